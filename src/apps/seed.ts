@@ -1,0 +1,39 @@
+// `renova seed`: policy rules, divisions, the demo city and one account per role.
+import type { AppContext } from '../platform/context.ts';
+import { loadShippedRules } from '../platform/policy.ts';
+import { upsertAccount, type NewAccount } from '../modules/accounts/index.ts';
+import { seedRegistry, type SeedScale, type SeedSummary } from '../modules/registry/index.ts';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export function demoAccounts(s: SeedSummary): NewAccount[] {
+  const account = (username: string, displayName: string, role: NewAccount['role'], scope: Partial<NewAccount> = {}): NewAccount => ({
+    username,
+    displayName,
+    role,
+    password: DEMO_PASSWORD,
+    ...scope,
+  });
+  return [
+    account('admin', '市旧改办 管理员', 'city_admin', { scopeDivision: '330100' }),
+    account('gongshu', '拱墅区住建局', 'district_officer', { scopeDivision: '330105' }),
+    account('hemu', '和睦街道办', 'subdistrict_officer', { scopeDivision: '330105004' }),
+    account('hemu-worker', '和睦社区 社工甲', 'community_worker', { scopeDivision: s.hemuCommunity }),
+    account('hemu-worker-2', '和睦社区 社工乙', 'community_worker', { scopeDivision: s.hemuCommunity }),
+    account('power', '国网杭州供电 联络员', 'department_liaison', { scopeDivision: '330100', department: 'power' }),
+    account('contractor', '施工单位', 'contractor', { scopeCompoundIds: s.hemuCompoundIds.slice(0, 2) }),
+    account('evaluator', '第三方评估机构', 'evaluator', { scopeDivision: '330100' }),
+    account('property', '物业服务企业', 'property_manager', { scopeCompoundIds: s.hemuCompoundIds.slice(0, 3) }),
+    account('provider', '居家养老服务商', 'service_provider', { scopeDivision: '330105004' }),
+    account('hemu-resident', '和睦居民(演示)', 'resident', { residentId: s.hemuResidentId }),
+  ];
+}
+
+export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, onProgress?: (msg: string) => void): Promise<SeedSummary> {
+  return ctx.db.transaction(async (tx) => {
+    await loadShippedRules(tx);
+    const summary = await seedRegistry(tx, ctx.personalKey, scale, seed, onProgress);
+    for (const a of demoAccounts(summary)) await upsertAccount(tx, a);
+    return summary;
+  });
+}

@@ -1,0 +1,86 @@
+// Assembles the process: settings → database (embedded or external) →
+// migrations → first-run seed → HTTP app with every module's routes → web UI.
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { Env } from '../config/env.ts';
+import type { AppContext } from '../platform/context.ts';
+import { openDatabase, runMigrations } from '../platform/db/client.ts';
+import { buildApp, type RouteRecord, type ZodApp } from '../platform/http/app.ts';
+import { platformRoutes } from '../platform/http/platform.routes.ts';
+import { failInterruptedJobs } from '../platform/jobs.ts';
+import { createLogger } from '../platform/logger.ts';
+import { personalDataKey } from '../platform/personal-data.ts';
+import { accountsRoutes, authenticate } from '../modules/accounts/index.ts';
+import { registryRoutes } from '../modules/registry/index.ts';
+import { seedCity } from './seed.ts';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function openContext(env: Env, log: Logger = createLogger(env.LOG_LEVEL)): Promise<AppContext> {
+  const database = await openDatabase(env, log);
+  await runMigrations(database);
+  return { env, database, db: database.db, log, personalKey: personalDataKey(env.PERSONAL_DATA_KEY) };
+}
+
+export async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
+  if (ctx.env.SEED_SCALE === 'none') return false;
+  const { rows } = await ctx.database.pool.query<{ n: number }>('select count(*)::int as n from users');
+  if (rows[0]!.n > 0) return false;
+  ctx.log.info({ scale: ctx.env.SEED_SCALE }, 'first run: seeding the demo city');
+  await seedCity(ctx, ctx.env.SEED_SCALE, ctx.env.SEED_VALUE);
+  return true;
+}
+
+export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; routes: RouteRecord[] }> {
+  const { app, routes } = await buildApp({ logger: ctx.log, authenticate: (token) => authenticate(ctx, token) });
+  await platformRoutes(app, ctx);
+  await accountsRoutes(app, ctx);
+  await registryRoutes(app, ctx);
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    // Client-side routes: any GET outside /api/ that is not a file gets the app shell.
+    app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/html').send('<h1>Renova</h1><p>The web app is not built: run <code>npm run build</code>.</p>'),
+    );
+  }
+  return { app, routes };
+}
+
+export interface RunningServer {
+  url: string;
+  ctx: AppContext;
+  app: ZodApp;
+  close(): Promise<void>;
+}
+
+export async function startServer(env: Env, log?: Logger): Promise<RunningServer> {
+  const ctx = await openContext(env, log);
+  try {
+    await failInterruptedJobs(ctx.db);
+    await seedIfEmpty(ctx);
+    const { app } = await createHttpApp(ctx);
+    await app.listen({ port: env.PORT, host: env.HOST });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : env.PORT;
+    return {
+      url: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`,
+      ctx,
+      app,
+      async close() {
+        await app.close();
+        await ctx.database.close();
+      },
+    };
+  } catch (err) {
+    await ctx.database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,87 @@
+// The only reader of process.env. Every setting is declared, defaulted and
+// validated here once; a bad start lists every problem, not just the first.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PERSONAL_DATA_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+    SEED_SCALE: z.enum(['demo', 'city', 'province', 'none']).default('demo'),
+    SEED_VALUE: z.coerce.number().int().default(20210601),
+    IMPORT_BACKGROUND_ROWS: z.coerce.number().int().min(1).default(2000),
+  })
+  .superRefine((env, ctx) => {
+    for (const key of ['SESSION_SECRET', 'PERSONAL_DATA_KEY'] as const) {
+      if (env.NODE_ENV === 'production' && !env[key]) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
+      }
+    }
+  });
+
+export type RawEnv = z.infer<typeof schema>;
+export interface Env extends Omit<RawEnv, 'HOST' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY'> {
+  HOST: string;
+  SESSION_SECRET: string;
+  /** Encrypts residents' personal data at rest; losing it loses that data. */
+  PERSONAL_DATA_KEY: string;
+  /** Absolute data directory. */
+  dataDir: string;
+  databaseMode: 'embedded' | 'external';
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+// Development convenience: a secret left unset is generated once and kept beside the data it protects.
+function secretFromDataDir(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+/** Parses settings from `source` (process.env by default); throws EnvError listing every problem. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const blankless = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(blankless);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const raw = parsed.data;
+  const dataDir = path.resolve(raw.DATA_DIR);
+  return {
+    ...raw,
+    HOST: raw.HOST ?? (raw.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, 'session-secret'),
+    PERSONAL_DATA_KEY: raw.PERSONAL_DATA_KEY ?? secretFromDataDir(dataDir, 'personal-data-key'),
+    dataDir,
+    databaseMode: raw.DATABASE_URL ? 'external' : 'embedded',
+  };
+}
+
+/** The settings table printed by `renova env` and mirrored in the README. */
+export const settingsDoc = Object.keys(schema.shape);

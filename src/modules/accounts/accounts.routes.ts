@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import type { ZodApp } from '../../platform/http/app.ts';
+import { SESSION_COOKIE, tokenFrom, userOf } from '../../platform/http/auth.ts';
+import * as accounts from './accounts.service.ts';
+
+const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  scope: z.object({ division: z.string().nullable(), compoundIds: z.array(z.string()) }),
+  permissions: z.array(z.string()),
+  locale: z.enum(['zh-CN', 'en']),
+});
+
+export async function accountsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: {
+        permission: 'public',
+        rateLimit: { max: ctx.env.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000 },
+      },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign in; answers a bearer token and sets the session cookie',
+        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+        response: { 200: z.object({ token: z.string(), user: userSchema }) },
+      },
+    },
+    async (req, reply) => {
+      const { token, expiresAt, user } = await accounts.login(ctx, req.body.username, req.body.password, req.ip);
+      const secure = ctx.env.NODE_ENV === 'production' ? '; Secure' : '';
+      void reply.header(
+        'set-cookie',
+        `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secure}`,
+      );
+      return { token, user: accounts.publicUser(user) };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { permission: 'authenticated' }, schema: { tags: ['accounts'], summary: 'Sign out this session' } },
+    async (req, reply) => {
+      const token = tokenFrom(req);
+      if (token) await accounts.logout(ctx, token);
+      void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/me',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['accounts'], summary: 'The signed-in account', response: { 200: z.object({ user: userSchema }) } },
+    },
+    async (req) => ({ user: accounts.publicUser(userOf(req)) }),
+  );
+
+  app.put(
+    '/api/v1/auth/me/locale',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['accounts'], summary: 'Remember the interface language', body: z.object({ locale: z.enum(['zh-CN', 'en']) }) },
+    },
+    async (req, reply) => {
+      await accounts.setLocale(ctx, userOf(req), req.body.locale);
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,167 @@
+import argon2 from 'argon2';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { createHmac, randomBytes } from 'node:crypto';
+import { audit } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import type { AuthUser } from '../../platform/http/auth.ts';
+import { Problem, unprocessable } from '../../platform/http/problem.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { registry } from '../registry/index.ts';
+import { rolePermissions } from './permissions.ts';
+import { sessions, users, type Role } from './schema.ts';
+
+type UserRow = typeof users.$inferSelect;
+
+// Hashing a dummy password for unknown names keeps login time from telling which names exist.
+let dummyHash: Promise<string> | undefined;
+
+function tokenHash(ctx: AppContext, token: string): string {
+  return createHmac('sha256', ctx.env.SESSION_SECRET).update(token).digest('base64url');
+}
+
+async function toAuthUser(ctx: AppContext, row: UserRow): Promise<AuthUser> {
+  const residentCompounds = row.residentId ? await registry.compoundIdsOfResident(ctx.db, row.residentId) : [];
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    permissions: new Set(rolePermissions[row.role]),
+    scope: { division: row.scopeDivision, compoundIds: [...row.scopeCompoundIds, ...residentCompounds] },
+    locale: row.locale,
+    residentId: row.residentId,
+  };
+}
+
+export function publicUser(user: AuthUser) {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    scope: user.scope,
+    permissions: [...user.permissions].sort(),
+    locale: user.locale,
+  };
+}
+
+// Sessions are looked up on every request; a short cache keeps that off the database.
+// Logout on this process drops the entry at once; other copies within CACHE_MS.
+const CACHE_MS = 30_000;
+const cache = new Map<string, { user: AuthUser; until: number }>();
+
+export async function authenticate(ctx: AppContext, token: string): Promise<AuthUser | null> {
+  const hash = tokenHash(ctx, token);
+  const hit = cache.get(hash);
+  const now = Date.now();
+  if (hit && hit.until > now) return hit.user;
+  const rows = await ctx.db
+    .select({ user: users, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  const row = rows[0];
+  if (!row) {
+    cache.delete(hash);
+    return null;
+  }
+  const user = await toAuthUser(ctx, row.user);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(hash, { user, until: Math.min(now + CACHE_MS, row.expiresAt.getTime()) });
+  return user;
+}
+
+/** For the CLI, which acts as a named account without a session. */
+export async function authUserByUsername(ctx: AppContext, username: string): Promise<AuthUser> {
+  const [row] = await ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
+  if (!row) throw new Error(`No account named ${username}.`);
+  return toAuthUser(ctx, row);
+}
+
+export async function login(ctx: AppContext, username: string, password: string, ip: string) {
+  const [row] = await ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
+  if (!row) {
+    dummyHash ??= argon2.hash('not-a-real-password');
+    await argon2.verify(await dummyHash, password);
+    throw new Problem(401, 'Unauthorized', 'Wrong username or password.');
+  }
+  const actor = { id: row.id, username: row.username, ip };
+  if (row.lockedUntil && row.lockedUntil > new Date()) {
+    throw new Problem(423, 'Locked', `Too many failed sign-ins; try again after ${row.lockedUntil.toISOString()}.`, {
+      lockedUntil: row.lockedUntil.toISOString(),
+    });
+  }
+  if (!(await argon2.verify(row.passwordHash, password))) {
+    const failures = row.failedLogins + 1;
+    const lock = failures >= ctx.env.LOGIN_MAX_FAILURES;
+    const lockedUntil = lock ? new Date(Date.now() + ctx.env.LOGIN_LOCK_MINUTES * 60_000) : null;
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ failedLogins: lock ? 0 : failures, lockedUntil })
+        .where(eq(users.id, row.id));
+      await audit(tx, actor, lock ? 'login.locked' : 'login.failed', 'user', row.id, { failures });
+    });
+    if (lock) throw new Problem(423, 'Locked', `Too many failed sign-ins; the account is locked for ${ctx.env.LOGIN_LOCK_MINUTES} minutes.`);
+    throw new Problem(401, 'Unauthorized', 'Wrong username or password.');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ctx.env.SESSION_TTL_HOURS * 3_600_000);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id));
+    await tx.insert(sessions).values({ tokenHash: tokenHash(ctx, token), userId: row.id, expiresAt });
+    await tx.delete(sessions).where(and(eq(sessions.userId, row.id), lt(sessions.expiresAt, new Date())));
+    await audit(tx, actor, 'login', 'user', row.id);
+  });
+  return { token, expiresAt, user: await toAuthUser(ctx, row) };
+}
+
+export async function logout(ctx: AppContext, token: string): Promise<void> {
+  const hash = tokenHash(ctx, token);
+  cache.delete(hash);
+  await ctx.db.delete(sessions).where(eq(sessions.tokenHash, hash));
+}
+
+export async function setLocale(ctx: AppContext, user: AuthUser, locale: 'zh-CN' | 'en'): Promise<void> {
+  await ctx.db.update(users).set({ locale }).where(eq(users.id, user.id));
+  for (const [key, entry] of cache) if (entry.user.id === user.id) cache.delete(key);
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  scopeDivision?: string | null;
+  scopeCompoundIds?: string[];
+  department?: string | null;
+  residentId?: string | null;
+}
+
+/** Creates or updates an account by username (seeding is idempotent). */
+export async function upsertAccount(tx: Tx, account: NewAccount, passwordHash?: string): Promise<string> {
+  if (account.password.length < 8) {
+    throw unprocessable('The password is too short.', [{ path: 'password', message: 'at least 8 characters' }]);
+  }
+  const hash = passwordHash ?? (await argon2.hash(account.password));
+  const values = {
+    username: account.username,
+    displayName: account.displayName,
+    passwordHash: hash,
+    role: account.role,
+    scopeDivision: account.scopeDivision ?? null,
+    scopeCompoundIds: account.scopeCompoundIds ?? [],
+    department: account.department ?? null,
+    residentId: account.residentId ?? null,
+  };
+  const [row] = await tx
+    .insert(users)
+    .values({ id: uuidv7(), ...values })
+    .onConflictDoUpdate({ target: users.username, set: { ...values, failedLogins: 0, lockedUntil: sql`null` } })
+    .returning({ id: users.id });
+  return row!.id;
+}
+
+export const hashPassword = (password: string) => argon2.hash(password);

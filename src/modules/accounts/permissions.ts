@@ -1,0 +1,35 @@
+// What each role may do (DESIGN.md §5). Where a role may act is its data scope.
+import type { Role } from './schema.ts';
+
+export const permissions = {
+  'registry.read': 'Read divisions, compounds, buildings and households',
+  'registry.write': 'Create and change compounds and households',
+  'registry.import': 'Import compounds and households from spreadsheets',
+  'registry.export': 'Export lists to spreadsheets',
+  'personal.read': "Read residents' full names, phone and ID numbers (audited)",
+  'residents.bind': 'Bind residents to households after checking the title deed',
+  'accounts.manage': 'Create accounts and assign roles and scopes',
+  'audit.read': 'Read the audit log',
+  'jobs.read': 'Follow background jobs',
+} as const;
+export type Permission = keyof typeof permissions;
+
+const staff: Permission[] = ['registry.read', 'registry.export', 'jobs.read'];
+const implementers: Permission[] = [...staff, 'registry.write', 'registry.import', 'personal.read', 'residents.bind', 'audit.read'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  city_admin: Object.keys(permissions) as Permission[],
+  district_officer: implementers,
+  subdistrict_officer: implementers,
+  community_worker: implementers.filter((p) => p !== 'audit.read'),
+  department_liaison: staff,
+  contractor: ['registry.read'],
+  evaluator: staff,
+  property_manager: ['registry.read', 'jobs.read'],
+  service_provider: ['registry.read'],
+  resident: [],
+};
+
+export function isPermission(name: string): name is Permission {
+  return Object.hasOwn(permissions, name);
+}

@@ -1,0 +1,10 @@
+import { compoundIdsOfResident } from './registry.service.ts';
+
+export { registryRoutes } from './registry.routes.ts';
+export { loadDivisions, seedRegistry, type SeedScale, type SeedSummary } from './seed.ts';
+export { divisionLevelOf, lineage, within, isEligible } from './divisions.ts';
+
+/** What other modules may ask of the registry. */
+export const registry = { compoundIdsOfResident };
+export { importFile, importKinds, type ImportKind, type ImportOutcome } from './import.service.ts';
+export { allCompounds } from './registry.service.ts';

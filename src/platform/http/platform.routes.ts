@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { getJob } from '../jobs.ts';
+import type { ZodApp } from './app.ts';
+import { userOf } from './auth.ts';
+import { notFound } from './problem.ts';
+
+export async function platformRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  app.get(
+    '/api/v1/health',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and the database in use',
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.object({ mode: z.enum(['embedded', 'external']), version: z.string() }) }),
+        },
+      },
+    },
+    async () => {
+      await ctx.database.pool.query('select 1');
+      return { status: 'ok' as const, database: { mode: ctx.database.mode, version: ctx.database.version } };
+    },
+  );
+
+  app.get(
+    '/api/v1/jobs/:id',
+    {
+      config: { permission: 'jobs.read' },
+      schema: {
+        tags: ['platform'],
+        summary: 'A background job you started: status and progress',
+        params: z.object({ id: z.string().uuid() }),
+        response: {
+          200: z.object({
+            id: z.string(),
+            kind: z.string(),
+            status: z.string(),
+            progressDone: z.number(),
+            progressTotal: z.number(),
+            result: z.unknown().nullable(),
+            error: z.unknown().nullable(),
+            createdAt: z.string(),
+            finishedAt: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const user = userOf(req);
+      const job = await getJob(ctx.db, req.params.id);
+      // A job is visible to the account that started it (and the city admin, who sees everything).
+      if (!job || (job.createdBy !== user.id && user.role !== 'city_admin')) throw notFound(`Job ${req.params.id}`);
+      return { ...job, result: job.result ?? null, error: job.error ?? null, createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null };
+    },
+  );
+}

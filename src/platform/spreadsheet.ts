@@ -1,0 +1,124 @@
+// Spreadsheets in and out: subdistrict staff keep their lists in Excel, or
+// in CSV saved by Excel (often GBK-encoded). Cells come back as trimmed text;
+// line numbers are the sheet's own, header on line 1.
+import ExcelJS from 'exceljs';
+
+export interface TableRow {
+  line: number;
+  cells: string[];
+}
+
+export interface Table {
+  header: string[];
+  rows: TableRow[];
+}
+
+export class SpreadsheetError extends Error {}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('text' in value && typeof value.text === 'string') return value.text.trim();
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('error' in value) return '';
+  }
+  return String(value).trim();
+}
+
+async function readXlsx(data: Buffer): Promise<Table> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new SpreadsheetError('The file is not a readable .xlsx workbook.');
+  }
+  const sheet = wb.worksheets[0];
+  if (!sheet) throw new SpreadsheetError('The workbook has no sheet.');
+  const header: string[] = [];
+  const rows: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const width = Math.max(row.cellCount, header.length);
+    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
+    if (line === 1) header.push(...cells);
+    else if (cells.some((c) => c !== '')) rows.push({ line, cells });
+  });
+  return { header, rows };
+}
+
+function decodeText(data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gbk').decode(data);
+  }
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string): Table {
+  const records: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      cells.push(field.trim());
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      cells.push(field.trim());
+      records.push({ line: recordLine, cells });
+      cells = [];
+      field = '';
+      line++;
+      recordLine = line;
+    } else field += ch;
+  }
+  if (field !== '' || cells.length) {
+    cells.push(field.trim());
+    records.push({ line: recordLine, cells });
+  }
+  const [first, ...rest] = records;
+  return { header: first?.cells ?? [], rows: rest.filter((r) => r.cells.some((c) => c !== '')) };
+}
+
+export async function readTable(data: Buffer, filename: string): Promise<Table> {
+  const lower = filename.toLowerCase();
+  if (lower.endsWith('.xlsx')) return readXlsx(data);
+  if (lower.endsWith('.csv')) return parseCsv(decodeText(data));
+  throw new SpreadsheetError('Only .xlsx and .csv files can be imported.');
+}
+
+export interface Column<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | null | undefined;
+}
+
+/** An .xlsx with a bold, frozen header row. */
+export async function writeXlsx<T>(sheetName: string, columns: Column<T>[], rows: Iterable<T> | AsyncIterable<T>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Renova';
+  const sheet = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+  sheet.getRow(1).font = { bold: true };
+  for await (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? null));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
