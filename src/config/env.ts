@@ -83,5 +83,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   };
 }
 
+/** Only DATABASE_URL, without side effects: for tools that must not create DATA_DIR (the test setup). */
+export function externalDatabaseUrl(source: Record<string, string | undefined> = process.env): string | undefined {
+  return schema.shape.DATABASE_URL.parse(source.DATABASE_URL || undefined);
+}
+
 /** The settings table printed by `renova env` and mirrored in the README. */
 export const settingsDoc = Object.keys(schema.shape);

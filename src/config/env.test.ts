@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv } from './env.ts';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'renova-env-'));
+
+describe('settings', () => {
+  it('defaults to port 3000 on localhost with the embedded database', () => {
+    const env = loadEnv({ DATA_DIR: tmp() });
+    expect(env.PORT).toBe(3000);
+    expect(env.HOST).toBe('127.0.0.1');
+    expect(env.databaseMode).toBe('embedded');
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadEnv({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', DATA_DIR: tmp() });
+      expect.fail('should have thrown');
+    } catch (err) {
+      expect(err).toBeInstanceOf(EnvError);
+      const problems = (err as EnvError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/LOG_LEVEL/);
+      expect(problems).toMatch(/DATABASE_URL/);
+    }
+  });
+
+  it('requires secrets in production and generates them into DATA_DIR in development', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(/SESSION_SECRET[\s\S]*PERSONAL_DATA_KEY/);
+    const dir = tmp();
+    const first = loadEnv({ DATA_DIR: dir });
+    expect(readFileSync(path.join(dir, 'session-secret'), 'utf8').trim()).toBe(first.SESSION_SECRET);
+    expect(loadEnv({ DATA_DIR: dir }).PERSONAL_DATA_KEY).toBe(first.PERSONAL_DATA_KEY);
+  });
+
+  it('uses an external server when DATABASE_URL is set', () => {
+    expect(loadEnv({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/renova', DATA_DIR: tmp() }).databaseMode).toBe('external');
+  });
+});
