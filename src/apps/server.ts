@@ -1,7 +1,7 @@
 // Assembles the process: settings → database (embedded or external) →
 // migrations → first-run seed → HTTP app with every module's routes → web UI.
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
@@ -61,13 +61,42 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const pidFile = (env: Env) => path.join(env.dataDir, 'renova.pid');
+
+/**
+ * A server left behind by a killed `npm start` (npm's child outlives npm under
+ * SIGKILL) still holds the port; its pid file names it, so it is stopped first.
+ */
+async function stopStaleServer(env: Env, log?: Logger): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile(env), 'utf8').trim());
+  } catch {
+    return;
+  }
+  const isOurs = () => {
+    try {
+      return pid !== process.pid && /renova\.mjs|scripts\/start\.mjs/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  if (!Number.isInteger(pid) || !isOurs()) return;
+  log?.warn({ pid }, 'stopping a Renova server left running by an earlier run');
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 200 && isOurs(); i++) await new Promise((r) => setTimeout(r, 50));
+  if (isOurs()) process.kill(pid, 'SIGKILL');
+}
+
 export async function startServer(env: Env, log?: Logger): Promise<RunningServer> {
+  await stopStaleServer(env, log);
   const ctx = await openContext(env, log);
   try {
     await failInterruptedJobs(ctx.db);
     await seedIfEmpty(ctx);
     const { app } = await createHttpApp(ctx);
     await app.listen({ port: env.PORT, host: env.HOST });
+    writeFileSync(pidFile(env), `${process.pid}\n`);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     return {
@@ -77,6 +106,7 @@ export async function startServer(env: Env, log?: Logger): Promise<RunningServer
       async close() {
         await app.close();
         await ctx.database.close();
+        rmSync(pidFile(env), { force: true });
       },
     };
   } catch (err) {

@@ -7,7 +7,7 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { Problem, unprocessable } from '../../platform/http/problem.ts';
+import { type Problem, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { startJob, type Progress } from '../../platform/jobs.ts';
 import { readTable, SpreadsheetError, type Table } from '../../platform/spreadsheet.ts';
@@ -103,7 +103,10 @@ export async function upsertCompounds(tx: Tx, input: NewCompound[]) {
           excluded.buildings_count, excluded.households_count, excluded.property_mode, excluded.longitude, excluded.latitude)`,
       })
       .returning({ inserted: sql<boolean>`(xmax = 0)` });
-    for (const r of res) r.inserted ? created++ : updated++;
+    for (const r of res) {
+      if (r.inserted) created++;
+      else updated++;
+    }
   }
   return { created, updated, unchanged: input.length - created - updated };
 }

@@ -1,0 +1,32 @@
+// Lint with zero warnings (npm run check). Module boundaries are a rule, not a hope:
+// code outside a module imports only its index.ts.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'web/dist/', 'db/migrations/', 'data/', 'coverage/', 'test-results/', 'bench/results/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/modules/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(\\.\\./)*modules/[^/]+/(?!index\\.ts$)', message: "Import a module through its index.ts." }] }],
+    },
+  },
+  {
+    files: ['src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.ts$)', message: "Import another module through its index.ts." }] }],
+    },
+  },
+  {
+    files: ['scripts/**', 'bench/**', 'bin/**', 'e2e/**'],
+    rules: { 'no-console': 'off' },
+  },
+);
