@@ -29,13 +29,13 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function testApp(settings: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(settings: Record<string, string> = {}, opts: { logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const name = `renova_t_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`create database ${name} template ${TEMPLATE_DB}`));
   const url = new URL(inject('pgAdminUrl'));
   url.pathname = `/${name}`;
   const env = loadEnv({ ...testSettings, ...settings, DATABASE_URL: url.toString() });
-  const ctx = await openContext(env, createLogger('silent'));
+  const ctx = await openContext(env, opts.logStream ? createLogger('trace', opts.logStream) : createLogger('silent'));
   const { app, routes } = await createHttpApp(ctx);
   await app.ready();
   const tokens = new Map<string, string>();
