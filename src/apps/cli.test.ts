@@ -32,7 +32,9 @@ async function renova(...args: string[]): Promise<{ code: number; stdout: string
 
 describe('renova CLI', () => {
   it('imports households with an account scope, idempotently, and reports bad rows', async () => {
-    const { rows } = await t.ctx.database.pool.query(`select name, community_code from compounds where subdistrict_code = '330105004' order by name limit 1`);
+    const { rows } = await t.ctx.database.pool.query(
+      `select name, community_code from compounds where subdistrict_code = '330105004' order by name limit 1`,
+    );
     const c = rows[0];
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('h');
@@ -67,7 +69,9 @@ describe('renova CLI', () => {
     const unknown = await renova('frobnicate');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/unknown command: frobnicate/);
-    const env = await run(process.execPath, ['bin/renova.mjs', 'migrate'], { env: { ...process.env, PORT: 'x', LOG_LEVEL: 'loud', DATA_DIR: dir } }).catch((e) => e);
+    const env = await run(process.execPath, ['bin/renova.mjs', 'migrate'], {
+      env: { ...process.env, PORT: 'x', LOG_LEVEL: 'loud', DATA_DIR: dir },
+    }).catch((e) => e);
     expect(env.code).toBe(1);
     expect(env.stderr).toMatch(/PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/);
   });

@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'import' || command === 'export') {
       const { cliImport, cliExport } = await import('./cli-io.ts');
-      if (!values.as) throw new Error('--as <username> is required: imports and exports run with that account\'s scope');
+      if (!values.as) throw new Error("--as <username> is required: imports and exports run with that account's scope");
       if (command === 'import') {
         const [kind, file] = positionals;
         const result = await cliImport(ctx, values.as, kind ?? '', path.basename(file ?? ''), readFileSync(file ?? ''));

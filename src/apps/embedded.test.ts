@@ -16,7 +16,15 @@ async function start(): Promise<ChildProcess> {
   const [port, pgPort] = [await freePort(), await freePort()];
   base = `http://127.0.0.1:${port}`;
   const proc = spawn(process.execPath, ['bin/renova.mjs', 'serve'], {
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', SEED_SCALE: 'demo' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      LOG_LEVEL: 'warn',
+      SEED_SCALE: 'demo',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -24,7 +32,10 @@ async function start(): Promise<ChildProcess> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}: ${stderr}`);
-    const ok = await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return proc;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -42,7 +53,11 @@ const alive = (pid: number) => {
 };
 
 async function login(): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hemu', password: 'Demo@2026' }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'hemu', password: 'Demo@2026' }),
+  });
   return { authorization: `Bearer ${(await res.json()).token}`, 'content-type': 'application/json' };
 }
 
@@ -63,7 +78,13 @@ describe('embedded PostgreSQL', () => {
     const created = await fetch(`${base}/api/v1/compounds`, {
       method: 'POST',
       headers: await login(),
-      body: JSON.stringify({ name: '断电测试小区', communityCode: '330105004001', address: '和睦路2号', yearBuilt: 1990, floorAreaM2: '1000.00' }),
+      body: JSON.stringify({
+        name: '断电测试小区',
+        communityCode: '330105004001',
+        address: '和睦路2号',
+        yearBuilt: 1990,
+        floorAreaM2: '1000.00',
+      }),
     });
     expect(created.status).toBe(201);
     const { id } = await created.json();

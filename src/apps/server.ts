@@ -35,17 +35,18 @@ export async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
 }
 
 export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; routes: RouteRecord[] }> {
-  const { app, routes } = await buildApp({ logger: ctx.log, authenticate: (token) => authenticate(ctx, token) });
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  const { app, routes } = await buildApp({
+    logger: ctx.log,
+    authenticate: (token) => authenticate(ctx, token),
+    webIndex: hasWeb ? 'index.html' : undefined,
+  });
   await platformRoutes(app, ctx);
   await accountsRoutes(app, ctx);
   await registryRoutes(app, ctx);
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
-    // Client-side routes: any GET outside /api/ that is not a file gets the app shell.
-    app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
+  if (hasWeb) {
+    // Files are looked up per request, so a rebuild while serving is picked up.
+    await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
   } else {
     app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, (_req, reply) =>
       reply.type('text/html').send('<h1>Renova</h1><p>The web app is not built: run <code>npm run build</code>.</p>'),

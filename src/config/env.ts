@@ -21,9 +21,19 @@ const schema = z
     LOG_LEVEL: z.enum(logLevels).default('info'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     PERSONAL_DATA_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(12),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    LOGIN_LOCK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
     SEED_SCALE: z.enum(['demo', 'city', 'province', 'none']).default('demo'),
     SEED_VALUE: z.coerce.number().int().default(20210601),

@@ -26,13 +26,18 @@ export async function startJob<T>(
     const now = Date.now();
     if (now - last < 250 && done < total) return;
     last = now;
-    void db.update(jobs).set({ progressDone: done, progressTotal: total }).where(and(eq(jobs.id, id), eq(jobs.status, 'running'))).catch(() => undefined);
+    void db
+      .update(jobs)
+      .set({ progressDone: done, progressTotal: total })
+      .where(and(eq(jobs.id, id), eq(jobs.status, 'running')))
+      .catch(() => undefined);
   };
   setImmediate(() => {
     void work(progress).then(
       (result) => db.update(jobs).set({ status: 'succeeded', result, finishedAt: new Date() }).where(eq(jobs.id, id)),
       (err: unknown) => {
-        const error = err instanceof Problem ? err.body() : { title: 'Internal Server Error', detail: 'The job failed; see the server log.' };
+        const error =
+          err instanceof Problem ? err.body() : { title: 'Internal Server Error', detail: 'The job failed; see the server log.' };
         return db.update(jobs).set({ status: 'failed', error, finishedAt: new Date() }).where(eq(jobs.id, id));
       },
     );
@@ -48,7 +53,11 @@ export async function getJob(db: Db, id: string) {
 export async function failInterruptedJobs(db: Db): Promise<number> {
   const rows = await db
     .update(jobs)
-    .set({ status: 'failed', error: { title: 'Interrupted', detail: 'The server stopped while this job ran; nothing of it was written.' }, finishedAt: new Date() })
+    .set({
+      status: 'failed',
+      error: { title: 'Interrupted', detail: 'The server stopped while this job ran; nothing of it was written.' },
+      finishedAt: new Date(),
+    })
     .where(eq(jobs.status, 'running'))
     .returning({ id: jobs.id });
   return rows.length;

@@ -7,7 +7,15 @@ export function createLogger(level: string, stream?: pino.DestinationStream): Lo
     {
       level,
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.idNumber', '*.phone', '*.name'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.idNumber',
+          '*.phone',
+          '*.name',
+        ],
         censor: '[redacted]',
       },
     },

@@ -13,7 +13,8 @@ describe('logs', () => {
   it('record requests but no names, phones, ID numbers, passwords or tokens', async () => {
     const headers = await t.as('hemu-worker');
     const compound = (await t.app.inject({ method: 'GET', url: '/api/v1/compounds?limit=1', headers })).json().items[0];
-    const household = (await t.app.inject({ method: 'GET', url: `/api/v1/compounds/${compound.id}/households?limit=1`, headers })).json().items[0];
+    const household = (await t.app.inject({ method: 'GET', url: `/api/v1/compounds/${compound.id}/households?limit=1`, headers })).json()
+      .items[0];
     const bound = await t.app.inject({
       method: 'POST',
       url: `/api/v1/households/${household.id}/residents`,
@@ -26,7 +27,8 @@ describe('logs', () => {
     const log = lines.join('');
     expect(log).toMatch(/incoming request/);
     expect(log).toMatch(/\/personal/);
-    for (const secret of ['司马相如', '13712345678', '11010519491231002X', 'Demo@2026', headers.authorization.slice(7)]) expect(log).not.toContain(secret);
+    for (const secret of ['司马相如', '13712345678', '11010519491231002X', 'Demo@2026', headers.authorization.slice(7)])
+      expect(log).not.toContain(secret);
   });
 
   it('rate-limits sign-in attempts per address', async () => {
@@ -36,7 +38,11 @@ describe('logs', () => {
       codes.push(res.statusCode);
     }
     expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(2);
-    const limited = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'Demo@2026' } });
+    const limited = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'Demo@2026' },
+    });
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['content-type']).toMatch(/problem\+json/);
   });

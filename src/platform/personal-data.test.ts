@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decrypt, encrypt, idCheckDigit, maskIdNumber, maskName, maskPhone, matchHash, personalDataKey, validIdNumber } from './personal-data.ts';
+import {
+  decrypt,
+  encrypt,
+  idCheckDigit,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  matchHash,
+  personalDataKey,
+  validIdNumber,
+} from './personal-data.ts';
 
 const key = personalDataKey('a-test-secret-that-is-long-enough-000');
 

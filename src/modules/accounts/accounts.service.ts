@@ -104,7 +104,8 @@ export async function login(ctx: AppContext, username: string, password: string,
         .where(eq(users.id, row.id));
       await audit(tx, actor, lock ? 'login.locked' : 'login.failed', 'user', row.id, { failures });
     });
-    if (lock) throw new Problem(423, 'Locked', `Too many failed sign-ins; the account is locked for ${ctx.env.LOGIN_LOCK_MINUTES} minutes.`);
+    if (lock)
+      throw new Problem(423, 'Locked', `Too many failed sign-ins; the account is locked for ${ctx.env.LOGIN_LOCK_MINUTES} minutes.`);
     throw new Problem(401, 'Unauthorized', 'Wrong username or password.');
   }
   const token = randomBytes(32).toString('base64url');

@@ -23,10 +23,15 @@ export const users = pgTable('users', {
   role: text('role', { enum: roles }).notNull(),
   // A division code (city, district, subdistrict or community), or compound ids.
   scopeDivision: text('scope_division'),
-  scopeCompoundIds: uuid('scope_compound_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  scopeCompoundIds: uuid('scope_compound_ids')
+    .array()
+    .notNull()
+    .default(sql`'{}'::uuid[]`),
   department: text('department'),
   residentId: uuid('resident_id'),
-  locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull().default('zh-CN'),
+  locale: text('locale', { enum: ['zh-CN', 'en'] })
+    .notNull()
+    .default('zh-CN'),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -39,13 +39,24 @@ function rejected(errors: RowError[]): Problem {
   );
 }
 
-async function importCompounds(ctx: AppContext, user: AuthUser, actor: Actor | undefined, table: Table, progress: Progress): Promise<ImportResult> {
+async function importCompounds(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  table: Table,
+  progress: Progress,
+): Promise<ImportResult> {
   const { rows, errors } = parseRows(table, compoundFields);
   errors.push(...duplicateKeyErrors(rows, (r) => `${r.values.communityCode}\u0000${r.values.name}`, 'name'));
   const codes = [...new Set(rows.map((r) => r.values.communityCode as string).filter(Boolean))];
   const known = new Set(
     codes.length
-      ? (await ctx.db.select({ code: divisions.code }).from(divisions).where(inArray(divisions.code, [...codes, ...codes.map((c) => lineage(c)[3]!)]))).map((d) => d.code)
+      ? (
+          await ctx.db
+            .select({ code: divisions.code })
+            .from(divisions)
+            .where(inArray(divisions.code, [...codes, ...codes.map((c) => lineage(c)[3]!)]))
+        ).map((d) => d.code)
       : [],
   );
   for (const r of rows) {
@@ -54,7 +65,8 @@ async function importCompounds(ctx: AppContext, user: AuthUser, actor: Actor | u
     const err = (message: string) => errors.push({ line: r.line, column: 'communityCode', message, path: `file[${r.line}].communityCode` });
     if (!user.scope.division || !lineage(code).includes(user.scope.division)) err(`community ${code} is outside your scope`);
     else if (!known.has(code) && !known.has(lineage(code)[3]!)) err(`subdistrict ${lineage(code)[3]} does not exist`);
-    else if (!known.has(code) && !r.values.communityName) err(`community ${code} is not registered yet: give its name in 社区名称 to register it`);
+    else if (!known.has(code) && !r.values.communityName)
+      err(`community ${code} is not registered yet: give its name in 社区名称 to register it`);
   }
   if (errors.length) throw rejected(errors);
   progress(0, rows.length);
@@ -70,7 +82,10 @@ async function importCompounds(ctx: AppContext, user: AuthUser, actor: Actor | u
         .values([...newCommunities].map(([code, name]) => ({ code, name, level: 'community' as const, parent: lineage(code)[3]! })))
         .onConflictDoNothing();
     }
-    const result = await upsertCompounds(tx, rows.map((r) => r.values as unknown as NewCompound));
+    const result = await upsertCompounds(
+      tx,
+      rows.map((r) => r.values as unknown as NewCompound),
+    );
     progress(rows.length, rows.length);
     await audit(tx, actor, 'import.compounds', 'compound', null, { rows: rows.length, ...result, communitiesAdded: newCommunities.size });
     return { kind: 'compounds', rows: rows.length, ...result };
@@ -112,7 +127,13 @@ export async function upsertCompounds(tx: Tx, input: NewCompound[]) {
 }
 
 async function resolveCompounds(ctx: AppContext, user: AuthUser, rows: ParsedRow[]) {
-  const pairs = [...new Map(rows.filter((r) => r.values.communityCode && r.values.compound).map((r) => [`${r.values.communityCode}\u0000${r.values.compound}`, r.values])).values()];
+  const pairs = [
+    ...new Map(
+      rows
+        .filter((r) => r.values.communityCode && r.values.compound)
+        .map((r) => [`${r.values.communityCode}\u0000${r.values.compound}`, r.values]),
+    ).values(),
+  ];
   const found = new Map<string, string>();
   for (let start = 0; start < pairs.length; start += 5000) {
     const batch = pairs.slice(start, start + 5000);
@@ -127,15 +148,32 @@ async function resolveCompounds(ctx: AppContext, user: AuthUser, rows: ParsedRow
   return found;
 }
 
-async function importHouseholds(ctx: AppContext, user: AuthUser, actor: Actor | undefined, table: Table, progress: Progress): Promise<ImportResult> {
+async function importHouseholds(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  table: Table,
+  progress: Progress,
+): Promise<ImportResult> {
   const { rows, errors } = parseRows(table, householdFields);
   const v = (r: ParsedRow, k: string) => r.values[k] as string;
-  errors.push(...duplicateKeyErrors(rows, (r) => [v(r, 'communityCode'), v(r, 'compound'), v(r, 'building'), v(r, 'unit'), v(r, 'room')].join('\u0000'), 'room'));
+  errors.push(
+    ...duplicateKeyErrors(
+      rows,
+      (r) => [v(r, 'communityCode'), v(r, 'compound'), v(r, 'building'), v(r, 'unit'), v(r, 'room')].join('\u0000'),
+      'room',
+    ),
+  );
   const compoundIds = await resolveCompounds(ctx, user, rows);
   for (const r of rows) {
     if (!r.values.communityCode || !r.values.compound) continue;
     if (!compoundIds.has(`${v(r, 'communityCode')}\u0000${v(r, 'compound')}`)) {
-      errors.push({ line: r.line, column: 'compound', message: `no compound "${v(r, 'compound')}" in community ${v(r, 'communityCode')} within your scope`, path: `file[${r.line}].compound` });
+      errors.push({
+        line: r.line,
+        column: 'compound',
+        message: `no compound "${v(r, 'compound')}" in community ${v(r, 'communityCode')} within your scope`,
+        path: `file[${r.line}].compound`,
+      });
     }
   }
   if (errors.length) throw rejected(errors);
@@ -158,7 +196,11 @@ async function importHouseholds(ctx: AppContext, user: AuthUser, actor: Actor | 
       total.unchanged += r.unchanged;
       progress(Math.min(start + CHUNK, items.length), items.length);
     }
-    await audit(tx, actor, 'import.households', 'household', null, { rows: items.length, ...total, compounds: new Set(compoundIds.values()).size });
+    await audit(tx, actor, 'import.households', 'household', null, {
+      rows: items.length,
+      ...total,
+      compounds: new Set(compoundIds.values()).size,
+    });
     return { kind: 'households', rows: items.length, ...total };
   });
 }
@@ -183,7 +225,8 @@ export async function importFile(
   }
   const run = (progress: Progress) =>
     kind === 'compounds' ? importCompounds(ctx, user, actor, table, progress) : importHouseholds(ctx, user, actor, table, progress);
-  if (opts.background === false || table.rows.length <= ctx.env.IMPORT_BACKGROUND_ROWS) return { status: 200, result: await run(() => undefined) };
+  if (opts.background === false || table.rows.length <= ctx.env.IMPORT_BACKGROUND_ROWS)
+    return { status: 200, result: await run(() => undefined) };
   const jobId = await startJob(ctx.db, `import.${kind}`, user.id, { filename, rows: table.rows.length }, run);
   return { status: 202, jobId };
 }

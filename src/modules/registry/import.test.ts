@@ -64,10 +64,22 @@ describe('household import (acceptance: 10 good rows and 2 bad)', () => {
       bad && i === 3 ? '12.345' : bad && i === 8 ? '' : `${50 + i}.5`,
       `杭房权证T${i}`,
     ]);
-  const count = async () => Number((await t.ctx.database.pool.query(`select count(*) from households h join units u on u.id = h.unit_id join buildings b on b.id = u.building_id where b.name = '88幢'`)).rows[0].count);
+  const count = async () =>
+    Number(
+      (
+        await t.ctx.database.pool.query(
+          `select count(*) from households h join units u on u.id = h.unit_id join buildings b on b.id = u.building_id where b.name = '88幢'`,
+        )
+      ).rows[0].count,
+    );
   const post = async (kind: string, filename: string, data: Buffer, username = 'hemu') => {
     const body = multipart(filename, data);
-    return t.app.inject({ method: 'POST', url: `/api/v1/imports/${kind}`, payload: body.payload, headers: { ...body.headers, ...(await t.as(username)) } });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${kind}`,
+      payload: body.payload,
+      headers: { ...body.headers, ...(await t.as(username)) },
+    });
   };
 
   it('rejects the file with both line numbers and reasons, and writes nothing', async () => {
@@ -88,10 +100,15 @@ describe('household import (acceptance: 10 good rows and 2 bad)', () => {
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ kind: 'households', rows: 12, created: 12, updated: 0, unchanged: 0 });
     expect(await count()).toBe(12);
-    const snapshot = (await t.ctx.database.pool.query(`select id, floor_area_m2, deed_ref from households where deed_ref like '杭房权证T%' order by id`)).rows;
+    const snapshot = (
+      await t.ctx.database.pool.query(`select id, floor_area_m2, deed_ref from households where deed_ref like '杭房权证T%' order by id`)
+    ).rows;
     const second = await post('households', 'hh.xlsx', await xlsx(rows(false)));
     expect(second.json()).toMatchObject({ rows: 12, created: 0, updated: 0, unchanged: 12 });
-    expect((await t.ctx.database.pool.query(`select id, floor_area_m2, deed_ref from households where deed_ref like '杭房权证T%' order by id`)).rows).toEqual(snapshot);
+    expect(
+      (await t.ctx.database.pool.query(`select id, floor_area_m2, deed_ref from households where deed_ref like '杭房权证T%' order by id`))
+        .rows,
+    ).toEqual(snapshot);
   });
 
   it('reads the same rows from CSV, in UTF-8 or GBK as Excel saves it', async () => {
@@ -104,7 +121,9 @@ describe('household import (acceptance: 10 good rows and 2 bad)', () => {
   });
 
   it('refuses rows of a compound outside the scope, and repeated rows', async () => {
-    const other = (await t.app.inject({ method: 'GET', url: '/api/v1/compounds?division=330106&limit=1', headers: await t.as('admin') })).json().items[0];
+    const other = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/compounds?division=330106&limit=1', headers: await t.as('admin') })
+    ).json().items[0];
     const data = await xlsx([
       [other.communityCode, other.name, '1幢', '1单元', '999', '50', ''],
       [compound.communityCode, compound.name, '77幢', '1单元', '101', '50', ''],
@@ -119,7 +138,15 @@ describe('household import (acceptance: 10 good rows and 2 bad)', () => {
   });
 
   it('runs a large file as a background job with progress, all or nothing', async () => {
-    const many = Array.from({ length: 120 }, (_, i) => [compound.communityCode, compound.name, '66幢', `${1 + (i % 3)}单元`, String(1000 + i), '45.00', '']);
+    const many = Array.from({ length: 120 }, (_, i) => [
+      compound.communityCode,
+      compound.name,
+      '66幢',
+      `${1 + (i % 3)}单元`,
+      String(1000 + i),
+      '45.00',
+      '',
+    ]);
     const res = await post('households', 'big.xlsx', await xlsx(many));
     expect(res.statusCode).toBe(202);
     const { jobId } = res.json();
@@ -173,14 +200,25 @@ describe('compound import', () => {
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     const send = async () => {
       const boundary = '----b';
-      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="c.xlsx"\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      return t.app.inject({ method: 'POST', url: '/api/v1/imports/compounds', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(await t.as('hemu')) } });
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="c.xlsx"\r\n\r\n`),
+        data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports/compounds',
+        payload,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(await t.as('hemu')) },
+      });
     };
     const first = await send();
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     expect((await send()).json()).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/compounds?division=330105004009', headers: await t.as('hemu') })).json();
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/compounds?division=330105004009', headers: await t.as('hemu') })
+    ).json();
     expect(list.items.map((c: { name: string; floorAreaM2: string; eligible: boolean }) => [c.name, c.floorAreaM2, c.eligible])).toEqual([
       ['新和一村', '8800.50', true],
       ['新和二村', '6400.00', false],

@@ -45,11 +45,19 @@ export const parsers = {
   coordinate:
     (limit: number): Parser<string> =>
     (t) => {
-      if (!/^-?\d{1,3}(\.\d{1,6})?$/.test(t) || Math.abs(Number(t)) > limit) return { error: `"${t}" is not a coordinate within ±${limit}` };
+      if (!/^-?\d{1,3}(\.\d{1,6})?$/.test(t) || Math.abs(Number(t)) > limit)
+        return { error: `"${t}" is not a coordinate within ±${limit}` };
       return { value: t };
     },
   propertyMode: ((t) => {
-    const zh: Record<string, (typeof propertyModes)[number]> = { 专业物业: 'professional', 自管: 'self_managed', 业主自治: 'self_managed', 社区托管: 'community_hosted', 无: 'none', 无物业: 'none' };
+    const zh: Record<string, (typeof propertyModes)[number]> = {
+      专业物业: 'professional',
+      自管: 'self_managed',
+      业主自治: 'self_managed',
+      社区托管: 'community_hosted',
+      无: 'none',
+      无物业: 'none',
+    };
     const mode = zh[t] ?? (propertyModes as readonly string[]).find((m) => m === t);
     return mode ? { value: mode } : { error: `"${t}" is not one of 专业物业, 自管, 社区托管, 无` };
   }) as Parser<(typeof propertyModes)[number]>,
@@ -92,7 +100,8 @@ export function parseRows(table: Table, fields: Field[]): { rows: ParsedRow[]; e
     if (field && !index.has(field.key)) index.set(field.key, i);
   });
   for (const f of fields) {
-    if (f.required && !index.has(f.key)) errors.push({ line: 1, column: f.key, message: `missing column ${f.headers.join(' / ')}`, path: `file[1].${f.key}` });
+    if (f.required && !index.has(f.key))
+      errors.push({ line: 1, column: f.key, message: `missing column ${f.headers.join(' / ')}`, path: `file[1].${f.key}` });
   }
   if (errors.length) return { rows: [], errors };
   if (!table.rows.length) return { rows: [], errors: [{ line: 2, column: '', message: 'the file has no data rows', path: 'file' }] };

@@ -35,7 +35,9 @@ const compoundDetail = compoundListItem.extend({
   buildingsCount: z.number(),
   householdsRegistered: z.number(),
   propertyMode: z.enum(propertyModes),
-  buildings: z.array(z.object({ id: z.string(), name: z.string(), units: z.array(z.object({ id: z.string(), name: z.string(), households: z.number() })) })),
+  buildings: z.array(
+    z.object({ id: z.string(), name: z.string(), units: z.array(z.object({ id: z.string(), name: z.string(), households: z.number() })) }),
+  ),
 });
 const householdItem = z.object({
   id: z.string(),
@@ -44,7 +46,9 @@ const householdItem = z.object({
   room: z.string(),
   floorAreaM2: z.string(),
   deedRef: z.string().nullable(),
-  residents: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), relation: z.string(), status: z.string() })),
+  residents: z.array(
+    z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), relation: z.string(), status: z.string() }),
+  ),
 });
 const newHousehold = z.object({
   building: z.string().trim().min(1).max(32),
@@ -69,7 +73,12 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
       schema: {
         tags,
         summary: 'Divisions under a parent code; without one, the roots of your scope',
-        querystring: z.object({ parent: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/).optional() }),
+        querystring: z.object({
+          parent: z
+            .string()
+            .regex(/^\d{6}(\d{3})?(\d{3})?$/)
+            .optional(),
+        }),
         response: { 200: z.object({ items: z.array(division) }) },
       },
     },
@@ -92,18 +101,25 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
 
   app.get(
     '/api/v1/compounds/export.xlsx',
-    { config: { permission: 'registry.export' }, schema: { tags, summary: 'The compound list, as filtered, as .xlsx', querystring: registry.compoundFilters } },
+    {
+      config: { permission: 'registry.export' },
+      schema: { tags, summary: 'The compound list, as filtered, as .xlsx', querystring: registry.compoundFilters },
+    },
     async (req, reply) => {
       const rows = registry.allCompounds(ctx, userOf(req), req.query);
-      const body = await writeXlsx('小区 Compounds', [
-        { header: '小区名称 Name', width: 28, value: (r) => r.name },
-        { header: '社区代码 Community', width: 16, value: (r) => r.communityCode },
-        { header: '地址 Address', width: 36, value: (r) => r.address },
-        { header: '建成年份 Year built', value: (r) => r.yearBuilt },
-        { header: '总建筑面积 m²', value: (r) => Number(r.floorAreaM2) },
-        { header: '户数 Households', value: (r) => r.households },
-        { header: '可改造 Eligible', value: (r) => (r.eligible ? '是 yes' : '否 no') },
-      ], rows);
+      const body = await writeXlsx(
+        '小区 Compounds',
+        [
+          { header: '小区名称 Name', width: 28, value: (r) => r.name },
+          { header: '社区代码 Community', width: 16, value: (r) => r.communityCode },
+          { header: '地址 Address', width: 36, value: (r) => r.address },
+          { header: '建成年份 Year built', value: (r) => r.yearBuilt },
+          { header: '总建筑面积 m²', value: (r) => Number(r.floorAreaM2) },
+          { header: '户数 Households', value: (r) => r.households },
+          { header: '可改造 Eligible', value: (r) => (r.eligible ? '是 yes' : '否 no') },
+        ],
+        rows,
+      );
       return xlsxReply(reply, 'compounds.xlsx', body);
     },
   );
@@ -121,8 +137,14 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
           address: z.string().trim().min(1).max(200),
           yearBuilt: z.number().int().min(1900).max(new Date().getFullYear()),
           floorAreaM2: area,
-          longitude: z.string().regex(/^-?\d{1,3}(\.\d{1,6})?$/).nullish(),
-          latitude: z.string().regex(/^-?\d{1,2}(\.\d{1,6})?$/).nullish(),
+          longitude: z
+            .string()
+            .regex(/^-?\d{1,3}(\.\d{1,6})?$/)
+            .nullish(),
+          latitude: z
+            .string()
+            .regex(/^-?\d{1,2}(\.\d{1,6})?$/)
+            .nullish(),
           buildingsCount: z.number().int().min(0).max(10000).optional(),
           householdsCount: z.number().int().min(0).max(1000000).optional(),
           propertyMode: z.enum(propertyModes).optional(),
@@ -135,7 +157,10 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
 
   app.get(
     '/api/v1/compounds/:id',
-    { config: { permission: 'registry.read' }, schema: { tags, summary: 'One compound with its buildings and units', params: id, response: { 200: compoundDetail } } },
+    {
+      config: { permission: 'registry.read' },
+      schema: { tags, summary: 'One compound with its buildings and units', params: id, response: { 200: compoundDetail } },
+    },
     async (req) => registry.getCompound(ctx, userOf(req), req.params.id),
   );
 
@@ -156,7 +181,10 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
 
   app.get(
     '/api/v1/compounds/:id/households/export.xlsx',
-    { config: { permission: 'registry.export' }, schema: { tags, summary: "A compound's households as .xlsx (residents masked)", params: id } },
+    {
+      config: { permission: 'registry.export' },
+      schema: { tags, summary: "A compound's households as .xlsx (residents masked)", params: id },
+    },
     async (req, reply) => {
       const user = userOf(req);
       const all: z.infer<typeof householdItem>[] = [];
@@ -166,14 +194,18 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
         all.push(...p.items);
         cursor = p.nextCursor ?? undefined;
       } while (cursor);
-      const body = await writeXlsx('户 Households', [
-        { header: '楼栋 Building', value: (r) => r.building },
-        { header: '单元 Unit', value: (r) => r.unit },
-        { header: '房号 Room', value: (r) => r.room },
-        { header: '建筑面积 m²', value: (r) => Number(r.floorAreaM2) },
-        { header: '产权证号 Deed', width: 20, value: (r) => r.deedRef },
-        { header: '居民 Residents', width: 30, value: (r) => r.residents.map((p) => `${p.name} ${p.phone ?? ''}`.trim()).join('; ') },
-      ], all);
+      const body = await writeXlsx(
+        '户 Households',
+        [
+          { header: '楼栋 Building', value: (r) => r.building },
+          { header: '单元 Unit', value: (r) => r.unit },
+          { header: '房号 Room', value: (r) => r.room },
+          { header: '建筑面积 m²', value: (r) => Number(r.floorAreaM2) },
+          { header: '产权证号 Deed', width: 20, value: (r) => r.deedRef },
+          { header: '居民 Residents', width: 30, value: (r) => r.residents.map((p) => `${p.name} ${p.phone ?? ''}`.trim()).join('; ') },
+        ],
+        all,
+      );
       return xlsxReply(reply, 'households.xlsx', body);
     },
   );
@@ -190,7 +222,8 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
         response: { 201: z.object({ created: z.number(), ids: z.array(z.string()) }) },
       },
     },
-    async (req, reply) => reply.code(201).send(await registry.createHouseholds(ctx, userOf(req), actorOf(req), req.params.id, req.body.items)),
+    async (req, reply) =>
+      reply.code(201).send(await registry.createHouseholds(ctx, userOf(req), actorOf(req), req.params.id, req.body.items)),
   );
 
   app.post(
@@ -236,7 +269,15 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
         tags,
         summary: "A resident's full personal data (every read is audited)",
         params: id,
-        response: { 200: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), idNumber: z.string().nullable(), fake: z.boolean() }) },
+        response: {
+          200: z.object({
+            id: z.string(),
+            name: z.string(),
+            phone: z.string().nullable(),
+            idNumber: z.string().nullable(),
+            fake: z.boolean(),
+          }),
+        },
       },
     },
     async (req) => residents.readPersonal(ctx, userOf(req), actorOf(req), req.params.id),
@@ -254,9 +295,11 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) throw badRequest('Send the file as multipart/form-data in the field "file".', [{ path: 'body.file', message: 'required' }]);
+      if (!req.isMultipart())
+        throw badRequest('Send the file as multipart/form-data in the field "file".', [{ path: 'body.file', message: 'required' }]);
       const file = await req.file();
-      if (!file || file.fieldname !== 'file') throw badRequest('Send the file in the field "file".', [{ path: 'body.file', message: 'required' }]);
+      if (!file || file.fieldname !== 'file')
+        throw badRequest('Send the file in the field "file".', [{ path: 'body.file', message: 'required' }]);
       const data = await file.toBuffer();
       const outcome = await importFile(ctx, userOf(req), actorOf(req), req.params.kind, file.filename, data);
       return outcome.status === 200 ? outcome.result : reply.code(202).send({ jobId: outcome.jobId });
@@ -265,10 +308,17 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
 
   app.get(
     '/api/v1/imports/:kind/template.xlsx',
-    { config: { permission: 'registry.import' }, schema: { tags, summary: 'An empty import template', params: z.object({ kind: z.enum(importKinds) }) } },
+    {
+      config: { permission: 'registry.import' },
+      schema: { tags, summary: 'An empty import template', params: z.object({ kind: z.enum(importKinds) }) },
+    },
     async (req, reply) => {
       const headers = templateHeaders(req.params.kind === 'compounds' ? compoundFields : householdFields);
-      const body = await writeXlsx(req.params.kind, headers.map((h, i) => ({ header: h, width: 18, value: (r: string[]) => r[i] })), []);
+      const body = await writeXlsx(
+        req.params.kind,
+        headers.map((h, i) => ({ header: h, width: 18, value: (r: string[]) => r[i] })),
+        [],
+      );
       return xlsxReply(reply, `${req.params.kind}-template.xlsx`, body);
     },
   );

@@ -11,7 +11,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { divisionLevelOf, eligibilityCutoffYear, lineage } from './divisions.ts';
 import { buildings, compounds, divisions, householdResidents, households, residents, units } from './schema.ts';
-import { compoundInScope, divisionVisible, scopeCondition, underDivision } from './scope.ts';
+import { compoundInScope, divisionVisible } from './scope.ts';
 
 export async function eligibilityRule(db: Db | Tx) {
   const rule = await ruleAt<string>(db, 'eligibility.built_before');
@@ -27,7 +27,10 @@ export async function listDivisions(ctx: AppContext, user: AuthUser, parent?: st
     if (!codes.length) return [];
     return ctx.db.select().from(divisions).where(inArray(divisions.code, codes)).orderBy(asc(divisions.code));
   }
-  if (!divisionVisible(user.scope, parent) && !(await communitiesOf(ctx.db, user.scope.compoundIds)).some((c) => lineage(c).includes(parent))) {
+  if (
+    !divisionVisible(user.scope, parent) &&
+    !(await communitiesOf(ctx.db, user.scope.compoundIds)).some((c) => lineage(c).includes(parent))
+  ) {
     throw notFound(`Division ${parent}`);
   }
   const rows = await ctx.db.select().from(divisions).where(eq(divisions.parent, parent)).orderBy(asc(divisions.code));
@@ -50,7 +53,10 @@ export async function divisionNames(db: Db | Tx, codes: string[]): Promise<Map<s
 // ---- compounds -------------------------------------------------------------
 
 export const compoundFilters = z.object({
-  division: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, 'a 6-, 9- or 12-digit division code').optional(),
+  division: z
+    .string()
+    .regex(/^\d{6}(\d{3})?(\d{3})?$/, 'a 6-, 9- or 12-digit division code')
+    .optional(),
   q: z.string().trim().max(100).optional(),
   yearFrom: z.coerce.number().int().min(1800).max(2100).optional(),
   yearTo: z.coerce.number().int().min(1800).max(2100).optional(),
@@ -62,20 +68,12 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function compoundWhere(user: AuthUser, f: CompoundFilters, cutoffYear: number): SQL {
-  const parts: SQL[] = [scopeCondition(user.scope)];
-  if (f.division) parts.push(underDivision(f.division));
-  if (f.q) parts.push(sql`(${compounds.name} ilike ${likePattern(f.q)} or ${compounds.address} ilike ${likePattern(f.q)})`);
-  if (f.yearFrom !== undefined) parts.push(sql`${compounds.yearBuilt} >= ${f.yearFrom}`);
-  if (f.yearTo !== undefined) parts.push(sql`${compounds.yearBuilt} <= ${f.yearTo}`);
-  if (f.eligible === 'true') parts.push(sql`${compounds.yearBuilt} <= ${cutoffYear}`);
-  if (f.eligible === 'false') parts.push(sql`${compounds.yearBuilt} > ${cutoffYear}`);
-  return and(...parts)!;
-}
-
 const listColumns = {
   id: compounds.id,
   name: compounds.name,
+  cityCode: compounds.cityCode,
+  districtCode: compounds.districtCode,
+  subdistrictCode: compounds.subdistrictCode,
   communityCode: compounds.communityCode,
   address: compounds.address,
   yearBuilt: compounds.yearBuilt,
@@ -83,17 +81,117 @@ const listColumns = {
   households: compounds.householdsCount,
 };
 
-type CompoundListRow = { id: string; name: string; communityCode: string; address: string; yearBuilt: number; floorAreaM2: string; households: number };
+type CompoundListRow = {
+  id: string;
+  name: string;
+  cityCode: string;
+  districtCode: string;
+  subdistrictCode: string;
+  communityCode: string;
+  address: string;
+  yearBuilt: number;
+  floorAreaM2: string;
+  households: number;
+};
 
-function shapeListRow(row: CompoundListRow, cutoffYear: number) {
-  return { ...row, divisionPath: lineage(row.communityCode), eligible: row.yearBuilt <= cutoffYear };
+function shapeListRow(r: CompoundListRow, cutoffYear: number) {
+  return {
+    id: r.id,
+    name: r.name,
+    communityCode: r.communityCode,
+    divisionPath: [`${r.cityCode.slice(0, 2)}0000`, r.cityCode, r.districtCode, r.subdistrictCode, r.communityCode],
+    address: r.address,
+    yearBuilt: r.yearBuilt,
+    floorAreaM2: r.floorAreaM2,
+    households: r.households,
+    eligible: r.yearBuilt <= cutoffYear,
+  };
+}
+
+const compoundCursor = z.tuple([z.string(), z.string().uuid()]);
+const householdCursor = z.tuple([z.string(), z.string(), z.string(), z.string().uuid()]);
+
+// The compound list is the hottest read: each combination of filters is one
+// prepared statement (parsed and planned once per connection), with the scope
+// and filter values as parameters.
+type ListParams = Record<string, string | number | string[] | null>;
+
+function divisionColumnCondition(code: string, param: string): SQL {
+  const p = sql.placeholder(param);
+  switch (divisionLevelOf(code)) {
+    case 'community':
+      return sql`${compounds.communityCode} = ${p}`;
+    case 'subdistrict':
+      return sql`${compounds.subdistrictCode} = ${p}`;
+    case 'district':
+      return sql`${compounds.districtCode} = ${p}`;
+    case 'city':
+      return sql`${compounds.cityCode} = ${p}`;
+    case 'province':
+      return sql`left(${compounds.cityCode}, 2) = left(${p}, 2)`;
+    default:
+      return sql`false`;
+  }
+}
+
+function buildListQuery(db: Db, user: AuthUser, f: CompoundFilters, after: boolean) {
+  const scope: SQL[] = [];
+  if (user.scope.division) scope.push(divisionColumnCondition(user.scope.division, 'scopeDivision'));
+  if (user.scope.compoundIds.length) scope.push(sql`${compounds.id} = any(${sql.placeholder('scopeIds')}::uuid[])`);
+  const parts: SQL[] = [scope.length ? sql`(${sql.join(scope, sql` or `)})` : sql`false`];
+  if (f.division) parts.push(divisionColumnCondition(f.division, 'division'));
+  if (f.q) parts.push(sql`(${compounds.name} ilike ${sql.placeholder('q')} or ${compounds.address} ilike ${sql.placeholder('q')})`);
+  if (f.yearFrom !== undefined) parts.push(sql`${compounds.yearBuilt} >= ${sql.placeholder('yearFrom')}`);
+  if (f.yearTo !== undefined) parts.push(sql`${compounds.yearBuilt} <= ${sql.placeholder('yearTo')}`);
+  if (f.eligible === 'true') parts.push(sql`${compounds.yearBuilt} <= ${sql.placeholder('cutoffYear')}`);
+  if (f.eligible === 'false') parts.push(sql`${compounds.yearBuilt} > ${sql.placeholder('cutoffYear')}`);
+  if (after) parts.push(sql`(${compounds.name}, ${compounds.id}) > (${sql.placeholder('afterName')}, ${sql.placeholder('afterId')}::uuid)`);
+  return db
+    .select(listColumns)
+    .from(compounds)
+    .where(and(...parts))
+    .orderBy(asc(compounds.name), asc(compounds.id))
+    .limit(sql.placeholder('limit'));
+}
+
+const listStatements = new Map<string, ReturnType<ReturnType<typeof buildListQuery>['prepare']>>();
+
+function listStatement(db: Db, user: AuthUser, f: CompoundFilters, after: boolean) {
+  const level = (code: string | null | undefined) => (code ? divisionLevelOf(code) : '-');
+  const shape = [
+    level(user.scope.division),
+    user.scope.compoundIds.length ? 'ids' : '-',
+    level(f.division),
+    f.q ? 'q' : '-',
+    f.yearFrom !== undefined ? 'yf' : '-',
+    f.yearTo !== undefined ? 'yt' : '-',
+    f.eligible ?? '-',
+    after ? 'after' : '-',
+  ].join('.');
+  let stmt = listStatements.get(shape);
+  if (!stmt) {
+    stmt = buildListQuery(db, user, f, after).prepare(`compounds_list_${listStatements.size}`);
+    listStatements.set(shape, stmt);
+  }
+  return stmt;
 }
 
 export async function listCompounds(ctx: AppContext, user: AuthUser, f: CompoundFilters & { limit: number; cursor?: string }) {
   const { cutoffYear } = await eligibilityRule(ctx.db);
-  const after = decodeCursor(f.cursor, z.tuple([z.string(), z.string().uuid()]));
-  const where = after ? and(compoundWhere(user, f, cutoffYear), sql`(${compounds.name}, ${compounds.id}) > (${after[0]}, ${after[1]}::uuid)`) : compoundWhere(user, f, cutoffYear);
-  const rows = await ctx.db.select(listColumns).from(compounds).where(where).orderBy(asc(compounds.name), asc(compounds.id)).limit(f.limit + 1);
+  const after = decodeCursor(f.cursor, compoundCursor);
+  const params: ListParams = {
+    scopeDivision: user.scope.division,
+    scopeIds: user.scope.compoundIds,
+    division: f.division ?? null,
+    q: f.q ? likePattern(f.q) : null,
+    yearFrom: f.yearFrom ?? null,
+    yearTo: f.yearTo ?? null,
+    cutoffYear,
+    afterName: after?.[0] ?? null,
+    afterId: after?.[1] ?? null,
+    limit: f.limit + 1,
+  };
+  const rows = await listStatement(ctx.db, user, f, !!after).execute(params);
   const result = page(rows, f.limit, (r) => [r.name, r.id]);
   return { items: result.items.map((r) => shapeListRow(r, cutoffYear)), nextCursor: result.nextCursor };
 }
@@ -199,12 +297,21 @@ export function compoundValues(c: NewCompound) {
 
 export async function createCompound(ctx: AppContext, user: AuthUser, actor: Actor | undefined, input: NewCompound) {
   if (!(await communityInScope(ctx.db, user, input.communityCode))) {
-    throw unprocessable('The community is unknown or outside your scope.', [{ path: 'communityCode', message: 'unknown community, or outside your scope' }]);
+    throw unprocessable('The community is unknown or outside your scope.', [
+      { path: 'communityCode', message: 'unknown community, or outside your scope' },
+    ]);
   }
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    const inserted = await tx.insert(compounds).values({ id, ...compoundValues(input) }).onConflictDoNothing().returning({ id: compounds.id });
-    if (!inserted.length) throw conflict(`A compound named ${input.name} already exists in community ${input.communityCode}.`, { errors: [{ path: 'name', message: 'already exists in this community' }] });
+    const inserted = await tx
+      .insert(compounds)
+      .values({ id, ...compoundValues(input) })
+      .onConflictDoNothing()
+      .returning({ id: compounds.id });
+    if (!inserted.length)
+      throw conflict(`A compound named ${input.name} already exists in community ${input.communityCode}.`, {
+        errors: [{ path: 'name', message: 'already exists in this community' }],
+      });
     await audit(tx, actor, 'compound.create', 'compound', id);
   });
   return getCompound(ctx, user, id);
@@ -283,7 +390,13 @@ export function pgArray(values: readonly (string | number | null)[]): SQL {
   return sql`${sql.param(values)}`;
 }
 
-export async function createHouseholds(ctx: AppContext, user: AuthUser, actor: Actor | undefined, compoundId: string, items: NewHousehold[]) {
+export async function createHouseholds(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  compoundId: string,
+  items: NewHousehold[],
+) {
   await compoundRow(ctx.db, user, compoundId);
   const seen = new Map<string, number>();
   const errors = items.flatMap((h, i) => {
@@ -294,7 +407,11 @@ export async function createHouseholds(ctx: AppContext, user: AuthUser, actor: A
   });
   if (errors.length) throw unprocessable('Some households repeat each other.', errors);
   return ctx.db.transaction(async (tx) => {
-    const result = await writeHouseholds(tx, items.map((h) => ({ ...h, compoundId })), 'insert-only');
+    const result = await writeHouseholds(
+      tx,
+      items.map((h) => ({ ...h, compoundId })),
+      'insert-only',
+    );
     if (result.unchanged) {
       throw conflict(`${result.unchanged} of these households already exist (same building, unit and room); nothing was written.`);
     }
@@ -303,12 +420,20 @@ export async function createHouseholds(ctx: AppContext, user: AuthUser, actor: A
   });
 }
 
-export async function listHouseholds(ctx: AppContext, user: AuthUser, compoundId: string, q: { limit: number; cursor?: string; building?: string }) {
+export async function listHouseholds(
+  ctx: AppContext,
+  user: AuthUser,
+  compoundId: string,
+  q: { limit: number; cursor?: string; building?: string },
+) {
   await compoundRow(ctx.db, user, compoundId);
-  const after = decodeCursor(q.cursor, z.tuple([z.string(), z.string(), z.string(), z.string().uuid()]));
+  const after = decodeCursor(q.cursor, householdCursor);
   const parts: SQL[] = [eq(households.compoundId, compoundId)];
   if (q.building) parts.push(eq(buildings.name, q.building));
-  if (after) parts.push(sql`(${buildings.name}, ${units.name}, ${households.room}, ${households.id}) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}::uuid)`);
+  if (after)
+    parts.push(
+      sql`(${buildings.name}, ${units.name}, ${households.room}, ${households.id}) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}::uuid)`,
+    );
   const rows = await ctx.db
     .select({
       id: households.id,

@@ -8,7 +8,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Page<T> = { items: T[]; nextCursor: string | null };
-type CompoundItem = { id: string; name: string; communityCode: string; divisionPath: string[]; yearBuilt: number; floorAreaM2: string; households: number; eligible: boolean };
+type CompoundItem = {
+  id: string;
+  name: string;
+  communityCode: string;
+  divisionPath: string[];
+  yearBuilt: number;
+  floorAreaM2: string;
+  households: number;
+  eligible: boolean;
+};
 
 async function get<T>(url: string, username: string, status = 200): Promise<T> {
   const res = await t.app.inject({ method: 'GET', url, headers: await t.as(username) });
@@ -42,7 +51,11 @@ describe('data scope', () => {
   it('answers 404 for a compound outside the scope, exactly as for one that does not exist', async () => {
     const other = (await all('/api/v1/compounds?division=330106', 'admin'))[0]!;
     const outside = await t.app.inject({ method: 'GET', url: `/api/v1/compounds/${other.id}`, headers: await t.as('hemu') });
-    const missing = await t.app.inject({ method: 'GET', url: '/api/v1/compounds/01900000-0000-7000-8000-000000000000', headers: await t.as('hemu') });
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/compounds/01900000-0000-7000-8000-000000000000',
+      headers: await t.as('hemu'),
+    });
     expect(outside.statusCode).toBe(404);
     expect(missing.statusCode).toBe(404);
     expect(outside.json().title).toBe(missing.json().title);
@@ -88,7 +101,12 @@ describe('compound list filters', () => {
   it('rejects bad filters with the field named', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/compounds?limit=0&division=12', headers: await t.as('hemu') });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['querystring.division', 'querystring.limit']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['querystring.division', 'querystring.limit']);
     const cursor = await t.app.inject({ method: 'GET', url: '/api/v1/compounds?cursor=garbage', headers: await t.as('hemu') });
     expect(cursor.statusCode).toBe(400);
     expect(cursor.json().errors[0].path).toBe('query.cursor');
@@ -103,14 +121,33 @@ describe('registering compounds and households', () => {
       method: 'POST',
       url: '/api/v1/compounds',
       headers: await t.as('hemu'),
-      payload: { name: '测试新村', communityCode: '330105004002', address: '和睦路1号', yearBuilt: 1988, floorAreaM2: '12345.67', longitude: '120.1', latitude: '30.3' },
+      payload: {
+        name: '测试新村',
+        communityCode: '330105004002',
+        address: '和睦路1号',
+        yearBuilt: 1988,
+        floorAreaM2: '12345.67',
+        longitude: '120.1',
+        latitude: '30.3',
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ name: '测试新村', communityCode: '330105004002', floorAreaM2: '12345.67', yearBuilt: 1988, eligible: true });
+    expect(body).toMatchObject({
+      name: '测试新村',
+      communityCode: '330105004002',
+      floorAreaM2: '12345.67',
+      yearBuilt: 1988,
+      eligible: true,
+    });
     expect(body.divisionPath).toEqual(['330000', '330100', '330105', '330105004', '330105004002']);
     compoundId = body.id;
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/compounds', headers: await t.as('hemu'), payload: { name: '测试新村', communityCode: '330105004002', address: 'x', yearBuilt: 1988, floorAreaM2: '1.00' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/compounds',
+      headers: await t.as('hemu'),
+      payload: { name: '测试新村', communityCode: '330105004002', address: 'x', yearBuilt: 1988, floorAreaM2: '1.00' },
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -129,7 +166,12 @@ describe('registering compounds and households', () => {
       { building: '1幢', unit: '1单元', room: '102', floorAreaM2: '60' },
       { building: '2幢', unit: '1单元', room: '101', floorAreaM2: '70.05', deedRef: '杭房权证1号' },
     ];
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/compounds/${compoundId}/households`, headers: await t.as('hemu'), payload: { items } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/compounds/${compoundId}/households`,
+      headers: await t.as('hemu'),
+      payload: { items },
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().created).toBe(3);
     expect(res.json().ids).toHaveLength(3);
@@ -141,10 +183,16 @@ describe('registering compounds and households', () => {
       payload: { items: [{ building: '3幢', unit: '1单元', room: '101', floorAreaM2: '50' }, items[0]] },
     });
     expect(dup.statusCode).toBe(409);
-    const page = await get<Page<{ building: string; room: string; floorAreaM2: string }>>(`/api/v1/compounds/${compoundId}/households?limit=2`, 'hemu');
+    const page = await get<Page<{ building: string; room: string; floorAreaM2: string }>>(
+      `/api/v1/compounds/${compoundId}/households?limit=2`,
+      'hemu',
+    );
     expect(page.items.map((h) => `${h.building}/${h.room}`)).toEqual(['1幢/101', '1幢/102']);
     expect(page.items[1]!.floorAreaM2).toBe('60.00');
-    const rest = await get<Page<{ building: string }>>(`/api/v1/compounds/${compoundId}/households?limit=2&cursor=${page.nextCursor}`, 'hemu');
+    const rest = await get<Page<{ building: string }>>(
+      `/api/v1/compounds/${compoundId}/households?limit=2&cursor=${page.nextCursor}`,
+      'hemu',
+    );
     expect(rest.items.map((h) => h.building)).toEqual(['2幢']);
     expect(rest.nextCursor).toBeNull();
     const detail = await get<{ buildings: { name: string; units: { households: number }[] }[] }>(`/api/v1/compounds/${compoundId}`, 'hemu');
@@ -174,7 +222,10 @@ describe('personal data', () => {
     expect(resident.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect(JSON.stringify(page)).not.toMatch(/1[3-9]\d{9}/);
 
-    const full = await get<{ name: string; phone: string; idNumber: string; fake: boolean }>(`/api/v1/residents/${resident.id}/personal`, 'hemu-worker');
+    const full = await get<{ name: string; phone: string; idNumber: string; fake: boolean }>(
+      `/api/v1/residents/${resident.id}/personal`,
+      'hemu-worker',
+    );
     expect(full.name.startsWith(resident.name[0]!)).toBe(true);
     expect(full.phone).toMatch(/^1\d{10}$/);
     expect(full.idNumber).toMatch(/^\d{17}[\dX]$/);
@@ -193,19 +244,41 @@ describe('personal data', () => {
     const compound = (await all('/api/v1/compounds', 'hemu-worker'))[1]!;
     const household = (await get<Page<Household>>(`/api/v1/compounds/${compound.id}/households?limit=1`, 'hemu-worker')).items[0]!;
     const headers = await t.as('hemu-worker');
-    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/households/${household.id}/residents`, headers, payload: { name: '陈新', phone: '12345', idNumber: '110105194912310021' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${household.id}/residents`,
+      headers,
+      payload: { name: '陈新', phone: '12345', idNumber: '110105194912310021' },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['phone', 'idNumber']);
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/households/${household.id}/residents`, headers, payload: { name: '陈新', phone: '13900001111', idNumber: '11010519491231002X', relation: 'family' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${household.id}/residents`,
+      headers,
+      payload: { name: '陈新', phone: '13900001111', idNumber: '11010519491231002X', relation: 'family' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const { residentId } = res.json();
     const listed = await get<Page<Household>>(`/api/v1/compounds/${compound.id}/households?limit=1`, 'hemu-worker');
-    expect(listed.items[0]!.residents).toContainEqual(expect.objectContaining({ id: residentId, name: '陈*', phone: '139****1111', status: 'pending' }));
-    const verify = await t.app.inject({ method: 'POST', url: `/api/v1/households/${household.id}/residents/${residentId}/verification`, headers, payload: { decision: 'verified' } });
+    expect(listed.items[0]!.residents).toContainEqual(
+      expect.objectContaining({ id: residentId, name: '陈*', phone: '139****1111', status: 'pending' }),
+    );
+    const verify = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${household.id}/residents/${residentId}/verification`,
+      headers,
+      payload: { decision: 'verified' },
+    });
     expect(verify.statusCode).toBe(200);
     expect(verify.json()).toMatchObject({ status: 'verified', verifiedBy: expect.any(String) });
     // The same ID number elsewhere matches the same person, never a second record.
-    const again = await t.app.inject({ method: 'POST', url: `/api/v1/households/${household.id}/residents`, headers, payload: { name: '陈新', idNumber: '11010519491231002x' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${household.id}/residents`,
+      headers,
+      payload: { name: '陈新', idNumber: '11010519491231002x' },
+    });
     expect(again.json().residentId).toBe(residentId);
     const { rows } = await t.ctx.database.pool.query('select name_enc, phone_enc from residents where id = $1', [residentId]);
     expect(JSON.stringify(rows)).not.toMatch(/陈新|13900001111/);

@@ -8,7 +8,16 @@ import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { notFound, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { decrypt, encrypt, maskIdNumber, maskName, maskPhone, matchHash, validIdNumber, type PersonalDataKey } from '../../platform/personal-data.ts';
+import {
+  decrypt,
+  encrypt,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  matchHash,
+  validIdNumber,
+  type PersonalDataKey,
+} from '../../platform/personal-data.ts';
 import { compounds, householdResidents, households, residents } from './schema.ts';
 import { compoundInScope } from './scope.ts';
 
@@ -24,7 +33,8 @@ export function validateResident(input: ResidentInput, prefix = ''): { path: str
   const errors: { path: string; message: string }[] = [];
   if (!input.name.trim() || input.name.length > 50) errors.push({ path: `${prefix}name`, message: 'a name of 1 to 50 characters' });
   if (input.phone && !/^1\d{10}$/.test(input.phone)) errors.push({ path: `${prefix}phone`, message: 'an 11-digit mainland mobile number' });
-  if (input.idNumber && !validIdNumber(input.idNumber)) errors.push({ path: `${prefix}idNumber`, message: 'an 18-character resident ID number with a valid check digit' });
+  if (input.idNumber && !validIdNumber(input.idNumber))
+    errors.push({ path: `${prefix}idNumber`, message: 'an 18-character resident ID number with a valid check digit' });
   return errors;
 }
 
@@ -44,7 +54,11 @@ export function sealResident(key: PersonalDataKey, input: ResidentInput) {
 /** Finds a resident by ID number (matched through its keyed hash) or creates one. */
 export async function findOrCreateResident(tx: Tx, key: PersonalDataKey, input: ResidentInput): Promise<string> {
   if (input.idNumber) {
-    const [found] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idNumberHash, matchHash(key, input.idNumber))).limit(1);
+    const [found] = await tx
+      .select({ id: residents.id })
+      .from(residents)
+      .where(eq(residents.idNumberHash, matchHash(key, input.idNumber)))
+      .limit(1);
     if (found) return found.id;
   }
   const id = uuidv7();
@@ -59,7 +73,8 @@ async function householdInScope(tx: Tx, user: AuthUser, householdId: string) {
     .innerJoin(compounds, eq(compounds.id, households.compoundId))
     .where(eq(households.id, householdId))
     .limit(1);
-  if (!row || !compoundInScope(user.scope, { id: row.compoundId, communityCode: row.communityCode })) throw notFound(`Household ${householdId}`);
+  if (!row || !compoundInScope(user.scope, { id: row.compoundId, communityCode: row.communityCode }))
+    throw notFound(`Household ${householdId}`);
   return row;
 }
 

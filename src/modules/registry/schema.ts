@@ -52,7 +52,9 @@ export const buildings = pgTable(
   'buildings',
   {
     id: uuid('id').primaryKey(),
-    compoundId: uuid('compound_id').notNull().references(() => compounds.id, { onDelete: 'cascade' }),
+    compoundId: uuid('compound_id')
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
   },
   (t) => [uniqueIndex('buildings_natural_uq').on(t.compoundId, t.name)],
@@ -63,7 +65,9 @@ export const units = pgTable(
   {
     id: uuid('id').primaryKey(),
     compoundId: uuid('compound_id').notNull(),
-    buildingId: uuid('building_id').notNull().references(() => buildings.id, { onDelete: 'cascade' }),
+    buildingId: uuid('building_id')
+      .notNull()
+      .references(() => buildings.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
   },
   (t) => [uniqueIndex('units_natural_uq').on(t.buildingId, t.name)],
@@ -73,8 +77,12 @@ export const households = pgTable(
   'households',
   {
     id: uuid('id').primaryKey(),
-    compoundId: uuid('compound_id').notNull().references(() => compounds.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
+    compoundId: uuid('compound_id')
+      .notNull()
+      .references(() => compounds.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
     room: text('room').notNull(),
     floorAreaM2: numeric('floor_area_m2', { precision: 10, scale: 2 }).notNull(),
     deedRef: text('deed_ref'),
@@ -99,7 +107,11 @@ export const residents = pgTable(
     fake: integer('fake').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('residents_id_number_hash_uq').on(t.idNumberHash).where(sql`id_number_hash is not null`)],
+  (t) => [
+    uniqueIndex('residents_id_number_hash_uq')
+      .on(t.idNumberHash)
+      .where(sql`id_number_hash is not null`),
+  ],
 );
 
 export const bindingStatuses = ['pending', 'verified', 'rejected'] as const;
@@ -108,12 +120,21 @@ export const householdResidents = pgTable(
   'household_residents',
   {
     compoundId: uuid('compound_id').notNull(),
-    householdId: uuid('household_id').notNull().references(() => households.id, { onDelete: 'cascade' }),
-    residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
-    relation: text('relation', { enum: ['owner', 'family', 'tenant'] }).notNull().default('owner'),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
+    relation: text('relation', { enum: ['owner', 'family', 'tenant'] })
+      .notNull()
+      .default('owner'),
     status: text('status', { enum: bindingStatuses }).notNull().default('pending'),
     verifiedBy: uuid('verified_by'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('household_residents_uq').on(t.householdId, t.residentId), index('household_residents_resident_idx').on(t.residentId)],
+  (t) => [
+    uniqueIndex('household_residents_uq').on(t.householdId, t.residentId),
+    index('household_residents_resident_idx').on(t.residentId),
+  ],
 );

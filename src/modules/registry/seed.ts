@@ -18,7 +18,12 @@ const divisionsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 
 export async function loadDivisions(tx: Tx): Promise<number> {
   const table = parseCsv(readFileSync(divisionsFile, 'utf8'));
-  const rows = table.rows.map((r) => ({ code: r.cells[0]!, name: r.cells[1]!, level: r.cells[2] as DivisionLevel, parent: r.cells[3] || null }));
+  const rows = table.rows.map((r) => ({
+    code: r.cells[0]!,
+    name: r.cells[1]!,
+    level: r.cells[2] as DivisionLevel,
+    parent: r.cells[3] || null,
+  }));
   const inserted = await tx.insert(divisions).values(rows).onConflictDoNothing().returning({ code: divisions.code });
   return inserted.length;
 }
@@ -41,11 +46,86 @@ export function prng(seed: number) {
   return { next, int, pick };
 }
 
-const places = ['和睦', '大关', '德胜', '朝晖', '潮鸣', '文晖', '米市', '湖墅', '小河', '长庆', '东新', '石桥', '采荷', '翠苑', '古荡', '三塘', '蔡马', '景芳', '红梅', '丁桥', '凤起', '新华', '清波', '南星', '紫阳', '望江', '华丰', '善贤', '通益', '左家', '方家', '红石', '香积', '青春', '运河', '桃源'];
+const places = [
+  '和睦',
+  '大关',
+  '德胜',
+  '朝晖',
+  '潮鸣',
+  '文晖',
+  '米市',
+  '湖墅',
+  '小河',
+  '长庆',
+  '东新',
+  '石桥',
+  '采荷',
+  '翠苑',
+  '古荡',
+  '三塘',
+  '蔡马',
+  '景芳',
+  '红梅',
+  '丁桥',
+  '凤起',
+  '新华',
+  '清波',
+  '南星',
+  '紫阳',
+  '望江',
+  '华丰',
+  '善贤',
+  '通益',
+  '左家',
+  '方家',
+  '红石',
+  '香积',
+  '青春',
+  '运河',
+  '桃源',
+];
 const suffixes = ['新村', '小区', '苑', '公寓', '坊', '里', '花园', '家园', '西苑', '东苑', '北区', '南区'];
-const roads = ['和睦路', '大关路', '德胜路', '上塘路', '湖墅南路', '莫干山路', '文一路', '教工路', '体育场路', '凤起路', '建国北路', '秋涛路'];
+const roads = [
+  '和睦路',
+  '大关路',
+  '德胜路',
+  '上塘路',
+  '湖墅南路',
+  '莫干山路',
+  '文一路',
+  '教工路',
+  '体育场路',
+  '凤起路',
+  '建国北路',
+  '秋涛路',
+];
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗'];
-const given = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '建国', '桂英', '志强', '国华'];
+const given = [
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '建国',
+  '桂英',
+  '志强',
+  '国华',
+];
 const communityWords = ['和睦', '阳光', '华丰', '德胜', '左家', '方家', '大关', '善贤', '通益', '红石', '青莲', '锦绣'];
 
 interface Plan {
@@ -63,11 +143,38 @@ function plan(scale: SeedScale, all: { code: string; name: string; level: string
     // Two subdistricts per district (和睦 among them), about 150 compounds.
     const byDistrict = new Map<string, typeof subs>();
     for (const s of hangzhou) byDistrict.set(s.parent!, [...(byDistrict.get(s.parent!) ?? []), s]);
-    const chosen = [...byDistrict.values()].flatMap((xs) => (xs.some((s) => s.code === HEMU) ? [xs.find((s) => s.code === HEMU)!, xs.find((s) => s.code !== HEMU)!] : xs.slice(0, 2)));
+    const chosen = [...byDistrict.values()].flatMap((xs) =>
+      xs.some((s) => s.code === HEMU) ? [xs.find((s) => s.code === HEMU)!, xs.find((s) => s.code !== HEMU)!] : xs.slice(0, 2),
+    );
     return { subdistricts: withDistrict(chosen), compounds: 150, avgHouseholds: 60, residentsEverywhere: true };
   }
   if (scale === 'city') return { subdistricts: withDistrict(hangzhou), compounds: 3000, avgHouseholds: 133, residentsEverywhere: false };
   return { subdistricts: withDistrict(subs), compounds: 30000, avgHouseholds: 133, residentsEverywhere: false };
+}
+
+type Room = { building: string; unit: string; room: string; floorAreaM2: string; deedRef: string };
+
+/** Walk-up buildings of 6 floors, 2 rooms a floor, 1–3 units, filled until `count` households. */
+function householdsOf(rnd: ReturnType<typeof prng>, count: number): Room[] {
+  const rooms: Room[] = [];
+  for (let b = 1; rooms.length < count; b++) {
+    const unitsInBuilding = rnd.int(1, 3);
+    for (let u = 1; u <= unitsInBuilding; u++) {
+      for (let floor = 1; floor <= 6; floor++) {
+        for (let r = 1; r <= 2 && rooms.length < count; r++) {
+          const area = rnd.int(4000, 9000);
+          rooms.push({
+            building: `${b}幢`,
+            unit: `${u}单元`,
+            room: `${floor}0${r}`,
+            floorAreaM2: `${Math.floor(area / 100)}.${String(area % 100).padStart(2, '0')}`,
+            deedRef: `杭房权证${rnd.int(100000, 999999)}号`,
+          });
+        }
+      }
+    }
+  }
+  return rooms;
 }
 
 export interface SeedSummary {
@@ -80,7 +187,13 @@ export interface SeedSummary {
   hemuResidentId: string | null;
 }
 
-export async function seedRegistry(tx: Tx, key: PersonalDataKey, scale: SeedScale, seed: number, onProgress?: (msg: string) => void): Promise<SeedSummary> {
+export async function seedRegistry(
+  tx: Tx,
+  key: PersonalDataKey,
+  scale: SeedScale,
+  seed: number,
+  onProgress?: (msg: string) => void,
+): Promise<SeedSummary> {
   await loadDivisions(tx);
   const all = await tx.select().from(divisions);
   const p = plan(scale, all);
@@ -91,13 +204,22 @@ export async function seedRegistry(tx: Tx, key: PersonalDataKey, scale: SeedScal
   for (const s of p.subdistricts) {
     const n = s.code === HEMU ? 3 : rnd.int(1, 3);
     for (let i = 1; i <= n; i++) {
-      communities.push({ code: `${s.code}${String(i).padStart(3, '0')}`, name: `${rnd.pick(communityWords)}${i === 1 ? '' : rnd.pick(['一', '二', '三'])}社区`, parent: s.code, weight: s.code === HEMU ? 4 : 1 });
+      communities.push({
+        code: `${s.code}${String(i).padStart(3, '0')}`,
+        name: `${rnd.pick(communityWords)}${i === 1 ? '' : rnd.pick(['一', '二', '三'])}社区`,
+        parent: s.code,
+        weight: s.code === HEMU ? 4 : 1,
+      });
     }
   }
-  await tx.insert(divisions).values(communities.map((c) => ({ code: c.code, name: c.name, level: 'community' as const, parent: c.parent }))).onConflictDoNothing();
+  await tx
+    .insert(divisions)
+    .values(communities.map((c) => ({ code: c.code, name: c.name, level: 'community' as const, parent: c.parent })))
+    .onConflictDoNothing();
   const totalWeight = communities.reduce((n, c) => n + c.weight, 0);
 
   const compoundsIn: NewCompound[] = [];
+  const layouts = new Map<string, Room[]>();
   const usedNames = new Set<string>();
   const subName = new Map(p.subdistricts.map((s) => [s.code, s.name]));
   for (const c of communities) {
@@ -107,6 +229,8 @@ export async function seedRegistry(tx: Tx, key: PersonalDataKey, scale: SeedScal
       for (let k = 2; usedNames.has(`${c.code}/${name}`); k++) name = `${name.replace(/\d+区$/, '')}${k}区`;
       usedNames.add(`${c.code}/${name}`);
       const households = Math.max(12, Math.round(p.avgHouseholds * (0.4 + rnd.next() * 1.2)));
+      const rooms = householdsOf(rnd, households);
+      layouts.set(`${c.code}/${name}`, rooms);
       const yearBuilt = rnd.next() < 0.8 ? rnd.int(1978, 2000) : rnd.int(2001, 2010);
       const areaCenti = households * rnd.int(5500, 9000) * (100 + rnd.int(5, 15));
       compoundsIn.push({
@@ -117,7 +241,7 @@ export async function seedRegistry(tx: Tx, key: PersonalDataKey, scale: SeedScal
         floorAreaM2: `${Math.floor(areaCenti / 10000)}.${String(Math.floor(areaCenti / 100) % 100).padStart(2, '0')}`,
         longitude: (120.05 + rnd.next() * 0.3).toFixed(6),
         latitude: (30.15 + rnd.next() * 0.25).toFixed(6),
-        buildingsCount: Math.ceil(households / 24),
+        buildingsCount: new Set(rooms.map((r) => r.building)).size,
         householdsCount: households,
         propertyMode: rnd.pick(['professional', 'self_managed', 'community_hosted', 'none'] as const),
       });
@@ -128,23 +252,11 @@ export async function seedRegistry(tx: Tx, key: PersonalDataKey, scale: SeedScal
   const ids = await tx.execute<{ id: string; community_code: string; name: string }>(sql`select id, community_code, name from compounds`);
   const idOf = new Map(ids.rows.map((r) => [`${r.community_code}/${r.name}`, r.id]));
 
-  // Households: walk-up buildings of 6 floors, 2 rooms a floor, 1–3 units.
   let households = 0;
   let pending: Parameters<typeof writeHouseholds>[1] = [];
   for (const c of compoundsIn) {
     const compoundId = idOf.get(`${c.communityCode}/${c.name}`)!;
-    let left = c.householdsCount!;
-    for (let b = 1; left > 0; b++) {
-      const unitsInBuilding = rnd.int(1, 3);
-      for (let u = 1; u <= unitsInBuilding && left > 0; u++) {
-        for (let floor = 1; floor <= 6 && left > 0; floor++) {
-          for (let r = 1; r <= 2 && left > 0; r++, left--) {
-            const area = rnd.int(4000, 9000);
-            pending.push({ compoundId, building: `${b}幢`, unit: `${u}单元`, room: `${floor}0${r}`, floorAreaM2: `${Math.floor(area / 100)}.${String(area % 100).padStart(2, '0')}`, deedRef: `杭房权证${rnd.int(100000, 999999)}号` });
-          }
-        }
-      }
-    }
+    for (const room of layouts.get(`${c.communityCode}/${c.name}`)!) pending.push({ compoundId, ...room });
     if (pending.length >= 20_000) {
       households += (await writeHouseholds(tx, pending, 'upsert')).ids.length;
       pending = [];
@@ -162,7 +274,15 @@ export async function seedRegistry(tx: Tx, key: PersonalDataKey, scale: SeedScal
       select hr.resident_id from household_residents hr join compounds c on c.id = hr.compound_id
       where c.community_code = ${hemuCommunity} and hr.status = 'verified' order by c.name, hr.household_id limit 1`)
   ).rows;
-  return { communities: communities.length, compounds: compoundsIn.length, households, residents, hemuCompoundIds, hemuCommunity, hemuResidentId: first?.resident_id ?? null };
+  return {
+    communities: communities.length,
+    compounds: compoundsIn.length,
+    households,
+    residents,
+    hemuCompoundIds,
+    hemuCommunity,
+    hemuResidentId: first?.resident_id ?? null,
+  };
 }
 
 /** One fake owner per household (all, or those of `onlyCompounds`), most of them verified. */
@@ -186,7 +306,8 @@ async function seedResidents(tx: Tx, key: PersonalDataKey, rnd: ReturnType<typeo
       });
       return { id: uuidv7(), household: h, sealed, status: rnd.next() < 0.9 ? 'verified' : 'pending' };
     });
-    const col = <K extends keyof (typeof people)[number]['sealed']>(k: K) => pgArray(people.map((x) => x.sealed[k] as string | number | null));
+    const col = <K extends keyof (typeof people)[number]['sealed']>(k: K) =>
+      pgArray(people.map((x) => x.sealed[k] as string | number | null));
     await tx.execute(sql`
       insert into residents (id, name_enc, name_masked, phone_enc, phone_masked, id_number_enc, id_number_masked, id_number_hash, fake)
       select * from unnest(${pgArray(people.map((x) => x.id))}::uuid[], ${col('nameEnc')}::text[], ${col('nameMasked')}::text[], ${col('phoneEnc')}::text[],

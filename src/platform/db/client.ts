@@ -50,8 +50,9 @@ export async function openDatabase(env: Env, log: Logger, opts: { poolSize?: num
     embedded = await startEmbedded(env.dataDir, env.EMBEDDED_PG_PORT, log);
     url = await ensureDatabase(embedded.url, 'renova');
   }
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
-  pool.on('error', (err) => log.error({ err }, 'idle database client failed'));
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 20 });
+  // The error object carries the client and its statements: log only what it says.
+  pool.on('error', (err: Error & { code?: string }) => log.warn({ code: err.code, message: err.message }, 'idle database client failed'));
   const { rows } = await pool.query<{ server_version: string }>('show server_version');
   const db = drizzle(pool);
   return {

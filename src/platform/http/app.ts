@@ -12,20 +12,27 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
+import fastJson from 'fast-json-stringify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Logger } from 'pino';
 import { registerAuth, type AuthUser, type RoutePermission } from './auth.ts';
 import { Problem } from './problem.ts';
 
 export type App = FastifyInstance;
-export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export interface RouteRecord {
   method: string | string[];
@@ -37,6 +44,17 @@ export interface BuildAppOptions {
   logger: Logger;
   authenticate: (token: string) => Promise<AuthUser | null>;
   maxUploadBytes?: number;
+  /** The SPA index file, served by @fastify/static for unknown non-API GETs. */
+  webIndex?: string;
+}
+
+// Responses are written by fast-json-stringify from each route's zod schema
+// turned into JSON Schema once at start-up: several times faster on large lists
+// than re-validating every reply with zod, and it still writes only declared fields.
+function serializerCompiler({ schema }: { schema: unknown }): (data: unknown) => string {
+  if (!(schema instanceof z.ZodType)) return (data) => JSON.stringify(data);
+  const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' });
+  return fastJson(json as Parameters<typeof fastJson>[0]);
 }
 
 function problemFromError(err: FastifyError): Problem {
@@ -44,7 +62,12 @@ function problemFromError(err: FastifyError): Problem {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'request';
     const errors = err.validation.map((v) => ({
-      path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+      path: [
+        where,
+        ...String(v.instancePath ?? '')
+          .split('/')
+          .filter(Boolean),
+      ].join('.'),
       message: v.message ?? 'invalid',
     }));
     return new Problem(400, 'Bad Request', `The ${where} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, {
@@ -52,7 +75,12 @@ function problemFromError(err: FastifyError): Problem {
     });
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-    const titles: Record<number, string> = { 404: 'Not Found', 413: 'Content Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests' };
+    const titles: Record<number, string> = {
+      404: 'Not Found',
+      413: 'Content Too Large',
+      415: 'Unsupported Media Type',
+      429: 'Too Many Requests',
+    };
     return new Problem(err.statusCode, titles[err.statusCode] ?? 'Bad Request', err.message);
   }
   return new Problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.');
@@ -85,6 +113,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ro
       .send(problem.body(req.url.split('?')[0]));
   });
   app.setNotFoundHandler((req, reply) => {
+    // A browser asking for a client-side route (/compounds/…) gets the web app's shell.
+    if (opts.webIndex && req.method === 'GET' && !req.url.startsWith('/api/') && 'sendFile' in reply) {
+      return (reply as typeof reply & { sendFile(file: string): unknown }).sendFile(opts.webIndex);
+    }
     void reply
       .code(404)
       .header('content-type', 'application/problem+json; charset=utf-8')

@@ -52,7 +52,13 @@ export async function platformRoutes(app: ZodApp, ctx: AppContext): Promise<void
       const job = await getJob(ctx.db, req.params.id);
       // A job is visible to the account that started it (and the city admin, who sees everything).
       if (!job || (job.createdBy !== user.id && user.role !== 'city_admin')) throw notFound(`Job ${req.params.id}`);
-      return { ...job, result: job.result ?? null, error: job.error ?? null, createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null };
+      return {
+        ...job,
+        result: job.result ?? null,
+        error: job.error ?? null,
+        createdAt: job.createdAt.toISOString(),
+        finishedAt: job.finishedAt?.toISOString() ?? null,
+      };
     },
   );
 }

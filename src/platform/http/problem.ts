@@ -26,8 +26,7 @@ export class Problem extends Error {
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[]) =>
-  new Problem(400, 'Bad Request', detail, errors ? { errors } : {});
+export const badRequest = (detail: string, errors?: FieldError[]) => new Problem(400, 'Bad Request', detail, errors ? { errors } : {});
 export const unauthorized = (detail = 'Sign in first.') => new Problem(401, 'Unauthorized', detail);
 export const forbidden = (detail = 'Your role may not do this.') => new Problem(403, 'Forbidden', detail);
 // Out-of-scope records answer exactly like missing ones, so a scope cannot be probed.

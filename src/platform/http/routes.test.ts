@@ -15,9 +15,13 @@ const apiRoutes = () => t.routes.filter((r) => r.url.startsWith('/api/v1/') && r
 describe('route table', () => {
   it('has a permission on every API route, and only known ones', () => {
     expect(apiRoutes().length).toBeGreaterThan(10);
-    const missing = apiRoutes().filter((r) => !r.permission).map((r) => `${r.method} ${r.url}`);
+    const missing = apiRoutes()
+      .filter((r) => !r.permission)
+      .map((r) => `${r.method} ${r.url}`);
     expect(missing).toEqual([]);
-    const unknown = apiRoutes().filter((r) => r.permission && !['public', 'authenticated'].includes(r.permission) && !isPermission(r.permission));
+    const unknown = apiRoutes().filter(
+      (r) => r.permission && !['public', 'authenticated'].includes(r.permission) && !isPermission(r.permission),
+    );
     expect(unknown).toEqual([]);
   });
 

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../platform/testing/harness.ts';
+import { DEMO_PASSWORD, seedCity } from './seed.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+const q = async (text: string) => (await t.ctx.database.pool.query(text)).rows;
+
+describe('demo city', () => {
+  it('spreads about 150 compounds over all 13 districts, 和睦街道 the richest subdistrict', async () => {
+    const [{ n }] = await q('select count(*)::int as n from compounds');
+    expect(n).toBeGreaterThanOrEqual(120);
+    expect(n).toBeLessThanOrEqual(180);
+    const districts = await q(`select district_code, count(*)::int as n from compounds group by 1`);
+    expect(districts.length).toBe(13);
+    const [top] = await q(`select subdistrict_code from compounds group by 1 order by count(*) desc limit 1`);
+    expect(top.subdistrict_code).toBe('330105004');
+  });
+
+  it('agrees with itself: declared buildings and households match the registry', async () => {
+    const mismatched = await q(`
+      select c.name from compounds c
+      where c.buildings_count <> (select count(*) from buildings b where b.compound_id = c.id)
+         or c.households_count <> (select count(*) from households h where h.compound_id = c.id)`);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('has one account per role with the demo password, and fake residents marked so', async () => {
+    const roles = await q(`select distinct role from users`);
+    expect(roles.length).toBe(10);
+    const [{ n }] = await q(`select count(*)::int as n from residents where fake = 0`);
+    expect(n).toBe(0);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'hemu-resident', password: DEMO_PASSWORD },
+    });
+    expect(res.json().user.scope.compoundIds.length).toBe(1);
+  });
+
+  it('is reproducible: seeding again with the same seed value changes nothing', async () => {
+    const before = await q(`select name, community_code, floor_area_m2, year_built from compounds order by 2, 1`);
+    const [{ n: households }] = await q('select count(*)::int as n from households');
+    await seedCity(t.ctx, 'demo', t.ctx.env.SEED_VALUE);
+    expect(await q(`select name, community_code, floor_area_m2, year_built from compounds order by 2, 1`)).toEqual(before);
+    expect((await q('select count(*)::int as n from households'))[0].n).toBe(households);
+  });
+});

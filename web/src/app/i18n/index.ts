@@ -1,0 +1,47 @@
+// i18next set-up: zh-CN by default, English on request; the choice lives in localStorage
+// and, once signed in, in the user's profile (PUT /auth/me/locale).
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import zhCN from './zh-CN.ts';
+import en from './en.ts';
+
+export type AppLocale = 'zh-CN' | 'en';
+export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
+const STORAGE_KEY = 'renova.locale';
+
+export function isLocale(value: unknown): value is AppLocale {
+  return value === 'zh-CN' || value === 'en';
+}
+
+export function storedLocale(): AppLocale {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    if (isLocale(value)) return value;
+  } catch {
+    /* storage may be unavailable */
+  }
+  return 'zh-CN';
+}
+
+export function rememberLocale(locale: AppLocale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    /* storage may be unavailable */
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: storedLocale(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;

@@ -1,0 +1,59 @@
+// Routes: the login page, and the signed-in shell with registry, compound and import pages.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { Spin } from 'antd';
+import LoginPage from '../modules/accounts/LoginPage.tsx';
+import RegistryPage from '../modules/registry/RegistryPage.tsx';
+import AppShell from './AppShell.tsx';
+import NotFoundPage from './NotFoundPage.tsx';
+import RequireAuth from './RequireAuth.tsx';
+
+const CompoundPage = lazy(() => import('../modules/registry/CompoundPage.tsx'));
+const ImportPage = lazy(() => import('../modules/registry/ImportPage.tsx'));
+
+function Loading({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <Spin />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/registry" replace /> },
+      { path: 'registry', element: <RegistryPage /> },
+      {
+        path: 'compounds/:id',
+        element: (
+          <Loading>
+            <CompoundPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'import',
+        element: (
+          <Loading>
+            <ImportPage />
+          </Loading>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
