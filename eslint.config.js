@@ -16,13 +16,19 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/modules/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(\\.\\./)*modules/[^/]+/(?!index\\.ts$)', message: "Import a module through its index.ts." }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(\\.\\./)*modules/[^/]+/(?!index\\.ts$)', message: 'Import a module through its index.ts.' }] },
+      ],
     },
   },
   {
     files: ['src/modules/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.ts$)', message: "Import another module through its index.ts." }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.ts$)', message: 'Import another module through its index.ts.' }] },
+      ],
     },
   },
   {

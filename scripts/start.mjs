@@ -21,7 +21,10 @@ const sources = Math.max(newest(path.join(root, 'web/src')), statSync(path.join(
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('Building the web app (first start, or its sources changed)…');
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-  const res = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const res = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 process.argv = [process.argv[0], path.join(root, 'bin/renova.mjs'), 'serve'];
