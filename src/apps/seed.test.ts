@@ -11,10 +11,9 @@ afterAll(() => t.close());
 const q = async (text: string) => (await t.ctx.database.pool.query(text)).rows;
 
 describe('demo city', () => {
-  it('spreads about 150 compounds over all 13 districts, 和睦街道 the richest subdistrict', async () => {
+  it('spreads 150 compounds over all 13 districts, 和睦街道 the richest subdistrict', async () => {
     const [{ n }] = await q('select count(*)::int as n from compounds');
-    expect(n).toBeGreaterThanOrEqual(120);
-    expect(n).toBeLessThanOrEqual(180);
+    expect(n).toBe(150);
     const districts = await q(`select district_code, count(*)::int as n from compounds group by 1`);
     expect(districts.length).toBe(13);
     const [top] = await q(`select subdistrict_code from compounds group by 1 order by count(*) desc limit 1`);

@@ -38,6 +38,7 @@ const schema = z
     SEED_SCALE: z.enum(['demo', 'city', 'province', 'none']).default('demo'),
     SEED_VALUE: z.coerce.number().int().default(20210601),
     IMPORT_BACKGROUND_ROWS: z.coerce.number().int().min(1).default(2000),
+    LIST_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   })
   .superRefine((env, ctx) => {
     for (const key of ['SESSION_SECRET', 'PERSONAL_DATA_KEY'] as const) {

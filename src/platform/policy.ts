@@ -41,17 +41,23 @@ export async function loadShippedRules(tx: Tx): Promise<number> {
     effectiveFrom: SHIPPED_EFFECTIVE_FROM,
   }));
   const inserted = await tx.insert(policyRules).values(rows).onConflictDoNothing().returning({ id: policyRules.id });
-  cache.clear();
+  clearRuleCache();
   return inserted.length;
 }
 
-const cache = new Map<string, { rule: PolicyRule; until: number }>();
+// Rules change rarely: a minute's cache per database. Inside a transaction the
+// cache is bypassed, so a rule published in it is seen at once.
+const caches = new WeakMap<object, Map<string, { rule: PolicyRule; until: number }>>();
+let generation = 0;
+const isTransaction = (db: object) => 'rollback' in db;
 
 /** The version of `key` in force on `at` (an ISO date, default today in Asia/Shanghai). */
 export async function ruleAt<T>(db: Db | Tx, key: string, at?: string): Promise<PolicyRule<T>> {
   const day = at ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const cacheKey = `${key}@${day}`;
-  const hit = cache.get(cacheKey);
+  const cacheKey = `${generation}/${key}@${day}`;
+  let cache = caches.get(db);
+  if (!cache && !isTransaction(db)) caches.set(db, (cache = new Map()));
+  const hit = cache?.get(cacheKey);
   if (hit && hit.until > Date.now()) return hit.rule as PolicyRule<T>;
   const [row] = await db
     .select()
@@ -75,10 +81,11 @@ export async function ruleAt<T>(db: Db | Tx, key: string, at?: string): Promise<
     effectiveFrom: row.effectiveFrom,
     effectiveTo: row.effectiveTo,
   };
-  cache.set(cacheKey, { rule, until: Date.now() + 60_000 });
+  if (cache && cache.size > 1000) cache.clear();
+  cache?.set(cacheKey, { rule, until: Date.now() + 60_000 });
   return rule;
 }
 
 export function clearRuleCache(): void {
-  cache.clear();
+  generation++;
 }

@@ -2,6 +2,7 @@
 // in CSV saved by Excel (often GBK-encoded). Cells come back as trimmed text;
 // line numbers are the sheet's own, header on line 1.
 import ExcelJS from 'exceljs';
+import { readFirstSheet, XlsxError } from './xlsx-reader.ts';
 
 export interface TableRow {
   line: number;
@@ -15,43 +16,18 @@ export interface Table {
 
 export class SpreadsheetError extends Error {}
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value).trim();
-}
-
-async function readXlsx(data: Buffer): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+function readXlsx(data: Buffer): Table {
+  let sheet: { line: number; cells: string[] }[];
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new SpreadsheetError('The file is not a readable .xlsx workbook.');
+    sheet = readFirstSheet(data);
+  } catch (err) {
+    if (err instanceof XlsxError || err instanceof RangeError) throw new SpreadsheetError('The file is not a readable .xlsx workbook.');
+    throw err;
   }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new SpreadsheetError('The workbook has no sheet.');
-  const header: string[] = [];
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const width = Math.max(row.cellCount, header.length);
-    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
-    if (line === 1) header.push(...cells);
-    else if (cells.some((c) => c !== '')) rows.push({ line, cells });
-  });
-  return { header, rows };
+  const [first, ...rest] = sheet;
+  const header = first && first.line === 1 ? first.cells : [];
+  const body = first && first.line === 1 ? rest : sheet;
+  return { header, rows: body.filter((r) => r.cells.some((c) => c !== '')) };
 }
 
 function decodeText(data: Buffer): string {

@@ -11,6 +11,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { divisionLevelOf, eligibilityCutoffYear, lineage } from './divisions.ts';
 import { buildings, compounds, divisions, householdResidents, households, residents, units } from './schema.ts';
+import { registryVersion, VersionedCache } from './list-cache.ts';
 import { compoundInScope, divisionVisible } from './scope.ts';
 
 export async function eligibilityRule(db: Db | Tx) {
@@ -154,9 +155,12 @@ function buildListQuery(db: Db, user: AuthUser, f: CompoundFilters, after: boole
     .limit(sql.placeholder('limit'));
 }
 
-const listStatements = new Map<string, ReturnType<ReturnType<typeof buildListQuery>['prepare']>>();
+// Prepared statements belong to one database (pool); a process may hold several (tests do).
+const listStatementsOf = new WeakMap<Db, Map<string, ReturnType<ReturnType<typeof buildListQuery>['prepare']>>>();
 
 function listStatement(db: Db, user: AuthUser, f: CompoundFilters, after: boolean) {
+  let listStatements = listStatementsOf.get(db);
+  if (!listStatements) listStatementsOf.set(db, (listStatements = new Map()));
   const level = (code: string | null | undefined) => (code ? divisionLevelOf(code) : '-');
   const shape = [
     level(user.scope.division),
@@ -176,9 +180,22 @@ function listStatement(db: Db, user: AuthUser, f: CompoundFilters, after: boolea
   return stmt;
 }
 
-export async function listCompounds(ctx: AppContext, user: AuthUser, f: CompoundFilters & { limit: number; cursor?: string }) {
+type CompoundPage = { items: ReturnType<typeof shapeListRow>[]; nextCursor: string | null };
+const listCaches = new WeakMap<Db, VersionedCache<CompoundPage>>();
+
+export async function listCompounds(
+  ctx: AppContext,
+  user: AuthUser,
+  f: CompoundFilters & { limit: number; cursor?: string },
+): Promise<CompoundPage> {
   const { cutoffYear } = await eligibilityRule(ctx.db);
   const after = decodeCursor(f.cursor, compoundCursor);
+  let listCache = listCaches.get(ctx.db);
+  if (!listCache) listCaches.set(ctx.db, (listCache = new VersionedCache(ctx.env.LIST_CACHE_ENTRIES)));
+  const version = ctx.env.LIST_CACHE_ENTRIES ? await registryVersion(ctx.db) : 0;
+  const key = JSON.stringify([user.scope, f.division, f.q, f.yearFrom, f.yearTo, f.eligible, f.cursor, f.limit, cutoffYear]);
+  const hit = listCache.get(version, key);
+  if (hit) return hit;
   const params: ListParams = {
     scopeDivision: user.scope.division,
     scopeIds: user.scope.compoundIds,
@@ -193,7 +210,9 @@ export async function listCompounds(ctx: AppContext, user: AuthUser, f: Compound
   };
   const rows = await listStatement(ctx.db, user, f, !!after).execute(params);
   const result = page(rows, f.limit, (r) => [r.name, r.id]);
-  return { items: result.items.map((r) => shapeListRow(r, cutoffYear)), nextCursor: result.nextCursor };
+  const shaped = { items: result.items.map((r) => shapeListRow(r, cutoffYear)), nextCursor: result.nextCursor };
+  listCache.set(version, key, shaped);
+  return shaped;
 }
 
 /** Every compound matching the filters, in pages, for exports. */
@@ -338,6 +357,8 @@ export interface HouseholdWriteResult {
  * Writes households of several compounds with a few set-based statements
  * (buildings, units, households), keyed by their natural keys, so that a
  * repeated import changes nothing. Runs inside the caller's transaction.
+ * `insert-only` answers the new ids (existing rows are counted unchanged);
+ * `upsert` updates what differs and answers counts only.
  */
 export async function writeHouseholds(
   tx: Tx,
@@ -348,41 +369,53 @@ export async function writeHouseholds(
   const BATCH = 5000;
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
-    const bKeys = [...new Map(batch.map((r) => [`${r.compoundId}\u0000${r.building}`, r])).values()];
-    await tx.execute(sql`
-      insert into buildings (id, compound_id, name)
-      select * from unnest(${pgArray(bKeys.map(() => uuidv7()))}::uuid[], ${pgArray(bKeys.map((r) => r.compoundId))}::uuid[], ${pgArray(bKeys.map((r) => r.building))}::text[])
-      on conflict (compound_id, name) do nothing`);
-    const uKeys = [...new Map(batch.map((r) => [`${r.compoundId}\u0000${r.building}\u0000${r.unit}`, r])).values()];
-    await tx.execute(sql`
-      insert into units (id, compound_id, building_id, name)
-      select k.id, k.compound_id, b.id, k.unit
-      from unnest(${pgArray(uKeys.map(() => uuidv7()))}::uuid[], ${pgArray(uKeys.map((r) => r.compoundId))}::uuid[], ${pgArray(uKeys.map((r) => r.building))}::text[], ${pgArray(uKeys.map((r) => r.unit))}::text[]) as k(id, compound_id, building, unit)
-      join buildings b on b.compound_id = k.compound_id and b.name = k.building
-      on conflict (building_id, name) do nothing`);
+    const unitIds = await ensureUnits(tx, batch);
     const update =
       mode === 'upsert'
         ? sql`on conflict (unit_id, room) do update set floor_area_m2 = excluded.floor_area_m2, deed_ref = excluded.deed_ref
-              where (households.floor_area_m2, households.deed_ref) is distinct from (excluded.floor_area_m2, excluded.deed_ref)`
-        : sql`on conflict (unit_id, room) do nothing`;
-    const res = await tx.execute<{ id: string; inserted: boolean }>(sql`
+              where (households.floor_area_m2, households.deed_ref) is distinct from (excluded.floor_area_m2, excluded.deed_ref)
+              returning (xmax = 0) as inserted`
+        : sql`on conflict (unit_id, room) do nothing returning id, true as inserted`;
+    const res = await tx.execute<{ id?: string; inserted: boolean }>(sql`
       insert into households (id, compound_id, unit_id, room, floor_area_m2, deed_ref)
-      select k.id, k.compound_id, u.id, k.room, k.area, k.deed
-      from unnest(${pgArray(batch.map(() => uuidv7()))}::uuid[], ${pgArray(batch.map((r) => r.compoundId))}::uuid[], ${pgArray(batch.map((r) => r.building))}::text[],
-                  ${pgArray(batch.map((r) => r.unit))}::text[], ${pgArray(batch.map((r) => r.room))}::text[], ${pgArray(batch.map((r) => r.floorAreaM2))}::numeric[],
-                  ${pgArray(batch.map((r) => r.deedRef ?? null))}::text[]) as k(id, compound_id, building, unit, room, area, deed)
-      join buildings b on b.compound_id = k.compound_id and b.name = k.building
-      join units u on u.building_id = b.id and u.name = k.unit
-      ${update}
-      returning id, (xmax = 0) as inserted`);
+      select * from unnest(${pgArray(batch.map(() => uuidv7()))}::uuid[], ${pgArray(batch.map((r) => r.compoundId))}::uuid[],
+                  ${pgArray(batch.map((r) => unitIds.get(unitKey(r))!))}::uuid[], ${pgArray(batch.map((r) => r.room))}::text[],
+                  ${pgArray(batch.map((r) => r.floorAreaM2))}::numeric[], ${pgArray(batch.map((r) => r.deedRef ?? null))}::text[])
+      ${update}`);
     for (const r of res.rows) {
       if (r.inserted) result.created++;
       else result.updated++;
-      result.ids.push(r.id);
+      if (r.id) result.ids.push(r.id);
     }
     result.unchanged += batch.length - res.rows.length;
   }
   return result;
+}
+
+const unitKey = (r: { compoundId: string; building: string; unit: string }) => `${r.compoundId}\u0000${r.building}\u0000${r.unit}`;
+
+/** Creates missing buildings and units of a batch; answers every unit's id by compound, building and unit name. */
+async function ensureUnits(tx: Tx, batch: { compoundId: string; building: string; unit: string }[]): Promise<Map<string, string>> {
+  const bKeys = [...new Map(batch.map((r) => [`${r.compoundId}\u0000${r.building}`, r])).values()];
+  await tx.execute(sql`
+    insert into buildings (id, compound_id, name)
+    select * from unnest(${pgArray(bKeys.map(() => uuidv7()))}::uuid[], ${pgArray(bKeys.map((r) => r.compoundId))}::uuid[], ${pgArray(bKeys.map((r) => r.building))}::text[])
+    on conflict (compound_id, name) do nothing`);
+  const uKeys = [...new Map(batch.map((r) => [unitKey(r), r])).values()];
+  const [compoundIds, buildingNames, unitNames] = [uKeys.map((r) => r.compoundId), uKeys.map((r) => r.building), uKeys.map((r) => r.unit)];
+  await tx.execute(sql`
+    insert into units (id, compound_id, building_id, name)
+    select k.id, k.compound_id, b.id, k.unit
+    from unnest(${pgArray(uKeys.map(() => uuidv7()))}::uuid[], ${pgArray(compoundIds)}::uuid[], ${pgArray(buildingNames)}::text[], ${pgArray(unitNames)}::text[])
+      as k(id, compound_id, building, unit)
+    join buildings b on b.compound_id = k.compound_id and b.name = k.building
+    on conflict (building_id, name) do nothing`);
+  const found = await tx.execute<{ id: string; compound_id: string; building: string; unit: string }>(sql`
+    select u.id, k.compound_id, k.building, k.unit
+    from unnest(${pgArray(compoundIds)}::uuid[], ${pgArray(buildingNames)}::text[], ${pgArray(unitNames)}::text[]) as k(compound_id, building, unit)
+    join buildings b on b.compound_id = k.compound_id and b.name = k.building
+    join units u on u.building_id = b.id and u.name = k.unit`);
+  return new Map(found.rows.map((r) => [unitKey({ compoundId: r.compound_id, building: r.building, unit: r.unit }), r.id]));
 }
 
 /** node-postgres turns a JS array into a PostgreSQL array literal; drizzle would spread it into a tuple. */

@@ -83,6 +83,21 @@ describe('data scope', () => {
   });
 });
 
+describe('compound list cache', () => {
+  it('never serves a page older than the last committed write, from this process or another', async () => {
+    const before = await all('/api/v1/compounds?division=330105004003', 'hemu');
+    const again = await all('/api/v1/compounds?division=330105004003', 'hemu');
+    expect(again).toEqual(before);
+    const target = before[0]!;
+    // Another process (or psql) renames a compound: the statement trigger bumps the registry version.
+    await t.ctx.database.pool.query(`update compounds set name = '改名后小区' where id = $1`, [target.id]);
+    const after = await all('/api/v1/compounds?division=330105004003', 'hemu');
+    expect(after.find((c) => c.id === target.id)?.name).toBe('改名后小区');
+    await t.ctx.database.pool.query(`update compounds set name = $2 where id = $1`, [target.id, target.name]);
+    expect((await all('/api/v1/compounds?division=330105004003', 'hemu')).find((c) => c.id === target.id)?.name).toBe(target.name);
+  });
+});
+
 describe('compound list filters', () => {
   it('filters by year built, eligibility (from the policy rule) and text', async () => {
     const eligible = await all('/api/v1/compounds?eligible=true', 'hemu');

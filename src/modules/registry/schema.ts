@@ -1,7 +1,7 @@
 // Tables the registry owns. Large tables carry compound_id so that a province
 // can later distribute them on it (Citus); divisions form the R1 hierarchy.
 import { sql } from 'drizzle-orm';
-import { index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const divisionLevels = ['province', 'city', 'district', 'subdistrict', 'community'] as const;
 export type DivisionLevel = (typeof divisionLevels)[number];
@@ -138,3 +138,10 @@ export const householdResidents = pgTable(
     index('household_residents_resident_idx').on(t.residentId),
   ],
 );
+
+// One row, bumped by a statement trigger on every write to compounds (see the
+// migration), so list caches in any process know when they are stale.
+export const registryVersions = pgTable('registry_versions', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

@@ -152,6 +152,8 @@ function plan(scale: SeedScale, all: { code: string; name: string; level: string
   return { subdistricts: withDistrict(subs), compounds: 30000, avgHouseholds: 133, residentsEverywhere: false };
 }
 
+const count = (r: { created: number; updated: number; unchanged: number }) => r.created + r.updated + r.unchanged;
+
 type Room = { building: string; unit: string; room: string; floorAreaM2: string; deedRef: string };
 
 /** Walk-up buildings of 6 floors, 2 rooms a floor, 1–3 units, filled until `count` households. */
@@ -222,8 +224,14 @@ export async function seedRegistry(
   const layouts = new Map<string, Room[]>();
   const usedNames = new Set<string>();
   const subName = new Map(p.subdistricts.map((s) => [s.code, s.name]));
-  for (const c of communities) {
-    const count = Math.max(1, Math.round((p.compounds * c.weight) / totalWeight));
+  // Largest remainders: the counts add up to the plan exactly.
+  const shares = communities.map((c) => (p.compounds * c.weight) / totalWeight);
+  const counts = shares.map(Math.floor);
+  const byRemainder = shares.map((s, i) => [s - Math.floor(s), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const missing = p.compounds - counts.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < missing; k++) counts[byRemainder[k]![1]]!++;
+  for (const [ci, c] of communities.entries()) {
+    const count = Math.max(1, counts[ci]!);
     for (let i = 0; i < count; i++) {
       let name = `${rnd.pick(places)}${rnd.pick(suffixes)}`;
       for (let k = 2; usedNames.has(`${c.code}/${name}`); k++) name = `${name.replace(/\d+区$/, '')}${k}区`;
@@ -258,12 +266,12 @@ export async function seedRegistry(
     const compoundId = idOf.get(`${c.communityCode}/${c.name}`)!;
     for (const room of layouts.get(`${c.communityCode}/${c.name}`)!) pending.push({ compoundId, ...room });
     if (pending.length >= 20_000) {
-      households += (await writeHouseholds(tx, pending, 'upsert')).ids.length;
+      households += count(await writeHouseholds(tx, pending, 'upsert'));
       pending = [];
       onProgress?.(`${households} households`);
     }
   }
-  households += (await writeHouseholds(tx, pending, 'upsert')).ids.length;
+  households += count(await writeHouseholds(tx, pending, 'upsert'));
 
   const hemuCommunity = `${HEMU}001`;
   const hemuCompoundIds = compoundsIn.filter((c) => c.communityCode.startsWith(HEMU)).map((c) => idOf.get(`${c.communityCode}/${c.name}`)!);
