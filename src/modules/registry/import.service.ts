@@ -13,6 +13,7 @@ import { startJob, type Progress } from '../../platform/jobs.ts';
 import { readTable, SpreadsheetError, type Table } from '../../platform/spreadsheet.ts';
 import { lineage } from './divisions.ts';
 import { compoundFields, duplicateKeyErrors, householdFields, parseRows, type ParsedRow, type RowError } from './import.ts';
+import { compoundsWritten } from './list-cache.ts';
 import { compoundValues, pgArray, writeHouseholds, type NewCompound } from './registry.service.ts';
 import { compounds, divisions } from './schema.ts';
 import { compoundInScope } from './scope.ts';
@@ -70,7 +71,7 @@ async function importCompounds(
   }
   if (errors.length) throw rejected(errors);
   progress(0, rows.length);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const newCommunities = new Map<string, string>();
     for (const r of rows) {
       const code = r.values.communityCode as string;
@@ -88,8 +89,10 @@ async function importCompounds(
     );
     progress(rows.length, rows.length);
     await audit(tx, actor, 'import.compounds', 'compound', null, { rows: rows.length, ...result, communitiesAdded: newCommunities.size });
-    return { kind: 'compounds', rows: rows.length, ...result };
+    return { kind: 'compounds' as const, rows: rows.length, ...result };
   });
+  compoundsWritten(ctx);
+  return result;
 }
 
 export async function upsertCompounds(tx: Tx, input: NewCompound[]) {

@@ -1,9 +1,9 @@
-// A cache of compound list pages, keyed by the registry version: a trigger
-// bumps the version in the same transaction as any write to compounds, so a
-// page is served from memory only while nothing it could show has changed.
-import { eq } from 'drizzle-orm';
+// A cache of compound list pages. Every write to compounds fires a trigger that
+// NOTIFYs `registry_version`; each process listens, and any notification, any
+// write of its own, or any gap in listening moves its generation on, which
+// empties the cache. While not listening, nothing is cached.
+import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { registryVersions } from './schema.ts';
 
 export class VersionedCache<V> {
   private version = -1;
@@ -33,13 +33,43 @@ export class VersionedCache<V> {
   }
 }
 
-const versionQueries = new WeakMap<Db, ReturnType<typeof prepareVersionQuery>>();
-const prepareVersionQuery = (db: Db) =>
-  db.select({ version: registryVersions.version }).from(registryVersions).where(eq(registryVersions.id, 1)).prepare('registry_version');
+class RegistryGeneration {
+  private generation = 0;
+  private live = false;
 
-export async function registryVersion(db: Db): Promise<number> {
-  let query = versionQueries.get(db);
-  if (!query) versionQueries.set(db, (query = prepareVersionQuery(db)));
-  const [row] = await query.execute();
-  return row?.version ?? 0;
+  constructor(ctx: AppContext) {
+    ctx.database.notifications.subscribe('registry_version', {
+      onNotify: () => this.generation++,
+      onReset: (live) => {
+        this.live = live;
+        this.generation++;
+      },
+    });
+  }
+
+  /** The generation to key cached pages by, or undefined when nothing may be cached. */
+  current(): number | undefined {
+    return this.live ? this.generation : undefined;
+  }
+
+  bump(): void {
+    this.generation++;
+  }
+}
+
+const generations = new WeakMap<Db, RegistryGeneration>();
+
+function generationOf(ctx: AppContext): RegistryGeneration {
+  let g = generations.get(ctx.db);
+  if (!g) generations.set(ctx.db, (g = new RegistryGeneration(ctx)));
+  return g;
+}
+
+export function registryGeneration(ctx: AppContext): number | undefined {
+  return ctx.env.LIST_CACHE_ENTRIES ? generationOf(ctx).current() : undefined;
+}
+
+/** Called after this process commits a write to compounds, so its next read is fresh without waiting for the notification. */
+export function compoundsWritten(ctx: AppContext): void {
+  generations.get(ctx.db)?.bump();
 }

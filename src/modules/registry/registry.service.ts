@@ -11,7 +11,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { divisionLevelOf, eligibilityCutoffYear, lineage } from './divisions.ts';
 import { buildings, compounds, divisions, householdResidents, households, residents, units } from './schema.ts';
-import { registryVersion, VersionedCache } from './list-cache.ts';
+import { compoundsWritten, registryGeneration, VersionedCache } from './list-cache.ts';
 import { compoundInScope, divisionVisible } from './scope.ts';
 
 export async function eligibilityRule(db: Db | Tx) {
@@ -181,6 +181,7 @@ function listStatement(db: Db, user: AuthUser, f: CompoundFilters, after: boolea
 }
 
 type CompoundPage = { items: ReturnType<typeof shapeListRow>[]; nextCursor: string | null };
+const frozen = <T>(value: T): T => Object.freeze(value) as T;
 const listCaches = new WeakMap<Db, VersionedCache<CompoundPage>>();
 
 export async function listCompounds(
@@ -192,9 +193,9 @@ export async function listCompounds(
   const after = decodeCursor(f.cursor, compoundCursor);
   let listCache = listCaches.get(ctx.db);
   if (!listCache) listCaches.set(ctx.db, (listCache = new VersionedCache(ctx.env.LIST_CACHE_ENTRIES)));
-  const version = ctx.env.LIST_CACHE_ENTRIES ? await registryVersion(ctx.db) : 0;
+  const version = registryGeneration(ctx);
   const key = JSON.stringify([user.scope, f.division, f.q, f.yearFrom, f.yearTo, f.eligible, f.cursor, f.limit, cutoffYear]);
-  const hit = listCache.get(version, key);
+  const hit = version === undefined ? undefined : listCache.get(version, key);
   if (hit) return hit;
   const params: ListParams = {
     scopeDivision: user.scope.division,
@@ -210,8 +211,9 @@ export async function listCompounds(
   };
   const rows = await listStatement(ctx.db, user, f, !!after).execute(params);
   const result = page(rows, f.limit, (r) => [r.name, r.id]);
-  const shaped = { items: result.items.map((r) => shapeListRow(r, cutoffYear)), nextCursor: result.nextCursor };
-  listCache.set(version, key, shaped);
+  // Frozen: the page may be shared by many requests (and its JSON text is kept with it).
+  const shaped = frozen({ items: frozen(result.items.map((r) => frozen(shapeListRow(r, cutoffYear)))), nextCursor: result.nextCursor });
+  if (version !== undefined) listCache.set(version, key, shaped);
   return shaped;
 }
 
@@ -333,6 +335,7 @@ export async function createCompound(ctx: AppContext, user: AuthUser, actor: Act
       });
     await audit(tx, actor, 'compound.create', 'compound', id);
   });
+  compoundsWritten(ctx);
   return getCompound(ctx, user, id);
 }
 
@@ -366,28 +369,36 @@ export async function writeHouseholds(
   mode: 'upsert' | 'insert-only',
 ): Promise<HouseholdWriteResult> {
   const result: HouseholdWriteResult = { created: 0, updated: 0, unchanged: 0, ids: [] };
-  const BATCH = 5000;
+  const BATCH = 10_000;
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
     const unitIds = await ensureUnits(tx, batch);
-    const update =
-      mode === 'upsert'
-        ? sql`on conflict (unit_id, room) do update set floor_area_m2 = excluded.floor_area_m2, deed_ref = excluded.deed_ref
-              where (households.floor_area_m2, households.deed_ref) is distinct from (excluded.floor_area_m2, excluded.deed_ref)
-              returning (xmax = 0) as inserted`
-        : sql`on conflict (unit_id, room) do nothing returning id, true as inserted`;
-    const res = await tx.execute<{ id?: string; inserted: boolean }>(sql`
-      insert into households (id, compound_id, unit_id, room, floor_area_m2, deed_ref)
+    const values = sql`
       select * from unnest(${pgArray(batch.map(() => uuidv7()))}::uuid[], ${pgArray(batch.map((r) => r.compoundId))}::uuid[],
                   ${pgArray(batch.map((r) => unitIds.get(unitKey(r))!))}::uuid[], ${pgArray(batch.map((r) => r.room))}::text[],
-                  ${pgArray(batch.map((r) => r.floorAreaM2))}::numeric[], ${pgArray(batch.map((r) => r.deedRef ?? null))}::text[])
-      ${update}`);
-    for (const r of res.rows) {
-      if (r.inserted) result.created++;
-      else result.updated++;
-      if (r.id) result.ids.push(r.id);
+                  ${pgArray(batch.map((r) => r.floorAreaM2))}::numeric[], ${pgArray(batch.map((r) => r.deedRef ?? null))}::text[])`;
+    let written: number;
+    if (mode === 'upsert') {
+      // Counted in the database: a big import gets one row back per batch, not one per household.
+      const res = await tx.execute<{ created: number; updated: number }>(sql`
+        with w as (
+          insert into households (id, compound_id, unit_id, room, floor_area_m2, deed_ref) ${values}
+          on conflict (unit_id, room) do update set floor_area_m2 = excluded.floor_area_m2, deed_ref = excluded.deed_ref
+            where (households.floor_area_m2, households.deed_ref) is distinct from (excluded.floor_area_m2, excluded.deed_ref)
+          returning (xmax = 0) as inserted)
+        select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated from w`);
+      result.created += res.rows[0]!.created;
+      result.updated += res.rows[0]!.updated;
+      written = res.rows[0]!.created + res.rows[0]!.updated;
+    } else {
+      const res = await tx.execute<{ id: string }>(sql`
+        insert into households (id, compound_id, unit_id, room, floor_area_m2, deed_ref) ${values}
+        on conflict (unit_id, room) do nothing returning id`);
+      result.created += res.rows.length;
+      result.ids.push(...res.rows.map((r) => r.id));
+      written = res.rows.length;
     }
-    result.unchanged += batch.length - res.rows.length;
+    result.unchanged += batch.length - written;
   }
   return result;
 }

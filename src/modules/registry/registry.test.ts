@@ -84,17 +84,49 @@ describe('data scope', () => {
 });
 
 describe('compound list cache', () => {
-  it('never serves a page older than the last committed write, from this process or another', async () => {
-    const before = await all('/api/v1/compounds?division=330105004003', 'hemu');
-    const again = await all('/api/v1/compounds?division=330105004003', 'hemu');
-    expect(again).toEqual(before);
+  const listed = async () => all('/api/v1/compounds?division=330105004003', 'hemu');
+  async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+    const deadline = Date.now() + 3000;
+    for (;;) {
+      const v = await read();
+      if (ok(v) || Date.now() > deadline) return v;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  it('serves pages from memory, and drops them as soon as another process writes compounds (trigger, NOTIFY)', async () => {
+    await listed();
+    await new Promise((r) => setTimeout(r, 200)); // the first read starts listening
+    const before = await listed();
     const target = before[0]!;
-    // Another process (or psql) renames a compound: the statement trigger bumps the registry version.
+    // A write that fires no trigger (replica role) is invisible to the cache: proof that the page comes from memory.
+    const silent = await t.ctx.database.pool.connect();
+    try {
+      await silent.query(`set session_replication_role = replica`);
+      await silent.query(`update compounds set address = '静默修改' where id = $1`, [target.id]);
+      await silent.query(`set session_replication_role = origin`);
+    } finally {
+      silent.release();
+    }
+    expect(await listed()).toEqual(before);
     await t.ctx.database.pool.query(`update compounds set name = '改名后小区' where id = $1`, [target.id]);
-    const after = await all('/api/v1/compounds?division=330105004003', 'hemu');
+    const after = await eventually(listed, (xs) => xs.some((c) => c.name === '改名后小区'));
     expect(after.find((c) => c.id === target.id)?.name).toBe('改名后小区');
     await t.ctx.database.pool.query(`update compounds set name = $2 where id = $1`, [target.id, target.name]);
-    expect((await all('/api/v1/compounds?division=330105004003', 'hemu')).find((c) => c.id === target.id)?.name).toBe(target.name);
+    const restored = await eventually(listed, (xs) => xs.some((c) => c.name === target.name));
+    expect(restored.find((c) => c.id === target.id)?.name).toBe(target.name);
+  });
+
+  it('shows a compound this process created on the very next read', async () => {
+    await listed();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/compounds',
+      headers: await t.as('hemu'),
+      payload: { name: '即时可见小区', communityCode: '330105004003', address: '和睦路3号', yearBuilt: 1990, floorAreaM2: '100.00' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect((await listed()).map((c) => c.name)).toContain('即时可见小区');
   });
 });
 

@@ -1,7 +1,7 @@
 // Tables the registry owns. Large tables carry compound_id so that a province
 // can later distribute them on it (Citus); divisions form the R1 hierarchy.
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, index, integer, numeric, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const divisionLevels = ['province', 'city', 'district', 'subdistrict', 'community'] as const;
 export type DivisionLevel = (typeof divisionLevels)[number];
@@ -48,6 +48,10 @@ export const compounds = pgTable(
   ],
 );
 
+// Each level points at its parent together with the compound id, so a unit
+// cannot sit in another compound than its building, nor a household than its
+// unit; the keys stay distributable on compound_id (DESIGN.md §1), and a
+// household costs one foreign-key check, not two.
 export const buildings = pgTable(
   'buildings',
   {
@@ -57,7 +61,7 @@ export const buildings = pgTable(
       .references(() => compounds.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
   },
-  (t) => [uniqueIndex('buildings_natural_uq').on(t.compoundId, t.name)],
+  (t) => [uniqueIndex('buildings_natural_uq').on(t.compoundId, t.name), unique('buildings_compound_id_uq').on(t.compoundId, t.id)],
 );
 
 export const units = pgTable(
@@ -65,30 +69,38 @@ export const units = pgTable(
   {
     id: uuid('id').primaryKey(),
     compoundId: uuid('compound_id').notNull(),
-    buildingId: uuid('building_id')
-      .notNull()
-      .references(() => buildings.id, { onDelete: 'cascade' }),
+    buildingId: uuid('building_id').notNull(),
     name: text('name').notNull(),
   },
-  (t) => [uniqueIndex('units_natural_uq').on(t.buildingId, t.name)],
+  (t) => [
+    uniqueIndex('units_natural_uq').on(t.buildingId, t.name),
+    unique('units_compound_id_uq').on(t.compoundId, t.id),
+    foreignKey({
+      name: 'units_building_fk',
+      columns: [t.compoundId, t.buildingId],
+      foreignColumns: [buildings.compoundId, buildings.id],
+    }).onDelete('cascade'),
+  ],
 );
 
 export const households = pgTable(
   'households',
   {
     id: uuid('id').primaryKey(),
-    compoundId: uuid('compound_id')
-      .notNull()
-      .references(() => compounds.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id, { onDelete: 'cascade' }),
+    compoundId: uuid('compound_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
     room: text('room').notNull(),
     floorAreaM2: numeric('floor_area_m2', { precision: 10, scale: 2 }).notNull(),
     deedRef: text('deed_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('households_natural_uq').on(t.unitId, t.room), index('households_compound_idx').on(t.compoundId, t.id)],
+  (t) => [
+    uniqueIndex('households_natural_uq').on(t.unitId, t.room),
+    index('households_compound_idx').on(t.compoundId, t.id),
+    foreignKey({ name: 'households_unit_fk', columns: [t.compoundId, t.unitId], foreignColumns: [units.compoundId, units.id] }).onDelete(
+      'cascade',
+    ),
+  ],
 );
 
 // Personal data is stored encrypted (AES-256-GCM) with masked copies for lists;

@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Env } from '../../config/env.ts';
 import { startEmbedded, type EmbeddedServer } from './embedded.ts';
+import { Notifications } from './notifications.ts';
 
 // NUMERIC and BIGINT come back as strings: areas and fen stay exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
@@ -22,6 +23,7 @@ export interface Database {
   mode: 'embedded' | 'external';
   version: string;
   url: string;
+  notifications: Notifications;
   close(): Promise<void>;
 }
 
@@ -55,13 +57,16 @@ export async function openDatabase(env: Env, log: Logger, opts: { poolSize?: num
   pool.on('error', (err: Error & { code?: string }) => log.warn({ code: err.code, message: err.message }, 'idle database client failed'));
   const { rows } = await pool.query<{ server_version: string }>('show server_version');
   const db = drizzle(pool);
+  const notifications = new Notifications(url, log);
   return {
     db,
     pool,
     mode: embedded ? 'embedded' : 'external',
     version: rows[0]!.server_version.split(' ')[0]!,
     url,
+    notifications,
     async close() {
+      await notifications.close();
       await pool.end();
       await embedded?.stop();
     },

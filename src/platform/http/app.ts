@@ -51,10 +51,19 @@ export interface BuildAppOptions {
 // Responses are written by fast-json-stringify from each route's zod schema
 // turned into JSON Schema once at start-up: several times faster on large lists
 // than re-validating every reply with zod, and it still writes only declared fields.
+// A frozen reply is one a service shares between requests (a cached page): its
+// text is kept beside it, so it is serialised once, not once per request.
 function serializerCompiler({ schema }: { schema: unknown }): (data: unknown) => string {
   if (!(schema instanceof z.ZodType)) return (data) => JSON.stringify(data);
   const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' });
-  return fastJson(json as Parameters<typeof fastJson>[0]);
+  const stringify = fastJson(json as Parameters<typeof fastJson>[0]);
+  const memo = new WeakMap<object, string>();
+  return (data) => {
+    if (typeof data !== 'object' || data === null || !Object.isFrozen(data)) return stringify(data);
+    let text = memo.get(data);
+    if (text === undefined) memo.set(data, (text = stringify(data)));
+    return text;
+  };
 }
 
 function problemFromError(err: FastifyError): Problem {
