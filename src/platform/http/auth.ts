@@ -64,7 +64,7 @@ export function registerAuth(app: FastifyInstance, authenticate: (token: string)
     const permission = req.routeOptions.config?.permission;
     const token = tokenFrom(req);
     if (token) req.user = await authenticate(token);
-    if (permission === 'public') return;
+    if (permission === 'public' || req.is404) return; // an unknown route answers 404, not 403
     // Static files and the SPA fallback are public by declaration; anything else without one is denied.
     if (!permission) {
       if (!req.url.startsWith('/api/')) return;
