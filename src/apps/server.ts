@@ -83,7 +83,7 @@ async function stopStaleServer(env: Env, log?: Logger): Promise<void> {
     }
   };
   if (!Number.isInteger(pid) || !isOurs()) return;
-  log?.warn({ pid }, 'stopping a Renova server left running by an earlier run');
+  log?.warn({ stalePid: pid }, 'stopping a Renova server left running by an earlier run');
   process.kill(pid, 'SIGTERM');
   for (let i = 0; i < 200 && isOurs(); i++) await new Promise((r) => setTimeout(r, 50));
   if (isOurs()) process.kill(pid, 'SIGKILL');

@@ -61,7 +61,7 @@ export async function stopStaleServer(clusterDir: string, log?: Logger): Promise
   if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return undefined; // postgres removes a stale pid file itself
-  log?.warn({ pid }, 'stopping a PostgreSQL server left running by an earlier run');
+  log?.warn({ stalePid: pid }, 'stopping a PostgreSQL server left running by an earlier run');
   process.kill(pid, 'SIGINT'); // fast shutdown: active transactions roll back, committed data stays
   if (!(await waitUntil(() => !alive(pid), 15_000))) {
     process.kill(pid, 'SIGKILL');
