@@ -7,4 +7,4 @@ export { divisionLevelOf, lineage, within, isEligible } from './divisions.ts';
 /** What other modules may ask of the registry. */
 export const registry = { compoundIdsOfResident };
 export { importFile, importKinds, type ImportKind, type ImportOutcome } from './import.service.ts';
-export { allCompounds } from './registry.service.ts';
+export { exportCompounds, exportHouseholds } from './exports.ts';

@@ -6,6 +6,7 @@ import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { badRequest } from '../../platform/http/problem.ts';
 import { writeXlsx } from '../../platform/spreadsheet.ts';
+import { exportCompounds, exportHouseholds } from './exports.ts';
 import { compoundFields, householdFields, templateHeaders } from './import.ts';
 import { importFile, importKinds } from './import.service.ts';
 import * as registry from './registry.service.ts';
@@ -106,20 +107,7 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
       schema: { tags, summary: 'The compound list, as filtered, as .xlsx', querystring: registry.compoundFilters },
     },
     async (req, reply) => {
-      const rows = registry.allCompounds(ctx, userOf(req), req.query);
-      const body = await writeXlsx(
-        '小区 Compounds',
-        [
-          { header: '小区名称 Name', width: 28, value: (r) => r.name },
-          { header: '社区代码 Community', width: 16, value: (r) => r.communityCode },
-          { header: '地址 Address', width: 36, value: (r) => r.address },
-          { header: '建成年份 Year built', value: (r) => r.yearBuilt },
-          { header: '总建筑面积 m²', value: (r) => Number(r.floorAreaM2) },
-          { header: '户数 Households', value: (r) => r.households },
-          { header: '可改造 Eligible', value: (r) => (r.eligible ? '是 yes' : '否 no') },
-        ],
-        rows,
-      );
+      const body = await exportCompounds(ctx, userOf(req), req.query);
       return xlsxReply(reply, 'compounds.xlsx', body);
     },
   );
@@ -186,26 +174,7 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
       schema: { tags, summary: "A compound's households as .xlsx (residents masked)", params: id },
     },
     async (req, reply) => {
-      const user = userOf(req);
-      const all: z.infer<typeof householdItem>[] = [];
-      let cursor: string | undefined;
-      do {
-        const p = await registry.listHouseholds(ctx, user, req.params.id, { limit: 500, cursor });
-        all.push(...p.items);
-        cursor = p.nextCursor ?? undefined;
-      } while (cursor);
-      const body = await writeXlsx(
-        '户 Households',
-        [
-          { header: '楼栋 Building', value: (r) => r.building },
-          { header: '单元 Unit', value: (r) => r.unit },
-          { header: '房号 Room', value: (r) => r.room },
-          { header: '建筑面积 m²', value: (r) => Number(r.floorAreaM2) },
-          { header: '产权证号 Deed', width: 20, value: (r) => r.deedRef },
-          { header: '居民 Residents', width: 30, value: (r) => r.residents.map((p) => `${p.name} ${p.phone ?? ''}`.trim()).join('; ') },
-        ],
-        all,
-      );
+      const body = await exportHouseholds(ctx, userOf(req), req.params.id);
       return xlsxReply(reply, 'households.xlsx', body);
     },
   );

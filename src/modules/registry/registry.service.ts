@@ -12,7 +12,7 @@ import { ruleAt } from '../../platform/policy.ts';
 import { divisionLevelOf, eligibilityCutoffYear, lineage } from './divisions.ts';
 import { buildings, compounds, divisions, householdResidents, households, residents, units } from './schema.ts';
 import { compoundsWritten, registryGeneration, VersionedCache } from './list-cache.ts';
-import { compoundInScope, divisionVisible } from './scope.ts';
+import { compoundInScope, divisionVisible, underDivision } from './scope.ts';
 
 export async function eligibilityRule(db: Db | Tx) {
   const rule = await ruleAt<string>(db, 'eligibility.built_before');
@@ -117,30 +117,12 @@ const householdCursor = z.tuple([z.string(), z.string(), z.string(), z.string().
 // and filter values as parameters.
 type ListParams = Record<string, string | number | string[] | null>;
 
-function divisionColumnCondition(code: string, param: string): SQL {
-  const p = sql.placeholder(param);
-  switch (divisionLevelOf(code)) {
-    case 'community':
-      return sql`${compounds.communityCode} = ${p}`;
-    case 'subdistrict':
-      return sql`${compounds.subdistrictCode} = ${p}`;
-    case 'district':
-      return sql`${compounds.districtCode} = ${p}`;
-    case 'city':
-      return sql`${compounds.cityCode} = ${p}`;
-    case 'province':
-      return sql`left(${compounds.cityCode}, 2) = left(${p}, 2)`;
-    default:
-      return sql`false`;
-  }
-}
-
 function buildListQuery(db: Db, user: AuthUser, f: CompoundFilters, after: boolean) {
   const scope: SQL[] = [];
-  if (user.scope.division) scope.push(divisionColumnCondition(user.scope.division, 'scopeDivision'));
+  if (user.scope.division) scope.push(underDivision(user.scope.division, 'scopeDivision'));
   if (user.scope.compoundIds.length) scope.push(sql`${compounds.id} = any(${sql.placeholder('scopeIds')}::uuid[])`);
   const parts: SQL[] = [scope.length ? sql`(${sql.join(scope, sql` or `)})` : sql`false`];
-  if (f.division) parts.push(divisionColumnCondition(f.division, 'division'));
+  if (f.division) parts.push(underDivision(f.division, 'division'));
   if (f.q) parts.push(sql`(${compounds.name} ilike ${sql.placeholder('q')} or ${compounds.address} ilike ${sql.placeholder('q')})`);
   if (f.yearFrom !== undefined) parts.push(sql`${compounds.yearBuilt} >= ${sql.placeholder('yearFrom')}`);
   if (f.yearTo !== undefined) parts.push(sql`${compounds.yearBuilt} <= ${sql.placeholder('yearTo')}`);

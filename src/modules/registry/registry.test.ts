@@ -342,4 +342,19 @@ describe('exports', () => {
     expect(table.header[0]).toMatch(/小区名称/);
     expect(table.rows.length).toBe((await all('/api/v1/compounds', 'hemu')).length);
   });
+
+  it("exports a compound's households with residents masked", async () => {
+    const compound = (await all('/api/v1/compounds', 'hemu-worker'))[0]!;
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/compounds/${compound.id}/households/export.xlsx`,
+      headers: await t.as('hemu-worker'),
+    });
+    expect(res.statusCode).toBe(200);
+    const { readTable } = await import('../../platform/spreadsheet.ts');
+    const table = await readTable(res.rawPayload, 'x.xlsx');
+    const { rows } = await t.ctx.database.pool.query('select count(*)::int as n from households where compound_id = $1', [compound.id]);
+    expect(table.rows.length).toBe(rows[0].n);
+    expect(table.rows.map((r) => r.cells[5]).join()).toMatch(/^\p{Script=Han}\*+ 1\d{2}\*{4}\d{4}/u);
+  });
 });

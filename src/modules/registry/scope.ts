@@ -1,35 +1,28 @@
 // An account sees only what lies inside its scope (DESIGN.md §5). These
-// helpers turn a scope into SQL on the compounds table, and answer the same
-// question for one compound in memory.
-import { inArray, sql, type SQL } from 'drizzle-orm';
+// helpers answer it in SQL on the compounds table, and for one compound or
+// division in memory.
+import { sql, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../platform/http/auth.ts';
 import { divisionLevelOf, within } from './divisions.ts';
 import { compounds } from './schema.ts';
 
-/** Compounds under a division code. */
-export function underDivision(code: string): SQL {
+/** Compounds under a division code, the code given as a prepared statement's placeholder. */
+export function underDivision(code: string, placeholder: string): SQL {
+  const p = sql.placeholder(placeholder);
   switch (divisionLevelOf(code)) {
     case 'community':
-      return sql`${compounds.communityCode} = ${code}`;
+      return sql`${compounds.communityCode} = ${p}`;
     case 'subdistrict':
-      return sql`${compounds.subdistrictCode} = ${code}`;
+      return sql`${compounds.subdistrictCode} = ${p}`;
     case 'district':
-      return sql`${compounds.districtCode} = ${code}`;
+      return sql`${compounds.districtCode} = ${p}`;
     case 'city':
-      return sql`${compounds.cityCode} = ${code}`;
+      return sql`${compounds.cityCode} = ${p}`;
     case 'province':
-      return sql`left(${compounds.cityCode}, 2) = ${code.slice(0, 2)}`;
+      return sql`left(${compounds.cityCode}, 2) = left(${p}, 2)`;
     default:
       return sql`false`;
   }
-}
-
-export function scopeCondition(scope: Scope): SQL {
-  const parts: SQL[] = [];
-  if (scope.division) parts.push(underDivision(scope.division));
-  if (scope.compoundIds.length) parts.push(inArray(compounds.id, scope.compoundIds));
-  if (!parts.length) return sql`false`;
-  return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
 }
 
 export function compoundInScope(scope: Scope, compound: { id: string; communityCode: string }): boolean {
