@@ -2,6 +2,7 @@
 import type { AppContext } from '../platform/context.ts';
 import { loadShippedRules } from '../platform/policy.ts';
 import { upsertAccount, type NewAccount } from '../modules/accounts/index.ts';
+import { loadShippedCatalogue, seedDemoPrices } from '../modules/catalogue/index.ts';
 import { seedRegistry, type SeedScale, type SeedSummary } from '../modules/registry/index.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -32,6 +33,9 @@ export function demoAccounts(s: SeedSummary): NewAccount[] {
 export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, onProgress?: (msg: string) => void): Promise<SeedSummary> {
   return ctx.db.transaction(async (tx) => {
     await loadShippedRules(tx);
+    const catalogueVersion = await loadShippedCatalogue(tx);
+    // Illustrative prices from the first programme year; a city publishes its own lists.
+    await seedDemoPrices(tx, catalogueVersion, '2019-01-01');
     const summary = await seedRegistry(tx, ctx.personalKey, scale, seed, onProgress);
     for (const a of demoAccounts(summary)) await upsertAccount(tx, a);
     return summary;

@@ -14,7 +14,11 @@ import { failInterruptedJobs } from '../platform/jobs.ts';
 import { createLogger } from '../platform/logger.ts';
 import { personalDataKey } from '../platform/personal-data.ts';
 import { accountsRoutes, authenticate } from '../modules/accounts/index.ts';
+import { catalogueRoutes } from '../modules/catalogue/index.ts';
+import { fundingRoutes } from '../modules/funding/index.ts';
+import { projectsRoutes } from '../modules/projects/index.ts';
 import { registryRoutes } from '../modules/registry/index.ts';
+import { policyRoutes } from '../platform/http/policy.routes.ts';
 import { seedCity } from './seed.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -44,6 +48,10 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
   await platformRoutes(app, ctx);
   await accountsRoutes(app, ctx);
   await registryRoutes(app, ctx);
+  await policyRoutes(app, ctx);
+  await catalogueRoutes(app, ctx);
+  await projectsRoutes(app, ctx);
+  await fundingRoutes(app, ctx);
   if (hasWeb) {
     // Files are looked up per request, so a rebuild while serving is picked up.
     await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });

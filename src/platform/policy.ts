@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db, Tx } from './db/client.ts';
+import { conflict, unprocessable } from './http/problem.ts';
 import { uuidv7 } from './ids.ts';
 import { policyRules } from './schema.ts';
 
@@ -19,7 +20,10 @@ export interface PolicyRule<T = unknown> {
   effectiveTo: string | null;
 }
 
-const shipped = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../reference/catalogue/policy-rules.json');
+const reference = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../reference/catalogue');
+const shipped = path.join(reference, 'policy-rules.json');
+// The assessment scheme is one rule whose value is the whole scheme (aspects, indicators, weights, bonus cap).
+const schemeKey = 'assessment.scheme';
 // The first programme year the shipped rules govern (the seed report covers 2019–2021).
 const SHIPPED_EFFECTIVE_FROM = '2019-01-01';
 
@@ -31,7 +35,11 @@ interface RuleFile {
 /** Loads the shipped rule set once; an existing (key, version) is left as published. */
 export async function loadShippedRules(tx: Tx): Promise<number> {
   const file = JSON.parse(readFileSync(shipped, 'utf8')) as RuleFile;
-  const rows = file.rules.map((r) => ({
+  const scheme = JSON.parse(readFileSync(path.join(reference, 'assessment-scheme.json'), 'utf8')) as { version: string };
+  const rules = file.rules.map((r) =>
+    r.key === schemeKey ? { ...r, value: scheme, source: `${r.source} (assessment-scheme.json ${scheme.version})` } : r,
+  );
+  const rows = rules.map((r) => ({
     id: uuidv7(),
     key: r.key,
     version: file.version,
@@ -88,4 +96,61 @@ export async function ruleAt<T>(db: Db | Tx, key: string, at?: string): Promise<
 
 export function clearRuleCache(): void {
   generation++;
+}
+
+function toRule(row: typeof policyRules.$inferSelect) {
+  return {
+    key: row.key,
+    version: row.version,
+    value: row.value,
+    unit: row.unit,
+    source: row.source,
+    effectiveFrom: row.effectiveFrom,
+    effectiveTo: row.effectiveTo,
+    publishedAt: row.publishedAt.toISOString(),
+  };
+}
+
+export async function listRules(db: Db | Tx, key?: string) {
+  const rows = await db
+    .select()
+    .from(policyRules)
+    .where(key ? eq(policyRules.key, key) : undefined)
+    .orderBy(policyRules.key, desc(policyRules.effectiveFrom));
+  return rows.map(toRule);
+}
+
+export interface NewRuleVersion {
+  key: string;
+  version: string;
+  value: unknown;
+  unit?: string | null;
+  source: string;
+  effectiveFrom: string;
+}
+
+/** A new version of an existing rule, in force from its date; older versions stay for what they governed. */
+export async function publishRule(tx: Tx, input: NewRuleVersion) {
+  const existing = await tx.select().from(policyRules).where(eq(policyRules.key, input.key)).limit(1);
+  if (!existing.length)
+    throw unprocessable(`There is no rule "${input.key}" to publish a version of.`, [{ path: 'body.key', message: 'unknown rule' }]);
+  const [row] = await tx
+    .insert(policyRules)
+    .values({
+      id: uuidv7(),
+      key: input.key,
+      version: input.version,
+      value: input.value,
+      unit: input.unit ?? existing[0]!.unit,
+      source: input.source,
+      effectiveFrom: input.effectiveFrom,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row)
+    throw conflict(`Rule ${input.key} already has a version ${input.version}.`, {
+      errors: [{ path: 'body.version', message: 'already published' }],
+    });
+  clearRuleCache();
+  return toRule(row);
 }

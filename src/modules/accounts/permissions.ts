@@ -11,21 +11,37 @@ export const permissions = {
   'accounts.manage': 'Create accounts and assign roles and scopes',
   'audit.read': 'Read the audit log',
   'jobs.read': 'Follow background jobs',
+  'policy.publish': 'Publish new versions of policy rules',
+  'projects.read': 'Read renovation projects, plans and funding',
+  'projects.write': 'Create projects and edit their plans and funding lines',
+  'projects.advance': 'Move a project to its next stage',
+  'plan.approve': "Record the residents' approval of a plan",
+  'funding.disburse': 'Record disbursements and amendments',
 } as const;
 export type Permission = keyof typeof permissions;
 
-const staff: Permission[] = ['registry.read', 'registry.export', 'jobs.read'];
-const implementers: Permission[] = [...staff, 'registry.write', 'registry.import', 'personal.read', 'residents.bind', 'audit.read'];
+const staff: Permission[] = ['registry.read', 'registry.export', 'jobs.read', 'projects.read'];
+const implementers: Permission[] = [
+  ...staff,
+  'registry.write',
+  'registry.import',
+  'personal.read',
+  'residents.bind',
+  'audit.read',
+  'projects.write',
+  'projects.advance',
+  'plan.approve',
+];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: Object.keys(permissions) as Permission[],
-  district_officer: implementers,
+  district_officer: [...implementers, 'funding.disburse'],
   subdistrict_officer: implementers,
-  community_worker: implementers.filter((p) => p !== 'audit.read'),
+  community_worker: [...staff, 'registry.write', 'registry.import', 'personal.read', 'residents.bind'],
   department_liaison: staff,
-  contractor: ['registry.read'],
+  contractor: ['registry.read', 'projects.read'],
   evaluator: staff,
-  property_manager: ['registry.read', 'jobs.read'],
+  property_manager: ['registry.read', 'jobs.read', 'projects.read'],
   service_provider: ['registry.read'],
   resident: [],
 };

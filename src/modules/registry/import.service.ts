@@ -6,6 +6,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
+import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { type Problem, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -14,7 +15,7 @@ import { readTable, SpreadsheetError, type Table } from '../../platform/spreadsh
 import { lineage } from './divisions.ts';
 import { compoundFields, duplicateKeyErrors, householdFields, parseRows, type ParsedRow, type RowError } from './import.ts';
 import { compoundsWritten } from './list-cache.ts';
-import { compoundValues, pgArray, writeHouseholds, type NewCompound } from './registry.service.ts';
+import { compoundValues, writeHouseholds, type NewCompound } from './registry.service.ts';
 import { compounds, divisions } from './schema.ts';
 import { compoundInScope } from './scope.ts';
 

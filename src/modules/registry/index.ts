@@ -1,10 +1,11 @@
-import { compoundIdsOfResident } from './registry.service.ts';
+import { compoundIdsOfResident, compoundsInScope } from './registry.service.ts';
 
 export { registryRoutes } from './registry.routes.ts';
 export { loadDivisions, seedRegistry, type SeedScale, type SeedSummary } from './seed.ts';
 export { divisionLevelOf, lineage, within, isEligible } from './divisions.ts';
+export { compoundInScope } from './scope.ts';
 
 /** What other modules may ask of the registry. */
-export const registry = { compoundIdsOfResident };
+export const registry = { compoundIdsOfResident, compoundsInScope };
 export { importFile, importKinds, type ImportKind, type ImportOutcome } from './import.service.ts';
 export { exportCompounds, exportHouseholds } from './exports.ts';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
+import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
@@ -411,11 +412,6 @@ async function ensureUnits(tx: Tx, batch: { compoundId: string; building: string
   return new Map(found.rows.map((r) => [unitKey({ compoundId: r.compound_id, building: r.building, unit: r.unit }), r.id]));
 }
 
-/** node-postgres turns a JS array into a PostgreSQL array literal; drizzle would spread it into a tuple. */
-export function pgArray(values: readonly (string | number | null)[]): SQL {
-  return sql`${sql.param(values)}`;
-}
-
 export async function createHouseholds(
   ctx: AppContext,
   user: AuthUser,
@@ -488,4 +484,16 @@ export async function compoundIdsOfResident(db: Db, residentId: string): Promise
     .from(householdResidents)
     .where(and(eq(householdResidents.residentId, residentId), eq(householdResidents.status, 'verified')));
   return rows.map((r) => r.id);
+}
+
+/** Compounds by id for another module (projects): each must exist and lie in the account's scope. */
+export async function compoundsInScope(ctx: AppContext, user: AuthUser, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await ctx.db.select().from(compounds).where(inArray(compounds.id, ids));
+  const visible = rows.filter((r) => compoundInScope(user.scope, r));
+  const errors = ids.flatMap((id, i) =>
+    visible.some((r) => r.id === id) ? [] : [{ path: `body.compoundIds.${i}`, message: 'no such compound in your scope' }],
+  );
+  if (errors.length) throw unprocessable('Some compounds are unknown or outside your scope.', errors);
+  return ids.map((id) => visible.find((r) => r.id === id)!);
 }

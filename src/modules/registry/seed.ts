@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Tx } from '../../platform/db/client.ts';
+import { pgArray } from '../../platform/db/sql.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { idCheckDigit, type PersonalDataKey } from '../../platform/personal-data.ts';
 import { parseCsv } from '../../platform/spreadsheet.ts';
 import { upsertCompounds } from './import.service.ts';
-import { pgArray, writeHouseholds, type NewCompound } from './registry.service.ts';
+import { writeHouseholds, type NewCompound } from './registry.service.ts';
 import { sealResident } from './residents.service.ts';
 import { divisions, type DivisionLevel } from './schema.ts';
 

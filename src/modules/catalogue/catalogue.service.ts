@@ -1,0 +1,148 @@
+import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db, Tx } from '../../platform/db/client.ts';
+import { notFound } from '../../platform/http/problem.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { catalogueVersions, indicators, priceLists, prices } from './schema.ts';
+
+export interface Indicator {
+  code: string;
+  level: number;
+  parent: string | null;
+  name: string;
+  nameEn: string;
+  category: 'basic' | 'improvement' | 'enhancement' | null;
+  unit: string | null;
+  futureScenario: string | null;
+  sixHaves: string | null;
+}
+
+/** The six haves (六有) a first-level area may serve; harmony is served by governance, not by works. */
+export const sixHaves = ['有完善设施', '有整洁环境', '有配套服务', '有长效管理', '有特色文化', '有和谐氛围'] as const;
+export const futureScenarios = [
+  'neighbourhood',
+  'education',
+  'health',
+  'entrepreneurship',
+  'building',
+  'transport',
+  'low_carbon',
+  'service',
+  'governance',
+] as const;
+
+const shippedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference/catalogue/indicators.json');
+
+interface ShippedCatalogue {
+  name: string;
+  version: string;
+  indicators: {
+    code: string;
+    level: number;
+    parent?: string;
+    name: string;
+    name_en: string;
+    category?: string;
+    unit?: string;
+    future_scenario?: string;
+    six_haves?: string;
+  }[];
+}
+
+/** Loads the shipped catalogue as a version; an existing version is left as published. */
+export async function loadShippedCatalogue(tx: Tx): Promise<string> {
+  const file = JSON.parse(readFileSync(shippedFile, 'utf8')) as ShippedCatalogue;
+  const inserted = await tx.insert(catalogueVersions).values({ version: file.version, name: file.name }).onConflictDoNothing().returning();
+  if (inserted.length) {
+    await tx.insert(indicators).values(
+      file.indicators.map((i) => ({
+        version: file.version,
+        code: i.code,
+        level: i.level,
+        parent: i.parent ?? null,
+        name: i.name,
+        nameEn: i.name_en,
+        category: (i.category as Indicator['category']) ?? null,
+        unit: i.unit ?? null,
+        futureScenario: i.future_scenario ?? null,
+        sixHaves: i.six_haves ?? null,
+      })),
+    );
+    const [current] = await tx.select().from(catalogueVersions).where(eq(catalogueVersions.current, true)).limit(1);
+    if (!current) await tx.update(catalogueVersions).set({ current: true }).where(eq(catalogueVersions.version, file.version));
+  }
+  return file.version;
+}
+
+/** Illustrative demo prices: a plausible unit price per unit of measure, varied per indicator. */
+export async function seedDemoPrices(tx: Tx, catalogueVersion: string, effectiveFrom: string): Promise<void> {
+  const base: Record<string, number> = {
+    m2: 180_00,
+    m: 450_00,
+    unit: 8_000_00,
+    set: 25_000_00,
+    household: 3_000_00,
+    building: 60_000_00,
+    space: 5_000_00,
+    lamp: 2_500_00,
+    tree: 800_00,
+    kW: 1_200_00,
+    item: 20_000_00,
+  };
+  const rows = await tx
+    .select()
+    .from(indicators)
+    .where(and(eq(indicators.version, catalogueVersion), eq(indicators.level, 3)));
+  const [list] = await tx
+    .insert(priceLists)
+    .values({
+      id: uuidv7(),
+      version: `demo-${effectiveFrom.slice(0, 4)}`,
+      effectiveFrom,
+      source: 'illustrative demo prices (杭州市 price list placeholder)',
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!list) return;
+  await tx
+    .insert(prices)
+    .values(
+      rows.map((r, i) => ({
+        priceListId: list.id,
+        indicatorCode: r.code,
+        unitPriceFen: BigInt(Math.round((base[r.unit ?? 'item'] ?? 10_000_00) * (0.6 + ((i * 37) % 80) / 100))),
+      })),
+    );
+}
+
+export async function currentCatalogueVersion(db: Db | Tx): Promise<string> {
+  const [row] = await db.select().from(catalogueVersions).where(eq(catalogueVersions.current, true)).limit(1);
+  if (!row) throw notFound('A current catalogue version');
+  return row.version;
+}
+
+export async function listVersions(db: Db) {
+  return db.select().from(catalogueVersions).orderBy(desc(catalogueVersions.publishedAt));
+}
+
+export async function listIndicators(db: Db | Tx, version?: string): Promise<{ version: string; items: Indicator[] }> {
+  const v = version ?? (await currentCatalogueVersion(db));
+  const items = await db.select().from(indicators).where(eq(indicators.version, v)).orderBy(asc(indicators.code));
+  if (!items.length) throw notFound(`Catalogue version ${v}`);
+  return { version: v, items: items.map(({ version: _v, ...rest }) => rest) };
+}
+
+/** The price list in force on a day, with its prices by indicator code. */
+export async function priceListAt(db: Db | Tx, day: string) {
+  const [list] = await db
+    .select()
+    .from(priceLists)
+    .where(lte(priceLists.effectiveFrom, day))
+    .orderBy(desc(priceLists.effectiveFrom))
+    .limit(1);
+  if (!list) return { priceList: null, prices: new Map<string, bigint>() };
+  const rows = await db.select().from(prices).where(eq(prices.priceListId, list.id));
+  return { priceList: list, prices: new Map(rows.map((r) => [r.indicatorCode, r.unitPriceFen])) };
+}

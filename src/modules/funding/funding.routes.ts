@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import type { ZodApp } from '../../platform/http/app.ts';
+import { actorOf, userOf } from '../../platform/http/auth.ts';
+import * as funding from './funding.service.ts';
+import { fundingSources } from './schema.ts';
+
+const tags = ['funding'];
+const id = z.object({ id: z.string().uuid() });
+const source = z.enum(fundingSources);
+const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const violation = z.object({
+  rule: z.string(),
+  value: z.unknown(),
+  unit: z.string().nullable(),
+  version: z.string(),
+  source: z.string(),
+  limitFen: z.number(),
+  actualFen: z.number(),
+});
+const fundingView = z.object({
+  lines: z.array(z.object({ source, channel: z.string().nullable(), amountFen: z.number() })),
+  check: z.object({
+    ok: z.boolean(),
+    costFen: z.number(),
+    fundedFen: z.number(),
+    shortfallFen: z.number(),
+    violations: z.array(violation),
+    rulesUsed: z.array(z.object({ key: z.string(), version: z.string(), source: z.string() })),
+  }),
+  bySource: z.array(z.object({ source, plannedFen: z.number(), amendedFen: z.number(), disbursedFen: z.number() })),
+  disbursements: z.array(
+    z.object({ id: z.string(), source, amountFen: z.number(), date: z.string(), payee: z.string(), documentRef: z.string() }),
+  ),
+  amendments: z.array(z.object({ id: z.string(), source, amountFen: z.number(), reason: z.string(), at: z.string() })),
+});
+
+export async function fundingRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  app.get(
+    '/api/v1/projects/:id/funding',
+    {
+      config: { permission: 'projects.read' },
+      schema: { tags, summary: 'Funding lines, their check against the rules, and the ledger', params: id, response: { 200: fundingView } },
+    },
+    async (req) => funding.getFunding(ctx, userOf(req), req.params.id),
+  );
+
+  app.put(
+    '/api/v1/projects/:id/funding',
+    {
+      config: { permission: 'projects.write' },
+      schema: {
+        tags,
+        summary: 'Replace the funding lines; 422 names every rule broken, with its value, version, source and the amounts',
+        params: id,
+        body: z.object({ lines: z.array(z.object({ source, channel: z.string().max(40).nullish(), amountFen: fen })).max(40) }),
+        response: { 200: fundingView },
+      },
+    },
+    async (req) => funding.saveFunding(ctx, userOf(req), actorOf(req), req.params.id, req.body.lines),
+  );
+
+  app.post(
+    '/api/v1/projects/:id/disbursements',
+    {
+      config: { permission: 'funding.disburse' },
+      schema: {
+        tags,
+        summary: "Record a payment; beyond the source's planned and amended amount answers 409",
+        params: id,
+        body: z.object({
+          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+          source,
+          amountFen: fen.min(1),
+          payee: z.string().trim().min(1).max(200),
+          documentRef: z.string().trim().min(1).max(200),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await funding.disburse(ctx, userOf(req), actorOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/v1/projects/:id/amendments',
+    {
+      config: { permission: 'funding.disburse' },
+      schema: {
+        tags,
+        summary: 'Record an amendment that allows more to be paid from a source',
+        params: id,
+        body: z.object({ source, amountFen: fen.min(1), reason: z.string().trim().min(1).max(500) }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await funding.amend(ctx, userOf(req), actorOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/v1/funding/summary',
+    {
+      config: { permission: 'projects.read' },
+      schema: {
+        tags,
+        summary: 'Planned funds by source and by district',
+        querystring: z.object({
+          year: z.coerce.number().int().min(2000).max(2100).optional(),
+          division: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+        }),
+        response: {
+          200: z.object({
+            bySource: z.array(z.object({ source: z.string(), amountFen: z.number() })),
+            byDivision: z.array(
+              z.object({
+                code: z.string(),
+                totalFen: z.number(),
+                bySource: z.array(z.object({ source: z.string(), amountFen: z.number() })),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => funding.summary(ctx, userOf(req), req.query),
+  );
+}

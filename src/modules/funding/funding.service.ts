@@ -1,0 +1,309 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { audit, type Actor } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { AuthUser } from '../../platform/http/auth.ts';
+import { conflict, Problem, unprocessable, type FieldError } from '../../platform/http/problem.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { formatYuan, hundredths, toNumber, type Fraction } from '../../platform/money.ts';
+import { ruleAt } from '../../platform/policy.ts';
+import { currentPlan, projectFacts, registerGate } from '../projects/index.ts';
+import { divisionLevelOf } from '../registry/index.ts';
+import { checkFunding, type Line, type RuleRef, type Violation } from './rules.ts';
+import { amendments, disbursements, fundingChecks, fundingLines, fundingSources, type FundingSource } from './schema.ts';
+
+export interface LineInput {
+  source: FundingSource;
+  channel?: string | null;
+  amountFen: number;
+}
+
+/** The rules a project is checked under are those in force on 1 January of its year. */
+async function rulesFor(ctx: AppContext, year: number) {
+  const day = `${year}-01-01`;
+  const [cap, residentShare, channels] = await Promise.all([
+    ruleAt<number | string>(ctx.db, 'funding.subsidy_cap_per_m2', day),
+    ruleAt<Fraction>(ctx.db, 'funding.resident_share_max', day),
+    ruleAt<string[]>(ctx.db, 'funding.resident_channels', day),
+  ]);
+  return { cap, residentShare, channels };
+}
+
+const ruleRef = <T>(r: { key: string; version: string; value: T; unit: string | null; source: string }): RuleRef<T> => r;
+
+function validateLines(input: LineInput[], channels: string[]): { lines: Line[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  const lines = input.map((l, i) => {
+    const channel = l.channel ?? '';
+    if (l.source === 'resident' && !channels.includes(channel)) {
+      errors.push({ path: `body.lines.${i}.channel`, message: `resident funds come through ${channels.join(', ')}` });
+    }
+    if (l.source !== 'resident' && channel) errors.push({ path: `body.lines.${i}.channel`, message: `only resident funds have a channel` });
+    const key = `${l.source}/${channel}`;
+    if (seen.has(key)) errors.push({ path: `body.lines.${i}`, message: `repeats ${key}` });
+    seen.add(key);
+    return { source: l.source, channel, amountFen: BigInt(l.amountFen) };
+  });
+  return { lines, errors };
+}
+
+const violationJson = (v: Violation) => ({ ...v, limitFen: toNumber(v.limitFen), actualFen: toNumber(v.actualFen) });
+
+async function evaluate(ctx: AppContext, user: AuthUser, projectId: string, lines: Line[]) {
+  const facts = await projectFacts(ctx, user, projectId);
+  const plan = await currentPlan(ctx, projectId);
+  const rules = await rulesFor(ctx, facts.year);
+  const check = checkFunding({
+    lines,
+    costFen: plan?.totalFen ?? 0n,
+    floorAreaHundredths: hundredths(facts.floorAreaM2),
+    cap: ruleRef(rules.cap),
+    residentShare: ruleRef(rules.residentShare),
+  });
+  const rulesUsed = [rules.cap, rules.residentShare, rules.channels].map((r) => ({ key: r.key, version: r.version, source: r.source }));
+  return { facts, plan, rules, check, rulesUsed };
+}
+
+export async function saveFunding(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: LineInput[]) {
+  const facts = await projectFacts(ctx, user, projectId);
+  const { channels } = await rulesFor(ctx, facts.year);
+  const { lines, errors } = validateLines(input, channels.value);
+  if (errors.length) throw unprocessable('Some funding lines are not valid.', errors);
+  const { plan, check, rulesUsed } = await evaluate(ctx, user, projectId, lines);
+  const record = (accepted: boolean) => ({
+    projectId,
+    accepted,
+    costFen: check.costFen,
+    fundedFen: check.fundedFen,
+    rulesUsed,
+    violations: check.violations.map(violationJson),
+    byUserId: user.id,
+  });
+  if (check.violations.length || check.excessFen > 0n) {
+    await ctx.db.insert(fundingChecks).values(record(false));
+    const excess: FieldError[] =
+      check.excessFen > 0n
+        ? [{ path: 'body.lines', message: `the lines exceed the plan's cost by ${formatYuan(check.excessFen)} yuan` }]
+        : [];
+    const detail = check.violations.map(
+      (v) =>
+        `${v.rule} (${String(v.value)} ${v.unit ?? ''}, version ${v.version}): limit ${formatYuan(v.limitFen)} yuan, asked ${formatYuan(v.actualFen)} yuan`,
+    );
+    throw new Problem(
+      422,
+      'Unprocessable Content',
+      [...detail, ...excess.map((e) => e.message)].join('; ') || 'The funding plan breaks a rule.',
+      {
+        errors: [...check.violations.map((v) => ({ path: 'body.lines', message: `breaks ${v.rule}` })), ...excess],
+        violations: check.violations.map(violationJson),
+        planVersion: plan?.version ?? null,
+      },
+    );
+  }
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(fundingLines).where(eq(fundingLines.projectId, projectId));
+    if (lines.length)
+      await tx.insert(fundingLines).values(lines.map((l) => ({ ...l, projectId, year: facts.year, districtCode: facts.districtCode })));
+    await tx.insert(fundingChecks).values(record(true));
+    await audit(tx, actor, 'funding.save', 'project', projectId, { lines: lines.length, fundedFen: String(check.fundedFen) });
+  });
+  return getFunding(ctx, user, projectId);
+}
+
+async function ledger(ctx: AppContext, projectId: string) {
+  const [lines, paid, amended] = await Promise.all([
+    ctx.db
+      .select()
+      .from(fundingLines)
+      .where(eq(fundingLines.projectId, projectId))
+      .orderBy(asc(fundingLines.source), asc(fundingLines.channel)),
+    ctx.db
+      .select()
+      .from(disbursements)
+      .where(eq(disbursements.projectId, projectId))
+      .orderBy(asc(disbursements.paidOn), asc(disbursements.createdAt)),
+    ctx.db.select().from(amendments).where(eq(amendments.projectId, projectId)).orderBy(asc(amendments.createdAt)),
+  ]);
+  const total = (rows: { source: string; amountFen: bigint }[], s: string) =>
+    rows.filter((r) => r.source === s).reduce((n, r) => n + r.amountFen, 0n);
+  const bySource = fundingSources.map((source) => ({
+    source,
+    plannedFen: total(lines, source),
+    amendedFen: total(amended, source),
+    disbursedFen: total(paid, source),
+  }));
+  return { lines, paid, amended, bySource };
+}
+
+export async function getFunding(ctx: AppContext, user: AuthUser, projectId: string) {
+  const l = await ledger(ctx, projectId);
+  const { check, rulesUsed } = await evaluate(ctx, user, projectId, l.lines);
+  return {
+    lines: l.lines.map((x) => ({ source: x.source, channel: x.channel || null, amountFen: toNumber(x.amountFen) })),
+    check: {
+      ok: check.violations.length === 0 && check.excessFen === 0n,
+      costFen: toNumber(check.costFen),
+      fundedFen: toNumber(check.fundedFen),
+      shortfallFen: toNumber(check.shortfallFen),
+      violations: check.violations.map(violationJson),
+      rulesUsed,
+    },
+    bySource: l.bySource
+      .filter((s) => s.plannedFen || s.amendedFen || s.disbursedFen)
+      .map((s) => ({
+        source: s.source,
+        plannedFen: toNumber(s.plannedFen),
+        amendedFen: toNumber(s.amendedFen),
+        disbursedFen: toNumber(s.disbursedFen),
+      })),
+    disbursements: l.paid.map((d) => ({
+      id: d.id,
+      source: d.source,
+      amountFen: toNumber(d.amountFen),
+      date: d.paidOn,
+      payee: d.payee,
+      documentRef: d.documentRef,
+    })),
+    amendments: l.amended.map((a) => ({
+      id: a.id,
+      source: a.source,
+      amountFen: toNumber(a.amountFen),
+      reason: a.reason,
+      at: a.createdAt.toISOString(),
+    })),
+  };
+}
+
+export interface NewDisbursement {
+  date: string;
+  source: FundingSource;
+  amountFen: number;
+  payee: string;
+  documentRef: string;
+}
+
+/** A payment from a source; beyond what the source planned (plus amendments) it needs an amendment first. */
+export async function disburse(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: NewDisbursement) {
+  await projectFacts(ctx, user, projectId);
+  return ctx.db.transaction(async (tx) => {
+    // One disbursement at a time per project, so two payments cannot both pass the check.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`disburse:${projectId}`}))`);
+    const [row] = await tx
+      .execute<{ planned: string; amended: string; paid: string }>(
+        sql`
+      select (select coalesce(sum(amount_fen), 0) from funding_lines where project_id = ${projectId} and source = ${input.source}) as planned,
+             (select coalesce(sum(amount_fen), 0) from funding_amendments where project_id = ${projectId} and source = ${input.source}) as amended,
+             (select coalesce(sum(amount_fen), 0) from disbursements where project_id = ${projectId} and source = ${input.source}) as paid`,
+      )
+      .then((r) => r.rows);
+    const allowed = BigInt(row!.planned) + BigInt(row!.amended) - BigInt(row!.paid);
+    if (BigInt(input.amountFen) > allowed) {
+      throw conflict(`Only ${formatYuan(allowed)} yuan of ${input.source} is left to pay; record an amendment for the rest first.`, {
+        availableFen: toNumber(allowed),
+        requestedFen: input.amountFen,
+      });
+    }
+    const id = uuidv7();
+    await tx
+      .insert(disbursements)
+      .values({
+        id,
+        projectId,
+        source: input.source,
+        amountFen: BigInt(input.amountFen),
+        paidOn: input.date,
+        payee: input.payee,
+        documentRef: input.documentRef,
+        createdBy: user.id,
+      });
+    await audit(tx, actor, 'funding.disburse', 'project', projectId, { source: input.source, amountFen: input.amountFen });
+    return { id, ...input };
+  });
+}
+
+export async function amend(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  projectId: string,
+  input: { source: FundingSource; amountFen: number; reason: string },
+) {
+  await projectFacts(ctx, user, projectId);
+  const id = uuidv7();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(amendments)
+      .values({ id, projectId, source: input.source, amountFen: BigInt(input.amountFen), reason: input.reason, createdBy: user.id });
+    await audit(tx, actor, 'funding.amend', 'project', projectId, { source: input.source, amountFen: input.amountFen });
+  });
+  return { id, ...input };
+}
+
+/** Planned funds by source and by district, for a year, within the account's division. */
+export async function summary(ctx: AppContext, user: AuthUser, f: { year?: number; division?: string }) {
+  const parts: SQL[] = [];
+  const scope = user.scope.division;
+  const level = scope ? divisionLevelOf(scope) : undefined;
+  // Summaries are by district: an account scoped below a district sees its own projects' district only.
+  if (!scope) parts.push(sql`false`);
+  else if (level === 'city') parts.push(sql`left(${fundingLines.districtCode}, 4) = ${scope.slice(0, 4)}`);
+  else if (level === 'province') parts.push(sql`left(${fundingLines.districtCode}, 2) = ${scope.slice(0, 2)}`);
+  else parts.push(eq(fundingLines.districtCode, scope.slice(0, 6)));
+  if (f.year) parts.push(eq(fundingLines.year, f.year));
+  if (f.division)
+    parts.push(
+      sql`${fundingLines.districtCode} like ${`${f.division.length === 6 && f.division.endsWith('00') ? f.division.slice(0, 4) : f.division.slice(0, 6)}%`}`,
+    );
+  const rows = await ctx.db
+    .select({
+      districtCode: fundingLines.districtCode,
+      source: fundingLines.source,
+      amountFen: sql<string>`sum(${fundingLines.amountFen})`,
+    })
+    .from(fundingLines)
+    .where(and(...parts))
+    .groupBy(fundingLines.districtCode, fundingLines.source)
+    .orderBy(fundingLines.districtCode, fundingLines.source);
+  const bySource = new Map<string, bigint>();
+  const byDistrict = new Map<string, Map<string, bigint>>();
+  for (const r of rows) {
+    const fen = BigInt(r.amountFen);
+    bySource.set(r.source, (bySource.get(r.source) ?? 0n) + fen);
+    const d = byDistrict.get(r.districtCode) ?? new Map<string, bigint>();
+    d.set(r.source, fen);
+    byDistrict.set(r.districtCode, d);
+  }
+  return {
+    bySource: [...bySource].map(([source, fen]) => ({ source, amountFen: toNumber(fen) })),
+    byDivision: [...byDistrict].map(([code, sources]) => ({
+      code,
+      totalFen: toNumber([...sources.values()].reduce((a, b) => a + b, 0n)),
+      bySource: [...sources].map(([source, fen]) => ({ source, amountFen: toNumber(fen) })),
+    })),
+  };
+}
+
+registerGate({
+  stage: 'tendered',
+  code: 'funding_complete',
+  async check(ctx, project) {
+    const lines = await ctx.db.select().from(fundingLines).where(eq(fundingLines.projectId, project.id));
+    const plan = await currentPlan(ctx, project.id);
+    const rules = await rulesFor(ctx, project.year);
+    const check = checkFunding({
+      lines,
+      costFen: plan?.totalFen ?? 0n,
+      floorAreaHundredths: hundredths(project.floorAreaM2),
+      cap: ruleRef(rules.cap),
+      residentShare: ruleRef(rules.residentShare),
+    });
+    const ok = !!plan && plan.totalFen > 0n && check.violations.length === 0 && check.shortfallFen === 0n && check.excessFen === 0n;
+    return {
+      satisfied: ok,
+      message: ok
+        ? 'The funding plan covers the cost within every rule.'
+        : `Funded ${formatYuan(check.fundedFen)} of ${formatYuan(check.costFen)} yuan; ${check.violations.length} rule(s) broken.`,
+      satisfy: 'Fund the whole plan cost from its sources, within the subsidy cap and the resident share.',
+    };
+  },
+});

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../platform/testing/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+async function call(method: 'GET' | 'POST' | 'PUT', url: string, username: string, payload?: unknown) {
+  return t.app.inject({ method, url, headers: await t.as(username), ...(payload === undefined ? {} : { payload: payload as object }) });
+}
+
+let used = 0;
+
+/** A project on one compound whose floor area is set to `area`, with a plan costing `costFen`. */
+async function project(year: number, area: string, costFen: number, username = 'hemu') {
+  const compounds = (await call('GET', '/api/v1/compounds?limit=50', username)).json().items as { id: string }[];
+  const compound = compounds[used++ % compounds.length]!;
+  await t.ctx.database.pool.query('update compounds set floor_area_m2 = $2 where id = $1', [compound.id, area]);
+  const res = await call('POST', '/api/v1/projects', username, { name: `资金测试 ${year}`, year, compoundIds: [compound.id] });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  const plan = await call('PUT', `/api/v1/projects/${id}/plan`, username, {
+    items: [{ indicatorCode: '01.01.01', quantity: '1', unitPriceFen: costFen }],
+  });
+  expect(plan.json().totals.totalFen).toBe(costFen);
+  return id;
+}
+
+describe('funding checks through the API', () => {
+  it('accepts the subsidy cap to the fen and rejects one fen more, naming the rule, its value and source', async () => {
+    const id = await project(2021, '12345.67', 800_000_000);
+    const ok = await call('PUT', `/api/v1/projects/${id}/funding`, 'hemu', {
+      lines: [
+        { source: 'city_subsidy', amountFen: 246_913_400 },
+        { source: 'district_subsidy', amountFen: 246_913_400 },
+      ],
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().check).toMatchObject({ ok: true, costFen: 800_000_000, fundedFen: 493_826_800, shortfallFen: 306_173_200 });
+    const over = await call('PUT', `/api/v1/projects/${id}/funding`, 'hemu', {
+      lines: [
+        { source: 'city_subsidy', amountFen: 246_913_401 },
+        { source: 'district_subsidy', amountFen: 246_913_400 },
+      ],
+    });
+    expect(over.statusCode).toBe(422);
+    expect(over.headers['content-type']).toMatch(/problem\+json/);
+    expect(over.json().violations).toEqual([
+      {
+        rule: 'funding.subsidy_cap_per_m2',
+        value: 400,
+        unit: 'yuan/m2',
+        version: '2021.1',
+        source: expect.stringMatching(/400元/),
+        limitFen: 493_826_800,
+        actualFen: 493_826_801,
+      },
+    ]);
+    expect(over.json().detail).toMatch(/4,938,268\.00/);
+    // The rejected lines were not written.
+    expect((await call('GET', `/api/v1/projects/${id}/funding`, 'hemu')).json().check.fundedFen).toBe(493_826_800);
+  });
+
+  it('accepts a resident share of exactly 10% of the cost, and only through the channels of the rule', async () => {
+    const id = await project(2021, '1000.00', 1_000_001);
+    const at = await call('PUT', `/api/v1/projects/${id}/funding`, 'hemu', {
+      lines: [{ source: 'resident', channel: 'common_revenue', amountFen: 100_000 }],
+    });
+    expect(at.statusCode, at.body).toBe(200);
+    const over = await call('PUT', `/api/v1/projects/${id}/funding`, 'hemu', {
+      lines: [{ source: 'resident', channel: 'common_revenue', amountFen: 100_001 }],
+    });
+    expect(over.json().violations.map((v: { rule: string }) => v.rule)).toEqual(['funding.resident_share_max']);
+    const noChannel = await call('PUT', `/api/v1/projects/${id}/funding`, 'hemu', { lines: [{ source: 'resident', amountFen: 1 }] });
+    expect(noChannel.statusCode).toBe(422);
+    expect(noChannel.json().errors[0].path).toBe('body.lines.0.channel');
+  });
+
+  it('keeps a 2021 project under the 2021 cap when a new cap is published from 2022, and says which version each used', async () => {
+    const publish = await call('POST', '/api/v1/policy-rules', 'admin', {
+      key: 'funding.subsidy_cap_per_m2',
+      version: '2022.1',
+      value: 450,
+      unit: 'yuan/m2',
+      source: '杭州市 2022 年补助标准调整（测试）',
+      effectiveFrom: '2022-01-01',
+    });
+    expect(publish.statusCode, publish.body).toBe(201);
+    expect(
+      (await call('POST', '/api/v1/policy-rules', 'hemu', { key: 'x', version: '1', value: 1, source: 's', effectiveFrom: '2022-01-01' }))
+        .statusCode,
+    ).toBe(403);
+    const old = await project(2021, '100.00', 10_000_000);
+    const fresh = await project(2022, '100.00', 10_000_000);
+    const lines = { lines: [{ source: 'city_subsidy', amountFen: 4_500_000 }] }; // 450 yuan/m² × 100 m²
+    expect((await call('PUT', `/api/v1/projects/${old}/funding`, 'hemu', lines)).json().violations[0]).toMatchObject({
+      version: '2021.1',
+      limitFen: 4_000_000,
+    });
+    const accepted = await call('PUT', `/api/v1/projects/${fresh}/funding`, 'hemu', lines);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().check.rulesUsed).toContainEqual({
+      key: 'funding.subsidy_cap_per_m2',
+      version: '2022.1',
+      source: expect.stringMatching(/2022/),
+    });
+    const { rows } = await t.ctx.database.pool.query(`select accepted, rules_used from funding_checks where project_id = $1 order by id`, [
+      old,
+    ]);
+    expect(rows).toEqual([
+      {
+        accepted: false,
+        rules_used: expect.arrayContaining([expect.objectContaining({ key: 'funding.subsidy_cap_per_m2', version: '2021.1' })]),
+      },
+    ]);
+    const rules = (await call('GET', '/api/v1/policy-rules?key=funding.subsidy_cap_per_m2', 'hemu')).json().items;
+    expect(rules.map((r: { version: string; effectiveFrom: string }) => [r.version, r.effectiveFrom])).toEqual([
+      ['2022.1', '2022-01-01'],
+      ['2021.1', '2019-01-01'],
+    ]);
+  });
+});
+
+describe('disbursement ledger', () => {
+  it('pays up to the planned amount of a source, and beyond it only after an amendment', async () => {
+    const id = await project(2021, '5000.00', 3_000_000);
+    await call('PUT', `/api/v1/projects/${id}/funding`, 'hemu', {
+      lines: [
+        { source: 'central_subsidy', amountFen: 2_000_000 },
+        { source: 'pipeline_utility', amountFen: 1_000_000 },
+      ],
+    });
+    const pay = (amountFen: number) =>
+      call('POST', `/api/v1/projects/${id}/disbursements`, 'gongshu', {
+        date: '2021-08-01',
+        source: 'central_subsidy',
+        amountFen,
+        payee: '施工单位',
+        documentRef: '拨付单 001',
+      });
+    expect((await pay(1_500_000)).statusCode).toBe(201);
+    const beyond = await pay(600_000);
+    expect(beyond.statusCode).toBe(409);
+    expect(beyond.json()).toMatchObject({ availableFen: 500_000, requestedFen: 600_000 });
+    expect(
+      (
+        await call('POST', `/api/v1/projects/${id}/disbursements`, 'hemu', {
+          date: '2021-08-01',
+          source: 'central_subsidy',
+          amountFen: 1,
+          payee: 'x',
+          documentRef: 'y',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call('POST', `/api/v1/projects/${id}/amendments`, 'gongshu', {
+          source: 'central_subsidy',
+          amountFen: 100_000,
+          reason: '设计变更',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect((await pay(600_000)).statusCode).toBe(201);
+    const view = (await call('GET', `/api/v1/projects/${id}/funding`, 'hemu')).json();
+    expect(view.bySource).toContainEqual({
+      source: 'central_subsidy',
+      plannedFen: 2_000_000,
+      amendedFen: 100_000,
+      disbursedFen: 2_100_000,
+    });
+  });
+});
+
+describe('funding summary', () => {
+  it('equals the sums over projects, by source and by district', async () => {
+    const res = (await call('GET', '/api/v1/funding/summary?year=2021', 'admin')).json();
+    const { rows } = await t.ctx.database.pool.query(
+      `select source, sum(amount_fen)::bigint as fen from funding_lines where year = 2021 group by source`,
+    );
+    expect(new Map(res.bySource.map((s: { source: string; amountFen: number }) => [s.source, s.amountFen]))).toEqual(
+      new Map(rows.map((r) => [r.source, Number(r.fen)])),
+    );
+    const total = res.byDivision.reduce((n: number, d: { totalFen: number }) => n + d.totalFen, 0);
+    expect(total).toBe(rows.reduce((n, r) => n + Number(r.fen), 0));
+    expect(res.byDivision.map((d: { code: string }) => d.code)).toEqual(['330105']);
+    // The district officer sees their district; the summary answers nothing for another district.
+    expect(
+      (await call('GET', '/api/v1/funding/summary?year=2021', 'gongshu')).json().byDivision.map((d: { code: string }) => d.code),
+    ).toEqual(['330105']);
+    expect((await call('GET', '/api/v1/funding/summary?year=2021&division=330106', 'admin')).json().byDivision).toEqual([]);
+  });
+});

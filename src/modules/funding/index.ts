@@ -1,0 +1,3 @@
+export { fundingRoutes } from './funding.routes.ts';
+export { checkFunding, subsidyLimitFen } from './rules.ts';
+export { fundingSources, type FundingSource } from './schema.ts';

@@ -1,0 +1,41 @@
+// Gates: what must be true before a project enters a stage. The module that
+// owns a fact contributes the gate (participation: survey coverage, ballots;
+// approvals: minutes and documents; funding: a valid funding plan), so the
+// projects module never reads another module's tables.
+import type { AppContext } from '../../platform/context.ts';
+import type { Stage } from './stages.ts';
+
+export interface GateProject {
+  id: string;
+  year: number;
+  stage: Stage;
+  floorAreaM2: string;
+  households: number;
+}
+
+export interface GateResult {
+  code: string;
+  message: string;
+  satisfied: boolean;
+  /** What would satisfy it, in words a subdistrict officer can act on. */
+  satisfy: string;
+}
+
+export interface Gate {
+  /** The stage this gate guards the entry to. */
+  stage: Stage;
+  code: string;
+  check(ctx: AppContext, project: GateProject): Promise<Omit<GateResult, 'code'>>;
+}
+
+const gates = new Map<string, Gate>();
+
+/** Modules call this once at start-up; registering a code again replaces it. */
+export function registerGate(gate: Gate): void {
+  gates.set(gate.code, gate);
+}
+
+export async function evaluateGates(ctx: AppContext, project: GateProject, to: Stage): Promise<GateResult[]> {
+  const relevant = [...gates.values()].filter((g) => g.stage === to);
+  return Promise.all(relevant.map(async (g) => ({ code: g.code, ...(await g.check(ctx, project)) })));
+}

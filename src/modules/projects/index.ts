@@ -1,0 +1,5 @@
+export { projectsRoutes } from './projects.routes.ts';
+export { registerGate, type Gate, type GateProject, type GateResult } from './gates.ts';
+export { currentPlan } from './plan.service.ts';
+export { projectFacts } from './projects.service.ts';
+export { stages, type Stage } from './stages.ts';

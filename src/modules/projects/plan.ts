@@ -1,0 +1,100 @@
+// A plan as plain functions: check the lines against the catalogue and price
+// list, cost them exactly in fen, total them by level, and see which of the
+// six haves and nine future-community scenarios they serve.
+import type { FieldError } from '../../platform/http/problem.ts';
+import { hundredths, lineAmountFen } from '../../platform/money.ts';
+import type { Indicator } from '../catalogue/index.ts';
+
+export interface PlanLineInput {
+  indicatorCode: string;
+  quantity: string;
+  unitPriceFen?: number;
+}
+
+export interface PlanLine {
+  indicatorCode: string;
+  quantityHundredths: bigint;
+  unitPriceFen: bigint;
+}
+
+export function resolvePlanLines(
+  input: PlanLineInput[],
+  catalogue: Map<string, Indicator>,
+  prices: Map<string, bigint>,
+): { lines: PlanLine[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const lines: PlanLine[] = [];
+  const seen = new Map<string, number>();
+  input.forEach((line, i) => {
+    const at = (field: string) => `body.items.${i}.${field}`;
+    const indicator = catalogue.get(line.indicatorCode);
+    if (!indicator || indicator.level !== 3) {
+      errors.push({ path: at('indicatorCode'), message: `${line.indicatorCode} is not a third-level indicator of this catalogue` });
+      return;
+    }
+    const first = seen.get(line.indicatorCode);
+    if (first !== undefined) errors.push({ path: at('indicatorCode'), message: `repeats items.${first}` });
+    seen.set(line.indicatorCode, i);
+    let quantity: bigint;
+    try {
+      quantity = hundredths(line.quantity);
+    } catch {
+      errors.push({ path: at('quantity'), message: 'a quantity with at most two decimals, e.g. "120.50"' });
+      return;
+    }
+    if (quantity <= 0n) errors.push({ path: at('quantity'), message: 'must be greater than 0' });
+    const price = line.unitPriceFen !== undefined ? BigInt(line.unitPriceFen) : prices.get(line.indicatorCode);
+    if (price === undefined) {
+      errors.push({ path: at('unitPriceFen'), message: `the price list has no price for ${line.indicatorCode}; give unitPriceFen` });
+      return;
+    }
+    lines.push({ indicatorCode: line.indicatorCode, quantityHundredths: quantity, unitPriceFen: price });
+  });
+  return { lines, errors };
+}
+
+export interface CostedPlan {
+  items: (PlanLine & { amountFen: bigint; level1: string; level2: string })[];
+  totalFen: bigint;
+  byLevel1: { code: string; name: string; amountFen: bigint }[];
+  byLevel2: { code: string; name: string; amountFen: bigint }[];
+  coverage: { sixHaves: { name: string; covered: boolean }[]; scenarios: { scenario: string; covered: boolean }[] };
+}
+
+export function costPlan(
+  lines: PlanLine[],
+  catalogue: Map<string, Indicator>,
+  sixHaves: readonly string[],
+  scenarios: readonly string[],
+): CostedPlan {
+  const byLevel1 = new Map<string, bigint>();
+  const byLevel2 = new Map<string, bigint>();
+  const haves = new Set<string>();
+  const covered = new Set<string>();
+  let totalFen = 0n;
+  const items = lines.map((line) => {
+    const indicator = catalogue.get(line.indicatorCode)!;
+    const level2 = indicator.parent!;
+    const level1 = catalogue.get(level2)!.parent!;
+    const amountFen = lineAmountFen(line.quantityHundredths, line.unitPriceFen);
+    totalFen += amountFen;
+    byLevel1.set(level1, (byLevel1.get(level1) ?? 0n) + amountFen);
+    byLevel2.set(level2, (byLevel2.get(level2) ?? 0n) + amountFen);
+    const have = catalogue.get(level1)!.sixHaves;
+    if (have) haves.add(have);
+    if (indicator.futureScenario) covered.add(indicator.futureScenario);
+    return { ...line, amountFen, level1, level2 };
+  });
+  const totals = (m: Map<string, bigint>) =>
+    [...m].sort(([a], [b]) => a.localeCompare(b)).map(([code, amountFen]) => ({ code, name: catalogue.get(code)!.name, amountFen }));
+  return {
+    items,
+    totalFen,
+    byLevel1: totals(byLevel1),
+    byLevel2: totals(byLevel2),
+    coverage: {
+      sixHaves: sixHaves.map((name) => ({ name, covered: haves.has(name) })),
+      scenarios: scenarios.map((scenario) => ({ scenario, covered: covered.has(scenario) })),
+    },
+  };
+}

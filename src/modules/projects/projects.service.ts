@@ -1,0 +1,258 @@
+// Projects: creation from the registry's compounds, lists within scope, the
+// stage timeline, and transitions guarded by gates.
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { audit, type Actor } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { pgArray } from '../../platform/db/sql.ts';
+import type { AuthUser } from '../../platform/http/auth.ts';
+import { decodeCursor, page } from '../../platform/http/pagination.ts';
+import { conflict, notFound, Problem, unprocessable } from '../../platform/http/problem.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { fromHundredths, hundredths } from '../../platform/money.ts';
+import { divisionLevelOf, lineage, registry, within } from '../registry/index.ts';
+import { evaluateGates, type GateProject } from './gates.ts';
+import { planVersions, projectCompounds, projects, stageTransitions } from './schema.ts';
+import { nextStage, stages, type Stage } from './stages.ts';
+
+type ProjectRow = typeof projects.$inferSelect;
+
+function visibleTo(user: AuthUser, p: Pick<ProjectRow, 'communityCodes'>, compoundIds: string[]): boolean {
+  if (user.scope.division && p.communityCodes.some((c) => within(c, user.scope.division!))) return true;
+  return compoundIds.some((id) => user.scope.compoundIds.includes(id));
+}
+
+function scopeSql(user: AuthUser): SQL {
+  const parts: SQL[] = [];
+  const code = user.scope.division;
+  if (code) {
+    const level = divisionLevelOf(code);
+    if (level === 'community') parts.push(sql`${projects.communityCodes} @> ${pgArray([code])}::text[]`);
+    else if (level === 'subdistrict') parts.push(sql`${projects.subdistrictCodes} @> ${pgArray([code])}::text[]`);
+    else if (level === 'district') parts.push(eq(projects.districtCode, code));
+    else if (level === 'city') parts.push(eq(projects.cityCode, code));
+    else if (level === 'province') parts.push(sql`left(${projects.cityCode}, 2) = ${code.slice(0, 2)}`);
+  }
+  if (user.scope.compoundIds.length) {
+    parts.push(
+      sql`exists (select 1 from ${projectCompounds} pc where pc.project_id = ${projects.id} and pc.compound_id = any(${pgArray(user.scope.compoundIds)}::uuid[]))`,
+    );
+  }
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+export async function projectRow(ctx: AppContext, user: AuthUser, id: string): Promise<ProjectRow> {
+  const [row] = await ctx.db.select().from(projects).where(eq(projects.id, id)).limit(1);
+  const compoundIds = row
+    ? (await ctx.db.select({ id: projectCompounds.compoundId }).from(projectCompounds).where(eq(projectCompounds.projectId, id))).map(
+        (r) => r.id,
+      )
+    : [];
+  if (!row || !visibleTo(user, row, compoundIds)) throw notFound(`Project ${id}`);
+  return row;
+}
+
+export interface NewProject {
+  name: string;
+  year: number;
+  compoundIds: string[];
+  futureCommunity?: boolean;
+}
+
+export async function createProject(ctx: AppContext, user: AuthUser, actor: Actor | undefined, input: NewProject) {
+  const found = await registry.compoundsInScope(ctx, user, input.compoundIds);
+  const districts = new Set(found.map((c) => c.districtCode));
+  if (districts.size > 1) {
+    throw unprocessable('A cluster (片区) joins neighbouring compounds of one district.', [
+      { path: 'body.compoundIds', message: 'compounds of more than one district' },
+    ]);
+  }
+  const area = found.reduce((sum, c) => sum + hundredths(c.floorAreaM2), 0n);
+  const id = uuidv7();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(projects).values({
+      id,
+      name: input.name,
+      year: input.year,
+      cityCode: found[0]!.cityCode,
+      districtCode: found[0]!.districtCode,
+      subdistrictCodes: [...new Set(found.map((c) => c.subdistrictCode))],
+      communityCodes: [...new Set(found.map((c) => c.communityCode))],
+      futureCommunity: input.futureCommunity ?? false,
+      floorAreaM2: fromHundredths(area),
+      households: found.reduce((n, c) => n + c.householdsCount, 0),
+      createdBy: user.id,
+    });
+    await tx
+      .insert(projectCompounds)
+      .values(
+        found.map((c) => ({ projectId: id, compoundId: c.id, name: c.name, floorAreaM2: c.floorAreaM2, households: c.householdsCount })),
+      );
+    await tx
+      .insert(stageTransitions)
+      .values({
+        projectId: id,
+        fromStage: null,
+        toStage: 'planned',
+        byUserId: user.id,
+        byUsername: user.username,
+        byDisplayName: user.displayName,
+      });
+    await audit(tx, actor, 'project.create', 'project', id, { compounds: found.length });
+  });
+  return getProject(ctx, user, id);
+}
+
+export const projectFilters = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  division: z
+    .string()
+    .regex(/^\d{6}(\d{3})?(\d{3})?$/)
+    .optional(),
+  stage: z.enum(stages).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+const projectCursor = z.tuple([z.number(), z.string(), z.string().uuid()]);
+
+export async function listProjects(
+  ctx: AppContext,
+  user: AuthUser,
+  f: z.infer<typeof projectFilters> & { limit: number; cursor?: string },
+) {
+  const after = decodeCursor(f.cursor, projectCursor);
+  const parts: SQL[] = [scopeSql(user)];
+  if (f.year) parts.push(eq(projects.year, f.year));
+  if (f.stage) parts.push(eq(projects.stage, f.stage));
+  if (f.division) parts.push(sql`exists (select 1 from unnest(${projects.communityCodes}) c where c like ${`${lineageKey(f.division)}%`})`);
+  if (f.q) parts.push(sql`${projects.name} ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (after) parts.push(sql`(-${projects.year}, ${projects.name}, ${projects.id}) > (${-after[0]}, ${after[1]}, ${after[2]}::uuid)`);
+  const rows = await ctx.db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      year: projects.year,
+      stage: projects.stage,
+      districtCode: projects.districtCode,
+      floorAreaM2: projects.floorAreaM2,
+      households: projects.households,
+      futureCommunity: projects.futureCommunity,
+      compoundCount: sql<number>`(select count(*)::int from ${projectCompounds} pc where pc.project_id = ${projects.id})`,
+      planTotalFen: sql<
+        string | null
+      >`(select pv.total_fen from ${planVersions} pv where pv.project_id = ${projects.id} order by pv.version desc limit 1)`,
+    })
+    .from(projects)
+    .where(and(...parts))
+    .orderBy(desc(projects.year), asc(projects.name), asc(projects.id))
+    .limit(f.limit + 1);
+  const result = page(rows, f.limit, (r) => [r.year, r.name, r.id]);
+  return {
+    items: result.items.map((r) => ({
+      ...r,
+      cluster: r.compoundCount > 1,
+      planTotalFen: r.planTotalFen === null ? null : Number(r.planTotalFen),
+    })),
+    nextCursor: result.nextCursor,
+  };
+}
+
+/** Community codes share their ancestors' digits: a division's projects are those with a community code under it. */
+function lineageKey(code: string): string {
+  const level = divisionLevelOf(code);
+  if (level === 'province') return code.slice(0, 2);
+  if (level === 'city') return code.slice(0, 4);
+  return code;
+}
+
+function gateProject(row: ProjectRow): GateProject {
+  return { id: row.id, year: row.year, stage: row.stage, floorAreaM2: row.floorAreaM2, households: row.households };
+}
+
+export async function getProject(ctx: AppContext, user: AuthUser, id: string) {
+  const row = await projectRow(ctx, user, id);
+  const [compounds, timeline] = await Promise.all([
+    ctx.db.select().from(projectCompounds).where(eq(projectCompounds.projectId, id)).orderBy(asc(projectCompounds.name)),
+    ctx.db.select().from(stageTransitions).where(eq(stageTransitions.projectId, id)).orderBy(asc(stageTransitions.id)),
+  ]);
+  const next = nextStage(row.stage);
+  return {
+    id: row.id,
+    name: row.name,
+    year: row.year,
+    stage: row.stage,
+    districtCode: row.districtCode,
+    divisionPath: lineage(row.districtCode),
+    floorAreaM2: row.floorAreaM2,
+    households: row.households,
+    futureCommunity: row.futureCommunity,
+    cluster: compounds.length > 1,
+    compounds: compounds.map((c) => ({ id: c.compoundId, name: c.name, floorAreaM2: c.floorAreaM2, households: c.households })),
+    timeline: timeline.map((t) => ({
+      from: t.fromStage,
+      to: t.toStage,
+      at: t.at.toISOString(),
+      by: t.byUserId ? { id: t.byUserId, username: t.byUsername ?? '', displayName: t.byDisplayName ?? '' } : null,
+    })),
+    nextStage: next,
+    gates: next ? await evaluateGates(ctx, gateProject(row), next) : [],
+  };
+}
+
+/** Moves a project one stage on, when every gate of that stage is met. */
+export async function transition(ctx: AppContext, user: AuthUser, actor: Actor | undefined, id: string, to: Stage) {
+  const row = await projectRow(ctx, user, id);
+  const next = nextStage(row.stage);
+  if (to !== next) {
+    throw conflict(`A project at ${row.stage} can move only to ${next ?? '(nothing: it is handed over)'}.`, {
+      unmetGates: [
+        { code: 'stage_order', message: `${to} does not follow ${row.stage}`, satisfy: next ? `move to ${next} first` : 'none' },
+      ],
+    });
+  }
+  const unmet = (await evaluateGates(ctx, gateProject(row), to))
+    .filter((g) => !g.satisfied)
+    .map(({ code, message, satisfy }) => ({ code, message, satisfy }));
+  if (unmet.length) throw new Problem(409, 'Conflict', `${unmet.length} gate(s) of ${to} are not met.`, { unmetGates: unmet });
+  await ctx.db.transaction(async (tx) => {
+    // The stage in the WHERE makes two concurrent moves of one project apply once.
+    const moved = await tx
+      .update(projects)
+      .set({ stage: to })
+      .where(and(eq(projects.id, id), eq(projects.stage, row.stage)))
+      .returning({ id: projects.id });
+    if (!moved.length) throw conflict('The project was moved by someone else meanwhile; reload it.');
+    await tx
+      .insert(stageTransitions)
+      .values({
+        projectId: id,
+        fromStage: row.stage,
+        toStage: to,
+        byUserId: user.id,
+        byUsername: user.username,
+        byDisplayName: user.displayName,
+      });
+    await audit(tx, actor, 'project.transition', 'project', id, { from: row.stage, to });
+  });
+  return getProject(ctx, user, id);
+}
+
+/** The facts other modules (funding, evaluation) need, after the same scope check. */
+export async function projectFacts(ctx: AppContext, user: AuthUser, id: string) {
+  const row = await projectRow(ctx, user, id);
+  return {
+    id: row.id,
+    year: row.year,
+    stage: row.stage,
+    districtCode: row.districtCode,
+    floorAreaM2: row.floorAreaM2,
+    households: row.households,
+  };
+}
+
+export async function projectIdsIn(ctx: AppContext, ids: string[]) {
+  return ctx.db
+    .select({ id: projects.id, year: projects.year, districtCode: projects.districtCode })
+    .from(projects)
+    .where(inArray(projects.id, ids));
+}

@@ -1,0 +1,105 @@
+// Projects, their compounds (one, or a cluster 片区), the stage timeline, and
+// versioned plans built from the catalogue.
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { stages } from './stages.ts';
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    stage: text('stage', { enum: stages }).notNull().default('planned'),
+    cityCode: text('city_code').notNull(),
+    districtCode: text('district_code').notNull(),
+    // Denormalised from the compounds (whose communities never change) so scopes filter without joins.
+    subdistrictCodes: text('subdistrict_codes').array().notNull(),
+    communityCodes: text('community_codes').array().notNull(),
+    futureCommunity: boolean('future_community').notNull().default(false),
+    floorAreaM2: numeric('floor_area_m2', { precision: 14, scale: 2 }).notNull(),
+    households: integer('households').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('projects_district_year_idx').on(t.districtCode, t.year), index('projects_year_stage_idx').on(t.year, t.stage)],
+);
+
+export const projectCompounds = pgTable(
+  'project_compounds',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    compoundId: uuid('compound_id').notNull(),
+    name: text('name').notNull(),
+    floorAreaM2: numeric('floor_area_m2', { precision: 12, scale: 2 }).notNull(),
+    households: integer('households').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.compoundId] }), index('project_compounds_compound_idx').on(t.compoundId)],
+);
+
+export const stageTransitions = pgTable(
+  'stage_transitions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    byUserId: uuid('by_user_id'),
+    byUsername: text('by_username'),
+    byDisplayName: text('by_display_name'),
+  },
+  (t) => [index('stage_transitions_project_idx').on(t.projectId, t.id)],
+);
+
+export const planStatuses = ['draft', 'submitted', 'approved'] as const;
+
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    status: text('status', { enum: planStatuses }).notNull().default('draft'),
+    catalogueVersion: text('catalogue_version').notNull(),
+    priceListId: uuid('price_list_id'),
+    totalFen: bigint('total_fen', { mode: 'bigint' }).notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('plan_versions_project_version_uq').on(t.projectId, t.version)],
+);
+
+export const planItems = pgTable(
+  'plan_items',
+  {
+    planVersionId: uuid('plan_version_id')
+      .notNull()
+      .references(() => planVersions.id, { onDelete: 'cascade' }),
+    indicatorCode: text('indicator_code').notNull(),
+    quantity: numeric('quantity', { precision: 14, scale: 2 }).notNull(),
+    unitPriceFen: bigint('unit_price_fen', { mode: 'bigint' }).notNull(),
+    amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planVersionId, t.indicatorCode] })],
+);
