@@ -12,11 +12,13 @@ import { DEMO_PASSWORD } from '../src/apps/seed.ts';
 import { startTestServer } from '../src/apps/test-server.ts';
 import { measureServerMemory, type MemoryFigures } from './support/child-server.ts';
 import { benchHouseholdImport, type ImportFigures } from './support/household-import.ts';
+import { benchPlanChecks, type PlanCheckFigures } from './support/projects.ts';
 import { bearerToken, getJson, load, startHelloServer, type LoadFigures, type LoadSettings } from './support/load.ts';
 import { fmt, textTable, writeReport, type Figure, type Report } from './support/report.ts';
 import { cpuBusyPercent, elapsedSeconds, flag, log, numberFlag, timed, withHeartbeat } from './support/run.ts';
 
-const BUDGET = { importRatio: 0.5, listRatio: 0.1, listP99Ms: 50, nodeRssMb: 300 };
+const BUDGET = { importRatio: 0.5, listRatio: 0.1, listP99Ms: 50, nodeRssMb: 300, planChecksPerSecond: 10_000, summaryP99Ms: 100 };
+const SUMMARY_QUERY = '/api/v1/funding/summary?year=2021';
 const LIST_QUERY = '/api/v1/compounds?division=330105004&limit=50&yearTo=2000&eligible=true';
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 
@@ -28,6 +30,8 @@ interface Measured {
   hello: LoadFigures;
   load: LoadSettings;
   memory: MemoryFigures;
+  planChecks: PlanCheckFigures;
+  summary: LoadFigures;
 }
 
 async function measure(): Promise<Measured> {
@@ -61,6 +65,9 @@ async function measure(): Promise<Measured> {
     const page = await getJson<{ items: unknown[] }>(server.url + LIST_QUERY, token);
     log(`compound list answers ${page.items.length} items a page`);
     const list = await load('compound list', server.url + LIST_QUERY, loadSettings, { authorization: `Bearer ${token}` });
+    const planChecks = await benchPlanChecks(server.ctx, 2021);
+    const adminToken = await bearerToken(server.url, 'admin', DEMO_PASSWORD);
+    const summary = await load('funding summary', server.url + SUMMARY_QUERY, loadSettings, { authorization: `Bearer ${adminToken}` });
 
     const hello = await startHelloServer();
     let helloFigures: LoadFigures;
@@ -72,7 +79,7 @@ async function measure(): Promise<Measured> {
     // The city server is idle from here on; stop it so the memory step has the machine to itself.
     await closeServer();
     const memory = await measureServerMemory();
-    return { scale, seed, importing, list, hello: helloFigures, load: loadSettings, memory };
+    return { scale, seed, importing, list, hello: helloFigures, load: loadSettings, memory, planChecks, summary };
   } finally {
     await closeServer();
   }
@@ -115,6 +122,22 @@ function figures(m: Measured): Figure[] {
       pass: m.list.p99Ms < BUDGET.listP99Ms,
     },
     {
+      figure: `Plan and funding checks (${fmt.int(m.planChecks.projects)} projects of ${m.planChecks.year}), projects/s`,
+      budget: `>= ${fmt.int(BUDGET.planChecksPerSecond)}`,
+      measured: fmt.int(m.planChecks.projectsPerSecond),
+      reference: `${fmt.int(m.planChecks.referencePerSecond)} (bare sums)`,
+      ratio: fmt.ratio(m.planChecks.projectsPerSecond / m.planChecks.referencePerSecond),
+      pass: m.planChecks.projectsPerSecond >= BUDGET.planChecksPerSecond,
+    },
+    {
+      figure: 'Funding summary (city, a year), p99 latency',
+      budget: `< ${BUDGET.summaryP99Ms} ms`,
+      measured: fmt.ms(m.summary.p99Ms),
+      reference: `${fmt.ms(m.hello.p99Ms)} (hello world)`,
+      ratio: fmt.ratio(m.summary.requestsPerSecond / m.hello.requestsPerSecond),
+      pass: m.summary.p99Ms < BUDGET.summaryP99Ms,
+    },
+    {
       figure: 'Server RSS after demo seed (node)',
       budget: `< ${BUDGET.nodeRssMb} MB`,
       measured: fmt.mb(m.memory.nodeRssMb),
@@ -154,6 +177,9 @@ function notes(m: Measured): string[] {
     `HTTP: autocannon ${m.load.connections} connections × ${m.load.durationSeconds} s, GET ${LIST_QUERY} as hemu (bearer token). ` +
       'Autocannon runs in a worker thread of the same process as the server under test, and the embedded PostgreSQL shares the machine: ' +
       `all of them compete for ${os.cpus().length} CPU cores, so absolute figures understate a dedicated server. The hello-world reference is a bare Fastify route in the same process, same settings.`,
+    `Plan and funding checks: every ${m.planChecks.year} project's latest plan (${fmt.int(m.planChecks.planLines)} lines) costed, totalled by level and checked for coverage (costPlan), ` +
+      "and its funding lines checked against the cap and resident-share rules of its year (checkFunding), in process, repeated for 3 s. The reference adds the same lines' amounts with bare bigint arithmetic.",
+    `Funding summary: GET ${SUMMARY_QUERY} as the city admin, same autocannon settings; the ratio column is its req/s against hello world.`,
     `Memory: \`node bin/renova.mjs serve\` with SEED_SCALE=demo, healthy after ${fmt.s(m.memory.startSeconds)}, then signed in and browsed ` +
       '(divisions, compound list, 10 compounds with their households, compound export) five times; VmRSS from /proc. The PostgreSQL figure sums ' +
       'the RSS of the postmaster and its children, so shared buffers are counted once per process that touched them.',
@@ -166,7 +192,7 @@ async function main(): Promise<void> {
   const m = await measure();
   const cpu = os.cpus();
   const report: Report = {
-    title: 'Renova registry benchmark',
+    title: 'Renova benchmark (registry, projects)',
     date: new Date().toISOString(),
     machine: `${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}`,
     totalSeconds: elapsedSeconds(),

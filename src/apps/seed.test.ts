@@ -41,6 +41,39 @@ describe('demo city', () => {
     expect(res.json().user.scope.compoundIds.length).toBe(1);
   });
 
+  it('has projects at every stage, whose plans and funding agree with the gates and rules', async () => {
+    const headers = await t.as('admin');
+    const items: { id: string; stage: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string; stage: string }[]; nextCursor: string | null } = (
+        await t.app.inject({ method: 'GET', url: `/api/v1/projects?limit=100${cursor ? `&cursor=${cursor}` : ''}`, headers })
+      ).json();
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const stages = (await t.app.inject({ method: 'GET', url: '/api/v1/projects/stages', headers }))
+      .json()
+      .items.map((s: { stage: string }) => s.stage);
+    expect(new Set(items.map((p) => p.stage))).toEqual(new Set(stages));
+    for (const p of items) {
+      const at = stages.indexOf(p.stage);
+      const plan = await t.app.inject({ method: 'GET', url: `/api/v1/projects/${p.id}/plan`, headers });
+      if (at >= stages.indexOf('designed')) expect(plan.statusCode).toBe(200);
+      if (at >= stages.indexOf('plan_approved')) expect(plan.json().status).toBe('approved');
+      // The gates of the stages a project has passed hold for it, and the next stage's are reported.
+      const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/projects/${p.id}`, headers })).json();
+      expect(detail.gates.every((g: { code: string; satisfied: boolean }) => typeof g.satisfied === 'boolean')).toBe(true);
+      if (at >= stages.indexOf('approved')) {
+        const approvals = (await t.app.inject({ method: 'GET', url: `/api/v1/projects/${p.id}/approvals`, headers })).json();
+        expect(approvals.steps.every((s: { satisfied: boolean }) => s.satisfied)).toBe(true);
+      }
+      const funding = (await t.app.inject({ method: 'GET', url: `/api/v1/projects/${p.id}/funding`, headers })).json();
+      expect(funding.check.violations).toEqual([]);
+      if (at >= stages.indexOf('tendered')) expect(funding.check.shortfallFen).toBe(0);
+    }
+  });
+
   it('is reproducible: seeding again with the same seed value changes nothing', async () => {
     const before = await q(`select name, community_code, floor_area_m2, year_built from compounds order by 2, 1`);
     const [{ n: households }] = await q('select count(*)::int as n from households');

@@ -1,9 +1,14 @@
 // `renova seed`: policy rules, divisions, the demo city and one account per role.
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.ts';
 import { loadShippedRules } from '../platform/policy.ts';
 import { upsertAccount, type NewAccount } from '../modules/accounts/index.ts';
 import { loadShippedCatalogue, seedDemoPrices } from '../modules/catalogue/index.ts';
-import { seedRegistry, type SeedScale, type SeedSummary } from '../modules/registry/index.ts';
+import { seedApprovals } from '../modules/approvals/index.ts';
+import { seedFunding } from '../modules/funding/index.ts';
+import { seedProjects } from '../modules/projects/index.ts';
+import { compoundsForSeeding, seedRegistry, type SeedScale, type SeedSummary } from '../modules/registry/index.ts';
+import { prng } from '../platform/random.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -38,6 +43,12 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedDemoPrices(tx, catalogueVersion, '2019-01-01');
     const summary = await seedRegistry(tx, ctx.personalKey, scale, seed, onProgress);
     for (const a of demoAccounts(summary)) await upsertAccount(tx, a);
+    const projects = await seedProjects(tx, await compoundsForSeeding(tx), prng(seed + 1), catalogueVersion);
+    await seedFunding(tx, projects);
+    await seedApprovals(tx, projects);
+    // Fresh statistics, so the first queries on a new city are planned for its real size.
+    await tx.execute(sql`analyze`);
+    onProgress?.(`${projects.length} projects`);
     return summary;
   });
 }

@@ -14,9 +14,10 @@ import { failInterruptedJobs } from '../platform/jobs.ts';
 import { createLogger } from '../platform/logger.ts';
 import { personalDataKey } from '../platform/personal-data.ts';
 import { accountsRoutes, authenticate } from '../modules/accounts/index.ts';
+import { approvalsRoutes } from '../modules/approvals/index.ts';
 import { catalogueRoutes } from '../modules/catalogue/index.ts';
 import { fundingRoutes } from '../modules/funding/index.ts';
-import { projectsRoutes } from '../modules/projects/index.ts';
+import { outcomesRoutes, projectsRoutes } from '../modules/projects/index.ts';
 import { registryRoutes } from '../modules/registry/index.ts';
 import { policyRoutes } from '../platform/http/policy.routes.ts';
 import { seedCity } from './seed.ts';
@@ -52,6 +53,8 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
   await catalogueRoutes(app, ctx);
   await projectsRoutes(app, ctx);
   await fundingRoutes(app, ctx);
+  await approvalsRoutes(app, ctx);
+  await outcomesRoutes(app, ctx);
   if (hasWeb) {
     // Files are looked up per request, so a rebuild while serving is picked up.
     await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });

@@ -39,6 +39,7 @@ const schema = z
     SEED_VALUE: z.coerce.number().int().default(20210601),
     IMPORT_BACKGROUND_ROWS: z.coerce.number().int().min(1).default(2000),
     LIST_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+    MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
   })
   .superRefine((env, ctx) => {
     for (const key of ['SESSION_SECRET', 'PERSONAL_DATA_KEY'] as const) {

@@ -19,8 +19,8 @@ export interface Indicator {
   sixHaves: string | null;
 }
 
-/** The six haves (六有) a first-level area may serve; harmony is served by governance, not by works. */
-export const sixHaves = ['有完善设施', '有整洁环境', '有配套服务', '有长效管理', '有特色文化', '有和谐氛围'] as const;
+/** The six haves (六有): a first-level area serves one, and a few governance items serve 有和谐关系 themselves. */
+export const sixHaves = ['有完善设施', '有整洁环境', '有配套服务', '有长效管理', '有特色文化', '有和谐关系'] as const;
 export const futureScenarios = [
   'neighbourhood',
   'education',
@@ -106,15 +106,13 @@ export async function seedDemoPrices(tx: Tx, catalogueVersion: string, effective
     .onConflictDoNothing()
     .returning();
   if (!list) return;
-  await tx
-    .insert(prices)
-    .values(
-      rows.map((r, i) => ({
-        priceListId: list.id,
-        indicatorCode: r.code,
-        unitPriceFen: BigInt(Math.round((base[r.unit ?? 'item'] ?? 10_000_00) * (0.6 + ((i * 37) % 80) / 100))),
-      })),
-    );
+  await tx.insert(prices).values(
+    rows.map((r, i) => ({
+      priceListId: list.id,
+      indicatorCode: r.code,
+      unitPriceFen: BigInt(Math.round((base[r.unit ?? 'item'] ?? 10_000_00) * (0.6 + ((i * 37) % 80) / 100))),
+    })),
+  );
 }
 
 export async function currentCatalogueVersion(db: Db | Tx): Promise<string> {

@@ -9,7 +9,7 @@ import { ruleAt } from '../../platform/policy.ts';
 import { currentPlan, projectFacts, registerGate } from '../projects/index.ts';
 import { divisionLevelOf } from '../registry/index.ts';
 import { checkFunding, type Line, type RuleRef, type Violation } from './rules.ts';
-import { amendments, disbursements, fundingChecks, fundingLines, fundingSources, type FundingSource } from './schema.ts';
+import { amendments, disbursements, fundingChecks, fundingLines, fundingSources, fundingTotals, type FundingSource } from './schema.ts';
 
 export interface LineInput {
   source: FundingSource;
@@ -204,18 +204,16 @@ export async function disburse(ctx: AppContext, user: AuthUser, actor: Actor | u
       });
     }
     const id = uuidv7();
-    await tx
-      .insert(disbursements)
-      .values({
-        id,
-        projectId,
-        source: input.source,
-        amountFen: BigInt(input.amountFen),
-        paidOn: input.date,
-        payee: input.payee,
-        documentRef: input.documentRef,
-        createdBy: user.id,
-      });
+    await tx.insert(disbursements).values({
+      id,
+      projectId,
+      source: input.source,
+      amountFen: BigInt(input.amountFen),
+      paidOn: input.date,
+      payee: input.payee,
+      documentRef: input.documentRef,
+      createdBy: user.id,
+    });
     await audit(tx, actor, 'funding.disburse', 'project', projectId, { source: input.source, amountFen: input.amountFen });
     return { id, ...input };
   });
@@ -241,29 +239,29 @@ export async function amend(
 
 /** Planned funds by source and by district, for a year, within the account's division. */
 export async function summary(ctx: AppContext, user: AuthUser, f: { year?: number; division?: string }) {
-  const parts: SQL[] = [];
+  const parts: SQL[] = [sql`${fundingTotals.amountFen} <> 0`];
   const scope = user.scope.division;
   const level = scope ? divisionLevelOf(scope) : undefined;
-  // Summaries are by district: an account scoped below a district sees its own projects' district only.
+  // Summaries are by district: an account scoped below a district sees its own district's figures.
   if (!scope) parts.push(sql`false`);
-  else if (level === 'city') parts.push(sql`left(${fundingLines.districtCode}, 4) = ${scope.slice(0, 4)}`);
-  else if (level === 'province') parts.push(sql`left(${fundingLines.districtCode}, 2) = ${scope.slice(0, 2)}`);
-  else parts.push(eq(fundingLines.districtCode, scope.slice(0, 6)));
-  if (f.year) parts.push(eq(fundingLines.year, f.year));
+  else if (level === 'city') parts.push(sql`${fundingTotals.districtCode} like ${`${scope.slice(0, 4)}%`}`);
+  else if (level === 'province') parts.push(sql`${fundingTotals.districtCode} like ${`${scope.slice(0, 2)}%`}`);
+  else parts.push(eq(fundingTotals.districtCode, scope.slice(0, 6)));
+  if (f.year) parts.push(eq(fundingTotals.year, f.year));
   if (f.division)
     parts.push(
-      sql`${fundingLines.districtCode} like ${`${f.division.length === 6 && f.division.endsWith('00') ? f.division.slice(0, 4) : f.division.slice(0, 6)}%`}`,
+      sql`${fundingTotals.districtCode} like ${`${f.division.length === 6 && f.division.endsWith('00') ? f.division.slice(0, 4) : f.division.slice(0, 6)}%`}`,
     );
   const rows = await ctx.db
     .select({
-      districtCode: fundingLines.districtCode,
-      source: fundingLines.source,
-      amountFen: sql<string>`sum(${fundingLines.amountFen})`,
+      districtCode: fundingTotals.districtCode,
+      source: fundingTotals.source,
+      amountFen: sql<string>`sum(${fundingTotals.amountFen})`,
     })
-    .from(fundingLines)
+    .from(fundingTotals)
     .where(and(...parts))
-    .groupBy(fundingLines.districtCode, fundingLines.source)
-    .orderBy(fundingLines.districtCode, fundingLines.source);
+    .groupBy(fundingTotals.districtCode, fundingTotals.source)
+    .orderBy(fundingTotals.districtCode, fundingTotals.source);
   const bySource = new Map<string, bigint>();
   const byDistrict = new Map<string, Map<string, bigint>>();
   for (const r of rows) {

@@ -186,11 +186,17 @@ describe('funding summary', () => {
     );
     const total = res.byDivision.reduce((n: number, d: { totalFen: number }) => n + d.totalFen, 0);
     expect(total).toBe(rows.reduce((n, r) => n + Number(r.fen), 0));
-    expect(res.byDivision.map((d: { code: string }) => d.code)).toEqual(['330105']);
-    // The district officer sees their district; the summary answers nothing for another district.
+    const { rows: districts } = await t.ctx.database.pool.query(
+      `select district_code, sum(amount_fen)::bigint as fen from funding_lines where year = 2021 group by 1 order by 1`,
+    );
+    expect(res.byDivision.map((d: { code: string; totalFen: number }) => [d.code, d.totalFen])).toEqual(
+      districts.map((r) => [r.district_code, Number(r.fen)]),
+    );
+    // The district officer sees their own district only; a division filter narrows to that district.
     expect(
       (await call('GET', '/api/v1/funding/summary?year=2021', 'gongshu')).json().byDivision.map((d: { code: string }) => d.code),
     ).toEqual(['330105']);
-    expect((await call('GET', '/api/v1/funding/summary?year=2021&division=330106', 'admin')).json().byDivision).toEqual([]);
+    const xihu = (await call('GET', '/api/v1/funding/summary?year=2021&division=330106', 'admin')).json().byDivision;
+    expect(xihu.map((d: { code: string }) => d.code)).toEqual(districts.some((r) => r.district_code === '330106') ? ['330106'] : []);
   });
 });

@@ -1,3 +1,4 @@
 export { fundingRoutes } from './funding.routes.ts';
 export { checkFunding, subsidyLimitFen } from './rules.ts';
 export { fundingSources, type FundingSource } from './schema.ts';
+export { seedFunding } from './seed.ts';

@@ -1,6 +1,7 @@
 // Funding plans by source, the checks made of them (with the rule versions
 // used), and the disbursement ledger with its amendments. Lines carry the
 // project's year and district so summaries need no other module's tables.
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const fundingSources = [
@@ -73,4 +74,20 @@ export const amendments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('funding_amendments_project_idx').on(t.projectId)],
+);
+
+// Totals by year, district and source, kept by a row trigger on funding_lines
+// in the same transaction (see the migration), so city summaries read a few
+// dozen rows instead of adding up every project's lines on each request.
+export const fundingTotals = pgTable(
+  'funding_totals',
+  {
+    year: integer('year').notNull(),
+    districtCode: text('district_code').notNull(),
+    source: text('source', { enum: fundingSources }).notNull(),
+    amountFen: bigint('amount_fen', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.districtCode, t.source] })],
 );

@@ -80,8 +80,8 @@ export function costPlan(
     totalFen += amountFen;
     byLevel1.set(level1, (byLevel1.get(level1) ?? 0n) + amountFen);
     byLevel2.set(level2, (byLevel2.get(level2) ?? 0n) + amountFen);
-    const have = catalogue.get(level1)!.sixHaves;
-    if (have) haves.add(have);
+    // An item serves its area's "have", and some (governance items) name one of their own.
+    for (const have of [catalogue.get(level1)!.sixHaves, indicator.sixHaves]) if (have) haves.add(have);
     if (indicator.futureScenario) covered.add(indicator.futureScenario);
     return { ...line, amountFen, level1, level2 };
   });

@@ -22,7 +22,8 @@ function visibleTo(user: AuthUser, p: Pick<ProjectRow, 'communityCodes'>, compou
   return compoundIds.some((id) => user.scope.compoundIds.includes(id));
 }
 
-function scopeSql(user: AuthUser): SQL {
+/** The projects an account may see, as a condition on `projects` (also used by the outcome summary). */
+export function scopeSql(user: AuthUser): SQL {
   const parts: SQL[] = [];
   const code = user.scope.division;
   if (code) {
@@ -88,16 +89,14 @@ export async function createProject(ctx: AppContext, user: AuthUser, actor: Acto
       .values(
         found.map((c) => ({ projectId: id, compoundId: c.id, name: c.name, floorAreaM2: c.floorAreaM2, households: c.householdsCount })),
       );
-    await tx
-      .insert(stageTransitions)
-      .values({
-        projectId: id,
-        fromStage: null,
-        toStage: 'planned',
-        byUserId: user.id,
-        byUsername: user.username,
-        byDisplayName: user.displayName,
-      });
+    await tx.insert(stageTransitions).values({
+      projectId: id,
+      fromStage: null,
+      toStage: 'planned',
+      byUserId: user.id,
+      byUsername: user.username,
+      byDisplayName: user.displayName,
+    });
     await audit(tx, actor, 'project.create', 'project', id, { compounds: found.length });
   });
   return getProject(ctx, user, id);
@@ -158,7 +157,7 @@ export async function listProjects(
 }
 
 /** Community codes share their ancestors' digits: a division's projects are those with a community code under it. */
-function lineageKey(code: string): string {
+export function lineageKey(code: string): string {
   const level = divisionLevelOf(code);
   if (level === 'province') return code.slice(0, 2);
   if (level === 'city') return code.slice(0, 4);
@@ -222,16 +221,14 @@ export async function transition(ctx: AppContext, user: AuthUser, actor: Actor |
       .where(and(eq(projects.id, id), eq(projects.stage, row.stage)))
       .returning({ id: projects.id });
     if (!moved.length) throw conflict('The project was moved by someone else meanwhile; reload it.');
-    await tx
-      .insert(stageTransitions)
-      .values({
-        projectId: id,
-        fromStage: row.stage,
-        toStage: to,
-        byUserId: user.id,
-        byUsername: user.username,
-        byDisplayName: user.displayName,
-      });
+    await tx.insert(stageTransitions).values({
+      projectId: id,
+      fromStage: row.stage,
+      toStage: to,
+      byUserId: user.id,
+      byUsername: user.username,
+      byDisplayName: user.displayName,
+    });
     await audit(tx, actor, 'project.transition', 'project', id, { from: row.stage, to });
   });
   return getProject(ctx, user, id);

@@ -132,7 +132,8 @@ describe('projects', () => {
       'designed',
       'plan_approved',
     ]);
-    expect(moved.json().gates).toEqual([]); // no module guards "consulted" yet
+    // The approvals module guards "consulted": no consultation has been recorded.
+    expect(moved.json().gates).toEqual([expect.objectContaining({ code: 'consultation_minutes', satisfied: false })]);
   });
 
   it('lets only the roles that may, move projects', async () => {

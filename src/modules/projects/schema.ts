@@ -103,3 +103,19 @@ export const planItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.planVersionId, t.indicatorCode] })],
 );
+
+// What a project delivered (R11), one row per project; summaries add these up, nobody types a total.
+export const projectOutcomes = pgTable('project_outcomes', {
+  projectId: uuid('project_id')
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  parkingSpacesAdded: integer('parking_spaces_added').notNull(),
+  liftsInstalled: integer('lifts_installed').notNull(),
+  liftPositionsReserved: integer('lift_positions_reserved').notNull(),
+  publicServiceSpaceM2: numeric('public_service_space_m2', { precision: 12, scale: 2 }).notNull(),
+  fitnessSpaceM2: numeric('fitness_space_m2', { precision: 12, scale: 2 }).notNull(),
+  barrierFreeAgeFriendlyItems: integer('barrier_free_age_friendly_items').notNull(),
+  stateOwnedRoomsM2: numeric('state_owned_rooms_m2', { precision: 12, scale: 2 }).notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,7 +1,7 @@
 import { compoundIdsOfResident, compoundsInScope } from './registry.service.ts';
 
 export { registryRoutes } from './registry.routes.ts';
-export { loadDivisions, seedRegistry, type SeedScale, type SeedSummary } from './seed.ts';
+export { compoundsForSeeding, loadDivisions, seedRegistry, type SeedScale, type SeedSummary } from './seed.ts';
 export { divisionLevelOf, lineage, within, isEligible } from './divisions.ts';
 export { compoundInScope } from './scope.ts';
 

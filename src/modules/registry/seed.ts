@@ -8,12 +8,13 @@ import { fileURLToPath } from 'node:url';
 import type { Tx } from '../../platform/db/client.ts';
 import { pgArray } from '../../platform/db/sql.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { prng, type Random } from '../../platform/random.ts';
 import { idCheckDigit, type PersonalDataKey } from '../../platform/personal-data.ts';
 import { parseCsv } from '../../platform/spreadsheet.ts';
 import { upsertCompounds } from './import.service.ts';
 import { writeHouseholds, type NewCompound } from './registry.service.ts';
 import { sealResident } from './residents.service.ts';
-import { divisions, type DivisionLevel } from './schema.ts';
+import { compounds, divisions, type DivisionLevel } from './schema.ts';
 
 const divisionsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference/divisions/zhejiang.csv');
 
@@ -31,21 +32,6 @@ export async function loadDivisions(tx: Tx): Promise<number> {
 
 export type SeedScale = 'demo' | 'city' | 'province';
 const HEMU = '330105004';
-
-/** mulberry32: small, fast and the same on every machine. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
-  return { next, int, pick };
-}
 
 const places = [
   '和睦',
@@ -158,7 +144,7 @@ const count = (r: { created: number; updated: number; unchanged: number }) => r.
 type Room = { building: string; unit: string; room: string; floorAreaM2: string; deedRef: string };
 
 /** Walk-up buildings of 6 floors, 2 rooms a floor, 1–3 units, filled until `count` households. */
-function householdsOf(rnd: ReturnType<typeof prng>, count: number): Room[] {
+function householdsOf(rnd: Random, count: number): Room[] {
   const rooms: Room[] = [];
   for (let b = 1; rooms.length < count; b++) {
     const unitsInBuilding = rnd.int(1, 3);
@@ -295,7 +281,7 @@ export async function seedRegistry(
 }
 
 /** One fake owner per household (all, or those of `onlyCompounds`), most of them verified. */
-async function seedResidents(tx: Tx, key: PersonalDataKey, rnd: ReturnType<typeof prng>, onlyCompounds: string[] | null): Promise<number> {
+async function seedResidents(tx: Tx, key: PersonalDataKey, rnd: Random, onlyCompounds: string[] | null): Promise<number> {
   const hh = await tx.execute<{ id: string; compound_id: string }>(
     onlyCompounds
       ? sql`select id, compound_id from households where compound_id = any(${pgArray(onlyCompounds)}::uuid[]) order by id`
@@ -332,4 +318,23 @@ async function seedResidents(tx: Tx, key: PersonalDataKey, rnd: ReturnType<typeo
     count += res.rowCount ?? 0;
   }
   return count;
+}
+
+/** The compounds, with what other modules' demo data is built from. */
+export async function compoundsForSeeding(tx: Tx) {
+  return tx
+    .select({
+      id: compounds.id,
+      name: compounds.name,
+      cityCode: compounds.cityCode,
+      districtCode: compounds.districtCode,
+      subdistrictCode: compounds.subdistrictCode,
+      communityCode: compounds.communityCode,
+      floorAreaM2: compounds.floorAreaM2,
+      householdsCount: compounds.householdsCount,
+      buildingsCount: compounds.buildingsCount,
+      yearBuilt: compounds.yearBuilt,
+    })
+    .from(compounds)
+    .orderBy(compounds.communityCode, compounds.name);
 }

@@ -2,7 +2,16 @@
 import { useState, type CSSProperties } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Avatar, Button, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { DatabaseOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  DatabaseOutlined,
+  LogoutOutlined,
+  ProjectOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  UploadOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../modules/accounts/AuthProvider.tsx';
 import LanguageSwitch from './LanguageSwitch.tsx';
@@ -19,9 +28,12 @@ export default function AppShell() {
   const mobile = !screens.md;
   const [collapsed, setCollapsed] = useState(false);
 
-  const selected = location.pathname.startsWith('/import') ? '/import' : '/registry';
+  const sections = ['/import', '/projects', '/catalogue'];
+  const selected = sections.find((s) => location.pathname.startsWith(s)) ?? '/registry';
   const items = [
     { key: '/registry', icon: <DatabaseOutlined />, label: t('menu.registry') },
+    ...(can('projects.read') ? [{ key: '/projects', icon: <ProjectOutlined />, label: t('menu.projects') }] : []),
+    { key: '/catalogue', icon: <ApartmentOutlined />, label: t('menu.catalogue') },
     ...(can('registry.import') ? [{ key: '/import', icon: <UploadOutlined />, label: t('menu.import') }] : []),
   ];
 

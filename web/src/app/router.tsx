@@ -1,4 +1,5 @@
-// Routes: the login page, and the signed-in shell with registry, compound and import pages.
+// Routes: the login page, and the signed-in shell with registry, compound, import,
+// project and catalogue pages.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Spin } from 'antd';
@@ -10,6 +11,9 @@ import RequireAuth from './RequireAuth.tsx';
 
 const CompoundPage = lazy(() => import('../modules/registry/CompoundPage.tsx'));
 const ImportPage = lazy(() => import('../modules/registry/ImportPage.tsx'));
+const ProjectsPage = lazy(() => import('../modules/projects/ProjectsPage.tsx'));
+const ProjectPage = lazy(() => import('../modules/projects/ProjectPage.tsx'));
+const CataloguePage = lazy(() => import('../modules/catalogue/CataloguePage.tsx'));
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -50,6 +54,30 @@ export const router = createBrowserRouter([
         element: (
           <Loading>
             <ImportPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'projects',
+        element: (
+          <Loading>
+            <ProjectsPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'projects/:id',
+        element: (
+          <Loading>
+            <ProjectPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'catalogue',
+        element: (
+          <Loading>
+            <CataloguePage />
           </Loading>
         ),
       },

@@ -1,5 +1,7 @@
 // English UI strings; the shape must match zh-CN.ts.
 import type { Messages } from './zh-CN.ts';
+import { catalogueEn, fundingEn } from './catalogue.en.ts';
+import { planEn, projectsEn } from './projects.en.ts';
 
 const en: Messages = {
   app: {
@@ -8,7 +10,7 @@ const en: Messages = {
     subtitle: 'Urban old residential compound renovation management',
     footer: 'Urban Old Compound Renovation Platform · Renova',
   },
-  menu: { registry: 'Registry', import: 'Import' },
+  menu: { registry: 'Registry', import: 'Import', projects: 'Projects', catalogue: 'Catalogue' },
   header: { logout: 'Sign out', language: 'Language', scopeAll: 'All divisions', scope: 'Data scope' },
   roles: {
     city_admin: 'City administrator',
@@ -170,6 +172,10 @@ const en: Messages = {
     again: 'Import another file',
     jobFailed: 'Background job failed',
   },
+  catalogue: catalogueEn,
+  projects: projectsEn,
+  plan: planEn,
+  funding: fundingEn,
   errors: {
     forbidden: 'You may not do this',
     network: 'Network error, check your connection and retry',

@@ -1,4 +1,6 @@
 // Simplified Chinese UI strings (the default language).
+import { catalogueZh, fundingZh } from './catalogue.zh-CN.ts';
+import { planZh, projectsZh } from './projects.zh-CN.ts';
 const zhCN = {
   app: {
     title: '老旧小区改造管理平台',
@@ -6,7 +8,7 @@ const zhCN = {
     subtitle: '城镇老旧小区改造综合管理系统',
     footer: '城镇老旧小区改造综合管理平台 · Renova',
   },
-  menu: { registry: '小区档案', import: '数据导入' },
+  menu: { registry: '小区档案', import: '数据导入', projects: '改造项目', catalogue: '指标体系' },
   header: { logout: '退出登录', language: '语言', scopeAll: '全部辖区', scope: '数据范围' },
   roles: {
     city_admin: '市级管理员',
@@ -168,6 +170,10 @@ const zhCN = {
     again: '重新导入',
     jobFailed: '后台任务失败',
   },
+  catalogue: catalogueZh,
+  projects: projectsZh,
+  plan: planZh,
+  funding: fundingZh,
   errors: {
     forbidden: '您没有执行此操作的权限',
     network: '网络连接失败，请检查网络后重试',

@@ -1,0 +1,101 @@
+// Outcomes (R11): what each project delivered, and totals by district and year
+// added up from those rows within the caller's scope, never typed in.
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { audit, type Actor } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { AuthUser } from '../../platform/http/auth.ts';
+import { fromHundredths, hundredths, toNumber } from '../../platform/money.ts';
+import { lineageKey, projectRow, scopeSql } from './projects.service.ts';
+import { projectOutcomes, projects } from './schema.ts';
+
+export const countFields = ['parkingSpacesAdded', 'liftsInstalled', 'liftPositionsReserved', 'barrierFreeAgeFriendlyItems'] as const;
+export const areaFields = ['publicServiceSpaceM2', 'fitnessSpaceM2', 'stateOwnedRoomsM2'] as const;
+
+export type Outcomes = Record<(typeof countFields)[number], number> & Record<(typeof areaFields)[number], string>;
+
+const zero: Outcomes = {
+  parkingSpacesAdded: 0,
+  liftsInstalled: 0,
+  liftPositionsReserved: 0,
+  barrierFreeAgeFriendlyItems: 0,
+  publicServiceSpaceM2: '0.00',
+  fitnessSpaceM2: '0.00',
+  stateOwnedRoomsM2: '0.00',
+};
+
+function pick(row: Outcomes): Outcomes {
+  const out = { ...zero };
+  for (const f of countFields) out[f] = row[f];
+  for (const f of areaFields) out[f] = fromHundredths(hundredths(row[f]));
+  return out;
+}
+
+export async function getOutcomes(ctx: AppContext, user: AuthUser, projectId: string) {
+  await projectRow(ctx, user, projectId);
+  const [row] = await ctx.db.select().from(projectOutcomes).where(eq(projectOutcomes.projectId, projectId)).limit(1);
+  return row
+    ? { projectId, recorded: true, ...pick(row), updatedAt: row.updatedAt.toISOString() }
+    : { projectId, recorded: false, ...zero, updatedAt: null };
+}
+
+export async function saveOutcomes(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: Outcomes) {
+  await projectRow(ctx, user, projectId);
+  // Normalised to two places ("12.5" → "12.50") so the row reads back as it is summed.
+  const values = pick(input);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(projectOutcomes)
+      .values({ projectId, ...values, updatedBy: user.id })
+      .onConflictDoUpdate({ target: projectOutcomes.projectId, set: { ...values, updatedBy: user.id, updatedAt: new Date() } });
+    await audit(tx, actor, 'project.outcomes', 'project', projectId, { fields: Object.keys(values).length });
+  });
+  return getOutcomes(ctx, user, projectId);
+}
+
+type Totals = Outcomes & { projectCount: number };
+
+function addUp(rows: Totals[]): Totals {
+  const sum = { projectCount: 0, ...zero };
+  const areas = new Map<string, bigint>(areaFields.map((f) => [f, 0n]));
+  for (const r of rows) {
+    sum.projectCount += r.projectCount;
+    for (const f of countFields) sum[f] += r[f];
+    for (const f of areaFields) areas.set(f, areas.get(f)! + hundredths(r[f]));
+  }
+  for (const f of areaFields) sum[f] = fromHundredths(areas.get(f)!);
+  return sum;
+}
+
+/** Totals by district and year over the projects the caller may see. */
+export async function outcomesSummary(ctx: AppContext, user: AuthUser, f: { year?: number; division?: string }) {
+  const parts: SQL[] = [scopeSql(user)];
+  if (f.year) parts.push(eq(projects.year, f.year));
+  if (f.division) parts.push(sql`exists (select 1 from unnest(${projects.communityCodes}) c where c like ${`${lineageKey(f.division)}%`})`);
+  const o = projectOutcomes;
+  const rows = await ctx.db
+    .select({
+      districtCode: projects.districtCode,
+      year: projects.year,
+      projectCount: sql<number>`count(*)::int`,
+      // Sums of integers and of numeric(…,2) are exact in PostgreSQL; they arrive as text.
+      parkingSpacesAdded: sql<string>`sum(${o.parkingSpacesAdded})::text`,
+      liftsInstalled: sql<string>`sum(${o.liftsInstalled})::text`,
+      liftPositionsReserved: sql<string>`sum(${o.liftPositionsReserved})::text`,
+      barrierFreeAgeFriendlyItems: sql<string>`sum(${o.barrierFreeAgeFriendlyItems})::text`,
+      publicServiceSpaceM2: sql<string>`sum(${o.publicServiceSpaceM2})::text`,
+      fitnessSpaceM2: sql<string>`sum(${o.fitnessSpaceM2})::text`,
+      stateOwnedRoomsM2: sql<string>`sum(${o.stateOwnedRoomsM2})::text`,
+    })
+    .from(o)
+    .innerJoin(projects, eq(projects.id, o.projectId))
+    .where(and(...parts))
+    .groupBy(projects.districtCode, projects.year)
+    .orderBy(projects.districtCode, projects.year);
+  const items = rows.map((r) => {
+    const t: Totals = { projectCount: r.projectCount, ...zero };
+    for (const k of countFields) t[k] = toNumber(BigInt(r[k]));
+    for (const k of areaFields) t[k] = fromHundredths(hundredths(r[k]));
+    return { districtCode: r.districtCode, year: r.year, ...t };
+  });
+  return { items, total: addUp(items) };
+}

@@ -1,0 +1,96 @@
+// The project list as a table: cursor pages appended with "load more".
+import { Alert, Button, Empty, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/index.js';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../app/api.ts';
+import { formatFenBig } from '../../app/money.ts';
+import { formatArea, formatCount } from '../registry/format.ts';
+import { KindTags, StageTag } from './ProjectTags.tsx';
+import type { ProjectFilters, ProjectSummary } from './types.ts';
+import { useProjectList } from './useProjectList.ts';
+
+export default function ProjectTable({ filters }: { filters: ProjectFilters }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { query, rows } = useProjectList(filters, 50);
+
+  const columns: ColumnsType<ProjectSummary> = [
+    {
+      title: t('projects.columns.name'),
+      dataIndex: 'name',
+      render: (name: string, row) => (
+        <Space size={4} wrap>
+          <Link to={`/projects/${row.id}`} data-testid="project-link">
+            {name}
+          </Link>
+          <KindTags cluster={row.cluster} futureCommunity={row.futureCommunity} />
+        </Space>
+      ),
+    },
+    { title: t('projects.columns.year'), dataIndex: 'year', width: 80, align: 'center' },
+    { title: t('projects.columns.stage'), dataIndex: 'stage', width: 120, render: (s: string) => <StageTag stage={s} /> },
+    { title: t('projects.columns.compounds'), dataIndex: 'compoundCount', width: 90, align: 'right' },
+    {
+      title: t('projects.columns.floorArea'),
+      dataIndex: 'floorAreaM2',
+      width: 130,
+      align: 'right',
+      render: (v: string) => formatArea(v, lang),
+    },
+    {
+      title: t('projects.columns.households'),
+      dataIndex: 'households',
+      width: 90,
+      align: 'right',
+      render: (v: number) => formatCount(v, lang),
+    },
+    {
+      title: t('projects.columns.planTotal'),
+      dataIndex: 'planTotalFen',
+      width: 140,
+      align: 'right',
+      render: (v: number | null) => (v === null || v === undefined ? '—' : formatFenBig(v, lang)),
+    },
+  ];
+
+  if (query.isError && rows.length === 0) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('common.error')}
+        description={errorMessage(query.error)}
+        action={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  return (
+    <>
+      <Table<ProjectSummary>
+        data-testid="project-table"
+        rowKey="id"
+        size="middle"
+        bordered
+        columns={columns}
+        dataSource={rows}
+        loading={query.isPending}
+        pagination={false}
+        scroll={{ x: 860 }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.empty')} /> }}
+      />
+      {rows.length > 0 && (
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12, gap: 12 }}>
+          <Typography.Text type="secondary">{t('registry.count', { count: rows.length })}</Typography.Text>
+          {query.hasNextPage ? (
+            <Button data-testid="load-more" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+              {t('common.loadMore')}
+            </Button>
+          ) : (
+            <Typography.Text type="secondary">{t('registry.noMore')}</Typography.Text>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
