@@ -49,19 +49,23 @@ function validateLines(input: LineInput[], channels: string[]): { lines: Line[];
 
 const violationJson = (v: Violation) => ({ ...v, limitFen: toNumber(v.limitFen), actualFen: toNumber(v.actualFen) });
 
-async function evaluate(ctx: AppContext, user: AuthUser, projectId: string, lines: Line[]) {
-  const facts = await projectFacts(ctx, user, projectId);
-  const plan = await currentPlan(ctx, projectId);
-  const rules = await rulesFor(ctx, facts.year);
+/** Checks lines against a project's plan cost and the rules of its year (the facts come scope-checked). */
+async function checkProject(ctx: AppContext, project: { id: string; year: number; floorAreaM2: string }, lines: Line[]) {
+  const plan = await currentPlan(ctx, project.id);
+  const rules = await rulesFor(ctx, project.year);
   const check = checkFunding({
     lines,
     costFen: plan?.totalFen ?? 0n,
-    floorAreaHundredths: hundredths(facts.floorAreaM2),
+    floorAreaHundredths: hundredths(project.floorAreaM2),
     cap: ruleRef(rules.cap),
     residentShare: ruleRef(rules.residentShare),
   });
   const rulesUsed = [rules.cap, rules.residentShare, rules.channels].map((r) => ({ key: r.key, version: r.version, source: r.source }));
-  return { facts, plan, rules, check, rulesUsed };
+  return { plan, rules, check, rulesUsed };
+}
+
+async function evaluate(ctx: AppContext, user: AuthUser, projectId: string, lines: Line[]) {
+  return checkProject(ctx, await projectFacts(ctx, user, projectId), lines);
 }
 
 export async function saveFunding(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: LineInput[]) {
@@ -286,15 +290,7 @@ registerGate({
   code: 'funding_complete',
   async check(ctx, project) {
     const lines = await ctx.db.select().from(fundingLines).where(eq(fundingLines.projectId, project.id));
-    const plan = await currentPlan(ctx, project.id);
-    const rules = await rulesFor(ctx, project.year);
-    const check = checkFunding({
-      lines,
-      costFen: plan?.totalFen ?? 0n,
-      floorAreaHundredths: hundredths(project.floorAreaM2),
-      cap: ruleRef(rules.cap),
-      residentShare: ruleRef(rules.residentShare),
-    });
+    const { plan, check } = await checkProject(ctx, project, lines);
     const ok = !!plan && plan.totalFen > 0n && check.violations.length === 0 && check.shortfallFen === 0n && check.excessFen === 0n;
     return {
       satisfied: ok,
