@@ -12,6 +12,7 @@ export const permissions = {
   'audit.read': 'Read the audit log',
   'jobs.read': 'Follow background jobs',
   'policy.publish': 'Publish new versions of policy rules',
+  'catalogue.publish': 'Publish catalogue versions and price lists',
   'projects.read': 'Read renovation projects, plans and funding',
   'projects.write': 'Create projects and edit their plans and funding lines',
   'projects.advance': 'Move a project to its next stage',

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db, Tx } from '../../platform/db/client.ts';
-import { notFound } from '../../platform/http/problem.ts';
+import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { catalogueVersions, indicators, priceLists, prices } from './schema.ts';
+import { validateCatalogue } from './validate.ts';
 
 export interface Indicator {
   code: string;
@@ -143,4 +144,56 @@ export async function priceListAt(db: Db | Tx, day: string) {
   if (!list) return { priceList: null, prices: new Map<string, bigint>() };
   const rows = await db.select().from(prices).where(eq(prices.priceListId, list.id));
   return { priceList: list, prices: new Map(rows.map((r) => [r.indicatorCode, r.unitPriceFen])) };
+}
+
+/** A new catalogue version; plans made under older versions keep theirs. */
+export async function publishCatalogue(tx: Tx, input: { version: string; name: string; indicators: Indicator[]; makeCurrent: boolean }) {
+  const errors = validateCatalogue(input.indicators);
+  if (errors.length) throw unprocessable('The catalogue is not valid.', errors);
+  const inserted = await tx
+    .insert(catalogueVersions)
+    .values({ version: input.version, name: input.name })
+    .onConflictDoNothing()
+    .returning();
+  if (!inserted.length)
+    throw conflict(`Catalogue version ${input.version} is already published.`, {
+      errors: [{ path: 'body.version', message: 'already published' }],
+    });
+  await tx.insert(indicators).values(input.indicators.map((i) => ({ ...i, version: input.version })));
+  if (input.makeCurrent) {
+    await tx.update(catalogueVersions).set({ current: false }).where(eq(catalogueVersions.current, true));
+    await tx.update(catalogueVersions).set({ current: true }).where(eq(catalogueVersions.version, input.version));
+  }
+  return { version: input.version, indicators: input.indicators.length };
+}
+
+/** A new price list, in force from its date; plans priced under an earlier list keep their prices. */
+export async function publishPriceList(
+  tx: Tx,
+  input: { version: string; effectiveFrom: string; source: string; items: { indicatorCode: string; unitPriceFen: number }[] },
+) {
+  const leaves = new Set((await listIndicators(tx)).items.filter((i) => i.level === 3).map((i) => i.code));
+  const seen = new Set<string>();
+  const errors = input.items.flatMap((p, n) => {
+    const e = [];
+    if (!leaves.has(p.indicatorCode))
+      e.push({ path: `body.items.${n}.indicatorCode`, message: 'not a third-level indicator of the current catalogue' });
+    if (seen.has(p.indicatorCode)) e.push({ path: `body.items.${n}.indicatorCode`, message: 'repeats an earlier line' });
+    seen.add(p.indicatorCode);
+    return e;
+  });
+  if (errors.length) throw unprocessable('The price list is not valid.', errors);
+  const [list] = await tx
+    .insert(priceLists)
+    .values({ id: uuidv7(), version: input.version, effectiveFrom: input.effectiveFrom, source: input.source })
+    .onConflictDoNothing()
+    .returning();
+  if (!list)
+    throw conflict(`Price list ${input.version} is already published.`, {
+      errors: [{ path: 'body.version', message: 'already published' }],
+    });
+  await tx
+    .insert(prices)
+    .values(input.items.map((p) => ({ priceListId: list.id, indicatorCode: p.indicatorCode, unitPriceFen: BigInt(p.unitPriceFen) })));
+  return { id: list.id, version: list.version, effectiveFrom: list.effectiveFrom, items: input.items.length };
 }
