@@ -39,3 +39,18 @@ export async function evaluateGates(ctx: AppContext, project: GateProject, to: S
   const relevant = [...gates.values()].filter((g) => g.stage === to);
   return Promise.all(relevant.map(async (g) => ({ code: g.code, ...(await g.check(ctx, project)) })));
 }
+
+/**
+ * Where the baseline survey found a need (R13), by third-level indicator code.
+ * The participation module supplies it; until then no needs are known.
+ */
+export type NeedsSource = (ctx: AppContext, projectId: string) => Promise<Set<string>>;
+let needsSource: NeedsSource = async () => new Set();
+
+export function registerNeedsSource(source: NeedsSource): void {
+  needsSource = source;
+}
+
+export function surveyedNeeds(ctx: AppContext, projectId: string): Promise<Set<string>> {
+  return needsSource(ctx, projectId);
+}

@@ -1,6 +1,6 @@
 export { projectsRoutes } from './projects.routes.ts';
 export { outcomesRoutes } from './outcomes.routes.ts';
-export { registerGate, type Gate, type GateProject, type GateResult } from './gates.ts';
+export { registerGate, registerNeedsSource, type Gate, type GateProject, type GateResult, type NeedsSource } from './gates.ts';
 export { currentPlan } from './plan.service.ts';
 export { projectFacts } from './projects.service.ts';
 export { seedProjects } from './seed.ts';

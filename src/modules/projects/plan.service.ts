@@ -10,8 +10,8 @@ import { conflict, notFound, unprocessable } from '../../platform/http/problem.t
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromHundredths, hundredths, toNumber } from '../../platform/money.ts';
 import { currentCatalogueVersion, futureScenarios, listIndicators, priceListAt, sixHaves, type Indicator } from '../catalogue/index.ts';
-import { registerGate } from './gates.ts';
-import { costPlan, resolvePlanLines, type PlanLineInput } from './plan.ts';
+import { registerGate, surveyedNeeds } from './gates.ts';
+import { basicNeedsLeftOut, costPlan, resolvePlanLines, type PlanLineInput } from './plan.ts';
 import { projectRow } from './projects.service.ts';
 import { planItems, planVersions } from './schema.ts';
 
@@ -53,6 +53,7 @@ async function shapePlan(ctx: AppContext, version: typeof planVersions.$inferSel
     .from(planVersions)
     .where(eq(planVersions.projectId, version.projectId))
     .orderBy(desc(planVersions.version));
+  const needs = await surveyedNeeds(ctx, version.projectId);
   return {
     version: version.version,
     status: version.status,
@@ -79,6 +80,11 @@ async function shapePlan(ctx: AppContext, version: typeof planVersions.$inferSel
       byLevel2: costed.byLevel2.map((l) => ({ ...l, amountFen: toNumber(l.amountFen) })),
     },
     coverage: costed.coverage,
+    basicNeedsLeftOut: basicNeedsLeftOut(
+      needs,
+      rows.map((r) => r.indicatorCode),
+      catalogue,
+    ).map((i) => ({ indicatorCode: i.code, name: i.name, nameEn: i.nameEn })),
     versions: versions.map((v) => ({
       version: v.version,
       status: v.status,

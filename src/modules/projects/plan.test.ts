@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../catalogue/index.ts';
-import { costPlan, resolvePlanLines } from './plan.ts';
+import { basicNeedsLeftOut, costPlan, resolvePlanLines } from './plan.ts';
 
 const ind = (code: string, level: number, parent: string | null, extra: Partial<Indicator> = {}): Indicator => ({
   code,
@@ -61,5 +61,15 @@ describe('plan costing', () => {
       new Map(),
     );
     expect(errors.map((e) => e.path)).toEqual(['body.items.0.indicatorCode', 'body.items.1.unitPriceFen', 'body.items.2.indicatorCode']);
+  });
+});
+
+describe('basic needs left out', () => {
+  it('flags basic items the survey found needed but the plan omits, and nothing else', () => {
+    const withImprovement = new Map(catalogue);
+    withImprovement.set('01.01.02', ind('01.01.02', 3, '01.01', { category: 'improvement' }));
+    withImprovement.set('01.01.03', ind('01.01.03', 3, '01.01'));
+    const flagged = basicNeedsLeftOut(new Set(['01.01.01', '01.01.02', '01.01.03', '99.99.99']), ['01.01.01'], withImprovement);
+    expect(flagged.map((i) => i.code)).toEqual(['01.01.03']);
   });
 });

@@ -98,3 +98,13 @@ export function costPlan(
     },
   };
 }
+
+/** Basic-category items the baseline survey found a need for, but the plan leaves out: flagged for the designers. */
+export function basicNeedsLeftOut(needs: Set<string>, planned: string[], catalogue: Map<string, Indicator>): Indicator[] {
+  const inPlan = new Set(planned);
+  return [...needs]
+    .filter((code) => !inPlan.has(code))
+    .map((code) => catalogue.get(code))
+    .filter((i): i is Indicator => !!i && i.level === 3 && i.category === 'basic')
+    .sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -71,6 +71,7 @@ const plan = z.object({
     scenarios: z.array(z.object({ scenario: z.string(), covered: z.boolean() })),
   }),
   versions: z.array(z.object({ version: z.number(), status: z.string(), totalFen: z.number(), createdAt: z.string() })),
+  basicNeedsLeftOut: z.array(z.object({ indicatorCode: z.string(), name: z.string(), nameEn: z.string() })),
 });
 
 export async function projectsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
