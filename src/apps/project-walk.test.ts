@@ -1,0 +1,73 @@
+// Acceptance 4 of the projects issue: from planned to handed_over through the
+// API, each stage refused while its gates are unmet and allowed once they are.
+// The participation issue adds its gates (survey, ballots, acceptance) to this walk.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../platform/testing/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+async function call(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, username = 'hemu') {
+  return t.app.inject({ method, url, headers: await t.as(username), ...(payload === undefined ? {} : { payload: payload as object }) });
+}
+
+describe('a project from planned to handed over', () => {
+  it('walks every stage once each gate is met', async () => {
+    const compound = (await call('GET', '/api/v1/compounds?limit=3')).json().items[2];
+    const created = await call('POST', '/api/v1/projects', { name: '全流程项目', year: 2021, compoundIds: [compound.id] });
+    const id = created.json().id as string;
+    const move = (to: string) => call('POST', `/api/v1/projects/${id}/transitions`, { to });
+    const unmet = async (to: string) => (await move(to)).json().unmetGates?.map((g: { code: string }) => g.code) ?? [];
+
+    expect((await move('surveyed')).statusCode).toBe(200);
+    expect((await move('consented')).statusCode).toBe(200);
+    expect(await unmet('designed')).toEqual(['plan_drafted']);
+    await call('PUT', `/api/v1/projects/${id}/plan`, { items: [{ indicatorCode: '01.01.01', quantity: '100', unitPriceFen: 20_000 }] });
+    expect((await move('designed')).statusCode).toBe(200);
+    expect(await unmet('plan_approved')).toEqual(['plan_approved']);
+    await call('POST', `/api/v1/projects/${id}/plan/submit`);
+    await call('POST', `/api/v1/projects/${id}/plan/approve`);
+    expect((await move('plan_approved')).statusCode).toBe(200);
+
+    expect(await unmet('consulted')).toEqual(['consultation_minutes']);
+    const steps = (await call('GET', `/api/v1/projects/${id}/approvals`)).json().steps.map((s: { code: string }) => s.code) as string[];
+    const lines = steps.map((s, i) => `${i + 1}、${s} 简化办理。`);
+    const consultation = await call('POST', `/api/v1/projects/${id}/consultations`, {
+      date: '2021-05-10',
+      leadDepartment: 'housing',
+      departments: ['housing', 'finance', 'development_reform'],
+      minutes: lines.join('\n'),
+      decisions: steps.map((step, i) => ({ step, simplified: true, minute: lines[i] })),
+    });
+    expect(consultation.statusCode, consultation.body).toBe(201);
+    expect((await move('consulted')).statusCode).toBe(200);
+    expect(await unmet('approved')).toEqual(['approval_checklist']);
+    for (const step of steps) {
+      const res = await call('POST', `/api/v1/projects/${id}/approvals/${step}`, {
+        status: 'simplified',
+        consultationId: consultation.json().id,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect((await move('approved')).statusCode).toBe(200);
+
+    expect(await unmet('tendered')).toEqual(['funding_complete']);
+    const funded = await call('PUT', `/api/v1/projects/${id}/funding`, {
+      lines: [
+        { source: 'central_subsidy', amountFen: 1_500_000 },
+        { source: 'pipeline_utility', amountFen: 300_000 },
+        { source: 'resident', channel: 'housing_maintenance_fund', amountFen: 200_000 },
+      ],
+    });
+    expect(funded.json().check).toMatchObject({ ok: true, shortfallFen: 0 });
+    for (const stage of ['tendered', 'under_construction', 'accepted', 'handed_over']) expect((await move(stage)).statusCode).toBe(200);
+
+    const project = (await call('GET', `/api/v1/projects/${id}`)).json();
+    expect(project).toMatchObject({ stage: 'handed_over', nextStage: null, gates: [] });
+    expect(project.timeline.map((s: { to: string }) => s.to)).toHaveLength(11);
+    expect(await unmet('handed_over')).toEqual(['stage_order']);
+  });
+});
