@@ -17,6 +17,10 @@ import { nextStage, stages, type Stage } from './stages.ts';
 
 type ProjectRow = typeof projects.$inferSelect;
 
+// Inside a correlated subquery drizzle writes a column unqualified ("id"), which
+// would bind to the subquery's own table: name the outer column in full.
+const projectIdRef = sql`"projects"."id"`;
+
 function visibleTo(user: AuthUser, p: Pick<ProjectRow, 'communityCodes'>, compoundIds: string[]): boolean {
   if (user.scope.division && p.communityCodes.some((c) => within(c, user.scope.division!))) return true;
   return compoundIds.some((id) => user.scope.compoundIds.includes(id));
@@ -36,7 +40,7 @@ export function scopeSql(user: AuthUser): SQL {
   }
   if (user.scope.compoundIds.length) {
     parts.push(
-      sql`exists (select 1 from ${projectCompounds} pc where pc.project_id = ${projects.id} and pc.compound_id = any(${pgArray(user.scope.compoundIds)}::uuid[]))`,
+      sql`exists (select 1 from ${projectCompounds} pc where pc.project_id = ${projectIdRef} and pc.compound_id = any(${pgArray(user.scope.compoundIds)}::uuid[]))`,
     );
   }
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
@@ -136,10 +140,10 @@ export async function listProjects(
       floorAreaM2: projects.floorAreaM2,
       households: projects.households,
       futureCommunity: projects.futureCommunity,
-      compoundCount: sql<number>`(select count(*)::int from ${projectCompounds} pc where pc.project_id = ${projects.id})`,
+      compoundCount: sql<number>`(select count(*)::int from ${projectCompounds} pc where pc.project_id = ${projectIdRef})`,
       planTotalFen: sql<
         string | null
-      >`(select pv.total_fen from ${planVersions} pv where pv.project_id = ${projects.id} order by pv.version desc limit 1)`,
+      >`(select pv.total_fen from ${planVersions} pv where pv.project_id = ${projectIdRef} order by pv.version desc limit 1)`,
     })
     .from(projects)
     .where(and(...parts))
@@ -245,6 +249,12 @@ export async function projectFacts(ctx: AppContext, user: AuthUser, id: string) 
     floorAreaM2: row.floorAreaM2,
     households: row.households,
   };
+}
+
+/** The compounds a project covers (participation freezes a ballot's electorate from their households). */
+export async function projectCompoundIds(ctx: AppContext, id: string): Promise<string[]> {
+  const rows = await ctx.db.select({ id: projectCompounds.compoundId }).from(projectCompounds).where(eq(projectCompounds.projectId, id));
+  return rows.map((r) => r.id);
 }
 
 export async function projectIdsIn(ctx: AppContext, ids: string[]) {

@@ -60,6 +60,8 @@ describe('projects', () => {
     expect((await call('GET', `/api/v1/projects/${mine.json().id}`, 'hemu')).statusCode).toBe(404);
     const hemuList = (await call('GET', '/api/v1/projects?year=2021', 'hemu')).json().items.map((p: { id: string }) => p.id);
     expect(hemuList).toContain(projectId);
+    const listed = (await call('GET', '/api/v1/projects?year=2021&q=%E5%92%8C%E7%9D%A6%E7%89%87%E5%8C%BA', 'hemu')).json().items;
+    expect(listed).toEqual([expect.objectContaining({ id: projectId, compoundCount: 2, cluster: true })]);
     expect(hemuList).not.toContain(mine.json().id);
   });
 
@@ -78,6 +80,8 @@ describe('projects', () => {
     expect(plan.totals.byLevel1).toEqual([{ code: '01', name: expect.any(String), amountFen: 21_648_914 }]);
     expect(plan.coverage.sixHaves.find((h: { covered: boolean }) => h.covered).name).toBe('有完善设施');
     expect(plan).toMatchObject({ version: 1, status: 'draft' });
+    const listed = (await call('GET', '/api/v1/projects?year=2021&q=%E5%92%8C%E7%9D%A6%E7%89%87%E5%8C%BA', 'hemu')).json().items;
+    expect(listed[0].planTotalFen).toBe(21_648_914);
   });
 
   it('takes prices from the price list when none is given, and names bad lines', async () => {

@@ -4,6 +4,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Avatar, Button, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
   DatabaseOutlined,
   LogoutOutlined,
   ProjectOutlined,
@@ -28,12 +30,14 @@ export default function AppShell() {
   const mobile = !screens.md;
   const [collapsed, setCollapsed] = useState(false);
 
-  const sections = ['/import', '/projects', '/catalogue'];
+  const sections = ['/import', '/projects', '/year-plan', '/catalogue', '/policy-rules'];
   const selected = sections.find((s) => location.pathname.startsWith(s)) ?? '/registry';
   const items = [
     { key: '/registry', icon: <DatabaseOutlined />, label: t('menu.registry') },
     ...(can('projects.read') ? [{ key: '/projects', icon: <ProjectOutlined />, label: t('menu.projects') }] : []),
+    ...(can('projects.read') ? [{ key: '/year-plan', icon: <BarChartOutlined />, label: t('menu.yearPlan') }] : []),
     { key: '/catalogue', icon: <ApartmentOutlined />, label: t('menu.catalogue') },
+    { key: '/policy-rules', icon: <AuditOutlined />, label: t('menu.policyRules') },
     ...(can('registry.import') ? [{ key: '/import', icon: <UploadOutlined />, label: t('menu.import') }] : []),
   ];
 

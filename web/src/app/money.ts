@@ -100,3 +100,12 @@ export function fenToNumber(fen: bigint): number {
   if (fen > BigInt(Number.MAX_SAFE_INTEGER) || fen < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('amount too large');
   return Number(fen);
 }
+
+/** A decimal string (area, quantity) grouped with two places, exactly: "12345.6" → "12,345.60"; "—" when empty or malformed. */
+export function formatDecimal(text: string | null | undefined): string {
+  const h = parseHundredths(text);
+  if (h === null) return text ? String(text) : '—';
+  const sign = h < 0n ? '-' : '';
+  const a = h < 0n ? -h : h;
+  return `${sign}${group(String(a / 100n))}.${String(a % 100n).padStart(2, '0')}`;
+}

@@ -1,5 +1,5 @@
 // Routes: the login page, and the signed-in shell with registry, compound, import,
-// project and catalogue pages.
+// project, catalogue, year plan and policy rule pages.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Spin } from 'antd';
@@ -14,6 +14,8 @@ const ImportPage = lazy(() => import('../modules/registry/ImportPage.tsx'));
 const ProjectsPage = lazy(() => import('../modules/projects/ProjectsPage.tsx'));
 const ProjectPage = lazy(() => import('../modules/projects/ProjectPage.tsx'));
 const CataloguePage = lazy(() => import('../modules/catalogue/CataloguePage.tsx'));
+const YearPlanPage = lazy(() => import('../modules/yearplan/YearPlanPage.tsx'));
+const PolicyRulesPage = lazy(() => import('../modules/policy/PolicyRulesPage.tsx'));
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -78,6 +80,22 @@ export const router = createBrowserRouter([
         element: (
           <Loading>
             <CataloguePage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'year-plan',
+        element: (
+          <Loading>
+            <YearPlanPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'policy-rules',
+        element: (
+          <Loading>
+            <PolicyRulesPage />
           </Loading>
         ),
       },

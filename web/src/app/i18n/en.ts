@@ -1,7 +1,9 @@
 // English UI strings; the shape must match zh-CN.ts.
 import type { Messages } from './zh-CN.ts';
 import { catalogueEn, fundingEn } from './catalogue.en.ts';
+import { approvalsEn, gatesEn, outcomesEn } from './approvals.en.ts';
 import { planEn, projectsEn } from './projects.en.ts';
+import { policyEn, yearPlanEn } from './programme.en.ts';
 
 const en: Messages = {
   app: {
@@ -10,7 +12,14 @@ const en: Messages = {
     subtitle: 'Urban old residential compound renovation management',
     footer: 'Urban Old Compound Renovation Platform · Renova',
   },
-  menu: { registry: 'Registry', import: 'Import', projects: 'Projects', catalogue: 'Catalogue' },
+  menu: {
+    registry: 'Registry',
+    import: 'Import',
+    projects: 'Projects',
+    catalogue: 'Catalogue',
+    yearPlan: 'Year plan',
+    policyRules: 'Policy rules',
+  },
   header: { logout: 'Sign out', language: 'Language', scopeAll: 'All divisions', scope: 'Data scope' },
   roles: {
     city_admin: 'City administrator',
@@ -176,6 +185,11 @@ const en: Messages = {
   projects: projectsEn,
   plan: planEn,
   funding: fundingEn,
+  approvals: approvalsEn,
+  outcomes: outcomesEn,
+  gates: gatesEn,
+  policy: policyEn,
+  yearPlan: yearPlanEn,
   errors: {
     forbidden: 'You may not do this',
     network: 'Network error, check your connection and retry',

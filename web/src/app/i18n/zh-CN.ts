@@ -1,6 +1,8 @@
 // Simplified Chinese UI strings (the default language).
 import { catalogueZh, fundingZh } from './catalogue.zh-CN.ts';
+import { approvalsZh, gatesZh, outcomesZh } from './approvals.zh-CN.ts';
 import { planZh, projectsZh } from './projects.zh-CN.ts';
+import { policyZh, yearPlanZh } from './programme.zh-CN.ts';
 const zhCN = {
   app: {
     title: '老旧小区改造管理平台',
@@ -8,7 +10,14 @@ const zhCN = {
     subtitle: '城镇老旧小区改造综合管理系统',
     footer: '城镇老旧小区改造综合管理平台 · Renova',
   },
-  menu: { registry: '小区档案', import: '数据导入', projects: '改造项目', catalogue: '指标体系' },
+  menu: {
+    registry: '小区档案',
+    import: '数据导入',
+    projects: '改造项目',
+    catalogue: '指标体系',
+    yearPlan: '年度计划',
+    policyRules: '政策规则',
+  },
   header: { logout: '退出登录', language: '语言', scopeAll: '全部辖区', scope: '数据范围' },
   roles: {
     city_admin: '市级管理员',
@@ -174,6 +183,11 @@ const zhCN = {
   projects: projectsZh,
   plan: planZh,
   funding: fundingZh,
+  approvals: approvalsZh,
+  outcomes: outcomesZh,
+  gates: gatesZh,
+  policy: policyZh,
+  yearPlan: yearPlanZh,
   errors: {
     forbidden: '您没有执行此操作的权限',
     network: '网络连接失败，请检查网络后重试',

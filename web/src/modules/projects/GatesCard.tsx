@@ -1,5 +1,6 @@
 // The gates of the move to the next stage (✓ or unmet with what would satisfy it) and the
-// "advance" button; a 409 lists every unmet gate the server reported.
+// "advance" button; a 409 lists every unmet gate the server reported. Each gate is labelled
+// from i18n by its code; the server's (English) message and remedy follow as detail.
 import { Alert, Button, Card, List, Space, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -46,9 +47,12 @@ export default function GatesCard({ project }: { project: ProjectDetail }) {
                 <Space align="start">
                   {g.satisfied ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <CloseCircleFilled style={{ color: '#ff4d4f' }} />}
                   <div>
-                    <div>{g.message}</div>
+                    <div data-testid="gate-label">{t(`gates.${g.code}`, { defaultValue: g.code })}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="gate-detail">
+                      {g.message}
+                    </Typography.Text>
                     {!g.satisfied && g.satisfy && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
                         {t('projects.satisfy')}：{g.satisfy}
                       </Typography.Text>
                     )}
@@ -73,8 +77,11 @@ export default function GatesCard({ project }: { project: ProjectDetail }) {
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {unmet.map((g) => (
                   <li key={g.code}>
-                    {g.message}
-                    {g.satisfy ? `（${t('projects.satisfy')}：${g.satisfy}）` : ''}
+                    <strong>{t(`gates.${g.code}`, { defaultValue: g.code })}</strong>
+                    <div style={{ fontSize: 12 }}>
+                      {g.message}
+                      {g.satisfy ? `（${t('projects.satisfy')}：${g.satisfy}）` : ''}
+                    </div>
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,7 @@
 // One project: header facts and the tabs 概况 / 方案 / 资金 / 审批 / 成效 (tab kept in the URL).
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Alert, Breadcrumb, Button, Card, Empty, Result, Skeleton, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Result, Skeleton, Space, Spin, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,13 +12,10 @@ import { KindTags, StageTag } from './ProjectTags.tsx';
 
 const PlanTab = lazy(() => import('./PlanTab.tsx'));
 const FundingTab = lazy(() => import('./FundingTab.tsx'));
+const OutcomesTab = lazy(() => import('./OutcomesTab.tsx'));
+const ApprovalsTab = lazy(() => import('../approvals/ApprovalsTab.tsx'));
 
 const TABS = ['overview', 'plan', 'funding', 'approvals', 'outcomes'] as const;
-
-function ComingSoon() {
-  const { t } = useTranslation();
-  return <Empty data-testid="coming-soon" style={{ padding: 48 }} description={t('projects.comingSoon')} />;
-}
 
 export default function ProjectPage() {
   const { id = '' } = useParams();
@@ -66,8 +63,8 @@ export default function ProjectPage() {
     { key: 'overview', label: t('projects.tabs.overview'), children: <OverviewTab project={project} /> },
     { key: 'plan', label: t('projects.tabs.plan'), children: lazyTab(<PlanTab project={project} />) },
     { key: 'funding', label: t('projects.tabs.funding'), children: lazyTab(<FundingTab project={project} />) },
-    { key: 'approvals', label: t('projects.tabs.approvals'), children: <ComingSoon /> },
-    { key: 'outcomes', label: t('projects.tabs.outcomes'), children: <ComingSoon /> },
+    { key: 'approvals', label: t('projects.tabs.approvals'), children: lazyTab(<ApprovalsTab project={project} />) },
+    { key: 'outcomes', label: t('projects.tabs.outcomes'), children: lazyTab(<OutcomesTab project={project} />) },
   ];
 
   return (

@@ -1,8 +1,19 @@
-// Project, plan and funding calls and their TanStack Query keys.
+// Project, plan, funding and outcome calls and their TanStack Query keys.
 import { api, toQuery } from '../../app/api.ts';
 import type { CompoundSummary, Page } from '../registry/types.ts';
 import type { Amendment, Disbursement, Funding, FundingLine } from './fundingTypes.ts';
-import type { NewProject, Plan, PlanItemInput, ProjectDetail, ProjectFilters, ProjectSummary, StageInfo } from './types.ts';
+import type {
+  NewProject,
+  OutcomeFigures,
+  Outcomes,
+  OutcomesSummary,
+  Plan,
+  PlanItemInput,
+  ProjectDetail,
+  ProjectFilters,
+  ProjectSummary,
+  StageInfo,
+} from './types.ts';
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -11,6 +22,7 @@ export const projectKeys = {
   project: (id: string) => ['projects', 'one', id] as const,
   plan: (id: string, version?: number) => ['projects', 'plan', id, version ?? null] as const,
   funding: (id: string) => ['projects', 'funding', id] as const,
+  outcomes: (id: string) => ['projects', 'outcomes', id] as const,
   compounds: (q: string) => ['projects', 'compound-search', q] as const,
 };
 
@@ -46,3 +58,10 @@ export const addDisbursement = (id: string, body: Omit<Disbursement, 'id' | 'cre
 
 export const addAmendment = (id: string, body: Omit<Amendment, 'id' | 'createdAt'>) =>
   api<Amendment>(`${p(id)}/amendments`, { method: 'POST', body });
+
+export const fetchOutcomes = (id: string) => api<Outcomes>(`${p(id)}/outcomes`);
+
+export const saveOutcomes = (id: string, body: OutcomeFigures) => api<Outcomes>(`${p(id)}/outcomes`, { method: 'PUT', body });
+
+export const fetchOutcomesSummary = (year?: number, division?: string) =>
+  api<OutcomesSummary>(`/outcomes/summary${toQuery({ year, division })}`);

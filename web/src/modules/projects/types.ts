@@ -112,3 +112,30 @@ export interface PlanItemInput {
   quantity: string;
   unitPriceFen?: number;
 }
+
+export const OUTCOME_COUNTS = ['parkingSpacesAdded', 'liftsInstalled', 'liftPositionsReserved', 'barrierFreeAgeFriendlyItems'] as const;
+export const OUTCOME_AREAS = ['publicServiceSpaceM2', 'fitnessSpaceM2', 'stateOwnedRoomsM2'] as const;
+/** The seven figures in display order. */
+export const OUTCOME_FIELDS = [
+  'parkingSpacesAdded',
+  'liftsInstalled',
+  'liftPositionsReserved',
+  'publicServiceSpaceM2',
+  'fitnessSpaceM2',
+  'barrierFreeAgeFriendlyItems',
+  'stateOwnedRoomsM2',
+] as const;
+
+/** Counts are whole numbers; areas m² as decimal strings with two places. */
+export type OutcomeFigures = Record<(typeof OUTCOME_COUNTS)[number], number> & Record<(typeof OUTCOME_AREAS)[number], string>;
+
+export interface Outcomes extends OutcomeFigures {
+  projectId: string;
+  recorded: boolean;
+  updatedAt: string | null;
+}
+
+export interface OutcomesSummary {
+  items: (OutcomeFigures & { districtCode: string; year: number; projectCount: number })[];
+  total: OutcomeFigures & { projectCount: number };
+}

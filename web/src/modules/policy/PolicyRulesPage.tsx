@@ -1,0 +1,162 @@
+// 政策规则: every rule grouped by key, each version with its value, unit, effective dates and
+// source document; the city admin (policy.publish) publishes new versions.
+import { useState } from 'react';
+import { Alert, App, Breadcrumb, Button, Card, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../app/api.ts';
+import { useAuth } from '../accounts/AuthProvider.tsx';
+import { fetchRules, groupRules, inForce, policyKeys, todayInCity } from './api.ts';
+import PublishRuleModal from './PublishRuleModal.tsx';
+import type { PolicyRule } from './types.ts';
+
+const valueText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+export default function PolicyRulesPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: policyKeys.rules(), queryFn: fetchRules });
+  const [publishing, setPublishing] = useState<{ key?: string } | null>(null);
+  const canPublish = can('policy.publish');
+  const today = todayInCity();
+  const keyName = (key: string) => t(`policy.keys.${key.replace(/\./g, '_')}`, { defaultValue: key });
+
+  const body = () => {
+    if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+    if (query.isError)
+      return (
+        <Alert
+          type="error"
+          showIcon
+          title={t('common.error')}
+          description={errorMessage(query.error)}
+          action={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}
+        />
+      );
+    const groups = groupRules(query.data);
+    if (groups.length === 0) return <Empty description={t('policy.empty')} />;
+    return groups.map(([key, versions]) => {
+      const current = inForce(versions, today);
+      return (
+        <Card
+          key={key}
+          size="small"
+          data-testid="policy-rule"
+          data-key={key}
+          title={
+            <Space wrap>
+              <span>{keyName(key)}</span>
+              <Typography.Text code>{key}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+                {t('policy.versions', { count: versions.length })}
+              </Typography.Text>
+            </Space>
+          }
+          extra={
+            canPublish && (
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setPublishing({ key })} data-testid="policy-publish-key">
+                {t('policy.publish')}
+              </Button>
+            )
+          }
+        >
+          <Table<PolicyRule>
+            size="small"
+            rowKey="version"
+            pagination={false}
+            dataSource={versions}
+            scroll={{ x: 900 }}
+            onRow={(r) => ({ 'data-testid': 'policy-version', 'data-version': r.version }) as object}
+            columns={[
+              {
+                title: t('policy.columns.version'),
+                key: 'version',
+                width: 150,
+                render: (_, r) => (
+                  <Space size={4}>
+                    <strong>{r.version}</strong>
+                    {r === current ? (
+                      <Tag color="green">{t('policy.current')}</Tag>
+                    ) : r.effectiveFrom > today ? (
+                      <Tag color="gold">{t('policy.future')}</Tag>
+                    ) : (
+                      <Tag>{t('policy.superseded')}</Tag>
+                    )}
+                  </Space>
+                ),
+              },
+              {
+                title: t('policy.columns.value'),
+                key: 'value',
+                width: 260,
+                render: (_, r) => (
+                  <Typography.Paragraph
+                    code
+                    style={{ margin: 0, wordBreak: 'break-all' }}
+                    ellipsis={{ rows: 2, expandable: 'collapsible' }}
+                    data-testid="policy-value"
+                  >
+                    {valueText(r.value)}
+                  </Typography.Paragraph>
+                ),
+              },
+              { title: t('policy.columns.unit'), key: 'unit', width: 120, render: (_, r) => r.unit ?? '—' },
+              { title: t('policy.columns.effectiveFrom'), dataIndex: 'effectiveFrom', width: 110 },
+              { title: t('policy.columns.effectiveTo'), key: 'to', width: 110, render: (_, r) => r.effectiveTo ?? '—' },
+              { title: t('policy.columns.source'), dataIndex: 'source', render: (s: string) => <span style={{ fontSize: 13 }}>{s}</span> },
+              {
+                title: t('policy.columns.publishedAt'),
+                key: 'published',
+                width: 170,
+                render: (_, r) => (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {new Date(r.publishedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
+                      timeZone: 'Asia/Shanghai',
+                      hour12: false,
+                    })}
+                  </Typography.Text>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      );
+    });
+  };
+
+  return (
+    <>
+      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: t('app.shortTitle') }, { title: t('policy.title') }]} />
+      <Card
+        size="small"
+        title={t('policy.title')}
+        data-testid="policy-page"
+        extra={
+          canPublish && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setPublishing({})} data-testid="policy-publish">
+              {t('policy.publish')}
+            </Button>
+          )
+        }
+      >
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <Typography.Text type="secondary">{t('policy.hint')}</Typography.Text>
+          {body()}
+        </Space>
+      </Card>
+      <PublishRuleModal
+        open={!!publishing}
+        keys={query.data ? groupRules(query.data).map(([k]) => k) : []}
+        initialKey={publishing?.key}
+        onClose={() => setPublishing(null)}
+        onPublished={(rule) => {
+          void client.invalidateQueries({ queryKey: policyKeys.rules() });
+          void message.success(t('policy.published', { key: rule.key, version: rule.version }));
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+// Year plan calls: every project of a year (paged through nextCursor), the funding and outcome
+// summaries, and the district names; and their TanStack Query keys.
+import { api, toQuery } from '../../app/api.ts';
+import { fetchOutcomesSummary } from '../projects/api.ts';
+import type { ProjectSummary } from '../projects/types.ts';
+import { fetchDivisions } from '../registry/api.ts';
+import type { Page } from '../registry/types.ts';
+
+export const yearPlanKeys = {
+  latestYear: () => ['yearplan', 'latest-year'] as const,
+  projects: (year: number) => ['yearplan', 'projects', year] as const,
+  funding: (year: number) => ['yearplan', 'funding', year] as const,
+  outcomes: (year: number) => ['yearplan', 'outcomes', year] as const,
+  districts: (parent: string | null) => ['yearplan', 'districts', parent] as const,
+};
+
+export interface FundingSummary {
+  bySource: { source: string; amountFen: number }[];
+  byDivision: { code: string; name?: string; totalFen: number; bySource: { source: string; amountFen: number }[] }[];
+}
+
+/** The latest year with a project in scope (the list is ordered by year, newest first). */
+export const fetchLatestYear = () => api<Page<ProjectSummary>>('/projects?limit=1').then((b) => b.items[0]?.year ?? null);
+
+const PAGE = 500;
+
+/** Every project of the year, following nextCursor. */
+export async function fetchYearProjects(year: number, signal?: AbortSignal): Promise<ProjectSummary[]> {
+  const all: ProjectSummary[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<ProjectSummary> = await api<Page<ProjectSummary>>(`/projects${toQuery({ year, limit: PAGE, cursor })}`, { signal });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+export const fetchFundingSummary = (year: number) => api<FundingSummary>(`/funding/summary${toQuery({ year })}`);
+
+export const fetchYearOutcomes = (year: number) => fetchOutcomesSummary(year);
+
+/** The city whose districts name the rows: the city of the user's scope division. */
+export function cityOf(scopeDivision: string | null | undefined): string | null {
+  if (!scopeDivision || scopeDivision.length < 6) return null;
+  if (scopeDivision.endsWith('0000')) return null; // a province: districts are named by code
+  return `${scopeDivision.slice(0, 4)}00`;
+}
+
+export const fetchDistricts = (city: string) => fetchDivisions(city);
