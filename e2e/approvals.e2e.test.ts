@@ -4,67 +4,13 @@
 // "done" refused for missing materials, upload one and download it back, advance and see the
 // checklist gate count the simplified step; record outcomes. As the city admin: the policy
 // rules (funding.subsidy_cap_per_m2, version 2021.1) and the year plan by district.
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startTestServer } from '../src/apps/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { apiCall, browserSuite, signIn as signInAs } from './support.ts';
 
-const PASSWORD = 'Demo@2026';
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync('test-results', { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
-
-/** A JSON call through the page's session cookie; throws unless 2xx. */
-async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        credentials: 'include',
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.status === 204 ? null : ((await res.json()) as unknown);
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
+const suite = browserSuite();
+const signIn = (username: string) => signInAs(suite.browser(), suite.url(), username, { acceptDownloads: true });
 
 /** A project of hemu's at plan_approved: a seeded one, else one created and walked there as approvals.test.ts does. */
 async function projectAtPlanApproved(page: Page): Promise<{ id: string; name: string }> {
@@ -102,7 +48,7 @@ describe('approvals, outcomes, policy rules and the year plan', () => {
   it('simplifies a step by a consultation minute and the gates follow', async () => {
     const page = await signIn('hemu');
     const project = await projectAtPlanApproved(page);
-    await page.goto(`${server.url}/projects/${project.id}?tab=approvals`);
+    await page.goto(`${suite.url()}/projects/${project.id}?tab=approvals`);
     await page.getByTestId('approvals-tab').waitFor();
     expect(await page.getByTestId('stage-tag').first().getAttribute('data-stage')).toBe('plan_approved');
 

@@ -2,58 +2,13 @@
 // build its plan from the catalogue tree (the running total equals the exact fen sum),
 // then fund it: city + district subsidy one fen above the cap (400 yuan/m² × floor area)
 // is refused with the rule explained, and exactly the cap saves.
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer } from '../src/apps/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiCall, browserSuite, signIn as signInAs } from './support.ts';
 
-const PASSWORD = 'Demo@2026';
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync('test-results', { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
-
-/** GET through the page's session cookie. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(`/api/v1${p}`, { credentials: 'include' });
-    if (!res.ok) throw new Error(`${p}: ${res.status}`);
-    return (await res.json()) as unknown;
-  }, path) as Promise<T>;
-}
+const suite = browserSuite();
+const signIn = (username: string) => signInAs(suite.browser(), suite.url(), username);
+const apiGet = <T>(page: Page, path: string) => apiCall<T>(page, 'GET', path);
 
 // Exact money helpers (integer fen and hundredths), as the app computes them.
 const hundredths = (d: string) => {
@@ -184,7 +139,7 @@ describe('projects UI', () => {
     await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status')).toBe('approved');
 
     // The board lists the project under its stage.
-    await page.goto(`${server.url}/projects?view=board`);
+    await page.goto(`${suite.url()}/projects?view=board`);
     const column = page.locator('[data-testid="board-column"][data-stage="planned"]');
     await expect.poll(() => column.getByTestId('board-card').filter({ hasText: name }).count()).toBe(1);
     await page.screenshot({ path: 'test-results/projects-board.png', fullPage: true });

@@ -1,48 +1,16 @@
 // The registry in a real browser: sign in through the form, walk the division tree
 // 杭州市 → 拱墅区 → 和睦街道 → community → compound, open it and see its households;
 // a subdistrict officer's tree starts at their own subdistrict.
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer } from '../src/apps/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite, newPage as openPage, PASSWORD } from './support.ts';
 
-const PASSWORD = 'Demo@2026';
 const HEMU = '330105004';
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync('test-results', { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
+const suite = browserSuite();
+const newPage = () => openPage(suite.browser());
 
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(server.url);
+  await page.goto(suite.url());
   await page.waitForURL(/\/login/);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(PASSWORD);
@@ -139,11 +107,11 @@ describe('registry UI', () => {
     expect(await treeNode(page, '拱墅区').count()).toBe(0);
 
     // Outside the scope a compound answers like a missing one.
-    await page.goto(`${server.url}/compounds/00000000-0000-7000-8000-000000000000`);
+    await page.goto(`${suite.url()}/compounds/00000000-0000-7000-8000-000000000000`);
     await page.getByTestId('compound-not-found').waitFor();
 
     // The language switch turns the shell to English and back.
-    await page.goto(`${server.url}/registry`);
+    await page.goto(`${suite.url()}/registry`);
     await page.getByTestId('language-switch').getByText('EN').click();
     await expect.poll(() => page.locator('.ant-menu').textContent()).toContain('Registry');
     await page.getByTestId('language-switch').getByText('中文').click();
@@ -154,7 +122,7 @@ describe('registry UI', () => {
   it('refuses an import file with errors and lists them by row', async () => {
     const page = await newPage();
     await signIn(page, 'hemu');
-    await page.goto(`${server.url}/import`);
+    await page.goto(`${suite.url()}/import`);
     const csv = [
       '社区代码,小区名称,地址,建成年份,总建筑面积',
       '330105004001,测试小区,杭州市和睦街道测试路1号,1995,1234.5',
@@ -174,7 +142,7 @@ describe('registry UI', () => {
 
   it('explains a wrong password on the login form', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${suite.url()}/login`);
     await page.getByTestId('login-username').fill('hemu');
     await page.getByTestId('login-password').fill('wrong-password');
     await page.getByTestId('login-submit').click();

@@ -1,0 +1,76 @@
+// What every browser test needs: a fresh Renova with the demo city, Debian's
+// Chromium (never a downloaded browser), a signed-in page, and API calls made
+// through that page's own session cookie.
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer } from '../src/apps/test-server.ts';
+
+export const PASSWORD = 'Demo@2026';
+
+/** Starts the server and the browser before the file's tests, and stops both after. */
+export function browserSuite(): { url: () => string; browser: () => Browser } {
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync('test-results', { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Without the networking flags Chromium keeps calling hosts this machine cannot reach.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { url: () => server!.url, browser: () => browser! };
+}
+
+export async function newPage(browser: Browser, opts: { acceptDownloads?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: opts.acceptDownloads ?? false,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+/** Signs in through the login form and waits for the app shell. */
+export async function signIn(browser: Browser, baseUrl: string, username: string, opts: { acceptDownloads?: boolean } = {}): Promise<Page> {
+  const page = await newPage(browser, opts);
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
+  return page;
+}
+
+/** A JSON call through the page's session cookie; throws unless 2xx. */
+export async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        credentials: 'include',
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : await res.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
