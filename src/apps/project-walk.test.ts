@@ -2,6 +2,7 @@
 // API, each stage refused while its gates are unmet and allowed once they are.
 // The participation issue adds its gates (survey, ballots, acceptance) to this walk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPassedBallot } from '../modules/participation/index.ts';
 import { testApp, type TestApp } from '../platform/testing/harness.ts';
 
 let t: TestApp;
@@ -23,12 +24,16 @@ describe('a project from planned to handed over', () => {
     const unmet = async (to: string) => (await move(to)).json().unmetGates?.map((g: { code: string }) => g.code) ?? [];
 
     expect((await move('surveyed')).statusCode).toBe(200);
+    expect(await unmet('consented')).toEqual(['consent_ballot']);
+    // The ballot itself is walked through the API in participation.test.ts; here it is recorded passed.
+    await seedPassedBallot(t.ctx.db, { projectId: id, year: 2021, kind: 'renovation_consent' });
     expect((await move('consented')).statusCode).toBe(200);
     expect(await unmet('designed')).toEqual(['plan_drafted']);
     await call('PUT', `/api/v1/projects/${id}/plan`, { items: [{ indicatorCode: '01.01.01', quantity: '100', unitPriceFen: 20_000 }] });
     expect((await move('designed')).statusCode).toBe(200);
-    expect(await unmet('plan_approved')).toEqual(['plan_approved']);
+    expect(await unmet('plan_approved')).toEqual(['plan_approved', 'plan_approval_ballot']);
     await call('POST', `/api/v1/projects/${id}/plan/submit`);
+    await seedPassedBallot(t.ctx.db, { projectId: id, year: 2021, kind: 'plan_approval', planVersion: 1 });
     await call('POST', `/api/v1/projects/${id}/plan/approve`);
     expect((await move('plan_approved')).statusCode).toBe(200);
 

@@ -74,6 +74,21 @@ describe('demo city', () => {
     }
   });
 
+  it('has a passed, verifiable consent ballot for every project past consented, and a plan ballot past plan_approved', async () => {
+    const missing = await q(`
+      select p.id, p.stage from projects p
+      where p.stage not in ('planned', 'surveyed')
+        and not exists (select 1 from ballots b where b.project_id = p.id and b.kind = 'renovation_consent' and (b.result ->> 'passed')::boolean)
+         or p.stage not in ('planned', 'surveyed', 'consented', 'designed')
+        and not exists (select 1 from ballots b where b.project_id = p.id and b.kind = 'plan_approval' and (b.result ->> 'passed')::boolean)`);
+    expect(missing).toEqual([]);
+    const [ballot] = await q(
+      `select b.id from ballots b join projects p on p.id = b.project_id where p.subdistrict_codes @> array['330105004'] limit 1`,
+    );
+    const verified = await t.app.inject({ method: 'GET', url: `/api/v1/ballots/${ballot.id}/verification`, headers: await t.as('hemu') });
+    expect(verified.json()).toMatchObject({ ok: true, electorateOk: true, tallyOk: true });
+  });
+
   it('is reproducible: seeding again with the same seed value changes nothing', async () => {
     const before = await q(`select name, community_code, floor_area_m2, year_built from compounds order by 2, 1`);
     const [{ n: households }] = await q('select count(*)::int as n from households');

@@ -18,6 +18,8 @@ export const permissions = {
   'projects.advance': 'Move a project to its next stage',
   'plan.approve': "Record the residents' approval of a plan",
   'funding.disburse': 'Record disbursements and amendments',
+  'ballots.manage': 'Open and close ballots, and reconcile paper sheets',
+  'ballots.enter_paper': 'Key paper ballot sheets (each sheet twice, by two people)',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -32,13 +34,15 @@ const implementers: Permission[] = [
   'projects.write',
   'projects.advance',
   'plan.approve',
+  'ballots.manage',
+  'ballots.enter_paper',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: Object.keys(permissions) as Permission[],
   district_officer: [...implementers, 'funding.disburse'],
   subdistrict_officer: implementers,
-  community_worker: [...staff, 'registry.write', 'registry.import', 'personal.read', 'residents.bind'],
+  community_worker: [...staff, 'registry.write', 'registry.import', 'personal.read', 'residents.bind', 'ballots.enter_paper'],
   department_liaison: staff,
   contractor: ['registry.read', 'projects.read'],
   evaluator: staff,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
+import { seedPassedBallot } from '../participation/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,10 +42,12 @@ async function projectAtPlanApproved(app = t, pick = 0) {
   const id = res.json().id as string;
   const move = (to: string) => call('POST', `/api/v1/projects/${id}/transitions`, 'hemu', { to }, app);
   expect((await move('surveyed')).statusCode).toBe(200);
+  await seedPassedBallot(app.ctx.db, { projectId: id, year: 2022, kind: 'renovation_consent' });
   expect((await move('consented')).statusCode).toBe(200);
   await call('PUT', `/api/v1/projects/${id}/plan`, 'hemu', { items: [{ indicatorCode: '02.01.01', quantity: '10' }] }, app);
   expect((await move('designed')).statusCode).toBe(200);
   await call('POST', `/api/v1/projects/${id}/plan/submit`, 'hemu', undefined, app);
+  await seedPassedBallot(app.ctx.db, { projectId: id, year: 2022, kind: 'plan_approval', planVersion: 1 });
   await call('POST', `/api/v1/projects/${id}/plan/approve`, 'hemu', undefined, app);
   expect((await move('plan_approved')).statusCode).toBe(200);
   return id;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { pgArray } from '../../platform/db/sql.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, notFound, Problem, unprocessable } from '../../platform/http/problem.ts';
@@ -252,8 +253,8 @@ export async function projectFacts(ctx: AppContext, user: AuthUser, id: string) 
 }
 
 /** The compounds a project covers (participation freezes a ballot's electorate from their households). */
-export async function projectCompoundIds(ctx: AppContext, id: string): Promise<string[]> {
-  const rows = await ctx.db.select({ id: projectCompounds.compoundId }).from(projectCompounds).where(eq(projectCompounds.projectId, id));
+export async function projectCompoundIds(db: Db | Tx, id: string): Promise<string[]> {
+  const rows = await db.select({ id: projectCompounds.compoundId }).from(projectCompounds).where(eq(projectCompounds.projectId, id));
   return rows.map((r) => r.id);
 }
 

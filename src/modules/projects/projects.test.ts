@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
+import { seedPassedBallot } from '../participation/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -111,6 +112,9 @@ describe('projects', () => {
     expect(skip.statusCode).toBe(409);
     expect(skip.json().unmetGates[0].code).toBe('stage_order');
     expect((await move('surveyed')).statusCode).toBe(200);
+    // The participation module's gate: consent by ballot (walked through the API in participation.test.ts).
+    expect((await move('consented')).json().unmetGates.map((g: { code: string }) => g.code)).toEqual(['consent_ballot']);
+    await seedPassedBallot(t.ctx.db, { projectId, year: 2021, kind: 'renovation_consent' });
     expect((await move('consented')).statusCode).toBe(200);
     await call('PUT', `/api/v1/projects/${projectId}/plan`, 'hemu', { items: [] });
     const designed = await move('designed');
@@ -118,7 +122,10 @@ describe('projects', () => {
     expect(designed.json().unmetGates).toEqual([expect.objectContaining({ code: 'plan_drafted', satisfy: expect.any(String) })]);
     await call('PUT', `/api/v1/projects/${projectId}/plan`, 'hemu', { items: [{ indicatorCode: '02.01.01', quantity: '10' }] });
     expect((await move('designed')).statusCode).toBe(200);
-    expect((await move('plan_approved')).json().unmetGates.map((g: { code: string }) => g.code)).toEqual(['plan_approved']);
+    expect((await move('plan_approved')).json().unmetGates.map((g: { code: string }) => g.code)).toEqual([
+      'plan_approved',
+      'plan_approval_ballot',
+    ]);
     expect((await call('POST', `/api/v1/projects/${projectId}/plan/submit`, 'hemu')).json().status).toBe('submitted');
     const frozen = await call('PUT', `/api/v1/projects/${projectId}/plan`, 'hemu', {
       items: [{ indicatorCode: '02.01.01', quantity: '11' }],
@@ -126,6 +133,7 @@ describe('projects', () => {
     expect(frozen.json()).toMatchObject({ version: 2, status: 'draft' }); // a new draft; version 1 stays as submitted
     expect((await call('GET', `/api/v1/projects/${projectId}/plan?version=1`, 'hemu')).json()).toMatchObject({ status: 'submitted' });
     await call('POST', `/api/v1/projects/${projectId}/plan/submit`, 'hemu');
+    await seedPassedBallot(t.ctx.db, { projectId, year: 2021, kind: 'plan_approval', planVersion: 2 });
     expect((await call('POST', `/api/v1/projects/${projectId}/plan/approve`, 'hemu')).json().status).toBe('approved');
     const moved = await move('plan_approved');
     expect(moved.statusCode).toBe(200);

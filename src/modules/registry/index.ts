@@ -1,4 +1,4 @@
-import { compoundIdsOfResident, compoundsInScope } from './registry.service.ts';
+import { compoundIdsOfResident, compoundsInScope, householdIdsOfCompounds, householdIdsOfResident } from './registry.service.ts';
 
 export { registryRoutes } from './registry.routes.ts';
 export { compoundsForSeeding, loadDivisions, seedRegistry, type SeedScale, type SeedSummary } from './seed.ts';
@@ -6,6 +6,6 @@ export { divisionLevelOf, lineage, within, isEligible } from './divisions.ts';
 export { compoundInScope } from './scope.ts';
 
 /** What other modules may ask of the registry. */
-export const registry = { compoundIdsOfResident, compoundsInScope };
+export const registry = { compoundIdsOfResident, compoundsInScope, householdIdsOfCompounds, householdIdsOfResident };
 export { importFile, importKinds, type ImportKind, type ImportOutcome } from './import.service.ts';
 export { exportCompounds, exportHouseholds } from './exports.ts';

@@ -486,6 +486,22 @@ export async function compoundIdsOfResident(db: Db, residentId: string): Promise
   return rows.map((r) => r.id);
 }
 
+/** Every household of some compounds (participation freezes a ballot's electorate from it). */
+export async function householdIdsOfCompounds(db: Db | Tx, compoundIds: string[]): Promise<string[]> {
+  if (!compoundIds.length) return [];
+  const rows = await db.select({ id: households.id }).from(households).where(inArray(households.compoundId, compoundIds));
+  return rows.map((r) => r.id);
+}
+
+/** The households a resident is verified as belonging to (who may vote online for which household). */
+export async function householdIdsOfResident(db: Db | Tx, residentId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: householdResidents.householdId })
+    .from(householdResidents)
+    .where(and(eq(householdResidents.residentId, residentId), eq(householdResidents.status, 'verified')));
+  return rows.map((r) => r.id);
+}
+
 /** Compounds by id for another module (projects): each must exist and lie in the account's scope. */
 export async function compoundsInScope(ctx: AppContext, user: AuthUser, ids: string[]) {
   if (!ids.length) return [];

@@ -1,0 +1,200 @@
+// Ballots: opening freezes the electorate (the project's households that day)
+// and publishes its hash; results stay sealed until close, when the tally is
+// judged by the policy rule of the project's year and the chain head published.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { audit, type Actor } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { AuthUser } from '../../platform/http/auth.ts';
+import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type { Fraction } from '../../platform/money.ts';
+import { ruleAt } from '../../platform/policy.ts';
+import { currentPlan, projectCompoundIds, projectFacts } from '../projects/index.ts';
+import { registry } from '../registry/index.ts';
+import { electorateHash } from './chain.ts';
+import { append, verifyBallot } from './evidence.ts';
+import { ballotElectorate, ballots, ballotVotes, type BallotKind } from './schema.ts';
+import { count, passes, type Choice } from './tally.ts';
+
+export type Ballot = typeof ballots.$inferSelect;
+
+// No separate rule is shipped for general ballots, so they are held to the consent threshold.
+const ruleKeys: Record<BallotKind, string> = {
+  renovation_consent: 'consent.renovation.threshold',
+  plan_approval: 'consent.plan_approval.threshold',
+  management_mode: 'consent.renovation.threshold',
+  other: 'consent.renovation.threshold',
+};
+
+/** The rule in force on 1 January of the project's year, as every other rule of a project is read. */
+const ruleFor = (ctx: AppContext, key: string, year: number) => ruleAt<Fraction>(ctx.db, key, `${year}-01-01`);
+
+/**
+ * A ballot the account may see: staff within the project's scope, or a resident
+ * verified in a household of its electorate. Anything else answers 404.
+ */
+export async function ballotFor(ctx: AppContext, user: AuthUser, id: string): Promise<Ballot> {
+  const [ballot] = await ctx.db.select().from(ballots).where(eq(ballots.id, id)).limit(1);
+  if (!ballot) throw notFound(`Ballot ${id}`);
+  if (user.permissions.has('projects.read')) {
+    await projectFacts(ctx, user, ballot.projectId).catch(() => {
+      throw notFound(`Ballot ${id}`);
+    });
+    return ballot;
+  }
+  if (user.residentId && (await residentHouseholdsIn(ctx, ballot.id, user.residentId)).length) return ballot;
+  throw notFound(`Ballot ${id}`);
+}
+
+/** The resident's verified households that are in the ballot's electorate. */
+export async function residentHouseholdsIn(ctx: AppContext, ballotId: string, residentId: string): Promise<string[]> {
+  const mine = await registry.householdIdsOfResident(ctx.db, residentId);
+  if (!mine.length) return [];
+  const rows = await ctx.db
+    .select({ id: ballotElectorate.householdId })
+    .from(ballotElectorate)
+    .where(and(eq(ballotElectorate.ballotId, ballotId), inArray(ballotElectorate.householdId, mine)));
+  return rows.map((r) => r.id);
+}
+
+export interface NewBallot {
+  kind: BallotKind;
+  title: string;
+  closesAt: string;
+  revote: 'last_counts' | 'none';
+}
+
+export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: NewBallot) {
+  const facts = await projectFacts(ctx, user, projectId);
+  const closesAt = new Date(input.closesAt);
+  if (!(closesAt.getTime() > Date.now()))
+    throw unprocessable('A ballot must close in the future.', [{ path: 'body.closesAt', message: 'is not in the future' }]);
+  let planVersion: number | null = null;
+  if (input.kind === 'plan_approval') {
+    const plan = await currentPlan(ctx, projectId);
+    if (plan?.status !== 'submitted')
+      throw conflict('A plan approval ballot asks about a submitted plan version; submit the plan first.', {
+        planStatus: plan?.status ?? null,
+      });
+    planVersion = plan.version;
+  }
+  const ruleKey = ruleKeys[input.kind];
+  await ruleFor(ctx, ruleKey, facts.year); // fails now, not at close, if the rule is missing
+  const id = uuidv7();
+  const opened = await ctx.db.transaction(async (tx) => {
+    // One open ballot of a kind per project: lock the project's ballots while checking.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ballots:${projectId}`}))`);
+    const [open] = await tx
+      .select({ id: ballots.id })
+      .from(ballots)
+      .where(and(eq(ballots.projectId, projectId), eq(ballots.kind, input.kind), eq(ballots.status, 'open')));
+    if (open) throw conflict(`A ${input.kind} ballot is already open for this project.`, { ballotId: open.id });
+    const households = await registry.householdIdsOfCompounds(tx, await projectCompoundIds(tx, projectId));
+    if (!households.length) throw conflict('The project has no households in the registry to vote.');
+    const hash = electorateHash(households);
+    await tx.insert(ballots).values({
+      id,
+      projectId,
+      kind: input.kind,
+      title: input.title,
+      planVersion,
+      revote: input.revote,
+      ruleKey,
+      electorateHash: hash,
+      eligible: households.length,
+      closesAt,
+      openedBy: user.id,
+    });
+    for (let i = 0; i < households.length; i += 5000) {
+      await tx.insert(ballotElectorate).values(households.slice(i, i + 5000).map((householdId) => ({ ballotId: id, householdId })));
+    }
+    await append(tx, id, {
+      type: 'open',
+      record: {
+        ballotId: id,
+        projectId,
+        kind: input.kind,
+        title: input.title,
+        planVersion,
+        revote: input.revote,
+        ruleKey,
+        electorateHash: hash,
+        eligible: households.length,
+        closesAt: closesAt.toISOString(),
+        byUserId: user.id,
+      },
+    });
+    await audit(tx, actor, 'ballot.open', 'ballot', id, { projectId, kind: input.kind, eligible: households.length });
+    return { id, electorateHash: hash, eligible: households.length };
+  });
+  return opened;
+}
+
+export interface ClosedTally {
+  status: 'closed';
+  eligible: number;
+  agree: number;
+  disagree: number;
+  abstain: number;
+  notVoted: number;
+  passed: boolean;
+  rule: { key: string; numerator: number; denominator: number; version: string };
+}
+
+export async function closeBallot(ctx: AppContext, user: AuthUser, actor: Actor | undefined, id: string): Promise<ClosedTally> {
+  const ballot = await ballotFor(ctx, user, id);
+  const facts = await projectFacts(ctx, user, ballot.projectId);
+  const rule = await ruleFor(ctx, ballot.ruleKey, facts.year);
+  return ctx.db.transaction(async (tx) => {
+    // The row lock orders the close after every vote already being written, and every later vote after it.
+    const [locked] = await tx.select().from(ballots).where(eq(ballots.id, id)).for('update');
+    if (locked!.status !== 'open') throw conflict('The ballot is already closed.');
+    const counted = await tx.select({ choice: ballotVotes.choice }).from(ballotVotes).where(eq(ballotVotes.ballotId, id));
+    const t = count(
+      locked!.eligible,
+      counted.map((c) => c.choice as Choice),
+    );
+    const result: ClosedTally = {
+      status: 'closed',
+      ...t,
+      passed: passes(t.agree, t.eligible, rule.value),
+      rule: { key: rule.key, numerator: rule.value.numerator, denominator: rule.value.denominator, version: rule.version },
+    };
+    const closedAt = new Date();
+    const head = await append(tx, id, {
+      type: 'close',
+      record: { ballotId: id, result: { ...result }, closedAt: closedAt.toISOString(), byUserId: user.id },
+    });
+    await tx.update(ballots).set({ status: 'closed', closedAt, result, chainHead: head }).where(eq(ballots.id, id));
+    await audit(tx, actor, 'ballot.close', 'ballot', id, { passed: result.passed, turnout: counted.length });
+    return result;
+  });
+}
+
+/** Before close, turnout only: no role sees counts of choices while the ballot is open. */
+export async function tally(ctx: AppContext, user: AuthUser, id: string) {
+  const ballot = await ballotFor(ctx, user, id);
+  if (ballot.status === 'closed') return ballot.result as ClosedTally;
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ballotVotes)
+    .where(eq(ballotVotes.ballotId, id));
+  return { status: 'open' as const, turnout: row!.n };
+}
+
+export async function verification(ctx: AppContext, user: AuthUser, id: string) {
+  const ballot = await ballotFor(ctx, user, id);
+  return verifyBallot(ctx.db, ballot);
+}
+
+/** The published list at close: receipt, channel and time, never the choice or the household. */
+export async function receipts(ctx: AppContext, user: AuthUser, id: string) {
+  const ballot = await ballotFor(ctx, user, id);
+  if (ballot.status !== 'closed') throw conflict('Receipts are published when the ballot closes.');
+  const rows = await ctx.db
+    .select({ receipt: ballotVotes.receipt, channel: ballotVotes.channel, castAt: ballotVotes.castAt })
+    .from(ballotVotes)
+    .where(eq(ballotVotes.ballotId, id))
+    .orderBy(ballotVotes.receipt);
+  return { chainHead: ballot.chainHead, items: rows.map((r) => ({ receipt: r.receipt, channel: r.channel, at: r.castAt.toISOString() })) };
+}

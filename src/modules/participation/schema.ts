@@ -1,0 +1,159 @@
+// Ballots and their evidence. The electorate is frozen at opening; one counted
+// vote per household is a primary key, and a counted vote must reference a
+// household of the frozen electorate (a foreign key), whatever the number of
+// residents, accounts or channels. Every vote ever accepted stays in the
+// history; the chain links history rows and administrative actions in order.
+import { sql } from 'drizzle-orm';
+import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const ballotKinds = ['renovation_consent', 'plan_approval', 'management_mode', 'other'] as const;
+export type BallotKind = (typeof ballotKinds)[number];
+export const revotePolicies = ['last_counts', 'none'] as const;
+export const voteChannels = ['online', 'paper', 'proxy'] as const;
+export const voteChoices = ['agree', 'disagree', 'abstain'] as const;
+
+export const ballots = pgTable(
+  'ballots',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id').notNull(),
+    kind: text('kind', { enum: ballotKinds }).notNull(),
+    title: text('title').notNull(),
+    // The plan version a plan_approval ballot asks about; null for other kinds.
+    planVersion: integer('plan_version'),
+    revote: text('revote', { enum: revotePolicies }).notNull(),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    ruleKey: text('rule_key').notNull(),
+    electorateHash: text('electorate_hash').notNull(),
+    eligible: integer('eligible').notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    openedBy: uuid('opened_by').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    // Sealed until close: the tally and the rule version it was judged by, and the chain head then published.
+    result: jsonb('result'),
+    chainHead: text('chain_head'),
+  },
+  (t) => [index('ballots_project_idx').on(t.projectId, t.kind)],
+);
+
+export const ballotElectorate = pgTable(
+  'ballot_electorate',
+  {
+    ballotId: uuid('ballot_id')
+      .notNull()
+      .references(() => ballots.id, { onDelete: 'cascade' }),
+    householdId: uuid('household_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ballotId, t.householdId] })],
+);
+
+export const ballotVoteHistory = pgTable(
+  'ballot_vote_history',
+  {
+    id: uuid('id').primaryKey(),
+    ballotId: uuid('ballot_id').notNull(),
+    householdId: uuid('household_id').notNull(),
+    choice: text('choice', { enum: voteChoices }).notNull(),
+    channel: text('channel', { enum: voteChannels }).notNull(),
+    evidence: jsonb('evidence').notNull().default({}),
+    receipt: text('receipt').notNull(),
+    byUserId: uuid('by_user_id').notNull(),
+    castAt: timestamp('cast_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('ballot_vote_history_household_idx').on(t.ballotId, t.householdId),
+    foreignKey({
+      name: 'ballot_vote_history_electorate_fk',
+      columns: [t.ballotId, t.householdId],
+      foreignColumns: [ballotElectorate.ballotId, ballotElectorate.householdId],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** The one counted vote of a household: the primary key is the "one vote per household" rule. */
+export const ballotVotes = pgTable(
+  'ballot_votes',
+  {
+    ballotId: uuid('ballot_id').notNull(),
+    householdId: uuid('household_id').notNull(),
+    historyId: uuid('history_id')
+      .notNull()
+      .references(() => ballotVoteHistory.id),
+    choice: text('choice', { enum: voteChoices }).notNull(),
+    channel: text('channel', { enum: voteChannels }).notNull(),
+    receipt: text('receipt').notNull(),
+    castAt: timestamp('cast_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ballotId, t.householdId] }),
+    foreignKey({
+      name: 'ballot_votes_electorate_fk',
+      columns: [t.ballotId, t.householdId],
+      foreignColumns: [ballotElectorate.ballotId, ballotElectorate.householdId],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** Paper sheets keyed by community workers; a sheet counts once two different accounts key it alike. */
+export const ballotPaperKeyings = pgTable(
+  'ballot_paper_keyings',
+  {
+    id: uuid('id').primaryKey(),
+    ballotId: uuid('ballot_id').notNull(),
+    householdId: uuid('household_id').notNull(),
+    sheetNo: text('sheet_no').notNull(),
+    choice: text('choice', { enum: voteChoices }).notNull(),
+    scanRef: text('scan_ref'),
+    keyedBy: uuid('keyed_by').notNull(),
+    keyedAt: timestamp('keyed_at', { withTimezone: true }).notNull().defaultNow(),
+    status: text('status', { enum: ['pending_second_keying', 'counted', 'mismatch', 'reconciled'] }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('ballot_paper_keyings_once_uq').on(t.ballotId, t.householdId, t.sheetNo, t.keyedBy),
+    foreignKey({
+      name: 'ballot_paper_keyings_electorate_fk',
+      columns: [t.ballotId, t.householdId],
+      foreignColumns: [ballotElectorate.ballotId, ballotElectorate.householdId],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** The hash chain: a vote links its history row; administrative actions carry their record here. */
+export const ballotChain = pgTable(
+  'ballot_chain',
+  {
+    ballotId: uuid('ballot_id')
+      .notNull()
+      .references(() => ballots.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    type: text('type', { enum: ['open', 'vote', 'paper_mismatch', 'reconcile', 'close'] }).notNull(),
+    historyId: uuid('history_id').references(() => ballotVoteHistory.id),
+    record: jsonb('record'),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ballotId, t.position] }),
+    check('ballot_chain_one_of', sql`(${t.historyId} is null) <> (${t.record} is null)`),
+    index('ballot_chain_history_idx').on(t.historyId),
+  ],
+);
+
+/** Replays of a vote request: the same account and Idempotency-Key answer what the first request answered. */
+export const ballotIdempotency = pgTable(
+  'ballot_idempotency',
+  {
+    userId: uuid('user_id').notNull(),
+    key: text('key').notNull(),
+    ballotId: uuid('ballot_id')
+      .notNull()
+      .references(() => ballots.id, { onDelete: 'cascade' }),
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);

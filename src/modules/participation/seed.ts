@@ -1,0 +1,137 @@
+// Demo ballots: a project past "consented" has a passed renovation consent
+// ballot, one past "plan_approved" a passed ballot on its plan version, so the
+// demo agrees with the gates. They are written whole (electorate, votes,
+// history and chain) as the service would have, so verification passes.
+import type { Tx } from '../../platform/db/client.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type { Fraction } from '../../platform/money.ts';
+import { ruleAt } from '../../platform/policy.ts';
+import { projectCompoundIds, stages, type Stage } from '../projects/index.ts';
+import { registry } from '../registry/index.ts';
+import { electorateHash, GENESIS, link, type Json } from './chain.ts';
+import { receiptCode, voteRecord } from './evidence.ts';
+import { ballotChain, ballotElectorate, ballots, ballotVoteHistory, ballotVotes } from './schema.ts';
+import { agreeNeeded, count, passes, type Choice } from './tally.ts';
+
+// Seeded records name no account: this id stands for "the demo seed".
+const SEED_USER = '00000000-0000-0000-0000-000000000000';
+const DAY = 86_400_000;
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += 2000) await insert(rows.slice(i, i + 2000));
+}
+
+/** A closed ballot that passed, closing at `closedAt`; about four in five households agree. */
+export async function seedPassedBallot(
+  tx: Tx,
+  p: { projectId: string; year: number; kind: 'renovation_consent' | 'plan_approval'; planVersion?: number | null; closedAt?: Date },
+): Promise<string> {
+  const ruleKey = p.kind === 'renovation_consent' ? 'consent.renovation.threshold' : 'consent.plan_approval.threshold';
+  const rule = await ruleAt<Fraction>(tx, ruleKey, `${p.year}-01-01`);
+  const households = (await registry.householdIdsOfCompounds(tx, await projectCompoundIds(tx, p.projectId))).sort();
+  const closedAt = p.closedAt ?? new Date();
+  const openedAt = new Date(closedAt.getTime() - 14 * DAY);
+  const id = uuidv7(openedAt.getTime());
+  const hash = electorateHash(households);
+  const agree = Math.max(agreeNeeded(households.length, rule.value), Math.ceil((households.length * 4) / 5));
+  const planVersion = p.kind === 'plan_approval' ? (p.planVersion ?? 1) : null;
+  const chain: (typeof ballotChain.$inferInsert)[] = [];
+  let previous = GENESIS;
+  const push = (type: (typeof ballotChain.$inferInsert)['type'], record: Json, historyId: string | null) => {
+    previous = link(previous, record);
+    chain.push({ ballotId: id, position: chain.length + 1, type, historyId, record: historyId ? null : record, hash: previous });
+  };
+  const title = p.kind === 'renovation_consent' ? '是否同意实施改造' : `改造方案第${planVersion}版认可`;
+  const base = { ballotId: id, projectId: p.projectId, kind: p.kind, title, planVersion, revote: 'none', ruleKey };
+  push(
+    'open',
+    { ...base, electorateHash: hash, eligible: households.length, closesAt: closedAt.toISOString(), byUserId: SEED_USER, type: 'open' },
+    null,
+  );
+  const history: (typeof ballotVoteHistory.$inferSelect)[] = [];
+  households.forEach((householdId, i) => {
+    const choice: Choice | null = i < agree ? 'agree' : (['disagree', 'abstain', null] as const)[i % 3]!;
+    if (!choice) return;
+    const castAt = new Date(openedAt.getTime() + Math.floor(((i + 1) * 13 * DAY) / households.length));
+    const h = {
+      id: uuidv7(castAt.getTime()),
+      ballotId: id,
+      householdId,
+      choice,
+      channel: 'paper' as const,
+      evidence: { sheetNo: `D-${i + 1}` },
+      receipt: receiptCode(),
+      byUserId: SEED_USER,
+      castAt,
+    };
+    history.push(h);
+    push('vote', voteRecord(h), h.id);
+  });
+  const t = count(
+    households.length,
+    history.map((h) => h.choice as Choice),
+  );
+  const result = {
+    status: 'closed' as const,
+    ...t,
+    passed: passes(t.agree, t.eligible, rule.value),
+    rule: { key: rule.key, numerator: rule.value.numerator, denominator: rule.value.denominator, version: rule.version },
+  };
+  push('close', { ballotId: id, result, closedAt: closedAt.toISOString(), byUserId: SEED_USER, type: 'close' }, null);
+  await tx.insert(ballots).values({
+    id,
+    projectId: p.projectId,
+    kind: p.kind,
+    title,
+    planVersion,
+    ruleKey,
+    revote: 'none',
+    status: 'closed',
+    electorateHash: hash,
+    eligible: households.length,
+    closesAt: closedAt,
+    openedBy: SEED_USER,
+    openedAt,
+    closedAt,
+    result,
+    chainHead: previous,
+  });
+  await insertChunked(households, (c) => tx.insert(ballotElectorate).values(c.map((householdId) => ({ ballotId: id, householdId }))));
+  await insertChunked(history, (c) => tx.insert(ballotVoteHistory).values(c));
+  await insertChunked(history, (c) =>
+    tx.insert(ballotVotes).values(
+      c.map((h) => ({
+        ballotId: id,
+        householdId: h.householdId,
+        historyId: h.id,
+        choice: h.choice,
+        channel: h.channel,
+        receipt: h.receipt,
+        castAt: h.castAt,
+      })),
+    ),
+  );
+  await insertChunked(chain, (c) => tx.insert(ballotChain).values(c));
+  return id;
+}
+
+/** The day a seeded project reached a stage, as the projects seed lays out its timeline. */
+const reachedOn = (year: number, stage: Stage) => new Date(Date.UTC(year, 0, 10) + stages.indexOf(stage) * 21 * DAY);
+
+export async function seedBallots(tx: Tx, projects: { id: string; year: number; stage: Stage }[]): Promise<void> {
+  for (const p of projects) {
+    const at = stages.indexOf(p.stage);
+    if (at >= stages.indexOf('consented')) {
+      await seedPassedBallot(tx, { projectId: p.id, year: p.year, kind: 'renovation_consent', closedAt: reachedOn(p.year, 'consented') });
+    }
+    if (at >= stages.indexOf('plan_approved')) {
+      await seedPassedBallot(tx, {
+        projectId: p.id,
+        year: p.year,
+        kind: 'plan_approval',
+        planVersion: 1,
+        closedAt: reachedOn(p.year, 'plan_approved'),
+      });
+    }
+  }
+}

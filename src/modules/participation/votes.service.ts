@@ -1,0 +1,260 @@
+// Casting votes. Every vote of a ballot is written under the ballot's row lock,
+// so the one-vote rule, the revote policy and the chain's order are decided one
+// request at a time; the primary key on (ballot, household) is the backstop.
+// A retried request with the same Idempotency-Key gets the first answer back.
+import { and, eq, inArray } from 'drizzle-orm';
+import { audit, type Actor } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import type { AuthUser } from '../../platform/http/auth.ts';
+import { conflict, forbidden, unprocessable } from '../../platform/http/problem.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { projectFacts } from '../projects/index.ts';
+import { ballotFor, residentHouseholdsIn, type Ballot } from './ballots.service.ts';
+import { canonical, sha256, type Json } from './chain.ts';
+import { append, receiptCode } from './evidence.ts';
+import { ballotElectorate, ballotIdempotency, ballotPaperKeyings, ballots, ballotVoteHistory, ballotVotes } from './schema.ts';
+import type { Choice } from './tally.ts';
+
+export interface VoteInput {
+  householdId: string;
+  choice: Choice;
+  channel: 'online' | 'paper';
+  evidence?: { sheetNo?: string; scanRef?: string };
+}
+
+export interface VoteAnswer {
+  statusCode: number;
+  body: { receipt: string | null; status: 'counted' | 'pending_second_keying' | 'mismatch' };
+}
+
+/** Who may use which channel: a verified resident of the household online; a worker in scope on paper. */
+async function authorise(ctx: AppContext, user: AuthUser, ballot: Ballot, input: VoteInput) {
+  if (input.channel === 'online') {
+    const mine = user.residentId ? await residentHouseholdsIn(ctx, ballot.id, user.residentId) : [];
+    if (!mine.includes(input.householdId))
+      throw forbidden('Only a resident verified as a member of this household may vote for it online.');
+    return;
+  }
+  if (!user.permissions.has('ballots.enter_paper')) throw forbidden('Paper ballots are keyed by community workers.');
+  await projectFacts(ctx, user, ballot.projectId);
+  if (!input.evidence?.sheetNo)
+    throw unprocessable('A paper vote names its ballot sheet.', [{ path: 'body.evidence.sheetNo', message: 'is required' }]);
+}
+
+/** Counts a vote: a history row (kept for good), the household's counted vote, and its link in the chain. */
+export async function countVote(
+  tx: Tx,
+  actor: Actor | undefined,
+  ballot: Ballot,
+  v: { householdId: string; choice: Choice; channel: 'online' | 'paper'; evidence: Json; byUserId: string },
+) {
+  const [previous] = await tx
+    .select({ id: ballotVotes.historyId })
+    .from(ballotVotes)
+    .where(and(eq(ballotVotes.ballotId, ballot.id), eq(ballotVotes.householdId, v.householdId)));
+  if (previous && ballot.revote === 'none') throw conflict('This household has already voted, and this ballot allows no revote.');
+  const [history] = await tx
+    .insert(ballotVoteHistory)
+    .values({ id: uuidv7(), ballotId: ballot.id, ...v, receipt: receiptCode(), castAt: new Date() })
+    .returning();
+  const h = history!;
+  const row = { historyId: h.id, choice: h.choice, channel: h.channel, receipt: h.receipt, castAt: h.castAt };
+  if (previous)
+    await tx
+      .update(ballotVotes)
+      .set(row)
+      .where(and(eq(ballotVotes.ballotId, ballot.id), eq(ballotVotes.householdId, v.householdId)));
+  else await tx.insert(ballotVotes).values({ ballotId: ballot.id, householdId: v.householdId, ...row });
+  await append(tx, ballot.id, { type: 'vote', history: h });
+  // Never the choice: ballots are secret.
+  await audit(tx, actor, 'ballot.vote', 'ballot', ballot.id, { householdId: v.householdId, channel: v.channel, replaced: !!previous });
+  return h.receipt;
+}
+
+async function paperKeying(
+  tx: Tx,
+  actor: Actor | undefined,
+  user: AuthUser,
+  ballot: Ballot,
+  input: VoteInput,
+): Promise<VoteAnswer['body']> {
+  const sheetNo = input.evidence!.sheetNo!;
+  const scanRef = input.evidence?.scanRef ?? null;
+  const keyed = await tx
+    .select()
+    .from(ballotPaperKeyings)
+    .where(
+      and(
+        eq(ballotPaperKeyings.ballotId, ballot.id),
+        eq(ballotPaperKeyings.householdId, input.householdId),
+        eq(ballotPaperKeyings.sheetNo, sheetNo),
+        inArray(ballotPaperKeyings.status, ['pending_second_keying', 'mismatch']),
+      ),
+    );
+  if (keyed.some((k) => k.status === 'mismatch'))
+    throw conflict('The two keyings of this sheet differ; an officer must reconcile it from the scan.');
+  if (keyed.some((k) => k.keyedBy === user.id)) throw conflict('You keyed this sheet already; a second person must key it.');
+  const first = keyed[0];
+  const keying = {
+    id: uuidv7(),
+    ballotId: ballot.id,
+    householdId: input.householdId,
+    sheetNo,
+    choice: input.choice,
+    scanRef,
+    keyedBy: user.id,
+  };
+  if (!first) {
+    const [counted] = await tx
+      .select({ id: ballotVotes.historyId })
+      .from(ballotVotes)
+      .where(and(eq(ballotVotes.ballotId, ballot.id), eq(ballotVotes.householdId, input.householdId)));
+    if (counted && ballot.revote === 'none') throw conflict('This household has already voted, and this ballot allows no revote.');
+    await tx.insert(ballotPaperKeyings).values({ ...keying, status: 'pending_second_keying' });
+    await audit(tx, actor, 'ballot.paper_keyed', 'ballot', ballot.id, { householdId: input.householdId, sheetNo });
+    return { receipt: null, status: 'pending_second_keying' };
+  }
+  if (first.choice !== input.choice) {
+    await tx.insert(ballotPaperKeyings).values({ ...keying, status: 'mismatch' });
+    await tx.update(ballotPaperKeyings).set({ status: 'mismatch' }).where(eq(ballotPaperKeyings.id, first.id));
+    // The mismatch is evidence too, but without the two choices.
+    await append(tx, ballot.id, {
+      type: 'paper_mismatch',
+      record: { ballotId: ballot.id, householdId: input.householdId, sheetNo, keyings: [first.id, keying.id] },
+    });
+    await audit(tx, actor, 'ballot.paper_mismatch', 'ballot', ballot.id, { householdId: input.householdId, sheetNo });
+    return { receipt: null, status: 'mismatch' };
+  }
+  await tx.insert(ballotPaperKeyings).values({ ...keying, status: 'counted' });
+  await tx.update(ballotPaperKeyings).set({ status: 'counted' }).where(eq(ballotPaperKeyings.id, first.id));
+  const receipt = await countVote(tx, actor, ballot, {
+    householdId: input.householdId,
+    choice: input.choice,
+    channel: 'paper',
+    evidence: { sheetNo, scanRef: scanRef ?? first.scanRef, keyedBy: [first.keyedBy, user.id] },
+    byUserId: user.id,
+  });
+  return { receipt, status: 'counted' };
+}
+
+/** Locks the ballot for writing. */
+async function lock(tx: Tx, id: string): Promise<Ballot> {
+  const [ballot] = await tx.select().from(ballots).where(eq(ballots.id, id)).for('update');
+  return ballot!;
+}
+
+/** Votes are taken while the ballot is open and before its closing time. */
+function mustBeOpen(ballot: Ballot): Ballot {
+  if (ballot.status !== 'open' || ballot.closesAt.getTime() <= Date.now()) throw conflict('The ballot is closed.');
+  return ballot;
+}
+
+async function inElectorate(tx: Tx, ballotId: string, householdId: string) {
+  const [row] = await tx
+    .select({ id: ballotElectorate.householdId })
+    .from(ballotElectorate)
+    .where(and(eq(ballotElectorate.ballotId, ballotId), eq(ballotElectorate.householdId, householdId)));
+  if (!row)
+    throw unprocessable('The household is not in this ballot’s frozen electorate.', [
+      { path: 'body.householdId', message: 'not in the electorate' },
+    ]);
+}
+
+export async function castVote(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  id: string,
+  key: string,
+  input: VoteInput,
+): Promise<VoteAnswer> {
+  const ballot = await ballotFor(ctx, user, id);
+  await authorise(ctx, user, ballot, input);
+  const requestHash = sha256(canonical({ ballotId: id, ...input } as unknown as Json));
+  return ctx.db.transaction(async (tx) => {
+    const locked = await lock(tx, id);
+    const [seen] = await tx
+      .select()
+      .from(ballotIdempotency)
+      .where(and(eq(ballotIdempotency.userId, user.id), eq(ballotIdempotency.key, key)));
+    if (seen) {
+      if (seen.requestHash !== requestHash)
+        throw unprocessable('This Idempotency-Key was used for a different request.', [
+          { path: 'headers.idempotency-key', message: 'reused' },
+        ]);
+      return { statusCode: seen.statusCode, body: seen.response as VoteAnswer['body'] };
+    }
+    // A replay answers even after the close; a new vote does not.
+    mustBeOpen(locked);
+    await inElectorate(tx, id, input.householdId);
+    const body: VoteAnswer['body'] =
+      input.channel === 'paper'
+        ? await paperKeying(tx, actor, user, locked, input)
+        : {
+            receipt: await countVote(tx, actor, locked, {
+              householdId: input.householdId,
+              choice: input.choice,
+              channel: 'online',
+              evidence: {},
+              byUserId: user.id,
+            }),
+            status: 'counted',
+          };
+    await tx.insert(ballotIdempotency).values({ userId: user.id, key, ballotId: id, requestHash, statusCode: 201, response: body });
+    return { statusCode: 201, body };
+  });
+}
+
+/** An officer reads the scan of a sheet whose keyings differ and records its choice, which then counts. */
+export async function reconcilePaper(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  id: string,
+  input: { householdId: string; sheetNo: string; choice: Choice },
+) {
+  const ballot = await ballotFor(ctx, user, id);
+  await projectFacts(ctx, user, ballot.projectId);
+  return ctx.db.transaction(async (tx) => {
+    const locked = mustBeOpen(await lock(tx, id));
+    const mismatched = await tx
+      .select()
+      .from(ballotPaperKeyings)
+      .where(
+        and(
+          eq(ballotPaperKeyings.ballotId, id),
+          eq(ballotPaperKeyings.householdId, input.householdId),
+          eq(ballotPaperKeyings.sheetNo, input.sheetNo),
+          eq(ballotPaperKeyings.status, 'mismatch'),
+        ),
+      );
+    if (!mismatched.length) throw conflict('There is no mismatched keying of this sheet to reconcile.');
+    if (!mismatched.some((k) => k.choice === input.choice)) {
+      throw unprocessable('The reconciled choice must be one of the two keyed.', [
+        { path: 'body.choice', message: 'neither keying has it' },
+      ]);
+    }
+    await tx
+      .update(ballotPaperKeyings)
+      .set({ status: 'reconciled' })
+      .where(
+        inArray(
+          ballotPaperKeyings.id,
+          mismatched.map((k) => k.id),
+        ),
+      );
+    await append(tx, id, {
+      type: 'reconcile',
+      record: { ballotId: id, householdId: input.householdId, sheetNo: input.sheetNo, byUserId: user.id },
+    });
+    const receipt = await countVote(tx, actor, locked, {
+      householdId: input.householdId,
+      choice: input.choice,
+      channel: 'paper',
+      evidence: { sheetNo: input.sheetNo, scanRef: mismatched.find((k) => k.scanRef)?.scanRef ?? null, reconciledBy: user.id },
+      byUserId: user.id,
+    });
+    return { receipt, status: 'counted' as const };
+  });
+}
