@@ -11,7 +11,7 @@ import { readTable } from '../../src/platform/spreadsheet.ts';
 import { authUserByUsername } from '../../src/modules/accounts/index.ts';
 import { householdFields, parseRows } from '../../src/modules/registry/import.ts';
 import { importFile } from '../../src/modules/registry/import.service.ts';
-import { writeHouseholds } from '../../src/modules/registry/registry.service.ts';
+import { writeHouseholds } from '../../src/modules/registry/households.service.ts';
 import { log, timed } from './run.ts';
 
 interface BenchHousehold {

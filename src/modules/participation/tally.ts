@@ -1,5 +1,5 @@
 // The count of a ballot, in integers. The threshold is a share of all eligible
-// households (R3: 2/3 of the electorate), so abstentions and households that
+// households (R3: the consent rules give two thirds of the electorate), so abstentions and households that
 // did not vote count against, exactly like a "disagree".
 import type { Fraction } from '../../platform/money.ts';
 

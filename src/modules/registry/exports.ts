@@ -3,7 +3,8 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { writeXlsx } from '../../platform/spreadsheet.ts';
-import { allCompounds, listHouseholds, type CompoundFilters } from './registry.service.ts';
+import { listHouseholds } from './households.service.ts';
+import { allCompounds, type CompoundFilters } from './registry.service.ts';
 
 export function exportCompounds(ctx: AppContext, user: AuthUser, filters: CompoundFilters): Promise<Buffer> {
   return writeXlsx(

@@ -15,7 +15,8 @@ import { readTable, SpreadsheetError, type Table } from '../../platform/spreadsh
 import { lineage } from './divisions.ts';
 import { compoundFields, duplicateKeyErrors, householdFields, parseRows, type ParsedRow, type RowError } from './import.ts';
 import { compoundsWritten } from './list-cache.ts';
-import { compoundValues, writeHouseholds, type NewCompound } from './registry.service.ts';
+import { writeHouseholds } from './households.service.ts';
+import { compoundValues, type NewCompound } from './registry.service.ts';
 import { compounds, divisions } from './schema.ts';
 import { compoundInScope } from './scope.ts';
 

@@ -1,4 +1,5 @@
-import { compoundIdsOfResident, compoundsInScope, householdIdsOfCompounds, householdIdsOfResident } from './registry.service.ts';
+import { compoundIdsOfResident, householdIdsOfCompounds, householdIdsOfResident } from './households.service.ts';
+import { compoundsInScope } from './registry.service.ts';
 
 export { registryRoutes } from './registry.routes.ts';
 export { compoundsForSeeding, loadDivisions, seedRegistry, type SeedScale, type SeedSummary } from './seed.ts';

@@ -9,6 +9,7 @@ import { writeXlsx } from '../../platform/spreadsheet.ts';
 import { exportCompounds, exportHouseholds } from './exports.ts';
 import { compoundFields, householdFields, templateHeaders } from './import.ts';
 import { importFile, importKinds } from './import.service.ts';
+import * as households from './households.service.ts';
 import * as registry from './registry.service.ts';
 import * as residents from './residents.service.ts';
 import { divisionLevels, propertyModes } from './schema.ts';
@@ -164,7 +165,7 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
         response: { 200: pageSchema(householdItem) },
       },
     },
-    async (req) => registry.listHouseholds(ctx, userOf(req), req.params.id, req.query),
+    async (req) => households.listHouseholds(ctx, userOf(req), req.params.id, req.query),
   );
 
   app.get(
@@ -192,7 +193,7 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await registry.createHouseholds(ctx, userOf(req), actorOf(req), req.params.id, req.body.items)),
+      reply.code(201).send(await households.createHouseholds(ctx, userOf(req), actorOf(req), req.params.id, req.body.items)),
   );
 
   app.post(

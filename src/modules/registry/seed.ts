@@ -12,7 +12,8 @@ import { prng, type Random } from '../../platform/random.ts';
 import { idCheckDigit, type PersonalDataKey } from '../../platform/personal-data.ts';
 import { parseCsv } from '../../platform/spreadsheet.ts';
 import { upsertCompounds } from './import.service.ts';
-import { writeHouseholds, type NewCompound } from './registry.service.ts';
+import { writeHouseholds } from './households.service.ts';
+import { type NewCompound } from './registry.service.ts';
 import { sealResident } from './residents.service.ts';
 import { compounds, divisions, type DivisionLevel } from './schema.ts';
 
