@@ -1,9 +1,9 @@
 // The project list as a table: cursor pages appended with "load more".
-import { Alert, Button, Empty, Space, Table, Typography } from 'antd';
+import { Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../app/api.ts';
+import CursorTable from '../../app/CursorTable.tsx';
 import { formatFenBig } from '../../app/money.ts';
 import { formatArea, formatCount } from '../registry/format.ts';
 import { KindTags, StageTag } from './ProjectTags.tsx';
@@ -54,43 +54,5 @@ export default function ProjectTable({ filters }: { filters: ProjectFilters }) {
     },
   ];
 
-  if (query.isError && rows.length === 0) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={t('common.error')}
-        description={errorMessage(query.error)}
-        action={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}
-      />
-    );
-  }
-  return (
-    <>
-      <Table<ProjectSummary>
-        data-testid="project-table"
-        rowKey="id"
-        size="middle"
-        bordered
-        columns={columns}
-        dataSource={rows}
-        loading={query.isPending}
-        pagination={false}
-        scroll={{ x: 860 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.empty')} /> }}
-      />
-      {rows.length > 0 && (
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12, gap: 12 }}>
-          <Typography.Text type="secondary">{t('registry.count', { count: rows.length })}</Typography.Text>
-          {query.hasNextPage ? (
-            <Button data-testid="load-more" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-              {t('common.loadMore')}
-            </Button>
-          ) : (
-            <Typography.Text type="secondary">{t('registry.noMore')}</Typography.Text>
-          )}
-        </div>
-      )}
-    </>
-  );
+  return <CursorTable query={query} rows={rows} columns={columns} testId="project-table" emptyText={t('projects.empty')} scrollX={860} />;
 }

@@ -1,10 +1,10 @@
 // The compound list: cursor pages appended with "load more".
-import { Alert, Button, Empty, Table, Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../app/api.ts';
+import CursorTable from '../../app/CursorTable.tsx';
 import { fetchCompounds, registryKeys } from './api.ts';
 import { formatArea, formatCount } from './format.ts';
 import type { CompoundFilters, CompoundSummary } from './types.ts';
@@ -59,56 +59,7 @@ export default function CompoundTable({ filters }: { filters: CompoundFilters })
     },
   ];
 
-  if (query.isError && rows.length === 0) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={t('common.error')}
-        description={errorMessage(query.error)}
-        action={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}
-      />
-    );
-  }
-
   return (
-    <>
-      <Table<CompoundSummary>
-        data-testid="compound-table"
-        rowKey="id"
-        size="middle"
-        bordered
-        columns={columns}
-        dataSource={rows}
-        loading={query.isPending}
-        pagination={false}
-        scroll={{ x: 700 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.emptyList')} /> }}
-      />
-      {query.isFetchNextPageError && <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(query.error)} />}
-      {rows.length > 0 && (
-        <div style={styles.footer}>
-          <Typography.Text type="secondary">{t('registry.count', { count: rows.length })}</Typography.Text>
-          {query.hasNextPage ? (
-            <Button data-testid="load-more" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-              {t('common.loadMore')}
-            </Button>
-          ) : (
-            <Typography.Text type="secondary">{t('registry.noMore')}</Typography.Text>
-          )}
-        </div>
-      )}
-    </>
+    <CursorTable query={query} rows={rows} columns={columns} testId="compound-table" emptyText={t('registry.emptyList')} scrollX={700} />
   );
 }
-
-const styles = {
-  footer: {
-    display: 'flex',
-    justifyContent: 'space-between',
-    alignItems: 'center',
-    gap: 12,
-    marginTop: 12,
-    flexWrap: 'wrap',
-  },
-} as const;
