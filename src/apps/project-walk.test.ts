@@ -2,7 +2,7 @@
 // API, each stage refused while its gates are unmet and allowed once they are.
 // The participation issue adds its gates (survey, ballots, acceptance) to this walk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPassedBallot } from '../modules/participation/index.ts';
+import { seedBaselineSurvey, seedPassedBallot } from '../modules/participation/index.ts';
 import { testApp, type TestApp } from '../platform/testing/harness.ts';
 
 let t: TestApp;
@@ -23,6 +23,9 @@ describe('a project from planned to handed over', () => {
     const move = (to: string) => call('POST', `/api/v1/projects/${id}/transitions`, { to });
     const unmet = async (to: string) => (await move(to)).json().unmetGates?.map((g: { code: string }) => g.code) ?? [];
 
+    expect(await unmet('surveyed')).toEqual(['baseline_survey_coverage']);
+    // Surveys are walked through the API in surveys.test.ts; here the baseline survey is recorded complete.
+    await seedBaselineSurvey(t.ctx.db, { projectId: id });
     expect((await move('surveyed')).statusCode).toBe(200);
     expect(await unmet('consented')).toEqual(['consent_ballot']);
     // The ballot itself is walked through the API in participation.test.ts; here it is recorded passed.

@@ -89,6 +89,30 @@ describe('demo city', () => {
     expect(verified.json()).toMatchObject({ ok: true, electorateOk: true, tallyOk: true });
   });
 
+  it('has a baseline survey that reached every household of each project past planned, whose needs reach the plan', async () => {
+    const short = await q(`
+      select p.id from projects p
+      where p.stage <> 'planned'
+        and not exists (
+          select 1 from surveys s where s.project_id = p.id and s.kind = 'baseline'
+            and (select count(*) from survey_responses r where r.survey_id = s.id)
+              = (select count(*) from households h join project_compounds pc on pc.compound_id = h.compound_id where pc.project_id = p.id))`);
+    expect(short).toEqual([]);
+    const [{ refused, total }] = await q(
+      `select count(*) filter (where channel = 'refused')::int as refused, count(*)::int as total from survey_responses`,
+    );
+    expect(refused).toBeGreaterThan(0);
+    expect(refused).toBeLessThan(total);
+    const [designed] = await q(`
+      select p.id from projects p where p.stage = 'designed' and p.subdistrict_codes @> array['330105004'] limit 1`);
+    const headers = await t.as('hemu');
+    const plan = (await t.app.inject({ method: 'GET', url: `/api/v1/projects/${designed.id}/plan`, headers })).json();
+    const planned = new Set(plan.items.map((i: { indicatorCode: string }) => i.indicatorCode));
+    const flagged = plan.basicNeedsLeftOut.map((i: { indicatorCode: string }) => i.indicatorCode) as string[];
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.every((c) => ['01.01.01', '01.02.01', '01.03.02', '01.06.02'].includes(c) && !planned.has(c))).toBe(true);
+  });
+
   it('is reproducible: seeding again with the same seed value changes nothing', async () => {
     const before = await q(`select name, community_code, floor_area_m2, year_built from compounds order by 2, 1`);
     const [{ n: households }] = await q('select count(*)::int as n from households');

@@ -20,6 +20,8 @@ export const permissions = {
   'funding.disburse': 'Record disbursements and amendments',
   'ballots.manage': 'Open and close ballots, and reconcile paper sheets',
   'ballots.enter_paper': 'Key paper ballot sheets (each sheet twice, by two people)',
+  'surveys.manage': 'Open and close surveys of a project',
+  'surveys.enter': 'Enter paper survey forms and record households that refuse',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -36,13 +38,23 @@ const implementers: Permission[] = [
   'plan.approve',
   'ballots.manage',
   'ballots.enter_paper',
+  'surveys.manage',
+  'surveys.enter',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: Object.keys(permissions) as Permission[],
   district_officer: [...implementers, 'funding.disburse'],
   subdistrict_officer: implementers,
-  community_worker: [...staff, 'registry.write', 'registry.import', 'personal.read', 'residents.bind', 'ballots.enter_paper'],
+  community_worker: [
+    ...staff,
+    'registry.write',
+    'registry.import',
+    'personal.read',
+    'residents.bind',
+    'ballots.enter_paper',
+    'surveys.enter',
+  ],
   department_liaison: staff,
   contractor: ['registry.read', 'projects.read'],
   evaluator: staff,

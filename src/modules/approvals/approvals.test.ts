@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
-import { seedPassedBallot } from '../participation/index.ts';
+import { seedBaselineSurvey, seedPassedBallot } from '../participation/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,6 +41,7 @@ async function projectAtPlanApproved(app = t, pick = 0) {
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json().id as string;
   const move = (to: string) => call('POST', `/api/v1/projects/${id}/transitions`, 'hemu', { to }, app);
+  await seedBaselineSurvey(app.ctx.db, { projectId: id });
   expect((await move('surveyed')).statusCode).toBe(200);
   await seedPassedBallot(app.ctx.db, { projectId: id, year: 2022, kind: 'renovation_consent' });
   expect((await move('consented')).statusCode).toBe(200);

@@ -1,11 +1,14 @@
 // The ballots' gates on a project's stages: consent to renovate before
 // "consented", and approval of the plan version now current before
 // "plan_approved" (beside the projects module's own check that the plan is
-// marked approved). Only a closed, passed ballot counts.
+// marked approved). Only a closed, passed ballot counts. Before "surveyed", a
+// baseline survey must have reached every household (a refusal is recorded as
+// reached); its options mapped to indicators are the project's needs.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
-import { currentPlan, registerGate } from '../projects/index.ts';
+import { currentPlan, registerGate, registerNeedsSource } from '../projects/index.ts';
 import { ballots } from './schema.ts';
+import { baselineNeeds, fullyCoveredBaseline } from './surveys.service.ts';
 
 async function lastPassed(ctx: AppContext, projectId: string, kind: 'renovation_consent' | 'plan_approval', planVersion?: number) {
   const [row] = await ctx.db
@@ -55,3 +58,23 @@ registerGate({
     };
   },
 });
+
+registerGate({
+  stage: 'surveyed',
+  code: 'baseline_survey_coverage',
+  async check(ctx, project) {
+    const { covered, coverage } = await fullyCoveredBaseline(ctx, project.id);
+    return {
+      satisfied: covered,
+      message: covered
+        ? `The baseline survey reached all ${coverage.total} households.`
+        : coverage
+          ? `The baseline survey has reached ${coverage.reached} of ${coverage.total} households.`
+          : 'No baseline survey has been opened.',
+      satisfy:
+        'Open a baseline survey and record a response for every household (online, a paper form, or a refusal); the coverage view lists the households not yet reached.',
+    };
+  },
+});
+
+registerNeedsSource(baselineNeeds);

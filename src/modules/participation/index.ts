@@ -2,4 +2,6 @@ import './gates.ts';
 
 export { participationRoutes } from './participation.routes.ts';
 export { seedBallots, seedPassedBallot } from './seed.ts';
+export { seedBaselineSurvey, seedSurveys } from './surveys.seed.ts';
+export { surveysRoutes } from './surveys.routes.ts';
 export { passes, agreeNeeded, type Tally } from './tally.ts';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { electorateHash } from './chain.ts';
+import { seedBaselineSurvey } from './surveys.seed.ts';
 
 let t: TestApp;
 let projectId: string;
@@ -278,6 +279,7 @@ describe('concurrent votes', () => {
 describe('the consent gate', () => {
   it('holds once a renovation consent ballot opened through the API has passed', async () => {
     const move = (to: string) => call('POST', `/api/v1/projects/${projectId}/transitions`, 'hemu', { to });
+    await seedBaselineSurvey(t.ctx.db, { projectId });
     expect((await move('surveyed')).statusCode).toBe(200);
     expect((await move('consented')).json().unmetGates.map((g: { code: string }) => g.code)).toEqual(['consent_ballot']);
     const { id, eligible } = await open('renovation_consent', 'none');

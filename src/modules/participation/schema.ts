@@ -157,3 +157,70 @@ export const ballotIdempotency = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
+
+// Surveys (R13): a questionnaire targeted at the households of a project's
+// compounds. One current response per household is a primary key; a newer
+// response replaces it, and every response ever entered stays in the history.
+export const surveyKinds = ['baseline', 'willingness', 'satisfaction', 'other'] as const;
+export type SurveyKind = (typeof surveyKinds)[number];
+export const surveyChannels = ['online', 'paper', 'refused'] as const;
+
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id').notNull(),
+    kind: text('kind', { enum: surveyKinds }).notNull(),
+    title: text('title').notNull(),
+    questions: jsonb('questions').notNull(),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    openedBy: uuid('opened_by').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('surveys_project_idx').on(t.projectId, t.kind)],
+);
+
+export const surveyResponseHistory = pgTable(
+  'survey_response_history',
+  {
+    id: uuid('id').primaryKey(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    householdId: uuid('household_id').notNull(),
+    channel: text('channel', { enum: surveyChannels }).notNull(),
+    answers: jsonb('answers').notNull(),
+    sheetNo: text('sheet_no'),
+    scanRef: text('scan_ref'),
+    enteredBy: uuid('entered_by').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('survey_response_history_household_idx').on(t.surveyId, t.householdId),
+    check('survey_response_history_paper_sheet', sql`${t.channel} <> 'paper' or ${t.sheetNo} is not null`),
+  ],
+);
+
+/** The current response of a household: the primary key is the "one response per household" rule. */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    householdId: uuid('household_id').notNull(),
+    historyId: uuid('history_id')
+      .notNull()
+      .references(() => surveyResponseHistory.id),
+    channel: text('channel', { enum: surveyChannels }).notNull(),
+    answers: jsonb('answers').notNull(),
+    sheetNo: text('sheet_no'),
+    scanRef: text('scan_ref'),
+    enteredBy: uuid('entered_by').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.householdId] }), index('survey_responses_history_idx').on(t.historyId)],
+);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
-import { seedPassedBallot } from '../participation/index.ts';
+import { seedBaselineSurvey, seedPassedBallot } from '../participation/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -111,6 +111,9 @@ describe('projects', () => {
     const skip = await move('designed');
     expect(skip.statusCode).toBe(409);
     expect(skip.json().unmetGates[0].code).toBe('stage_order');
+    // The participation module's gate: a baseline survey that reached every household.
+    expect((await move('surveyed')).json().unmetGates.map((g: { code: string }) => g.code)).toEqual(['baseline_survey_coverage']);
+    await seedBaselineSurvey(t.ctx.db, { projectId });
     expect((await move('surveyed')).statusCode).toBe(200);
     // The participation module's gate: consent by ballot (walked through the API in participation.test.ts).
     expect((await move('consented')).json().unmetGates.map((g: { code: string }) => g.code)).toEqual(['consent_ballot']);

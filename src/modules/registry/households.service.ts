@@ -193,3 +193,18 @@ export async function householdIdsOfResident(db: Db | Tx, residentId: string): P
     .where(and(eq(householdResidents.residentId, residentId), eq(householdResidents.status, 'verified')));
   return rows.map((r) => r.id);
 }
+
+/** Every household of some compounds with its building, unit and room, in that order (a survey's coverage). */
+export async function householdAddressesOfCompounds(
+  db: Db | Tx,
+  compoundIds: string[],
+): Promise<{ id: string; building: string; unit: string; room: string }[]> {
+  if (!compoundIds.length) return [];
+  return db
+    .select({ id: households.id, building: buildings.name, unit: units.name, room: households.room })
+    .from(households)
+    .innerJoin(units, eq(units.id, households.unitId))
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .where(inArray(households.compoundId, compoundIds))
+    .orderBy(asc(buildings.name), asc(units.name), asc(households.room), asc(households.id));
+}

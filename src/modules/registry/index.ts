@@ -1,4 +1,9 @@
-import { compoundIdsOfResident, householdIdsOfCompounds, householdIdsOfResident } from './households.service.ts';
+import {
+  compoundIdsOfResident,
+  householdAddressesOfCompounds,
+  householdIdsOfCompounds,
+  householdIdsOfResident,
+} from './households.service.ts';
 import { compoundsInScope } from './registry.service.ts';
 
 export { registryRoutes } from './registry.routes.ts';
@@ -7,6 +12,12 @@ export { divisionLevelOf, lineage, within, isEligible } from './divisions.ts';
 export { compoundInScope } from './scope.ts';
 
 /** What other modules may ask of the registry. */
-export const registry = { compoundIdsOfResident, compoundsInScope, householdIdsOfCompounds, householdIdsOfResident };
+export const registry = {
+  compoundIdsOfResident,
+  compoundsInScope,
+  householdAddressesOfCompounds,
+  householdIdsOfCompounds,
+  householdIdsOfResident,
+};
 export { importFile, importKinds, type ImportKind, type ImportOutcome } from './import.service.ts';
 export { exportCompounds, exportHouseholds } from './exports.ts';
