@@ -13,6 +13,7 @@ import { platformRoutes } from '../platform/http/platform.routes.ts';
 import { failInterruptedJobs } from '../platform/jobs.ts';
 import { createLogger } from '../platform/logger.ts';
 import { personalDataKey } from '../platform/personal-data.ts';
+import { loadShippedRules } from '../platform/policy.ts';
 import { accountsRoutes, authenticate } from '../modules/accounts/index.ts';
 import { approvalsRoutes } from '../modules/approvals/index.ts';
 import { catalogueRoutes } from '../modules/catalogue/index.ts';
@@ -28,6 +29,8 @@ export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export async function openContext(env: Env, log: Logger = createLogger(env.LOG_LEVEL)): Promise<AppContext> {
   const database = await openDatabase(env, log);
   await runMigrations(database);
+  // Rules added to the shipped set since this database was seeded are loaded; published versions are never touched.
+  await loadShippedRules(database.db);
   return { env, database, db: database.db, log, personalKey: personalDataKey(env.PERSONAL_DATA_KEY) };
 }
 

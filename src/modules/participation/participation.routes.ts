@@ -47,7 +47,7 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
   app.post(
     '/api/v1/ballots/:id/votes',
     {
-      // Residents vote online for their own household; paper is for `ballots.enter_paper`: checked per channel.
+      // Residents vote online for their own household; paper and proxy are for `ballots.enter_paper`: checked per channel.
       config: { permission: 'authenticated' },
       schema: {
         tags,
@@ -56,8 +56,16 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
         body: z.object({
           householdId: z.string().uuid(),
           choice,
-          channel: z.enum(['online', 'paper']),
-          evidence: z.object({ sheetNo: z.string().trim().min(1).max(40), scanRef: z.string().max(200).optional() }).optional(),
+          channel: z.enum(['online', 'paper', 'proxy']),
+          // Paper: the sheet (and its scan); proxy: the written mandate on file and the proxy holder.
+          evidence: z
+            .object({
+              sheetNo: z.string().trim().min(1).max(40).optional(),
+              scanRef: z.string().max(200).optional(),
+              mandateRef: z.string().trim().min(1).max(200).optional(),
+              proxyResidentId: z.string().uuid().optional(),
+            })
+            .optional(),
         }),
         response: { 201: voteAnswer },
       },

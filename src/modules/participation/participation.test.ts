@@ -293,3 +293,48 @@ describe('the consent gate', () => {
     expect((await move('consented')).statusCode).toBe(200);
   });
 });
+
+describe('proxy votes', () => {
+  it('count by written mandate up to the rule’s cap per proxy holder, and yield to the household’s own vote', async () => {
+    const res = await call('POST', `/api/v1/projects/${projectId}/ballots`, 'hemu', {
+      kind: 'other',
+      title: '委托投票测试',
+      closesAt: tomorrow(),
+      revote: 'none',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const ballot = res.json().id as string;
+    const { rows } = await t.ctx.database.pool.query(`select resident_id from household_residents where household_id = $1 limit 1`, [
+      others[4],
+    ]);
+    const holder = rows[0].resident_id as string;
+    const proxy = (householdId: string, evidence: object = { mandateRef: `委托书-${householdId.slice(0, 8)}`, proxyResidentId: holder }) =>
+      call('POST', `/api/v1/ballots/${ballot}/votes`, 'hemu-worker', { householdId, choice: 'agree', channel: 'proxy', evidence });
+
+    const noMandate = await proxy(others[0]!, { proxyResidentId: holder });
+    expect(noMandate.statusCode).toBe(422);
+    expect(noMandate.json().errors[0].path).toBe('body.evidence.mandateRef');
+    // The demo rule (consent.proxy.max_mandates) allows three households per proxy holder.
+    for (const h of [mine, others[0]!, others[1]!]) expect((await proxy(h)).json().status).toBe('counted');
+    const fourth = await proxy(others[2]!);
+    expect(fourth.statusCode).toBe(409);
+    expect(fourth.json().rule).toMatchObject({ key: 'consent.proxy.max_mandates', value: 3 });
+
+    // The household votes itself: its own vote replaces the proxy's, even with no revote allowed.
+    const own = await call('POST', `/api/v1/ballots/${ballot}/votes`, 'hemu-resident', {
+      householdId: mine,
+      choice: 'disagree',
+      channel: 'online',
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    const { rows: counted } = await t.ctx.database.pool.query(
+      `select channel, choice from ballot_votes where ballot_id = $1 and household_id = $2`,
+      [ballot, mine],
+    );
+    expect(counted).toEqual([{ channel: 'online', choice: 'disagree' }]);
+    // …and a proxy never overrides a household's own vote; the freed mandate can be used elsewhere.
+    expect((await proxy(mine)).statusCode).toBe(409);
+    expect((await proxy(others[2]!)).json().status).toBe('counted');
+    expect((await call('GET', `/api/v1/ballots/${ballot}/verification`, 'hemu')).json().ok).toBe(true);
+  });
+});

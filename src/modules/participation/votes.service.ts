@@ -2,13 +2,14 @@
 // so the one-vote rule, the revote policy and the chain's order are decided one
 // request at a time; the primary key on (ballot, household) is the backstop.
 // A retried request with the same Idempotency-Key gets the first answer back.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, forbidden, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { ruleAt } from '../../platform/policy.ts';
 import { projectFacts } from '../projects/index.ts';
 import { ballotFor, residentHouseholdsIn, type Ballot } from './ballots.service.ts';
 import { canonical, sha256, type Json } from './chain.ts';
@@ -19,8 +20,8 @@ import type { Choice } from './tally.ts';
 export interface VoteInput {
   householdId: string;
   choice: Choice;
-  channel: 'online' | 'paper';
-  evidence?: { sheetNo?: string; scanRef?: string };
+  channel: 'online' | 'paper' | 'proxy';
+  evidence?: { sheetNo?: string; scanRef?: string; mandateRef?: string; proxyResidentId?: string };
 }
 
 export interface VoteAnswer {
@@ -36,10 +37,53 @@ async function authorise(ctx: AppContext, user: AuthUser, ballot: Ballot, input:
       throw forbidden('Only a resident verified as a member of this household may vote for it online.');
     return;
   }
-  if (!user.permissions.has('ballots.enter_paper')) throw forbidden('Paper ballots are keyed by community workers.');
+  if (!user.permissions.has('ballots.enter_paper')) throw forbidden('Paper and proxy votes are recorded by community workers.');
   await projectFacts(ctx, user, ballot.projectId);
+  if (input.channel === 'proxy') {
+    // The worker records a proxy vote after checking the written mandate, which is filed under mandateRef.
+    const missing = (['mandateRef', 'proxyResidentId'] as const).filter((f) => !input.evidence?.[f]);
+    if (missing.length)
+      throw unprocessable(
+        'A proxy vote names its written mandate and the proxy holder.',
+        missing.map((f) => ({ path: `body.evidence.${f}`, message: 'is required' })),
+      );
+    return;
+  }
   if (!input.evidence?.sheetNo)
     throw unprocessable('A paper vote names its ballot sheet.', [{ path: 'body.evidence.sheetNo', message: 'is required' }]);
+}
+
+async function countedVote(tx: Tx, ballotId: string, householdId: string) {
+  const [row] = await tx
+    .select({ id: ballotVotes.historyId, channel: ballotVotes.channel })
+    .from(ballotVotes)
+    .where(and(eq(ballotVotes.ballotId, ballotId), eq(ballotVotes.householdId, householdId)));
+  return row;
+}
+
+/**
+ * Whether a household that has a counted vote may vote again: a household that
+ * votes itself overrides its proxy whatever the revote policy; a proxy never
+ * overrides the household's own vote; otherwise the ballot's policy decides.
+ */
+function refuseRevote(ballot: Ballot, previous: string, next: string): void {
+  if (previous === 'proxy' && next !== 'proxy') return;
+  if (next === 'proxy' && previous !== 'proxy') throw conflict('The household has voted itself; its own vote stands over any proxy.');
+  if (ballot.revote === 'none') throw conflict('This household has already voted, and this ballot allows no revote.');
+}
+
+/** The cap on mandates one proxy holder may use in a ballot, from the policy rule of the project's year. */
+async function checkProxyCap(ctx: AppContext, tx: Tx, ballot: Ballot, year: number, proxyResidentId: string, householdId: string) {
+  const rule = await ruleAt<number>(ctx.db, 'consent.proxy.max_mandates', `${year}-01-01`);
+  const { rows } = await tx.execute<{ n: number }>(sql`
+    select count(*)::int as n from ${ballotVotes} v join ${ballotVoteHistory} h on h.id = v.history_id
+    where v.ballot_id = ${ballot.id} and v.channel = 'proxy' and v.household_id <> ${householdId}
+      and h.evidence ->> 'proxyResidentId' = ${proxyResidentId}`);
+  if (rows[0]!.n >= rule.value) {
+    throw conflict(`This proxy holder already votes for ${rows[0]!.n} households; the rule allows ${rule.value}.`, {
+      rule: { key: rule.key, value: rule.value, version: rule.version, source: rule.source },
+    });
+  }
 }
 
 /** Counts a vote: a history row (kept for good), the household's counted vote, and its link in the chain. */
@@ -47,13 +91,10 @@ export async function countVote(
   tx: Tx,
   actor: Actor | undefined,
   ballot: Ballot,
-  v: { householdId: string; choice: Choice; channel: 'online' | 'paper'; evidence: Json; byUserId: string },
+  v: { householdId: string; choice: Choice; channel: 'online' | 'paper' | 'proxy'; evidence: Json; byUserId: string },
 ) {
-  const [previous] = await tx
-    .select({ id: ballotVotes.historyId })
-    .from(ballotVotes)
-    .where(and(eq(ballotVotes.ballotId, ballot.id), eq(ballotVotes.householdId, v.householdId)));
-  if (previous && ballot.revote === 'none') throw conflict('This household has already voted, and this ballot allows no revote.');
+  const previous = await countedVote(tx, ballot.id, v.householdId);
+  if (previous) refuseRevote(ballot, previous.channel, v.channel);
   const [history] = await tx
     .insert(ballotVoteHistory)
     .values({ id: uuidv7(), ballotId: ballot.id, ...v, receipt: receiptCode(), castAt: new Date() })
@@ -106,11 +147,8 @@ async function paperKeying(
     keyedBy: user.id,
   };
   if (!first) {
-    const [counted] = await tx
-      .select({ id: ballotVotes.historyId })
-      .from(ballotVotes)
-      .where(and(eq(ballotVotes.ballotId, ballot.id), eq(ballotVotes.householdId, input.householdId)));
-    if (counted && ballot.revote === 'none') throw conflict('This household has already voted, and this ballot allows no revote.');
+    const counted = await countedVote(tx, ballot.id, input.householdId);
+    if (counted) refuseRevote(ballot, counted.channel, 'paper');
     await tx.insert(ballotPaperKeyings).values({ ...keying, status: 'pending_second_keying' });
     await audit(tx, actor, 'ballot.paper_keyed', 'ballot', ballot.id, { householdId: input.householdId, sheetNo });
     return { receipt: null, status: 'pending_second_keying' };
@@ -188,6 +226,10 @@ export async function castVote(
     // A replay answers even after the close; a new vote does not.
     mustBeOpen(locked);
     await inElectorate(tx, id, input.householdId);
+    if (input.channel === 'proxy') {
+      const { year } = await projectFacts(ctx, user, locked.projectId);
+      await checkProxyCap(ctx, tx, locked, year, input.evidence!.proxyResidentId!, input.householdId);
+    }
     const body: VoteAnswer['body'] =
       input.channel === 'paper'
         ? await paperKeying(tx, actor, user, locked, input)
@@ -195,8 +237,11 @@ export async function castVote(
             receipt: await countVote(tx, actor, locked, {
               householdId: input.householdId,
               choice: input.choice,
-              channel: 'online',
-              evidence: {},
+              channel: input.channel,
+              evidence:
+                input.channel === 'proxy'
+                  ? { mandateRef: input.evidence!.mandateRef!, proxyResidentId: input.evidence!.proxyResidentId! }
+                  : {},
               byUserId: user.id,
             }),
             status: 'counted',
