@@ -5,3 +5,4 @@ export { seedBallots, seedPassedBallot } from './seed.ts';
 export { seedBaselineSurvey, seedSurveys } from './surveys.seed.ts';
 export { surveysRoutes } from './surveys.routes.ts';
 export { passes, agreeNeeded, type Tally } from './tally.ts';
+export { deliberationRoutes } from './deliberation.ts';

@@ -4,7 +4,20 @@
 // residents, accounts or channels. Every vote ever accepted stays in the
 // history; the chain links history rows and administrative actions in order.
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const ballotKinds = ['renovation_consent', 'plan_approval', 'management_mode', 'other'] as const;
 export type BallotKind = (typeof ballotKinds)[number];
@@ -223,4 +236,26 @@ export const surveyResponses = pgTable(
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.householdId] }), index('survey_responses_history_idx').on(t.historyId)],
+);
+
+export const deliberationBodies = ['red_tea_council', 'residents_council', 'other'] as const;
+
+// Deliberation council meetings (红茶议事会, 居民议事团) of a project.
+export const deliberationMeetings = pgTable(
+  'deliberation_meetings',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id').notNull(),
+    body: text('body', { enum: deliberationBodies }).notNull(),
+    heldOn: date('held_on').notNull(),
+    agenda: text('agenda').array().notNull(),
+    attendees: integer('attendees').notNull(),
+    attendeeResidentIds: uuid('attendee_resident_ids').array().notNull(),
+    minutes: text('minutes').notNull(),
+    resolutions: jsonb('resolutions').$type<{ text: string; adopted: boolean }[]>().notNull(),
+    planVersions: integer('plan_versions').array().notNull(),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('deliberation_meetings_project_idx').on(t.projectId, t.heldOn)],
 );

@@ -220,3 +220,9 @@ registerGate({
     };
   },
 });
+
+/** The version numbers of a project's plans (other modules link records to them). */
+export async function planVersionNumbers(ctx: AppContext, projectId: string): Promise<number[]> {
+  const rows = await ctx.db.select({ version: planVersions.version }).from(planVersions).where(eq(planVersions.projectId, projectId));
+  return rows.map((r) => r.version);
+}
