@@ -71,7 +71,34 @@ describe('a project from planned to handed over', () => {
       ],
     });
     expect(funded.json().check).toMatchObject({ ok: true, shortfallFen: 0 });
-    for (const stage of ['tendered', 'under_construction', 'accepted', 'handed_over']) expect((await move(stage)).statusCode).toBe(200);
+    for (const stage of ['tendered', 'under_construction']) expect((await move(stage)).statusCode).toBe(200);
+
+    // Residents supervise the works and sign the completion acceptance; an open defect holds it up.
+    expect(await unmet('accepted')).toEqual(['completion_acceptance']);
+    const defect = await call('POST', `/api/v1/projects/${id}/defects`, {
+      role: 'building_steward',
+      building: '1幢',
+      description: '楼道扶手松动',
+    });
+    expect(defect.statusCode, defect.body).toBe(201);
+    const { rows: people } = await t.ctx.database.pool.query(
+      `select resident_id from household_residents where compound_id = $1 and status = 'verified' limit 2`,
+      [compound.id],
+    );
+    const signed = await call('POST', `/api/v1/projects/${id}/acceptances`, {
+      heldOn: '2021-11-01',
+      passed: true,
+      signatories: [
+        { role: 'resident_representative', residentId: people[0].resident_id },
+        { role: 'building_steward', residentId: people[1].resident_id },
+        { role: 'supervisor', organisation: '监理单位' },
+      ],
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
+    expect(await unmet('accepted')).toEqual(['completion_acceptance']);
+    expect((await call('POST', `/api/v1/projects/${id}/defects/${defect.json().id}/close`)).statusCode).toBe(200);
+    expect((await move('accepted')).statusCode).toBe(200);
+    expect((await move('handed_over')).statusCode).toBe(200);
 
     const project = (await call('GET', `/api/v1/projects/${id}`)).json();
     expect(project).toMatchObject({ stage: 'handed_over', nextStage: null, gates: [] });

@@ -68,6 +68,10 @@ describe('demo city', () => {
         const approvals = (await t.app.inject({ method: 'GET', url: `/api/v1/projects/${p.id}/approvals`, headers })).json();
         expect(approvals.steps.every((s: { satisfied: boolean }) => s.satisfied)).toBe(true);
       }
+      if (at >= stages.indexOf('accepted')) {
+        const supervision = (await t.app.inject({ method: 'GET', url: `/api/v1/projects/${p.id}/supervision`, headers })).json();
+        expect(supervision.acceptances.some((a: { passed: boolean }) => a.passed)).toBe(true);
+      }
       const funding = (await t.app.inject({ method: 'GET', url: `/api/v1/projects/${p.id}/funding`, headers })).json();
       expect(funding.check.violations).toEqual([]);
       if (at >= stages.indexOf('tendered')) expect(funding.check.shortfallFen).toBe(0);

@@ -18,7 +18,7 @@ import { accountsRoutes, authenticate } from '../modules/accounts/index.ts';
 import { approvalsRoutes } from '../modules/approvals/index.ts';
 import { catalogueRoutes } from '../modules/catalogue/index.ts';
 import { fundingRoutes } from '../modules/funding/index.ts';
-import { deliberationRoutes, participationRoutes, surveysRoutes } from '../modules/participation/index.ts';
+import { acceptanceRoutes, deliberationRoutes, participationRoutes, surveysRoutes } from '../modules/participation/index.ts';
 import { outcomesRoutes, projectsRoutes } from '../modules/projects/index.ts';
 import { registryRoutes } from '../modules/registry/index.ts';
 import { policyRoutes } from '../platform/http/policy.routes.ts';
@@ -62,6 +62,7 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
   await participationRoutes(app, ctx);
   await surveysRoutes(app, ctx);
   await deliberationRoutes(app, ctx);
+  await acceptanceRoutes(app, ctx);
   if (hasWeb) {
     // Files are looked up per request, so a rebuild while serving is picked up.
     await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });

@@ -6,3 +6,4 @@ export { seedBaselineSurvey, seedSurveys } from './surveys.seed.ts';
 export { surveysRoutes } from './surveys.routes.ts';
 export { passes, agreeNeeded, type Tally } from './tally.ts';
 export { deliberationRoutes } from './deliberation.ts';
+export { acceptanceRoutes, seedAcceptances } from './acceptance.ts';

@@ -5,6 +5,7 @@
 // history; the chain links history rows and administrative actions in order.
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   foreignKey,
@@ -258,4 +259,44 @@ export const deliberationMeetings = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('deliberation_meetings_project_idx').on(t.projectId, t.heldOn)],
+);
+
+// Supervision and completion acceptance (R13): residents' representatives and
+// building stewards report defects during the works and sign the acceptance.
+export const supervisorRoles = ['resident_representative', 'building_steward', 'supervisor', 'contractor', 'housing_bureau'] as const;
+
+export const defects = pgTable(
+  'works_defects',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id').notNull(),
+    reportedByRole: text('reported_by_role', { enum: supervisorRoles }).notNull(),
+    building: text('building'),
+    description: text('description').notNull(),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    reportedBy: uuid('reported_by'),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('works_defects_project_idx').on(t.projectId, t.status)],
+);
+
+export const acceptances = pgTable(
+  'completion_acceptances',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id').notNull(),
+    heldOn: date('held_on').notNull(),
+    passed: boolean('passed').notNull(),
+    // Who signed, by role; residents by id only.
+    signatories: jsonb('signatories')
+      .$type<{ role: (typeof supervisorRoles)[number]; residentId?: string; organisation?: string }[]>()
+      .notNull(),
+    notes: text('notes'),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('completion_acceptances_project_idx').on(t.projectId, t.heldOn)],
 );

@@ -4,6 +4,7 @@ import { catalogueEn, fundingEn } from './catalogue.en.ts';
 import { approvalsEn, gatesEn, outcomesEn } from './approvals.en.ts';
 import { planEn, projectsEn } from './projects.en.ts';
 import { policyEn, yearPlanEn } from './programme.en.ts';
+import { participationEn } from './participation.en.ts';
 
 const en: Messages = {
   app: {
@@ -190,6 +191,7 @@ const en: Messages = {
   gates: gatesEn,
   policy: policyEn,
   yearPlan: yearPlanEn,
+  participation: participationEn,
   errors: {
     forbidden: 'You may not do this',
     network: 'Network error, check your connection and retry',

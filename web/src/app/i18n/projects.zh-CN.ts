@@ -33,7 +33,7 @@ export const projectsZh = {
   single: '单个小区',
   compoundCount: '{{count}} 个小区',
   householdCount: '{{count}} 户',
-  tabs: { overview: '概况', plan: '方案', funding: '资金', approvals: '审批', outcomes: '成效' },
+  tabs: { overview: '概况', plan: '方案', funding: '资金', approvals: '审批', outcomes: '成效', participation: '居民参与' },
   comingSoon: '即将上线',
   notFound: '未找到该项目，或不在您的数据权限范围内',
   backToList: '返回项目列表',

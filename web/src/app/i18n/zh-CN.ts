@@ -3,6 +3,7 @@ import { catalogueZh, fundingZh } from './catalogue.zh-CN.ts';
 import { approvalsZh, gatesZh, outcomesZh } from './approvals.zh-CN.ts';
 import { planZh, projectsZh } from './projects.zh-CN.ts';
 import { policyZh, yearPlanZh } from './programme.zh-CN.ts';
+import { participationZh } from './participation.zh-CN.ts';
 const zhCN = {
   app: {
     title: '老旧小区改造管理平台',
@@ -188,6 +189,7 @@ const zhCN = {
   gates: gatesZh,
   policy: policyZh,
   yearPlan: yearPlanZh,
+  participation: participationZh,
   errors: {
     forbidden: '您没有执行此操作的权限',
     network: '网络连接失败，请检查网络后重试',

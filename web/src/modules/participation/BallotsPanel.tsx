@@ -1,0 +1,137 @@
+// 居民表决: the project's ballots known here, opening one (officers), looking one up by id,
+// and the selected ballot (kept in the URL as ?ballot=, so a link opens it for a colleague).
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Alert, App, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../accounts/AuthProvider.tsx';
+import type { ProjectDetail } from '../projects/types.ts';
+import { fetchTally, participationKeys } from './api.ts';
+import BallotCard from './BallotCard.tsx';
+import { formatAt } from './format.ts';
+import { useKnownBallots, UUID } from './knownBallots.ts';
+import OpenBallotModal from './OpenBallotModal.tsx';
+import type { KnownBallot } from './types.ts';
+
+export default function BallotsPanel({ project }: { project: ProjectDetail }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const { items, remember } = useKnownBallots(project.id);
+  const [opening, setOpening] = useState(false);
+  const [lookup, setLookup] = useState('');
+  const selectedId = params.get('ballot');
+
+  const select = (id: string) => {
+    const next = new URLSearchParams(params);
+    next.set('ballot', id);
+    setParams(next, { replace: true });
+  };
+
+  // A ballot named in the URL (a shared link) becomes known here.
+  useEffect(() => {
+    if (selectedId && UUID.test(selectedId) && !items.some((b) => b.id === selectedId)) remember({ id: selectedId });
+  }, [selectedId, items, remember]);
+
+  const selected = items.find((b) => b.id === selectedId) ?? null;
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="ballots-panel">
+      <Card
+        size="small"
+        title={t('participation.ballots.list')}
+        extra={
+          can('ballots.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="ballot-open">
+              {t('participation.ballots.open')}
+            </Button>
+          )
+        }
+      >
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <Typography.Text type="secondary">{t('participation.ballots.apiNote')}</Typography.Text>
+          <Space.Compact style={{ maxWidth: 520, width: '100%' }}>
+            <Input
+              data-testid="ballot-lookup"
+              placeholder={t('participation.ballots.lookup')}
+              value={lookup}
+              onChange={(e) => setLookup(e.target.value)}
+              onPressEnter={() => doLookup()}
+            />
+            <Button onClick={() => doLookup()} data-testid="ballot-lookup-go">
+              {t('participation.ballots.lookupAction')}
+            </Button>
+          </Space.Compact>
+          <Table<KnownBallot>
+            data-testid="ballot-list"
+            rowKey="id"
+            size="small"
+            bordered
+            pagination={false}
+            dataSource={items}
+            scroll={{ x: 720 }}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('participation.ballots.none')} /> }}
+            onRow={(row) => ({
+              'data-testid': `ballot-row-${row.id}`,
+              onClick: () => select(row.id),
+              style: { cursor: 'pointer', background: row.id === selectedId ? 'rgba(22,119,255,0.06)' : undefined },
+            })}
+            columns={[
+              {
+                title: t('participation.ballots.columns.title'),
+                key: 'title',
+                render: (_, b) => b.title ?? t('participation.ballots.unknownTitle', { id: b.id.slice(0, 8) }),
+              },
+              {
+                title: t('participation.ballots.columns.kind'),
+                dataIndex: 'kind',
+                width: 150,
+                render: (k: KnownBallot['kind']) => (k ? t(`participation.ballots.kinds.${k}`) : '—'),
+              },
+              {
+                title: t('participation.ballots.columns.closesAt'),
+                dataIndex: 'closesAt',
+                width: 170,
+                render: (v: string | undefined) => formatAt(v, i18n.language),
+              },
+              { title: t('participation.ballots.columns.status'), key: 'status', width: 100, render: (_, b) => <BallotStatus id={b.id} /> },
+            ]}
+          />
+        </Space>
+      </Card>
+      {selected && <BallotCard key={selected.id} project={project} ballot={selected} />}
+      <OpenBallotModal
+        projectId={project.id}
+        open={opening}
+        onClose={() => setOpening(false)}
+        onOpened={(opened, input) => {
+          remember({ ...input, ...opened });
+          select(opened.id);
+          void message.success(t('participation.ballots.opened', { eligible: opened.eligible }));
+        }}
+      />
+    </Space>
+  );
+
+  function doLookup() {
+    const id = lookup.trim();
+    if (!UUID.test(id)) {
+      void message.error(t('participation.ballots.lookupInvalid'));
+      return;
+    }
+    remember({ id });
+    select(id);
+    setLookup('');
+  }
+}
+
+function BallotStatus({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: participationKeys.tally(id), queryFn: () => fetchTally(id), retry: false });
+  if (q.isPending) return <Typography.Text type="secondary">…</Typography.Text>;
+  if (q.isError) return <Alert type="error" title={t('common.error')} style={{ padding: '0 8px' }} />;
+  return <Tag color={q.data.status === 'open' ? 'green' : 'default'}>{t(`participation.ballots.statuses.${q.data.status}`)}</Tag>;
+}

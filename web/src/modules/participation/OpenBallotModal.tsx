@@ -1,0 +1,86 @@
+// 发起表决 (officers): kind, title, closing time and revote policy. The server freezes the
+// project's households as the electorate and answers its hash and size.
+import { Form, Input, Modal, Select } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { openBallot } from './api.ts';
+import { BALLOT_KINDS, REVOTE_POLICIES, type BallotKind, type NewBallot, type OpenedBallot, type RevotePolicy } from './types.ts';
+
+interface Values {
+  kind: BallotKind;
+  title: string;
+  closesAt: string;
+  revote: RevotePolicy;
+}
+
+interface Props {
+  projectId: string;
+  open: boolean;
+  onClose: () => void;
+  onOpened: (ballot: OpenedBallot, input: NewBallot) => void;
+}
+
+export default function OpenBallotModal({ projectId, open, onClose, onOpened }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const save = useMutation({
+    mutationFn: (input: NewBallot) => openBallot(projectId, input),
+    onSuccess: (ballot, input) => {
+      onOpened(ballot, input);
+      form.resetFields();
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('participation.ballots.openTitle')}
+      okText={t('participation.ballots.open')}
+      okButtonProps={{ loading: save.isPending, 'data-testid': 'ballot-open-submit' }}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        save.reset();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'renovation_consent', revote: 'last_counts' }}
+        onFinish={(v) =>
+          save.mutate({ kind: v.kind, title: v.title.trim(), revote: v.revote, closesAt: new Date(v.closesAt).toISOString() })
+        }
+      >
+        <Form.Item name="kind" label={t('participation.ballots.fields.kind')} rules={[{ required: true }]}>
+          <Select
+            data-testid="ballot-kind"
+            options={BALLOT_KINDS.map((k) => ({ value: k, label: t(`participation.ballots.kinds.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label={t('participation.ballots.fields.title')}
+          rules={[{ required: true, whitespace: true, message: t('participation.paper.required') }]}
+        >
+          <Input data-testid="ballot-title" maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="closesAt"
+          label={t('participation.ballots.fields.closesAt')}
+          rules={[{ required: true, message: t('participation.paper.required') }]}
+        >
+          <Input type="datetime-local" data-testid="ballot-closes-at" />
+        </Form.Item>
+        <Form.Item name="revote" label={t('participation.ballots.fields.revote')} rules={[{ required: true }]}>
+          <Select
+            data-testid="ballot-revote"
+            options={REVOTE_POLICIES.map((k) => ({ value: k, label: t(`participation.ballots.revote.${k}`) }))}
+          />
+        </Form.Item>
+      </Form>
+      {save.isError && <ProblemAlert title={t('participation.ballots.openFailed')} error={save.error} testId="ballot-open-problem" />}
+    </Modal>
+  );
+}

@@ -1,0 +1,100 @@
+// 问卷调查: the project's surveys, the coverage of the selected one, its answers in aggregate,
+// and the paper-entry form community workers use for the households not yet reached.
+import { useState } from 'react';
+import { Alert, Button, Card, Empty, Skeleton, Space, Table, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../app/api.ts';
+import { useAuth } from '../accounts/AuthProvider.tsx';
+import type { ProjectDetail } from '../projects/types.ts';
+import { fetchSurveys, participationKeys } from './api.ts';
+import CoverageCard from './CoverageCard.tsx';
+import { formatAt } from './format.ts';
+import PaperResponseForm from './PaperResponseForm.tsx';
+import SurveyResults from './SurveyResults.tsx';
+import type { SurveySummary } from './types.ts';
+
+export default function SurveysPanel({ project }: { project: ProjectDetail }) {
+  const { t, i18n } = useTranslation();
+  const { can } = useAuth();
+  const query = useQuery({ queryKey: participationKeys.surveys(project.id), queryFn: () => fetchSurveys(project.id) });
+  const [chosen, setChosen] = useState<string | null>(null);
+
+  if (query.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
+  if (query.isError)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('common.error')}
+        description={errorMessage(query.error)}
+        action={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  const surveys = query.data;
+  // Default: the first open baseline survey, else the first open one, else the first.
+  const fallback =
+    surveys.find((s) => s.status === 'open' && s.kind === 'baseline') ?? surveys.find((s) => s.status === 'open') ?? surveys[0];
+  const selected = surveys.find((s) => s.id === chosen) ?? fallback;
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="surveys-panel">
+      <Card size="small" title={t('participation.surveys.list')}>
+        <Table<SurveySummary>
+          data-testid="survey-list"
+          rowKey="id"
+          size="small"
+          bordered
+          pagination={false}
+          dataSource={surveys}
+          scroll={{ x: 760 }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('participation.surveys.none')} /> }}
+          onRow={(row) => ({
+            'data-testid': `survey-row-${row.id}`,
+            'data-selected': String(row.id === selected?.id),
+            onClick: () => setChosen(row.id),
+            style: { cursor: 'pointer', background: row.id === selected?.id ? 'rgba(22,119,255,0.06)' : undefined },
+          })}
+          columns={[
+            { title: t('participation.surveys.columns.title'), dataIndex: 'title' },
+            {
+              title: t('participation.surveys.columns.kind'),
+              dataIndex: 'kind',
+              width: 120,
+              render: (k: SurveySummary['kind']) => (
+                <Tag color={k === 'baseline' ? 'blue' : undefined}>{t(`participation.surveys.kinds.${k}`)}</Tag>
+              ),
+            },
+            {
+              title: t('participation.surveys.columns.status'),
+              dataIndex: 'status',
+              width: 100,
+              render: (s: SurveySummary['status']) => (
+                <Tag color={s === 'open' ? 'green' : 'default'} data-testid="survey-status">
+                  {t(`participation.surveys.statuses.${s}`)}
+                </Tag>
+              ),
+            },
+            { title: t('participation.surveys.columns.responses'), dataIndex: 'responses', width: 90, align: 'right' },
+            { title: t('participation.surveys.columns.refused'), dataIndex: 'refused', width: 80, align: 'right' },
+            {
+              title: t('participation.surveys.columns.openedAt'),
+              dataIndex: 'openedAt',
+              width: 170,
+              render: (v: string) => formatAt(v, i18n.language),
+            },
+          ]}
+        />
+      </Card>
+      {selected && (
+        <div key={selected.id} data-testid="survey-selected" data-survey-id={selected.id}>
+          <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <CoverageCard survey={selected} />
+            {can('surveys.enter') && <PaperResponseForm project={project} survey={selected} />}
+            <SurveyResults survey={selected} />
+          </Space>
+        </div>
+      )}
+    </Space>
+  );
+}
