@@ -1,7 +1,7 @@
 // Ballots: opening freezes the electorate (the project's households that day)
 // and publishes its hash; results stay sealed until close, when the tally is
 // judged by the policy rule of the project's year and the chain head published.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
@@ -197,4 +197,32 @@ export async function receipts(ctx: AppContext, user: AuthUser, id: string) {
     .where(eq(ballotVotes.ballotId, id))
     .orderBy(ballotVotes.receipt);
   return { chainHead: ballot.chainHead, items: rows.map((r) => ({ receipt: r.receipt, channel: r.channel, at: r.castAt.toISOString() })) };
+}
+
+/** What anyone who may see a ballot sees of it: never a choice, and the tally only after close. */
+export function ballotView(b: Ballot) {
+  return {
+    id: b.id,
+    projectId: b.projectId,
+    kind: b.kind,
+    title: b.title,
+    status: b.status,
+    revote: b.revote,
+    eligible: b.eligible,
+    electorateHash: b.electorateHash,
+    closesAt: b.closesAt.toISOString(),
+    openedAt: b.openedAt.toISOString(),
+    closedAt: b.closedAt?.toISOString() ?? null,
+    chainHead: b.status === 'closed' ? b.chainHead : null,
+  };
+}
+
+export async function getBallot(ctx: AppContext, user: AuthUser, id: string) {
+  return ballotView(await ballotFor(ctx, user, id));
+}
+
+export async function listBallots(ctx: AppContext, user: AuthUser, projectId: string) {
+  await projectFacts(ctx, user, projectId);
+  const rows = await ctx.db.select().from(ballots).where(eq(ballots.projectId, projectId)).orderBy(desc(ballots.openedAt));
+  return rows.map(ballotView);
 }

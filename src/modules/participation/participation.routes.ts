@@ -23,7 +23,50 @@ const closed = z.object({
 });
 const voteAnswer = z.object({ receipt: z.string().nullable(), status: z.enum(['counted', 'pending_second_keying', 'mismatch']) });
 
+const ballotSummary = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  kind: z.enum(ballotKinds),
+  title: z.string(),
+  status: z.string(),
+  revote: z.enum(revotePolicies),
+  eligible: z.number().int(),
+  electorateHash: z.string(),
+  closesAt: z.string(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  chainHead: z.string().nullable(),
+});
+
 export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  app.get(
+    '/api/v1/projects/:id/ballots',
+    {
+      config: { permission: 'projects.read' },
+      schema: {
+        tags,
+        summary: "A project's ballots (no choices, no counts)",
+        params: id,
+        response: { 200: z.object({ items: z.array(ballotSummary) }) },
+      },
+    },
+    async (req) => ({ items: await ballots.listBallots(ctx, userOf(req), req.params.id) }),
+  );
+
+  app.get(
+    '/api/v1/ballots/:id',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'A ballot: its question, electorate hash and status (staff in scope, or residents of its electorate)',
+        params: id,
+        response: { 200: ballotSummary },
+      },
+    },
+    async (req) => ballots.getBallot(ctx, userOf(req), req.params.id),
+  );
+
   app.post(
     '/api/v1/projects/:id/ballots',
     {

@@ -338,3 +338,17 @@ describe('proxy votes', () => {
     expect((await call('GET', `/api/v1/ballots/${ballot}/verification`, 'hemu')).json().ok).toBe(true);
   });
 });
+
+describe('reading ballots', () => {
+  it('lists a project’s ballots and shows one without choices or counts', async () => {
+    const list = await call('GET', `/api/v1/projects/${projectId}/ballots`, 'hemu-worker');
+    expect(list.statusCode).toBe(200);
+    const items = list.json().items as { id: string; kind: string; status: string; chainHead: string | null }[];
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(items)).not.toMatch(/agree|disagree/);
+    const one = await call('GET', `/api/v1/ballots/${items[0]!.id}`, 'hemu-resident');
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toMatchObject({ id: items[0]!.id, projectId });
+    expect(items.filter((b) => b.status === 'open').every((b) => b.chainHead === null)).toBe(true);
+  });
+});

@@ -1,0 +1,146 @@
+// Chain verification in process: the pure verifyChain over a million vote
+// records, against the machine's raw SHA-256 rate over as many inputs of the
+// same byte lengths, measured in the same run. The chain's inputs are the
+// previous hash, a newline and the record's canonical JSON, so verification
+// can at best match the raw rate; the stages timed apart (canonical encoding,
+// hashing) show where the rest goes.
+import { createHash } from 'node:crypto';
+import {
+  canonical,
+  GENESIS,
+  link,
+  verifyChain,
+  type Json,
+  type StoredLink,
+  type Verification,
+} from '../../src/modules/participation/chain.ts';
+import { assertSameEncoding, fastVerifyChain } from './chain-fastpath.ts';
+import { log } from './run.ts';
+
+export interface ChainFigures {
+  records: number;
+  meanInputBytes: number;
+  buildSeconds: number;
+  verifySeconds: number;
+  verifyPerSecond: number;
+  /** Raw SHA-256 (createHash, hex digest) over inputs of the same lengths: two runs, before and after verification. */
+  rawPerSecond: number;
+  rawRuns: number[];
+  /** Stages of verification timed apart over the same records. */
+  stages: { canonicalSeconds: number; hashSeconds: number };
+  /** The same verification with the bench-local vote encoder of chain-fastpath.ts: what a fix would gain. */
+  fastVerifyPerSecond: number;
+}
+
+const BALLOT = '0193a7c2-5d1e-7abc-8def-0123456789ab';
+const WORKER = '0193a7c2-5d1e-7abc-8def-fedcba987654';
+const uuidOf = (n: number) =>
+  `0193a7c3-${(n >>> 16).toString(16).padStart(4, '0')}-7${(n & 0xfff).toString(16).padStart(3, '0')}-8000-${n.toString(16).padStart(12, '0')}`;
+
+/** A counted paper vote as voteRecord() shapes it from a history row: the record type that fills a real chain. */
+function voteAt(i: number, castAt: number): Json {
+  return {
+    type: 'vote',
+    id: uuidOf(i),
+    ballotId: BALLOT,
+    householdId: uuidOf(i + 0x40000000),
+    choice: (['agree', 'disagree', 'abstain'] as const)[i % 3]!,
+    channel: 'paper',
+    evidence: { sheetNo: `S-${i + 1}`, scanRef: `scan-S-${i + 1}`, keyedBy: [WORKER, BALLOT] },
+    receipt: `R${(i % 1e4).toString().padStart(4, '0')}-ABCD-EFGH`,
+    byUserId: WORKER,
+    castAt: new Date(castAt + i * 1000).toISOString(),
+  };
+}
+
+/** The chain as verification reads it back: positions, records and stored hashes, built with the module's own `link`. */
+function buildChain(n: number): { links: StoredLink[]; inputBytes: Uint16Array } {
+  const links: StoredLink[] = new Array(n);
+  const inputBytes = new Uint16Array(n);
+  const castAt = Date.UTC(2026, 0, 10);
+  let previous = GENESIS;
+  for (let i = 0; i < n; i++) {
+    const record = voteAt(i, castAt);
+    // ASCII throughout, so string length is byte length.
+    inputBytes[i] = previous.length + 1 + canonical(record).length;
+    previous = link(previous, record);
+    links[i] = { position: i + 1, record, hash: previous };
+  }
+  return { links, inputBytes };
+}
+
+/** Hashes `inputBytes.length` inputs of those lengths, exactly as chain.ts hashes (utf8 string in, hex out); answers hashes/s. */
+function rawSha256(inputBytes: Uint16Array): number {
+  const byLength = new Map<number, string>();
+  for (const len of inputBytes) if (!byLength.has(len)) byLength.set(len, 'x'.repeat(len));
+  const t0 = performance.now();
+  let sink = 0;
+  for (const len of inputBytes) sink ^= createHash('sha256').update(byLength.get(len)!, 'utf8').digest('hex').charCodeAt(0);
+  const seconds = (performance.now() - t0) / 1000;
+  if (sink < 0) throw new Error('unreachable'); // keeps the digests live
+  return inputBytes.length / seconds;
+}
+
+function seconds(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return (performance.now() - t0) / 1000;
+}
+
+/** The better of two timed verifications of a sound chain by `verify`; throws if either does not pass. */
+function bestOfTwo(verify: (links: readonly StoredLink[]) => Verification, links: StoredLink[]): number {
+  const times = [0, 1].map(() => {
+    let result: Verification | undefined;
+    const s = seconds(() => (result = verify(links)));
+    if (!result?.ok || result.length !== links.length) throw new Error(`verification failed on a sound chain: ${JSON.stringify(result)}`);
+    return s;
+  });
+  return Math.min(...times);
+}
+
+export function benchChain(n: number): ChainFigures {
+  log(`chain: building ${n.toLocaleString('en-US')} linked vote records`);
+  const t0 = performance.now();
+  const { links, inputBytes } = buildChain(n);
+  const buildSeconds = (performance.now() - t0) / 1000;
+  const meanInputBytes = inputBytes.reduce((a, b) => a + b, 0) / n;
+  log(`chain: built in ${buildSeconds.toFixed(1)} s, mean hash input ${meanInputBytes.toFixed(0)} bytes`);
+
+  // Warm both paths on a slice first, so neither timing pays for cold code.
+  verifyChain(links.slice(0, 50_000));
+  rawSha256(inputBytes.subarray(0, 50_000));
+
+  const rawBefore = rawSha256(inputBytes);
+  // Best of two: on a shared machine a single timing catches whatever else ran.
+  const verifySeconds = bestOfTwo(verifyChain, links);
+  const rawAfter = rawSha256(inputBytes);
+  const rawPerSecond = (rawBefore + rawAfter) / 2;
+  log(`chain: verified in ${verifySeconds.toFixed(2)} s (${(n / verifySeconds).toFixed(0)}/s); raw SHA-256 ${rawPerSecond.toFixed(0)}/s`);
+
+  // The profile: canonical encoding alone, then hashing the encoded inputs alone.
+  let inputs: string[] = [];
+  const canonicalSeconds = seconds(() => {
+    inputs = links.map((l, i) => `${i ? links[i - 1]!.hash : GENESIS}\n${canonical(l.record)}`);
+  });
+  const hashSeconds = seconds(() => {
+    for (const s of inputs) createHash('sha256').update(s, 'utf8').digest('hex');
+  });
+  log(`chain: stages: canonical encoding ${canonicalSeconds.toFixed(2)} s, hashing ${hashSeconds.toFixed(2)} s`);
+  inputs = []; // let the collector have them before the next timing
+
+  assertSameEncoding(links.slice(0, 20_000));
+  fastVerifyChain(links.slice(0, 50_000));
+  const fastSeconds = bestOfTwo(fastVerifyChain, links);
+  log(`chain: fast-path prototype verified in ${fastSeconds.toFixed(2)} s (${(n / fastSeconds).toFixed(0)}/s)`);
+  return {
+    records: n,
+    meanInputBytes,
+    buildSeconds,
+    verifySeconds,
+    verifyPerSecond: n / verifySeconds,
+    rawPerSecond,
+    rawRuns: [rawBefore, rawAfter],
+    stages: { canonicalSeconds, hashSeconds },
+    fastVerifyPerSecond: n / fastSeconds,
+  };
+}
