@@ -53,10 +53,6 @@ export const participationEn: typeof participationZh = {
   ballots: {
     list: "Project's ballots",
     none: 'No ballot yet. Ballots opened here are listed; others can be looked up by id.',
-    apiNote: "The API lists no project's ballots: these are the ballots opened or looked up in this browser.",
-    lookup: 'Ballot id',
-    lookupAction: 'Look up',
-    lookupInvalid: 'Enter a valid ballot id (UUID)',
     open: 'Open a ballot',
     openTitle: 'Open a ballot',
     opened: 'Ballot opened: the electorate is frozen, {{eligible}} households',

@@ -51,10 +51,6 @@ export const participationZh = {
   ballots: {
     list: '项目表决',
     none: '尚无表决记录。街道干部发起的表决会在此列出；也可按表决编号查找。',
-    apiNote: '接口暂不提供项目表决列表：此处列出在本浏览器发起或查找过的表决。',
-    lookup: '表决编号',
-    lookupAction: '查找',
-    lookupInvalid: '请输入有效的表决编号（UUID）',
     open: '发起表决',
     openTitle: '发起居民表决',
     opened: '表决已发起：选民名册已冻结，共 {{eligible}} 户',

@@ -1,17 +1,16 @@
-// 居民表决: the project's ballots known here, opening one (officers), looking one up by id,
-// and the selected ballot (kept in the URL as ?ballot=, so a link opens it for a colleague).
-import { useEffect, useState } from 'react';
+// 居民表决: the project's ballots, opening one (officers), and the selected ballot
+// (kept in the URL as ?ballot=, so a link opens it for a colleague).
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import type { ProjectDetail } from '../projects/types.ts';
-import { fetchTally, participationKeys } from './api.ts';
+import { fetchProjectBallots, fetchTally, participationKeys } from './api.ts';
 import BallotCard from './BallotCard.tsx';
 import { formatAt } from './format.ts';
-import { useKnownBallots, UUID } from './knownBallots.ts';
 import OpenBallotModal from './OpenBallotModal.tsx';
 import type { KnownBallot } from './types.ts';
 
@@ -20,9 +19,10 @@ export default function BallotsPanel({ project }: { project: ProjectDetail }) {
   const { message } = App.useApp();
   const { can } = useAuth();
   const [params, setParams] = useSearchParams();
-  const { items, remember } = useKnownBallots(project.id);
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: participationKeys.ballots(project.id), queryFn: () => fetchProjectBallots(project.id) });
+  const items = list.data?.items ?? [];
   const [opening, setOpening] = useState(false);
-  const [lookup, setLookup] = useState('');
   const selectedId = params.get('ballot');
 
   const select = (id: string) => {
@@ -30,11 +30,6 @@ export default function BallotsPanel({ project }: { project: ProjectDetail }) {
     next.set('ballot', id);
     setParams(next, { replace: true });
   };
-
-  // A ballot named in the URL (a shared link) becomes known here.
-  useEffect(() => {
-    if (selectedId && UUID.test(selectedId) && !items.some((b) => b.id === selectedId)) remember({ id: selectedId });
-  }, [selectedId, items, remember]);
 
   const selected = items.find((b) => b.id === selectedId) ?? null;
 
@@ -52,19 +47,7 @@ export default function BallotsPanel({ project }: { project: ProjectDetail }) {
         }
       >
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <Typography.Text type="secondary">{t('participation.ballots.apiNote')}</Typography.Text>
-          <Space.Compact style={{ maxWidth: 520, width: '100%' }}>
-            <Input
-              data-testid="ballot-lookup"
-              placeholder={t('participation.ballots.lookup')}
-              value={lookup}
-              onChange={(e) => setLookup(e.target.value)}
-              onPressEnter={() => doLookup()}
-            />
-            <Button onClick={() => doLookup()} data-testid="ballot-lookup-go">
-              {t('participation.ballots.lookupAction')}
-            </Button>
-          </Space.Compact>
+          {list.isError && <Alert type="error" showIcon title={t('common.error')} />}
           <Table<KnownBallot>
             data-testid="ballot-list"
             rowKey="id"
@@ -72,6 +55,7 @@ export default function BallotsPanel({ project }: { project: ProjectDetail }) {
             bordered
             pagination={false}
             dataSource={items}
+            loading={list.isPending}
             scroll={{ x: 720 }}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('participation.ballots.none')} /> }}
             onRow={(row) => ({
@@ -107,25 +91,14 @@ export default function BallotsPanel({ project }: { project: ProjectDetail }) {
         projectId={project.id}
         open={opening}
         onClose={() => setOpening(false)}
-        onOpened={(opened, input) => {
-          remember({ ...input, ...opened });
+        onOpened={(opened) => {
+          void queryClient.invalidateQueries({ queryKey: participationKeys.ballots(project.id) });
           select(opened.id);
           void message.success(t('participation.ballots.opened', { eligible: opened.eligible }));
         }}
       />
     </Space>
   );
-
-  function doLookup() {
-    const id = lookup.trim();
-    if (!UUID.test(id)) {
-      void message.error(t('participation.ballots.lookupInvalid'));
-      return;
-    }
-    remember({ id });
-    select(id);
-    setLookup('');
-  }
 }
 
 function BallotStatus({ id }: { id: string }) {

@@ -12,6 +12,7 @@ import type {
   SurveySummary,
   Tally,
   Verification,
+  KnownBallot,
   VoteAnswer,
 } from './types.ts';
 
@@ -22,6 +23,7 @@ export const participationKeys = {
   coverage: (id: string) => ['participation', 'coverage', id] as const,
   tally: (id: string) => ['participation', 'tally', id] as const,
   verification: (id: string) => ['participation', 'verification', id] as const,
+  ballots: (projectId: string) => ['participation', 'ballots', projectId] as const,
 };
 
 const s = (id: string) => `/surveys/${encodeURIComponent(id)}`;
@@ -39,6 +41,9 @@ export const postSurveyResponse = (id: string, body: SurveyResponseInput) =>
 
 export const openBallot = (projectId: string, body: NewBallot) =>
   api<OpenedBallot>(`/projects/${encodeURIComponent(projectId)}/ballots`, { method: 'POST', body });
+
+export const fetchProjectBallots = (projectId: string) =>
+  api<{ items: KnownBallot[] }>(`/projects/${encodeURIComponent(projectId)}/ballots`);
 
 export const fetchTally = (id: string) => api<Tally>(`${b(id)}/tally`);
 
