@@ -2,7 +2,7 @@
 // copy of the server can answer "how far along is it". The work itself runs
 // in the process that accepted it; a job found running at start-up was cut
 // off by a crash, and its own transaction has rolled back, so it is failed.
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from './db/client.ts';
 import { uuidv7 } from './ids.ts';
 import { Problem } from './http/problem.ts';
@@ -22,23 +22,26 @@ export async function startJob<T>(
   const id = uuidv7();
   await db.insert(jobs).values({ id, kind, status: 'running', params, createdBy });
   let last = 0;
+  // Progress writes go out one after another, and the final status waits for
+  // them: a late progress write must never land after (or be lost behind) it.
+  let written: Promise<unknown> = Promise.resolve();
+  const write = (values: Partial<typeof jobs.$inferInsert>) => {
+    written = written.then(() => db.update(jobs).set(values).where(eq(jobs.id, id))).catch(() => undefined);
+    return written;
+  };
   const progress: Progress = (done, total) => {
     const now = Date.now();
     if (now - last < 250 && done < total) return;
     last = now;
-    void db
-      .update(jobs)
-      .set({ progressDone: done, progressTotal: total })
-      .where(and(eq(jobs.id, id), eq(jobs.status, 'running')))
-      .catch(() => undefined);
+    void write({ progressDone: done, progressTotal: total });
   };
   setImmediate(() => {
     void work(progress).then(
-      (result) => db.update(jobs).set({ status: 'succeeded', result, finishedAt: new Date() }).where(eq(jobs.id, id)),
+      (result) => write({ status: 'succeeded', result, finishedAt: new Date() }),
       (err: unknown) => {
         const error =
           err instanceof Problem ? err.body() : { title: 'Internal Server Error', detail: 'The job failed; see the server log.' };
-        return db.update(jobs).set({ status: 'failed', error, finishedAt: new Date() }).where(eq(jobs.id, id));
+        return write({ status: 'failed', error, finishedAt: new Date() });
       },
     );
   });
