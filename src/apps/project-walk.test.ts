@@ -11,9 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function call(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, username = 'hemu') {
-  return t.app.inject({ method, url, headers: await t.as(username), ...(payload === undefined ? {} : { payload: payload as object }) });
-}
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, username = 'hemu') => t.call(method, url, username, payload);
 
 describe('a project from planned to handed over', () => {
   it('walks every stage once each gate is met', async () => {

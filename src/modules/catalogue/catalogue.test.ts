@@ -7,9 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function call(method: 'GET' | 'POST' | 'PUT', url: string, username: string, payload?: unknown) {
-  return t.app.inject({ method, url, headers: await t.as(username), ...(payload === undefined ? {} : { payload: payload as object }) });
-}
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, username: string, payload?: unknown) => t.call(method, url, username, payload);
 async function newProject(year: number, n: number) {
   const compound = (await call('GET', '/api/v1/compounds?limit=20', 'hemu')).json().items[n];
   const res = await call('POST', '/api/v1/projects', 'hemu', { name: `目录测试 ${year}`, year, compoundIds: [compound.id] });

@@ -3,23 +3,14 @@
 import type { Tx } from '../../platform/db/client.ts';
 import { fractionFloor, type Fraction } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
-import { stages, type Stage } from '../projects/index.ts';
+import { stages, type SeededProject } from '../projects/index.ts';
 import { subsidyLimitFen, type Line } from './rules.ts';
 import { fundingLines } from './schema.ts';
-
-export interface FundedProject {
-  id: string;
-  year: number;
-  districtCode: string;
-  stage: Stage;
-  floorAreaHundredths: bigint;
-  costFen: bigint;
-}
 
 /** Shares of the cost (in percent) each source takes before the subsidy cap and the rest are settled. */
 const share = (cost: bigint, percent: number) => (cost * BigInt(percent)) / 100n;
 
-export async function seedFunding(tx: Tx, projects: FundedProject[]): Promise<number> {
+export async function seedFunding(tx: Tx, projects: SeededProject[]): Promise<number> {
   const rows: (typeof fundingLines.$inferInsert)[] = [];
   const rules = new Map<number, { cap: number | string; resident: Fraction; split: { city: Fraction } }>();
   for (const p of projects) {

@@ -92,8 +92,8 @@ export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor |
     const households = await registry.householdIdsOfCompounds(tx, await projectCompoundIds(tx, projectId));
     if (!households.length) throw conflict('The project has no households in the registry to vote.');
     const hash = electorateHash(households);
-    await tx.insert(ballots).values({
-      id,
+    // The same facts go in the row and, as published evidence, in the chain's first record.
+    const question = {
       projectId,
       kind: input.kind,
       title: input.title,
@@ -102,9 +102,8 @@ export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor |
       ruleKey,
       electorateHash: hash,
       eligible: households.length,
-      closesAt,
-      openedBy: user.id,
-    });
+    };
+    await tx.insert(ballots).values({ id, ...question, closesAt, openedBy: user.id });
     for (let i = 0; i < households.length; i += 5000) {
       await tx.insert(ballotElectorate).values(households.slice(i, i + 5000).map((householdId) => ({ ballotId: id, householdId })));
     }
@@ -112,14 +111,7 @@ export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor |
       type: 'open',
       record: {
         ballotId: id,
-        projectId,
-        kind: input.kind,
-        title: input.title,
-        planVersion,
-        revote: input.revote,
-        ruleKey,
-        electorateHash: hash,
-        eligible: households.length,
+        ...question,
         closesAt: closesAt.toISOString(),
         byUserId: user.id,
       },

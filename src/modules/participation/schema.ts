@@ -5,6 +5,7 @@
 // history; the chain links history rows and administrative actions in order.
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -64,6 +65,14 @@ export const ballotElectorate = pgTable(
   (t) => [primaryKey({ columns: [t.ballotId, t.householdId] })],
 );
 
+/** Every vote, counted vote and paper keying belongs to a household of the ballot's frozen electorate. */
+const inElectorate = (name: string, t: { ballotId: AnyPgColumn; householdId: AnyPgColumn }) =>
+  foreignKey({
+    name,
+    columns: [t.ballotId, t.householdId],
+    foreignColumns: [ballotElectorate.ballotId, ballotElectorate.householdId],
+  }).onDelete('cascade');
+
 export const ballotVoteHistory = pgTable(
   'ballot_vote_history',
   {
@@ -77,14 +86,7 @@ export const ballotVoteHistory = pgTable(
     byUserId: uuid('by_user_id').notNull(),
     castAt: timestamp('cast_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    index('ballot_vote_history_household_idx').on(t.ballotId, t.householdId),
-    foreignKey({
-      name: 'ballot_vote_history_electorate_fk',
-      columns: [t.ballotId, t.householdId],
-      foreignColumns: [ballotElectorate.ballotId, ballotElectorate.householdId],
-    }).onDelete('cascade'),
-  ],
+  (t) => [index('ballot_vote_history_household_idx').on(t.ballotId, t.householdId), inElectorate('ballot_vote_history_electorate_fk', t)],
 );
 
 /** The one counted vote of a household: the primary key is the "one vote per household" rule. */
@@ -101,14 +103,7 @@ export const ballotVotes = pgTable(
     receipt: text('receipt').notNull(),
     castAt: timestamp('cast_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.ballotId, t.householdId] }),
-    foreignKey({
-      name: 'ballot_votes_electorate_fk',
-      columns: [t.ballotId, t.householdId],
-      foreignColumns: [ballotElectorate.ballotId, ballotElectorate.householdId],
-    }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.ballotId, t.householdId] }), inElectorate('ballot_votes_electorate_fk', t)],
 );
 
 /** Paper sheets keyed by community workers; a sheet counts once two different accounts key it alike. */
@@ -127,11 +122,7 @@ export const ballotPaperKeyings = pgTable(
   },
   (t) => [
     uniqueIndex('ballot_paper_keyings_once_uq').on(t.ballotId, t.householdId, t.sheetNo, t.keyedBy),
-    foreignKey({
-      name: 'ballot_paper_keyings_electorate_fk',
-      columns: [t.ballotId, t.householdId],
-      foreignColumns: [ballotElectorate.ballotId, ballotElectorate.householdId],
-    }).onDelete('cascade'),
+    inElectorate('ballot_paper_keyings_electorate_fk', t),
   ],
 );
 

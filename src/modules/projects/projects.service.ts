@@ -1,6 +1,6 @@
 // Projects: creation from the registry's compounds, lists within scope, the
 // stage timeline, and transitions guarded by gates.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -256,11 +256,4 @@ export async function projectFacts(ctx: AppContext, user: AuthUser, id: string) 
 export async function projectCompoundIds(db: Db | Tx, id: string): Promise<string[]> {
   const rows = await db.select({ id: projectCompounds.compoundId }).from(projectCompounds).where(eq(projectCompounds.projectId, id));
   return rows.map((r) => r.id);
-}
-
-export async function projectIdsIn(ctx: AppContext, ids: string[]) {
-  return ctx.db
-    .select({ id: projects.id, year: projects.year, districtCode: projects.districtCode })
-    .from(projects)
-    .where(inArray(projects.id, ids));
 }

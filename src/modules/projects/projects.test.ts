@@ -8,9 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function call(method: 'GET' | 'POST' | 'PUT', url: string, username: string, payload?: unknown) {
-  return t.app.inject({ method, url, headers: await t.as(username), ...(payload === undefined ? {} : { payload: payload as object }) });
-}
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, username: string, payload?: unknown) => t.call(method, url, username, payload);
 const hemuCompounds = async () =>
   (await call('GET', '/api/v1/compounds?limit=5', 'hemu')).json().items as { id: string; floorAreaM2: string; households: number }[];
 

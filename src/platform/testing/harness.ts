@@ -16,6 +16,8 @@ export interface TestApp {
   routes: RouteRecord[];
   /** Signs in and returns the bearer header for that account. */
   as(username: string): Promise<{ authorization: string }>;
+  /** One API request as that account, with a JSON body when given. */
+  call(method: 'GET' | 'POST' | 'PUT', url: string, username: string, payload?: unknown): Promise<Awaited<ReturnType<ZodApp['inject']>>>;
   close(): Promise<void>;
 }
 
@@ -42,19 +44,23 @@ export async function testApp(
   const { app, routes } = await createHttpApp(ctx);
   await app.ready();
   const tokens = new Map<string, string>();
+  const as = async (username: string) => {
+    let token = tokens.get(username);
+    if (!token) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Demo@2026' } });
+      if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
+      token = res.json<{ token: string }>().token;
+      tokens.set(username, token);
+    }
+    return { authorization: `Bearer ${token}` };
+  };
   return {
     ctx,
     app,
     routes,
-    async as(username) {
-      let token = tokens.get(username);
-      if (!token) {
-        const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Demo@2026' } });
-        if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
-        token = res.json<{ token: string }>().token;
-        tokens.set(username, token);
-      }
-      return { authorization: `Bearer ${token}` };
+    as,
+    async call(method, url, username, payload) {
+      return app.inject({ method, url, headers: await as(username), ...(payload === undefined ? {} : { payload: payload as object }) });
     },
     async close() {
       await app.close();

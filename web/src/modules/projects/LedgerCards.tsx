@@ -71,19 +71,7 @@ export function DisbursementsCard({ projectId, canWrite, rows }: LedgerProps & {
           <Form.Item name="date" rules={[{ required: true }]}>
             <DatePicker placeholder={t('funding.columns.date')} />
           </Form.Item>
-          <Form.Item name="source" rules={[{ required: true }]}>
-            <Select placeholder={t('funding.columns.source')} options={sources} style={{ width: 150 }} />
-          </Form.Item>
-          <Form.Item name="amount" rules={[{ required: true }]}>
-            <InputNumber<string>
-              stringMode
-              min="0.01"
-              precision={2}
-              prefix="¥"
-              placeholder={t('funding.columns.amount')}
-              style={{ width: 150 }}
-            />
-          </Form.Item>
+          <SourceAndAmount sources={sources} />
           <Form.Item name="payee" rules={[{ required: true, whitespace: true }]}>
             <Input placeholder={t('funding.columns.payee')} style={{ width: 150 }} />
           </Form.Item>
@@ -145,19 +133,7 @@ export function AmendmentsCard({ projectId, canWrite, rows }: LedgerProps & { ro
       />
       {canWrite && (
         <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onFinish={(v) => add.mutate(v)}>
-          <Form.Item name="source" rules={[{ required: true }]}>
-            <Select placeholder={t('funding.columns.source')} options={sources} style={{ width: 150 }} />
-          </Form.Item>
-          <Form.Item name="amount" rules={[{ required: true }]}>
-            <InputNumber<string>
-              stringMode
-              min="0.01"
-              precision={2}
-              prefix="¥"
-              placeholder={t('funding.columns.amount')}
-              style={{ width: 150 }}
-            />
-          </Form.Item>
+          <SourceAndAmount sources={sources} />
           <Form.Item name="reason" rules={[{ required: true, whitespace: true }]}>
             <Input placeholder={t('funding.columns.reason')} style={{ width: 240 }} />
           </Form.Item>
@@ -168,5 +144,27 @@ export function AmendmentsCard({ projectId, canWrite, rows }: LedgerProps & { ro
       )}
       {add.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon title={errorMessage(add.error)} />}
     </Card>
+  );
+}
+
+/** The source and amount fields both ledger forms ask for (amount in yuan, two decimals, as a string). */
+function SourceAndAmount({ sources }: { sources: { value: string; label: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="source" rules={[{ required: true }]}>
+        <Select placeholder={t('funding.columns.source')} options={sources} style={{ width: 150 }} />
+      </Form.Item>
+      <Form.Item name="amount" rules={[{ required: true }]}>
+        <InputNumber<string>
+          stringMode
+          min="0.01"
+          precision={2}
+          prefix="¥"
+          placeholder={t('funding.columns.amount')}
+          style={{ width: 150 }}
+        />
+      </Form.Item>
+    </>
   );
 }
