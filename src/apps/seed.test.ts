@@ -72,6 +72,10 @@ describe('demo city', () => {
         const supervision = (await t.app.inject({ method: 'GET', url: `/api/v1/projects/${p.id}/supervision`, headers })).json();
         expect(supervision.acceptances.some((a: { passed: boolean }) => a.passed)).toBe(true);
       }
+      if (p.stage === 'handed_over') {
+        const governance = (await t.app.inject({ method: 'GET', url: `/api/v1/projects/${p.id}/governance`, headers })).json();
+        expect(governance.gaps).toEqual([]);
+      }
       const funding = (await t.app.inject({ method: 'GET', url: `/api/v1/projects/${p.id}/funding`, headers })).json();
       expect(funding.check.violations).toEqual([]);
       if (at >= stages.indexOf('tendered')) expect(funding.check.shortfallFen).toBe(0);

@@ -6,6 +6,7 @@ import { upsertAccount, type NewAccount } from '../modules/accounts/index.ts';
 import { loadShippedCatalogue, seedDemoPrices } from '../modules/catalogue/index.ts';
 import { seedApprovals } from '../modules/approvals/index.ts';
 import { seedFunding } from '../modules/funding/index.ts';
+import { seedGovernance } from '../modules/governance/index.ts';
 import { seedAcceptances, seedBallots, seedSurveys } from '../modules/participation/index.ts';
 import { seedProjects } from '../modules/projects/index.ts';
 import { compoundsForSeeding, seedRegistry, type SeedScale, type SeedSummary } from '../modules/registry/index.ts';
@@ -50,6 +51,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedSurveys(tx, projects);
     await seedBallots(tx, projects);
     await seedAcceptances(tx, projects);
+    await seedGovernance(tx, ctx.env.dataDir, projects);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

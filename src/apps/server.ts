@@ -18,9 +18,16 @@ import { accountsRoutes, authenticate } from '../modules/accounts/index.ts';
 import { approvalsRoutes } from '../modules/approvals/index.ts';
 import { catalogueRoutes } from '../modules/catalogue/index.ts';
 import { fundingRoutes } from '../modules/funding/index.ts';
-import { acceptanceRoutes, deliberationRoutes, participationRoutes, surveysRoutes } from '../modules/participation/index.ts';
+import {
+  acceptanceRoutes,
+  deliberationRoutes,
+  participationRoutes,
+  residentRoutes,
+  surveysRoutes,
+} from '../modules/participation/index.ts';
 import { outcomesRoutes, projectsRoutes } from '../modules/projects/index.ts';
-import { registryRoutes } from '../modules/registry/index.ts';
+import { governanceRoutes } from '../modules/governance/index.ts';
+import { registry, registryRoutes } from '../modules/registry/index.ts';
 import { policyRoutes } from '../platform/http/policy.routes.ts';
 import { seedCity } from './seed.ts';
 
@@ -31,7 +38,9 @@ export async function openContext(env: Env, log: Logger = createLogger(env.LOG_L
   await runMigrations(database);
   // Rules added to the shipped set since this database was seeded are loaded; published versions are never touched.
   await loadShippedRules(database.db);
-  return { env, database, db: database.db, log, personalKey: personalDataKey(env.PERSONAL_DATA_KEY) };
+  const ctx = { env, database, db: database.db, log, personalKey: personalDataKey(env.PERSONAL_DATA_KEY) };
+  await registry.backfillPhoneHashes(ctx);
+  return ctx;
 }
 
 export async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
@@ -63,6 +72,8 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
   await surveysRoutes(app, ctx);
   await deliberationRoutes(app, ctx);
   await acceptanceRoutes(app, ctx);
+  await residentRoutes(app, ctx);
+  await governanceRoutes(app, ctx);
   if (hasWeb) {
     // Files are looked up per request, so a rebuild while serving is picked up.
     await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });

@@ -35,6 +35,12 @@ const schema = z
       .max(24 * 60)
       .default(15),
     LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+    // How residents get their one-time sign-in code: `log` writes it to the server log (development only),
+    // an http(s) URL receives {phone, code, expiresInSeconds} as a JSON POST (an SMS gateway), `none` turns code sign-in off.
+    LOGIN_CODE_SENDER: z
+      .string()
+      .regex(/^(log|none|https?:\/\/\S+)$/, 'must be log, none, or an http(s) URL')
+      .optional(),
     SEED_SCALE: z.enum(['demo', 'city', 'province', 'none']).default('demo'),
     SEED_VALUE: z.coerce.number().int().default(20210601),
     IMPORT_BACKGROUND_ROWS: z.coerce.number().int().min(1).default(2000),
@@ -47,11 +53,15 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
       }
     }
+    if (env.NODE_ENV === 'production' && env.LOGIN_CODE_SENDER === 'log')
+      ctx.addIssue({ code: 'custom', path: ['LOGIN_CODE_SENDER'], message: 'log would write sign-in codes to the log; not in production' });
   });
 
 export type RawEnv = z.infer<typeof schema>;
-export interface Env extends Omit<RawEnv, 'HOST' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY'> {
+export interface Env extends Omit<RawEnv, 'HOST' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'LOGIN_CODE_SENDER'> {
   HOST: string;
+  /** Without a configured sender, production has no code sign-in; development logs the code. */
+  LOGIN_CODE_SENDER: string;
   SESSION_SECRET: string;
   /** Encrypts residents' personal data at rest; losing it loses that data. */
   PERSONAL_DATA_KEY: string;
@@ -88,6 +98,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   return {
     ...raw,
     HOST: raw.HOST ?? (raw.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    LOGIN_CODE_SENDER: raw.LOGIN_CODE_SENDER ?? (raw.NODE_ENV === 'production' ? 'none' : 'log'),
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, 'session-secret'),
     PERSONAL_DATA_KEY: raw.PERSONAL_DATA_KEY ?? secretFromDataDir(dataDir, 'personal-data-key'),
     dataDir,

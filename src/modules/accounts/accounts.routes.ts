@@ -1,8 +1,10 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { SESSION_COOKIE, tokenFrom, userOf } from '../../platform/http/auth.ts';
 import * as accounts from './accounts.service.ts';
+import { codeSender, requestCode } from './codes.ts';
 
 const userSchema = z.object({
   id: z.string(),
@@ -13,6 +15,15 @@ const userSchema = z.object({
   permissions: z.array(z.string()),
   locale: z.enum(['zh-CN', 'en']),
 });
+
+function setSessionCookie(ctx: AppContext, reply: FastifyReply, session: { token: string; expiresAt: Date }): string {
+  const secure = ctx.env.NODE_ENV === 'production' ? '; Secure' : '';
+  void reply.header(
+    'set-cookie',
+    `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`,
+  );
+  return session.token;
+}
 
 export async function accountsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   app.post(
@@ -30,13 +41,52 @@ export async function accountsRoutes(app: ZodApp, ctx: AppContext): Promise<void
       },
     },
     async (req, reply) => {
-      const { token, expiresAt, user } = await accounts.login(ctx, req.body.username, req.body.password, req.ip);
-      const secure = ctx.env.NODE_ENV === 'production' ? '; Secure' : '';
-      void reply.header(
-        'set-cookie',
-        `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secure}`,
-      );
-      return { token, user: accounts.publicUser(user) };
+      const session = await accounts.login(ctx, req.body.username, req.body.password, req.ip);
+      return { token: setSessionCookie(ctx, reply, session), user: accounts.publicUser(session.user) };
+    },
+  );
+
+  const sender = codeSender(ctx.env.LOGIN_CODE_SENDER, ctx.log);
+  const phone = z.string().trim().max(20);
+  app.get(
+    '/api/v1/auth/code',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Whether residents may sign in by phone and one-time code on this server',
+        response: { 200: z.object({ enabled: z.boolean() }) },
+      },
+    },
+    async () => ({ enabled: sender !== null }),
+  );
+  app.post(
+    '/api/v1/auth/code',
+    {
+      config: { permission: 'public', rateLimit: { max: ctx.env.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000 } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Send a one-time sign-in code to a resident’s phone (the same answer whether or not the number is known)',
+        body: z.object({ phone }),
+        response: { 202: z.object({ expiresInSeconds: z.number().int() }) },
+      },
+    },
+    async (req, reply) => reply.code(202).send(await requestCode(ctx, sender, req.body.phone)),
+  );
+  app.post(
+    '/api/v1/auth/code/login',
+    {
+      config: { permission: 'public', rateLimit: { max: ctx.env.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000 } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign in with the phone and its one-time code; sets the session cookie',
+        body: z.object({ phone, code: z.string().trim().max(12) }),
+        response: { 200: z.object({ token: z.string(), user: userSchema }) },
+      },
+    },
+    async (req, reply) => {
+      const session = await accounts.loginByCode(ctx, sender, req.body.phone, req.body.code, req.ip);
+      return { token: setSessionCookie(ctx, reply, session), user: accounts.publicUser(session.user) };
     },
   );
 

@@ -8,6 +8,7 @@ import type { AuthUser } from '../../platform/http/auth.ts';
 import { Problem, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { registry } from '../registry/index.ts';
+import { verifyCode, type CodeSender } from './codes.ts';
 import { rolePermissions } from './permissions.ts';
 import { sessions, users, type Role } from './schema.ts';
 
@@ -93,7 +94,9 @@ export async function login(ctx: AppContext, username: string, password: string,
       lockedUntil: row.lockedUntil.toISOString(),
     });
   }
-  if (!(await argon2.verify(row.passwordHash, password))) {
+  // Accounts made by code sign-in have no password hash; they fail like a wrong password.
+  const passwordOk = row.passwordHash.startsWith('$argon2') && (await argon2.verify(row.passwordHash, password));
+  if (!passwordOk) {
     const failures = row.failedLogins + 1;
     const lock = failures >= ctx.env.LOGIN_MAX_FAILURES;
     const lockedUntil = lock ? new Date(Date.now() + ctx.env.LOGIN_LOCK_MINUTES * 60_000) : null;
@@ -108,15 +111,28 @@ export async function login(ctx: AppContext, username: string, password: string,
       throw new Problem(423, 'Locked', `Too many failed sign-ins; the account is locked for ${ctx.env.LOGIN_LOCK_MINUTES} minutes.`);
     throw new Problem(401, 'Unauthorized', 'Wrong username or password.');
   }
+  const session = await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id));
+    await audit(tx, actor, 'login', 'user', row.id);
+    return openSession(ctx, tx, row.id);
+  });
+  return { ...session, user: await toAuthUser(ctx, row) };
+}
+
+async function openSession(ctx: AppContext, tx: Tx, userId: string) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ctx.env.SESSION_TTL_HOURS * 3_600_000);
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id));
-    await tx.insert(sessions).values({ tokenHash: tokenHash(ctx, token), userId: row.id, expiresAt });
-    await tx.delete(sessions).where(and(eq(sessions.userId, row.id), lt(sessions.expiresAt, new Date())));
-    await audit(tx, actor, 'login', 'user', row.id);
-  });
-  return { token, expiresAt, user: await toAuthUser(ctx, row) };
+  await tx.insert(sessions).values({ tokenHash: tokenHash(ctx, token), userId, expiresAt });
+  await tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
+  return { token, expiresAt };
+}
+
+/** A resident signs in with the one-time code sent to a phone the registry holds. */
+export async function loginByCode(ctx: AppContext, sender: CodeSender | null, phone: string, code: string, ip: string) {
+  const userId = await verifyCode(ctx, sender, phone, code, ip);
+  const [row] = await ctx.db.select().from(users).where(eq(users.id, userId)).limit(1);
+  const session = await ctx.db.transaction((tx) => openSession(ctx, tx, userId));
+  return { ...session, user: await toAuthUser(ctx, row!) };
 }
 
 export async function logout(ctx: AppContext, token: string): Promise<void> {

@@ -22,6 +22,8 @@ export const permissions = {
   'ballots.enter_paper': 'Key paper ballot sheets (each sheet twice, by two people)',
   'surveys.manage': 'Open and close surveys of a project',
   'surveys.enter': 'Enter paper survey forms and record households that refuse',
+  'governance.manage': "Record a compound's governance after renovation: party organisation, owners' committee, property service, rules",
+  'companies.register': 'Register property companies and suspend them',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -40,11 +42,12 @@ const implementers: Permission[] = [
   'ballots.enter_paper',
   'surveys.manage',
   'surveys.enter',
+  'governance.manage',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: Object.keys(permissions) as Permission[],
-  district_officer: [...implementers, 'funding.disburse'],
+  district_officer: [...implementers, 'funding.disburse', 'companies.register'],
   subdistrict_officer: implementers,
   community_worker: [
     ...staff,

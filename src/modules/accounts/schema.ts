@@ -49,3 +49,19 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+// One-time sign-in codes for residents (the mobile web). Only keyed hashes are
+// stored: of the phone, to find the latest code, and of the code itself.
+export const loginCodes = pgTable(
+  'login_codes',
+  {
+    id: uuid('id').primaryKey(),
+    phoneHash: text('phone_hash').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+  },
+  (t) => [index('login_codes_phone_idx').on(t.phoneHash, t.createdAt)],
+);

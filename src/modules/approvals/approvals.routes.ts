@@ -1,9 +1,8 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
-import { badRequest, Problem } from '../../platform/http/problem.ts';
+import { readUpload, sendDownload } from '../../platform/http/uploads.ts';
 import * as approvals from './approvals.service.ts';
 import { departments, materialCodes, stepCodes } from './steps.ts';
 
@@ -55,36 +54,6 @@ const approvalsView = z.object({
   documents: z.array(document),
 });
 const documentFields = z.object({ step, materialType: material });
-
-/** The text fields and the one file of a multipart upload, in whatever order they come. */
-async function readUpload(req: FastifyRequest, maxBytes: number) {
-  if (!req.isMultipart())
-    throw badRequest('Send the document as multipart/form-data with the fields step, materialType and file.', [
-      { path: 'body.file', message: 'required' },
-    ]);
-  const fields: Record<string, string> = {};
-  let file: { filename: string; mimetype: string; data: Buffer } | undefined;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
-      if (part.type === 'field') fields[part.fieldname] = String(part.value);
-      else if (part.fieldname === 'file') file = { filename: part.filename, mimetype: part.mimetype, data: await part.toBuffer() };
-      else await part.toBuffer(); // an unknown file field is read past, then refused below
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new Problem(413, 'Content Too Large', `The file is larger than ${maxBytes / 2 ** 20} MB.`, {
-        errors: [{ path: 'body.file', message: `larger than ${maxBytes} bytes` }],
-      });
-    throw err;
-  }
-  if (!file) throw badRequest('Send the document in the field "file".', [{ path: 'body.file', message: 'required' }]);
-  const parsed = documentFields.safeParse(fields);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));
-    throw badRequest(`The form is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
-  }
-  return { ...parsed.data, ...file };
-}
 
 export async function approvalsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   app.get(
@@ -164,7 +133,7 @@ export async function approvalsRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       },
     },
     async (req, reply) => {
-      const upload = await readUpload(req, ctx.env.MAX_UPLOAD_MB * 2 ** 20);
+      const upload = await readUpload(req, ctx.env.MAX_UPLOAD_MB * 2 ** 20, documentFields, 'step, materialType');
       return reply.code(201).send(await approvals.uploadDocument(ctx, userOf(req), actorOf(req), req.params.id, upload));
     },
   );
@@ -177,13 +146,7 @@ export async function approvalsRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (req, reply) => {
       const { doc, body } = await approvals.documentContent(ctx, userOf(req), req.params.id);
-      const ascii = doc.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-      return reply
-        .type(doc.contentType)
-        .header('content-length', doc.size)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
-        .send(body);
+      return sendDownload(reply, doc, body);
     },
   );
 }

@@ -15,23 +15,13 @@ const call = (method: 'GET' | 'POST' | 'PUT', url: string, username: string, pay
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really an image')]);
 
-async function upload(
+const upload = (
   projectId: string,
   fields: Record<string, string>,
   file: { name: string; data: Buffer; type?: string },
   username = 'hemu',
   app = t,
-) {
-  const boundary = '----renova' + Math.random().toString(16).slice(2);
-  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`;
-  return app.app.inject({
-    method: 'POST',
-    url: `/api/v1/projects/${projectId}/documents`,
-    payload: Buffer.concat([Buffer.from(parts.join('') + head), file.data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(await app.as(username)) },
-  });
-}
+) => app.upload(`/api/v1/projects/${projectId}/documents`, username, fields, file);
 
 /** A new project of hemu's, walked to plan_approved the way projects.test.ts does. */
 async function projectAtPlanApproved(app = t, pick = 0) {

@@ -62,6 +62,7 @@ export interface NewBallot {
   title: string;
   closesAt: string;
   revote: 'last_counts' | 'none';
+  proposal?: string | null;
 }
 
 export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: NewBallot) {
@@ -69,6 +70,10 @@ export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor |
   const closesAt = new Date(input.closesAt);
   if (!(closesAt.getTime() > Date.now()))
     throw unprocessable('A ballot must close in the future.', [{ path: 'body.closesAt', message: 'is not in the future' }]);
+  if (input.kind === 'management_mode' && !input.proposal)
+    throw unprocessable('A management mode ballot names the mode it proposes.', [
+      { path: 'body.proposal', message: 'required for management_mode' },
+    ]);
   let planVersion: number | null = null;
   if (input.kind === 'plan_approval') {
     const plan = await currentPlan(ctx, projectId);
@@ -98,6 +103,7 @@ export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor |
       kind: input.kind,
       title: input.title,
       planVersion,
+      proposal: input.proposal ?? null,
       revote: input.revote,
       ruleKey,
       electorateHash: hash,
@@ -198,6 +204,7 @@ export function ballotView(b: Ballot) {
     projectId: b.projectId,
     kind: b.kind,
     title: b.title,
+    proposal: b.proposal,
     status: b.status,
     revote: b.revote,
     eligible: b.eligible,
@@ -217,4 +224,12 @@ export async function listBallots(ctx: AppContext, user: AuthUser, projectId: st
   await projectFacts(ctx, user, projectId);
   const rows = await ctx.db.select().from(ballots).where(eq(ballots.projectId, projectId)).orderBy(desc(ballots.openedAt));
   return rows.map(ballotView);
+}
+
+/** A closed ballot's outcome, for modules that act on a decision (governance adopts a management mode). */
+export async function ballotOutcome(ctx: AppContext, id: string) {
+  const [b] = await ctx.db.select().from(ballots).where(eq(ballots.id, id)).limit(1);
+  if (!b) return null;
+  const passed = b.status === 'closed' && (b.result as { passed?: boolean } | null)?.passed === true;
+  return { id: b.id, projectId: b.projectId, kind: b.kind, proposal: b.proposal, status: b.status, passed, closedAt: b.closedAt };
 }

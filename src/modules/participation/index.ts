@@ -7,3 +7,5 @@ export { surveysRoutes } from './surveys.routes.ts';
 export { passes, agreeNeeded, type Tally } from './tally.ts';
 export { deliberationRoutes } from './deliberation.ts';
 export { acceptanceRoutes, seedAcceptances } from './acceptance.ts';
+export { residentRoutes } from './resident.ts';
+export { ballotOutcome } from './ballots.service.ts';

@@ -38,6 +38,7 @@ async function open(kind = 'renovation_consent', revote = 'none') {
     title: '是否同意改造',
     closesAt: tomorrow(),
     revote,
+    ...(kind === 'management_mode' ? { proposal: 'professional_property' } : {}),
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; electorateHash: string; eligible: number };
@@ -350,5 +351,21 @@ describe('reading ballots', () => {
     expect(one.statusCode).toBe(200);
     expect(one.json()).toMatchObject({ id: items[0]!.id, projectId });
     expect(items.filter((b) => b.status === 'open').every((b) => b.chainHead === null)).toBe(true);
+  });
+});
+
+describe("the resident's own view", () => {
+  it('lists their homes, the ballots each verified home is asked, and their receipts, and no other household', async () => {
+    const view = (await call('GET', '/api/v1/me/participation', 'hemu-resident')).json();
+    expect(view.households.map((h: { householdId: string }) => h.householdId)).toContain(mine);
+    const here = view.ballots.filter((b: { projectId: string }) => b.projectId === projectId);
+    expect(here.length).toBeGreaterThanOrEqual(2);
+    expect(here.every((b: { householdId: string }) => b.householdId === mine)).toBe(true);
+    const { rows } = await t.ctx.database.pool.query(`select ballot_id, receipt from ballot_votes where household_id = $1`, [mine]);
+    for (const b of here as { id: string; receipt: string | null }[])
+      expect(b.receipt).toBe(rows.find((r: { ballot_id: string }) => r.ballot_id === b.id)?.receipt ?? null);
+    expect(JSON.stringify(view)).not.toMatch(/"choice"|agree/);
+    // Staff have no home of their own to show.
+    expect((await call('GET', '/api/v1/me/participation', 'hemu')).json()).toEqual({ households: [], surveys: [], ballots: [] });
   });
 });

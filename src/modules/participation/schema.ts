@@ -36,6 +36,8 @@ export const ballots = pgTable(
     title: text('title').notNull(),
     // The plan version a plan_approval ballot asks about; null for other kinds.
     planVersion: integer('plan_version'),
+    // What a general ballot proposes, in the owning module's terms (for management_mode, the mode's code).
+    proposal: text('proposal'),
     revote: text('revote', { enum: revotePolicies }).notNull(),
     status: text('status', { enum: ['open', 'closed'] })
       .notNull()

@@ -24,9 +24,16 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 /** A closed ballot that passed, closing at `closedAt`; about four in five households agree. */
 export async function seedPassedBallot(
   tx: Tx,
-  p: { projectId: string; year: number; kind: 'renovation_consent' | 'plan_approval'; planVersion?: number | null; closedAt?: Date },
+  p: {
+    projectId: string;
+    year: number;
+    kind: 'renovation_consent' | 'plan_approval' | 'management_mode';
+    planVersion?: number | null;
+    proposal?: string;
+    closedAt?: Date;
+  },
 ): Promise<string> {
-  const ruleKey = p.kind === 'renovation_consent' ? 'consent.renovation.threshold' : 'consent.plan_approval.threshold';
+  const ruleKey = p.kind === 'plan_approval' ? 'consent.plan_approval.threshold' : 'consent.renovation.threshold';
   const rule = await ruleAt<Fraction>(tx, ruleKey, `${p.year}-01-01`);
   const households = (await registry.householdIdsOfCompounds(tx, await projectCompoundIds(tx, p.projectId))).sort();
   const closedAt = p.closedAt ?? new Date();
@@ -41,8 +48,13 @@ export async function seedPassedBallot(
     previous = link(previous, record);
     chain.push({ ballotId: id, position: chain.length + 1, type, historyId, record: historyId ? null : record, hash: previous });
   };
-  const title = p.kind === 'renovation_consent' ? '是否同意实施改造' : `改造方案第${planVersion}版认可`;
-  const base = { ballotId: id, projectId: p.projectId, kind: p.kind, title, planVersion, revote: 'none', ruleKey };
+  const title = {
+    renovation_consent: '是否同意实施改造',
+    plan_approval: `改造方案第${planVersion}版认可`,
+    management_mode: '小区管理模式表决',
+  }[p.kind];
+  const proposal = p.proposal ?? null;
+  const base = { ballotId: id, projectId: p.projectId, kind: p.kind, title, planVersion, proposal, revote: 'none', ruleKey };
   push(
     'open',
     { ...base, electorateHash: hash, eligible: households.length, closesAt: closedAt.toISOString(), byUserId: SEED_USER, type: 'open' },
@@ -84,6 +96,7 @@ export async function seedPassedBallot(
     kind: p.kind,
     title,
     planVersion,
+    proposal,
     ruleKey,
     revote: 'none',
     status: 'closed',

@@ -1,6 +1,6 @@
 // Projects: creation from the registry's compounds, lists within scope, the
 // stage timeline, and transitions guarded by gates.
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -256,4 +256,21 @@ export async function projectFacts(ctx: AppContext, user: AuthUser, id: string) 
 export async function projectCompoundIds(db: Db | Tx, id: string): Promise<string[]> {
   const rows = await db.select({ id: projectCompounds.compoundId }).from(projectCompounds).where(eq(projectCompounds.projectId, id));
   return rows.map((r) => r.id);
+}
+
+/** The projects covering some compounds, newest year first (what a resident of those compounds takes part in). */
+export async function projectsOfCompounds(db: Db | Tx, compoundIds: string[]) {
+  if (!compoundIds.length) return [];
+  return db
+    .selectDistinct({
+      id: projects.id,
+      name: projects.name,
+      year: projects.year,
+      stage: projects.stage,
+      compoundId: projectCompounds.compoundId,
+    })
+    .from(projectCompounds)
+    .innerJoin(projects, eq(projects.id, projectCompounds.projectId))
+    .where(inArray(projectCompounds.compoundId, compoundIds))
+    .orderBy(desc(projects.year), projects.name);
 }

@@ -5,14 +5,18 @@ import {
   householdIdsOfResident,
 } from './households.service.ts';
 import { compoundsInScope } from './registry.service.ts';
+import { backfillPhoneHashes, bindingsOfResident, residentIdsByPhone } from './residents.service.ts';
 
 export { registryRoutes } from './registry.routes.ts';
-export { compoundsForSeeding, loadDivisions, seedRegistry, type SeedScale, type SeedSummary } from './seed.ts';
+export { compoundsForSeeding, DEMO_RESIDENT_PHONE, loadDivisions, seedRegistry, type SeedScale, type SeedSummary } from './seed.ts';
 export { divisionLevelOf, lineage, within, isEligible } from './divisions.ts';
 export { compoundInScope } from './scope.ts';
 
 /** What other modules may ask of the registry. */
 export const registry = {
+  backfillPhoneHashes,
+  bindingsOfResident,
+  residentIdsByPhone,
   compoundIdsOfResident,
   compoundsInScope,
   householdAddressesOfCompounds,

@@ -1,7 +1,8 @@
 // Residents and their binding to households. Names, phones and ID numbers are
 // personal data: stored encrypted, listed masked, read in full only with
 // `personal.read`, and every full read leaves an audit record.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { pgArray } from '../../platform/db/sql.ts';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
@@ -18,7 +19,7 @@ import {
   validIdNumber,
   type PersonalDataKey,
 } from '../../platform/personal-data.ts';
-import { compounds, householdResidents, households, residents } from './schema.ts';
+import { buildings, compounds, householdResidents, households, residents, units } from './schema.ts';
 import { compoundInScope } from './scope.ts';
 
 export interface ResidentInput {
@@ -44,6 +45,7 @@ export function sealResident(key: PersonalDataKey, input: ResidentInput) {
     nameMasked: maskName(input.name),
     phoneEnc: input.phone ? encrypt(key, input.phone) : null,
     phoneMasked: input.phone ? maskPhone(input.phone) : null,
+    phoneHash: input.phone ? matchHash(key, input.phone) : null,
     idNumberEnc: input.idNumber ? encrypt(key, input.idNumber.toUpperCase()) : null,
     idNumberMasked: input.idNumber ? maskIdNumber(input.idNumber.toUpperCase()) : null,
     idNumberHash: input.idNumber ? matchHash(key, input.idNumber) : null,
@@ -134,4 +136,58 @@ export async function readPersonal(ctx: AppContext, user: AuthUser, actor: Actor
     idNumber: row.idNumberEnc ? decrypt(ctx.personalKey, row.idNumberEnc) : null,
     fake: row.fake === 1,
   };
+}
+
+/** The residents with this mobile number (found through its keyed hash), for sign-in by one-time code. */
+export async function residentIdsByPhone(ctx: AppContext, phone: string): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ id: residents.id })
+    .from(residents)
+    .where(eq(residents.phoneHash, matchHash(ctx.personalKey, phone)));
+  return rows.map((r) => r.id);
+}
+
+/** A resident's own bindings with their addresses and status: what the resident app shows as "my home". */
+export async function bindingsOfResident(ctx: AppContext, residentId: string) {
+  const rows = await ctx.db
+    .select({
+      householdId: households.id,
+      compoundId: compounds.id,
+      compoundName: compounds.name,
+      building: buildings.name,
+      unit: units.name,
+      room: households.room,
+      relation: householdResidents.relation,
+      status: householdResidents.status,
+    })
+    .from(householdResidents)
+    .innerJoin(households, eq(households.id, householdResidents.householdId))
+    .innerJoin(units, eq(units.id, households.unitId))
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .innerJoin(compounds, eq(compounds.id, householdResidents.compoundId))
+    .where(eq(householdResidents.residentId, residentId))
+    .orderBy(compounds.name, buildings.name, units.name, households.room);
+  return rows;
+}
+
+/**
+ * Residents stored before phone hashes existed get theirs, in batches, at start-up;
+ * the hash needs the application's key, so no SQL migration can compute it.
+ */
+export async function backfillPhoneHashes(ctx: AppContext): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const batch = await ctx.db
+      .select({ id: residents.id, phoneEnc: residents.phoneEnc })
+      .from(residents)
+      .where(and(isNull(residents.phoneHash), isNotNull(residents.phoneEnc)))
+      .limit(2000);
+    if (!batch.length) return done;
+    const hashes = batch.map((r) => matchHash(ctx.personalKey, decrypt(ctx.personalKey, r.phoneEnc!)));
+    await ctx.db.execute(sql`
+      update residents set phone_hash = k.hash
+      from unnest(${pgArray(batch.map((r) => r.id))}::uuid[], ${pgArray(hashes)}::text[]) as k(id, hash)
+      where residents.id = k.id`);
+    done += batch.length;
+  }
 }

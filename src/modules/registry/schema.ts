@@ -113,6 +113,8 @@ export const residents = pgTable(
     nameMasked: text('name_masked').notNull(),
     phoneEnc: text('phone_enc'),
     phoneMasked: text('phone_masked'),
+    // Keyed hash of the phone number: how a resident signing in by phone and one-time code is found.
+    phoneHash: text('phone_hash'),
     idNumberEnc: text('id_number_enc'),
     idNumberMasked: text('id_number_masked'),
     idNumberHash: text('id_number_hash'),
@@ -123,6 +125,9 @@ export const residents = pgTable(
     uniqueIndex('residents_id_number_hash_uq')
       .on(t.idNumberHash)
       .where(sql`id_number_hash is not null`),
+    index('residents_phone_hash_idx')
+      .on(t.phoneHash)
+      .where(sql`phone_hash is not null`),
   ],
 );
 

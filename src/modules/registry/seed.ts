@@ -270,6 +270,13 @@ export async function seedRegistry(
       select hr.resident_id from household_residents hr join compounds c on c.id = hr.compound_id
       where c.community_code = ${hemuCommunity} and hr.status = 'verified' order by c.name, hr.household_id limit 1`)
   ).rows;
+  // The demo resident signs in on the mobile web with a number the README gives out.
+  if (first) {
+    const sealed = sealResident(key, { name: '和睦居民', phone: DEMO_RESIDENT_PHONE });
+    await tx.execute(sql`
+      update residents set phone_enc = ${sealed.phoneEnc}, phone_masked = ${sealed.phoneMasked}, phone_hash = ${sealed.phoneHash}
+      where id = ${first.resident_id}`);
+  }
   return {
     communities: communities.length,
     compounds: compoundsIn.length,
@@ -280,6 +287,8 @@ export async function seedRegistry(
     hemuResidentId: first?.resident_id ?? null,
   };
 }
+
+export const DEMO_RESIDENT_PHONE = '13900001234';
 
 /** One fake owner per household (all, or those of `onlyCompounds`), most of them verified. */
 async function seedResidents(tx: Tx, key: PersonalDataKey, rnd: Random, onlyCompounds: string[] | null): Promise<number> {
@@ -305,9 +314,10 @@ async function seedResidents(tx: Tx, key: PersonalDataKey, rnd: Random, onlyComp
     const col = <K extends keyof (typeof people)[number]['sealed']>(k: K) =>
       pgArray(people.map((x) => x.sealed[k] as string | number | null));
     await tx.execute(sql`
-      insert into residents (id, name_enc, name_masked, phone_enc, phone_masked, id_number_enc, id_number_masked, id_number_hash, fake)
+      insert into residents (id, name_enc, name_masked, phone_enc, phone_masked, phone_hash, id_number_enc, id_number_masked, id_number_hash, fake)
       select * from unnest(${pgArray(people.map((x) => x.id))}::uuid[], ${col('nameEnc')}::text[], ${col('nameMasked')}::text[], ${col('phoneEnc')}::text[],
-        ${col('phoneMasked')}::text[], ${col('idNumberEnc')}::text[], ${col('idNumberMasked')}::text[], ${col('idNumberHash')}::text[], ${col('fake')}::int[])
+        ${col('phoneMasked')}::text[], ${col('phoneHash')}::text[], ${col('idNumberEnc')}::text[], ${col('idNumberMasked')}::text[], ${col('idNumberHash')}::text[],
+        ${col('fake')}::int[])
       on conflict (id_number_hash) where id_number_hash is not null do nothing`);
     const res = await tx.execute(sql`
       insert into household_residents (compound_id, household_id, resident_id, relation, status, verified_at)

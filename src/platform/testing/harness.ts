@@ -17,7 +17,19 @@ export interface TestApp {
   /** Signs in and returns the bearer header for that account. */
   as(username: string): Promise<{ authorization: string }>;
   /** One API request as that account, with a JSON body when given. */
-  call(method: 'GET' | 'POST' | 'PUT', url: string, username: string, payload?: unknown): Promise<Awaited<ReturnType<ZodApp['inject']>>>;
+  call(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    url: string,
+    username: string,
+    payload?: unknown,
+  ): Promise<Awaited<ReturnType<ZodApp['inject']>>>;
+  /** A multipart/form-data POST of text fields and one file in the field "file", as a browser form sends it. */
+  upload(
+    url: string,
+    username: string,
+    fields: Record<string, string>,
+    file: { name: string; data: Buffer; type?: string },
+  ): Promise<Awaited<ReturnType<ZodApp['inject']>>>;
   close(): Promise<void>;
 }
 
@@ -61,6 +73,17 @@ export async function testApp(
     as,
     async call(method, url, username, payload) {
       return app.inject({ method, url, headers: await as(username), ...(payload === undefined ? {} : { payload: payload as object }) });
+    },
+    async upload(url, username, fields, file) {
+      const boundary = '----renova' + randomBytes(8).toString('hex');
+      const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`;
+      return app.inject({
+        method: 'POST',
+        url,
+        payload: Buffer.concat([Buffer.from(parts.join('') + head), file.data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(await as(username)) },
+      });
     },
     async close() {
       await app.close();

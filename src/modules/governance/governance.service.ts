@@ -1,0 +1,289 @@
+// Tripartite governance of a renovated compound, and the register of property
+// companies. The handed_over gate asks governanceGaps() of the stored facts;
+// the management mode is only ever taken from a passed management_mode ballot.
+import { and, asc, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
+import type { Readable } from 'node:stream';
+import { audit, type Actor } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import type { UploadedFile } from '../../platform/http/uploads.ts';
+import type { AuthUser } from '../../platform/http/auth.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { decodeCursor, page } from '../../platform/http/pagination.ts';
+import { checkUpload, fileStore, fileTypes } from '../../platform/files.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { z } from 'zod';
+import { ballotOutcome } from '../participation/index.ts';
+import { projectFacts, registerGate } from '../projects/index.ts';
+import { within } from '../registry/index.ts';
+import { gapWords, governanceGaps, validCreditCode } from './rules.ts';
+import {
+  governanceDocuments,
+  managementModes,
+  projectGovernance,
+  propertyCompanies,
+  type ManagementMode,
+  type OwnersCommittee,
+} from './schema.ts';
+
+type Company = typeof propertyCompanies.$inferSelect;
+const companyView = (c: Company) => ({
+  id: c.id,
+  name: c.name,
+  creditCode: c.creditCode,
+  districtCode: c.districtCode,
+  qualification: c.qualification,
+  status: c.status,
+  registeredAt: c.registeredAt.toISOString(),
+});
+
+export interface CompanyQuery {
+  q?: string;
+  district?: string;
+  status?: 'active' | 'suspended';
+  limit: number;
+  cursor?: string;
+}
+
+export async function listCompanies(ctx: AppContext, query: CompanyQuery) {
+  const after = decodeCursor(query.cursor, z.tuple([z.string(), z.string()]));
+  const where: (SQL | undefined)[] = [
+    query.q ? or(ilike(propertyCompanies.name, `%${query.q}%`), eq(propertyCompanies.creditCode, query.q.toUpperCase())) : undefined,
+    query.district ? eq(propertyCompanies.districtCode, query.district) : undefined,
+    query.status ? eq(propertyCompanies.status, query.status) : undefined,
+    after
+      ? or(gt(propertyCompanies.name, after[0]), and(eq(propertyCompanies.name, after[0]), gt(propertyCompanies.id, after[1])))
+      : undefined,
+  ];
+  const rows = await ctx.db
+    .select()
+    .from(propertyCompanies)
+    .where(and(...where))
+    .orderBy(asc(propertyCompanies.name), asc(propertyCompanies.id))
+    .limit(query.limit + 1);
+  const result = page(rows, query.limit, (c) => [c.name, c.id]);
+  return { items: result.items.map(companyView), nextCursor: result.nextCursor };
+}
+
+function mayRegisterIn(user: AuthUser, districtCode: string) {
+  const scope = user.scope.division;
+  if (!scope || !(scope === districtCode || within(districtCode, scope)))
+    throw forbidden(`Your scope does not include district ${districtCode}.`);
+}
+
+export interface NewCompany {
+  name: string;
+  creditCode: string;
+  districtCode: string;
+  qualification?: string | null;
+}
+
+export async function registerCompany(ctx: AppContext, user: AuthUser, actor: Actor | undefined, input: NewCompany) {
+  const creditCode = input.creditCode.toUpperCase();
+  if (!validCreditCode(creditCode))
+    throw unprocessable('The unified social credit code is not valid.', [
+      { path: 'body.creditCode', message: '18 characters with a valid check character (GB 32100-2015)' },
+    ]);
+  mayRegisterIn(user, input.districtCode);
+  return ctx.db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: propertyCompanies.id })
+      .from(propertyCompanies)
+      .where(eq(propertyCompanies.creditCode, creditCode));
+    if (taken) throw conflict('A company with this credit code is already registered.', { companyId: taken.id });
+    const [row] = await tx
+      .insert(propertyCompanies)
+      .values({ id: uuidv7(), ...input, creditCode, qualification: input.qualification ?? null, registeredBy: user.id })
+      .returning();
+    await audit(tx, actor, 'property_company.register', 'property_company', row!.id, { districtCode: input.districtCode });
+    return companyView(row!);
+  });
+}
+
+export async function setCompanyStatus(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  id: string,
+  status: 'active' | 'suspended',
+) {
+  const [found] = await ctx.db.select().from(propertyCompanies).where(eq(propertyCompanies.id, id));
+  if (!found) throw notFound(`Property company ${id}`);
+  mayRegisterIn(user, found.districtCode);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.update(propertyCompanies).set({ status }).where(eq(propertyCompanies.id, id)).returning();
+    await audit(tx, actor, `property_company.${status === 'active' ? 'reinstate' : 'suspend'}`, 'property_company', id);
+    return companyView(row!);
+  });
+}
+
+type DocumentRow = typeof governanceDocuments.$inferSelect;
+const documentView = (d: DocumentRow) => ({
+  id: d.id,
+  kind: d.kind,
+  filename: d.filename,
+  contentType: d.contentType,
+  sizeBytes: d.sizeBytes,
+  sha256: d.sha256,
+  uploadedAt: d.uploadedAt.toISOString(),
+});
+
+async function loadGovernance(db: Db, projectId: string) {
+  const [[row], docs] = await Promise.all([
+    db
+      .select({ g: projectGovernance, company: propertyCompanies })
+      .from(projectGovernance)
+      .leftJoin(propertyCompanies, eq(propertyCompanies.id, projectGovernance.propertyCompanyId))
+      .where(eq(projectGovernance.projectId, projectId)),
+    db.select().from(governanceDocuments).where(eq(governanceDocuments.projectId, projectId)).orderBy(asc(governanceDocuments.uploadedAt)),
+  ]);
+  return { g: row?.g ?? null, company: row?.company ?? null, docs };
+}
+
+async function gapsOf(ctx: AppContext, loaded: Awaited<ReturnType<typeof loadGovernance>>) {
+  const { g, company, docs } = loaded;
+  const ballot = g?.managementModeBallotId ? await ballotOutcome(ctx, g.managementModeBallotId) : null;
+  return governanceGaps({
+    partyOrganisation: g?.partyOrganisation ?? null,
+    partyServiceStation: g?.partyServiceStation ?? null,
+    ownersCommittee: g?.ownersCommittee ?? null,
+    propertyCompany: company,
+    managementMode: g?.managementMode ?? null,
+    modeBallotPassed: !!ballot?.passed && ballot.proposal === g?.managementMode,
+    documentKinds: docs.map((d) => d.kind),
+  });
+}
+
+export async function getGovernance(ctx: AppContext, user: AuthUser, projectId: string) {
+  await projectFacts(ctx, user, projectId);
+  const loaded = await loadGovernance(ctx.db, projectId);
+  const { g, company, docs } = loaded;
+  return {
+    projectId,
+    partyOrganisation: g?.partyOrganisation ?? null,
+    partyServiceStation: g?.partyServiceStation ?? null,
+    ownersCommittee: g?.ownersCommittee ?? null,
+    propertyCompany: company ? companyView(company) : null,
+    managementMode: g?.managementMode ?? null,
+    managementModeBallotId: g?.managementModeBallotId ?? null,
+    managementModeAdoptedOn: g?.managementModeAdoptedOn ?? null,
+    documents: docs.map(documentView),
+    gaps: await gapsOf(ctx, loaded),
+    updatedAt: g?.updatedAt.toISOString() ?? null,
+  };
+}
+
+export interface GovernancePatch {
+  partyOrganisation?: string | null;
+  partyServiceStation?: string | null;
+  ownersCommittee?: OwnersCommittee | null;
+  propertyCompanyId?: string | null;
+  managementModeBallotId?: string | null;
+}
+
+/** Changes the fields sent; the management mode follows the ballot named, which must have passed. */
+export async function updateGovernance(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  projectId: string,
+  patch: GovernancePatch,
+) {
+  await projectFacts(ctx, user, projectId);
+  const set: Partial<typeof projectGovernance.$inferInsert> = {};
+  if (patch.partyOrganisation !== undefined) set.partyOrganisation = patch.partyOrganisation;
+  if (patch.partyServiceStation !== undefined) set.partyServiceStation = patch.partyServiceStation;
+  if (patch.ownersCommittee !== undefined) set.ownersCommittee = patch.ownersCommittee;
+  if (patch.propertyCompanyId) {
+    const [company] = await ctx.db.select().from(propertyCompanies).where(eq(propertyCompanies.id, patch.propertyCompanyId));
+    if (!company)
+      throw unprocessable('No such company in the register.', [{ path: 'body.propertyCompanyId', message: 'not in the register' }]);
+    if (company.status !== 'active')
+      throw unprocessable(`${company.name} is suspended in the register.`, [{ path: 'body.propertyCompanyId', message: 'suspended' }]);
+  }
+  if (patch.propertyCompanyId !== undefined) set.propertyCompanyId = patch.propertyCompanyId;
+  if (patch.managementModeBallotId) {
+    const ballot = await ballotOutcome(ctx, patch.managementModeBallotId);
+    const field = [{ path: 'body.managementModeBallotId', message: '' }];
+    const refuse = (message: string, detail: string) => unprocessable(detail, [{ ...field[0]!, message }]);
+    if (!ballot || ballot.projectId !== projectId) throw refuse('not a ballot of this project', 'The ballot is not one of this project.');
+    if (ballot.kind !== 'management_mode') throw refuse('not a management_mode ballot', 'Only a management_mode ballot decides the mode.');
+    if (!ballot.passed) throw refuse('not closed and passed', 'The management mode ballot has not passed.');
+    if (!managementModes.includes(ballot.proposal as ManagementMode))
+      throw refuse(`proposes ${ballot.proposal}, not one of ${managementModes.join(', ')}`, 'The ballot does not propose a known mode.');
+    set.managementMode = ballot.proposal as ManagementMode;
+    set.managementModeBallotId = ballot.id;
+    set.managementModeAdoptedOn = ballot.closedAt!.toISOString().slice(0, 10);
+  } else if (patch.managementModeBallotId === null) {
+    set.managementMode = null;
+    set.managementModeBallotId = null;
+    set.managementModeAdoptedOn = null;
+  }
+  await ctx.db.transaction(async (tx) => {
+    const values = { ...set, updatedBy: user.id, updatedAt: new Date() };
+    await tx
+      .insert(projectGovernance)
+      .values({ projectId, ...values })
+      .onConflictDoUpdate({ target: projectGovernance.projectId, set: values });
+    await audit(tx, actor, 'governance.update', 'project', projectId, { fields: Object.keys(set) });
+  });
+  return getGovernance(ctx, user, projectId);
+}
+
+export async function uploadGovernanceDocument(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  projectId: string,
+  input: UploadedFile & { kind: DocumentRow['kind'] },
+) {
+  await projectFacts(ctx, user, projectId);
+  const type = checkUpload(input, ctx.env.MAX_UPLOAD_MB * 2 ** 20, 'body.file');
+  // Stored before the row: an orphaned file is harmless, a row without its file is not.
+  const { sha256, size } = await fileStore(ctx.env.dataDir).store(input.data);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(governanceDocuments)
+      .values({
+        id: uuidv7(),
+        projectId,
+        kind: input.kind,
+        filename: input.filename.slice(0, 255),
+        contentType: fileTypes[type],
+        sizeBytes: size,
+        sha256,
+        uploadedBy: user.id,
+      })
+      .returning();
+    await audit(tx, actor, 'governance.document', 'project', projectId, { documentId: row!.id, kind: input.kind, size });
+    return documentView(row!);
+  });
+}
+
+export async function governanceDocumentContent(
+  ctx: AppContext,
+  user: AuthUser,
+  id: string,
+): Promise<{ doc: ReturnType<typeof documentView>; body: Readable }> {
+  const [row] = await ctx.db.select().from(governanceDocuments).where(eq(governanceDocuments.id, id));
+  if (!row) throw notFound(`Document ${id}`);
+  await projectFacts(ctx, user, row.projectId).catch(() => {
+    throw notFound(`Document ${id}`);
+  });
+  return { doc: documentView(row), body: await fileStore(ctx.env.dataDir).read(row.sha256) };
+}
+
+registerGate({
+  stage: 'handed_over',
+  code: 'tripartite_governance',
+  async check(ctx, project) {
+    const gaps = await gapsOf(ctx, await loadGovernance(ctx.db, project.id));
+    return {
+      satisfied: gaps.length === 0,
+      message: gaps.length
+        ? `Governance after renovation lacks ${gaps.length} of its parts.`
+        : "The party organisation, owners' committee, property service, management mode and rules are in place.",
+      satisfy: gaps.length ? `Record ${gaps.map((g) => gapWords[g]).join('; ')}.` : 'Nothing: governance is in place.',
+    };
+  },
+});

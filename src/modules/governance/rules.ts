@@ -1,0 +1,58 @@
+// Plain rules of governance, testable without a database.
+import type { ManagementMode, OwnersCommittee } from './schema.ts';
+
+const creditCharset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const creditWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** 统一社会信用代码 (GB 32100-2015): 18 characters, the last a MOD 31 check character. */
+export function validCreditCode(code: string): boolean {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
+  const sum = creditWeights.reduce((s, w, i) => s + w * creditCharset.indexOf(code[i]!), 0);
+  const check = (31 - (sum % 31)) % 31;
+  return code[17] === creditCharset[check];
+}
+
+/** The check character completing 17 characters (demo data makes valid codes with it). */
+export function creditCheckChar(first17: string): string {
+  const sum = creditWeights.reduce((s, w, i) => s + w * creditCharset.indexOf(first17[i]!), 0);
+  return creditCharset[(31 - (sum % 31)) % 31]!;
+}
+
+export interface GovernanceFacts {
+  partyOrganisation: string | null;
+  partyServiceStation: string | null;
+  ownersCommittee: OwnersCommittee | null;
+  propertyCompany: { status: 'active' | 'suspended' } | null;
+  managementMode: ManagementMode | null;
+  /** Whether the ballot the mode was adopted by is closed and passed (checked again at the gate). */
+  modeBallotPassed: boolean;
+  documentKinds: string[];
+}
+
+/**
+ * What the compound's governance still lacks before the project is handed over.
+ * Tripartite governance is the party organisation, the owners' committee and the
+ * property service; a compound whose owners chose self-management by ballot has no
+ * property company to engage, so only then is one not required.
+ */
+export function governanceGaps(f: GovernanceFacts): string[] {
+  const gaps: string[] = [];
+  if (!f.partyOrganisation) gaps.push('party_organisation');
+  if (!f.partyServiceStation) gaps.push('party_service_station');
+  if (!f.ownersCommittee) gaps.push('owners_committee');
+  if (!f.managementMode || !f.modeBallotPassed) gaps.push('management_mode');
+  if (f.managementMode !== 'self_management' && f.propertyCompany?.status !== 'active') gaps.push('property_company');
+  if (!f.documentKinds.includes('management_rules')) gaps.push('management_rules');
+  if (!f.documentKinds.includes('meeting_rules')) gaps.push('meeting_rules');
+  return gaps;
+}
+
+export const gapWords: Record<string, string> = {
+  party_organisation: "the compound's party organisation",
+  party_service_station: 'a party service station',
+  owners_committee: "an elected owners' committee",
+  management_mode: 'a management mode adopted by a passed management_mode ballot',
+  property_company: 'an active property company from the register',
+  management_rules: 'the management rules document (管理规约)',
+  meeting_rules: 'the meeting rules document (议事规则)',
+};
