@@ -2,6 +2,7 @@
 // the tally and verification of a closed 2,000-household ballot, and a burst
 // of concurrent paper keyings against one open ballot, checked in the DB after.
 import type { AppContext } from '../../src/platform/context.ts';
+import { readEvidence } from '../../src/modules/participation/evidence.ts';
 import { seedPassedBallot } from '../../src/modules/participation/seed.ts';
 import { postJson } from './ballot-setup.ts';
 import { getJson } from './load.ts';
@@ -46,20 +47,12 @@ export async function benchTally(ctx: AppContext, url: string, token: string, pr
   const check = await getJson<{ ok: boolean; tallyOk: boolean; length: number }>(`${url}/api/v1/ballots/${ballotId}/verification`, token);
   if (tally.status !== 'closed' || !check.ok || !check.tallyOk) throw new Error(`seeded ballot: ${JSON.stringify({ tally, check })}`);
   log(`tally: closed ballot of ${tally.eligible} households, chain of ${check.length} links; timing ${runs} runs each`);
-  const q = (text: string) => ctx.database.pool.query(text, [ballotId]);
   return {
     eligible: tally.eligible,
     chainLength: check.length,
     tally: await latencies(runs, () => getJson(`${url}/api/v1/ballots/${ballotId}/tally`, token)),
     verification: await latencies(runs, () => getJson(`${url}/api/v1/ballots/${ballotId}/verification`, token)),
-    rawReads: await latencies(runs, () =>
-      Promise.all([
-        q('select * from ballot_chain where ballot_id = $1 order by position'),
-        q('select * from ballot_vote_history where ballot_id = $1'),
-        q('select * from ballot_votes where ballot_id = $1'),
-        q('select household_id from ballot_electorate where ballot_id = $1'),
-      ]),
-    ),
+    rawReads: await latencies(runs, () => readEvidence(ctx.db, ballotId)),
     me: await latencies(runs, () => getJson(`${url}/api/v1/auth/me`, token)),
   };
 }

@@ -70,6 +70,7 @@ describe('one-time code sign-in', () => {
     const again = await post('/api/v1/auth/code', { phone });
     expect(again.statusCode).toBe(429);
     expect(again.json().retryAfterSeconds).toBeGreaterThan(50);
+    expect(again.headers['retry-after']).toBe(String(again.json().retryAfterSeconds));
     // The resident's own code stops working after five wrong guesses, even if the sixth is right.
     await t.ctx.database.pool.query(`update login_codes set created_at = created_at - interval '2 minutes'`);
     await post('/api/v1/auth/code', { phone: DEMO_RESIDENT_PHONE });

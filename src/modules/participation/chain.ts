@@ -7,22 +7,41 @@ import { createHash } from 'node:crypto';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** JSON with object keys sorted at every level; refuses what JSON cannot carry exactly. */
+/**
+ * JSON with object keys sorted at every level; refuses what JSON cannot carry
+ * exactly. Written as plain loops, and a sort only when keys come unsorted:
+ * verification encodes every link's evidence this way.
+ */
 export function canonical(value: Json): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError('a non-finite number has no canonical encoding');
-    return JSON.stringify(value);
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError('a non-finite number has no canonical encoding');
+      return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys
-    .map((k) => {
-      const v = value[k];
-      if (v === undefined) throw new TypeError(`${k} is undefined`);
-      return `${JSON.stringify(k)}:${canonical(v)}`;
-    })
-    .join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonical(value[i]!);
+    return out + ']';
+  }
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++)
+    if (keys[i - 1]! > keys[i]!) {
+      keys.sort();
+      break;
+    }
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = value[k];
+    if (v === undefined) throw new TypeError(`${k} is undefined`);
+    out += (i ? ',' : '') + JSON.stringify(k) + ':' + canonical(v);
+  }
+  return out + '}';
 }
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -35,28 +54,61 @@ export function link(previous: string, record: Json): string {
   return sha256(`${previous}\n${canonical(record)}`);
 }
 
+/** What a vote link covers: everything about the vote, the choice included (the chain itself is never published). */
+export interface VoteFields {
+  id: string;
+  ballotId: string;
+  householdId: string;
+  choice: string;
+  channel: string;
+  receipt: string;
+  byUserId: string;
+  /** ISO 8601, as Date.toISOString() writes it. */
+  castAt: string;
+  evidence: Json;
+}
+
+/**
+ * Encoding 2 of a vote link's record: a fixed tag, then the fields one per line
+ * in a fixed order, the evidence last as canonical JSON. Votes fill nearly the
+ * whole chain, and this encodes one in a single template instead of sorting
+ * keys at every level. No field but the last can hold a newline (ids, enums,
+ * receipt letters, an ISO time), so the lines cannot be shifted into each other.
+ */
+export function voteInput(v: VoteFields): string {
+  return `vote/2\n${v.id}\n${v.ballotId}\n${v.householdId}\n${v.choice}\n${v.channel}\n${v.receipt}\n${v.byUserId}\n${v.castAt}\n${canonical(v.evidence)}`;
+}
+
+export function linkVote(previous: string, v: VoteFields): string {
+  return sha256(`${previous}\n${voteInput(v)}`);
+}
+
 /** The hash of a frozen electorate: its household ids, sorted, so the order they were read in does not matter. */
 export function electorateHash(householdIds: readonly string[]): string {
   return sha256(canonical([...householdIds].sort()));
 }
 
-export interface StoredLink {
-  /** 1-based position in the chain. */
-  position: number;
-  /** The record as rebuilt from the stored rows now. */
-  record: Json;
-  /** The hash stored when the record was appended. */
-  hash: string;
-}
+/**
+ * A link as read back: its 1-based position, the hash stored when it was
+ * appended, and what it covers as rebuilt from the stored rows now: a record
+ * (canonical JSON: administrative actions, and votes linked before encoding 2)
+ * or a vote's fields (encoding 2).
+ */
+export type StoredLink = { position: number; hash: string } & ({ record: Json } | { vote: VoteFields });
 
 export type Verification =
   { ok: true; head: string; length: number } | { ok: false; brokenAt: number; head: string | null; length: number };
 
-/** Recomputes every link from the records; the first whose hash differs (or is out of place) is reported. */
+/**
+ * Recomputes every link; the first whose hash differs (or is out of place) is
+ * reported. Each link is checked against the stored hash before it, so a
+ * broken link is found at its own position and not blamed on the ones after.
+ */
 export function verifyChain(links: readonly StoredLink[]): Verification {
   let previous = GENESIS;
   for (const [i, l] of links.entries()) {
-    if (l.position !== i + 1 || link(previous, l.record) !== l.hash) {
+    const hash = 'vote' in l ? linkVote(previous, l.vote) : link(previous, l.record);
+    if (l.position !== i + 1 || hash !== l.hash) {
       return { ok: false, brokenAt: i + 1, head: links.at(-1)?.hash ?? null, length: links.length };
     }
     previous = l.hash;

@@ -127,6 +127,33 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
     },
   );
 
+  app.get(
+    '/api/v1/ballots/:id/paper',
+    {
+      config: { permission: 'ballots.enter_paper' },
+      schema: {
+        tags,
+        summary: 'Paper sheets by status (mismatch: keyed differently twice, to reconcile from the scan); never the choices keyed',
+        params: id,
+        querystring: z.object({ status: z.enum(['pending_second_keying', 'mismatch', 'counted', 'reconciled']).default('mismatch') }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                householdId: z.string(),
+                sheetNo: z.string(),
+                scanRefs: z.array(z.string()),
+                keyings: z.number().int(),
+                lastKeyedAt: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => votes.paperSheets(ctx, userOf(req), req.params.id, req.query.status),
+  );
+
   app.post(
     '/api/v1/ballots/:id/paper/reconcile',
     {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
-import { electorateHash } from './chain.ts';
+import { eq } from 'drizzle-orm';
+import { electorateHash, GENESIS, link, type Json } from './chain.ts';
+import { voteFields, voteRecord } from './evidence.ts';
+import { ballotVoteHistory } from './schema.ts';
 import { seedBaselineSurvey } from './surveys.seed.ts';
 
 let t: TestApp;
@@ -154,12 +157,20 @@ describe('a renovation consent ballot through the API', () => {
     expect((await paper(ballot, 'hemu-worker-2', b, 'disagree', 'S-002')).json()).toEqual({ receipt: null, status: 'mismatch' });
     expect((await call('GET', `/api/v1/ballots/${ballot}/tally`, 'hemu')).json()).toEqual({ status: 'open', turnout: 2 });
     expect((await paper(ballot, 'hemu', b, 'agree', 'S-002')).statusCode).toBe(409);
+    // The officer sees which sheets to settle from their scans, and not what either worker keyed.
+    const listed = await call('GET', `/api/v1/ballots/${ballot}/paper?status=mismatch`, 'hemu');
+    expect(listed.json().items).toEqual([
+      { householdId: b, sheetNo: 'S-002', scanRefs: ['scan-S-002'], keyings: 2, lastKeyedAt: expect.any(String) },
+    ]);
+    expect(listed.body).not.toMatch(/agree/);
+    expect((await call('GET', `/api/v1/ballots/${ballot}/paper`, 'hemu-resident')).statusCode).toBe(403);
     const reconcile = (choice: string, who = 'hemu') =>
       call('POST', `/api/v1/ballots/${ballot}/paper/reconcile`, who, { householdId: b, sheetNo: 'S-002', choice });
     expect((await reconcile('disagree', 'hemu-worker')).statusCode).toBe(403);
     expect((await reconcile('abstain')).statusCode).toBe(422);
     expect((await reconcile('disagree')).json()).toEqual({ receipt: expect.any(String), status: 'counted' });
     expect((await call('GET', `/api/v1/ballots/${ballot}/tally`, 'hemu')).json()).toEqual({ status: 'open', turnout: 3 });
+    expect((await call('GET', `/api/v1/ballots/${ballot}/paper?status=mismatch`, 'hemu')).json().items).toEqual([]);
   });
 
   it('shows no role any choice before close: turnout only, and no receipts list', async () => {
@@ -198,6 +209,29 @@ describe('a renovation consent ballot through the API', () => {
     await pool.query('delete from ballot_electorate where ballot_id = $1 and household_id = $2', [ballot, others[4]]);
     expect((await call('GET', `/api/v1/ballots/${ballot}/verification`, 'hemu')).json()).toMatchObject({ ok: false, electorateOk: false });
     await pool.query('insert into ballot_electorate (ballot_id, household_id) values ($1, $2)', [ballot, others[4]]);
+  });
+
+  it('still verifies vote links stored under encoding 1 (canonical JSON of the record)', async () => {
+    const pool = t.ctx.database.pool;
+    const { rows: chain } = await pool.query(
+      `select position, history_id, record from ballot_chain where ballot_id = $1 order by position`,
+      [ballot],
+    );
+    const history = await t.ctx.db.select().from(ballotVoteHistory).where(eq(ballotVoteHistory.ballotId, ballot));
+    let previous = GENESIS;
+    for (const c of chain as { position: number; history_id: string | null; record: Json }[]) {
+      const h = history.find((x) => x.id === c.history_id);
+      previous = link(previous, h ? voteRecord(voteFields(h)) : c.record);
+      await pool.query(`update ballot_chain set hash = $1, encoding = 1 where ballot_id = $2 and position = $3`, [
+        previous,
+        ballot,
+        c.position,
+      ]);
+    }
+    expect((await call('GET', `/api/v1/ballots/${ballot}/verification`, 'hemu')).json()).toMatchObject({ ok: true, length: chain.length });
+    await pool.query(`update ballot_vote_history set choice = 'abstain' where id = $1`, [history[0]!.id]);
+    expect((await call('GET', `/api/v1/ballots/${ballot}/verification`, 'hemu')).json().ok).toBe(false);
+    await pool.query(`update ballot_vote_history set choice = $1 where id = $2`, [history[0]!.choice, history[0]!.id]);
   });
 
   it('closes with the tally judged by the rule of the project year, and publishes receipts and the chain head', async () => {

@@ -139,6 +139,8 @@ export const ballotChain = pgTable(
     type: text('type', { enum: ['open', 'vote', 'paper_mismatch', 'reconcile', 'close'] }).notNull(),
     historyId: uuid('history_id').references(() => ballotVoteHistory.id),
     record: jsonb('record'),
+    // How a vote link's record is encoded for hashing: 1 canonical JSON of the record, 2 chain.ts's voteInput.
+    encoding: integer('encoding').notNull().default(1),
     hash: text('hash').notNull(),
   },
   (t) => [

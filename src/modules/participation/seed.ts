@@ -8,8 +8,8 @@ import type { Fraction } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { projectCompoundIds, stages, type Stage } from '../projects/index.ts';
 import { registry } from '../registry/index.ts';
-import { electorateHash, GENESIS, link, type Json } from './chain.ts';
-import { receiptCode, voteRecord } from './evidence.ts';
+import { electorateHash, GENESIS, link, linkVote, type Json } from './chain.ts';
+import { receiptCode, voteFields } from './evidence.ts';
 import { ballotChain, ballotElectorate, ballots, ballotVoteHistory, ballotVotes } from './schema.ts';
 import { agreeNeeded, count, passes, type Choice } from './tally.ts';
 
@@ -44,9 +44,13 @@ export async function seedPassedBallot(
   const planVersion = p.kind === 'plan_approval' ? (p.planVersion ?? 1) : null;
   const chain: (typeof ballotChain.$inferInsert)[] = [];
   let previous = GENESIS;
-  const push = (type: (typeof ballotChain.$inferInsert)['type'], record: Json, historyId: string | null) => {
+  const push = (type: (typeof ballotChain.$inferInsert)['type'], record: Json) => {
     previous = link(previous, record);
-    chain.push({ ballotId: id, position: chain.length + 1, type, historyId, record: historyId ? null : record, hash: previous });
+    chain.push({ ballotId: id, position: chain.length + 1, type, historyId: null, record, encoding: 1, hash: previous });
+  };
+  const pushVote = (h: typeof ballotVoteHistory.$inferSelect) => {
+    previous = linkVote(previous, voteFields(h));
+    chain.push({ ballotId: id, position: chain.length + 1, type: 'vote', historyId: h.id, record: null, encoding: 2, hash: previous });
   };
   const title = {
     renovation_consent: '是否同意实施改造',
@@ -55,11 +59,14 @@ export async function seedPassedBallot(
   }[p.kind];
   const proposal = p.proposal ?? null;
   const base = { ballotId: id, projectId: p.projectId, kind: p.kind, title, planVersion, proposal, revote: 'none', ruleKey };
-  push(
-    'open',
-    { ...base, electorateHash: hash, eligible: households.length, closesAt: closedAt.toISOString(), byUserId: SEED_USER, type: 'open' },
-    null,
-  );
+  push('open', {
+    ...base,
+    electorateHash: hash,
+    eligible: households.length,
+    closesAt: closedAt.toISOString(),
+    byUserId: SEED_USER,
+    type: 'open',
+  });
   const history: (typeof ballotVoteHistory.$inferSelect)[] = [];
   households.forEach((householdId, i) => {
     const choice: Choice | null = i < agree ? 'agree' : (['disagree', 'abstain', null] as const)[i % 3]!;
@@ -77,7 +84,7 @@ export async function seedPassedBallot(
       castAt,
     };
     history.push(h);
-    push('vote', voteRecord(h), h.id);
+    pushVote(h);
   });
   const t = count(
     households.length,
@@ -89,7 +96,7 @@ export async function seedPassedBallot(
     passed: passes(t.agree, t.eligible, rule.value),
     rule: { key: rule.key, numerator: rule.value.numerator, denominator: rule.value.denominator, version: rule.version },
   };
-  push('close', { ballotId: id, result, closedAt: closedAt.toISOString(), byUserId: SEED_USER, type: 'close' }, null);
+  push('close', { ballotId: id, result, closedAt: closedAt.toISOString(), byUserId: SEED_USER, type: 'close' });
   await tx.insert(ballots).values({
     id,
     projectId: p.projectId,

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonical, electorateHash, GENESIS, link, verifyChain, type Json, type StoredLink } from './chain.ts';
+import {
+  canonical,
+  electorateHash,
+  GENESIS,
+  link,
+  linkVote,
+  verifyChain,
+  voteInput,
+  type Json,
+  type StoredLink,
+  type VoteFields,
+} from './chain.ts';
 import { agreeNeeded, choices, count, passes } from './tally.ts';
 
 const twoThirds = { numerator: 2, denominator: 3 };
@@ -92,5 +103,71 @@ describe('the hash chain', () => {
     const links = build([{ n: 1 }, { n: 2 }, { n: 3 }]);
     expect(verifyChain([links[0]!, links[2]!])).toMatchObject({ ok: false, brokenAt: 2 });
     expect(verifyChain([])).toEqual({ ok: true, head: GENESIS, length: 0 });
+  });
+
+  const vote = fc.record({
+    id: fc.uuid(),
+    ballotId: fc.uuid(),
+    householdId: fc.uuid(),
+    choice: fc.constantFrom('agree', 'disagree', 'abstain'),
+    channel: fc.constantFrom('online', 'paper', 'proxy'),
+    receipt: fc.stringMatching(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/),
+    byUserId: fc.uuid(),
+    castAt: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+    evidence: json,
+  }) as fc.Arbitrary<VoteFields>;
+
+  it('links votes by their fields (encoding 2) beside records (encoding 1), and finds any changed field by position', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            vote.map((v) => ({ vote: v })),
+            json.map((r) => ({ record: r })),
+          ),
+          { minLength: 1, maxLength: 20 },
+        ),
+        fc.nat(),
+        fc.constantFrom<keyof VoteFields>('id', 'householdId', 'choice', 'channel', 'receipt', 'castAt', 'evidence'),
+        (items, at, field) => {
+          let previous = GENESIS;
+          const links: StoredLink[] = items.map((item, i) => {
+            previous = 'vote' in item ? linkVote(previous, item.vote) : link(previous, item.record);
+            return { position: i + 1, hash: previous, ...item };
+          });
+          expect(verifyChain(links)).toMatchObject({ ok: true, length: links.length });
+          const i = at % links.length;
+          const target = links[i]!;
+          fc.pre('vote' in target);
+          const v = (target as { vote: VoteFields }).vote;
+          const changed = {
+            ...v,
+            [field]:
+              field === 'evidence'
+                ? { changed: canonical(v.evidence) }
+                : field === 'choice' && v.choice === 'agree'
+                  ? 'disagree'
+                  : `${v[field]}x`,
+          };
+          const tampered = links.map((l, k) => (k === i ? { ...l, vote: changed as VoteFields } : l));
+          expect(verifyChain(tampered)).toMatchObject({ ok: false, brokenAt: i + 1 });
+        },
+      ),
+    );
+  });
+
+  it('writes encoding 2 as a fixed tag and one field per line', () => {
+    const v: VoteFields = {
+      id: 'i',
+      ballotId: 'b',
+      householdId: 'h',
+      choice: 'agree',
+      channel: 'paper',
+      receipt: 'R',
+      byUserId: 'u',
+      castAt: '2026-01-01T00:00:00.000Z',
+      evidence: { sheetNo: 'S-1', a: 1 },
+    };
+    expect(voteInput(v)).toBe('vote/2\ni\nb\nh\nagree\npaper\nR\nu\n2026-01-01T00:00:00.000Z\n{"a":1,"sheetNo":"S-1"}');
   });
 });

@@ -2,7 +2,7 @@
 // so the one-vote rule, the revote policy and the chain's order are decided one
 // request at a time; the primary key on (ballot, household) is the backstop.
 // A retried request with the same Idempotency-Key gets the first answer back.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
@@ -302,4 +302,38 @@ export async function reconcilePaper(
     });
     return { receipt, status: 'counted' as const };
   });
+}
+
+/**
+ * The paper sheets of a ballot by status, for the officer who reconciles them:
+ * household, sheet, scan and keying times, never the choices keyed (so a
+ * mismatch is settled from the scan, not from what either worker typed).
+ */
+export async function paperSheets(
+  ctx: AppContext,
+  user: AuthUser,
+  ballotId: string,
+  status: 'pending_second_keying' | 'mismatch' | 'counted' | 'reconciled',
+) {
+  const ballot = await ballotFor(ctx, user, ballotId);
+  const rows = await ctx.db
+    .select({
+      householdId: ballotPaperKeyings.householdId,
+      sheetNo: ballotPaperKeyings.sheetNo,
+      scanRef: ballotPaperKeyings.scanRef,
+      keyedAt: ballotPaperKeyings.keyedAt,
+    })
+    .from(ballotPaperKeyings)
+    .where(and(eq(ballotPaperKeyings.ballotId, ballot.id), eq(ballotPaperKeyings.status, status)))
+    .orderBy(asc(ballotPaperKeyings.sheetNo), asc(ballotPaperKeyings.keyedAt));
+  const sheets = new Map<string, { householdId: string; sheetNo: string; scanRefs: string[]; keyings: number; lastKeyedAt: string }>();
+  for (const r of rows) {
+    const key = `${r.householdId}/${r.sheetNo}`;
+    const s = sheets.get(key) ?? { householdId: r.householdId, sheetNo: r.sheetNo, scanRefs: [], keyings: 0, lastKeyedAt: '' };
+    s.keyings += 1;
+    if (r.scanRef && !s.scanRefs.includes(r.scanRef)) s.scanRefs.push(r.scanRef);
+    s.lastKeyedAt = r.keyedAt.toISOString();
+    sheets.set(key, s);
+  }
+  return { items: [...sheets.values()] };
 }

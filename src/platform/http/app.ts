@@ -116,6 +116,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ro
     const problem = problemFromError(err);
     if (problem.status >= 500) req.log.error({ err }, 'request failed');
     if (isResponseSerializationError(err)) req.log.error({ issues: err.cause.issues }, 'response did not match its schema');
+    // A problem that says when to come back says it in the standard header too.
+    if (typeof problem.extra.retryAfterSeconds === 'number') void reply.header('retry-after', String(problem.extra.retryAfterSeconds));
     void reply
       .code(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')

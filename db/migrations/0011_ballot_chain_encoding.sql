@@ -1,0 +1,1 @@
+ALTER TABLE "ballot_chain" ADD COLUMN "encoding" integer DEFAULT 1 NOT NULL;
