@@ -6,9 +6,10 @@ import { upsertAccount, type NewAccount } from '../modules/accounts/index.ts';
 import { loadShippedCatalogue, seedDemoPrices } from '../modules/catalogue/index.ts';
 import { seedApprovals } from '../modules/approvals/index.ts';
 import { seedFunding } from '../modules/funding/index.ts';
+import { seedCoordination } from '../modules/coordination/index.ts';
 import { seedGovernance } from '../modules/governance/index.ts';
 import { seedAcceptances, seedBallots, seedSurveys } from '../modules/participation/index.ts';
-import { seedProjects } from '../modules/projects/index.ts';
+import { PLAN_YEAR, seedProjects } from '../modules/projects/index.ts';
 import { compoundsForSeeding, seedRegistry, type SeedScale, type SeedSummary } from '../modules/registry/index.ts';
 import { prng } from '../platform/random.ts';
 
@@ -45,13 +46,15 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedDemoPrices(tx, catalogueVersion, '2019-01-01');
     const summary = await seedRegistry(tx, ctx.personalKey, scale, seed, onProgress);
     for (const a of demoAccounts(summary)) await upsertAccount(tx, a);
-    const projects = await seedProjects(tx, await compoundsForSeeding(tx), prng(seed + 1), catalogueVersion);
+    const compounds = await compoundsForSeeding(tx);
+    const projects = await seedProjects(tx, compounds, prng(seed + 1), catalogueVersion);
     await seedFunding(tx, projects);
     await seedApprovals(tx, projects);
     await seedSurveys(tx, projects);
     await seedBallots(tx, projects);
     await seedAcceptances(tx, projects);
     await seedGovernance(tx, ctx.env.dataDir, projects);
+    await seedCoordination(tx, seed, '330100', projects, compounds, PLAN_YEAR);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

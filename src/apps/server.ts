@@ -26,6 +26,7 @@ import {
   surveysRoutes,
 } from '../modules/participation/index.ts';
 import { outcomesRoutes, projectsRoutes } from '../modules/projects/index.ts';
+import { coordinationRoutes } from '../modules/coordination/index.ts';
 import { governanceRoutes } from '../modules/governance/index.ts';
 import { registry, registryRoutes } from '../modules/registry/index.ts';
 import { policyRoutes } from '../platform/http/policy.routes.ts';
@@ -74,6 +75,7 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
   await acceptanceRoutes(app, ctx);
   await residentRoutes(app, ctx);
   await governanceRoutes(app, ctx);
+  await coordinationRoutes(app, ctx);
   if (hasWeb) {
     // Files are looked up per request, so a rebuild while serving is picked up.
     await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });

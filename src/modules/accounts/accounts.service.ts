@@ -32,6 +32,7 @@ async function toAuthUser(ctx: AppContext, row: UserRow): Promise<AuthUser> {
     scope: { division: row.scopeDivision, compoundIds: [...row.scopeCompoundIds, ...residentCompounds] },
     locale: row.locale,
     residentId: row.residentId,
+    department: row.department,
   };
 }
 

@@ -24,6 +24,10 @@ export const permissions = {
   'surveys.enter': 'Enter paper survey forms and record households that refuse',
   'governance.manage': "Record a compound's governance after renovation: party organisation, owners' committee, property service, rules",
   'companies.register': 'Register property companies and suspend them',
+  'packages.write': "Add and change work packages (a department liaison: their own department's only)",
+  'schedules.run': 'Make and re-plan the joint timetable of the departments’ works',
+  'coordination.configure': "Edit the city's precedence rules, department crews and blackout periods",
+  'plan.review': "Record a department's review of the annual plan (housing, development and reform, finance)",
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -43,6 +47,8 @@ const implementers: Permission[] = [
   'surveys.manage',
   'surveys.enter',
   'governance.manage',
+  'packages.write',
+  'schedules.run',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -58,7 +64,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'ballots.enter_paper',
     'surveys.enter',
   ],
-  department_liaison: staff,
+  department_liaison: [...staff, 'packages.write', 'plan.review'],
   contractor: ['registry.read', 'projects.read'],
   evaluator: staff,
   property_manager: ['registry.read', 'jobs.read', 'projects.read'],

@@ -48,7 +48,12 @@ export interface CompanyQuery {
 export async function listCompanies(ctx: AppContext, query: CompanyQuery) {
   const after = decodeCursor(query.cursor, z.tuple([z.string(), z.string()]));
   const where: (SQL | undefined)[] = [
-    query.q ? or(ilike(propertyCompanies.name, `%${query.q}%`), eq(propertyCompanies.creditCode, query.q.toUpperCase())) : undefined,
+    query.q
+      ? or(
+          ilike(propertyCompanies.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+          eq(propertyCompanies.creditCode, query.q.toUpperCase()),
+        )
+      : undefined,
     query.district ? eq(propertyCompanies.districtCode, query.district) : undefined,
     query.status ? eq(propertyCompanies.status, query.status) : undefined,
     after

@@ -244,6 +244,7 @@ export async function projectFacts(ctx: AppContext, user: AuthUser, id: string) 
   const row = await projectRow(ctx, user, id);
   return {
     id: row.id,
+    name: row.name,
     year: row.year,
     stage: row.stage,
     districtCode: row.districtCode,
@@ -273,4 +274,18 @@ export async function projectsOfCompounds(db: Db | Tx, compoundIds: string[]) {
     .innerJoin(projects, eq(projects.id, projectCompounds.projectId))
     .where(inArray(projectCompounds.compoundId, compoundIds))
     .orderBy(desc(projects.year), projects.name);
+}
+
+/** A year's projects in a division (by the prefix of their community codes): the annual plan under review. */
+export async function projectsOfYear(db: Db | Tx, year: number, communityPrefix: string) {
+  return db
+    .select({ id: projects.id, name: projects.name, districtCode: projects.districtCode, stage: projects.stage })
+    .from(projects)
+    .where(
+      and(
+        eq(projects.year, year),
+        sql`exists (select 1 from unnest(${projects.communityCodes}) as c where c like ${communityPrefix + '%'})`,
+      ),
+    )
+    .orderBy(asc(projects.name));
 }

@@ -33,6 +33,9 @@ export interface SeededProject {
   costFen: bigint;
 }
 
+/** The demo's annual plan still to be carried out (the demo's "today" is late 2021). */
+export const PLAN_YEAR = 2022;
+
 // How far each year's projects have come by the demo's "today" (late 2021).
 const stagesByYear: Record<number, readonly Stage[]> = {
   2019: ['handed_over', 'handed_over', 'accepted'],
@@ -81,10 +84,7 @@ export async function seedProjects(tx: Tx, compounds: SeedCompound[], rnd: Rando
   const timelineRows: (typeof stageTransitions.$inferInsert)[] = [];
   const planRows: (typeof planVersions.$inferInsert)[] = [];
   const itemRows: (typeof planItems.$inferInsert)[] = [];
-  chosen.forEach((c, i) => {
-    const year = years[i % years.length]!;
-    const yearStages = stagesByYear[year]!;
-    const stage = yearStages[Math.floor(i / years.length) % yearStages.length]!;
+  const addProject = (c: SeedCompound, year: number, stage: Stage) => {
     const id = uuidv7();
     projectRows.push({
       id,
@@ -149,7 +149,16 @@ export async function seedProjects(tx: Tx, compounds: SeedCompound[], rnd: Rando
       }
     }
     seeded.push({ id, year, districtCode: c.districtCode, stage, floorAreaHundredths: hundredths(c.floorAreaM2), costFen });
+  };
+  chosen.forEach((c, i) => {
+    const year = years[i % years.length]!;
+    const yearStages = stagesByYear[year]!;
+    addProject(c, year, yearStages[Math.floor(i / years.length) % yearStages.length]!);
   });
+  // Next year's annual plan takes in every eligible compound not yet in one: the demo's
+  // year to review and to schedule, every department's works in it (coordination).
+  const chosenIds = new Set(chosen.map((c) => c.id));
+  for (const c of eligible) if (!chosenIds.has(c.id)) addProject(c, PLAN_YEAR, 'planned');
   const chunks = <T>(rows: T[], size = 2000) =>
     Array.from({ length: Math.ceil(rows.length / size) }, (_, k) => rows.slice(k * size, (k + 1) * size));
   for (const rows of chunks(projectRows)) await tx.insert(projects).values(rows);

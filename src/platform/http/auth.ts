@@ -20,6 +20,8 @@ export interface AuthUser {
   scope: Scope;
   locale: 'zh-CN' | 'en';
   residentId: string | null;
+  /** A department liaison's department (power, water, …): what they may see of the departments' works. */
+  department: string | null;
 }
 
 /** `public`: no sign-in; `authenticated`: any signed-in account; otherwise a permission name. */

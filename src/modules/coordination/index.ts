@@ -1,0 +1,2 @@
+export { coordinationRoutes } from './coordination.routes.ts';
+export { seedCoordination } from './seed.ts';

@@ -1,0 +1,188 @@
+// Work packages: each department's and utility's works in a compound of a
+// project. A department liaison sees and changes only their own department's
+// packages; any other answers 404, as if it did not exist.
+import { and, asc, eq, gt, like, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { audit, type Actor } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { AuthUser } from '../../platform/http/auth.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { decodeCursor, page } from '../../platform/http/pagination.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { projectCompoundIds, projectFacts } from '../projects/index.ts';
+import { divisionLevelOf, registry } from '../registry/index.ts';
+import { workKinds, type WorkKind } from './kinds.ts';
+import { workPackages } from './schema.ts';
+
+export type PackageRow = typeof workPackages.$inferSelect;
+
+export const packageView = (p: PackageRow) => ({
+  id: p.id,
+  projectId: p.projectId,
+  projectName: p.projectName,
+  compoundId: p.compoundId,
+  compoundName: p.compoundName,
+  year: p.year,
+  kind: p.kind,
+  department: p.department,
+  durationDays: p.durationDays,
+  crews: p.crews,
+  opensGround: p.opensGround,
+  blocksAccess: p.blocksAccess,
+  planItemCodes: p.planItemCodes,
+  status: p.status,
+  startedOn: p.startedOn,
+});
+
+/** Liaisons are held to their department; other staff see every department within their scope. */
+export function departmentFilter(user: AuthUser): SQL | undefined {
+  if (user.role !== 'department_liaison') return undefined;
+  return eq(workPackages.department, (user.department ?? '—') as PackageRow['department']);
+}
+
+/** The prefix of community codes (12 digits) inside a division: province 2, city 4, district 6, subdistrict 9 digits. */
+export function divisionPrefix(code: string): string {
+  const level = divisionLevelOf(code);
+  const digits = { province: 2, city: 4, district: 6, subdistrict: 9, community: 12 }[level ?? 'community'];
+  return code.slice(0, digits);
+}
+
+/** The division a user may plan for: the one asked, if inside their scope; their scope otherwise. */
+export function divisionFor(user: AuthUser, asked?: string): string {
+  const scope = user.scope.division;
+  if (!scope) throw forbidden('Your account has no division to plan for.');
+  if (!asked) return scope;
+  if (!asked.startsWith(divisionPrefix(scope)))
+    throw unprocessable(`Division ${asked} is outside your scope.`, [{ path: 'body.division', message: 'outside your scope' }]);
+  return asked;
+}
+
+export function inDivision(division: string): SQL {
+  return like(workPackages.communityCode, `${divisionPrefix(division)}%`);
+}
+
+export async function packageFor(ctx: AppContext, user: AuthUser, id: string): Promise<PackageRow> {
+  const [row] = await ctx.db
+    .select()
+    .from(workPackages)
+    .where(and(eq(workPackages.id, id), departmentFilter(user)));
+  if (!row) throw notFound(`Work package ${id}`);
+  await projectFacts(ctx, user, row.projectId).catch(() => {
+    throw notFound(`Work package ${id}`);
+  });
+  return row;
+}
+
+export async function projectPackages(ctx: AppContext, user: AuthUser, projectId: string) {
+  await projectFacts(ctx, user, projectId);
+  const rows = await ctx.db
+    .select()
+    .from(workPackages)
+    .where(and(eq(workPackages.projectId, projectId), departmentFilter(user)))
+    .orderBy(asc(workPackages.compoundName), asc(workPackages.kind));
+  return { items: rows.map(packageView) };
+}
+
+export interface PackageQuery {
+  year: number;
+  division?: string;
+  department?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export async function listPackages(ctx: AppContext, user: AuthUser, q: PackageQuery) {
+  const division = divisionFor(user, q.division);
+  const after = decodeCursor(q.cursor, z.tuple([z.string(), z.string()]));
+  const rows = await ctx.db
+    .select()
+    .from(workPackages)
+    .where(
+      and(
+        eq(workPackages.year, q.year),
+        inDivision(division),
+        departmentFilter(user),
+        q.department ? eq(workPackages.department, q.department as PackageRow['department']) : undefined,
+        after
+          ? or(gt(workPackages.compoundName, after[0]), and(eq(workPackages.compoundName, after[0]), gt(workPackages.id, after[1])))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(workPackages.compoundName), asc(workPackages.id))
+    .limit(q.limit + 1);
+  const result = page(rows, q.limit, (r) => [r.compoundName, r.id]);
+  return { items: result.items.map(packageView), nextCursor: result.nextCursor };
+}
+
+export interface NewPackage {
+  compoundId: string;
+  kind: WorkKind;
+  durationDays: number;
+  crews: number;
+  blocksAccess?: boolean;
+  planItemCodes?: string[];
+}
+
+export async function createPackage(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: NewPackage) {
+  const facts = await projectFacts(ctx, user, projectId);
+  const kind = workKinds[input.kind];
+  if (user.role === 'department_liaison' && user.department !== kind.department)
+    throw forbidden(`A ${user.department} liaison adds ${user.department} packages only; ${input.kind} belongs to ${kind.department}.`);
+  if (!(await projectCompoundIds(ctx.db, projectId)).includes(input.compoundId))
+    throw unprocessable('The compound is not one of this project’s.', [{ path: 'body.compoundId', message: 'not in the project' }]);
+  const [compound] = await registry.compoundsInScope(ctx, user, [input.compoundId]);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(workPackages)
+      .values({
+        id: uuidv7(),
+        projectId,
+        projectName: facts.name,
+        compoundId: compound!.id,
+        compoundName: compound!.name,
+        communityCode: compound!.communityCode,
+        year: facts.year,
+        kind: input.kind,
+        department: kind.department,
+        durationDays: input.durationDays,
+        crews: input.crews,
+        opensGround: kind.opensGround,
+        blocksAccess: input.blocksAccess ?? false,
+        planItemCodes: input.planItemCodes ?? [],
+        createdBy: user.id,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!inserted) throw conflict(`The compound already has a ${input.kind} package in this project.`);
+    await audit(tx, actor, 'work_package.create', 'work_package', inserted.id, { projectId, kind: input.kind });
+    return inserted;
+  });
+  return packageView(row);
+}
+
+export interface PackagePatch {
+  durationDays?: number;
+  crews?: number;
+  blocksAccess?: boolean;
+  status?: 'planned' | 'started' | 'done';
+  startedOn?: string | null;
+}
+
+/** A slip is a longer duration; a start is recorded with its day, and a started package keeps its place on re-planning. */
+export async function patchPackage(ctx: AppContext, user: AuthUser, actor: Actor | undefined, id: string, patch: PackagePatch) {
+  const current = await packageFor(ctx, user, id);
+  if (patch.status === 'started' && !(patch.startedOn ?? current.startedOn))
+    throw unprocessable('A started package needs the day it started.', [
+      { path: 'body.startedOn', message: 'required when status is started' },
+    ]);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(workPackages)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(workPackages.id, id))
+      .returning();
+    await audit(tx, actor, 'work_package.update', 'work_package', id, { fields: Object.keys(patch) });
+    return updated!;
+  });
+  return packageView(row);
+}

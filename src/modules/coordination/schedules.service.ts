@@ -1,0 +1,349 @@
+// Joint timetables: the year's packages in a division, the city's rules,
+// crews and blackouts become a model; the scheduler (in a worker thread) makes
+// the coordinated plan and the departments-alone baseline; both are verified,
+// stored, and the liaisons whose packages moved since the last timetable told.
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { audit, type Actor } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import type { AuthUser } from '../../platform/http/auth.ts';
+import { conflict, notFound, Problem, unprocessable } from '../../platform/http/problem.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { startJob } from '../../platform/jobs.ts';
+import { dateOfWorkingDay, firstWorkingDay, workingDayIndex, workingDaysOf } from './calendar.ts';
+import { departmentFilter, divisionFor, divisionPrefix, inDivision } from './packages.service.ts';
+import { buildModel } from './plan-model.ts';
+import { blackouts, departmentCrews, packageNotices, precedenceRules, schedulePackages, schedules, workPackages } from './schema.ts';
+import { solveInWorker, type SolvedPlan, type SolveRequest } from './solve.ts';
+
+type ScheduleRow = typeof schedules.$inferSelect;
+type PackageRow = typeof workPackages.$inferSelect;
+
+export interface Summary {
+  makespan: number;
+  makespanDate: string | null;
+  disturbanceDays: number;
+  excavations: number;
+  repeatedExcavations: number;
+  windows: {
+    compoundId: string;
+    compoundName: string;
+    start: number;
+    end: number;
+    startDate: string;
+    endDate: string;
+    disturbanceDays: number;
+    excavations: number;
+  }[];
+}
+
+/** A plan as people read it: windows per compound with their dates, and the excavations beyond the first. */
+export function summarise(plan: SolvedPlan, startsOn: string, names: ReadonlyMap<string, string>): Summary {
+  const windows = plan.groups.map((g) => ({
+    compoundId: g.group,
+    compoundName: names.get(g.group) ?? g.group,
+    start: g.start,
+    end: g.end,
+    startDate: dateOfWorkingDay(startsOn, g.start),
+    endDate: dateOfWorkingDay(startsOn, Math.max(g.start, g.end - 1)),
+    disturbanceDays: g.disturbanceDays,
+    excavations: g.excavations,
+  }));
+  return {
+    makespan: plan.makespan,
+    makespanDate: plan.makespan > 0 ? dateOfWorkingDay(startsOn, plan.makespan - 1) : null,
+    disturbanceDays: plan.disturbanceDays,
+    excavations: plan.excavations,
+    repeatedExcavations: windows.reduce((s, w) => s + Math.max(0, w.excavations - 1), 0),
+    windows,
+  };
+}
+
+const cityOf = (division: string) => division.slice(0, 4) + '00';
+
+/** Larger plans get more search time; the budget keeps a city inside a minute. */
+const timeLimitMs = (activities: number) => Math.min(40_000, 1_500 + activities * 2);
+
+async function planInputs(ctx: AppContext, year: number, division: string, startsOn: string) {
+  const packages = await ctx.db
+    .select()
+    .from(workPackages)
+    .where(and(eq(workPackages.year, year), inDivision(division)));
+  const city = cityOf(division);
+  const [rules, crews, stops] = await Promise.all([
+    ctx.db.select().from(precedenceRules).where(eq(precedenceRules.cityCode, city)),
+    ctx.db.select().from(departmentCrews).where(eq(departmentCrews.cityCode, city)),
+    ctx.db
+      .select()
+      .from(blackouts)
+      .where(and(eq(blackouts.cityCode, city), sql`${blackouts.toDate} >= ${startsOn}`)),
+  ]);
+  const compounds = new Set(packages.map((p) => p.compoundId));
+  const ranges = stops.flatMap((b) => {
+    if (b.compoundId && !compounds.has(b.compoundId)) return [];
+    const r = workingDaysOf(startsOn, b.fromDate, b.toDate);
+    return r ? [{ compoundId: b.compoundId, ...r }] : [];
+  });
+  const crewsOf = new Map(crews.map((c) => [c.department as string, c.crews]));
+  const tooBig = packages.find((p) => p.crews > (crewsOf.get(p.department) ?? 0));
+  if (tooBig)
+    throw unprocessable(
+      `${tooBig.compoundName}: the ${tooBig.kind} package needs ${tooBig.crews} crews, but ${tooBig.department} has ${crewsOf.get(tooBig.department) ?? 0}.`,
+      [{ path: 'crews', message: `package ${tooBig.id} needs more crews than its department has` }],
+    );
+  const model = buildModel({
+    packages: packages.map((p) => ({ ...p, status: p.status })),
+    rules,
+    crews: crewsOf,
+    blackouts: ranges,
+  });
+  return { packages, model };
+}
+
+function describeInputError(packages: PackageRow[], error: string, activityId: string | null): string {
+  const p = packages.find((x) => x.id === activityId);
+  return p ? `${p.compoundName} · ${p.kind} (${p.department}): ${error}` : error;
+}
+
+async function store(ctx: AppContext, schedule: ScheduleRow, packages: PackageRow[], req: SolveRequest) {
+  const result = await solveInWorker(req);
+  if (!result.ok || result.violations.length) {
+    const error = result.ok
+      ? `The scheduler answered a plan that fails verification: ${result.violations.join('; ')}`
+      : describeInputError(packages, result.error, result.activityId);
+    await ctx.db.update(schedules).set({ status: 'failed', error }).where(eq(schedules.id, schedule.id));
+    throw new Problem(422, 'Unprocessable Content', error);
+  }
+  const names = new Map(packages.map((p) => [p.compoundId, p.compoundName]));
+  const coordinated = summarise(result.coordinated, schedule.startsOn, names);
+  const baseline = summarise(result.baseline, schedule.startsOn, names);
+  const starts = new Map(result.coordinated.starts);
+  const baseStarts = new Map(result.baseline.starts);
+  await ctx.db.transaction(async (tx) => {
+    const rows = packages.map((p) => ({
+      scheduleId: schedule.id,
+      packageId: p.id,
+      start: starts.get(p.id)!,
+      end: starts.get(p.id)! + p.durationDays,
+      baselineStart: baseStarts.get(p.id)!,
+      baselineEnd: baseStarts.get(p.id)! + p.durationDays,
+    }));
+    for (let i = 0; i < rows.length; i += 2000) await tx.insert(schedulePackages).values(rows.slice(i, i + 2000));
+    await tx.update(schedules).set({ status: 'done', coordinated, baseline }).where(eq(schedules.id, schedule.id));
+    await noticeMoves(tx, schedule, packages, starts);
+  });
+  return { id: schedule.id, status: 'done' as const, coordinated, baseline };
+}
+
+/** Tells each department which of its packages this timetable moved against the last one of the same year and division. */
+async function noticeMoves(tx: Tx, schedule: ScheduleRow, packages: PackageRow[], starts: ReadonlyMap<string, number>) {
+  const [previous] = await tx
+    .select()
+    .from(schedules)
+    .where(
+      and(
+        eq(schedules.year, schedule.year),
+        eq(schedules.division, schedule.division),
+        eq(schedules.status, 'done'),
+        lt(schedules.createdAt, schedule.createdAt),
+      ),
+    )
+    .orderBy(desc(schedules.createdAt))
+    .limit(1);
+  if (!previous) return;
+  const before = new Map(
+    (await tx.select().from(schedulePackages).where(eq(schedulePackages.scheduleId, previous.id))).map((r) => [r.packageId, r.start]),
+  );
+  const notices = packages.flatMap((p) => {
+    const was = before.get(p.id);
+    const now = starts.get(p.id)!;
+    if (was === undefined || was === now) return [];
+    const message = `${p.compoundName} · ${p.kind}: ${dateOfWorkingDay(previous.startsOn, was)} → ${dateOfWorkingDay(schedule.startsOn, now)}`;
+    return [{ id: uuidv7(), department: p.department, scheduleId: schedule.id, packageId: p.id, message }];
+  });
+  for (let i = 0; i < notices.length; i += 2000) await tx.insert(packageNotices).values(notices.slice(i, i + 2000));
+}
+
+export async function requestSchedule(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  input: { year: number; division?: string },
+) {
+  const division = divisionFor(user, input.division);
+  const startsOn = firstWorkingDay(`${input.year}-01-01`);
+  const { packages, model } = await planInputs(ctx, input.year, division, startsOn);
+  if (!packages.length)
+    throw unprocessable(`No work packages for ${input.year} in ${division}.`, [{ path: 'body.year', message: 'no work packages' }]);
+  const id = uuidv7();
+  const [schedule] = await ctx.db
+    .insert(schedules)
+    .values({ id, year: input.year, division, status: 'running', startsOn, createdBy: user.id })
+    .returning();
+  await audit(ctx.db, actor, 'schedule.request', 'schedule', id, { year: input.year, division, packages: packages.length });
+  const options = { seed: input.year, timeLimitMs: timeLimitMs(packages.length) };
+  const jobId = await startJob(ctx.db, 'schedule', user.id, { scheduleId: id }, () => store(ctx, schedule!, packages, { model, options }));
+  return { jobId, scheduleId: id };
+}
+
+/**
+ * Re-plans from `today`: packages started (or done) keep their start, the rest
+ * may not start before today; the scheduler changes as little as it can.
+ */
+export async function requestReplan(ctx: AppContext, user: AuthUser, actor: Actor | undefined, scheduleId: string, today: string) {
+  const previous = await scheduleFor(ctx, user, scheduleId);
+  if (previous.status !== 'done') throw conflict('Only a finished timetable can be re-planned.', { status: previous.status });
+  const { packages, model } = await planInputs(ctx, previous.year, previous.division, previous.startsOn);
+  const before = await ctx.db.select().from(schedulePackages).where(eq(schedulePackages.scheduleId, previous.id));
+  const startOf = new Map(before.map((r) => [r.packageId, r.start]));
+  const startedPackages = packages.filter((p) => p.status !== 'planned');
+  for (const p of startedPackages)
+    if (!startOf.has(p.id) && p.startedOn) startOf.set(p.id, Math.max(0, workingDayIndex(previous.startsOn, p.startedOn)));
+  const todayIndex = Math.max(0, workingDayIndex(previous.startsOn, today));
+  const id = uuidv7();
+  const [schedule] = await ctx.db
+    .insert(schedules)
+    .values({
+      id,
+      year: previous.year,
+      division: previous.division,
+      status: 'running',
+      startsOn: previous.startsOn,
+      replanOf: previous.id,
+      today: todayIndex,
+      createdBy: user.id,
+    })
+    .returning();
+  await audit(ctx.db, actor, 'schedule.replan', 'schedule', id, { replanOf: previous.id, today, started: startedPackages.length });
+  const req: SolveRequest = {
+    model,
+    options: { seed: previous.year, timeLimitMs: timeLimitMs(packages.length) },
+    replan: { previous: [...startOf], started: startedPackages.map((p) => p.id), today: todayIndex },
+  };
+  const jobId = await startJob(ctx.db, 'schedule', user.id, { scheduleId: id }, () => store(ctx, schedule!, packages, req));
+  return { jobId, scheduleId: id };
+}
+
+async function scheduleFor(ctx: AppContext, user: AuthUser, id: string): Promise<ScheduleRow> {
+  const [row] = await ctx.db.select().from(schedules).where(eq(schedules.id, id));
+  const scope = user.scope.division;
+  if (!row || !scope || !(row.division.startsWith(divisionPrefix(scope)) || scope.startsWith(divisionPrefix(row.division))))
+    throw notFound(`Schedule ${id}`);
+  return row;
+}
+
+const comparison = (c: Summary | null, b: Summary | null) =>
+  c && b
+    ? {
+        disturbanceDaysSaved: b.disturbanceDays - c.disturbanceDays,
+        repeatedExcavationsAvoided: b.repeatedExcavations - c.repeatedExcavations,
+        makespanDelta: c.makespan - b.makespan,
+      }
+    : null;
+
+export async function getSchedule(ctx: AppContext, user: AuthUser, id: string) {
+  const s = await scheduleFor(ctx, user, id);
+  const coordinated = s.coordinated as Summary | null;
+  const baseline = s.baseline as Summary | null;
+  return {
+    id: s.id,
+    year: s.year,
+    division: s.division,
+    status: s.status,
+    startsOn: s.startsOn,
+    replanOf: s.replanOf,
+    today: s.today,
+    error: s.error,
+    createdAt: s.createdAt.toISOString(),
+    coordinated,
+    baseline,
+    comparison: comparison(coordinated, baseline),
+  };
+}
+
+export async function listSchedules(ctx: AppContext, user: AuthUser, q: { year: number; division?: string }) {
+  const division = divisionFor(user, q.division);
+  const rows = await ctx.db
+    .select({
+      id: schedules.id,
+      year: schedules.year,
+      division: schedules.division,
+      status: schedules.status,
+      replanOf: schedules.replanOf,
+      createdAt: schedules.createdAt,
+    })
+    .from(schedules)
+    .where(and(eq(schedules.year, q.year), sql`${schedules.division} like ${divisionPrefix(division) + '%'}`))
+    .orderBy(desc(schedules.createdAt))
+    .limit(50);
+  return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+}
+
+/** Every package of a timetable with its days and dates, coordinated and baseline; a liaison sees their department's. */
+export async function schedulePackageList(ctx: AppContext, user: AuthUser, id: string, department?: string) {
+  const s = await scheduleFor(ctx, user, id);
+  const rows = await ctx.db
+    .select({ sp: schedulePackages, p: workPackages })
+    .from(schedulePackages)
+    .innerJoin(workPackages, eq(workPackages.id, schedulePackages.packageId))
+    .where(
+      and(
+        eq(schedulePackages.scheduleId, s.id),
+        departmentFilter(user),
+        department ? eq(workPackages.department, department as PackageRow['department']) : undefined,
+      ),
+    )
+    .orderBy(workPackages.compoundName, schedulePackages.start, workPackages.kind);
+  const date = (i: number) => dateOfWorkingDay(s.startsOn, i);
+  return {
+    schedule: s,
+    items: rows.map(({ sp, p }) => ({
+      packageId: p.id,
+      projectId: p.projectId,
+      compoundId: p.compoundId,
+      compoundName: p.compoundName,
+      kind: p.kind,
+      department: p.department,
+      opensGround: p.opensGround,
+      durationDays: p.durationDays,
+      crews: p.crews,
+      status: p.status,
+      start: sp.start,
+      end: sp.end,
+      startDate: date(sp.start),
+      endDate: date(Math.max(sp.start, sp.end - 1)),
+      baselineStart: sp.baselineStart,
+      baselineEnd: sp.baselineEnd,
+      baselineStartDate: date(sp.baselineStart),
+      baselineEndDate: date(Math.max(sp.baselineStart, sp.baselineEnd - 1)),
+    })),
+  };
+}
+
+export async function notices(ctx: AppContext, user: AuthUser) {
+  const rows = await ctx.db
+    .select()
+    .from(packageNotices)
+    .where(
+      user.role === 'department_liaison' ? eq(packageNotices.department, (user.department ?? '—') as PackageRow['department']) : undefined,
+    )
+    .orderBy(desc(packageNotices.createdAt))
+    .limit(200);
+  return { items: rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })) };
+}
+
+export async function markNoticeRead(ctx: AppContext, user: AuthUser, id: string) {
+  const [row] = await ctx.db
+    .update(packageNotices)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(packageNotices.id, id),
+        user.role === 'department_liaison'
+          ? eq(packageNotices.department, (user.department ?? '—') as PackageRow['department'])
+          : undefined,
+      ),
+    )
+    .returning({ id: packageNotices.id });
+  if (!row) throw notFound(`Notice ${id}`);
+}
