@@ -1,7 +1,9 @@
 // Participation in a real browser on a fresh 和睦 project: the community worker enters a paper
 // baseline form and a refusal for households not reached and sees coverage go up; the officer opens
 // a ballot, two workers key the same paper sheet (pending, then counted), the officer sees turnout
-// only while it is open, closes it for the tally and verifies the hash chain.
+// only while it is open, closes it for the tally and verifies the hash chain. Then the officer builds a
+// survey in the questionnaire builder and closes it, opens a management-mode ballot with its proposal,
+// and reconciles a paper sheet the two workers keyed differently, picked from the list of mismatches, which then counts.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiCall, browserSuite, signIn as signInAs } from './support.ts';
@@ -189,5 +191,119 @@ describe('participation UI', () => {
 
     await officer.evaluate(() => window.scrollTo(0, 0));
     await officer.screenshot({ path: 'test-results/participation.png', fullPage: true });
+  });
+  it('builds and closes a survey, opens a management-mode ballot, and reconciles a mismatched paper sheet', async () => {
+    const worker = await signIn('hemu-worker');
+    const compounds = await apiGet<{ items: { id: string; name: string; households: number }[] }>(worker, '/compounds?limit=100');
+    const compound = compounds.items.filter((c) => c.households > 2).sort((a, b) => a.households - b.households)[0]!;
+    const officer = await signIn('hemu');
+    const project = await apiCall<{ id: string }>(officer, 'POST', '/projects', {
+      name: `E2E 问卷与核对 ${compound.name}`,
+      year: new Date().getFullYear(),
+      compoundIds: [compound.id],
+    });
+
+    // The questionnaire builder: a baseline survey with a single-choice and a scale question.
+    await officer.goto(`${suite.url()}/projects/${project.id}?tab=participation&part=surveys`);
+    await officer.getByTestId('survey-open').click();
+    const modal = officer.locator('.ant-modal');
+    await input(modal, 'survey-title').fill('E2E 问卷构建');
+    await input(modal, 'survey-question-0-text').fill('楼道照明是否正常');
+    await input(modal, 'survey-question-0-option-0').fill('正常');
+    await input(modal, 'survey-question-0-option-1').fill('经常损坏');
+    await officer.getByTestId('survey-add-question').click();
+    await input(modal, 'survey-question-1-text').fill('对物业服务的评分');
+    await pick(officer, 'survey-question-1-type', '量表');
+    await input(modal, 'survey-question-1-max').fill('10');
+    await officer.getByTestId('survey-open-submit').click();
+    await expect.poll(() => modal.count()).toBe(0);
+    const surveys = await apiGet<{ items: { id: string; kind: string; title: string; questions: number; status: string }[] }>(
+      officer,
+      `/projects/${project.id}/surveys`,
+    );
+    expect(surveys.items).toHaveLength(1);
+    expect(surveys.items[0]).toMatchObject({ kind: 'baseline', title: 'E2E 问卷构建', questions: 2, status: 'open' });
+    const detail = await apiGet<{ questions: { id: string; type: string; options?: unknown[]; min?: number; max?: number }[] }>(
+      officer,
+      `/surveys/${surveys.items[0]!.id}`,
+    );
+    expect(detail.questions[0]).toMatchObject({
+      id: 'q1',
+      type: 'single',
+      options: [
+        { code: 'o1', label: '正常' },
+        { code: 'o2', label: '经常损坏' },
+      ],
+    });
+    expect(detail.questions[1]).toMatchObject({ id: 'q2', type: 'scale', min: 1, max: 10 });
+    const row = officer.getByTestId(`survey-row-${surveys.items[0]!.id}`);
+    await row.waitFor();
+    await officer.getByTestId('survey-close').click();
+    await officer.getByTestId('survey-close-confirm').click();
+    await expect.poll(() => row.getByTestId('survey-status').textContent()).toBe('已结束');
+    expect(await officer.getByTestId('survey-close').count()).toBe(0);
+
+    // A management-mode ballot names the proposed mode.
+    await officer.goto(`${suite.url()}/projects/${project.id}?tab=participation&part=ballots`);
+    await officer.getByTestId('ballot-open').click();
+    await pick(officer, 'ballot-kind', '管理模式表决');
+    await input(modal, 'ballot-title').fill('E2E 管理模式表决');
+    await pick(officer, 'ballot-proposal', '准物业（社区托管）');
+    await input(modal, 'ballot-closes-at').fill(`${new Date().getFullYear() + 1}-06-30T18:00`);
+    await officer.getByTestId('ballot-open-submit').click();
+    const card = officer.getByTestId('ballot-card');
+    await card.waitFor();
+    const ballotId = (await card.getAttribute('data-ballot-id'))!;
+    expect(await officer.getByTestId('ballot-proposal-text').textContent()).toBe('准物业（社区托管）');
+    expect(await apiGet<{ kind: string; proposal: string }>(officer, `/ballots/${ballotId}`)).toMatchObject({
+      kind: 'management_mode',
+      proposal: 'quasi_property',
+    });
+
+    // Two workers key one sheet differently: it does not count.
+    const households = await apiGet<{ items: { id: string; building: string; unit: string; room: string }[] }>(
+      worker,
+      `/compounds/${compound.id}/households?limit=1`,
+    );
+    const voter = households.items[0]!;
+    const keySheet = async (page: Page, choice: string) => {
+      await page.goto(`${suite.url()}/projects/${project.id}?tab=participation&ballot=${ballotId}`);
+      await page.getByTestId('paper-vote').waitFor();
+      await pick(page, 'vote-household', roomLabel(voter));
+      await radio(page, `vote-choice-${choice}`);
+      await input(page.getByTestId('paper-vote'), 'vote-sheet').fill('BV-0100');
+      await page.getByTestId('vote-submit').click();
+      const status = page.getByTestId('vote-status');
+      await status.waitFor();
+      return status.getAttribute('data-status');
+    };
+    expect(await keySheet(worker, 'agree')).toBe('pending_second_keying');
+    const worker2 = await signIn('hemu-worker-2');
+    expect(await keySheet(worker2, 'disagree')).toBe('mismatch');
+    expect(await apiGet<{ turnout: number }>(officer, `/ballots/${ballotId}/tally`)).toMatchObject({ status: 'open', turnout: 0 });
+
+    // The officer reads the scan and records the choice on the sheet: it counts.
+    await officer.reload();
+    const reconcile = officer.getByTestId('reconcile');
+    await reconcile.waitFor();
+    const sheetRow = reconcile.locator(`[data-testid="reconcile-row"][data-sheet="BV-0100"]`);
+    await sheetRow.waitFor();
+    expect(await sheetRow.getAttribute('data-household')).toBe(voter.id);
+    await expect.poll(() => sheetRow.textContent()).toContain(roomLabel(voter));
+    const listed = await apiGet<{ items: { householdId: string; sheetNo: string; keyings: number }[] }>(
+      officer,
+      `/ballots/${ballotId}/paper?status=mismatch`,
+    );
+    expect(listed.items).toEqual([expect.objectContaining({ householdId: voter.id, sheetNo: 'BV-0100', keyings: 2 })]);
+    await sheetRow.locator('label', { has: officer.getByTestId('reconcile-choice-disagree') }).click();
+    await sheetRow.getByTestId('reconcile-submit').click();
+    const done = officer.getByTestId('reconcile-done');
+    await done.waitFor();
+    expect(await done.getAttribute('data-status')).toBe('counted');
+    await expect.poll(() => officer.getByTestId('ballot-turnout').getAttribute('data-value')).toBe('1');
+    // Reconciled, the sheet leaves the list.
+    await expect.poll(() => reconcile.getByTestId('reconcile-row').count()).toBe(0);
+    expect(await apiGet<{ items: unknown[] }>(officer, `/ballots/${ballotId}/paper?status=mismatch`)).toEqual({ items: [] });
+    await officer.screenshot({ path: 'test-results/participation-reconcile.png', fullPage: true });
   });
 });

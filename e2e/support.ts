@@ -8,13 +8,23 @@ import { startTestServer } from '../src/apps/test-server.ts';
 
 export const PASSWORD = 'Demo@2026';
 
-/** Starts the server and the browser before the file's tests, and stops both after. */
-export function browserSuite(): { url: () => string; browser: () => Browser } {
+type Settings = Record<string, string>;
+
+/**
+ * Starts the server and the browser before the file's tests, and stops both after. `settings`
+ * are server settings (e.g. LOGIN_CODE_SENDER); a function is called in the hook, so it may read
+ * something an earlier `beforeAll` of the file started (a port).
+ */
+export function browserSuite(opts: { settings?: Settings | (() => Settings | Promise<Settings>) } = {}): {
+  url: () => string;
+  browser: () => Browser;
+} {
   let server: { url: string; close(): Promise<void> } | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
-    server = await startTestServer();
+    const settings = typeof opts.settings === 'function' ? await opts.settings() : opts.settings;
+    server = await startTestServer(settings);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       // Without the networking flags Chromium keeps calling hosts this machine cannot reach.
@@ -41,6 +51,20 @@ export async function newPage(browser: Browser, opts: { acceptDownloads?: boolea
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     acceptDownloads: opts.acceptDownloads ?? false,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+/** A phone-sized page (390×844, touch, zh-CN): what the residents' mobile web is made for. */
+export async function newPhonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);

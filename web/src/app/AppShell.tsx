@@ -6,9 +6,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   DatabaseOutlined,
   LogoutOutlined,
   ProjectOutlined,
+  ShopOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   UploadOutlined,
@@ -30,7 +32,7 @@ export default function AppShell() {
   const mobile = !screens.md;
   const [collapsed, setCollapsed] = useState(false);
 
-  const sections = ['/import', '/projects', '/year-plan', '/catalogue', '/policy-rules'];
+  const sections = ['/import', '/projects', '/year-plan', '/catalogue', '/policy-rules', '/property-companies', '/coordination'];
   const selected = sections.find((s) => location.pathname.startsWith(s)) ?? '/registry';
   const items = [
     { key: '/registry', icon: <DatabaseOutlined />, label: t('menu.registry') },
@@ -38,6 +40,8 @@ export default function AppShell() {
     ...(can('projects.read') ? [{ key: '/year-plan', icon: <BarChartOutlined />, label: t('menu.yearPlan') }] : []),
     { key: '/catalogue', icon: <ApartmentOutlined />, label: t('menu.catalogue') },
     { key: '/policy-rules', icon: <AuditOutlined />, label: t('menu.policyRules') },
+    ...(can('projects.read') ? [{ key: '/property-companies', icon: <ShopOutlined />, label: t('menu.propertyCompanies') }] : []),
+    ...(can('projects.read') ? [{ key: '/coordination', icon: <CalendarOutlined />, label: t('menu.coordination') }] : []),
     ...(can('registry.import') ? [{ key: '/import', icon: <UploadOutlined />, label: t('menu.import') }] : []),
   ];
 

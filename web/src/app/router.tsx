@@ -1,5 +1,5 @@
-// Routes: the login page, and the signed-in shell with registry, compound, import,
-// project, catalogue, year plan and policy rule pages.
+// Routes: the login page, the residents' mobile web under /m, and the signed-in shell with registry, compound, import,
+// project, catalogue, year plan, policy rule and property company pages.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Spin } from 'antd';
@@ -16,6 +16,15 @@ const ProjectPage = lazy(() => import('../modules/projects/ProjectPage.tsx'));
 const CataloguePage = lazy(() => import('../modules/catalogue/CataloguePage.tsx'));
 const YearPlanPage = lazy(() => import('../modules/yearplan/YearPlanPage.tsx'));
 const PolicyRulesPage = lazy(() => import('../modules/policy/PolicyRulesPage.tsx'));
+const PropertyCompaniesPage = lazy(() => import('../modules/governance/PropertyCompaniesPage.tsx'));
+const CoordinationPage = lazy(() => import('../modules/coordination/CoordinationPage.tsx'));
+const SchedulePage = lazy(() => import('../modules/coordination/SchedulePage.tsx'));
+// The residents' mobile web (/m): its own frame, no officer shell.
+const MobileShell = lazy(() => import('../modules/resident/MobileShell.tsx'));
+const ResidentLoginPage = lazy(() => import('../modules/resident/ResidentLoginPage.tsx'));
+const ResidentHomePage = lazy(() => import('../modules/resident/ResidentHomePage.tsx'));
+const ResidentSurveyPage = lazy(() => import('../modules/resident/ResidentSurveyPage.tsx'));
+const ResidentBallotPage = lazy(() => import('../modules/resident/ResidentBallotPage.tsx'));
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -33,6 +42,49 @@ function Loading({ children }: { children: ReactNode }) {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    path: '/m/login',
+    element: (
+      <Loading>
+        <ResidentLoginPage />
+      </Loading>
+    ),
+  },
+  {
+    path: '/m',
+    element: (
+      <Loading>
+        <MobileShell />
+      </Loading>
+    ),
+    children: [
+      {
+        index: true,
+        element: (
+          <Loading>
+            <ResidentHomePage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'surveys/:id',
+        element: (
+          <Loading>
+            <ResidentSurveyPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'ballots/:id',
+        element: (
+          <Loading>
+            <ResidentBallotPage />
+          </Loading>
+        ),
+      },
+      { path: '*', element: <Navigate to="/m" replace /> },
+    ],
+  },
   {
     path: '/',
     element: (
@@ -96,6 +148,30 @@ export const router = createBrowserRouter([
         element: (
           <Loading>
             <PolicyRulesPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'property-companies',
+        element: (
+          <Loading>
+            <PropertyCompaniesPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'coordination',
+        element: (
+          <Loading>
+            <CoordinationPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'coordination/schedules/:id',
+        element: (
+          <Loading>
+            <SchedulePage />
           </Loading>
         ),
       },

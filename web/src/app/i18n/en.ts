@@ -5,6 +5,9 @@ import { approvalsEn, gatesEn, outcomesEn } from './approvals.en.ts';
 import { planEn, projectsEn } from './projects.en.ts';
 import { policyEn, yearPlanEn } from './programme.en.ts';
 import { participationEn } from './participation.en.ts';
+import { residentEn } from './resident.en.ts';
+import { companiesEn, governanceEn } from './governance.en.ts';
+import { coordinationEn } from './coordination.en.ts';
 
 const en: Messages = {
   app: {
@@ -20,6 +23,8 @@ const en: Messages = {
     catalogue: 'Catalogue',
     yearPlan: 'Year plan',
     policyRules: 'Policy rules',
+    propertyCompanies: 'Property companies',
+    coordination: 'Renovate once',
   },
   header: { logout: 'Sign out', language: 'Language', scopeAll: 'All divisions', scope: 'Data scope' },
   roles: {
@@ -192,6 +197,10 @@ const en: Messages = {
   policy: policyEn,
   yearPlan: yearPlanEn,
   participation: participationEn,
+  resident: residentEn,
+  governance: governanceEn,
+  companies: companiesEn,
+  coordination: coordinationEn,
   errors: {
     forbidden: 'You may not do this',
     network: 'Network error, check your connection and retry',

@@ -42,6 +42,7 @@ export const projectsEn: typeof projectsZh = {
     approvals: 'Approvals',
     outcomes: 'Outcomes',
     participation: 'Participation',
+    governance: 'Governance',
   },
   comingSoon: 'Coming soon',
   notFound: 'No such project, or it lies outside your data scope',

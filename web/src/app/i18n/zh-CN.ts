@@ -4,6 +4,9 @@ import { approvalsZh, gatesZh, outcomesZh } from './approvals.zh-CN.ts';
 import { planZh, projectsZh } from './projects.zh-CN.ts';
 import { policyZh, yearPlanZh } from './programme.zh-CN.ts';
 import { participationZh } from './participation.zh-CN.ts';
+import { residentZh } from './resident.zh-CN.ts';
+import { companiesZh, governanceZh } from './governance.zh-CN.ts';
+import { coordinationZh } from './coordination.zh-CN.ts';
 const zhCN = {
   app: {
     title: '老旧小区改造管理平台',
@@ -18,6 +21,8 @@ const zhCN = {
     catalogue: '指标体系',
     yearPlan: '年度计划',
     policyRules: '政策规则',
+    propertyCompanies: '物业企业名录',
+    coordination: '综合改一次',
   },
   header: { logout: '退出登录', language: '语言', scopeAll: '全部辖区', scope: '数据范围' },
   roles: {
@@ -190,6 +195,10 @@ const zhCN = {
   policy: policyZh,
   yearPlan: yearPlanZh,
   participation: participationZh,
+  resident: residentZh,
+  governance: governanceZh,
+  companies: companiesZh,
+  coordination: coordinationZh,
   errors: {
     forbidden: '您没有执行此操作的权限',
     network: '网络连接失败，请检查网络后重试',

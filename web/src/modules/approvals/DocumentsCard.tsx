@@ -8,7 +8,7 @@ import { downloadDocument } from './api.ts';
 import { formatTime } from './ConsultationsCard.tsx';
 import type { ApprovalDocument, ApprovalStep } from './types.ts';
 
-function formatSize(bytes: number): string {
+export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -13,6 +13,7 @@ import type { ProjectDetail } from '../projects/types.ts';
 import { closeBallot, fetchTally, fetchVerification, participationKeys } from './api.ts';
 import { formatAt, percent } from './format.ts';
 import PaperVoteForm from './PaperVoteForm.tsx';
+import ReconcileForm from './ReconcileForm.tsx';
 import type { ClosedTally, KnownBallot } from './types.ts';
 
 export default function BallotCard({ project, ballot }: { project: ProjectDetail; ballot: KnownBallot }) {
@@ -93,6 +94,13 @@ export default function BallotCard({ project, ballot }: { project: ProjectDetail
           {ballot.closesAt && (
             <Descriptions.Item label={t('participation.ballots.fields.closesAt')}>
               {formatAt(ballot.closesAt, i18n.language)}
+            </Descriptions.Item>
+          )}
+          {ballot.proposal && (
+            <Descriptions.Item label={t('participation.ballots.proposal')} span={2}>
+              <span data-testid="ballot-proposal-text">
+                {t(`participation.ballots.modes.${ballot.proposal}`, { defaultValue: ballot.proposal })}
+              </span>
             </Descriptions.Item>
           )}
           {ballot.revote && (
@@ -186,6 +194,7 @@ export default function BallotCard({ project, ballot }: { project: ProjectDetail
         )}
 
         {status === 'open' && can('ballots.enter_paper') && <PaperVoteForm project={project} ballotId={ballot.id} />}
+        {status === 'open' && can('ballots.manage') && <ReconcileForm project={project} ballotId={ballot.id} />}
         {status === 'closed' && can('ballots.enter_paper') && <Alert type="info" showIcon title={t('participation.paperVote.closed')} />}
       </Space>
     </Card>

@@ -1,17 +1,27 @@
-// 发起表决 (officers): kind, title, closing time and revote policy. The server freezes the
-// project's households as the electorate and answers its hash and size.
+// 发起表决 (officers): kind, title, the proposal (required for a management-mode ballot: the mode
+// proposed), closing time and revote policy. The server freezes the project's households as the
+// electorate and answers its hash and size.
 import { Form, Input, Modal, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { openBallot } from './api.ts';
-import { BALLOT_KINDS, REVOTE_POLICIES, type BallotKind, type NewBallot, type OpenedBallot, type RevotePolicy } from './types.ts';
+import {
+  BALLOT_KINDS,
+  MANAGEMENT_MODES,
+  REVOTE_POLICIES,
+  type BallotKind,
+  type NewBallot,
+  type OpenedBallot,
+  type RevotePolicy,
+} from './types.ts';
 
 interface Values {
   kind: BallotKind;
   title: string;
   closesAt: string;
   revote: RevotePolicy;
+  proposal?: string;
 }
 
 interface Props {
@@ -24,6 +34,7 @@ interface Props {
 export default function OpenBallotModal({ projectId, open, onClose, onOpened }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('kind', form);
   const save = useMutation({
     mutationFn: (input: NewBallot) => openBallot(projectId, input),
     onSuccess: (ballot, input) => {
@@ -49,9 +60,19 @@ export default function OpenBallotModal({ projectId, open, onClose, onOpened }: 
         form={form}
         layout="vertical"
         initialValues={{ kind: 'renovation_consent', revote: 'last_counts' }}
-        onFinish={(v) =>
-          save.mutate({ kind: v.kind, title: v.title.trim(), revote: v.revote, closesAt: new Date(v.closesAt).toISOString() })
-        }
+        onValuesChange={(changed: Partial<Values>) => {
+          if ('kind' in changed) form.setFieldsValue({ proposal: undefined });
+        }}
+        onFinish={(v) => {
+          const proposal = v.proposal?.trim();
+          save.mutate({
+            kind: v.kind,
+            title: v.title.trim(),
+            revote: v.revote,
+            closesAt: new Date(v.closesAt).toISOString(),
+            ...(proposal ? { proposal } : {}),
+          });
+        }}
       >
         <Form.Item name="kind" label={t('participation.ballots.fields.kind')} rules={[{ required: true }]}>
           <Select
@@ -66,6 +87,22 @@ export default function OpenBallotModal({ projectId, open, onClose, onOpened }: 
         >
           <Input data-testid="ballot-title" maxLength={200} />
         </Form.Item>
+        {kind === 'management_mode' ? (
+          <Form.Item
+            name="proposal"
+            label={t('participation.ballots.proposalMode')}
+            rules={[{ required: true, message: t('participation.paper.required') }]}
+          >
+            <Select
+              data-testid="ballot-proposal"
+              options={MANAGEMENT_MODES.map((m) => ({ value: m, label: t(`participation.ballots.modes.${m}`) }))}
+            />
+          </Form.Item>
+        ) : (
+          <Form.Item name="proposal" label={t('participation.ballots.proposal')} extra={t('participation.ballots.proposalHint')}>
+            <Input.TextArea data-testid="ballot-proposal" maxLength={200} showCount autoSize={{ minRows: 2, maxRows: 4 }} />
+          </Form.Item>
+        )}
         <Form.Item
           name="closesAt"
           label={t('participation.ballots.fields.closesAt')}

@@ -51,6 +51,8 @@ export default function PaperVoteForm({ project, ballotId }: { project: ProjectD
     onSuccess: (res) => {
       pending.current = null;
       setAnswer(res);
+      // A mismatch joins the list officers reconcile from.
+      if (res.status === 'mismatch') void client.invalidateQueries({ queryKey: participationKeys.paper(ballotId, 'mismatch') });
       form.setFieldsValue({ householdId: undefined, choice: undefined, sheetNo: undefined, scanRef: undefined });
       void client.invalidateQueries({ queryKey: participationKeys.tally(ballotId) });
     },

@@ -1,15 +1,19 @@
 // 问卷调查: the project's surveys, the coverage of the selected one, its answers in aggregate,
 // and the paper-entry form community workers use for the households not yet reached.
+// Officers (surveys.manage) open a survey with the questionnaire builder and close one.
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Skeleton, Space, Table, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Empty, Popconfirm, Skeleton, Space, Table, Tag } from 'antd';
+import { PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
+import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import type { ProjectDetail } from '../projects/types.ts';
-import { fetchSurveys, participationKeys } from './api.ts';
+import { closeSurvey, fetchSurveys, participationKeys } from './api.ts';
 import CoverageCard from './CoverageCard.tsx';
 import { formatAt } from './format.ts';
+import OpenSurveyModal from './OpenSurveyModal.tsx';
 import PaperResponseForm from './PaperResponseForm.tsx';
 import SurveyResults from './SurveyResults.tsx';
 import type { SurveySummary } from './types.ts';
@@ -19,6 +23,17 @@ export default function SurveysPanel({ project }: { project: ProjectDetail }) {
   const { can } = useAuth();
   const query = useQuery({ queryKey: participationKeys.surveys(project.id), queryFn: () => fetchSurveys(project.id) });
   const [chosen, setChosen] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const close = useMutation({
+    mutationFn: (id: string) => closeSurvey(id),
+    onSuccess: (_, id) => {
+      void client.invalidateQueries({ queryKey: participationKeys.surveys(project.id) });
+      void client.invalidateQueries({ queryKey: participationKeys.survey(id) });
+      void message.success(t('participation.builder.closed'));
+    },
+  });
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (query.isError)
@@ -39,7 +54,40 @@ export default function SurveysPanel({ project }: { project: ProjectDetail }) {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="surveys-panel">
-      <Card size="small" title={t('participation.surveys.list')}>
+      <Card
+        size="small"
+        title={t('participation.surveys.list')}
+        extra={
+          can('surveys.manage') && (
+            <Space>
+              {selected?.status === 'open' && (
+                <Popconfirm
+                  title={t('participation.builder.closeConfirm')}
+                  onConfirm={() => close.mutate(selected.id)}
+                  okButtonProps={{ 'data-testid': 'survey-close-confirm' }}
+                >
+                  <Button danger icon={<StopOutlined />} loading={close.isPending} data-testid="survey-close">
+                    {t('participation.builder.close')}
+                  </Button>
+                </Popconfirm>
+              )}
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="survey-open">
+                {t('participation.builder.open')}
+              </Button>
+            </Space>
+          )
+        }
+      >
+        {close.isError && (
+          <div style={{ marginBottom: 12 }}>
+            <ProblemAlert
+              title={t('participation.builder.closeFailed')}
+              error={close.error}
+              testId="survey-close-problem"
+              onClose={() => close.reset()}
+            />
+          </div>
+        )}
         <Table<SurveySummary>
           data-testid="survey-list"
           rowKey="id"
@@ -86,6 +134,16 @@ export default function SurveysPanel({ project }: { project: ProjectDetail }) {
           ]}
         />
       </Card>
+      <OpenSurveyModal
+        projectId={project.id}
+        open={opening}
+        onClose={() => setOpening(false)}
+        onOpened={(id) => {
+          void client.invalidateQueries({ queryKey: participationKeys.surveys(project.id) });
+          setChosen(id);
+          void message.success(t('participation.builder.opened'));
+        }}
+      />
       {selected && (
         <div key={selected.id} data-testid="survey-selected" data-survey-id={selected.id}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>

@@ -4,7 +4,11 @@ import type {
   ClosedTally,
   Coverage,
   NewBallot,
+  NewSurvey,
+  ReconcileInput,
   OpenedBallot,
+  PaperSheet,
+  PaperSheetStatus,
   PaperVoteInput,
   SurveyDetail,
   SurveyResponseAnswer,
@@ -24,6 +28,7 @@ export const participationKeys = {
   tally: (id: string) => ['participation', 'tally', id] as const,
   verification: (id: string) => ['participation', 'verification', id] as const,
   ballots: (projectId: string) => ['participation', 'ballots', projectId] as const,
+  paper: (ballotId: string, status: PaperSheetStatus) => ['participation', 'paper', ballotId, status] as const,
 };
 
 const s = (id: string) => `/surveys/${encodeURIComponent(id)}`;
@@ -33,6 +38,11 @@ export const fetchSurveys = (projectId: string) =>
   api<{ items: SurveySummary[] }>(`/projects/${encodeURIComponent(projectId)}/surveys`).then((r) => r.items);
 
 export const fetchSurvey = (id: string) => api<SurveyDetail>(s(id));
+
+export const openSurvey = (projectId: string, body: NewSurvey) =>
+  api<{ id: string }>(`/projects/${encodeURIComponent(projectId)}/surveys`, { method: 'POST', body });
+
+export const closeSurvey = (id: string) => api<SurveySummary>(`${s(id)}/close`, { method: 'POST' });
 
 export const fetchCoverage = (id: string) => api<Coverage>(`${s(id)}/coverage`);
 
@@ -54,3 +64,10 @@ export const fetchVerification = (id: string) => api<Verification>(`${b(id)}/ver
 /** Keys a paper sheet; the Idempotency-Key makes a retried request answer what the first answered. */
 export const postPaperVote = (id: string, body: PaperVoteInput, idempotencyKey: string) =>
   api<VoteAnswer>(`${b(id)}/votes`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+
+/** The ballot's paper sheets in one status (mismatch: keyed differently twice, to reconcile). */
+export const fetchPaperSheets = (id: string, status: PaperSheetStatus) =>
+  api<{ items: PaperSheet[] }>(`${b(id)}/paper?status=${status}`).then((r) => r.items);
+
+/** An officer records the choice read from the scan of a sheet whose two keyings differ; it then counts. */
+export const reconcilePaper = (id: string, body: ReconcileInput) => api<VoteAnswer>(`${b(id)}/paper/reconcile`, { method: 'POST', body });

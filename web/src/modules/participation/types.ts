@@ -45,6 +45,12 @@ export interface SurveyDetail extends Omit<SurveySummary, 'questions'> {
   results?: QuestionResult[];
 }
 
+export interface NewSurvey {
+  kind: SurveyKind;
+  title: string;
+  questions: Question[];
+}
+
 export interface NotReachedHousehold {
   householdId: string;
   building: string;
@@ -88,7 +94,11 @@ export interface NewBallot {
   title: string;
   closesAt: string;
   revote: RevotePolicy;
+  /** Required for `management_mode` (the mode proposed: one of MANAGEMENT_MODES); free text otherwise. */
+  proposal?: string;
 }
+
+export const MANAGEMENT_MODES = ['professional_property', 'quasi_property', 'self_management'] as const;
 
 export interface OpenedBallot {
   id: string;
@@ -107,6 +117,7 @@ export interface KnownBallot {
   title?: string;
   closesAt?: string;
   revote?: RevotePolicy;
+  proposal?: string | null;
   electorateHash?: string;
   eligible?: number;
 }
@@ -142,6 +153,23 @@ export interface PaperVoteInput {
   choice: VoteChoice;
   channel: 'paper';
   evidence: { sheetNo: string; scanRef?: string };
+}
+
+export interface ReconcileInput {
+  householdId: string;
+  sheetNo: string;
+  choice: VoteChoice;
+}
+
+export type PaperSheetStatus = 'pending_second_keying' | 'mismatch' | 'counted' | 'reconciled';
+
+/** A paper sheet as GET /ballots/{id}/paper lists it (never the choices keyed). */
+export interface PaperSheet {
+  householdId: string;
+  sheetNo: string;
+  scanRefs: string[];
+  keyings: number;
+  lastKeyedAt: string;
 }
 
 export interface VoteAnswer {

@@ -1,4 +1,4 @@
-// One project: header facts and the tabs 概况 / 方案 / 资金 / 审批 / 成效 / 居民参与 (tab kept in the URL).
+// One project: header facts and the tabs 概况 / 方案 / 资金 / 审批 / 成效 / 居民参与 / 长效治理 (tab kept in the URL).
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, Breadcrumb, Button, Card, Result, Skeleton, Space, Spin, Tabs, Typography } from 'antd';
@@ -15,8 +15,9 @@ const FundingTab = lazy(() => import('./FundingTab.tsx'));
 const OutcomesTab = lazy(() => import('./OutcomesTab.tsx'));
 const ApprovalsTab = lazy(() => import('../approvals/ApprovalsTab.tsx'));
 const ParticipationTab = lazy(() => import('../participation/ParticipationTab.tsx'));
+const GovernanceTab = lazy(() => import('../governance/GovernanceTab.tsx'));
 
-const TABS = ['overview', 'plan', 'funding', 'approvals', 'outcomes', 'participation'] as const;
+const TABS = ['overview', 'plan', 'funding', 'approvals', 'outcomes', 'participation', 'governance'] as const;
 
 export default function ProjectPage() {
   const { id = '' } = useParams();
@@ -67,6 +68,7 @@ export default function ProjectPage() {
     { key: 'approvals', label: t('projects.tabs.approvals'), children: lazyTab(<ApprovalsTab project={project} />) },
     { key: 'outcomes', label: t('projects.tabs.outcomes'), children: lazyTab(<OutcomesTab project={project} />) },
     { key: 'participation', label: t('projects.tabs.participation'), children: lazyTab(<ParticipationTab project={project} />) },
+    { key: 'governance', label: t('projects.tabs.governance'), children: lazyTab(<GovernanceTab project={project} />) },
   ];
 
   return (

@@ -1,0 +1,214 @@
+// The residents' mobile web in a phone-sized Chromium: the demo resident signs in at /m/login with a
+// one-time code (caught by a stand-in SMS gateway: LOGIN_CODE_SENDER points at a tiny HTTP server
+// here), sees their home and what is waiting, answers a survey, votes and keeps the receipt; once the
+// officer closes the ballot the resident sees the result and finds the receipt in the published list.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiCall, browserSuite, newPhonePage, signIn } from './support.ts';
+
+const PHONE = '13900001234';
+
+// The stand-in SMS gateway: keeps every message the server posts.
+const messages: { phone: string; code: string; expiresInSeconds: number }[] = [];
+let gateway: http.Server;
+beforeAll(async () => {
+  gateway = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      try {
+        messages.push(JSON.parse(body) as (typeof messages)[number]);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      } catch {
+        res.writeHead(400).end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => gateway.close(() => resolve()));
+});
+
+const suite = browserSuite({
+  settings: () => ({ LOGIN_CODE_SENDER: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms` }),
+});
+
+/** Clicks the label around an antd radio / checkbox whose data-testid lands on the hidden <input>. */
+const tick = (page: Page, testId: string) =>
+  page
+    .locator('label', { has: page.getByTestId(testId) })
+    .first()
+    .click();
+
+interface Mine {
+  households: { householdId: string; compoundName: string; status: string }[];
+  surveys: { id: string; householdId: string; answeredAt: string | null }[];
+  ballots: { id: string; householdId: string; receipt: string | null }[];
+}
+
+const questions = [
+  {
+    id: 'needs',
+    type: 'multiple',
+    text: '您最希望改造的内容',
+    required: true,
+    options: [
+      { code: 'lift', label: '加装电梯' },
+      { code: 'parking', label: '增加停车位' },
+      { code: 'green', label: '绿化提升' },
+    ],
+  },
+  {
+    id: 'support',
+    type: 'single',
+    text: '您是否支持本小区改造',
+    required: true,
+    options: [
+      { code: 'yes', label: '支持' },
+      { code: 'no', label: '不支持' },
+    ],
+  },
+  { id: 'score', type: 'scale', text: '您对小区现状的满意度', required: true, min: 1, max: 5 },
+  { id: 'note', type: 'text', text: '其他意见和建议', required: false, maxLength: 200 },
+];
+
+describe('resident mobile web', () => {
+  it('signs in by code, answers a survey, votes, and finds the receipt in the published list', async () => {
+    const phone = await newPhonePage(suite.browser());
+
+    // Signed out, /m leads to the sign-in screen.
+    await phone.goto(`${suite.url()}/m`);
+    await phone.waitForURL(/\/m\/login/);
+    await phone.getByTestId('m-phone').fill(PHONE);
+    await phone.getByTestId('m-send-code').click();
+    await phone.getByTestId('m-code-sent').waitFor();
+    // The resend button counts down before it may be used again.
+    await expect.poll(async () => Number(await phone.getByTestId('m-send-code').getAttribute('data-countdown'))).toBeGreaterThan(0);
+    expect(await phone.getByTestId('m-send-code').isDisabled()).toBe(true);
+    await expect.poll(() => messages.length).toBe(1);
+    expect(messages[0]).toMatchObject({ phone: PHONE, expiresInSeconds: 300 });
+    expect(messages[0]!.code).toMatch(/^\d{6}$/);
+
+    // A wrong code is refused with the server's explanation.
+    const wrong = messages[0]!.code === '000000' ? '111111' : '000000';
+    await phone.getByTestId('m-code').fill(wrong);
+    await phone.getByTestId('m-login-submit').click();
+    await phone.getByTestId('m-login-problem').waitFor();
+    expect(await phone.getByTestId('m-login-problem-detail').textContent()).toContain('wrong or has expired');
+
+    await phone.getByTestId('m-code').fill(messages[0]!.code);
+    await phone.getByTestId('m-login-submit').click();
+    await phone.getByTestId('m-home').waitFor();
+    expect(new URL(phone.url()).pathname).toBe('/m');
+
+    // The resident's verified home (from the same API the page reads).
+    const mine = await apiCall<Mine>(phone, 'GET', '/me/participation');
+    const home = mine.households.find((h) => h.status === 'verified')!;
+    expect(home).toBeTruthy();
+    await phone.getByTestId(`m-home-${home.householdId}`).waitFor();
+    expect(await phone.getByTestId(`m-home-${home.householdId}`).getAttribute('data-status')).toBe('verified');
+
+    // The officer opens a fresh project on that compound with a survey and a ballot.
+    const officer = await signIn(suite.browser(), suite.url(), 'hemu');
+    const compounds = await apiCall<{ items: { id: string; name: string }[] }>(
+      officer,
+      'GET',
+      `/compounds?limit=100&q=${encodeURIComponent(home.compoundName)}`,
+    );
+    const compound = compounds.items.find((c) => c.name === home.compoundName)!;
+    expect(compound).toBeTruthy();
+    const project = await apiCall<{ id: string }>(officer, 'POST', '/projects', {
+      name: `E2E 居民端 ${compound.name}`,
+      year: new Date().getFullYear(),
+      compoundIds: [compound.id],
+    });
+    const survey = await apiCall<{ id: string }>(officer, 'POST', `/projects/${project.id}/surveys`, {
+      kind: 'willingness',
+      title: 'E2E 改造意愿调查',
+      questions,
+    });
+    const ballot = await apiCall<{ id: string; eligible: number }>(officer, 'POST', `/projects/${project.id}/ballots`, {
+      kind: 'other',
+      title: 'E2E 是否同意加装电梯',
+      proposal: '在 1 号楼加装电梯，费用按楼层分摊',
+      closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      revote: 'none',
+    });
+
+    // Home: both are waiting for this household.
+    await phone.reload();
+    await phone.getByTestId('m-home').waitFor();
+    const todo = phone.getByTestId('m-todo');
+    await todo.getByTestId(`m-survey-${survey.id}`).waitFor();
+    await todo.getByTestId(`m-ballot-${ballot.id}`).waitFor();
+    await phone.screenshot({ path: 'test-results/resident-home.png', fullPage: true });
+
+    // The survey: required questions are checked before sending, then answered and submitted.
+    await todo.getByTestId(`m-survey-${survey.id}`).click();
+    await phone.getByTestId('m-survey').waitFor();
+    expect(await phone.getByTestId('m-survey-title').textContent()).toBe('E2E 改造意愿调查');
+    await phone.getByTestId('m-survey-submit').click();
+    await phone.getByTestId('m-question-needs').getByText('此题为必答题').waitFor();
+    await tick(phone, 'm-q-needs-lift');
+    await tick(phone, 'm-q-needs-parking');
+    await tick(phone, 'm-q-support-yes');
+    await tick(phone, 'm-q-score-4');
+    await phone.getByTestId('m-q-note').fill('希望尽快开工');
+    await phone.screenshot({ path: 'test-results/resident-survey.png', fullPage: true });
+    await phone.getByTestId('m-survey-submit').click();
+    await phone.getByTestId('m-survey-done').waitFor();
+    const results = await apiCall<{ responses: number; results: { questionId: string; options?: { code: string; count: number }[] }[] }>(
+      officer,
+      'GET',
+      `/surveys/${survey.id}`,
+    );
+    expect(results.responses).toBe(1);
+    expect(results.results.find((r) => r.questionId === 'needs')!.options).toContainEqual({ code: 'lift', count: 1 });
+    await phone.getByTestId('m-survey-home').click();
+    await phone.getByTestId('m-home').waitFor();
+    await phone.getByTestId('m-done').getByTestId(`m-survey-${survey.id}`).waitFor();
+
+    // The ballot: choose, confirm, and get the receipt.
+    await phone.getByTestId('m-todo').getByTestId(`m-ballot-${ballot.id}`).click();
+    await phone.getByTestId('m-ballot').waitFor();
+    expect(await phone.getByTestId('m-ballot-proposal').textContent()).toContain('加装电梯');
+    await tick(phone, 'm-choice-agree');
+    await phone.getByTestId('m-vote-submit').click();
+    expect(await phone.getByTestId('m-vote-confirm-text').textContent()).toContain('同意');
+    await phone.getByTestId('m-vote-confirm').click();
+    await phone.getByTestId('m-receipt').waitFor();
+    const receipt = (await phone.getByTestId('m-receipt-code').textContent())!.trim();
+    expect(receipt.length).toBeGreaterThan(6);
+    // Revoting is not allowed on this ballot: no vote form once voted.
+    expect(await phone.getByTestId('m-vote').count()).toBe(0);
+    await phone.screenshot({ path: 'test-results/resident-receipt.png', fullPage: true });
+    const after = await apiCall<Mine>(phone, 'GET', '/me/participation');
+    expect(after.ballots.find((b) => b.id === ballot.id && b.householdId === home.householdId)?.receipt).toBe(receipt);
+
+    // The officer closes the ballot; the resident sees the result and the receipt in the published list.
+    await apiCall(officer, 'POST', `/ballots/${ballot.id}/close`);
+    await phone.reload();
+    await phone.getByTestId('m-tally').waitFor();
+    expect(await phone.getByTestId('m-ballot-status').textContent()).toBe('已结束');
+    expect(await phone.getByTestId('m-tally-agree').getAttribute('data-value')).toBe('1');
+    expect(await phone.getByTestId('m-tally-eligible').getAttribute('data-value')).toBe(String(ballot.eligible));
+    const inList = phone.getByTestId('m-receipt-in-list');
+    await inList.waitFor();
+    expect(await inList.textContent()).toContain('您的回执已在公示名单中');
+    expect(await phone.getByTestId('m-receipt-code').textContent()).toBe(receipt);
+    await phone.screenshot({ path: 'test-results/resident-result.png', fullPage: true });
+
+    // Signed in already: /m/login goes straight to the home; signing out comes back to it.
+    await phone.goto(`${suite.url()}/m/login`);
+    await phone.getByTestId('m-home').waitFor();
+    await phone.getByTestId('m-signout').click();
+    await phone.getByTestId('m-signout-confirm').click();
+    await phone.waitForURL(/\/m\/login/);
+    await phone.getByTestId('m-login').waitFor();
+    const me = await phone.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
+    expect(me).toBe(401);
+  });
+});
