@@ -14,6 +14,7 @@ const userSchema = z.object({
   scope: z.object({ division: z.string().nullable(), compoundIds: z.array(z.string()) }),
   permissions: z.array(z.string()),
   locale: z.enum(['zh-CN', 'en']),
+  department: z.string().nullable(),
 });
 
 function setSessionCookie(ctx: AppContext, reply: FastifyReply, session: { token: string; expiresAt: Date }): string {

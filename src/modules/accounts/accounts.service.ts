@@ -45,6 +45,7 @@ export function publicUser(user: AuthUser) {
     scope: user.scope,
     permissions: [...user.permissions].sort(),
     locale: user.locale,
+    department: user.department,
   };
 }
 

@@ -1,0 +1,1 @@
+export { placeSatisfaction, validateTiers, type Placement, type SatisfactionTierRule } from './tiers.ts';
