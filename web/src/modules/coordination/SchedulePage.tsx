@@ -65,6 +65,9 @@ export default function SchedulePage() {
     enabled: done,
   });
 
+  /** A segmented control's options, each labelled by `${prefix}.${value}`. */
+  const segments = (prefix: string, values: string[]) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+
   const exportAs = async (key: string, path: string, name: string) => {
     setExporting(key);
     try {
@@ -236,10 +239,7 @@ export default function SchedulePage() {
                 data-testid="schedule-view"
                 value={view}
                 onChange={(v) => setView(v as 'gantt' | 'table')}
-                options={[
-                  { value: 'gantt', label: t('coordination.schedule.view.gantt') },
-                  { value: 'table', label: t('coordination.schedule.view.table') },
-                ]}
+                options={segments('coordination.schedule.view', ['gantt', 'table'])}
               />
             }
             extra={
@@ -249,19 +249,13 @@ export default function SchedulePage() {
                     data-testid="gantt-rows"
                     value={rowsBy}
                     onChange={(v) => setRowsBy(v as RowsBy)}
-                    options={[
-                      { value: 'compound', label: t('coordination.schedule.rowsBy.compound') },
-                      { value: 'department', label: t('coordination.schedule.rowsBy.department') },
-                    ]}
+                    options={segments('coordination.schedule.rowsBy', ['compound', 'department'])}
                   />
                   <Segmented
                     data-testid="gantt-plan"
                     value={plan}
                     onChange={(v) => setPlan(v as PlanView)}
-                    options={[
-                      { value: 'coordinated', label: t('coordination.schedule.plan.coordinated') },
-                      { value: 'baseline', label: t('coordination.schedule.plan.baseline') },
-                    ]}
+                    options={segments('coordination.schedule.plan', ['coordinated', 'baseline'])}
                   />
                 </Space>
               )

@@ -1,4 +1,5 @@
 // Coordinated against departments-alone: disturbance days, repeated excavations avoided, makespan.
+import type { ReactNode } from 'react';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Comparison, Summary } from './types.ts';
@@ -7,6 +8,23 @@ interface Props {
   coordinated: Summary;
   baseline: Summary | null;
   comparison: Comparison | null;
+}
+
+/** One of the three columns: a card carrying the compared figure as data for the tests. */
+function StatCard({
+  testId,
+  field,
+  coordinated,
+  baseline,
+  children,
+}: Omit<Props, 'comparison'> & { testId: string; field: 'disturbanceDays' | 'repeatedExcavations' | 'makespan'; children: ReactNode }) {
+  return (
+    <Col xs={24} md={8}>
+      <Card size="small" data-testid={testId} data-coordinated={coordinated[field]} data-baseline={baseline?.[field] ?? ''}>
+        {children}
+      </Card>
+    </Col>
+  );
 }
 
 export default function ScheduleStats({ coordinated, baseline, comparison }: Props) {
@@ -22,83 +40,67 @@ export default function ScheduleStats({ coordinated, baseline, comparison }: Pro
   const bad = '#cf1322';
   return (
     <Row gutter={[12, 12]} data-testid="schedule-stats">
-      <Col xs={24} md={8}>
-        <Card
-          size="small"
-          data-testid="stat-disturbance"
-          data-coordinated={coordinated.disturbanceDays}
-          data-baseline={baseline?.disturbanceDays ?? ''}
-        >
-          <Statistic
-            title={t('coordination.schedule.stats.disturbanceDays')}
-            value={coordinated.disturbanceDays}
-            suffix={<Typography.Text type="secondary">/ {num(baseline?.disturbanceDays)}</Typography.Text>}
-          />
-          {saved !== null && (
-            <Typography.Text style={{ color: saved >= 0 ? good : bad }}>
-              {saved >= 0
-                ? t('coordination.schedule.stats.saved', { value: num(saved) })
-                : t('coordination.schedule.stats.more', { value: num(-saved) })}
-            </Typography.Text>
-          )}
-          {baseline && (
-            <div>
-              <Typography.Text type="secondary">
-                {t('coordination.schedule.stats.compared', { value: days(baseline.disturbanceDays) })}
-              </Typography.Text>
-            </div>
-          )}
-        </Card>
-      </Col>
-      <Col xs={24} md={8}>
-        <Card
-          size="small"
-          data-testid="stat-excavations"
-          data-coordinated={coordinated.repeatedExcavations}
-          data-baseline={baseline?.repeatedExcavations ?? ''}
-        >
-          <Statistic
-            title={t('coordination.schedule.stats.repeatedAvoided')}
-            value={avoided ?? '—'}
-            styles={{ content: { color: (avoided ?? 0) > 0 ? good : undefined } }}
-          />
-          <Typography.Text>
-            {t('coordination.schedule.stats.repeatedExcavations')}
-            {colon}
-            {num(coordinated.repeatedExcavations)} / {num(baseline?.repeatedExcavations)}
+      <StatCard testId="stat-disturbance" field="disturbanceDays" coordinated={coordinated} baseline={baseline}>
+        <Statistic
+          title={t('coordination.schedule.stats.disturbanceDays')}
+          value={coordinated.disturbanceDays}
+          suffix={<Typography.Text type="secondary">/ {num(baseline?.disturbanceDays)}</Typography.Text>}
+        />
+        {saved !== null && (
+          <Typography.Text style={{ color: saved >= 0 ? good : bad }}>
+            {saved >= 0
+              ? t('coordination.schedule.stats.saved', { value: num(saved) })
+              : t('coordination.schedule.stats.more', { value: num(-saved) })}
           </Typography.Text>
+        )}
+        {baseline && (
           <div>
             <Typography.Text type="secondary">
-              {t('coordination.schedule.stats.excavations')}
-              {colon}
-              {num(coordinated.excavations)} / {num(baseline?.excavations)}
+              {t('coordination.schedule.stats.compared', { value: days(baseline.disturbanceDays) })}
             </Typography.Text>
           </div>
-        </Card>
-      </Col>
-      <Col xs={24} md={8}>
-        <Card size="small" data-testid="stat-makespan" data-coordinated={coordinated.makespan} data-baseline={baseline?.makespan ?? ''}>
-          <Statistic
-            title={t('coordination.schedule.stats.makespan')}
-            value={coordinated.makespan}
-            suffix={<Typography.Text type="secondary">/ {num(baseline?.makespan)}</Typography.Text>}
-          />
-          {delta !== null && (
-            <Typography.Text style={{ color: delta <= 0 ? good : bad }}>
-              {delta < 0
-                ? t('coordination.schedule.stats.deltaShorter', { value: -delta })
-                : delta > 0
-                  ? t('coordination.schedule.stats.deltaLonger', { value: delta })
-                  : t('coordination.schedule.stats.deltaSame')}
-            </Typography.Text>
-          )}
-          <div>
-            <Typography.Text type="secondary">
-              {t('coordination.schedule.stats.finish', { date: coordinated.makespanDate ?? '—' })}
-            </Typography.Text>
-          </div>
-        </Card>
-      </Col>
+        )}
+      </StatCard>
+      <StatCard testId="stat-excavations" field="repeatedExcavations" coordinated={coordinated} baseline={baseline}>
+        <Statistic
+          title={t('coordination.schedule.stats.repeatedAvoided')}
+          value={avoided ?? '—'}
+          styles={{ content: { color: (avoided ?? 0) > 0 ? good : undefined } }}
+        />
+        <Typography.Text>
+          {t('coordination.schedule.stats.repeatedExcavations')}
+          {colon}
+          {num(coordinated.repeatedExcavations)} / {num(baseline?.repeatedExcavations)}
+        </Typography.Text>
+        <div>
+          <Typography.Text type="secondary">
+            {t('coordination.schedule.stats.excavations')}
+            {colon}
+            {num(coordinated.excavations)} / {num(baseline?.excavations)}
+          </Typography.Text>
+        </div>
+      </StatCard>
+      <StatCard testId="stat-makespan" field="makespan" coordinated={coordinated} baseline={baseline}>
+        <Statistic
+          title={t('coordination.schedule.stats.makespan')}
+          value={coordinated.makespan}
+          suffix={<Typography.Text type="secondary">/ {num(baseline?.makespan)}</Typography.Text>}
+        />
+        {delta !== null && (
+          <Typography.Text style={{ color: delta <= 0 ? good : bad }}>
+            {delta < 0
+              ? t('coordination.schedule.stats.deltaShorter', { value: -delta })
+              : delta > 0
+                ? t('coordination.schedule.stats.deltaLonger', { value: delta })
+                : t('coordination.schedule.stats.deltaSame')}
+          </Typography.Text>
+        )}
+        <div>
+          <Typography.Text type="secondary">
+            {t('coordination.schedule.stats.finish', { date: coordinated.makespanDate ?? '—' })}
+          </Typography.Text>
+        </div>
+      </StatCard>
     </Row>
   );
 }

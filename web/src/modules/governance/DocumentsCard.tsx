@@ -1,13 +1,9 @@
 // 规约与议事规则: the governance documents filed (download through the session) and, for
 // governance.manage, an upload per kind with the shared upload button.
-import { useState } from 'react';
-import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import DocumentsTable from '../../app/DocumentsTable.tsx';
 import UploadButton from '../../app/UploadButton.tsx';
-import { errorMessage } from '../../app/api.ts';
-import { formatSize } from '../approvals/DocumentsCard.tsx';
-import { formatAt } from '../participation/format.ts';
 import { downloadGovernanceDocument, uploadGovernanceDocument } from './api.ts';
 import { DOCUMENT_KINDS, type GovernanceDocument } from './types.ts';
 
@@ -19,15 +15,7 @@ interface Props {
 }
 
 export default function DocumentsCard({ projectId, documents, canManage, onUploaded }: Props) {
-  const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
-  const download = (doc: GovernanceDocument) => {
-    setBusy(doc.id);
-    downloadGovernanceDocument(doc)
-      .catch((err: unknown) => void message.error(`${t('approvals.downloadFailed')}：${errorMessage(err)}`))
-      .finally(() => setBusy(null));
-  };
+  const { t } = useTranslation();
 
   return (
     <Card size="small" title={t('governance.documents.title')} data-testid="governance-documents">
@@ -43,44 +31,21 @@ export default function DocumentsCard({ projectId, documents, canManage, onUploa
             <Typography.Text type="secondary">{t('governance.documents.accept')}</Typography.Text>
           </Space>
         )}
-        <Table<GovernanceDocument>
-          size="small"
-          rowKey="id"
-          dataSource={[...documents].reverse()}
-          pagination={documents.length > 10 ? { pageSize: 10, size: 'small' } : false}
-          locale={{ emptyText: t('governance.documents.none') }}
-          scroll={{ x: 640 }}
-          onRow={(d) => ({ 'data-testid': 'governance-document', 'data-id': d.id, 'data-kind': d.kind }) as object}
-          columns={[
+        <DocumentsTable<GovernanceDocument>
+          documents={documents}
+          download={downloadGovernanceDocument}
+          sizeOf={(d) => d.sizeBytes}
+          titlePrefix="governance.documents"
+          emptyText={t('governance.documents.none')}
+          scrollX={640}
+          testId="governance-document"
+          rowData={(d) => ({ 'data-kind': d.kind })}
+          leading={[
             {
               title: t('governance.documents.kind'),
               key: 'kind',
               width: 170,
               render: (_, d) => <Tag>{t(`governance.documents.kinds.${d.kind}`)}</Tag>,
-            },
-            {
-              title: t('governance.documents.file'),
-              key: 'file',
-              render: (_, d) => (
-                <Button
-                  type="link"
-                  size="small"
-                  icon={<DownloadOutlined />}
-                  loading={busy === d.id}
-                  onClick={() => download(d)}
-                  data-testid="governance-document-download"
-                  style={{ paddingInline: 0 }}
-                >
-                  {d.filename}
-                </Button>
-              ),
-            },
-            { title: t('governance.documents.size'), key: 'size', width: 90, render: (_, d) => formatSize(d.sizeBytes) },
-            {
-              title: t('governance.documents.uploadedAt'),
-              key: 'at',
-              width: 170,
-              render: (_, d) => <Typography.Text type="secondary">{formatAt(d.uploadedAt, i18n.language)}</Typography.Text>,
             },
           ]}
         />

@@ -36,6 +36,12 @@ export default function PropertyCompaniesPage() {
     getNextPageParam: (last) => last.nextCursor,
   });
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  /** A clearable select bound to one filter. */
+  const filterBy = <K extends 'district' | 'status'>(key: K) => ({
+    allowClear: true,
+    value: filters[key],
+    onChange: (v: CompanyFilters[K]) => setFilters((f) => ({ ...f, [key]: v })),
+  });
 
   const status = useMutation({
     mutationFn: ({ id, to }: { id: string; to: CompanyStatus }) => setCompanyStatus(id, to),
@@ -138,19 +144,15 @@ export default function PropertyCompaniesPage() {
           <Select
             data-testid="company-district-filter"
             style={{ width: 200 }}
-            allowClear
             placeholder={t('companies.allDistricts')}
-            value={filters.district}
-            onChange={(v: string | undefined) => setFilters((f) => ({ ...f, district: v }))}
+            {...filterBy('district')}
             options={districts.map((d) => ({ value: d.code, label: d.name === d.code ? d.code : `${d.name}（${d.code}）` }))}
           />
           <Select
             data-testid="company-status-filter"
             style={{ width: 140 }}
-            allowClear
             placeholder={t('companies.allStatuses')}
-            value={filters.status}
-            onChange={(v: CompanyStatus | undefined) => setFilters((f) => ({ ...f, status: v }))}
+            {...filterBy('status')}
             options={(['active', 'suspended'] as const).map((s) => ({ value: s, label: t(`companies.statuses.${s}`) }))}
           />
           <Button

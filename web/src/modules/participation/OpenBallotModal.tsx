@@ -2,9 +2,9 @@
 // proposed), closing time and revote policy. The server freezes the project's households as the
 // electorate and answers its hash and size.
 import { Form, Input, Modal, Select } from 'antd';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { useFormModal } from '../../app/useFormModal.ts';
 import { openBallot } from './api.ts';
 import {
   BALLOT_KINDS,
@@ -33,29 +33,15 @@ interface Props {
 
 export default function OpenBallotModal({ projectId, open, onClose, onOpened }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const kind = Form.useWatch('kind', form);
-  const save = useMutation({
-    mutationFn: (input: NewBallot) => openBallot(projectId, input),
-    onSuccess: (ballot, input) => {
-      onOpened(ballot, input);
-      form.resetFields();
-      onClose();
-    },
+  const { form, save, modalProps } = useFormModal<Values, NewBallot, OpenedBallot>({
+    mutationFn: (input) => openBallot(projectId, input),
+    onDone: onOpened,
+    onClose,
+    submitTestId: 'ballot-open-submit',
   });
+  const kind = Form.useWatch('kind', form);
   return (
-    <Modal
-      open={open}
-      title={t('participation.ballots.openTitle')}
-      okText={t('participation.ballots.open')}
-      okButtonProps={{ loading: save.isPending, 'data-testid': 'ballot-open-submit' }}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        save.reset();
-        onClose();
-      }}
-      destroyOnHidden
-    >
+    <Modal open={open} title={t('participation.ballots.openTitle')} okText={t('participation.ballots.open')} {...modalProps}>
       <Form<Values>
         form={form}
         layout="vertical"

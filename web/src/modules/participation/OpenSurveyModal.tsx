@@ -3,9 +3,10 @@
 // choosing them records a need. Question ids and option codes are made from their order (q1, o1…).
 import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { useFormModal } from '../../app/useFormModal.ts';
 import { CATALOGUE_STALE, catalogueKeys, fetchIndicators } from '../catalogue/api.ts';
 import { openSurvey } from './api.ts';
 import { SURVEY_KINDS, type NewSurvey, type Question, type SurveyKind } from './types.ts';
@@ -64,7 +65,12 @@ interface Props {
 
 export default function OpenSurveyModal({ projectId, open, onClose, onOpened }: Props) {
   const { t, i18n } = useTranslation();
-  const [form] = Form.useForm<Values>();
+  const { form, save, modalProps } = useFormModal<Values, NewSurvey, { id: string }>({
+    mutationFn: (input) => openSurvey(projectId, input),
+    onDone: (res) => onOpened(res.id),
+    onClose,
+    submitTestId: 'survey-open-submit',
+  });
   const kind = Form.useWatch('kind', form);
   const indicators = useQuery({
     queryKey: catalogueKeys.indicators(undefined),
@@ -75,30 +81,10 @@ export default function OpenSurveyModal({ projectId, open, onClose, onOpened }: 
   const leafOptions = (indicators.data?.items ?? [])
     .filter((x) => x.level === 3)
     .map((x) => ({ value: x.code, label: `${x.code} ${i18n.language === 'en' ? x.nameEn : x.name}` }));
-  const save = useMutation({
-    mutationFn: (input: NewSurvey) => openSurvey(projectId, input),
-    onSuccess: (res) => {
-      onOpened(res.id);
-      form.resetFields();
-      onClose();
-    },
-  });
   const required = { required: true, whitespace: true, message: t('participation.builder.fieldRequired') };
 
   return (
-    <Modal
-      open={open}
-      width={760}
-      title={t('participation.builder.title')}
-      okText={t('participation.builder.submit')}
-      okButtonProps={{ loading: save.isPending, 'data-testid': 'survey-open-submit' }}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        save.reset();
-        onClose();
-      }}
-      destroyOnHidden
-    >
+    <Modal open={open} width={760} title={t('participation.builder.title')} okText={t('participation.builder.submit')} {...modalProps}>
       <Form<Values>
         form={form}
         layout="vertical"

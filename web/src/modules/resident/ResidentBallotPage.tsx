@@ -83,21 +83,13 @@ function BallotResult({ ballot, receipt }: { ballot: BallotDetail; receipt: stri
             <Typography.Text type="secondary">{t('resident.ballot.published', { count: receipts.data.items.length })}</Typography.Text>
             {receipt === null ? (
               <Typography.Text data-testid="m-receipt-none">{t('resident.ballot.noReceipt')}</Typography.Text>
-            ) : inList ? (
-              <Alert
-                type="success"
-                showIcon
-                icon={<CheckCircleFilled />}
-                data-testid="m-receipt-in-list"
-                title={t('resident.ballot.inList')}
-              />
             ) : (
               <Alert
-                type="error"
+                type={inList ? 'success' : 'error'}
                 showIcon
-                icon={<CloseCircleFilled />}
-                data-testid="m-receipt-not-in-list"
-                title={t('resident.ballot.notInList')}
+                icon={inList ? <CheckCircleFilled /> : <CloseCircleFilled />}
+                data-testid={inList ? 'm-receipt-in-list' : 'm-receipt-not-in-list'}
+                title={t(inList ? 'resident.ballot.inList' : 'resident.ballot.notInList')}
               />
             )}
           </Space>
