@@ -59,8 +59,8 @@ export class Decoder {
     this.fixedList = Int32Array.from(c.topo.filter((j) => c.fixed[j]! >= 0));
   }
 
-  /** Earliest day ≥ lb at which j fits the profile and its group's blackouts; past `limit`, any day past it. */
-  earliest(j: number, lb: number, limit = Number.POSITIVE_INFINITY): number {
+  /** Earliest day ≥ lb at which j fits the profile and its group's blackouts; `soft`: past the horizon answers a day past it, not an error. */
+  earliest(j: number, lb: number, soft = false): number {
     const c = this.c;
     const d = c.dur[j]!;
     if (d === 0) return lb;
@@ -71,9 +71,10 @@ export class Decoder {
     const f1 = c.forbPtr[j + 1]!;
     let s = lb;
     search: for (;;) {
-      if (s > limit) return s;
-      if (s + d > c.horizon)
+      if (s + d > c.horizon) {
+        if (soft) return s;
         throw new SchedulingInputError(`activity ${c.ids[j]} fits nowhere: its demand exceeds the capacity left`, c.ids[j]);
+      }
       for (let f = f0; f < f1; f++)
         if (c.forbFrom[f]! < s + d && c.forbTo[f]! > s) {
           s = c.forbTo[f]!;
@@ -264,7 +265,7 @@ export class Decoder {
       if (end > c.horizon) return false;
       for (let m = ptr[b]!; m < ptr[b + 1]!; m++) {
         const j = idx[m]!;
-        const s = this.earliest(j, Math.max(t + offEarly[j]!, this.lowerBound(j)), t + offLate[j]!);
+        const s = this.earliest(j, Math.max(t + offEarly[j]!, this.lowerBound(j)), true);
         if (s > t + offLate[j]!) {
           for (let k = ptr[b]!; k < m; k++) this.put(idx[k]!, this.start[idx[k]!]!, -1);
           t = Math.max(t + 1, s - offLate[j]!);
