@@ -7,6 +7,7 @@ import { loadShippedCatalogue, seedDemoPrices } from '../modules/catalogue/index
 import { seedApprovals } from '../modules/approvals/index.ts';
 import { seedFunding } from '../modules/funding/index.ts';
 import { seedCoordination } from '../modules/coordination/index.ts';
+import { seedEvaluation } from '../modules/evaluation/index.ts';
 import { seedGovernance } from '../modules/governance/index.ts';
 import { seedAcceptances, seedBallots, seedSurveys } from '../modules/participation/index.ts';
 import { PLAN_YEAR, seedProjects } from '../modules/projects/index.ts';
@@ -55,6 +56,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedAcceptances(tx, projects);
     await seedGovernance(tx, ctx.env.dataDir, projects);
     await seedCoordination(tx, seed, '330100', projects, compounds, PLAN_YEAR);
+    await seedEvaluation(tx, projects);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

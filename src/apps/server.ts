@@ -27,6 +27,8 @@ import {
 } from '../modules/participation/index.ts';
 import { outcomesRoutes, projectsRoutes } from '../modules/projects/index.ts';
 import { coordinationRoutes } from '../modules/coordination/index.ts';
+import { statsRoutes } from '../modules/stats/index.ts';
+import { evaluationRoutes } from '../modules/evaluation/index.ts';
 import { governanceRoutes } from '../modules/governance/index.ts';
 import { registry, registryRoutes } from '../modules/registry/index.ts';
 import { policyRoutes } from '../platform/http/policy.routes.ts';
@@ -76,6 +78,8 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
   await residentRoutes(app, ctx);
   await governanceRoutes(app, ctx);
   await coordinationRoutes(app, ctx);
+  await statsRoutes(app, ctx);
+  await evaluationRoutes(app, ctx);
   if (hasWeb) {
     // Files are looked up per request, so a rebuild while serving is picked up.
     await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });

@@ -28,6 +28,8 @@ export const permissions = {
   'schedules.run': 'Make and re-plan the joint timetable of the departments’ works',
   'coordination.configure': "Edit the city's precedence rules, department crews and blackout periods",
   'plan.review': "Record a department's review of the annual plan (housing, development and reform, finance)",
+  'evaluation.manage': 'Engage third-party institutions, file their reports and findings, and run the selection of exemplary cases',
+  'findings.close': "Close an evaluation finding with a note (the responsible office's own findings only)",
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -49,11 +51,12 @@ const implementers: Permission[] = [
   'governance.manage',
   'packages.write',
   'schedules.run',
+  'findings.close',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: Object.keys(permissions) as Permission[],
-  district_officer: [...implementers, 'funding.disburse', 'companies.register'],
+  district_officer: [...implementers, 'funding.disburse', 'companies.register', 'evaluation.manage'],
   subdistrict_officer: implementers,
   community_worker: [
     ...staff,
@@ -66,7 +69,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   department_liaison: [...staff, 'packages.write', 'plan.review'],
   contractor: ['registry.read', 'projects.read'],
-  evaluator: staff,
+  evaluator: [...staff, 'evaluation.manage'],
   property_manager: ['registry.read', 'jobs.read', 'projects.read'],
   service_provider: ['registry.read'],
   resident: [],

@@ -10,7 +10,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../platform/htt
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { projectCompoundIds, projectFacts } from '../projects/index.ts';
-import { divisionLevelOf, registry } from '../registry/index.ts';
+import { divisionPrefix, registry } from '../registry/index.ts';
 import { workKinds, type WorkKind } from './kinds.ts';
 import { workPackages } from './schema.ts';
 
@@ -38,13 +38,6 @@ export const packageView = (p: PackageRow) => ({
 export function departmentFilter(user: AuthUser): SQL | undefined {
   if (user.role !== 'department_liaison') return undefined;
   return eq(workPackages.department, (user.department ?? '—') as PackageRow['department']);
-}
-
-/** The prefix of community codes (12 digits) inside a division: province 2, city 4, district 6, subdistrict 9 digits. */
-export function divisionPrefix(code: string): string {
-  const level = divisionLevelOf(code);
-  const digits = { province: 2, city: 4, district: 6, subdistrict: 9, community: 12 }[level ?? 'community'];
-  return code.slice(0, digits);
 }
 
 /** The division a user may plan for: the one asked, if inside their scope; their scope otherwise. */

@@ -8,7 +8,8 @@ import type { AuthUser } from '../../platform/http/auth.ts';
 import { forbidden, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { projectFacts, projectsOfYear } from '../projects/index.ts';
-import { divisionFor, divisionPrefix } from './packages.service.ts';
+import { divisionPrefix } from '../registry/index.ts';
+import { divisionFor } from './packages.service.ts';
 import { planReviews, reviewDepartments } from './schema.ts';
 
 type Department = (typeof reviewDepartments)[number];

@@ -11,7 +11,8 @@ import { conflict, notFound, Problem, unprocessable } from '../../platform/http/
 import { uuidv7 } from '../../platform/ids.ts';
 import { startJob } from '../../platform/jobs.ts';
 import { dateOfWorkingDay, firstWorkingDay, workingDayIndex, workingDaysOf } from './calendar.ts';
-import { departmentFilter, divisionFor, divisionPrefix, inDivision } from './packages.service.ts';
+import { divisionPrefix } from '../registry/index.ts';
+import { departmentFilter, divisionFor, inDivision } from './packages.service.ts';
 import { buildModel } from './plan-model.ts';
 import { blackouts, departmentCrews, packageNotices, precedenceRules, schedulePackages, schedules, workPackages } from './schema.ts';
 import { solveInWorker, type SolvedPlan, type SolveRequest } from './solve.ts';

@@ -1,1 +1,3 @@
 export { placeSatisfaction, validateTiers, type Placement, type SatisfactionTierRule } from './tiers.ts';
+export { evaluationRoutes } from './evaluation.routes.ts';
+export { seedEvaluation } from './seed.ts';

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { pgArray } from '../../platform/db/sql.ts';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
@@ -301,3 +302,20 @@ registerGate({
     };
   },
 });
+
+/** Funding of some projects by source, exact to the fen (integers; a total beyond 2^53 fen would be refused, not rounded). */
+export async function fundingBySource(db: AppContext['db'], projectIds: string[]): Promise<Record<FundingSource, number>> {
+  const out = Object.fromEntries(fundingSources.map((s) => [s, 0])) as Record<FundingSource, number>;
+  if (!projectIds.length) return out;
+  const rows = await db
+    .select({ source: fundingLines.source, fen: sql<string>`sum(${fundingLines.amountFen})::text` })
+    .from(fundingLines)
+    .where(sql`${fundingLines.projectId} = any(${pgArray(projectIds)}::uuid[])`)
+    .groupBy(fundingLines.source);
+  for (const r of rows) {
+    const fen = Number(r.fen);
+    if (!Number.isSafeInteger(fen)) throw new RangeError(`${r.source}: ${r.fen} fen is beyond exact integers`);
+    out[r.source] = fen;
+  }
+  return out;
+}

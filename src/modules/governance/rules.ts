@@ -1,22 +1,7 @@
 // Plain rules of governance, testable without a database.
 import type { ManagementMode, OwnersCommittee } from './schema.ts';
 
-const creditCharset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const creditWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** 统一社会信用代码 (GB 32100-2015): 18 characters, the last a MOD 31 check character. */
-export function validCreditCode(code: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
-  const sum = creditWeights.reduce((s, w, i) => s + w * creditCharset.indexOf(code[i]!), 0);
-  const check = (31 - (sum % 31)) % 31;
-  return code[17] === creditCharset[check];
-}
-
-/** The check character completing 17 characters (demo data makes valid codes with it). */
-export function creditCheckChar(first17: string): string {
-  const sum = creditWeights.reduce((s, w, i) => s + w * creditCharset.indexOf(first17[i]!), 0);
-  return creditCharset[(31 - (sum % 31)) % 31]!;
-}
+export { creditCheckChar, validCreditCode } from '../../platform/credit-code.ts';
 
 export interface GovernanceFacts {
   partyOrganisation: string | null;

@@ -6,3 +6,4 @@ export { projectCompoundIds, projectFacts, projectsOfCompounds, projectsOfYear }
 export { PLAN_YEAR, seedProjects, type SeededProject } from './seed.ts';
 export { outcomesSummary, type Outcomes } from './outcomes.service.ts';
 export { stages, type Stage } from './stages.ts';
+export { projectIdsInDivision, projectOverview, type ProjectOverview } from './overview.ts';

@@ -30,6 +30,15 @@ export function lineage(code: string): string[] {
   return chain;
 }
 
+/**
+ * The prefix every 12-digit community code inside a division starts with:
+ * province 2 digits, city 4, district 6, subdistrict 9, community 12.
+ */
+export function divisionPrefix(code: string): string {
+  const digits = { province: 2, city: 4, district: 6, subdistrict: 9, community: 12 }[divisionLevelOf(code) ?? 'community'];
+  return code.slice(0, digits);
+}
+
 /** True when `code` is `ancestor` or lies beneath it. */
 export function within(code: string, ancestor: string): boolean {
   return lineage(code).includes(ancestor);

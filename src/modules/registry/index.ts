@@ -9,7 +9,7 @@ import { backfillPhoneHashes, bindingsOfResident, residentIdsByPhone } from './r
 
 export { registryRoutes } from './registry.routes.ts';
 export { compoundsForSeeding, DEMO_RESIDENT_PHONE, loadDivisions, seedRegistry, type SeedScale, type SeedSummary } from './seed.ts';
-export { divisionLevelOf, lineage, within, isEligible } from './divisions.ts';
+export { divisionLevelOf, divisionPrefix, lineage, within, isEligible } from './divisions.ts';
 export { compoundInScope } from './scope.ts';
 
 /** What other modules may ask of the registry. */

@@ -1,0 +1,77 @@
+// What the projects of a division and year add up to, for the city's overview
+// (R2, R11). A project counts in the division of its home community (the first
+// of its community codes), it and all its figures, so every level of the
+// division tree sums exactly to the level above it.
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../platform/db/client.ts';
+import { projectCompounds, projectOutcomes, projects } from './schema.ts';
+import { stages, type Stage } from './stages.ts';
+
+export interface ProjectOverview {
+  projects: number;
+  compounds: number;
+  floorAreaM2: string;
+  households: number;
+  parkingSpaces: number;
+  liftsInstalled: number;
+  liftPositionsReserved: number;
+  serviceSpaceM2: string;
+  fitnessSpaceM2: string;
+  barrierFreeItems: number;
+  stateRoomsM2: string;
+  byStage: Record<Stage, number>;
+}
+
+function inDivision(communityPrefix: string, year?: number): SQL {
+  return and(sql`${projects.communityCodes}[1] like ${communityPrefix + '%'}`, year ? eq(projects.year, year) : undefined)!;
+}
+
+const area = (column: SQL) => sql<string>`coalesce(sum(${column}), 0)::numeric(16, 2)::text`;
+const int = (column: SQL) => sql<number>`coalesce(sum(${column}), 0)::bigint::float8`;
+
+export async function projectOverview(db: Db | Tx, communityPrefix: string, year?: number): Promise<ProjectOverview> {
+  const where = inDivision(communityPrefix, year);
+  const [[compounds], [outcomes], stageRows] = await Promise.all([
+    db
+      .select({
+        compounds: sql<number>`count(distinct ${projectCompounds.compoundId})::int`,
+        floorAreaM2: area(sql`${projectCompounds.floorAreaM2}`),
+        households: int(sql`${projectCompounds.households}`),
+      })
+      .from(projectCompounds)
+      .innerJoin(projects, eq(projects.id, projectCompounds.projectId))
+      .where(where),
+    db
+      .select({
+        parkingSpaces: int(sql`${projectOutcomes.parkingSpacesAdded}`),
+        liftsInstalled: int(sql`${projectOutcomes.liftsInstalled}`),
+        liftPositionsReserved: int(sql`${projectOutcomes.liftPositionsReserved}`),
+        serviceSpaceM2: area(sql`${projectOutcomes.publicServiceSpaceM2}`),
+        fitnessSpaceM2: area(sql`${projectOutcomes.fitnessSpaceM2}`),
+        barrierFreeItems: int(sql`${projectOutcomes.barrierFreeAgeFriendlyItems}`),
+        stateRoomsM2: area(sql`${projectOutcomes.stateOwnedRoomsM2}`),
+      })
+      .from(projectOutcomes)
+      .innerJoin(projects, eq(projects.id, projectOutcomes.projectId))
+      .where(where),
+    db
+      .select({ stage: projects.stage, n: sql<number>`count(*)::int` })
+      .from(projects)
+      .where(where)
+      .groupBy(projects.stage),
+  ]);
+  const byStage = Object.fromEntries(stages.map((s) => [s, 0])) as Record<Stage, number>;
+  for (const r of stageRows) byStage[r.stage] = r.n;
+  return {
+    projects: stageRows.reduce((n, r) => n + r.n, 0),
+    ...compounds!,
+    ...outcomes!,
+    byStage,
+  };
+}
+
+/** The ids of the projects counted in a division and year (their funding is the funding module's to add up). */
+export async function projectIdsInDivision(db: Db | Tx, communityPrefix: string, year?: number): Promise<string[]> {
+  const rows = await db.select({ id: projects.id }).from(projects).where(inDivision(communityPrefix, year));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import type { ZodApp } from '../../platform/http/app.ts';
+import { userOf } from '../../platform/http/auth.ts';
+import { overview } from './stats.service.ts';
+
+const count = z.number().int();
+const area = z.string().regex(/^\d+\.\d{2}$/);
+
+export async function statsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  app.get(
+    '/api/v1/stats/overview',
+    {
+      config: { permission: 'projects.read' },
+      schema: {
+        tags: ['stats'],
+        summary: "The programme's figures in a division (default: your scope) for a year (default: all years), from the records",
+        querystring: z.object({
+          division: z
+            .string()
+            .regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'a division code of 6, 9 or 12 digits')
+            .optional(),
+          year: z.coerce.number().int().min(2000).max(2100).optional(),
+        }),
+        response: {
+          200: z.object({
+            division: z.string(),
+            level: z.string(),
+            year: z.number().int().nullable(),
+            projects: count,
+            compounds: count,
+            floorAreaM2: area,
+            households: count,
+            parkingSpaces: count,
+            liftsInstalled: count,
+            liftPositionsReserved: count,
+            serviceSpaceM2: area,
+            fitnessSpaceM2: area,
+            barrierFreeItems: count,
+            stateRoomsM2: area,
+            fundingFen: z.record(z.string(), count),
+            byStage: z.record(z.string(), count),
+          }),
+        },
+      },
+    },
+    async (req) => overview(ctx, userOf(req), req.query),
+  );
+}
