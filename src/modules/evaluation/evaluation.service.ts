@@ -15,6 +15,7 @@ import { checkUpload, fileStore, fileTypes } from '../../platform/files.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { authUserByUsername } from '../accounts/index.ts';
 import { projectFacts } from '../projects/index.ts';
+import { addAwardLine } from '../funding/index.ts';
 import { divisionLevelOf, divisionPrefix, within } from '../registry/index.ts';
 import {
   defaultSheet,
@@ -724,8 +725,8 @@ export async function ranking(ctx: AppContext, selectionId: string) {
 }
 
 /**
- * Awards the top N of the ranking, each `amountFen`, and closes the selection.
- * The awards are kept here: funding has no source for them yet.
+ * Awards the top N of the ranking, each `amountFen`, and closes the selection;
+ * each award enters its project's funding as the source `exemplary_award`.
  */
 export async function award(
   ctx: AppContext,
@@ -743,6 +744,8 @@ export async function award(
     throw unprocessable(`Only ${scored.length} nominated case(s) have scores.`, [
       { path: 'body.top', message: `at most ${scored.length}` },
     ]);
+  const winners = scored.slice(0, top);
+  const facts = await Promise.all(winners.map((r) => projectFacts(ctx, user, r.nominee.nomination.projectId)));
   await ctx.db.transaction(async (tx) => {
     const closed = await tx
       .update(exemplarySelections)
@@ -761,6 +764,8 @@ export async function award(
         awardedBy: user.id,
       })),
     );
+    for (const f of facts)
+      await addAwardLine(tx, { projectId: f.id, year: f.year, districtCode: f.districtCode, amountFen: BigInt(amountFen) });
     await audit(tx, actor, 'exemplary.award', 'exemplary_selection', selectionId, { top, amountFen });
   });
   return getSelection(ctx, selectionId);

@@ -306,6 +306,18 @@ describe('exemplary cases', () => {
     expect((await score(w, jurors[0]!, { effect: 1, innovation: 1 })).statusCode).toBe(409);
     const awards = (await t.call('GET', `/api/v1/evaluation/awards?projectId=${projects[2]!.id}`, 'admin')).json();
     expect(awards.items).toEqual([expect.objectContaining({ year: 2029, rank: 1, amountFen: 50_000_000 })]);
+    // The award is in the winner's funding as its own source, and a funding plan can neither write nor drop it.
+    const funding = async () => (await t.call('GET', `/api/v1/projects/${projects[2]!.id}/funding`, 'admin')).json();
+    const before = await funding();
+    expect(before.bySource.find((b: { source: string }) => b.source === 'exemplary_award').plannedFen).toBe(50_000_000);
+    const forged = await t.call('PUT', `/api/v1/projects/${projects[2]!.id}/funding`, 'admin', {
+      lines: [{ source: 'exemplary_award', amountFen: 1 }],
+    });
+    expect(forged.statusCode).toBe(422);
+    expect(forged.json().errors[0].path).toBe('body.lines.0.source');
+    const kept = await t.call('PUT', `/api/v1/projects/${projects[2]!.id}/funding`, 'admin', { lines: [] });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().bySource.find((b: { source: string }) => b.source === 'exemplary_award').plannedFen).toBe(50_000_000);
   });
 
   it('has the demo 2021 selection: three districts, eight jurors of four kinds, and no score across a conflict', async () => {

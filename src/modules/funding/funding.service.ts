@@ -1,7 +1,8 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { pgArray } from '../../platform/db/sql.ts';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, Problem, unprocessable, type FieldError } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -40,6 +41,11 @@ function validateLines(input: LineInput[], channels: string[]): { lines: Line[];
       errors.push({ path: `body.lines.${i}.channel`, message: `resident funds come through ${channels.join(', ')}` });
     }
     if (l.source !== 'resident' && channel) errors.push({ path: `body.lines.${i}.channel`, message: `only resident funds have a channel` });
+    if (l.source === 'exemplary_award')
+      errors.push({
+        path: `body.lines.${i}.source`,
+        message: 'awards are recorded by the exemplary-case selection, not in a funding plan',
+      });
     const key = `${l.source}/${channel}`;
     if (seen.has(key)) errors.push({ path: `body.lines.${i}`, message: `repeats ${key}` });
     seen.add(key);
@@ -106,7 +112,8 @@ export async function saveFunding(ctx: AppContext, user: AuthUser, actor: Actor 
     );
   }
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(fundingLines).where(eq(fundingLines.projectId, projectId));
+    // A funding plan replaces the plan's lines; awards stay.
+    await tx.delete(fundingLines).where(and(eq(fundingLines.projectId, projectId), ne(fundingLines.source, 'exemplary_award')));
     if (lines.length)
       await tx.insert(fundingLines).values(lines.map((l) => ({ ...l, projectId, year: facts.year, districtCode: facts.districtCode })));
     await tx.insert(fundingChecks).values(record(true));
@@ -318,4 +325,15 @@ export async function fundingBySource(db: AppContext['db'], projectIds: string[]
     out[r.source] = fen;
   }
   return out;
+}
+
+/** An exemplary-case award enters the project's funding as its own source, added to any earlier award, in the caller's transaction. */
+export async function addAwardLine(tx: Tx, award: { projectId: string; year: number; districtCode: string; amountFen: bigint }) {
+  await tx
+    .insert(fundingLines)
+    .values({ ...award, source: 'exemplary_award', channel: '' })
+    .onConflictDoUpdate({
+      target: [fundingLines.projectId, fundingLines.source, fundingLines.channel],
+      set: { amountFen: sql`${fundingLines.amountFen} + excluded.amount_fen` },
+    });
 }

@@ -63,7 +63,8 @@ export function checkFunding(input: {
   const residentLimit = fractionFloor(costFen, residentShare.value);
   if (resident > residentLimit) violations.push({ ...ref(residentShare), limitFen: residentLimit, actualFen: resident });
 
-  const fundedFen = sum(lines, () => true);
+  // Awards reward a project after the fact; they neither finance its plan nor count as excess.
+  const fundedFen = sum(lines, (l) => l.source !== 'exemplary_award');
   return {
     costFen,
     fundedFen,

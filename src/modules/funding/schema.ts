@@ -13,6 +13,8 @@ export const fundingSources = [
   'pipeline_utility',
   'resident',
   'social_capital',
+  // An exemplary-case award (R18): money on top of the plan's financing, written by the selection, never by a funding plan.
+  'exemplary_award',
 ] as const;
 export type FundingSource = (typeof fundingSources)[number];
 

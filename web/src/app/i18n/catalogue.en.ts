@@ -75,6 +75,7 @@ export const fundingEn: typeof fundingZh = {
     pipeline_utility: 'Pipeline utilities',
     resident: 'Residents',
     social_capital: 'Social capital',
+    exemplary_award: 'Exemplary-case award',
   },
   channels: {
     housing_maintenance_fund: 'Housing maintenance fund',

@@ -73,6 +73,7 @@ export const fundingZh = {
     pipeline_utility: '管线单位',
     resident: '居民出资',
     social_capital: '社会资本',
+    exemplary_award: '优秀案例奖励',
   },
   channels: { housing_maintenance_fund: '住宅专项维修资金', common_revenue: '公共收益', personal_donation: '个人捐资' },
   columns: {
