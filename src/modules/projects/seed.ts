@@ -8,7 +8,7 @@ import { fromHundredths, hundredths } from '../../platform/money.ts';
 import type { Random } from '../../platform/random.ts';
 import { futureScenarios, listIndicators, priceListAt, sixHaves, type Indicator } from '../catalogue/index.ts';
 import { costPlan, type PlanLine } from './plan.ts';
-import { planItems, planVersions, projectCompounds, projects, stageTransitions } from './schema.ts';
+import { planItems, planVersions, projectCompounds, projectOutcomes, projects, stageTransitions } from './schema.ts';
 import { stages, type Stage } from './stages.ts';
 
 export interface SeedCompound {
@@ -166,5 +166,18 @@ export async function seedProjects(tx: Tx, compounds: SeedCompound[], rnd: Rando
   for (const rows of chunks(timelineRows)) await tx.insert(stageTransitions).values(rows);
   for (const rows of chunks(planRows)) await tx.insert(planVersions).values(rows);
   for (const rows of chunks(itemRows)) await tx.insert(planItems).values(rows);
+  // What the finished projects delivered (R11), drawn after everything else so earlier demo data stays as it was.
+  const finished = seeded.filter((p) => stages.indexOf(p.stage) >= stages.indexOf('accepted'));
+  const outcomeRows = finished.map((p) => ({
+    projectId: p.id,
+    parkingSpacesAdded: rnd.int(0, 60),
+    liftsInstalled: rnd.int(0, 6),
+    liftPositionsReserved: rnd.int(0, 8),
+    publicServiceSpaceM2: `${rnd.int(0, 400)}.${String(rnd.int(0, 99)).padStart(2, '0')}`,
+    fitnessSpaceM2: `${rnd.int(0, 300)}.${String(rnd.int(0, 99)).padStart(2, '0')}`,
+    barrierFreeAgeFriendlyItems: rnd.int(0, 20),
+    stateOwnedRoomsM2: `${rnd.int(0, 200)}.${String(rnd.int(0, 99)).padStart(2, '0')}`,
+  }));
+  for (const rows of chunks(outcomeRows)) await tx.insert(projectOutcomes).values(rows);
   return seeded;
 }

@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   LogoutOutlined,
   ProjectOutlined,
@@ -32,9 +33,19 @@ export default function AppShell() {
   const mobile = !screens.md;
   const [collapsed, setCollapsed] = useState(false);
 
-  const sections = ['/import', '/projects', '/year-plan', '/catalogue', '/policy-rules', '/property-companies', '/coordination'];
+  const sections = [
+    '/overview',
+    '/import',
+    '/projects',
+    '/year-plan',
+    '/catalogue',
+    '/policy-rules',
+    '/property-companies',
+    '/coordination',
+  ];
   const selected = sections.find((s) => location.pathname.startsWith(s)) ?? '/registry';
   const items = [
+    ...(can('projects.read') ? [{ key: '/overview', icon: <DashboardOutlined />, label: t('menu.overview') }] : []),
     { key: '/registry', icon: <DatabaseOutlined />, label: t('menu.registry') },
     ...(can('projects.read') ? [{ key: '/projects', icon: <ProjectOutlined />, label: t('menu.projects') }] : []),
     ...(can('projects.read') ? [{ key: '/year-plan', icon: <BarChartOutlined />, label: t('menu.yearPlan') }] : []),

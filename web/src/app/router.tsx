@@ -19,6 +19,8 @@ const PolicyRulesPage = lazy(() => import('../modules/policy/PolicyRulesPage.tsx
 const PropertyCompaniesPage = lazy(() => import('../modules/governance/PropertyCompaniesPage.tsx'));
 const CoordinationPage = lazy(() => import('../modules/coordination/CoordinationPage.tsx'));
 const SchedulePage = lazy(() => import('../modules/coordination/SchedulePage.tsx'));
+const OverviewPage = lazy(() => import('../modules/stats/OverviewPage.tsx'));
+const OverviewWallPage = lazy(() => import('../modules/stats/WallPage.tsx'));
 // The residents' mobile web (/m): its own frame, no officer shell.
 const MobileShell = lazy(() => import('../modules/resident/MobileShell.tsx'));
 const ResidentLoginPage = lazy(() => import('../modules/resident/ResidentLoginPage.tsx'));
@@ -86,6 +88,17 @@ export const router = createBrowserRouter([
     ],
   },
   {
+    // The overview's wall display (大屏): full screen, outside the shell.
+    path: '/overview/:division/wall',
+    element: (
+      <RequireAuth>
+        <Loading>
+          <OverviewWallPage />
+        </Loading>
+      </RequireAuth>
+    ),
+  },
+  {
     path: '/',
     element: (
       <RequireAuth>
@@ -95,6 +108,14 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/registry" replace /> },
       { path: 'registry', element: <RegistryPage /> },
+      {
+        path: 'overview/:division?',
+        element: (
+          <Loading>
+            <OverviewPage />
+          </Loading>
+        ),
+      },
       {
         path: 'compounds/:id',
         element: (

@@ -8,6 +8,7 @@ import { participationEn } from './participation.en.ts';
 import { residentEn } from './resident.en.ts';
 import { companiesEn, governanceEn } from './governance.en.ts';
 import { coordinationEn } from './coordination.en.ts';
+import { statsEn } from './stats.en.ts';
 
 const en: Messages = {
   app: {
@@ -17,6 +18,7 @@ const en: Messages = {
     footer: 'Urban Old Compound Renovation Platform · Renova',
   },
   menu: {
+    overview: 'Overview',
     registry: 'Registry',
     import: 'Import',
     projects: 'Projects',
@@ -201,6 +203,7 @@ const en: Messages = {
   governance: governanceEn,
   companies: companiesEn,
   coordination: coordinationEn,
+  stats: statsEn,
   errors: {
     forbidden: 'You may not do this',
     network: 'Network error, check your connection and retry',

@@ -7,6 +7,7 @@ import { participationZh } from './participation.zh-CN.ts';
 import { residentZh } from './resident.zh-CN.ts';
 import { companiesZh, governanceZh } from './governance.zh-CN.ts';
 import { coordinationZh } from './coordination.zh-CN.ts';
+import { statsZh } from './stats.zh-CN.ts';
 const zhCN = {
   app: {
     title: '老旧小区改造管理平台',
@@ -15,6 +16,7 @@ const zhCN = {
     footer: '城镇老旧小区改造综合管理平台 · Renova',
   },
   menu: {
+    overview: '总览',
     registry: '小区档案',
     import: '数据导入',
     projects: '改造项目',
@@ -199,6 +201,7 @@ const zhCN = {
   governance: governanceZh,
   companies: companiesZh,
   coordination: coordinationZh,
+  stats: statsZh,
   errors: {
     forbidden: '您没有执行此操作的权限',
     network: '网络连接失败，请检查网络后重试',

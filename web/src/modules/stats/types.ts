@@ -1,0 +1,53 @@
+// The overview's shapes as GET /api/v1/stats/overview returns them: counts are numbers,
+// areas decimal strings with two places, money integer fen per source.
+import type { DivisionLevel } from '../registry/types.ts';
+
+export const FUNDING_SOURCES = [
+  'central_subsidy',
+  'central_budget_investment',
+  'special_bond',
+  'city_subsidy',
+  'district_subsidy',
+  'pipeline_utility',
+  'resident',
+  'social_capital',
+  'exemplary_award',
+] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const STAGES = [
+  'planned',
+  'surveyed',
+  'consented',
+  'designed',
+  'plan_approved',
+  'consulted',
+  'approved',
+  'tendered',
+  'under_construction',
+  'accepted',
+  'handed_over',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface Overview {
+  division: string;
+  level: DivisionLevel;
+  year: number | null;
+  projects: number;
+  compounds: number;
+  floorAreaM2: string;
+  households: number;
+  parkingSpaces: number;
+  liftsInstalled: number;
+  liftPositionsReserved: number;
+  serviceSpaceM2: string;
+  fitnessSpaceM2: string;
+  barrierFreeItems: number;
+  stateRoomsM2: string;
+  fundingFen: Partial<Record<FundingSource, number>> & Record<string, number>;
+  byStage: Partial<Record<Stage, number>> & Record<string, number>;
+}
+
+/** The years the selector offers; null is "all years". */
+export const YEARS = [2019, 2020, 2021, 2022] as const;
