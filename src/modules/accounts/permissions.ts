@@ -30,6 +30,8 @@ export const permissions = {
   'plan.review': "Record a department's review of the annual plan (housing, development and reform, finance)",
   'evaluation.manage': 'Engage third-party institutions, file their reports and findings, and run the selection of exemplary cases',
   'findings.close': "Close an evaluation finding with a note (the responsible office's own findings only)",
+  'assessment.enter': "Enter the annual district assessment's assessor scores, satisfaction counts and bonus points, with evidence",
+  'assessment.publish': "Publish a year's district assessment (it never changes afterwards)",
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -69,7 +71,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   department_liaison: [...staff, 'packages.write', 'plan.review'],
   contractor: ['registry.read', 'projects.read'],
-  evaluator: [...staff, 'evaluation.manage'],
+  evaluator: [...staff, 'evaluation.manage', 'assessment.enter'],
   property_manager: ['registry.read', 'jobs.read', 'projects.read'],
   service_provider: ['registry.read'],
   resident: [],

@@ -1,3 +1,4 @@
 export { placeSatisfaction, validateTiers, type Placement, type SatisfactionTierRule } from './tiers.ts';
 export { evaluationRoutes } from './evaluation.routes.ts';
 export { seedEvaluation } from './seed.ts';
+export { assessmentRoutes } from './assessment.routes.ts';

@@ -209,3 +209,42 @@ export const exemplaryAwards = pgTable(
   },
   (t) => [uniqueIndex('exemplary_awards_nomination_uq').on(t.nominationId), index('exemplary_awards_project_idx').on(t.projectId)],
 );
+
+// The annual district assessment (R17): what assessors enter for a city's year
+// (the scores of indicators the records cannot give, the satisfaction counts,
+// bonus points), and the published snapshot, kept whole as the JSON it answered.
+export const assessmentEntries = pgTable(
+  'assessment_entries',
+  {
+    cityCode: text('city_code').notNull(),
+    year: integer('year').notNull(),
+    districtCode: text('district_code').notNull(),
+    // An indicator code (A2.3, A3.1, …) or a bonus ground (B1 … B5).
+    code: text('code').notNull(),
+    // A score or bonus points in hundredths; null for A3.1, whose score comes from the counts.
+    pointsHundredths: integer('points_hundredths'),
+    satisfied: integer('satisfied'),
+    answered: integer('answered'),
+    evidence: text('evidence').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByUsername: text('entered_by_username').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cityCode, t.year, t.districtCode, t.code] })],
+);
+
+export const assessmentPublications = pgTable(
+  'assessment_publications',
+  {
+    cityCode: text('city_code').notNull(),
+    year: integer('year').notNull(),
+    schemeVersion: text('scheme_version').notNull(),
+    // The rule versions used ({key, version}[]), also inside the snapshot.
+    rules: jsonb('rules').$type<{ key: string; version: string }[]>().notNull(),
+    // The assessment exactly as published (JSON text, so a later read is byte-identical).
+    snapshot: text('snapshot').notNull(),
+    publishedBy: uuid('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cityCode, t.year] })],
+);

@@ -337,3 +337,15 @@ export async function addAwardLine(tx: Tx, award: { projectId: string; year: num
       set: { amountFen: sql`${fundingLines.amountFen} + excluded.amount_fen` },
     });
 }
+
+/** The sources with money (> 0 fen) on each of some projects' funding lines (the annual district assessment's resident co-funding). */
+export async function fundedSourcesOfProjects(
+  db: AppContext['db'],
+  projectIds: string[],
+): Promise<{ projectId: string; source: FundingSource }[]> {
+  if (!projectIds.length) return [];
+  return db
+    .selectDistinct({ projectId: fundingLines.projectId, source: fundingLines.source })
+    .from(fundingLines)
+    .where(and(sql`${fundingLines.projectId} = any(${pgArray(projectIds)}::uuid[])`, sql`${fundingLines.amountFen} > 0`));
+}

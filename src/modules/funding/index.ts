@@ -1,5 +1,5 @@
 export { fundingRoutes } from './funding.routes.ts';
 export { checkFunding, subsidyLimitFen } from './rules.ts';
-export { addAwardLine, fundingBySource } from './funding.service.ts';
+export { addAwardLine, fundedSourcesOfProjects, fundingBySource } from './funding.service.ts';
 export { fundingSources, type FundingSource } from './schema.ts';
 export { seedFunding } from './seed.ts';

@@ -233,3 +233,12 @@ export async function ballotOutcome(ctx: AppContext, id: string) {
   const passed = b.status === 'closed' && (b.result as { passed?: boolean } | null)?.passed === true;
   return { id: b.id, projectId: b.projectId, kind: b.kind, proposal: b.proposal, status: b.status, passed, closedAt: b.closedAt };
 }
+
+/** The closed, passed ballots of some projects by kind (the annual district assessment counts projects meeting both 2/3 thresholds). */
+export async function passedBallotKinds(db: AppContext['db'], projectIds: string[]): Promise<{ projectId: string; kind: BallotKind }[]> {
+  if (!projectIds.length) return [];
+  return db
+    .selectDistinct({ projectId: ballots.projectId, kind: ballots.kind })
+    .from(ballots)
+    .where(and(inArray(ballots.projectId, projectIds), eq(ballots.status, 'closed'), sql`${ballots.result}->'passed' = 'true'::jsonb`));
+}

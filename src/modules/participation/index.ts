@@ -8,4 +8,4 @@ export { passes, agreeNeeded, type Tally } from './tally.ts';
 export { deliberationRoutes } from './deliberation.ts';
 export { acceptanceRoutes, seedAcceptances } from './acceptance.ts';
 export { residentRoutes } from './resident.ts';
-export { ballotOutcome } from './ballots.service.ts';
+export { ballotOutcome, passedBallotKinds } from './ballots.service.ts';

@@ -2,7 +2,7 @@ export { projectsRoutes } from './projects.routes.ts';
 export { outcomesRoutes } from './outcomes.routes.ts';
 export { registerGate, registerNeedsSource, type Gate, type GateProject, type GateResult, type NeedsSource } from './gates.ts';
 export { currentPlan, planVersionNumbers } from './plan.service.ts';
-export { projectCompoundIds, projectFacts, projectsOfCompounds, projectsOfYear } from './projects.service.ts';
+export { projectCompoundIds, projectFacts, projectsForAssessment, projectsOfCompounds, projectsOfYear } from './projects.service.ts';
 export { PLAN_YEAR, seedProjects, type SeededProject } from './seed.ts';
 export { outcomesSummary, type Outcomes } from './outcomes.service.ts';
 export { stages, type Stage } from './stages.ts';

@@ -13,7 +13,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { fromHundredths, hundredths } from '../../platform/money.ts';
 import { divisionLevelOf, lineage, registry, within } from '../registry/index.ts';
 import { evaluateGates, type GateProject } from './gates.ts';
-import { planVersions, projectCompounds, projects, stageTransitions } from './schema.ts';
+import { planVersions, projectCompounds, projectOutcomes, projects, stageTransitions } from './schema.ts';
 import { nextStage, stages, type Stage } from './stages.ts';
 
 type ProjectRow = typeof projects.$inferSelect;
@@ -288,4 +288,25 @@ export async function projectsOfYear(db: Db | Tx, year: number, communityPrefix:
       ),
     )
     .orderBy(asc(projects.name));
+}
+
+/**
+ * A year's projects in a city's districts (by their district code) with what the annual district
+ * assessment reads of them: stage, households and the facilities of their outcomes (null without outcomes).
+ */
+export async function projectsForAssessment(db: Db | Tx, year: number, cityCode: string) {
+  return db
+    .select({
+      id: projects.id,
+      districtCode: projects.districtCode,
+      stage: projects.stage,
+      households: projects.households,
+      parkingSpacesAdded: projectOutcomes.parkingSpacesAdded,
+      liftsInstalled: projectOutcomes.liftsInstalled,
+      publicServiceSpaceM2: projectOutcomes.publicServiceSpaceM2,
+    })
+    .from(projects)
+    .leftJoin(projectOutcomes, eq(projectOutcomes.projectId, projects.id))
+    .where(and(eq(projects.year, year), sql`${projects.districtCode} like ${cityCode.slice(0, 4) + '%'}`))
+    .orderBy(asc(projects.id));
 }

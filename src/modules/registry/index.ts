@@ -4,7 +4,7 @@ import {
   householdIdsOfCompounds,
   householdIdsOfResident,
 } from './households.service.ts';
-import { compoundsInScope } from './registry.service.ts';
+import { childDivisions, compoundsInScope } from './registry.service.ts';
 import { backfillPhoneHashes, bindingsOfResident, residentIdsByPhone } from './residents.service.ts';
 
 export { registryRoutes } from './registry.routes.ts';
@@ -16,6 +16,7 @@ export { compoundInScope } from './scope.ts';
 export const registry = {
   backfillPhoneHashes,
   bindingsOfResident,
+  childDivisions,
   residentIdsByPhone,
   compoundIdsOfResident,
   compoundsInScope,

@@ -51,6 +51,15 @@ export async function divisionNames(db: Db | Tx, codes: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/** The divisions directly under one (a city's districts, for the annual district assessment), by code. */
+export async function childDivisions(db: Db | Tx, parent: string): Promise<{ code: string; name: string }[]> {
+  return db
+    .select({ code: divisions.code, name: divisions.name })
+    .from(divisions)
+    .where(eq(divisions.parent, parent))
+    .orderBy(asc(divisions.code));
+}
+
 // ---- compounds -------------------------------------------------------------
 
 export const compoundFilters = z.object({
