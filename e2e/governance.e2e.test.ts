@@ -135,8 +135,8 @@ describe('governance UI', () => {
     await pick(officer, 'governance-company-select', companyName);
     await officer.getByTestId('governance-save').click();
     await expect.poll(() => officer.getByTestId('governance-part-party').getAttribute('data-ok')).toBe('true');
-    expect(await officer.getByTestId('governance-part-owners').getAttribute('data-ok')).toBe('true');
-    expect(await officer.getByTestId('governance-item-property_company').getAttribute('data-ok')).toBe('true');
+    await expect.poll(() => officer.getByTestId('governance-part-owners').getAttribute('data-ok')).toBe('true');
+    await expect.poll(() => officer.getByTestId('governance-item-property_company').getAttribute('data-ok')).toBe('true');
 
     // The two rules documents, through the upload buttons.
     const upload = async (kind: string, name: string) => {
@@ -151,7 +151,7 @@ describe('governance UI', () => {
     await upload('management_rules', '和睦小区管理规约.pdf');
     await upload('meeting_rules', '和睦小区业主大会议事规则.pdf');
     await expect.poll(() => checklist.getAttribute('data-gaps')).toBe('management_mode');
-    expect(await officer.getByTestId('governance-part-rules').getAttribute('data-ok')).toBe('true');
+    await expect.poll(() => officer.getByTestId('governance-part-rules').getAttribute('data-ok')).toBe('true');
     expect(await officer.getByTestId('governance-part-property').getAttribute('data-ok')).toBe('false');
     expect(await officer.getByTestId('governance-item-management_mode').textContent()).toContain('管理模式表决');
 
@@ -208,7 +208,7 @@ describe('governance UI', () => {
     expect(await checklist.getAttribute('data-gaps')).toBe('');
     await page.getByTestId('governance-complete').waitFor();
     for (const part of ['party', 'owners', 'property', 'rules'])
-      expect(await page.getByTestId(`governance-part-${part}`).getAttribute('data-ok')).toBe('true');
+      await expect.poll(() => page.getByTestId(`governance-part-${part}`).getAttribute('data-ok')).toBe('true');
     const mode = page.getByTestId('governance-mode-value');
     expect(await mode.getAttribute('data-mode')).toBe(governance.managementMode);
     expect(await mode.textContent()).toBe(

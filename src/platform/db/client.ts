@@ -55,6 +55,11 @@ export async function openDatabase(env: Env, log: Logger, opts: { poolSize?: num
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 20 });
   // The error object carries the client and its statements: log only what it says.
   pool.on('error', (err: Error & { code?: string }) => log.warn({ code: err.code, message: err.message }, 'idle database client failed'));
+  // A connection lost while a client is checked out between statements (a server restart, a database dropped
+  // under it) is reported to its next query; without a listener it would also be an uncaught exception.
+  pool.on('connect', (client) =>
+    client.on('error', (err: Error & { code?: string }) => log.warn({ code: err.code, message: err.message }, 'database connection lost')),
+  );
   const { rows } = await pool.query<{ server_version: string }>('show server_version');
   const db = drizzle(pool);
   const notifications = new Notifications(url, log);

@@ -1,18 +1,10 @@
 // The overview's shapes as GET /api/v1/stats/overview returns them: counts are numbers,
 // areas decimal strings with two places, money integer fen per source.
+import { FUNDING_SOURCES as PLANNABLE_SOURCES } from '../projects/fundingTypes.ts';
 import type { DivisionLevel } from '../registry/types.ts';
 
-export const FUNDING_SOURCES = [
-  'central_subsidy',
-  'central_budget_investment',
-  'special_bond',
-  'city_subsidy',
-  'district_subsidy',
-  'pipeline_utility',
-  'resident',
-  'social_capital',
-  'exemplary_award',
-] as const;
+/** The plannable sources, and awards, which only an exemplary-case selection writes. */
+export const FUNDING_SOURCES = [...PLANNABLE_SOURCES, 'exemplary_award'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
 export const STAGES = [
