@@ -9,7 +9,7 @@ import { seedFunding } from '../modules/funding/index.ts';
 import { seedCoordination } from '../modules/coordination/index.ts';
 import { seedEvaluation } from '../modules/evaluation/index.ts';
 import { seedGovernance } from '../modules/governance/index.ts';
-import { seedAcceptances, seedBallots, seedSurveys } from '../modules/participation/index.ts';
+import { seedAcceptances, seedBallots, seedSatisfactionSurveys, seedSurveys } from '../modules/participation/index.ts';
 import { PLAN_YEAR, seedProjects } from '../modules/projects/index.ts';
 import { compoundsForSeeding, seedRegistry, type SeedScale, type SeedSummary } from '../modules/registry/index.ts';
 import { prng } from '../platform/random.ts';
@@ -54,6 +54,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedSurveys(tx, projects);
     await seedBallots(tx, projects);
     await seedAcceptances(tx, projects);
+    await seedSatisfactionSurveys(tx, projects);
     await seedGovernance(tx, ctx.env.dataDir, projects);
     await seedCoordination(tx, seed, '330100', projects, compounds, PLAN_YEAR);
     await seedEvaluation(tx, projects);

@@ -2,3 +2,4 @@ export { placeSatisfaction, validateTiers, type Placement, type SatisfactionTier
 export { evaluationRoutes } from './evaluation.routes.ts';
 export { seedEvaluation } from './seed.ts';
 export { assessmentRoutes } from './assessment.routes.ts';
+export { satisfactionRoutes } from './satisfaction.ts';

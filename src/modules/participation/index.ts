@@ -2,7 +2,8 @@ import './gates.ts';
 
 export { participationRoutes } from './participation.routes.ts';
 export { seedBallots, seedPassedBallot } from './seed.ts';
-export { seedBaselineSurvey, seedSurveys } from './surveys.seed.ts';
+export { satisfactionQuestions, seedBaselineSurvey, seedSatisfactionSurveys, seedSurveys } from './surveys.seed.ts';
+export { satisfactionCounts, type SatisfiedRule } from './surveys.service.ts';
 export { surveysRoutes } from './surveys.routes.ts';
 export { passes, agreeNeeded, type Tally } from './tally.ts';
 export { deliberationRoutes } from './deliberation.ts';

@@ -97,3 +97,64 @@ export async function seedSurveys(tx: Tx, projects: { id: string; year: number; 
       await seedBaselineSurvey(tx, { projectId: p.id, closedAt: reachedOn(p.year, 'surveyed') });
   }
 }
+
+/** The satisfaction questionnaire the demo uses: its `overall` question is what `satisfaction.satisfied` reads. */
+export const satisfactionQuestions: Question[] = [
+  {
+    id: 'overall',
+    type: 'single',
+    text: '您对本次小区改造的总体评价',
+    required: true,
+    options: [
+      { code: 'very_satisfied', label: '满意' },
+      { code: 'satisfied', label: '比较满意' },
+      { code: 'basically_satisfied', label: '基本满意' },
+      { code: 'dissatisfied', label: '不满意' },
+    ],
+  },
+  { id: 'comments', type: 'text', text: '意见和建议', required: false, maxLength: 500 },
+];
+
+/** After acceptance, a closed satisfaction survey; about one household in eight not satisfied, one in twenty refusing. */
+export async function seedSatisfactionSurveys(tx: Tx, projects: { id: string; year: number; stage: Stage }[]): Promise<void> {
+  const answers: Answers[] = [
+    'very_satisfied',
+    'satisfied',
+    'very_satisfied',
+    'basically_satisfied',
+    'satisfied',
+    'very_satisfied',
+    'dissatisfied',
+    'satisfied',
+  ].map((overall) => ({ overall }));
+  for (const p of projects.filter((x) => stages.indexOf(x.stage) >= stages.indexOf('accepted'))) {
+    const households = (await registry.householdIdsOfCompounds(tx, await projectCompoundIds(tx, p.id))).sort();
+    const closedAt = new Date(Date.UTC(p.year, 10, 30));
+    const openedAt = new Date(closedAt.getTime() - 14 * DAY);
+    const id = uuidv7(openedAt.getTime());
+    await tx.insert(surveys).values({
+      id,
+      projectId: p.id,
+      kind: 'satisfaction',
+      title: '小区改造满意度调查',
+      questions: satisfactionQuestions,
+      status: 'closed',
+      openedBy: SEED_USER,
+      openedAt,
+      closedAt,
+    });
+    if (!households.length) continue;
+    const ids = households.map((_, i) => uuidv7(openedAt.getTime() + i));
+    await tx.execute(sql`
+      insert into survey_response_history (id, survey_id, household_id, channel, answers, sheet_no, scan_ref, entered_by, entered_at)
+      select h.id, ${id}::uuid, h.household_id,
+        case when h.n % 20 = 0 then 'refused' else 'paper' end,
+        case when h.n % 20 = 0 then '{}'::jsonb else (${JSON.stringify(answers)}::jsonb) -> ((h.n % ${answers.length})::int) end,
+        case when h.n % 20 = 0 then null else 'S-' || h.n end, null, ${SEED_USER}::uuid, ${openedAt.toISOString()}::timestamptz
+      from unnest(${pgArray(ids)}::uuid[], ${pgArray(households)}::uuid[]) with ordinality as h(id, household_id, n)`);
+    await tx.execute(sql`
+      insert into survey_responses (survey_id, household_id, history_id, channel, answers, sheet_no, scan_ref, entered_by, entered_at)
+      select survey_id, household_id, id, channel, answers, sheet_no, scan_ref, entered_by, entered_at
+      from survey_response_history where survey_id = ${id}::uuid`);
+  }
+}

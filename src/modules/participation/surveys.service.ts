@@ -7,6 +7,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
+import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -294,4 +295,29 @@ export async function baselineNeeds(ctx: AppContext, projectId: string): Promise
       needs.add(code);
   }
   return needs;
+}
+
+export interface SatisfiedRule {
+  question_id: string;
+  satisfied_codes: string[];
+}
+
+/**
+ * Each project's latest satisfaction survey counted by the rule: households that
+ * answered (refusals are not answers) and those whose answer to the rule's
+ * question is a satisfied one. Projects without such a survey are absent.
+ */
+export async function satisfactionCounts(db: Db | Tx, projectIds: string[], rule: SatisfiedRule) {
+  if (!projectIds.length) return new Map<string, { surveyId: string; satisfied: number; answered: number }>();
+  const { rows } = await db.execute<{ project_id: string; survey_id: string; satisfied: number; answered: number }>(sql`
+    with latest as (
+      select distinct on (project_id) id, project_id from surveys
+      where kind = 'satisfaction' and project_id = any(${pgArray(projectIds)}::uuid[])
+      order by project_id, opened_at desc)
+    select l.project_id, l.id as survey_id,
+      count(r.household_id) filter (where r.channel <> 'refused')::int as answered,
+      count(r.household_id) filter (where r.channel <> 'refused' and r.answers ->> ${rule.question_id} = any(${pgArray(rule.satisfied_codes)}::text[]))::int as satisfied
+    from latest l left join survey_responses r on r.survey_id = l.id
+    group by l.project_id, l.id`);
+  return new Map(rows.map((r) => [r.project_id, { surveyId: r.survey_id, satisfied: r.satisfied, answered: r.answered }]));
 }
