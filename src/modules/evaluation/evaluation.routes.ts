@@ -5,6 +5,7 @@ import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { readUpload, sendDownload } from '../../platform/http/uploads.ts';
 import * as evaluation from './evaluation.service.ts';
+import * as exemplary from './exemplary.service.ts';
 import { engagementKinds, engagementStatuses, findingSeverities, institutionKinds, jurorKinds, subjectKinds } from './schema.ts';
 
 const tags = ['evaluation'];
@@ -274,7 +275,7 @@ export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         response: { 200: pageSchema(selection) },
       },
     },
-    async (req) => evaluation.listSelections(ctx, req.query),
+    async (req) => exemplary.listSelections(ctx, req.query),
   );
   app.post(
     '/api/v1/evaluation/selections',
@@ -287,7 +288,7 @@ export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         response: { 201: selection },
       },
     },
-    async (req, reply) => reply.code(201).send(await evaluation.createSelection(ctx, userOf(req), actorOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await exemplary.createSelection(ctx, userOf(req), actorOf(req), req.body)),
   );
   app.get(
     '/api/v1/evaluation/selections/:id',
@@ -300,7 +301,7 @@ export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         response: { 200: selectionDetail },
       },
     },
-    async (req) => evaluation.getSelection(ctx, req.params.id),
+    async (req) => exemplary.getSelection(ctx, req.params.id),
   );
   app.post(
     '/api/v1/evaluation/selections/:id/nominations',
@@ -314,8 +315,7 @@ export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         response: { 201: nomination },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send(await evaluation.nominate(ctx, userOf(req), actorOf(req), req.params.id, req.body.projectId)),
+    async (req, reply) => reply.code(201).send(await exemplary.nominate(ctx, userOf(req), actorOf(req), req.params.id, req.body.projectId)),
   );
   app.post(
     '/api/v1/evaluation/selections/:id/jurors',
@@ -337,7 +337,7 @@ export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         response: { 201: juror },
       },
     },
-    async (req, reply) => reply.code(201).send(await evaluation.addJuror(ctx, userOf(req), actorOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await exemplary.addJuror(ctx, userOf(req), actorOf(req), req.params.id, req.body)),
   );
   app.put(
     '/api/v1/evaluation/nominations/:id/scores/:jurorId',
@@ -358,7 +358,7 @@ export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         },
       },
     },
-    async (req) => evaluation.scoreNomination(ctx, userOf(req), actorOf(req), req.params.id, req.params.jurorId, req.body.points),
+    async (req) => exemplary.scoreNomination(ctx, userOf(req), actorOf(req), req.params.id, req.params.jurorId, req.body.points),
   );
   app.get(
     '/api/v1/evaluation/selections/:id/ranking',
@@ -378,7 +378,7 @@ export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         },
       },
     },
-    async (req) => evaluation.ranking(ctx, req.params.id),
+    async (req) => exemplary.ranking(ctx, req.params.id),
   );
   app.get(
     '/api/v1/evaluation/selections/:id/conflicts',
@@ -396,7 +396,7 @@ export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         },
       },
     },
-    async (req) => evaluation.listConflicts(ctx, req.params.id, req.query),
+    async (req) => exemplary.listConflicts(ctx, req.params.id, req.query),
   );
   app.post(
     '/api/v1/evaluation/selections/:id/awards',
@@ -410,7 +410,7 @@ export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         response: { 200: selectionDetail },
       },
     },
-    async (req) => evaluation.award(ctx, userOf(req), actorOf(req), req.params.id, req.body.top, req.body.amountFen),
+    async (req) => exemplary.award(ctx, userOf(req), actorOf(req), req.params.id, req.body.top, req.body.amountFen),
   );
   app.get(
     '/api/v1/evaluation/awards',
@@ -423,6 +423,6 @@ export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         response: { 200: z.object({ items: z.array(award.extend({ year: z.number().int() })) }) },
       },
     },
-    async (req) => evaluation.projectAwards(ctx, userOf(req), req.query.projectId),
+    async (req) => exemplary.projectAwards(ctx, userOf(req), req.query.projectId),
   );
 }

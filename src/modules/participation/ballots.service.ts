@@ -234,7 +234,7 @@ export async function ballotOutcome(ctx: AppContext, id: string) {
   return { id: b.id, projectId: b.projectId, kind: b.kind, proposal: b.proposal, status: b.status, passed, closedAt: b.closedAt };
 }
 
-/** The closed, passed ballots of some projects by kind (the annual district assessment counts projects meeting both 2/3 thresholds). */
+/** The closed, passed ballots of some projects by kind (the annual district assessment counts projects meeting both consent thresholds). */
 export async function passedBallotKinds(db: AppContext['db'], projectIds: string[]): Promise<{ projectId: string; kind: BallotKind }[]> {
   if (!projectIds.length) return [];
   return db
