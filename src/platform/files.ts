@@ -105,3 +105,14 @@ export function fileStore(dataDir: string): FileStore {
     },
   };
 }
+
+/**
+ * Checks an uploaded document's type and keeps its bytes, answering the columns
+ * a document row stores. The file is stored before any row: an orphaned file is
+ * harmless (and found again by its hash), a row without its file is not.
+ */
+export async function keepUpload(dataDir: string, upload: Upload, maxBytes: number, field = 'body.file') {
+  const type = checkUpload(upload, maxBytes, field);
+  const { sha256, size } = await fileStore(dataDir).store(upload.data);
+  return { filename: upload.filename.slice(0, 255), contentType: fileTypes[type], sizeBytes: size, sha256 };
+}

@@ -5,7 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { checkUpload, fileStore, fileTypes } from '../../platform/files.ts';
+import { fileStore, keepUpload } from '../../platform/files.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, notFound, unprocessable, type FieldError } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -213,9 +213,7 @@ export async function uploadDocument(ctx: AppContext, user: AuthUser, actor: Act
     throw unprocessable(`${input.materialType} is not a material of ${input.step}.`, [
       { path: 'body.materialType', message: `one of ${allowed.join(', ')}` },
     ]);
-  const type = checkUpload(input, maxBytes(ctx), 'body.file');
-  // Stored before the row: an orphaned file is harmless (and found again by its hash), a row without its file is not.
-  const { sha256, size } = await fileStore(ctx.env.dataDir).store(input.data);
+  const kept = await keepUpload(ctx.env.dataDir, input, maxBytes(ctx));
   const id = uuidv7();
   const [row] = await ctx.db.transaction(async (tx) => {
     const inserted = await tx
@@ -225,15 +223,12 @@ export async function uploadDocument(ctx: AppContext, user: AuthUser, actor: Act
         projectId,
         step: input.step,
         materialType: input.materialType,
-        filename: input.filename.slice(0, 255),
-        contentType: fileTypes[type],
-        sizeBytes: size,
-        sha256,
+        ...kept,
         uploadedBy: user.id,
         uploadedByUsername: user.username,
       })
       .returning();
-    await audit(tx, actor, 'approvals.document', 'project', projectId, { documentId: id, step: input.step, size });
+    await audit(tx, actor, 'approvals.document', 'project', projectId, { documentId: id, step: input.step, size: kept.sizeBytes });
     return inserted;
   });
   return documentView(row!);

@@ -12,7 +12,7 @@ import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
 import type { UploadedFile } from '../../platform/http/uploads.ts';
-import { checkUpload, fileStore, fileTypes } from '../../platform/files.ts';
+import { fileStore, keepUpload } from '../../platform/files.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { projectFacts } from '../projects/index.ts';
 import { divisionLevelOf, divisionPrefix, within } from '../registry/index.ts';
@@ -273,23 +273,18 @@ export async function setEngagementStatus(ctx: AppContext, user: AuthUser, actor
 
 export async function uploadReport(ctx: AppContext, user: AuthUser, actor: Actor | undefined, id: string, input: UploadedFile) {
   await engagementOf(ctx, user, id);
-  const type = checkUpload(input, ctx.env.MAX_UPLOAD_MB * 2 ** 20, 'body.file');
-  // Stored before the row: an orphaned file is harmless, a row without its file is not.
-  const { sha256, size } = await fileStore(ctx.env.dataDir).store(input.data);
+  const kept = await keepUpload(ctx.env.dataDir, input, ctx.env.MAX_UPLOAD_MB * 2 ** 20);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(evaluationReports)
       .values({
         id: uuidv7(),
         engagementId: id,
-        filename: input.filename.slice(0, 255),
-        contentType: fileTypes[type],
-        sizeBytes: size,
-        sha256,
+        ...kept,
         uploadedBy: user.id,
       })
       .returning();
-    await audit(tx, actor, 'evaluation.report', 'evaluation_engagement', id, { reportId: row!.id, size });
+    await audit(tx, actor, 'evaluation.report', 'evaluation_engagement', id, { reportId: row!.id, size: kept.sizeBytes });
     return reportView(row!);
   });
 }

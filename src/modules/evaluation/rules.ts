@@ -3,6 +3,7 @@
 // nominations (means kept as integer fractions, compared by cross-multiplying),
 // and the engagement's status order.
 import type { FieldError } from '../../platform/http/problem.ts';
+import { compare, decimal, exact, fractionString } from './exact.ts';
 import type { EngagementStatus, JurorKind, SheetItem } from './schema.ts';
 
 /** The sheet a selection publishes unless it names its own (100 points). */
@@ -58,9 +59,7 @@ export interface Mean {
 /** a/b against c/d in integers: negative, zero or positive. A mean of no scores is below every other. */
 export function compareMeans(a: Mean, b: Mean): number {
   if (a.count === 0 || b.count === 0) return (a.count === 0 ? 0 : 1) - (b.count === 0 ? 0 : 1);
-  const left = BigInt(a.total) * BigInt(b.count);
-  const right = BigInt(b.total) * BigInt(a.count);
-  return left < right ? -1 : left > right ? 1 : 0;
+  return compare(exact(a.total, a.count), exact(b.total, b.count));
 }
 
 /** total / count rounded half up to `places` decimals, in integer arithmetic ("26.67"); null without scores. */
@@ -68,20 +67,12 @@ export function meanText(m: Mean, places = 2): string | null {
   if (m.count === 0) return null;
   if (!Number.isInteger(m.total) || m.total < 0 || !Number.isInteger(m.count) || m.count < 0)
     throw new RangeError('a mean of non-negative whole numbers');
-  const scale = 10n ** BigInt(places);
-  const n = BigInt(m.total) * scale * 2n + BigInt(m.count);
-  const q = n / (BigInt(m.count) * 2n);
-  const whole = q / scale;
-  const frac = q % scale;
-  return places ? `${whole}.${String(frac).padStart(places, '0')}` : String(whole);
+  return decimal(exact(m.total, m.count), places);
 }
 
-/** The fraction in lowest terms, "62/3" (or "21" when whole). */
+/** The mean as a fraction in lowest terms (n/d, or n when whole); null without scores. */
 export function fractionText(m: Mean): string | null {
-  if (m.count === 0) return null;
-  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-  const g = gcd(m.total, m.count) || 1;
-  return m.count / g === 1 ? String(m.total / g) : `${m.total / g}/${m.count / g}`;
+  return m.count === 0 ? null : fractionString(exact(m.total, m.count));
 }
 
 export interface JurorTotal {

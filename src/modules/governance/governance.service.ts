@@ -10,7 +10,7 @@ import type { UploadedFile } from '../../platform/http/uploads.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
-import { checkUpload, fileStore, fileTypes } from '../../platform/files.ts';
+import { fileStore, keepUpload } from '../../platform/files.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { z } from 'zod';
 import { ballotOutcome } from '../participation/index.ts';
@@ -243,9 +243,7 @@ export async function uploadGovernanceDocument(
   input: UploadedFile & { kind: DocumentRow['kind'] },
 ) {
   await projectFacts(ctx, user, projectId);
-  const type = checkUpload(input, ctx.env.MAX_UPLOAD_MB * 2 ** 20, 'body.file');
-  // Stored before the row: an orphaned file is harmless, a row without its file is not.
-  const { sha256, size } = await fileStore(ctx.env.dataDir).store(input.data);
+  const kept = await keepUpload(ctx.env.dataDir, input, ctx.env.MAX_UPLOAD_MB * 2 ** 20);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(governanceDocuments)
@@ -253,14 +251,11 @@ export async function uploadGovernanceDocument(
         id: uuidv7(),
         projectId,
         kind: input.kind,
-        filename: input.filename.slice(0, 255),
-        contentType: fileTypes[type],
-        sizeBytes: size,
-        sha256,
+        ...kept,
         uploadedBy: user.id,
       })
       .returning();
-    await audit(tx, actor, 'governance.document', 'project', projectId, { documentId: row!.id, kind: input.kind, size });
+    await audit(tx, actor, 'governance.document', 'project', projectId, { documentId: row!.id, kind: input.kind, size: kept.sizeBytes });
     return documentView(row!);
   });
 }
