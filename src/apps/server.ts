@@ -28,7 +28,7 @@ import {
 import { outcomesRoutes, projectsRoutes } from '../modules/projects/index.ts';
 import { coordinationRoutes } from '../modules/coordination/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
-import { assessmentRoutes, evaluationRoutes, satisfactionRoutes } from '../modules/evaluation/index.ts';
+import { assessmentRoutes, evaluationRoutes, sampleSurveysRoutes, satisfactionRoutes } from '../modules/evaluation/index.ts';
 import { governanceRoutes } from '../modules/governance/index.ts';
 import { registry, registryRoutes } from '../modules/registry/index.ts';
 import { policyRoutes } from '../platform/http/policy.routes.ts';
@@ -82,6 +82,7 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
   await evaluationRoutes(app, ctx);
   await assessmentRoutes(app, ctx);
   await satisfactionRoutes(app, ctx);
+  await sampleSurveysRoutes(app, ctx);
   if (hasWeb) {
     // Files are looked up per request, so a rebuild while serving is picked up.
     await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });

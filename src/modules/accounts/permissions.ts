@@ -32,6 +32,7 @@ export const permissions = {
   'findings.close': "Close an evaluation finding with a note (the responsible office's own findings only)",
   'assessment.enter': "Enter the annual district assessment's assessor scores, satisfaction counts and bonus points, with evidence",
   'assessment.publish': "Publish a year's district assessment (it never changes afterwards)",
+  'sample.answer': "Enter the answers of the households drawn for a sample survey (the outside agency's evaluator)",
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -71,7 +72,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   department_liaison: [...staff, 'packages.write', 'plan.review'],
   contractor: ['registry.read', 'projects.read'],
-  evaluator: [...staff, 'evaluation.manage', 'assessment.enter'],
+  evaluator: [...staff, 'evaluation.manage', 'assessment.enter', 'sample.answer'],
   property_manager: ['registry.read', 'jobs.read', 'projects.read'],
   service_provider: ['registry.read'],
   resident: [],

@@ -72,8 +72,7 @@ export async function assessmentRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       config: { permission: 'assessment.enter' },
       schema: {
         tags,
-        summary:
-          'Enter assessor scores (with evidence) of indicators the records cannot give, satisfaction counts (A3.1) and bonus points; answers the draft',
+        summary: 'Enter assessor scores (with evidence) of indicators the records cannot give, and bonus points; answers the draft',
         params,
         body: z.object({
           indicators: z
@@ -82,8 +81,6 @@ export async function assessmentRoutes(app: ZodApp, ctx: AppContext): Promise<vo
                 districtCode: district,
                 code: z.string().min(1).max(20),
                 score: points.nullish(),
-                satisfied: z.number().int().min(0).max(10_000_000).nullish(),
-                answered: z.number().int().min(0).max(10_000_000).nullish(),
                 evidence: text,
               }),
             )

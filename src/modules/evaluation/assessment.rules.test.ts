@@ -25,6 +25,7 @@ const tiers = (rulesFile as { rules: { key: string; value: unknown }[] }).rules.
   .value as SatisfactionTierRule[];
 const schemeRule = { key: 'assessment.scheme', version: '2021.1' };
 const tiersRule = { key: 'satisfaction.tiers', version: '2021.1' };
+const satisfiedRule = { key: 'satisfaction.satisfied', version: '2021.1' };
 
 const project = (id: string, stage: string, households = 10, over: Partial<ProjectFact> = {}): ProjectFact => ({
   id,
@@ -40,10 +41,11 @@ const district = (code: string, projects: ProjectFact[], over: Partial<DistrictI
   districtCode: code,
   projects,
   centralFundsFen: 0n,
+  satisfaction: { satisfied: 0, answered: 0, projectIds: [] },
   entries: [],
   ...over,
 });
-const run = (districts: DistrictInput[]) => assess({ scheme, schemeRule, tiers, tiersRule, districts });
+const run = (districts: DistrictInput[]) => assess({ scheme, schemeRule, tiers, tiersRule, satisfiedRule, districts });
 
 describe('exact fractions', () => {
   it('round half up to 2 decimals in integers', () => {
@@ -112,38 +114,36 @@ describe('scores, caps and ranks', () => {
     expect(d!.score).toBe('0.00');
   });
 
-  it('scores relative indicators against the best district, and tiers satisfaction from the entered counts', () => {
-    const entry = (code: string, over: object) => ({
-      code,
-      points: null,
-      satisfied: null,
-      answered: null,
-      evidence: 'e',
-      by: 'x',
-      ...over,
-    });
+  it("scores relative indicators against the best district, and tiers satisfaction from the district's surveys", () => {
     const out = run([
       district('330102', [project('a', 'accepted', 10, { facilities: 3 })], {
         centralFundsFen: 300n,
-        entries: [entry('A3.1', { satisfied: 900, answered: 1000 })],
+        satisfaction: { satisfied: 900, answered: 1000, projectIds: ['a'] },
       }),
       district('330105', [project('b', 'accepted', 10, { facilities: 1 })], {
         centralFundsFen: 100n,
-        entries: [entry('A3.1', { satisfied: 899, answered: 1000 })],
+        satisfaction: { satisfied: 899, answered: 1000, projectIds: ['b'] },
       }),
     ]);
     const get = (code: string, ind: string) => out.find((d) => d.districtCode === code)!.indicators.find((i) => i.code === ind)!;
     expect(get('330105', 'A4.1')).toMatchObject({ numerator: 100, denominator: 300, score: '2.00', provenance: { relativeTo: '330102' } });
     expect(get('330105', 'A3.2')).toMatchObject({ numerator: 1, denominator: 3, score: '2.67' });
     expect(get('330102', 'A3.1')).toMatchObject({ score: '12.00', provenance: { tier: { minPercent: 90 } } });
-    expect(get('330105', 'A3.1')).toMatchObject({ score: '9.60', provenance: { tier: { minPercent: 80 } } });
+    expect(get('330105', 'A3.1')).toMatchObject({
+      numerator: 899,
+      denominator: 1000,
+      score: '9.60',
+      provenance: { basis: 'computed', projectIds: ['b'], tier: { minPercent: 80 } },
+    });
+    const [none] = run([district('330106', [project('c', 'planned')])]);
+    expect(none!.indicators.find((i) => i.code === 'A3.1')).toMatchObject({ value: null, score: '0.00', provenance: { tier: null } });
   });
 
   it('caps an entered score at its weight and the bonus at the scheme cap', () => {
     expect(cappedBonus([300n, 250n], 5)).toEqual(exact(5));
     expect(cappedBonus([150n, 125n], 5)).toEqual(exact(275, 100));
     expect(cappedBonus([], 5)).toEqual(exact(0));
-    const e = (code: string, points: bigint) => ({ code, points, satisfied: null, answered: null, evidence: 'ev', by: 'evaluator' });
+    const e = (code: string, points: bigint) => ({ code, points, evidence: 'ev', by: 'evaluator' });
     const [d] = run([district('330105', [], { entries: [e('A5.1', 900n), e('B1', 400n), e('B3', 300n), e('B9', 100n)] })]);
     expect(d!.indicators.find((i) => i.code === 'A5.1')).toMatchObject({ score: '6.00', provenance: { entered: { by: 'evaluator' } } });
     expect(d!.bonus.map((b) => b.ground)).toEqual(['B1', 'B3']);

@@ -51,10 +51,11 @@ export function schemeErrors(scheme: Scheme): string[] {
   return errors;
 }
 
-/** Indicators the records give. Every other indicator of a scheme is entered by an assessor (A3.1: the counts). */
+/** Indicators measured as a share from the records; A3.1 (satisfaction, tiered) also comes from the records. Every other indicator of a scheme is entered by an assessor. */
 export const computedCodes = ['A1.1', 'A1.2', 'A1.3', 'A2.1', 'A2.2', 'A3.2', 'A3.3', 'A4.1', 'A4.3'] as const;
 export const SATISFACTION = 'A3.1';
-export const isComputed = (code: string) => (computedCodes as readonly string[]).includes(code);
+const isMeasured = (code: string): code is (typeof computedCodes)[number] => (computedCodes as readonly string[]).includes(code);
+export const isComputed = (code: string) => code === SATISFACTION || isMeasured(code);
 
 // ── Inputs ───────────────────────────────────────────────────────────────────
 
@@ -75,12 +76,18 @@ export interface ProjectFact {
 
 export interface Entry {
   code: string;
-  /** Hundredths of a point (a score or bonus points); null for A3.1. */
+  /** Hundredths of a point (a score or bonus points). */
   points: bigint | null;
-  satisfied: number | null;
-  answered: number | null;
   evidence: string;
   by: string;
+}
+
+/** The district's projects' latest satisfaction surveys, counted by the rule `satisfaction.satisfied`. */
+export interface SatisfactionFact {
+  satisfied: number;
+  answered: number;
+  /** The projects whose survey was counted. */
+  projectIds: string[];
 }
 
 export interface DistrictInput {
@@ -89,6 +96,7 @@ export interface DistrictInput {
   projects: ProjectFact[];
   /** central_subsidy + central_budget_investment + special_bond over those projects, in fen. */
   centralFundsFen: bigint;
+  satisfaction: SatisfactionFact;
   entries: Entry[];
 }
 
@@ -267,12 +275,13 @@ export interface AssessInput {
   schemeRule: RuleRef;
   tiers: SatisfactionTierRule[];
   tiersRule: RuleRef;
+  satisfiedRule: RuleRef;
   districts: readonly DistrictInput[];
 }
 
 /** Every district's indicators, bonus, score and rank, in rank order (then by district code). */
 export function assess(input: AssessInput): DistrictResult[] {
-  const { scheme, schemeRule, tiers, tiersRule } = input;
+  const { scheme, schemeRule, tiers, tiersRule, satisfiedRule } = input;
   const best = {
     facilities: bestOf(input.districts, (d) => d.projects.reduce((s, p) => s + BigInt(p.facilities ?? 0), 0n)),
     funds: bestOf(input.districts, (d) => d.centralFundsFen),
@@ -285,8 +294,8 @@ export function assess(input: AssessInput): DistrictResult[] {
     const indicators: IndicatorResult[] = indicatorsOf(scheme).map((ind) => {
       let result: IndicatorResult;
       let s: Exact;
-      if (isComputed(ind.code)) {
-        const x = m[ind.code as (typeof computedCodes)[number]];
+      if (isMeasured(ind.code)) {
+        const x = m[ind.code];
         const raw = x.den > 0n ? exact(x.num, x.den) : null;
         const f = raw && x.cap ? min(raw, exact(1)) : raw;
         s = weighted(ind.weight, f);
@@ -308,24 +317,23 @@ export function assess(input: AssessInput): DistrictResult[] {
           },
         };
       } else if (ind.code === SATISFACTION) {
-        const e = entries.get(ind.code);
-        const place = e && e.satisfied !== null && e.answered !== null ? placeSatisfaction(e.satisfied, e.answered, tiers) : null;
+        const { satisfied, answered, projectIds } = d.satisfaction;
+        const place = answered > 0 ? placeSatisfaction(satisfied, answered, tiers) : null;
         s = place ? weighted(ind.weight, exact(place.scoreShare.numerator, place.scoreShare.denominator)) : ZERO;
         result = {
           code: ind.code,
           weight: ind.weight,
-          value: e && e.answered ? decimal(exact(e.satisfied!, e.answered), 4) : null,
+          value: answered > 0 ? decimal(exact(satisfied, answered), 4) : null,
           score: decimal(s),
           scoreExact: fractionString(s),
-          numerator: e?.satisfied ?? null,
-          denominator: e?.answered ?? null,
+          numerator: satisfied,
+          denominator: answered,
           provenance: {
-            projectIds: [],
-            rules: [schemeRule, tiersRule],
-            basis: 'entered',
-            note: "participation exports no survey results, so the satisfied and answered households of the district's satisfaction surveys are entered by an assessor; the tier comes from satisfaction.tiers",
+            projectIds,
+            rules: [schemeRule, tiersRule, satisfiedRule],
+            basis: 'computed',
+            note: "households satisfied over households answering in the latest satisfaction survey of each of the district's projects of the year (participation's survey engine, counted by satisfaction.satisfied), placed in a tier of satisfaction.tiers",
             tier: place ? { minPercent: place.minPercent, scoreShare: fractionText(place.scoreShare) } : null,
-            ...(e ? { entered: { by: e.by, evidence: e.evidence } } : {}),
           },
         };
       } else {

@@ -11,7 +11,7 @@ import { conflict, notFound, unprocessable, type FieldError } from '../../platfo
 import { hundredths } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { fundedSourcesOfProjects, fundingBySource } from '../funding/index.ts';
-import { passedBallotKinds } from '../participation/index.ts';
+import { passedBallotKinds, satisfactionCounts, type SatisfiedRule } from '../participation/index.ts';
 import { projectsForAssessment } from '../projects/index.ts';
 import { divisionLevelOf, registry } from '../registry/index.ts';
 import {
@@ -20,7 +20,6 @@ import {
   indicatorsOf,
   isComputed,
   parseHundredths,
-  SATISFACTION,
   type DistrictInput,
   type DistrictResult,
   type Entry,
@@ -55,7 +54,8 @@ const firstOfYear = (year: number) => `${year}-01-01`;
 async function schemeOf(ctx: AppContext, year: number) {
   const scheme = await ruleAt<Scheme>(ctx.db, 'assessment.scheme', firstOfYear(year));
   const tiers = await ruleAt<SatisfactionTierRule[]>(ctx.db, 'satisfaction.tiers', firstOfYear(year));
-  return { scheme, tiers };
+  const satisfied = await ruleAt<SatisfiedRule>(ctx.db, 'satisfaction.satisfied', firstOfYear(year));
+  return { scheme, tiers, satisfied };
 }
 
 async function entriesOf(ctx: AppContext, cityCode: string, year: number) {
@@ -68,14 +68,18 @@ async function entriesOf(ctx: AppContext, cityCode: string, year: number) {
 
 /** The draft: computed now from the records, with the scheme in force on 1 January of the year. */
 export async function computeAssessment(ctx: AppContext, cityCode: string, year: number): Promise<Assessment> {
-  const { scheme, tiers } = await schemeOf(ctx, year);
+  const { scheme, tiers, satisfied } = await schemeOf(ctx, year);
   const [districts, projects, entries] = await Promise.all([
     registry.childDivisions(ctx.db, cityCode),
     projectsForAssessment(ctx.db, year, cityCode),
     entriesOf(ctx, cityCode, year),
   ]);
   const ids = projects.map((p) => p.id);
-  const [ballots, sources] = await Promise.all([passedBallotKinds(ctx.db, ids), fundedSourcesOfProjects(ctx.db, ids)]);
+  const [ballots, sources, surveys] = await Promise.all([
+    passedBallotKinds(ctx.db, ids),
+    fundedSourcesOfProjects(ctx.db, ids),
+    satisfactionCounts(ctx.db, ids, satisfied.value),
+  ]);
   const passed = new Set(ballots.map((b) => `${b.projectId}/${b.kind}`));
   const sourcesOf = new Map<string, string[]>();
   for (const s of sources) sourcesOf.set(s.projectId, [...(sourcesOf.get(s.projectId) ?? []), s.source].sort());
@@ -104,17 +108,22 @@ export async function computeAssessment(ctx: AppContext, cityCode: string, year:
       .map((e) => ({
         code: e.code,
         points: e.pointsHundredths === null ? null : BigInt(e.pointsHundredths),
-        satisfied: e.satisfied,
-        answered: e.answered,
         evidence: e.evidence,
         by: e.enteredByUsername,
       }));
-    inputs.push({ districtCode: d.code, projects: facts, centralFundsFen: central, entries: own_entries });
+    const surveyed = own.filter((p) => surveys.has(p.id));
+    const satisfaction = {
+      satisfied: surveyed.reduce((n, p) => n + surveys.get(p.id)!.satisfied, 0),
+      answered: surveyed.reduce((n, p) => n + surveys.get(p.id)!.answered, 0),
+      projectIds: surveyed.map((p) => p.id),
+    };
+    inputs.push({ districtCode: d.code, projects: facts, centralFundsFen: central, satisfaction, entries: own_entries });
   }
   const schemeRule = { key: scheme.key, version: scheme.version };
   const tiersRule = { key: tiers.key, version: tiers.version };
+  const satisfiedRule = { key: satisfied.key, version: satisfied.version };
   const names = new Map(districts.map((d) => [d.code, d.name]));
-  const results = assess({ scheme: scheme.value, schemeRule, tiers: tiers.value, tiersRule, districts: inputs });
+  const results = assess({ scheme: scheme.value, schemeRule, tiers: tiers.value, tiersRule, satisfiedRule, districts: inputs });
   return {
     year,
     cityCode,
@@ -122,7 +131,7 @@ export async function computeAssessment(ctx: AppContext, cityCode: string, year:
     scheme: { name: scheme.value.name, version: scheme.value.version },
     status: 'draft',
     publishedAt: null,
-    rules: [schemeRule, tiersRule],
+    rules: [schemeRule, tiersRule, satisfiedRule],
     districts: results.map((r) => ({ ...r, name: names.get(r.districtCode) ?? r.districtCode })),
   };
 }
@@ -147,8 +156,6 @@ export interface EntryInput {
   districtCode: string;
   code: string;
   score?: string | null;
-  satisfied?: number | null;
-  answered?: number | null;
   evidence: string;
 }
 export interface BonusInput {
@@ -160,7 +167,7 @@ export interface BonusInput {
 
 const alreadyPublished = (year: number) => conflict(`The assessment of ${year} is published and can no longer change.`);
 
-/** Assessors' entries: the scores of indicators the records cannot give (with evidence), satisfaction counts, bonus points. */
+/** Assessors' entries: the scores of indicators the records cannot give (with evidence) and bonus points. */
 export async function enter(
   ctx: AppContext,
   user: AuthUser,
@@ -189,22 +196,6 @@ export async function enter(
     const weight = weights.get(e.code);
     if (weight === undefined || isComputed(e.code)) {
       errors.push({ path: `${at}.code`, message: `${e.code} is not an indicator assessors enter in scheme ${scheme.version}` });
-      return;
-    }
-    if (e.code === SATISFACTION) {
-      const { satisfied, answered } = e;
-      if (satisfied == null || answered == null || satisfied > answered)
-        errors.push({ path: `${at}.satisfied`, message: 'satisfied and answered households, satisfied at most answered' });
-      else
-        rows.push({
-          ...base,
-          districtCode: e.districtCode,
-          code: e.code,
-          pointsHundredths: null,
-          satisfied,
-          answered,
-          evidence: e.evidence,
-        });
       return;
     }
     const points = e.score == null ? null : parseHundredths(e.score);
@@ -239,8 +230,6 @@ export async function enter(
           target: [assessmentEntries.cityCode, assessmentEntries.year, assessmentEntries.districtCode, assessmentEntries.code],
           set: {
             pointsHundredths: row.pointsHundredths,
-            satisfied: row.satisfied ?? null,
-            answered: row.answered ?? null,
             evidence: row.evidence,
             enteredBy: row.enteredBy,
             enteredByUsername: row.enteredByUsername,

@@ -20,7 +20,13 @@ interface Indicator {
   score: string;
   numerator: number | null;
   denominator: number | null;
-  provenance: { projectIds: string[]; numeratorProjectIds?: string[]; basis: string; rules: { key: string; version: string }[] };
+  provenance: {
+    projectIds: string[];
+    numeratorProjectIds?: string[];
+    basis: string;
+    rules: { key: string; version: string }[];
+    tier?: { minPercent: number } | null;
+  };
 }
 interface District {
   districtCode: string;
@@ -81,6 +87,40 @@ describe('the annual district assessment', () => {
     expect(linked).toBeGreaterThan(0);
   });
 
+  it("takes satisfaction (A3.1) from the latest satisfaction survey of each of the district's projects, tiered", async () => {
+    const districts = (await get()).json().districts as District[];
+    // Independently: the latest satisfaction survey per project of the year, counted by the shipped rule.
+    const { rows } = await t.ctx.database.pool.query<{ district_code: string; project_id: string; satisfied: number; answered: number }>(
+      `with latest as (
+         select distinct on (s.project_id) s.id, s.project_id, p.district_code from surveys s join projects p on p.id = s.project_id
+         where s.kind = 'satisfaction' and p.year = $1 order by s.project_id, s.opened_at desc)
+       select l.district_code, l.project_id,
+         count(*) filter (where r.channel <> 'refused')::int as answered,
+         count(*) filter (where r.channel <> 'refused' and r.answers ->> 'overall' in ('very_satisfied', 'satisfied', 'basically_satisfied'))::int as satisfied
+       from latest l left join survey_responses r on r.survey_id = l.id group by 1, 2`,
+      [YEAR],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    let tiered = 0;
+    for (const d of districts) {
+      const own = rows.filter((r) => r.district_code === d.districtCode);
+      const a31 = d.indicators.find((i) => i.code === 'A3.1')!;
+      const satisfied = own.reduce((n, r) => n + r.satisfied, 0);
+      const answered = own.reduce((n, r) => n + r.answered, 0);
+      expect(a31, d.districtCode).toMatchObject({ numerator: satisfied, denominator: answered, provenance: { basis: 'computed' } });
+      expect([...a31.provenance.projectIds].sort()).toEqual(own.map((r) => r.project_id).sort());
+      expect(a31.provenance.rules.map((r) => r.key)).toEqual(['assessment.scheme', 'satisfaction.tiers', 'satisfaction.satisfied']);
+      if (answered === 0) continue;
+      // The tier's edges in integers (the shipped tiers 90/80/70/0): at or above its own, below the next one up.
+      const { minPercent } = a31.provenance.tier!;
+      const next = [0, 70, 80, 90, 101][[0, 70, 80, 90].indexOf(minPercent) + 1]!;
+      expect(100 * satisfied).toBeGreaterThanOrEqual(minPercent * answered);
+      expect(100 * satisfied).toBeLessThan(next * answered);
+      tiered++;
+    }
+    expect(tiered).toBeGreaterThan(0);
+  });
+
   it('is reproducible: computing twice gives identical JSON', async () => {
     const [a, b] = [await get(), await get('evaluator')];
     expect(a.statusCode).toBe(200);
@@ -94,6 +134,7 @@ describe('the annual district assessment', () => {
         { districtCode: '330105', code: 'A2.3', score: '6.01', evidence: '检查记录' },
         { districtCode: '330105', code: 'A1.1', score: '1', evidence: '不可录入' },
         { districtCode: '339999', code: 'A5.1', score: '1', evidence: '不存在的区' },
+        { districtCode: '330106', code: 'A3.1', score: '12', evidence: '满意度来自调查记录，不可录入' },
       ],
       bonus: [{ districtCode: '330105', ground: 'B9', points: '1', reason: '无此项' }],
     });
@@ -103,14 +144,12 @@ describe('the annual district assessment', () => {
         'body.indicators.0.score',
         'body.indicators.1.code',
         'body.indicators.2.districtCode',
+        'body.indicators.3.code',
         'body.bonus.0.ground',
       ]),
     );
     const ok = await t.call('PUT', `/api/v1/assessments/${YEAR}/entries`, 'evaluator', {
-      indicators: [
-        { districtCode: '330105', code: 'A2.3', score: '5.5', evidence: '2021年度安全文明施工检查记录' },
-        { districtCode: '330105', code: 'A3.1', satisfied: 899, answered: 1000, evidence: '满意度调查汇总表' },
-      ],
+      indicators: [{ districtCode: '330105', code: 'A2.3', score: '5.5', evidence: '2021年度安全文明施工检查记录' }],
       bonus: [
         { districtCode: '330105', ground: 'B1', points: '3', reason: '改造规模居全市前列' },
         { districtCode: '330105', ground: 'B4', points: '2.5', reason: '红茶议事会机制' },
@@ -123,10 +162,6 @@ describe('the annual district assessment', () => {
       score: '5.50',
       provenance: { basis: 'entered', entered: { by: 'evaluator', evidence: '2021年度安全文明施工检查记录' } },
     });
-    // 899 of 1,000 is below 90%: the 80% tier, four fifths of 12 points.
-    const a31 = d.indicators.find((i) => i.code === 'A3.1')!;
-    expect(a31).toMatchObject({ numerator: 899, denominator: 1000, score: '9.60', provenance: { tier: { minPercent: 80 } } });
-    expect(a31.provenance.rules.map((r) => r.key)).toEqual(['assessment.scheme', 'satisfaction.tiers']);
     expect(d.bonus.map((b) => [b.ground, b.points])).toEqual([
       ['B1', '3.00'],
       ['B4', '2.50'],

@@ -34,13 +34,25 @@ describe('project satisfaction', () => {
     expect(body.tier).toEqual({ index: expected, minPercent: edges[expected] });
     expect(body.rules.map((r: { key: string }) => r.key)).toEqual(['satisfaction.satisfied', 'satisfaction.tiers']);
 
-    // Turning every satisfied answer of the survey into "dissatisfied" drops the project to the bottom tier.
-    await q(
-      `update survey_responses set answers = '{"overall":"dissatisfied"}'::jsonb
-       where survey_id = $1 and channel <> 'refused'`,
-      [body.surveyId],
-    );
+    // While a survey is open its responses are counted as they stand: reopened (as if still fielding) with every
+    // satisfied answer turned "dissatisfied", the project drops to the bottom tier.
+    await q(`update surveys set status = 'open', tally = null, closed_at = null where id = $1`, [body.surveyId]);
+    await q(`update survey_responses set answers = '{"overall":"dissatisfied"}'::jsonb where survey_id = $1 and channel <> 'refused'`, [
+      body.surveyId,
+    ]);
     expect((await t.call('GET', `/api/v1/projects/${id}/satisfaction`, 'hemu')).json()).toMatchObject({ satisfied: 0, tier: { index: 3 } });
+    // Closing freezes the counts into the survey's tally, and the tally is what is read from then on.
+    const closed = await t.call('POST', `/api/v1/surveys/${body.surveyId}/close`, 'hemu');
+    expect(closed.statusCode, closed.body).toBe(200);
+    const [{ tally }] = (await q(`select tally from surveys where id = $1`, [body.surveyId])).rows;
+    expect(tally).toMatchObject({ answered: want.answered, answers: { overall: { dissatisfied: want.answered } } });
+    await q(`update survey_responses set answers = '{"overall":"satisfied"}'::jsonb where survey_id = $1 and channel <> 'refused'`, [
+      body.surveyId,
+    ]);
+    expect((await t.call('GET', `/api/v1/projects/${id}/satisfaction`, 'hemu')).json()).toMatchObject({
+      satisfied: 0,
+      answered: want.answered,
+    });
   });
 
   it('has no rate or tier before a satisfaction survey, and answers 404 outside the scope', async () => {

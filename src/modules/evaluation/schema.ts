@@ -211,20 +211,17 @@ export const exemplaryAwards = pgTable(
 );
 
 // The annual district assessment (R17): what assessors enter for a city's year
-// (the scores of indicators the records cannot give, the satisfaction counts,
-// bonus points), and the published snapshot, kept whole as the JSON it answered.
+// (the scores of indicators the records cannot give, bonus points), and the published snapshot, kept whole as the JSON it answered.
 export const assessmentEntries = pgTable(
   'assessment_entries',
   {
     cityCode: text('city_code').notNull(),
     year: integer('year').notNull(),
     districtCode: text('district_code').notNull(),
-    // An indicator code (A2.3, A3.1, …) or a bonus ground (B1 … B5).
+    // An indicator code (A2.3, A5.1, …) or a bonus ground (B1 … B5).
     code: text('code').notNull(),
-    // A score or bonus points in hundredths; null for A3.1, whose score comes from the counts.
-    pointsHundredths: integer('points_hundredths'),
-    satisfied: integer('satisfied'),
-    answered: integer('answered'),
+    // A score or bonus points in hundredths.
+    pointsHundredths: integer('points_hundredths').notNull(),
     evidence: text('evidence').notNull(),
     enteredBy: uuid('entered_by'),
     enteredByUsername: text('entered_by_username').notNull(),
@@ -247,4 +244,77 @@ export const assessmentPublications = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.cityCode, t.year] })],
+);
+
+// Sample surveys by an outside agency (R19): a reproducible stratified random
+// sample of a city's households (strata = districts, the seed recorded), the
+// answers the agency enters, and the rule version the estimate is made under.
+export const sampleSurveyKinds = ['support', 'satisfaction'] as const;
+export const sampleSurveyStatuses = ['draft', 'fielding', 'closed'] as const;
+export const sampleAnswers = ['yes', 'no', 'refused', 'unreachable'] as const;
+export type SampleSurveyKind = (typeof sampleSurveyKinds)[number];
+export type SampleAnswer = (typeof sampleAnswers)[number];
+
+export const sampleSurveys = pgTable(
+  'sample_surveys',
+  {
+    id: uuid('id').primaryKey(),
+    cityCode: text('city_code').notNull(),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: sampleSurveyKinds }).notNull(),
+    title: text('title').notNull(),
+    // The seed the draw used (given, or generated and kept): the same seed on the same frame draws the same households.
+    seed: text('seed').notNull(),
+    totalSize: integer('total_size').notNull(),
+    frameSize: integer('frame_size').notNull(),
+    // The version of `sampling.survey` (z, minimum per district, decimals) in force at the draw.
+    ruleKey: text('rule_key').notNull(),
+    ruleVersion: text('rule_version').notNull(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => evaluationInstitutions.id),
+    // draft: drawn, nothing entered yet; fielding: answers being entered; closed: no more answers.
+    status: text('status', { enum: sampleSurveyStatuses }).notNull().default('draft'),
+    createdBy: uuid('created_by'),
+    createdByUsername: text('created_by_username').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedBy: uuid('closed_by'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('sample_surveys_city_year_idx').on(t.cityCode, t.year, t.id)],
+);
+
+export const sampleSurveyStrata = pgTable(
+  'sample_survey_strata',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => sampleSurveys.id),
+    districtCode: text('district_code').notNull(),
+    frameSize: integer('frame_size').notNull(),
+    sampleSize: integer('sample_size').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.districtCode] })],
+);
+
+export const sampleSurveyHouseholds = pgTable(
+  'sample_survey_households',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => sampleSurveys.id),
+    householdId: uuid('household_id').notNull(),
+    districtCode: text('district_code').notNull(),
+    compoundId: uuid('compound_id').notNull(),
+    // Position in the district's draw (0 first): the order the agency works through.
+    drawOrder: integer('draw_order').notNull(),
+    answer: text('answer', { enum: sampleAnswers }),
+    enteredBy: uuid('entered_by'),
+    enteredByUsername: text('entered_by_username'),
+    enteredAt: timestamp('entered_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.surveyId, t.householdId] }),
+    uniqueIndex('sample_survey_households_order_uq').on(t.surveyId, t.districtCode, t.drawOrder),
+  ],
 );

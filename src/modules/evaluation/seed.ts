@@ -2,12 +2,14 @@
 // assessment of one of its projects, each with a finding; and the 2021 selection
 // of exemplary cases with nominations from three districts, eight jurors (two of
 // each kind) and the scores of the jurors who may score each case.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { SeededProject } from '../projects/index.ts';
+import { registry } from '../registry/index.ts';
 import { creditCheckChar, defaultSheet, isConflictOfInterest } from './rules.ts';
 import {
+  assessmentEntries,
   evaluationEngagements,
   evaluationFindings,
   evaluationInstitutions,
@@ -15,8 +17,11 @@ import {
   exemplaryNominations,
   exemplaryScores,
   exemplarySelections,
+  sampleSurveyHouseholds,
+  sampleSurveys,
   type JurorKind,
 } from './schema.ts';
+import { drawIn, frameOf } from './sample-surveys.service.ts';
 
 const code = (n: number) => {
   const first17 = `52330100${String(n).padStart(9, '0')}`;
@@ -98,6 +103,7 @@ export async function seedEvaluation(tx: Tx, projects: SeededProject[]): Promise
     selectionId,
     year: 2021,
     projectId: p.id,
+    projectName: p.name,
     districtCode: p.districtCode,
     nominatedAt: new Date(Date.UTC(2021, 10, 1 + i)),
   }));
@@ -129,4 +135,85 @@ export async function seedEvaluation(tx: Tx, projects: SeededProject[]): Promise
       ),
   );
   await tx.insert(exemplaryScores).values(scores);
+  await seedAssessmentEntries(tx);
+  await seedSampleSurveys(tx, agency.id);
+}
+
+/**
+ * The agency's sample surveys: the 2021 satisfaction survey drawn with a recorded
+ * seed and answered (fixed answers by draw order: most satisfied, some not, some
+ * refusing or unreachable), closed; and the 2022 support survey just drawn,
+ * waiting for the agency's answers.
+ */
+async function seedSampleSurveys(tx: Tx, agencyId: string): Promise<void> {
+  const by = { cityCode: '330100', userId: null, username: 'evaluator' };
+  // About half the frame, at most 300: the demo city's frames are small.
+  const size = async (year: number, kind: 'support' | 'satisfaction') =>
+    Math.min(300, Math.ceil((await frameOf(tx, by.cityCode, year, kind)).households.length / 2));
+  const done = await drawIn(tx, by, undefined, {
+    kind: 'satisfaction',
+    year: 2021,
+    title: '2021年度老旧小区改造居民满意度第三方抽样调查',
+    totalSize: await size(2021, 'satisfaction'),
+    seed: '20211215',
+    institutionId: agencyId,
+  });
+  await tx
+    .update(sampleSurveyHouseholds)
+    .set({
+      answer: sql`case when draw_order % 12 = 0 then 'unreachable' when draw_order % 12 = 5 then 'refused'
+        when draw_order % 9 = 4 then 'no' else 'yes' end`,
+      enteredByUsername: by.username,
+      enteredAt: new Date('2021-12-20T02:00:00Z'),
+    })
+    .where(eq(sampleSurveyHouseholds.surveyId, done.id));
+  await tx
+    .update(sampleSurveys)
+    .set({ status: 'closed', closedAt: new Date('2021-12-31T02:00:00Z') })
+    .where(eq(sampleSurveys.id, done.id));
+  await drawIn(tx, by, undefined, {
+    kind: 'support',
+    year: 2022,
+    title: '2022年度老旧小区改造居民意愿第三方抽样调查',
+    totalSize: await size(2022, 'support'),
+    seed: '20220301',
+    institutionId: agencyId,
+  });
+}
+
+/**
+ * The assessor's 2021 entries for the demo city: every district's indicators the
+ * records cannot give (A2.3 safety, A4.2 timely disbursement, A5.1 policy, A5.2
+ * publicity) with their evidence, and a few bonus points, so the year's
+ * assessment is complete and ready to publish.
+ */
+async function seedAssessmentEntries(tx: Tx): Promise<void> {
+  const [cityCode, year] = ['330100', 2021];
+  const entered = [
+    { code: 'A2.3', weight: 6, evidence: '2021年度建设工程安全文明施工检查记录' },
+    { code: 'A4.2', weight: 6, evidence: '2021年度改造资金拨付台账（财政国库支付记录）' },
+    { code: 'A5.1', weight: 6, evidence: '区老旧小区改造实施办法及配套制度文件' },
+    { code: 'A5.2', weight: 6, evidence: '2021年度信息报送及媒体宣传统计' },
+  ];
+  const districts = await registry.childDivisions(tx, cityCode);
+  const base = { cityCode, year, enteredBy: null, enteredByUsername: 'evaluator' };
+  // Fixed demo scores: between 70 % and 100 % of the weight, varying by district and indicator.
+  const rows: (typeof assessmentEntries.$inferInsert)[] = districts.flatMap((d, di) =>
+    entered.map((e, ei) => ({
+      ...base,
+      districtCode: d.code,
+      code: e.code,
+      pointsHundredths: e.weight * 100 - ((di * 37 + ei * 53) % 181),
+      evidence: e.evidence,
+    })),
+  );
+  const bonus = [
+    { district: '330105', ground: 'B1', points: 300, reason: '改造小区数量居全市前列' },
+    { district: '330105', ground: 'B4', points: 200, reason: '“红茶议事会”居民协商机制' },
+    { district: '330106', ground: 'B5', points: 150, reason: '“先体检后改造”做法在全省推广' },
+    { district: '330110', ground: 'B3', points: 100, reason: '争取中央预算内投资超额完成' },
+  ];
+  for (const b of bonus.filter((x) => districts.some((d) => d.code === x.district)))
+    rows.push({ ...base, districtCode: b.district, code: b.ground, pointsHundredths: b.points, evidence: b.reason });
+  await tx.insert(assessmentEntries).values(rows).onConflictDoNothing();
 }

@@ -4,6 +4,8 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
+import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -241,4 +243,22 @@ export async function passedBallotKinds(db: AppContext['db'], projectIds: string
     .selectDistinct({ projectId: ballots.projectId, kind: ballots.kind })
     .from(ballots)
     .where(and(inArray(ballots.projectId, projectIds), eq(ballots.status, 'closed'), sql`${ballots.result}->'passed' = 'true'::jsonb`));
+}
+
+/**
+ * Residents' support for renovation over projects (R2's support rate): each
+ * project's latest closed renovation_consent ballot, its agree votes and its
+ * eligible households, summed. Projects without such a ballot are not counted.
+ */
+export async function consentSupport(db: Db | Tx, projectIds: string[]): Promise<{ ballots: number; agree: number; eligible: number }> {
+  if (!projectIds.length) return { ballots: 0, agree: 0, eligible: 0 };
+  const { rows } = await db.execute<{ ballots: number; agree: number; eligible: number }>(sql`
+    with latest as (
+      select distinct on (project_id) result from ballots
+      where kind = 'renovation_consent' and status = 'closed' and project_id = any(${pgArray(projectIds)}::uuid[])
+      order by project_id, closed_at desc)
+    select count(*)::int as ballots, coalesce(sum((result ->> 'agree')::int), 0)::int as agree,
+      coalesce(sum((result ->> 'eligible')::int), 0)::int as eligible
+    from latest`);
+  return rows[0]!;
 }

@@ -188,6 +188,9 @@ export const surveys = pgTable(
     openedBy: uuid('opened_by').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    // Frozen at close, when responses can no longer change: {answered, refused, answers: {question: {answer: households}}}.
+    // Counts over many surveys (the overview, the assessment) read it instead of every response.
+    tally: jsonb('tally'),
   },
   (t) => [index('surveys_project_idx').on(t.projectId, t.kind)],
 );

@@ -10,6 +10,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { projectCompoundIds, stages, type Stage } from '../projects/index.ts';
 import { registry } from '../registry/index.ts';
 import { surveys } from './schema.ts';
+import { freezeTallies } from './surveys.service.ts';
 import type { Answers, Question } from './surveys.ts';
 
 const SEED_USER = '00000000-0000-0000-0000-000000000000';
@@ -70,7 +71,12 @@ export async function seedBaselineSurvey(tx: Tx, p: { projectId: string; closedA
     openedAt,
     closedAt,
   });
-  if (!households.length) return id;
+  if (households.length) await seedResponses(tx, id, openedAt, households);
+  await freezeTallies(tx, [id]);
+  return id;
+}
+
+async function seedResponses(tx: Tx, id: string, openedAt: Date, households: string[]): Promise<void> {
   const ids = households.map((_, i) => uuidv7(openedAt.getTime() + Math.floor(((i + 1) * 13 * DAY) / households.length)));
   await tx.execute(sql`
     insert into survey_response_history (id, survey_id, household_id, channel, answers, sheet_no, scan_ref, entered_by, entered_at)
@@ -81,11 +87,7 @@ export async function seedBaselineSurvey(tx: Tx, p: { projectId: string; closedA
       null, ${SEED_USER}::uuid,
       ${openedAt.toISOString()}::timestamptz + (h.n * ${Math.floor((13 * DAY) / households.length)} || ' milliseconds')::interval
     from unnest(${pgArray(ids)}::uuid[], ${pgArray(households)}::uuid[]) with ordinality as h(id, household_id, n)`);
-  await tx.execute(sql`
-    insert into survey_responses (survey_id, household_id, history_id, channel, answers, sheet_no, scan_ref, entered_by, entered_at)
-    select survey_id, household_id, id, channel, answers, sheet_no, scan_ref, entered_by, entered_at
-    from survey_response_history where survey_id = ${id}::uuid`);
-  return id;
+  await currentFromHistory(tx, id);
 }
 
 /** The day a seeded project reached a stage, as the projects seed lays out its timeline. */
@@ -143,18 +145,27 @@ export async function seedSatisfactionSurveys(tx: Tx, projects: { id: string; ye
       openedAt,
       closedAt,
     });
-    if (!households.length) continue;
-    const ids = households.map((_, i) => uuidv7(openedAt.getTime() + i));
-    await tx.execute(sql`
-      insert into survey_response_history (id, survey_id, household_id, channel, answers, sheet_no, scan_ref, entered_by, entered_at)
-      select h.id, ${id}::uuid, h.household_id,
-        case when h.n % 20 = 0 then 'refused' else 'paper' end,
-        case when h.n % 20 = 0 then '{}'::jsonb else (${JSON.stringify(answers)}::jsonb) -> ((h.n % ${answers.length})::int) end,
-        case when h.n % 20 = 0 then null else 'S-' || h.n end, null, ${SEED_USER}::uuid, ${openedAt.toISOString()}::timestamptz
-      from unnest(${pgArray(ids)}::uuid[], ${pgArray(households)}::uuid[]) with ordinality as h(id, household_id, n)`);
-    await tx.execute(sql`
-      insert into survey_responses (survey_id, household_id, history_id, channel, answers, sheet_no, scan_ref, entered_by, entered_at)
-      select survey_id, household_id, id, channel, answers, sheet_no, scan_ref, entered_by, entered_at
-      from survey_response_history where survey_id = ${id}::uuid`);
+    if (households.length) await seedSatisfactionResponses(tx, id, openedAt, households, answers);
+    await freezeTallies(tx, [id]);
   }
+}
+
+async function seedSatisfactionResponses(tx: Tx, id: string, openedAt: Date, households: string[], answers: Answers[]): Promise<void> {
+  const ids = households.map((_, i) => uuidv7(openedAt.getTime() + i));
+  await tx.execute(sql`
+    insert into survey_response_history (id, survey_id, household_id, channel, answers, sheet_no, scan_ref, entered_by, entered_at)
+    select h.id, ${id}::uuid, h.household_id,
+      case when h.n % 20 = 0 then 'refused' else 'paper' end,
+      case when h.n % 20 = 0 then '{}'::jsonb else (${JSON.stringify(answers)}::jsonb) -> ((h.n % ${answers.length})::int) end,
+      case when h.n % 20 = 0 then null else 'S-' || h.n end, null, ${SEED_USER}::uuid, ${openedAt.toISOString()}::timestamptz
+    from unnest(${pgArray(ids)}::uuid[], ${pgArray(households)}::uuid[]) with ordinality as h(id, household_id, n)`);
+  await currentFromHistory(tx, id);
+}
+
+/** Each household's current response is its one history row. */
+async function currentFromHistory(tx: Tx, id: string): Promise<void> {
+  await tx.execute(sql`
+    insert into survey_responses (survey_id, household_id, history_id, channel, answers, sheet_no, scan_ref, entered_by, entered_at)
+    select survey_id, household_id, id, channel, answers, sheet_no, scan_ref, entered_by, entered_at
+    from survey_response_history where survey_id = ${id}::uuid`);
 }

@@ -3,7 +3,7 @@
 // replaces it and every response stays in the history. Answers are personal:
 // views show aggregates, and the audit log records who entered what for which
 // household, never the answers.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -210,7 +210,9 @@ export async function closeSurvey(ctx: AppContext, user: AuthUser, actor: Actor 
   const closed = await ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(surveys).where(eq(surveys.id, id)).for('update');
     if (locked!.status !== 'open') throw conflict('The survey is already closed.');
-    const [row] = await tx.update(surveys).set({ status: 'closed', closedAt: new Date() }).where(eq(surveys.id, id)).returning();
+    await tx.update(surveys).set({ status: 'closed', closedAt: new Date() }).where(eq(surveys.id, id));
+    await freezeTallies(tx, [id]);
+    const [row] = await tx.select().from(surveys).where(eq(surveys.id, id));
     await audit(tx, actor, 'survey.close', 'survey', id, {});
     return row!;
   });
@@ -303,21 +305,47 @@ export interface SatisfiedRule {
 }
 
 /**
+ * The counts of closed surveys, frozen into `surveys.tally` when they close
+ * (their responses can no longer change): households answering and refusing,
+ * and for each question the households giving each answer. Idempotent; seeds
+ * that write closed surveys call it too.
+ */
+const tallyOf = (surveyId: SQL) => sql`jsonb_build_object(
+    'answered', (select count(*) from survey_responses r where r.survey_id = ${surveyId} and r.channel <> 'refused'),
+    'refused', (select count(*) from survey_responses r where r.survey_id = ${surveyId} and r.channel = 'refused'),
+    'answers', coalesce((
+      select jsonb_object_agg(question, counts) from (
+        select question, jsonb_object_agg(answer, n) as counts from (
+          select a.key as question, coalesce(a.value #>> '{}', 'null') as answer, count(*) as n
+          from survey_responses r, jsonb_each(r.answers) a where r.survey_id = ${surveyId} and r.channel <> 'refused' group by 1, 2) x
+        group by question) y), '{}'::jsonb))`;
+
+export async function freezeTallies(db: Db | Tx, surveyIds: string[]): Promise<void> {
+  if (!surveyIds.length) return;
+  await db.execute(sql`update surveys set tally = ${tallyOf(sql`surveys.id`)}
+    where id = any(${pgArray(surveyIds)}::uuid[]) and status = 'closed'`);
+}
+
+/**
  * Each project's latest satisfaction survey counted by the rule: households that
  * answered (refusals are not answers) and those whose answer to the rule's
- * question is a satisfied one. Projects without such a survey are absent.
+ * question is a satisfied one. A closed survey's frozen tally is read; only an
+ * open one counts its responses. Projects without such a survey are absent.
  */
 export async function satisfactionCounts(db: Db | Tx, projectIds: string[], rule: SatisfiedRule) {
   if (!projectIds.length) return new Map<string, { surveyId: string; satisfied: number; answered: number }>();
   const { rows } = await db.execute<{ project_id: string; survey_id: string; satisfied: number; answered: number }>(sql`
     with latest as (
-      select distinct on (project_id) id, project_id from surveys
+      select distinct on (project_id) id, project_id, tally from surveys
       where kind = 'satisfaction' and project_id = any(${pgArray(projectIds)}::uuid[])
       order by project_id, opened_at desc)
     select l.project_id, l.id as survey_id,
-      count(r.household_id) filter (where r.channel <> 'refused')::int as answered,
-      count(r.household_id) filter (where r.channel <> 'refused' and r.answers ->> ${rule.question_id} = any(${pgArray(rule.satisfied_codes)}::text[]))::int as satisfied
-    from latest l left join survey_responses r on r.survey_id = l.id
-    group by l.project_id, l.id`);
+      coalesce((l.tally ->> 'answered')::int, live.answered) as answered,
+      coalesce((select sum(value::int) from jsonb_each_text(l.tally -> 'answers' -> ${rule.question_id})
+                where key = any(${pgArray(rule.satisfied_codes)}::text[]))::int, live.satisfied, 0) as satisfied
+    from latest l left join lateral (
+      select count(*) filter (where r.channel <> 'refused')::int as answered,
+        count(*) filter (where r.channel <> 'refused' and r.answers ->> ${rule.question_id} = any(${pgArray(rule.satisfied_codes)}::text[]))::int as satisfied
+      from survey_responses r where l.tally is null and r.survey_id = l.id) live on true`);
   return new Map(rows.map((r) => [r.project_id, { surveyId: r.survey_id, satisfied: r.satisfied, answered: r.answered }]));
 }

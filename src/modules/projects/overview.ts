@@ -1,8 +1,10 @@
 // What the projects of a division and year add up to, for the city's overview
 // (R2, R11). A project counts in the division of its home community (the first
 // of its community codes), it and all its figures, so every level of the
-// division tree sums exactly to the level above it.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+// division tree sums exactly to the level above it. A compound renovated in
+// several projects counts once: with the figures of its latest project (by
+// year, then id), in that project's division, so the levels still sum.
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { projectCompounds, projectOutcomes, projects } from './schema.ts';
 import { stages, type Stage } from './stages.ts';
@@ -31,16 +33,26 @@ const int = (column: SQL) => sql<number>`coalesce(sum(${column}), 0)::bigint::fl
 
 export async function projectOverview(db: Db | Tx, communityPrefix: string, year?: number): Promise<ProjectOverview> {
   const where = inDivision(communityPrefix, year);
+  const latest = db
+    .selectDistinctOn([projectCompounds.compoundId], {
+      home: sql<string>`${projects.communityCodes}[1]`.as('home'),
+      floorAreaM2: projectCompounds.floorAreaM2,
+      households: projectCompounds.households,
+    })
+    .from(projectCompounds)
+    .innerJoin(projects, eq(projects.id, projectCompounds.projectId))
+    .where(year ? eq(projects.year, year) : undefined)
+    .orderBy(projectCompounds.compoundId, desc(projects.year), desc(projects.id))
+    .as('latest');
   const [[compounds], [outcomes], stageRows] = await Promise.all([
     db
       .select({
-        compounds: sql<number>`count(distinct ${projectCompounds.compoundId})::int`,
-        floorAreaM2: area(sql`${projectCompounds.floorAreaM2}`),
-        households: int(sql`${projectCompounds.households}`),
+        compounds: sql<number>`count(*)::int`,
+        floorAreaM2: area(sql`${latest.floorAreaM2}`),
+        households: int(sql`${latest.households}`),
       })
-      .from(projectCompounds)
-      .innerJoin(projects, eq(projects.id, projectCompounds.projectId))
-      .where(where),
+      .from(latest)
+      .where(sql`${latest.home} like ${communityPrefix + '%'}`),
     db
       .select({
         parkingSpaces: int(sql`${projectOutcomes.parkingSpacesAdded}`),

@@ -26,6 +26,7 @@ export interface SeedCompound {
 
 export interface SeededProject {
   id: string;
+  name: string;
   year: number;
   districtCode: string;
   stage: Stage;
@@ -86,9 +87,10 @@ export async function seedProjects(tx: Tx, compounds: SeedCompound[], rnd: Rando
   const itemRows: (typeof planItems.$inferInsert)[] = [];
   const addProject = (c: SeedCompound, year: number, stage: Stage) => {
     const id = uuidv7();
+    const name = `${c.name}综合改造`;
     projectRows.push({
       id,
-      name: `${c.name}综合改造`,
+      name,
       year,
       stage,
       cityCode: c.cityCode,
@@ -148,7 +150,15 @@ export async function seedProjects(tx: Tx, compounds: SeedCompound[], rnd: Rando
         });
       }
     }
-    seeded.push({ id, year, districtCode: c.districtCode, stage, floorAreaHundredths: hundredths(c.floorAreaM2), costFen });
+    seeded.push({
+      id,
+      name,
+      year,
+      districtCode: c.districtCode,
+      stage,
+      floorAreaHundredths: hundredths(c.floorAreaM2),
+      costFen,
+    });
   };
   chosen.forEach((c, i) => {
     const year = years[i % years.length]!;

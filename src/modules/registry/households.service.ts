@@ -12,7 +12,7 @@ import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { compoundRow } from './registry.service.ts';
-import { buildings, householdResidents, households, residents, units } from './schema.ts';
+import { buildings, compounds, householdResidents, households, residents, units } from './schema.ts';
 
 const householdCursor = z.tuple([z.string(), z.string(), z.string(), z.string().uuid()]);
 
@@ -207,4 +207,44 @@ export async function householdAddressesOfCompounds(
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .where(inArray(households.compoundId, compoundIds))
     .orderBy(asc(buildings.name), asc(units.name), asc(households.room), asc(households.id));
+}
+
+/**
+ * Households with where they are (compound, its district and address, building, unit, room) and no
+ * resident data, by household id: of some compounds (a sample survey's frame) or given households.
+ */
+export async function householdFrame(
+  db: Db | Tx,
+  of: { compoundIds: string[] } | { householdIds: string[] },
+): Promise<
+  {
+    id: string;
+    compoundId: string;
+    compound: string;
+    districtCode: string;
+    address: string;
+    building: string;
+    unit: string;
+    room: string;
+  }[]
+> {
+  const ids = 'compoundIds' in of ? of.compoundIds : of.householdIds;
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: households.id,
+      compoundId: households.compoundId,
+      compound: compounds.name,
+      districtCode: compounds.districtCode,
+      address: compounds.address,
+      building: buildings.name,
+      unit: units.name,
+      room: households.room,
+    })
+    .from(households)
+    .innerJoin(compounds, eq(compounds.id, households.compoundId))
+    .innerJoin(units, eq(units.id, households.unitId))
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .where('compoundIds' in of ? inArray(households.compoundId, ids) : inArray(households.id, ids))
+    .orderBy(asc(households.id));
 }

@@ -1,6 +1,7 @@
 import {
   compoundIdsOfResident,
   householdAddressesOfCompounds,
+  householdFrame,
   householdIdsOfCompounds,
   householdIdsOfResident,
 } from './households.service.ts';
@@ -21,6 +22,7 @@ export const registry = {
   compoundIdsOfResident,
   compoundsInScope,
   householdAddressesOfCompounds,
+  householdFrame,
   householdIdsOfCompounds,
   householdIdsOfResident,
 };

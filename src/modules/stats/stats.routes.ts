@@ -6,6 +6,10 @@ import { overview } from './stats.service.ts';
 
 const count = z.number().int();
 const area = z.string().regex(/^\d+\.\d{2}$/);
+const rate = {
+  rate: z.string().nullable().describe('an exact fraction n/d'),
+  percent: z.string().nullable().describe('the rate in percent, 2 decimals'),
+};
 
 export async function statsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   app.get(
@@ -39,6 +43,18 @@ export async function statsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
             barrierFreeItems: count,
             stateRoomsM2: area,
             fundingFen: z.record(z.string(), count),
+            support: z
+              .object({ ballots: count, agree: count, eligible: count, ...rate })
+              .describe("agree votes over eligible households in each project's latest closed renovation_consent ballot"),
+            satisfaction: z
+              .object({
+                surveys: count,
+                satisfied: count,
+                answered: count,
+                ...rate,
+                rule: z.object({ key: z.string(), version: z.string() }),
+              })
+              .describe("satisfied over answering households in each project's latest satisfaction survey"),
             byStage: z.record(z.string(), count),
           }),
         },
