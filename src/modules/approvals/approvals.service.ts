@@ -262,6 +262,13 @@ registerGate({
   },
 });
 
+/** The projects among these whose approval checklist is complete (every step done with its materials, or simplified): the fact the `approval_checklist` gate checks. */
+export async function projectsWithCompleteApprovals(ctx: AppContext, projectIds: string[]): Promise<Set<string>> {
+  const complete = new Set<string>();
+  for (const id of projectIds) if (unmetSteps((await loadChecklist(ctx, id)).checklist).length === 0) complete.add(id);
+  return complete;
+}
+
 registerGate({
   stage: 'approved',
   code: 'approval_checklist',

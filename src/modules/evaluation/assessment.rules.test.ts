@@ -34,6 +34,8 @@ const project = (id: string, stage: string, households = 10, over: Partial<Proje
   facilities: null,
   consentPassed: false,
   planApprovalPassed: false,
+  approvalsComplete: false,
+  governanceInPlace: false,
   fundedSources: [],
   ...over,
 });
@@ -94,7 +96,7 @@ describe('scores, caps and ranks', () => {
     const [d] = run([
       district('330105', [
         project('a', 'under_construction', 30),
-        project('b', 'accepted', 50, { consentPassed: true, planApprovalPassed: true }),
+        project('b', 'accepted', 50, { consentPassed: true, planApprovalPassed: true, approvalsComplete: true }),
         project('c', 'planned', 20),
       ]),
     ]);
@@ -105,7 +107,13 @@ describe('scores, caps and ranks', () => {
     expect(d!.indicators.find((i) => i.code === 'A1.3')).toMatchObject({ numerator: 50, denominator: 100, score: '3.00' });
     // Both 2/3 thresholds: only projects at plan_approved or later count; b has both.
     expect(d!.indicators.find((i) => i.code === 'A2.1')).toMatchObject({ numerator: 1, denominator: 2, score: '4.00' });
-    expect(d!.indicators.find((i) => i.code === 'A2.2')!.provenance.basis).toBe('proxy');
+    // Complete approvals over projects at consulted or later (a and b); governance in place over projects at accepted or later (b).
+    expect(d!.indicators.find((i) => i.code === 'A2.2')).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      provenance: { basis: 'computed', numeratorProjectIds: ['b'] },
+    });
+    expect(d!.indicators.find((i) => i.code === 'A3.3')).toMatchObject({ numerator: 0, denominator: 1, score: '0.00' });
   });
 
   it('gives no score, not a failing one, where there is nothing to measure', () => {

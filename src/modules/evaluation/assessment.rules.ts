@@ -70,6 +70,10 @@ export interface ProjectFact {
   facilities: number | null;
   consentPassed: boolean;
   planApprovalPassed: boolean;
+  /** Every approval step done with its materials or simplified (the approval_checklist gate's fact). */
+  approvalsComplete: boolean;
+  /** Governance after renovation in place (the tripartite_governance gate's fact). */
+  governanceInPlace: boolean;
   /** Funding sources with money on the project's lines. */
   fundedSources: string[];
 }
@@ -200,7 +204,6 @@ function measures(d: DistrictInput, best: { facilities: Best; funds: Best }): Re
   const accepted = ps.filter((p) => atLeast(p.stage, 'accepted'));
   const pastPlan = ps.filter((p) => atLeast(p.stage, 'plan_approved'));
   const inApproval = ps.filter((p) => atLeast(p.stage, 'consulted'));
-  const handed = ps.filter((p) => atLeast(p.stage, 'accepted'));
   const withOutcomes = ps.filter((p) => p.facilities !== null);
   const funded = ps.filter((p) => p.fundedSources.some((s) => s !== 'exemplary_award'));
   const facilities = withOutcomes.reduce((s, p) => s + BigInt(p.facilities!), 0n);
@@ -219,9 +222,8 @@ function measures(d: DistrictInput, best: { facilities: Best; funds: Best }): Re
     'A2.1': share(pastPlan, (p) => p.consentPassed && p.planApprovalPassed, {
       note: 'projects at plan_approved or later with a passed renovation_consent and a passed plan_approval ballot',
     }),
-    'A2.2': share(inApproval, (p) => atLeast(p.stage, 'approved'), {
-      basis: 'proxy',
-      note: 'proxy: approvals exports no checklist fact, so a project at approved or later (the stage the approval_checklist gate guards) counts as complete, over projects at consulted or later',
+    'A2.2': share(inApproval, (p) => p.approvalsComplete, {
+      note: "projects at consulted or later whose approval checklist is complete (every step done with its materials, or simplified: approvals' approval_checklist fact)",
     }),
     'A3.2': {
       num: facilities,
@@ -232,9 +234,8 @@ function measures(d: DistrictInput, best: { facilities: Best; funds: Best }): Re
       note: "facilities present in the projects' outcomes (parking added, lifts installed, public service space; one each per project), as a share of the best district",
       relativeTo: best.facilities.district,
     },
-    'A3.3': share(handed, (p) => atLeast(p.stage, 'handed_over'), {
-      basis: 'proxy',
-      note: 'proxy: governance exports no gate fact, so a project at handed_over (the stage the tripartite_governance gate guards) counts as having long-term management, over projects at accepted or later',
+    'A3.3': share(accepted, (p) => p.governanceInPlace, {
+      note: "projects at accepted or later with their governance after renovation in place (party organisation, owners' committee, property service, management mode and rules: governance's tripartite_governance fact)",
     }),
     'A4.1': {
       num: d.centralFundsFen,

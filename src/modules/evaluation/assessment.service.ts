@@ -10,7 +10,9 @@ import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, notFound, unprocessable, type FieldError } from '../../platform/http/problem.ts';
 import { hundredths } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
+import { projectsWithCompleteApprovals } from '../approvals/index.ts';
 import { fundedSourcesOfProjects, fundingBySource } from '../funding/index.ts';
+import { projectsWithGovernance } from '../governance/index.ts';
 import { passedBallotKinds, satisfactionCounts, type SatisfiedRule } from '../participation/index.ts';
 import { projectsForAssessment } from '../projects/index.ts';
 import { divisionLevelOf, registry } from '../registry/index.ts';
@@ -75,10 +77,12 @@ export async function computeAssessment(ctx: AppContext, cityCode: string, year:
     entriesOf(ctx, cityCode, year),
   ]);
   const ids = projects.map((p) => p.id);
-  const [ballots, sources, surveys] = await Promise.all([
+  const [ballots, sources, surveys, approved, governed] = await Promise.all([
     passedBallotKinds(ctx.db, ids),
     fundedSourcesOfProjects(ctx.db, ids),
     satisfactionCounts(ctx.db, ids, satisfied.value),
+    projectsWithCompleteApprovals(ctx, ids),
+    projectsWithGovernance(ctx, ids),
   ]);
   const passed = new Set(ballots.map((b) => `${b.projectId}/${b.kind}`));
   const sourcesOf = new Map<string, string[]>();
@@ -96,6 +100,8 @@ export async function computeAssessment(ctx: AppContext, cityCode: string, year:
           : Number(p.parkingSpacesAdded > 0) + Number(p.liftsInstalled! > 0) + Number(hundredths(p.publicServiceSpaceM2!) > 0n),
       consentPassed: passed.has(`${p.id}/renovation_consent`),
       planApprovalPassed: passed.has(`${p.id}/plan_approval`),
+      approvalsComplete: approved.has(p.id),
+      governanceInPlace: governed.has(p.id),
       fundedSources: sourcesOf.get(p.id) ?? [],
     }));
     const funds = await fundingBySource(

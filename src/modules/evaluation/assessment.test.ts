@@ -83,6 +83,18 @@ describe('the annual district assessment', () => {
         expect(i.numerator).toBe(i.provenance.numeratorProjectIds!.length);
       }
       expect(d.indicators.find((x) => x.code === 'A1.1')!.denominator).toBe(own.size);
+      // The gates guarantee the facts: a project at approved or later passed the approval checklist, one at
+      // handed_over the governance gate, so each is in its indicator's numerator.
+      const { rows: stages } = await t.ctx.database.pool.query<{ id: string; stage: string }>(
+        `select id, stage from projects where year = $1 and district_code = $2`,
+        [YEAR, d.districtCode],
+      );
+      const numerator = (code: string) => d.indicators.find((x) => x.code === code)!.provenance.numeratorProjectIds!;
+      for (const p of stages) {
+        if (['approved', 'tendered', 'under_construction', 'accepted', 'handed_over'].includes(p.stage))
+          expect(numerator('A2.2')).toContain(p.id);
+        if (p.stage === 'handed_over') expect(numerator('A3.3')).toContain(p.id);
+      }
     }
     expect(linked).toBeGreaterThan(0);
   });

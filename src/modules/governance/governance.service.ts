@@ -273,6 +273,13 @@ export async function governanceDocumentContent(
   return { doc: documentView(row), body: await fileStore(ctx.env.dataDir).read(row.sha256) };
 }
 
+/** The projects among these whose governance after renovation is in place: the fact the `tripartite_governance` gate checks. */
+export async function projectsWithGovernance(ctx: AppContext, projectIds: string[]): Promise<Set<string>> {
+  const inPlace = new Set<string>();
+  for (const id of projectIds) if ((await gapsOf(ctx, await loadGovernance(ctx.db, id))).length === 0) inPlace.add(id);
+  return inPlace;
+}
+
 registerGate({
   stage: 'handed_over',
   code: 'tripartite_governance',
