@@ -18,6 +18,8 @@ interface Overview {
   floorAreaM2: string;
   fundingFen: Record<string, number>;
   byStage: Record<string, number>;
+  support: { rate: string | null; percent: string | null };
+  satisfaction: { rate: string | null; percent: string | null };
 }
 interface Division {
   code: string;
@@ -89,6 +91,12 @@ describe('overview UI', () => {
     const wanText = `${String(wan / 100n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(wan % 100n).padStart(2, '0')}`;
     expect(await page.getByTestId('kpi-funding-value').textContent()).toBe(wanText);
     expect((await page.getByTestId('kpi-households-value').textContent())!.replace(/,/g, '')).toBe(String(api.households));
+    // Support and satisfaction rates: the exact fraction behind the card, the percentage on it.
+    expect(api.support.rate).toMatch(/^\d+\/\d+$/);
+    expect(await page.getByTestId('kpi-support').getAttribute('data-value')).toBe(api.support.rate);
+    expect(await page.getByTestId('kpi-support-value').textContent()).toBe(api.support.percent);
+    expect(await page.getByTestId('kpi-satisfaction').getAttribute('data-value')).toBe(api.satisfaction.rate);
+    expect(await page.getByTestId('kpi-satisfaction-value').textContent()).toBe(api.satisfaction.percent);
     await page.screenshot({ path: 'test-results/overview-city.png', fullPage: true });
 
     // A year: the figures follow the API's for that year.

@@ -19,6 +19,8 @@ export default defineConfig({
         // only with the pages that draw charts), the rest.
         codeSplitting: {
           groups: [
+            // Only imported dynamically (a table's .xlsx export): its own chunk, never preloaded.
+            { name: 'exceljs', test: /node_modules[\\/]exceljs[\\/]/, priority: 40 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
             {
               name: 'antd',

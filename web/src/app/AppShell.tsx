@@ -6,6 +6,9 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  FileSearchOutlined,
+  TrophyOutlined,
+  FundOutlined,
   CalendarOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -21,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../modules/accounts/AuthProvider.tsx';
 import LanguageSwitch from './LanguageSwitch.tsx';
 import Logo from './Logo.tsx';
+import './print.css';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -42,6 +46,9 @@ export default function AppShell() {
     '/policy-rules',
     '/property-companies',
     '/coordination',
+    '/assessments',
+    '/evaluation',
+    '/exemplary',
   ];
   const selected = sections.find((s) => location.pathname.startsWith(s)) ?? '/registry';
   const items = [
@@ -53,6 +60,9 @@ export default function AppShell() {
     { key: '/policy-rules', icon: <AuditOutlined />, label: t('menu.policyRules') },
     ...(can('projects.read') ? [{ key: '/property-companies', icon: <ShopOutlined />, label: t('menu.propertyCompanies') }] : []),
     ...(can('projects.read') ? [{ key: '/coordination', icon: <CalendarOutlined />, label: t('menu.coordination') }] : []),
+    ...(can('projects.read') ? [{ key: '/assessments', icon: <FundOutlined />, label: t('evaluation.menu.assessments') }] : []),
+    ...(can('projects.read') ? [{ key: '/evaluation', icon: <FileSearchOutlined />, label: t('evaluation.menu.thirdParty') }] : []),
+    ...(can('projects.read') ? [{ key: '/exemplary', icon: <TrophyOutlined />, label: t('evaluation.menu.exemplary') }] : []),
     ...(can('registry.import') ? [{ key: '/import', icon: <UploadOutlined />, label: t('menu.import') }] : []),
   ];
 
@@ -63,7 +73,7 @@ export default function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={styles.header}>
+      <Header style={styles.header} className="no-print">
         <Space size={12} align="center" style={{ minWidth: 0 }}>
           <Button
             type="text"
@@ -107,6 +117,7 @@ export default function AppShell() {
           onBreakpoint={(broken) => setCollapsed(broken)}
           trigger={null}
           style={styles.sider}
+          className="no-print"
         >
           <Menu
             mode="inline"
@@ -123,7 +134,9 @@ export default function AppShell() {
           <Content style={{ padding: mobile ? 12 : 20, minWidth: 0 }}>
             <Outlet />
           </Content>
-          <Footer style={styles.footer}>{t('app.footer')}</Footer>
+          <Footer style={styles.footer} className="no-print">
+            {t('app.footer')}
+          </Footer>
         </Layout>
       </Layout>
     </Layout>

@@ -1,25 +1,55 @@
 // A table of cursor pages (GET …?cursor=) appended with "load more": the error,
-// empty and end-of-list states every list in the app shares.
-import { Alert, Button, Empty, Table, Typography } from 'antd';
+// empty and end-of-list states every list in the app shares, and the export of the whole
+// list (not only the pages loaded so far) to .xlsx.
+import { Alert, App, Button, Empty, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import type { UseInfiniteQueryResult } from '@tanstack/react-query';
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from './api.ts';
+import ExportXlsxButton from './ExportXlsxButton.tsx';
+import { collectPages, MAX_EXPORT_ROWS, xlsxColumnsFrom, type XlsxColumn } from './xlsx.ts';
 
 interface Props<T> {
   query: Pick<
-    UseInfiniteQueryResult,
-    'isError' | 'isPending' | 'error' | 'refetch' | 'isFetchNextPageError' | 'hasNextPage' | 'isFetchingNextPage' | 'fetchNextPage'
+    UseInfiniteQueryResult<InfiniteData<{ items: T[] }>>,
+    'data' | 'isError' | 'isPending' | 'error' | 'refetch' | 'isFetchNextPageError' | 'hasNextPage' | 'isFetchingNextPage' | 'fetchNextPage'
   >;
+  /** The loaded pages' items, as shown. */
   rows: T[];
   columns: ColumnsType<T>;
   testId: string;
   emptyText: string;
   scrollX: number;
+  /** The exported file's name (without .xlsx) and sheet. */
+  exportName: string;
+  /** What the .xlsx holds; by default the table's own columns as shown. */
+  exportColumns?: XlsxColumn<T>[];
 }
 
-export default function CursorTable<T extends { id: string }>({ query, rows, columns, testId, emptyText, scrollX }: Props<T>) {
+export default function CursorTable<T extends { id: string }>({
+  query,
+  rows,
+  columns,
+  testId,
+  emptyText,
+  scrollX,
+  exportName,
+  exportColumns,
+}: Props<T>) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+
+  /** Every row of the list: the pages not loaded yet are fetched (and so shown too). */
+  const allRows = async (): Promise<T[]> => {
+    const items = (data: typeof query.data) => data?.pages.flatMap((p) => p.items) ?? [];
+    const all = await collectPages(items(query.data), query.hasNextPage, async () => {
+      const next = await query.fetchNextPage({ throwOnError: true });
+      return { rows: items(next.data), more: next.hasNextPage };
+    });
+    if (all.capped) void message.warning(t('common.exportCapped', { count: MAX_EXPORT_ROWS }));
+    return all.rows;
+  };
+
   if (query.isError && rows.length === 0) {
     return (
       <Alert
@@ -33,6 +63,14 @@ export default function CursorTable<T extends { id: string }>({ query, rows, col
   }
   return (
     <>
+      <Flex justify="end" style={{ marginBottom: 8 }}>
+        <ExportXlsxButton<T>
+          fileName={exportName}
+          columns={exportColumns ?? xlsxColumnsFrom(columns)}
+          rows={rows.length === 0 ? [] : allRows}
+          testId={`${testId}-export`}
+        />
+      </Flex>
       <Table<T>
         data-testid={testId}
         rowKey="id"

@@ -2,11 +2,13 @@
 // and its size and upload time. The caller names the columns before the file and between size and
 // time. Used by the approval materials and the governance documents.
 import { useState } from 'react';
-import { App, Button, Table, Typography } from 'antd';
+import { App, Button, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from './api.ts';
+import ExportXlsxButton from './ExportXlsxButton.tsx';
+import { xlsxColumnsFrom } from './xlsx.ts';
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -60,43 +62,58 @@ export default function DocumentsTable<T extends { id: string; filename: string;
       .finally(() => setBusy(null));
   };
 
+  const rows = [...documents].reverse();
+  const columns: TableColumnsType<T> = [
+    ...leading,
+    {
+      title: t(`${titlePrefix}.file`),
+      key: 'file',
+      render: (_, d) => (
+        <Button
+          type="link"
+          size="small"
+          icon={<DownloadOutlined />}
+          loading={busy === d.id}
+          onClick={() => fetchFile(d)}
+          data-testid={`${testId}-download`}
+          style={{ paddingInline: 0 }}
+        >
+          {d.filename}
+        </Button>
+      ),
+    },
+    { title: t(`${titlePrefix}.size`), key: 'size', width: 90, render: (_, d) => formatSize(sizeOf(d)) },
+    ...trailing,
+    {
+      title: t(`${titlePrefix}.uploadedAt`),
+      key: 'at',
+      width: 170,
+      render: (_, d) => <Typography.Text type="secondary">{formatTime(d.uploadedAt, i18n.language)}</Typography.Text>,
+    },
+  ];
   return (
-    <Table<T>
-      size="small"
-      rowKey="id"
-      dataSource={[...documents].reverse()}
-      pagination={documents.length > 10 ? { pageSize: 10, size: 'small' } : false}
-      locale={{ emptyText }}
-      scroll={{ x: scrollX }}
-      onRow={(d) => ({ 'data-testid': testId, 'data-id': d.id, ...rowData?.(d) }) as object}
-      columns={[
-        ...leading,
-        {
-          title: t(`${titlePrefix}.file`),
-          key: 'file',
-          render: (_, d) => (
-            <Button
-              type="link"
-              size="small"
-              icon={<DownloadOutlined />}
-              loading={busy === d.id}
-              onClick={() => fetchFile(d)}
-              data-testid={`${testId}-download`}
-              style={{ paddingInline: 0 }}
-            >
-              {d.filename}
-            </Button>
-          ),
-        },
-        { title: t(`${titlePrefix}.size`), key: 'size', width: 90, render: (_, d) => formatSize(sizeOf(d)) },
-        ...trailing,
-        {
-          title: t(`${titlePrefix}.uploadedAt`),
-          key: 'at',
-          width: 170,
-          render: (_, d) => <Typography.Text type="secondary">{formatTime(d.uploadedAt, i18n.language)}</Typography.Text>,
-        },
-      ]}
-    />
+    <>
+      <Flex justify="end" style={{ marginBlockEnd: 8 }}>
+        <ExportXlsxButton
+          fileName={testId}
+          columns={xlsxColumnsFrom(columns, {
+            file: (d) => d.filename,
+            at: (d) => formatTime(d.uploadedAt, i18n.language),
+          })}
+          rows={rows}
+          testId={`${testId}-export`}
+        />
+      </Flex>
+      <Table<T>
+        size="small"
+        rowKey="id"
+        dataSource={rows}
+        pagination={documents.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        locale={{ emptyText }}
+        scroll={{ x: scrollX }}
+        onRow={(d) => ({ 'data-testid': testId, 'data-id': d.id, ...rowData?.(d) }) as object}
+        columns={columns}
+      />
+    </>
   );
 }

@@ -1,5 +1,6 @@
 // Routes: the login page, the residents' mobile web under /m, and the signed-in shell with registry, compound, import,
-// project, catalogue, year plan, policy rule and property company pages.
+// project, catalogue, year plan, policy rule and property company pages, and the evaluation pages
+// (the district assessment, third-party evaluation, exemplary cases, a project's printable summary).
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Spin } from 'antd';
@@ -19,6 +20,10 @@ const PolicyRulesPage = lazy(() => import('../modules/policy/PolicyRulesPage.tsx
 const PropertyCompaniesPage = lazy(() => import('../modules/governance/PropertyCompaniesPage.tsx'));
 const CoordinationPage = lazy(() => import('../modules/coordination/CoordinationPage.tsx'));
 const SchedulePage = lazy(() => import('../modules/coordination/SchedulePage.tsx'));
+const AssessmentPage = lazy(() => import('../modules/evaluation/AssessmentPage.tsx'));
+const EvaluationPage = lazy(() => import('../modules/evaluation/EvaluationPage.tsx'));
+const ExemplaryPage = lazy(() => import('../modules/evaluation/ExemplaryPage.tsx'));
+const ProjectSummaryPage = lazy(() => import('../modules/projects/ProjectSummaryPage.tsx'));
 const OverviewPage = lazy(() => import('../modules/stats/OverviewPage.tsx'));
 const OverviewWallPage = lazy(() => import('../modules/stats/WallPage.tsx'));
 // The residents' mobile web (/m): its own frame, no officer shell.
@@ -145,6 +150,38 @@ export const router = createBrowserRouter([
         element: (
           <Loading>
             <ProjectPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'projects/:id/summary',
+        element: (
+          <Loading>
+            <ProjectSummaryPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'assessments/:year?',
+        element: (
+          <Loading>
+            <AssessmentPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'evaluation',
+        element: (
+          <Loading>
+            <EvaluationPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'exemplary',
+        element: (
+          <Loading>
+            <ExemplaryPage />
           </Loading>
         ),
       },

@@ -74,6 +74,9 @@ const en: Messages = {
     error: 'Failed to load',
     empty: 'No data',
     notFound: 'Not found',
+    exportXlsx: 'Export .xlsx',
+    exportFailed: 'Export failed',
+    exportCapped: 'Only the first {{count}} rows were exported; narrow the search to export them all',
     unit: { households: 'households', m2: 'm²', buildings: 'buildings' },
   },
   levels: {

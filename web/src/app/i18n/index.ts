@@ -4,6 +4,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCN from './zh-CN.ts';
 import en from './en.ts';
+import { evaluationZh } from './evaluation.zh-CN.ts';
+import { evaluationEn } from './evaluation.en.ts';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -32,7 +34,11 @@ export function rememberLocale(locale: AppLocale): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  // Evaluation's strings join here rather than in zh-CN.ts / en.ts, under their own top-level key.
+  resources: {
+    'zh-CN': { translation: { ...zhCN, evaluation: evaluationZh } },
+    en: { translation: { ...en, evaluation: evaluationEn } },
+  },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

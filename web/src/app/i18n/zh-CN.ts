@@ -72,6 +72,9 @@ const zhCN = {
     error: '加载失败',
     empty: '暂无数据',
     notFound: '未找到',
+    exportXlsx: '导出 Excel',
+    exportFailed: '导出失败',
+    exportCapped: '只导出了前 {{count}} 行，请缩小查询范围后再导出全部',
     unit: { households: '户', m2: '㎡', buildings: '栋' },
   },
   levels: {

@@ -8,6 +8,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import { coordinationKeys, fetchWorkPackages, patchWorkPackage, type PackageFilters } from './api.ts';
@@ -134,6 +135,8 @@ export default function PackagesTab({ year, division }: { year: number; division
         testId="packages-table"
         emptyText={t('coordination.packages.empty')}
         scrollX={1400}
+        exportName={t('coordination.tabs.packages')}
+        exportColumns={xlsxColumnsFrom(columns, { actions: null })}
       />
       {editing && <EditPackageModal pkg={editing} onClose={() => setEditing(null)} />}
     </Space>

@@ -2,13 +2,32 @@
 // users with plan.review record a decision (a liaison for their own department: the server forces
 // it; the city admin chooses). "计划已确定" once every project is approved by all three.
 import { useState } from 'react';
-import { Alert, App, Button, Empty, Form, Input, Modal, Radio, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { AuditOutlined, CheckCircleFilled } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api.ts';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import { coordinationKeys, fetchReviews, recordReview } from './api.ts';
 import { useLabels } from './hooks.ts';
@@ -43,6 +62,45 @@ export default function ReviewsTab({
       <Typography.Text type="secondary">{t('coordination.reviews.pendingDecision')}</Typography.Text>
     );
 
+  const columns: TableColumnsType<PlanReviewItem> = [
+    {
+      title: t('coordination.columns.project'),
+      dataIndex: 'projectName',
+      render: (name: string, row) => <Link to={`/projects/${row.projectId}`}>{name}</Link>,
+    },
+    { title: t('coordination.reviews.district'), dataIndex: 'districtCode', width: 130, render: (c: string) => nameOf(c) },
+    {
+      title: t('coordination.columns.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (s: PlanReviewItem['status']) => (
+        <Tag color={STATUS_COLOR[s]} data-testid="review-status" data-status={s}>
+          {t(`coordination.reviews.status.${s}`, { defaultValue: s })}
+        </Tag>
+      ),
+    },
+    ...REVIEW_DEPARTMENTS.map((d) => ({
+      title: labels.reviewDepartment(d),
+      key: d,
+      width: 110,
+      render: (_: unknown, row: PlanReviewItem) => decisionTag(row.decisions[d] ?? null),
+    })),
+    ...(canReview
+      ? [
+          {
+            title: t('coordination.columns.actions'),
+            key: 'actions',
+            width: 100,
+            render: (_: unknown, row: PlanReviewItem) => (
+              <Button size="small" icon={<AuditOutlined />} data-testid="review-open" onClick={() => setReviewing(row)}>
+                {t('coordination.reviews.record')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
   if (reviews.isError)
     return (
       <Alert
@@ -70,6 +128,13 @@ export default function ReviewsTab({
         ) : (
           <Alert type="info" showIcon data-testid="plan-not-fixed" title={t('coordination.reviews.notFixed')} />
         ))}
+      <Flex justify="end">
+        <ExportXlsxButton<PlanReviewItem>
+          fileName={`${t('coordination.tabs.reviews')} ${t('coordination.yearN', { year })}`}
+          columns={xlsxColumnsFrom(columns, { actions: null })}
+          rows={data?.items ?? []}
+        />
+      </Flex>
       <Table<PlanReviewItem>
         data-testid="reviews-table"
         rowKey="projectId"
@@ -80,44 +145,7 @@ export default function ReviewsTab({
         scroll={{ x: 960 }}
         pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.reviews.empty', { year })} /> }}
-        columns={[
-          {
-            title: t('coordination.columns.project'),
-            dataIndex: 'projectName',
-            render: (name: string, row) => <Link to={`/projects/${row.projectId}`}>{name}</Link>,
-          },
-          { title: t('coordination.reviews.district'), dataIndex: 'districtCode', width: 130, render: (c: string) => nameOf(c) },
-          {
-            title: t('coordination.columns.status'),
-            dataIndex: 'status',
-            width: 100,
-            render: (s: PlanReviewItem['status']) => (
-              <Tag color={STATUS_COLOR[s]} data-testid="review-status" data-status={s}>
-                {t(`coordination.reviews.status.${s}`, { defaultValue: s })}
-              </Tag>
-            ),
-          },
-          ...REVIEW_DEPARTMENTS.map((d) => ({
-            title: labels.reviewDepartment(d),
-            key: d,
-            width: 110,
-            render: (_: unknown, row: PlanReviewItem) => decisionTag(row.decisions[d] ?? null),
-          })),
-          ...(canReview
-            ? [
-                {
-                  title: t('coordination.columns.actions'),
-                  key: 'actions',
-                  width: 100,
-                  render: (_: unknown, row: PlanReviewItem) => (
-                    <Button size="small" icon={<AuditOutlined />} data-testid="review-open" onClick={() => setReviewing(row)}>
-                      {t('coordination.reviews.record')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
-        ]}
+        columns={columns}
       />
       {reviewing && <ReviewModal item={reviewing} onClose={() => setReviewing(null)} />}
     </Space>

@@ -1,12 +1,30 @@
 // 编排规则: the city's precedence rules, department crews and blackout periods; everyone on staff
 // reads them, users with coordination.configure change them.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api.ts';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import {
   addBlackout,
@@ -91,9 +109,47 @@ function PrecedenceCard({ canEdit }: { canEdit: boolean }) {
     value: k.kind,
     label: `${labels.kind(k.kind)}（${labels.department(k.department)}）`,
   }));
+  const columns: TableColumnsType<PrecedenceRule> = [
+    { title: t('coordination.rules.before'), dataIndex: 'beforeKind', render: (k: string) => labels.kind(k) },
+    { title: t('coordination.rules.after'), dataIndex: 'afterKind', render: (k: string) => labels.kind(k) },
+    { title: t('coordination.rules.lag'), dataIndex: 'lagDays', width: 130, align: 'right' },
+    { title: t('coordination.rules.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+    ...(canEdit
+      ? [
+          {
+            title: '',
+            key: 'delete',
+            width: 80,
+            render: (_: unknown, row: PrecedenceRule) => (
+              <Popconfirm title={t('coordination.rules.deleteConfirm')} onConfirm={() => remove.mutate(row.id)}>
+                <Button
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  loading={remove.isPending && remove.variables === row.id}
+                  aria-label={t('coordination.rules.delete')}
+                />
+              </Popconfirm>
+            ),
+          },
+        ]
+      : []),
+  ];
 
   return (
-    <Card size="small" title={t('coordination.rules.precedence')} data-testid="precedence-card">
+    <Card
+      size="small"
+      title={t('coordination.rules.precedence')}
+      data-testid="precedence-card"
+      extra={
+        <ExportXlsxButton<PrecedenceRule>
+          fileName={t('coordination.rules.precedence')}
+          testId="precedence-export"
+          columns={xlsxColumnsFrom(columns)}
+          rows={rules.data ?? []}
+        />
+      }
+    >
       <Typography.Paragraph type="secondary">{t('coordination.rules.precedenceHint')}</Typography.Paragraph>
       {rules.isError ? (
         <LoadError error={rules.error} retry={() => void rules.refetch()} />
@@ -107,32 +163,7 @@ function PrecedenceCard({ canEdit }: { canEdit: boolean }) {
           dataSource={rules.data ?? []}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.rules.empty')} /> }}
-          columns={[
-            { title: t('coordination.rules.before'), dataIndex: 'beforeKind', render: (k: string) => labels.kind(k) },
-            { title: t('coordination.rules.after'), dataIndex: 'afterKind', render: (k: string) => labels.kind(k) },
-            { title: t('coordination.rules.lag'), dataIndex: 'lagDays', width: 130, align: 'right' },
-            { title: t('coordination.rules.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
-            ...(canEdit
-              ? [
-                  {
-                    title: '',
-                    key: 'delete',
-                    width: 80,
-                    render: (_: unknown, row: PrecedenceRule) => (
-                      <Popconfirm title={t('coordination.rules.deleteConfirm')} onConfirm={() => remove.mutate(row.id)}>
-                        <Button
-                          size="small"
-                          danger
-                          icon={<DeleteOutlined />}
-                          loading={remove.isPending && remove.variables === row.id}
-                          aria-label={t('coordination.rules.delete')}
-                        />
-                      </Popconfirm>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
         />
       )}
       {remove.isError && (
@@ -189,9 +220,56 @@ function CrewsCard({ canEdit }: { canEdit: boolean }) {
       void client.invalidateQueries({ queryKey: coordinationKeys.crews() });
     },
   });
+  const columns: TableColumnsType<DepartmentCrews> = [
+    {
+      title: t('coordination.department'),
+      dataIndex: 'department',
+      render: (d: string) => <Tag color={departmentColor(d)}>{labels.department(d)}</Tag>,
+    },
+    {
+      title: t('coordination.columns.crews'),
+      dataIndex: 'crews',
+      width: 260,
+      render: (value: number, row) =>
+        canEdit ? (
+          <Space>
+            <InputNumber
+              min={0}
+              precision={0}
+              data-testid={`crews-${row.department}`}
+              value={draft[row.department] !== undefined ? draft[row.department] : value}
+              onChange={(v) => setDraft((d) => ({ ...d, [row.department]: v }))}
+            />
+            <Button
+              size="small"
+              disabled={draft[row.department] === undefined || draft[row.department] === null || draft[row.department] === value}
+              loading={save.isPending && save.variables?.department === row.department}
+              onClick={() => save.mutate({ department: row.department, crews: draft[row.department]! })}
+            >
+              {t('coordination.rules.save')}
+            </Button>
+          </Space>
+        ) : (
+          value
+        ),
+    },
+  ];
 
   return (
-    <Card size="small" title={t('coordination.rules.crews')} data-testid="crews-card">
+    <Card
+      size="small"
+      title={t('coordination.rules.crews')}
+      data-testid="crews-card"
+      extra={
+        <ExportXlsxButton<DepartmentCrews>
+          fileName={t('coordination.rules.crews')}
+          testId="crews-export"
+          // Editors see an input there: the sheet has the saved number, not a draft.
+          columns={xlsxColumnsFrom(columns, { crews: (r) => r.crews })}
+          rows={crews.data ?? []}
+        />
+      }
+    >
       <Typography.Paragraph type="secondary">{t('coordination.rules.crewsHint')}</Typography.Paragraph>
       {crews.isError ? (
         <LoadError error={crews.error} retry={() => void crews.refetch()} />
@@ -205,40 +283,7 @@ function CrewsCard({ canEdit }: { canEdit: boolean }) {
           dataSource={crews.data ?? []}
           pagination={false}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-          columns={[
-            {
-              title: t('coordination.department'),
-              dataIndex: 'department',
-              render: (d: string) => <Tag color={departmentColor(d)}>{labels.department(d)}</Tag>,
-            },
-            {
-              title: t('coordination.columns.crews'),
-              dataIndex: 'crews',
-              width: 260,
-              render: (value: number, row) =>
-                canEdit ? (
-                  <Space>
-                    <InputNumber
-                      min={0}
-                      precision={0}
-                      data-testid={`crews-${row.department}`}
-                      value={draft[row.department] !== undefined ? draft[row.department] : value}
-                      onChange={(v) => setDraft((d) => ({ ...d, [row.department]: v }))}
-                    />
-                    <Button
-                      size="small"
-                      disabled={draft[row.department] === undefined || draft[row.department] === null || draft[row.department] === value}
-                      loading={save.isPending && save.variables?.department === row.department}
-                      onClick={() => save.mutate({ department: row.department, crews: draft[row.department]! })}
-                    >
-                      {t('coordination.rules.save')}
-                    </Button>
-                  </Space>
-                ) : (
-                  value
-                ),
-            },
-          ]}
+          columns={columns}
         />
       )}
       {save.isError && <ProblemAlert title={t('errors.generic')} error={save.error} testId="crews-error" onClose={() => save.reset()} />}
@@ -270,9 +315,33 @@ function BlackoutsCard({ canEdit, year }: { canEdit: boolean; year: number }) {
     },
     onError: (err) => setUnplaced(placeErrors(form, err, BLACKOUT_FIELDS)),
   });
+  const columns: TableColumnsType<Blackout> = [
+    { title: t('coordination.rules.from'), dataIndex: 'fromDate', width: 120 },
+    { title: t('coordination.rules.to'), dataIndex: 'toDate', width: 120 },
+    {
+      title: t('coordination.rules.scope'),
+      dataIndex: 'compoundName',
+      render: (v: string | null, row) =>
+        row.compoundId ? (v ?? row.compoundId) : <Tag color="red">{t('coordination.rules.cityWide')}</Tag>,
+    },
+    { title: t('coordination.rules.reason'), dataIndex: 'reason' },
+  ];
+  const title = `${t('coordination.rules.blackouts')} · ${t('coordination.yearN', { year })}`;
 
   return (
-    <Card size="small" title={`${t('coordination.rules.blackouts')} · ${t('coordination.yearN', { year })}`} data-testid="blackouts-card">
+    <Card
+      size="small"
+      title={title}
+      data-testid="blackouts-card"
+      extra={
+        <ExportXlsxButton<Blackout>
+          fileName={title}
+          testId="blackouts-export"
+          columns={xlsxColumnsFrom(columns)}
+          rows={blackouts.data ?? []}
+        />
+      }
+    >
       <Typography.Paragraph type="secondary">{t('coordination.rules.blackoutsHint')}</Typography.Paragraph>
       {blackouts.isError ? (
         <LoadError error={blackouts.error} retry={() => void blackouts.refetch()} />
@@ -286,17 +355,7 @@ function BlackoutsCard({ canEdit, year }: { canEdit: boolean; year: number }) {
           dataSource={blackouts.data ?? []}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordination.rules.noBlackouts', { year })} /> }}
-          columns={[
-            { title: t('coordination.rules.from'), dataIndex: 'fromDate', width: 120 },
-            { title: t('coordination.rules.to'), dataIndex: 'toDate', width: 120 },
-            {
-              title: t('coordination.rules.scope'),
-              dataIndex: 'compoundName',
-              render: (v: string | null, row) =>
-                row.compoundId ? (v ?? row.compoundId) : <Tag color="red">{t('coordination.rules.cityWide')}</Tag>,
-            },
-            { title: t('coordination.rules.reason'), dataIndex: 'reason' },
-          ]}
+          columns={columns}
         />
       )}
       {canEdit && (

@@ -2,12 +2,14 @@
 // following the background job until the timetable is made.
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, Button, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import { coordinationKeys, fetchSchedules, startSchedule } from './api.ts';
 import { jobError, jobPhase, useJob } from './hooks.ts';
@@ -48,7 +50,7 @@ export default function TimetableTab({
   }, [phase, client, year, division]);
   useEffect(() => setStarted(null), [year, division]);
 
-  const columns = [
+  const columns: TableColumnsType<ScheduleListItem> = [
     {
       title: t('coordination.timetable.createdAt'),
       dataIndex: 'createdAt',
@@ -91,6 +93,12 @@ export default function TimetableTab({
           {t('coordination.yearN', { year })} · {divisionName}
         </Typography.Text>
         <Space>
+          <ExportXlsxButton<ScheduleListItem>
+            fileName={`${t('coordination.tabs.timetable')} ${t('coordination.yearN', { year })} ${divisionName}`.trim()}
+            testId="schedules-export"
+            columns={xlsxColumnsFrom(columns)}
+            rows={list.data ?? []}
+          />
           <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending} />
           <Tooltip title={can('schedules.run') ? t('coordination.timetable.makeHint') : t('coordination.timetable.noPermission')}>
             <Button

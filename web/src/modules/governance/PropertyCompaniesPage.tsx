@@ -9,6 +9,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
 import { errorMessage } from '../../app/api.ts';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import { formatAt } from '../participation/format.ts';
 import { fetchCompanies, governanceKeys, setCompanyStatus } from './api.ts';
@@ -164,7 +165,16 @@ export default function PropertyCompaniesPage() {
             {t('common.reset')}
           </Button>
         </Space>
-        <CursorTable query={query} rows={rows} columns={columns} testId="company-table" emptyText={t('companies.empty')} scrollX={980} />
+        <CursorTable
+          query={query}
+          rows={rows}
+          columns={columns}
+          testId="company-table"
+          emptyText={t('companies.empty')}
+          scrollX={980}
+          exportName={t('companies.title')}
+          exportColumns={xlsxColumnsFrom(columns, { actions: null })}
+        />
       </Space>
       {canRegister && (
         <RegisterCompanyModal

@@ -2,17 +2,19 @@
 // (kept in the URL as ?ballot=, so a link opens it for a colleague).
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import type { ProjectDetail } from '../projects/types.ts';
 import { fetchProjectBallots, fetchTally, participationKeys } from './api.ts';
 import BallotCard from './BallotCard.tsx';
 import { formatAt } from './format.ts';
 import OpenBallotModal from './OpenBallotModal.tsx';
-import type { KnownBallot } from './types.ts';
+import type { KnownBallot, Tally } from './types.ts';
 
 export default function BallotsPanel({ project }: { project: ProjectDetail }) {
   const { t, i18n } = useTranslation();
@@ -32,6 +34,33 @@ export default function BallotsPanel({ project }: { project: ProjectDetail }) {
   };
 
   const selected = items.find((b) => b.id === selectedId) ?? null;
+  const columns: TableColumnsType<KnownBallot> = [
+    {
+      title: t('participation.ballots.columns.title'),
+      key: 'title',
+      render: (_, b) => b.title ?? t('participation.ballots.unknownTitle', { id: b.id.slice(0, 8) }),
+    },
+    {
+      title: t('participation.ballots.columns.kind'),
+      dataIndex: 'kind',
+      width: 150,
+      render: (k: KnownBallot['kind']) => (k ? t(`participation.ballots.kinds.${k}`) : '—'),
+    },
+    {
+      title: t('participation.ballots.columns.closesAt'),
+      dataIndex: 'closesAt',
+      width: 170,
+      render: (v: string | undefined) => formatAt(v, i18n.language),
+    },
+    { title: t('participation.ballots.columns.status'), key: 'status', width: 100, render: (_, b) => <BallotStatus id={b.id} /> },
+  ];
+  // Each row's status is fetched by its own cell; the sheet reads what those cells hold.
+  const exportColumns = xlsxColumnsFrom(columns, {
+    status: (b) => {
+      const tally = queryClient.getQueryData<Tally>(participationKeys.tally(b.id));
+      return tally ? t(`participation.ballots.statuses.${tally.status}`) : '';
+    },
+  });
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="ballots-panel">
@@ -39,11 +68,14 @@ export default function BallotsPanel({ project }: { project: ProjectDetail }) {
         size="small"
         title={t('participation.ballots.list')}
         extra={
-          can('ballots.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="ballot-open">
-              {t('participation.ballots.open')}
-            </Button>
-          )
+          <Space>
+            <ExportXlsxButton<KnownBallot> fileName={t('participation.ballots.list')} columns={exportColumns} rows={items} />
+            {can('ballots.manage') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="ballot-open">
+                {t('participation.ballots.open')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -63,26 +95,7 @@ export default function BallotsPanel({ project }: { project: ProjectDetail }) {
               onClick: () => select(row.id),
               style: { cursor: 'pointer', background: row.id === selectedId ? 'rgba(22,119,255,0.06)' : undefined },
             })}
-            columns={[
-              {
-                title: t('participation.ballots.columns.title'),
-                key: 'title',
-                render: (_, b) => b.title ?? t('participation.ballots.unknownTitle', { id: b.id.slice(0, 8) }),
-              },
-              {
-                title: t('participation.ballots.columns.kind'),
-                dataIndex: 'kind',
-                width: 150,
-                render: (k: KnownBallot['kind']) => (k ? t(`participation.ballots.kinds.${k}`) : '—'),
-              },
-              {
-                title: t('participation.ballots.columns.closesAt'),
-                dataIndex: 'closesAt',
-                width: 170,
-                render: (v: string | undefined) => formatAt(v, i18n.language),
-              },
-              { title: t('participation.ballots.columns.status'), key: 'status', width: 100, render: (_, b) => <BallotStatus id={b.id} /> },
-            ]}
+            columns={columns}
           />
         </Space>
       </Card>

@@ -1,18 +1,44 @@
 // 入户覆盖: reached of all households with a progress bar, refusals, the table by building
 // and unit, and the households not reached yet ("full coverage" is what the gate demands).
-import { Alert, Card, Col, Empty, Progress, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Flex, Progress, Row, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { fetchCoverage, participationKeys } from './api.ts';
 import { percent } from './format.ts';
 import type { Coverage, SurveySummary } from './types.ts';
 
 type BuildingRow = Coverage['byBuilding'][number];
+type NotReachedRow = Coverage['notReached'][number];
 
 export default function CoverageCard({ survey }: { survey: SurveySummary }) {
   const { t } = useTranslation();
   const query = useQuery({ queryKey: participationKeys.coverage(survey.id), queryFn: () => fetchCoverage(survey.id) });
+  const byBuildingColumns: TableColumnsType<BuildingRow> = [
+    { title: t('participation.coverage.columns.building'), dataIndex: 'building' },
+    { title: t('participation.coverage.columns.unit'), dataIndex: 'unit' },
+    {
+      title: t('participation.coverage.columns.reached'),
+      key: 'reached',
+      align: 'right',
+      render: (_, r) => `${r.reached} / ${r.total}`,
+    },
+    {
+      title: t('participation.coverage.columns.rate'),
+      key: 'rate',
+      width: 150,
+      render: (_, r) => (
+        <Progress size="small" percent={percent(r.reached, r.total)} status={r.reached >= r.total ? 'success' : 'normal'} />
+      ),
+    },
+  ];
+  const notReachedColumns: TableColumnsType<NotReachedRow> = [
+    { title: t('participation.coverage.columns.building'), dataIndex: 'building' },
+    { title: t('participation.coverage.columns.unit'), dataIndex: 'unit' },
+    { title: t('participation.paper.household'), dataIndex: 'room' },
+  ];
 
   let body;
   if (query.isPending) body = <Skeleton active paragraph={{ rows: 3 }} />;
@@ -54,7 +80,16 @@ export default function CoverageCard({ survey }: { survey: SurveySummary }) {
         )}
         <Row gutter={[12, 12]}>
           <Col xs={24} lg={12}>
-            <Typography.Text strong>{t('participation.coverage.byBuilding')}</Typography.Text>
+            <Flex justify="space-between" align="center" gap={8} wrap>
+              <Typography.Text strong>{t('participation.coverage.byBuilding')}</Typography.Text>
+              <ExportXlsxButton<BuildingRow>
+                fileName={`${survey.title} ${t('participation.coverage.byBuilding')}`}
+                testId="coverage-by-building-export"
+                // The rate is drawn as a bar; the sheet gives its percentage.
+                columns={xlsxColumnsFrom(byBuildingColumns, { rate: (r) => `${percent(r.reached, r.total)}%` })}
+                rows={c.byBuilding}
+              />
+            </Flex>
             <Table<BuildingRow>
               data-testid="coverage-by-building"
               rowKey={(r) => `${r.building}\u0000${r.unit}`}
@@ -63,31 +98,22 @@ export default function CoverageCard({ survey }: { survey: SurveySummary }) {
               style={{ marginTop: 8 }}
               dataSource={c.byBuilding}
               pagination={c.byBuilding.length > 10 ? { pageSize: 10, size: 'small' } : false}
-              columns={[
-                { title: t('participation.coverage.columns.building'), dataIndex: 'building' },
-                { title: t('participation.coverage.columns.unit'), dataIndex: 'unit' },
-                {
-                  title: t('participation.coverage.columns.reached'),
-                  key: 'reached',
-                  align: 'right',
-                  render: (_, r) => `${r.reached} / ${r.total}`,
-                },
-                {
-                  title: t('participation.coverage.columns.rate'),
-                  key: 'rate',
-                  width: 150,
-                  render: (_, r) => (
-                    <Progress size="small" percent={percent(r.reached, r.total)} status={r.reached >= r.total ? 'success' : 'normal'} />
-                  ),
-                },
-              ]}
+              columns={byBuildingColumns}
             />
           </Col>
           <Col xs={24} lg={12}>
-            <Typography.Text strong>
-              {t('participation.coverage.notReached')} <Tag>{c.notReached.length}</Tag>
-            </Typography.Text>
-            <Table
+            <Flex justify="space-between" align="center" gap={8} wrap>
+              <Typography.Text strong>
+                {t('participation.coverage.notReached')} <Tag>{c.notReached.length}</Tag>
+              </Typography.Text>
+              <ExportXlsxButton<NotReachedRow>
+                fileName={`${survey.title} ${t('participation.coverage.notReached')}`}
+                testId="coverage-not-reached-export"
+                columns={xlsxColumnsFrom(notReachedColumns)}
+                rows={c.notReached}
+              />
+            </Flex>
+            <Table<NotReachedRow>
               data-testid="coverage-not-reached"
               rowKey="householdId"
               size="small"
@@ -96,11 +122,7 @@ export default function CoverageCard({ survey }: { survey: SurveySummary }) {
               dataSource={c.notReached}
               pagination={c.notReached.length > 10 ? { pageSize: 10, size: 'small' } : false}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('participation.coverage.noneLeft')} /> }}
-              columns={[
-                { title: t('participation.coverage.columns.building'), dataIndex: 'building' },
-                { title: t('participation.coverage.columns.unit'), dataIndex: 'unit' },
-                { title: t('participation.paper.household'), dataIndex: 'room' },
-              ]}
+              columns={notReachedColumns}
             />
           </Col>
         </Row>

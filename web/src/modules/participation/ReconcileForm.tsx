@@ -2,11 +2,13 @@
 // reads its scan and records the choice on it (one of the two keyed). The mismatched sheets come
 // from GET /ballots/{id}/paper?status=mismatch (never the choices keyed); each is reconciled in its row.
 import { useState } from 'react';
-import { Alert, Button, Card, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Radio, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import type { ProjectDetail } from '../projects/types.ts';
 import { fetchHouseholds } from '../registry/api.ts';
 import { fetchPaperSheets, participationKeys, reconcilePaper } from './api.ts';
@@ -51,6 +53,62 @@ export default function ReconcileForm({ project, ballotId }: { project: ProjectD
     },
   });
 
+  const columns: TableColumnsType<PaperSheet> = [
+    { title: t('participation.reconcile.household'), key: 'household', render: (_, s) => labelOf(s.householdId) },
+    { title: t('participation.reconcile.sheetNo'), dataIndex: 'sheetNo', width: 120 },
+    {
+      title: t('participation.reconcile.scanRefs'),
+      key: 'scans',
+      width: 150,
+      render: (_, s) => (s.scanRefs.length ? s.scanRefs.join('、') : '—'),
+    },
+    { title: t('participation.reconcile.keyings'), dataIndex: 'keyings', width: 80 },
+    {
+      title: t('participation.reconcile.lastKeyedAt'),
+      key: 'at',
+      width: 160,
+      render: (_, s) => formatAt(s.lastKeyedAt, i18n.language),
+    },
+    {
+      title: t('participation.reconcile.choice'),
+      key: 'choice',
+      width: 300,
+      render: (_, s) => {
+        const key = sheetKey(s);
+        return (
+          <Space wrap size={8}>
+            <Radio.Group
+              size="small"
+              optionType="button"
+              buttonStyle="solid"
+              value={choices[key]}
+              onChange={(e) => setChoices((c) => ({ ...c, [key]: e.target.value as VoteChoice }))}
+            >
+              {VOTE_CHOICES.map((c) => (
+                <Radio.Button key={c} value={c} data-testid={`reconcile-choice-${c}`}>
+                  {t(`participation.paperVote.choices.${c}`)}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+            <Button
+              size="small"
+              type="primary"
+              disabled={!choices[key]}
+              loading={save.isPending && save.variables && sheetKey(save.variables) === key}
+              onClick={() => {
+                setDone(null);
+                save.mutate({ householdId: s.householdId, sheetNo: s.sheetNo, choice: choices[key]! });
+              }}
+              data-testid="reconcile-submit"
+            >
+              {t('participation.reconcile.submit')}
+            </Button>
+          </Space>
+        );
+      },
+    },
+  ];
+
   return (
     <Card
       size="small"
@@ -58,15 +116,24 @@ export default function ReconcileForm({ project, ballotId }: { project: ProjectD
       data-testid="reconcile"
       data-count={sheets.data ? String(items.length) : ''}
       extra={
-        <Button
-          size="small"
-          icon={<ReloadOutlined />}
-          loading={sheets.isFetching}
-          onClick={() => void sheets.refetch()}
-          data-testid="reconcile-refresh"
-        >
-          {t('participation.reconcile.refresh')}
-        </Button>
+        <Space>
+          <ExportXlsxButton<PaperSheet>
+            fileName={t('participation.reconcile.list')}
+            testId="reconcile-export"
+            // The choice column is the officer's input, not data.
+            columns={xlsxColumnsFrom(columns, { choice: null })}
+            rows={items}
+          />
+          <Button
+            size="small"
+            icon={<ReloadOutlined />}
+            loading={sheets.isFetching}
+            onClick={() => void sheets.refetch()}
+            data-testid="reconcile-refresh"
+          >
+            {t('participation.reconcile.refresh')}
+          </Button>
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('participation.reconcile.hint')}</Typography.Paragraph>
@@ -109,61 +176,7 @@ export default function ReconcileForm({ project, ballotId }: { project: ProjectD
         locale={{ emptyText: t('participation.reconcile.none') }}
         scroll={{ x: 860 }}
         onRow={(s) => ({ 'data-testid': 'reconcile-row', 'data-sheet': s.sheetNo, 'data-household': s.householdId }) as object}
-        columns={[
-          { title: t('participation.reconcile.household'), key: 'household', render: (_, s) => labelOf(s.householdId) },
-          { title: t('participation.reconcile.sheetNo'), dataIndex: 'sheetNo', width: 120 },
-          {
-            title: t('participation.reconcile.scanRefs'),
-            key: 'scans',
-            width: 150,
-            render: (_, s) => (s.scanRefs.length ? s.scanRefs.join('、') : '—'),
-          },
-          { title: t('participation.reconcile.keyings'), dataIndex: 'keyings', width: 80 },
-          {
-            title: t('participation.reconcile.lastKeyedAt'),
-            key: 'at',
-            width: 160,
-            render: (_, s) => formatAt(s.lastKeyedAt, i18n.language),
-          },
-          {
-            title: t('participation.reconcile.choice'),
-            key: 'choice',
-            width: 300,
-            render: (_, s) => {
-              const key = sheetKey(s);
-              return (
-                <Space wrap size={8}>
-                  <Radio.Group
-                    size="small"
-                    optionType="button"
-                    buttonStyle="solid"
-                    value={choices[key]}
-                    onChange={(e) => setChoices((c) => ({ ...c, [key]: e.target.value as VoteChoice }))}
-                  >
-                    {VOTE_CHOICES.map((c) => (
-                      <Radio.Button key={c} value={c} data-testid={`reconcile-choice-${c}`}>
-                        {t(`participation.paperVote.choices.${c}`)}
-                      </Radio.Button>
-                    ))}
-                  </Radio.Group>
-                  <Button
-                    size="small"
-                    type="primary"
-                    disabled={!choices[key]}
-                    loading={save.isPending && save.variables && sheetKey(save.variables) === key}
-                    onClick={() => {
-                      setDone(null);
-                      save.mutate({ householdId: s.householdId, sheetNo: s.sheetNo, choice: choices[key]! });
-                    }}
-                    data-testid="reconcile-submit"
-                  >
-                    {t('participation.reconcile.submit')}
-                  </Button>
-                </Space>
-              );
-            },
-          },
-        ]}
+        columns={columns}
       />
     </Card>
   );

@@ -2,12 +2,14 @@
 // and the paper-entry form community workers use for the households not yet reached.
 // Officers (surveys.manage) open a survey with the questionnaire builder and close one.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Popconfirm, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Empty, Popconfirm, Skeleton, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import type { ProjectDetail } from '../projects/types.ts';
 import { closeSurvey, fetchSurveys, participationKeys } from './api.ts';
@@ -35,6 +37,36 @@ export default function SurveysPanel({ project }: { project: ProjectDetail }) {
     },
   });
 
+  const columns: TableColumnsType<SurveySummary> = [
+    { title: t('participation.surveys.columns.title'), dataIndex: 'title' },
+    {
+      title: t('participation.surveys.columns.kind'),
+      dataIndex: 'kind',
+      width: 120,
+      render: (k: SurveySummary['kind']) => (
+        <Tag color={k === 'baseline' ? 'blue' : undefined}>{t(`participation.surveys.kinds.${k}`)}</Tag>
+      ),
+    },
+    {
+      title: t('participation.surveys.columns.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (s: SurveySummary['status']) => (
+        <Tag color={s === 'open' ? 'green' : 'default'} data-testid="survey-status">
+          {t(`participation.surveys.statuses.${s}`)}
+        </Tag>
+      ),
+    },
+    { title: t('participation.surveys.columns.responses'), dataIndex: 'responses', width: 90, align: 'right' },
+    { title: t('participation.surveys.columns.refused'), dataIndex: 'refused', width: 80, align: 'right' },
+    {
+      title: t('participation.surveys.columns.openedAt'),
+      dataIndex: 'openedAt',
+      width: 170,
+      render: (v: string) => formatAt(v, i18n.language),
+    },
+  ];
+
   if (query.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (query.isError)
     return (
@@ -58,24 +90,25 @@ export default function SurveysPanel({ project }: { project: ProjectDetail }) {
         size="small"
         title={t('participation.surveys.list')}
         extra={
-          can('surveys.manage') && (
-            <Space>
-              {selected?.status === 'open' && (
-                <Popconfirm
-                  title={t('participation.builder.closeConfirm')}
-                  onConfirm={() => close.mutate(selected.id)}
-                  okButtonProps={{ 'data-testid': 'survey-close-confirm' }}
-                >
-                  <Button danger icon={<StopOutlined />} loading={close.isPending} data-testid="survey-close">
-                    {t('participation.builder.close')}
-                  </Button>
-                </Popconfirm>
-              )}
+          <Space>
+            <ExportXlsxButton<SurveySummary> fileName={t('participation.surveys.list')} columns={xlsxColumnsFrom(columns)} rows={surveys} />
+            {can('surveys.manage') && selected?.status === 'open' && (
+              <Popconfirm
+                title={t('participation.builder.closeConfirm')}
+                onConfirm={() => close.mutate(selected.id)}
+                okButtonProps={{ 'data-testid': 'survey-close-confirm' }}
+              >
+                <Button danger icon={<StopOutlined />} loading={close.isPending} data-testid="survey-close">
+                  {t('participation.builder.close')}
+                </Button>
+              </Popconfirm>
+            )}
+            {can('surveys.manage') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="survey-open">
                 {t('participation.builder.open')}
               </Button>
-            </Space>
-          )
+            )}
+          </Space>
         }
       >
         {close.isError && (
@@ -103,35 +136,7 @@ export default function SurveysPanel({ project }: { project: ProjectDetail }) {
             onClick: () => setChosen(row.id),
             style: { cursor: 'pointer', background: row.id === selected?.id ? 'rgba(22,119,255,0.06)' : undefined },
           })}
-          columns={[
-            { title: t('participation.surveys.columns.title'), dataIndex: 'title' },
-            {
-              title: t('participation.surveys.columns.kind'),
-              dataIndex: 'kind',
-              width: 120,
-              render: (k: SurveySummary['kind']) => (
-                <Tag color={k === 'baseline' ? 'blue' : undefined}>{t(`participation.surveys.kinds.${k}`)}</Tag>
-              ),
-            },
-            {
-              title: t('participation.surveys.columns.status'),
-              dataIndex: 'status',
-              width: 100,
-              render: (s: SurveySummary['status']) => (
-                <Tag color={s === 'open' ? 'green' : 'default'} data-testid="survey-status">
-                  {t(`participation.surveys.statuses.${s}`)}
-                </Tag>
-              ),
-            },
-            { title: t('participation.surveys.columns.responses'), dataIndex: 'responses', width: 90, align: 'right' },
-            { title: t('participation.surveys.columns.refused'), dataIndex: 'refused', width: 80, align: 'right' },
-            {
-              title: t('participation.surveys.columns.openedAt'),
-              dataIndex: 'openedAt',
-              width: 170,
-              render: (v: string) => formatAt(v, i18n.language),
-            },
-          ]}
+          columns={columns}
         />
       </Card>
       <OpenSurveyModal

@@ -1,11 +1,13 @@
 // 政策规则: every rule grouped by key, each version with its value, unit, effective dates and
 // source document; the city admin (policy.publish) publishes new versions.
 import { useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Empty, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import { fetchRules, groupRules, inForce, policyKeys, todayInCity } from './api.ts';
 import PublishRuleModal from './PublishRuleModal.tsx';
@@ -23,6 +25,61 @@ export default function PolicyRulesPage() {
   const canPublish = can('policy.publish');
   const today = todayInCity();
   const keyName = (key: string) => t(`policy.keys.${key.replace(/\./g, '_')}`, { defaultValue: key });
+  const groups = query.data ? groupRules(query.data) : [];
+  const currents = new Set(groups.map(([, versions]) => inForce(versions, today)));
+  const columns: TableColumnsType<PolicyRule> = [
+    {
+      title: t('policy.columns.version'),
+      key: 'version',
+      width: 150,
+      render: (_, r) => (
+        <Space size={4}>
+          <strong>{r.version}</strong>
+          {currents.has(r) ? (
+            <Tag color="green">{t('policy.current')}</Tag>
+          ) : r.effectiveFrom > today ? (
+            <Tag color="gold">{t('policy.future')}</Tag>
+          ) : (
+            <Tag>{t('policy.superseded')}</Tag>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('policy.columns.value'),
+      key: 'value',
+      width: 260,
+      render: (_, r) => (
+        <Typography.Paragraph
+          code
+          style={{ margin: 0, wordBreak: 'break-all' }}
+          ellipsis={{ rows: 2, expandable: 'collapsible' }}
+          data-testid="policy-value"
+        >
+          {valueText(r.value)}
+        </Typography.Paragraph>
+      ),
+    },
+    { title: t('policy.columns.unit'), key: 'unit', width: 120, render: (_, r) => r.unit ?? '—' },
+    { title: t('policy.columns.effectiveFrom'), dataIndex: 'effectiveFrom', width: 110 },
+    { title: t('policy.columns.effectiveTo'), key: 'to', width: 110, render: (_, r) => r.effectiveTo ?? '—' },
+    { title: t('policy.columns.source'), dataIndex: 'source', render: (s: string) => <span style={{ fontSize: 13 }}>{s}</span> },
+    {
+      title: t('policy.columns.publishedAt'),
+      key: 'published',
+      width: 170,
+      render: (_, r) => (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {new Date(r.publishedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
+            timeZone: 'Asia/Shanghai',
+            hour12: false,
+          })}
+        </Typography.Text>
+      ),
+    },
+  ];
+  // One sheet for every rule's versions (the page's tables one under another), named by rule.
+  const exportColumns = [{ title: t('policy.form.key'), value: (r: PolicyRule) => keyName(r.key) }, ...xlsxColumnsFrom(columns)];
 
   const body = () => {
     if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -36,95 +93,41 @@ export default function PolicyRulesPage() {
           action={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}
         />
       );
-    const groups = groupRules(query.data);
     if (groups.length === 0) return <Empty description={t('policy.empty')} />;
-    return groups.map(([key, versions]) => {
-      const current = inForce(versions, today);
-      return (
-        <Card
-          key={key}
+    return groups.map(([key, versions]) => (
+      <Card
+        key={key}
+        size="small"
+        data-testid="policy-rule"
+        data-key={key}
+        title={
+          <Space wrap>
+            <span>{keyName(key)}</span>
+            <Typography.Text code>{key}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+              {t('policy.versions', { count: versions.length })}
+            </Typography.Text>
+          </Space>
+        }
+        extra={
+          canPublish && (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setPublishing({ key })} data-testid="policy-publish-key">
+              {t('policy.publish')}
+            </Button>
+          )
+        }
+      >
+        <Table<PolicyRule>
           size="small"
-          data-testid="policy-rule"
-          data-key={key}
-          title={
-            <Space wrap>
-              <span>{keyName(key)}</span>
-              <Typography.Text code>{key}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-                {t('policy.versions', { count: versions.length })}
-              </Typography.Text>
-            </Space>
-          }
-          extra={
-            canPublish && (
-              <Button size="small" icon={<PlusOutlined />} onClick={() => setPublishing({ key })} data-testid="policy-publish-key">
-                {t('policy.publish')}
-              </Button>
-            )
-          }
-        >
-          <Table<PolicyRule>
-            size="small"
-            rowKey="version"
-            pagination={false}
-            dataSource={versions}
-            scroll={{ x: 900 }}
-            onRow={(r) => ({ 'data-testid': 'policy-version', 'data-version': r.version }) as object}
-            columns={[
-              {
-                title: t('policy.columns.version'),
-                key: 'version',
-                width: 150,
-                render: (_, r) => (
-                  <Space size={4}>
-                    <strong>{r.version}</strong>
-                    {r === current ? (
-                      <Tag color="green">{t('policy.current')}</Tag>
-                    ) : r.effectiveFrom > today ? (
-                      <Tag color="gold">{t('policy.future')}</Tag>
-                    ) : (
-                      <Tag>{t('policy.superseded')}</Tag>
-                    )}
-                  </Space>
-                ),
-              },
-              {
-                title: t('policy.columns.value'),
-                key: 'value',
-                width: 260,
-                render: (_, r) => (
-                  <Typography.Paragraph
-                    code
-                    style={{ margin: 0, wordBreak: 'break-all' }}
-                    ellipsis={{ rows: 2, expandable: 'collapsible' }}
-                    data-testid="policy-value"
-                  >
-                    {valueText(r.value)}
-                  </Typography.Paragraph>
-                ),
-              },
-              { title: t('policy.columns.unit'), key: 'unit', width: 120, render: (_, r) => r.unit ?? '—' },
-              { title: t('policy.columns.effectiveFrom'), dataIndex: 'effectiveFrom', width: 110 },
-              { title: t('policy.columns.effectiveTo'), key: 'to', width: 110, render: (_, r) => r.effectiveTo ?? '—' },
-              { title: t('policy.columns.source'), dataIndex: 'source', render: (s: string) => <span style={{ fontSize: 13 }}>{s}</span> },
-              {
-                title: t('policy.columns.publishedAt'),
-                key: 'published',
-                width: 170,
-                render: (_, r) => (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {new Date(r.publishedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
-                      timeZone: 'Asia/Shanghai',
-                      hour12: false,
-                    })}
-                  </Typography.Text>
-                ),
-              },
-            ]}
-          />
-        </Card>
-      );
-    });
+          rowKey="version"
+          pagination={false}
+          dataSource={versions}
+          scroll={{ x: 900 }}
+          onRow={(r) => ({ 'data-testid': 'policy-version', 'data-version': r.version }) as object}
+          columns={columns}
+        />
+      </Card>
+    ));
   };
 
   return (
@@ -135,11 +138,18 @@ export default function PolicyRulesPage() {
         title={t('policy.title')}
         data-testid="policy-page"
         extra={
-          canPublish && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setPublishing({})} data-testid="policy-publish">
-              {t('policy.publish')}
-            </Button>
-          )
+          <Space>
+            <ExportXlsxButton<PolicyRule>
+              fileName={t('policy.title')}
+              columns={exportColumns}
+              rows={groups.flatMap(([, versions]) => versions)}
+            />
+            {canPublish && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setPublishing({})} data-testid="policy-publish">
+                {t('policy.publish')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -149,7 +159,7 @@ export default function PolicyRulesPage() {
       </Card>
       <PublishRuleModal
         open={!!publishing}
-        keys={query.data ? groupRules(query.data).map(([k]) => k) : []}
+        keys={groups.map(([k]) => k)}
         initialKey={publishing?.key}
         onClose={() => setPublishing(null)}
         onPublished={(rule) => {

@@ -4,7 +4,9 @@ import { Button, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useTranslation } from 'react-i18next';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { formatFen, parseYuanToFen } from '../../app/money.ts';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { FUNDING_SOURCES, RESIDENT_CHANNELS } from './fundingTypes.ts';
 
 export interface LineDraft {
@@ -29,6 +31,10 @@ export function draftSumFen(lines: readonly LineDraft[]): bigint {
 
 export default function FundingLinesEditor({ lines, editable, onChange }: Props) {
   const { t } = useTranslation();
+  const sourceName = (source: string) => t(`funding.sources.${source}`, { defaultValue: source });
+  const channelName = (line: LineDraft) =>
+    line.source === 'resident' ? t(`funding.channels.${line.channel}`, { defaultValue: line.channel ?? '' }) : '—';
+  const amountText = (amount: string) => formatFen(parseYuanToFen(amount) ?? 0n);
   const patch = (key: number, change: Partial<LineDraft>) => onChange(lines.map((l) => (l.key === key ? { ...l, ...change } : l)));
 
   const columns: ColumnsType<LineDraft> = [
@@ -47,7 +53,7 @@ export default function FundingLinesEditor({ lines, editable, onChange }: Props)
             options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`funding.sources.${s}`) }))}
           />
         ) : (
-          t(`funding.sources.${source}`, { defaultValue: source })
+          sourceName(source)
         ),
     },
     {
@@ -65,7 +71,7 @@ export default function FundingLinesEditor({ lines, editable, onChange }: Props)
             options={RESIDENT_CHANNELS.map((c) => ({ value: c, label: t(`funding.channels.${c}`) }))}
           />
         ) : (
-          t(`funding.channels.${channel}`, { defaultValue: channel ?? '' })
+          channelName(row)
         );
       },
     },
@@ -85,7 +91,7 @@ export default function FundingLinesEditor({ lines, editable, onChange }: Props)
             style={{ width: '100%' }}
           />
         ) : (
-          formatFen(parseYuanToFen(amount) ?? 0n)
+          amountText(amount)
         ),
     },
     ...(editable
@@ -133,15 +139,28 @@ export default function FundingLinesEditor({ lines, editable, onChange }: Props)
           </Table.Summary.Row>
         )}
       />
-      {editable && (
-        <Button
-          icon={<PlusOutlined />}
-          data-testid="funding-add-line"
-          onClick={() => onChange([...lines, { key: newLineKey(), source: '', channel: null, amount: '' }])}
-        >
-          {t('funding.addLine')}
-        </Button>
-      )}
+      <Space wrap>
+        {editable && (
+          <Button
+            icon={<PlusOutlined />}
+            data-testid="funding-add-line"
+            onClick={() => onChange([...lines, { key: newLineKey(), source: '', channel: null, amount: '' }])}
+          >
+            {t('funding.addLine')}
+          </Button>
+        )}
+        <ExportXlsxButton<LineDraft>
+          fileName={t('funding.lines')}
+          testId="funding-lines-export"
+          // While editing the cells are inputs; the sheet carries the values they hold, as read-only rows show them.
+          columns={xlsxColumnsFrom(columns, {
+            source: (l) => sourceName(l.source),
+            channel: channelName,
+            amount: (l) => amountText(l.amount),
+          })}
+          rows={lines}
+        />
+      </Space>
     </Space>
   );
 }

@@ -1,10 +1,12 @@
 // The disbursement ledger with its form (a 409 means the source's planned plus amended
 // amount would be passed: an amendment is needed first) and the amendments with theirs.
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Table } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Table, type TableColumnsType } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api.ts';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { fenToNumber, formatFen, parseYuanToFen } from '../../app/money.ts';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { addAmendment, addDisbursement, projectKeys } from './api.ts';
 import { FUNDING_SOURCES, type Amendment, type Disbursement } from './fundingTypes.ts';
 
@@ -45,26 +47,39 @@ export function DisbursementsCard({ projectId, canWrite, rows }: LedgerProps & {
   });
   const over = add.error instanceof ApiError && add.error.status === 409 ? add.error.problem : null;
   const fenOf = (v: unknown) => (typeof v === 'number' ? formatFen(v) : '—');
+  const columns: TableColumnsType<Disbursement> = [
+    { title: t('funding.columns.date'), dataIndex: 'date', width: 110 },
+    {
+      title: t('funding.columns.source'),
+      dataIndex: 'source',
+      render: (s: string) => t(`funding.sources.${s}`, { defaultValue: s }),
+    },
+    { title: t('funding.columns.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => formatFen(v) },
+    { title: t('funding.columns.payee'), dataIndex: 'payee' },
+    { title: t('funding.columns.documentRef'), dataIndex: 'documentRef' },
+  ];
 
   return (
-    <Card size="small" title={t('funding.disbursements')} data-testid="disbursements">
+    <Card
+      size="small"
+      title={t('funding.disbursements')}
+      data-testid="disbursements"
+      extra={
+        <ExportXlsxButton<Disbursement>
+          fileName={t('funding.disbursements')}
+          testId="disbursements-export"
+          columns={xlsxColumnsFrom(columns)}
+          rows={rows}
+        />
+      }
+    >
       <Table<Disbursement>
         rowKey={(r) => r.id ?? `${r.date}-${r.documentRef}`}
         size="small"
         pagination={false}
         dataSource={rows}
         locale={{ emptyText: t('funding.noDisbursements') }}
-        columns={[
-          { title: t('funding.columns.date'), dataIndex: 'date', width: 110 },
-          {
-            title: t('funding.columns.source'),
-            dataIndex: 'source',
-            render: (s: string) => t(`funding.sources.${s}`, { defaultValue: s }),
-          },
-          { title: t('funding.columns.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => formatFen(v) },
-          { title: t('funding.columns.payee'), dataIndex: 'payee' },
-          { title: t('funding.columns.documentRef'), dataIndex: 'documentRef' },
-        ]}
+        columns={columns}
       />
       {canWrite && (
         <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onFinish={(v) => add.mutate(v)}>
@@ -112,24 +127,37 @@ export function AmendmentsCard({ projectId, canWrite, rows }: LedgerProps & { ro
       void client.invalidateQueries({ queryKey: projectKeys.funding(projectId) });
     },
   });
+  const columns: TableColumnsType<Amendment> = [
+    { title: t('funding.columns.date'), dataIndex: 'at', width: 110, render: (v?: string) => v?.slice(0, 10) ?? '—' },
+    {
+      title: t('funding.columns.source'),
+      dataIndex: 'source',
+      render: (s: string) => t(`funding.sources.${s}`, { defaultValue: s }),
+    },
+    { title: t('funding.columns.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => formatFen(v) },
+    { title: t('funding.columns.reason'), dataIndex: 'reason' },
+  ];
   return (
-    <Card size="small" title={t('funding.amendments')} data-testid="amendments">
+    <Card
+      size="small"
+      title={t('funding.amendments')}
+      data-testid="amendments"
+      extra={
+        <ExportXlsxButton<Amendment>
+          fileName={t('funding.amendments')}
+          testId="amendments-export"
+          columns={xlsxColumnsFrom(columns)}
+          rows={rows}
+        />
+      }
+    >
       <Table<Amendment>
         rowKey={(r) => r.id ?? `${r.source}-${r.reason}`}
         size="small"
         pagination={false}
         dataSource={rows}
         locale={{ emptyText: t('funding.noAmendments') }}
-        columns={[
-          { title: t('funding.columns.date'), dataIndex: 'at', width: 110, render: (v?: string) => v?.slice(0, 10) ?? '—' },
-          {
-            title: t('funding.columns.source'),
-            dataIndex: 'source',
-            render: (s: string) => t(`funding.sources.${s}`, { defaultValue: s }),
-          },
-          { title: t('funding.columns.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => formatFen(v) },
-          { title: t('funding.columns.reason'), dataIndex: 'reason' },
-        ]}
+        columns={columns}
       />
       {canWrite && (
         <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onFinish={(v) => add.mutate(v)}>

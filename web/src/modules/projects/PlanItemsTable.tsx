@@ -1,11 +1,13 @@
 // The plan's lines: quantity (two places) and an optional unit price in yuan (else the
 // price list's), with each line's amount computed exactly as the user types.
 import type { HTMLAttributes } from 'react';
-import { Button, InputNumber, Table, Tooltip, Typography } from 'antd';
+import { Button, Flex, InputNumber, Table, Tooltip, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useTranslation } from 'react-i18next';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { fenToYuanString, formatFen } from '../../app/money.ts';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { indicatorName, type CatalogueIndex } from '../catalogue/catalogueTree.ts';
 import type { DraftLine, RunningTotals } from './planMath.ts';
 
@@ -22,6 +24,10 @@ interface Props {
 export default function PlanItemsTable({ lines, index, prices, totals, editable, onChange, onRemove }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const priceText = (code: string) => {
+    const shown = totals.lines.get(code)?.unitPriceFen;
+    return shown === null || shown === undefined ? '—' : formatFen(shown);
+  };
 
   const columns: ColumnsType<DraftLine> = [
     {
@@ -81,8 +87,7 @@ export default function PlanItemsTable({ lines, index, prices, totals, editable,
       width: 130,
       render: (p: string, row) => {
         const listed = prices.get(row.code);
-        const shown = totals.lines.get(row.code)?.unitPriceFen;
-        if (!editable) return shown === null || shown === undefined ? '—' : formatFen(shown);
+        if (!editable) return priceText(row.code);
         return (
           <Tooltip title={listed === undefined ? t('plan.noListPrice') : t('plan.listPrice', { price: formatFen(listed) })}>
             <InputNumber<string>
@@ -128,18 +133,29 @@ export default function PlanItemsTable({ lines, index, prices, totals, editable,
   ];
 
   return (
-    <Table<DraftLine>
-      data-testid="plan-items"
-      rowKey="code"
-      size="small"
-      bordered
-      columns={columns}
-      dataSource={lines}
-      pagination={false}
-      scroll={{ x: 700 }}
-      onRow={(row) => ({ 'data-testid': 'plan-row', 'data-code': row.code }) as HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: t('plan.noItems') }}
-    />
+    <Flex vertical gap={8}>
+      <Flex justify="end">
+        <ExportXlsxButton<DraftLine>
+          fileName={t('plan.items', { count: lines.length })}
+          testId="plan-items-export"
+          // While editing the price cell is an input; the sheet carries the price in effect, as read-only rows show it.
+          columns={xlsxColumnsFrom(columns, { unitPrice: (l) => priceText(l.code) })}
+          rows={lines}
+        />
+      </Flex>
+      <Table<DraftLine>
+        data-testid="plan-items"
+        rowKey="code"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={lines}
+        pagination={false}
+        scroll={{ x: 700 }}
+        onRow={(row) => ({ 'data-testid': 'plan-row', 'data-code': row.code }) as HTMLAttributes<HTMLElement>}
+        locale={{ emptyText: t('plan.noItems') }}
+      />
+    </Flex>
   );
 }
 

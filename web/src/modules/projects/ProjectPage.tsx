@@ -2,7 +2,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, Breadcrumb, Button, Card, Result, Skeleton, Space, Spin, Tabs, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api.ts';
@@ -86,9 +86,18 @@ export default function ProjectPage() {
           </Space>
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/projects')} data-testid="back">
-            {t('common.back')}
-          </Button>
+          <Space>
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => navigate(`/projects/${project.id}/summary`)}
+              data-testid="project-summary-link"
+            >
+              {t('evaluation.summary.open')}
+            </Button>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/projects')} data-testid="back">
+              {t('common.back')}
+            </Button>
+          </Space>
         }
         styles={{ body: { paddingTop: 0 } }}
       >

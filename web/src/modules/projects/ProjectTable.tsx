@@ -4,9 +4,11 @@ import type { ColumnsType } from 'antd/es/table/index.js';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
-import { formatFenBig } from '../../app/money.ts';
+import { formatFen, formatFenBig } from '../../app/money.ts';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { formatArea, formatCount } from '../registry/format.ts';
 import { KindTags, StageTag } from './ProjectTags.tsx';
+import { useStages } from './useStages.ts';
 import type { ProjectFilters, ProjectSummary } from './types.ts';
 import { useProjectList } from './useProjectList.ts';
 
@@ -14,6 +16,7 @@ export default function ProjectTable({ filters }: { filters: ProjectFilters }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { query, rows } = useProjectList(filters, 50);
+  const stages = useStages();
 
   const columns: ColumnsType<ProjectSummary> = [
     {
@@ -54,5 +57,22 @@ export default function ProjectTable({ filters }: { filters: ProjectFilters }) {
     },
   ];
 
-  return <CursorTable query={query} rows={rows} columns={columns} testId="project-table" emptyText={t('projects.empty')} scrollX={860} />;
+  // The stage's name lives inside StageTag; the sheet carries the exact plan total, not 万元.
+  const exportColumns = xlsxColumnsFrom(columns, {
+    stage: (p) => stages.name(p.stage),
+    planTotalFen: (p) => formatFen(p.planTotalFen),
+  });
+
+  return (
+    <CursorTable
+      query={query}
+      rows={rows}
+      columns={columns}
+      testId="project-table"
+      emptyText={t('projects.empty')}
+      scrollX={860}
+      exportName={t('projects.title')}
+      exportColumns={exportColumns}
+    />
+  );
 }

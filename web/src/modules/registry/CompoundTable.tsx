@@ -60,6 +60,14 @@ export default function CompoundTable({ filters }: { filters: CompoundFilters })
   ];
 
   return (
-    <CursorTable query={query} rows={rows} columns={columns} testId="compound-table" emptyText={t('registry.emptyList')} scrollX={700} />
+    <CursorTable
+      query={query}
+      rows={rows}
+      columns={columns}
+      testId="compound-table"
+      emptyText={t('registry.emptyList')}
+      scrollX={700}
+      exportName={t('registry.list')}
+    />
   );
 }

@@ -1,11 +1,13 @@
 // Households of a compound, paged by cursor (previous / next), optionally one building.
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { EyeOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
+import { collectPages, MAX_EXPORT_ROWS, xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import { fetchHouseholds, registryKeys } from './api.ts';
 import { formatArea } from './format.ts';
@@ -13,6 +15,8 @@ import PersonalModal from './PersonalModal.tsx';
 import type { Household, MaskedResident } from './types.ts';
 
 const PAGE_SIZE = 20;
+/** The server's largest page: an export walks every household in as few requests as it can. */
+const EXPORT_PAGE_SIZE = 500;
 const statusColor: Record<string, string> = { pending: 'warning', verified: 'success', rejected: 'error' };
 
 interface Props {
@@ -23,6 +27,7 @@ interface Props {
 export default function HouseholdsTable({ compoundId, buildings }: Props) {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
+  const { message } = App.useApp();
   const [building, setBuilding] = useState<string | undefined>(undefined);
   // cursors[i] is the cursor that fetches page i (page 0 has none).
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -49,15 +54,17 @@ export default function HouseholdsTable({ compoundId, buildings }: Props) {
     setPageIndex(0);
   };
 
+  const relation = (r: MaskedResident) => t(`compound.relations.${r.relation}`, { defaultValue: r.relation });
+  const status = (r: MaskedResident) => t(`compound.status.${r.status}`, { defaultValue: r.status });
   const renderResident = (r: MaskedResident) => (
     <Flex key={r.id} align="center" gap={8} wrap data-testid="resident">
       <Typography.Text>{r.name}</Typography.Text>
       <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
         {r.phone ?? '—'}
       </Typography.Text>
-      <Tag style={{ marginInlineEnd: 0 }}>{t(`compound.relations.${r.relation}`, { defaultValue: r.relation })}</Tag>
+      <Tag style={{ marginInlineEnd: 0 }}>{relation(r)}</Tag>
       <Tag color={statusColor[r.status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
-        {t(`compound.status.${r.status}`, { defaultValue: r.status })}
+        {status(r)}
       </Tag>
       {mayReadPersonal && (
         <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => setPersonalOf(r.id)} data-testid="show-personal">
@@ -93,22 +100,47 @@ export default function HouseholdsTable({ compoundId, buildings }: Props) {
     },
   ];
 
+  // Residents as the screen shows them (names and phones masked by the server), without the buttons.
+  const exportColumns = xlsxColumnsFrom(columns, {
+    residents: (h) => h.residents.map((r) => [r.name, r.phone ?? '—', relation(r), status(r)].join(' ')).join('；'),
+  });
+  /** Every household of the compound (of the chosen building), not only the page shown. */
+  const allHouseholds = async (): Promise<Household[]> => {
+    let cursor: string | null = null;
+    const rows: Household[] = [];
+    const all = await collectPages(rows, true, async () => {
+      const page = await fetchHouseholds(compoundId, EXPORT_PAGE_SIZE, cursor, building);
+      rows.push(...page.items);
+      cursor = page.nextCursor;
+      return { rows, more: cursor !== null };
+    });
+    if (all.capped) void message.warning(t('common.exportCapped', { count: MAX_EXPORT_ROWS }));
+    return all.rows;
+  };
+
   return (
     <Card
       title={t('compound.householdsTitle')}
       size="small"
       extra={
-        buildings.length > 0 && (
-          <Select
-            allowClear
-            data-testid="household-building"
-            placeholder={t('compound.allBuildings')}
-            style={{ width: 160 }}
-            value={building}
-            onChange={(v: string | undefined) => chooseBuilding(v)}
-            options={buildings.map((b) => ({ value: b, label: b }))}
+        <Space>
+          {buildings.length > 0 && (
+            <Select
+              allowClear
+              data-testid="household-building"
+              placeholder={t('compound.allBuildings')}
+              style={{ width: 160 }}
+              value={building}
+              onChange={(v: string | undefined) => chooseBuilding(v)}
+              options={buildings.map((b) => ({ value: b, label: b }))}
+            />
+          )}
+          <ExportXlsxButton<Household>
+            fileName={[t('compound.householdsTitle'), building].filter(Boolean).join(' ')}
+            columns={exportColumns}
+            rows={(query.data?.items.length ?? 0) === 0 ? [] : allHouseholds}
           />
-        )
+        </Space>
       }
     >
       {query.isError ? (

@@ -1,6 +1,8 @@
 // Outcomes of an import: counts on success, the row report when the file was refused.
-import { Alert, Card, Col, Row, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Flex, Row, Statistic, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import type { ImportCounts, ImportRowError } from './types.ts';
 
 export function ImportCountsView({ counts }: { counts: ImportCounts }) {
@@ -23,8 +25,21 @@ export function ImportCountsView({ counts }: { counts: ImportCounts }) {
   );
 }
 
+type ErrorRow = ImportRowError & { key: number };
+
 export function ImportErrorsView({ detail, errors }: { detail?: string; errors: ImportRowError[] }) {
   const { t } = useTranslation();
+  const rows: ErrorRow[] = errors.map((e, key) => ({ ...e, key }));
+  const columns: TableColumnsType<ErrorRow> = [
+    { title: t('import.columns.line'), dataIndex: 'line', width: 80, render: (v?: number) => v ?? '—' },
+    {
+      title: t('import.columns.column'),
+      dataIndex: 'column',
+      width: 160,
+      render: (v: string | undefined, row) => v ?? row.path ?? '—',
+    },
+    { title: t('import.columns.message'), dataIndex: 'message' },
+  ];
   return (
     <Card size="small" data-testid="import-errors">
       <Alert
@@ -35,24 +50,24 @@ export function ImportErrorsView({ detail, errors }: { detail?: string; errors: 
         style={{ marginBottom: 16 }}
       />
       {errors.length > 0 && (
-        <Table<ImportRowError & { key: number }>
-          size="small"
-          bordered
-          rowKey="key"
-          dataSource={errors.map((e, key) => ({ ...e, key }))}
-          pagination={errors.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          scroll={{ x: 560 }}
-          columns={[
-            { title: t('import.columns.line'), dataIndex: 'line', width: 80, render: (v?: number) => v ?? '—' },
-            {
-              title: t('import.columns.column'),
-              dataIndex: 'column',
-              width: 160,
-              render: (v: string | undefined, row) => v ?? row.path ?? '—',
-            },
-            { title: t('import.columns.message'), dataIndex: 'message' },
-          ]}
-        />
+        <Flex vertical gap={8}>
+          <Flex justify="end">
+            <ExportXlsxButton<ErrorRow>
+              fileName={`${t('import.title')} ${t('import.errorCount', { count: errors.length })}`}
+              columns={xlsxColumnsFrom(columns)}
+              rows={rows}
+            />
+          </Flex>
+          <Table<ErrorRow>
+            size="small"
+            bordered
+            rowKey="key"
+            dataSource={rows}
+            pagination={errors.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+            scroll={{ x: 560 }}
+            columns={columns}
+          />
+        </Flex>
       )}
     </Card>
   );

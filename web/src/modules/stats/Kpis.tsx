@@ -7,6 +7,8 @@ import {
   BankOutlined,
   CarOutlined,
   HomeOutlined,
+  LikeOutlined,
+  SmileOutlined,
   MoneyCollectOutlined,
   ProjectOutlined,
   SafetyOutlined,
@@ -124,6 +126,27 @@ function useKpis(o: Overview): Kpi[] {
       unit: en ? '' : t('stats.unit.wan'),
       icon: <MoneyCollectOutlined />,
     },
+    {
+      key: 'support',
+      label: t('stats.kpi.support'),
+      raw: o.support.rate ?? '',
+      shown: o.support.percent ?? t('stats.kpi.noRate'),
+      unit: o.support.percent ? t('stats.unit.percent') : '',
+      icon: <LikeOutlined />,
+      note: t('stats.kpi.supportNote', { agree: formatCount(o.support.agree), eligible: formatCount(o.support.eligible) }),
+    },
+    {
+      key: 'satisfaction',
+      label: t('stats.kpi.satisfaction'),
+      raw: o.satisfaction.rate ?? '',
+      shown: o.satisfaction.percent ?? t('stats.kpi.noRate'),
+      unit: o.satisfaction.percent ? t('stats.unit.percent') : '',
+      icon: <SmileOutlined />,
+      note: t('stats.kpi.satisfactionNote', {
+        satisfied: formatCount(o.satisfaction.satisfied),
+        answered: formatCount(o.satisfaction.answered),
+      }),
+    },
   ];
 }
 
@@ -173,8 +196,8 @@ const styles = {
   pageUnit: { fontSize: 13, color: '#595959', marginInlineStart: 4, fontWeight: 400 },
   wallGrid: {
     display: 'grid',
-    // Two rows of six: wide enough for "556,067.32" in large type on a 16:10 or 16:9 screen.
-    gridTemplateColumns: 'repeat(6, minmax(0, 1fr))',
+    // Two rows of seven: wide enough for "556,067.32" in large type on a 16:10 or 16:9 screen.
+    gridTemplateColumns: 'repeat(7, minmax(0, 1fr))',
     gap: '1.2vh 1vw',
   },
   wallCard: {

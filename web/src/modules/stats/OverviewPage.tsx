@@ -10,6 +10,7 @@ import {
   Card,
   Col,
   Empty,
+  Flex,
   Result,
   Row,
   Segmented,
@@ -20,11 +21,14 @@ import {
   Table,
   Tag,
   Typography,
+  type TableColumnsType,
 } from 'antd';
 import { DesktopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api.ts';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { formatDecimal } from '../../app/money.ts';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import type { CompoundSummary } from '../registry/types.ts';
@@ -270,48 +274,54 @@ export function pickChild(items: ChildFigure[], p: ChartClick): ChildFigure | un
 
 function CompoundList({ compounds }: { compounds: CompoundSummary[] }) {
   const { t } = useTranslation();
+  const columns: TableColumnsType<CompoundSummary> = [
+    {
+      title: t('stats.compounds.name'),
+      dataIndex: 'name',
+      render: (name: string, c) => (
+        <Link to={`/compounds/${c.id}`} data-testid="overview-compound-link">
+          {name}
+        </Link>
+      ),
+    },
+    { title: t('stats.compounds.address'), dataIndex: 'address', responsive: ['md'] },
+    { title: t('stats.compounds.yearBuilt'), dataIndex: 'yearBuilt', width: 100 },
+    {
+      title: t('stats.compounds.households'),
+      dataIndex: 'households',
+      width: 100,
+      align: 'right',
+      render: (n: number) => formatCount(n),
+    },
+    {
+      title: t('stats.compounds.floorArea'),
+      dataIndex: 'floorAreaM2',
+      width: 140,
+      align: 'right',
+      render: (a: string) => formatDecimal(a),
+    },
+    {
+      title: t('stats.compounds.eligible'),
+      dataIndex: 'eligible',
+      width: 120,
+      render: (e: boolean) => (e ? <Tag color="green">{t('stats.compounds.yes')}</Tag> : <Tag>{t('stats.compounds.no')}</Tag>),
+    },
+  ];
   return (
-    <Table<CompoundSummary>
-      data-testid="overview-compounds"
-      rowKey="id"
-      size="small"
-      pagination={compounds.length > 20 ? { pageSize: 20 } : false}
-      dataSource={compounds}
-      onRow={(c) => ({ 'data-testid': 'overview-compound-row', 'data-id': c.id }) as HTMLAttributes<HTMLElement>}
-      columns={[
-        {
-          title: t('stats.compounds.name'),
-          dataIndex: 'name',
-          render: (name: string, c) => (
-            <Link to={`/compounds/${c.id}`} data-testid="overview-compound-link">
-              {name}
-            </Link>
-          ),
-        },
-        { title: t('stats.compounds.address'), dataIndex: 'address', responsive: ['md'] },
-        { title: t('stats.compounds.yearBuilt'), dataIndex: 'yearBuilt', width: 100 },
-        {
-          title: t('stats.compounds.households'),
-          dataIndex: 'households',
-          width: 100,
-          align: 'right',
-          render: (n: number) => formatCount(n),
-        },
-        {
-          title: t('stats.compounds.floorArea'),
-          dataIndex: 'floorAreaM2',
-          width: 140,
-          align: 'right',
-          render: (a: string) => formatDecimal(a),
-        },
-        {
-          title: t('stats.compounds.eligible'),
-          dataIndex: 'eligible',
-          width: 120,
-          render: (e: boolean) => (e ? <Tag color="green">{t('stats.compounds.yes')}</Tag> : <Tag>{t('stats.compounds.no')}</Tag>),
-        },
-      ]}
-    />
+    <Flex vertical gap={8}>
+      <Flex justify="end">
+        <ExportXlsxButton<CompoundSummary> fileName={t('stats.compounds.title')} columns={xlsxColumnsFrom(columns)} rows={compounds} />
+      </Flex>
+      <Table<CompoundSummary>
+        data-testid="overview-compounds"
+        rowKey="id"
+        size="small"
+        pagination={compounds.length > 20 ? { pageSize: 20 } : false}
+        dataSource={compounds}
+        onRow={(c) => ({ 'data-testid': 'overview-compound-row', 'data-id': c.id }) as HTMLAttributes<HTMLElement>}
+        columns={columns}
+      />
+    </Flex>
   );
 }
 

@@ -38,6 +38,10 @@ export interface Overview {
   barrierFreeItems: number;
   stateRoomsM2: string;
   fundingFen: Partial<Record<FundingSource, number>> & Record<string, number>;
+  /** Agree votes over eligible households in each project's latest closed renovation-consent ballot. */
+  support: { ballots: number; agree: number; eligible: number; rate: string | null; percent: string | null };
+  /** Satisfied over answering households in each project's latest satisfaction survey. */
+  satisfaction: { surveys: number; satisfied: number; answered: number; rate: string | null; percent: string | null };
   byStage: Partial<Record<Stage, number>> & Record<string, number>;
 }
 

@@ -1,8 +1,10 @@
 // The year plan table: one row per district, projects by stage, plan total, funds by source,
 // outcomes; a total row below (money added with BigInt, areas as exact decimals).
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDecimal, formatFenBig, hundredthsToString, parseHundredths, sumFen } from '../../app/money.ts';
+import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
+import { formatDecimal, formatFen, formatFenBig, hundredthsToString, parseHundredths, sumFen } from '../../app/money.ts';
+import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { OUTCOME_AREAS, OUTCOME_FIELDS, type OutcomeFigures } from '../projects/types.ts';
 import { useStages } from '../projects/useStages.ts';
 import type { DistrictRow } from './useYearPlan.ts';
@@ -96,33 +98,62 @@ export default function YearPlanTable({ rows, sources, outcomesTotal }: Props) {
     ...OUTCOME_FIELDS.map(outcomeTotal),
   ];
 
+  // The sheet: exact yuan rather than 万元, counts as numbers, and the total row as a last row.
+  const exportColumns = xlsxColumnsFrom(columns, {
+    plan: (r) => formatFen(r.planTotalFen),
+    funds: (r) => formatFen(r.fundsFen),
+    ...Object.fromEntries(stages.map((s) => [`stage-${s.stage}`, (r: DistrictRow) => r.byStage[s.stage] ?? 0])),
+    ...Object.fromEntries(sources.map((s) => [`src-${s}`, (r: DistrictRow) => formatFen(r.bySource[s] ?? 0n)])),
+    ...Object.fromEntries(
+      OUTCOME_FIELDS.map((f) => [
+        `o-${f}`,
+        (r: DistrictRow) => (r.outcomes === null || isArea(f) ? outcome(r.outcomes, f) : r.outcomes[f]),
+      ]),
+    ),
+  });
+  const totalRow: DistrictRow = {
+    code: '',
+    name: t('yearPlan.total'),
+    projects: total.projects,
+    byStage: Object.fromEntries(stages.map((s) => [s.stage, total.stage(s.stage)])),
+    planTotalFen: total.plan,
+    fundsFen: total.funds,
+    bySource: Object.fromEntries(sources.map((s) => [s, total.source(s)])),
+    outcomes: outcomesTotal,
+  };
+
   return (
-    <Table<DistrictRow>
-      size="small"
-      bordered
-      rowKey="code"
-      pagination={false}
-      dataSource={rows}
-      columns={columns}
-      scroll={{ x: 'max-content' }}
-      data-testid="year-plan-table"
-      onRow={(r) => ({ 'data-testid': 'year-plan-row', 'data-code': r.code }) as object}
-      summary={() => (
-        <Table.Summary fixed>
-          <Table.Summary.Row data-testid="year-plan-total">
-            <Table.Summary.Cell index={0}>
-              <strong>{t('yearPlan.total')}</strong>
-            </Table.Summary.Cell>
-            {cells.map((c, i) => (
-              <Table.Summary.Cell index={i + 1} key={i}>
-                <div style={num}>
-                  <strong>{c}</strong>
-                </div>
+    <Flex vertical gap={8}>
+      <Flex justify="end">
+        <ExportXlsxButton<DistrictRow> fileName={t('yearPlan.title')} columns={exportColumns} rows={[...rows, totalRow]} />
+      </Flex>
+      <Table<DistrictRow>
+        size="small"
+        bordered
+        rowKey="code"
+        pagination={false}
+        dataSource={rows}
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+        data-testid="year-plan-table"
+        onRow={(r) => ({ 'data-testid': 'year-plan-row', 'data-code': r.code }) as object}
+        summary={() => (
+          <Table.Summary fixed>
+            <Table.Summary.Row data-testid="year-plan-total">
+              <Table.Summary.Cell index={0}>
+                <strong>{t('yearPlan.total')}</strong>
               </Table.Summary.Cell>
-            ))}
-          </Table.Summary.Row>
-        </Table.Summary>
-      )}
-    />
+              {cells.map((c, i) => (
+                <Table.Summary.Cell index={i + 1} key={i}>
+                  <div style={num}>
+                    <strong>{c}</strong>
+                  </div>
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          </Table.Summary>
+        )}
+      />
+    </Flex>
   );
 }

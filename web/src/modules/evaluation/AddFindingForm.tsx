@@ -1,0 +1,63 @@
+// Recording a finding of an engagement: the text, its severity, the office responsible (a
+// division code) and when it is due.
+import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { addFinding } from './api.ts';
+import { SEVERITIES, type NewFinding, type Severity } from './types.ts';
+
+type Values = { text: string; severity: Severity; responsibleDivision: string; dueOn: { format: (p: string) => string } };
+
+export default function AddFindingForm({ engagementId, onAdded }: { engagementId: string; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const add = useMutation({
+    mutationFn: (body: NewFinding) => addFinding(engagementId, body),
+    onSuccess: () => {
+      form.resetFields();
+      onAdded();
+    },
+  });
+  const required = { required: true, message: t('evaluation.required') };
+  return (
+    <>
+      <Form<Values>
+        form={form}
+        layout="inline"
+        style={{ marginTop: 12, rowGap: 8 }}
+        initialValues={{ severity: 'medium' }}
+        onFinish={(v) =>
+          add.mutate({
+            text: v.text.trim(),
+            severity: v.severity,
+            responsibleDivision: v.responsibleDivision.trim(),
+            dueOn: v.dueOn.format('YYYY-MM-DD'),
+          })
+        }
+      >
+        <Form.Item name="text" rules={[{ ...required, whitespace: true }]}>
+          <Input placeholder={t('evaluation.findings.text')} style={{ width: 260 }} maxLength={2000} data-testid="finding-text" />
+        </Form.Item>
+        <Form.Item name="severity" rules={[required]}>
+          <Select style={{ width: 90 }} options={SEVERITIES.map((s) => ({ value: s, label: t(`evaluation.severities.${s}`) }))} />
+        </Form.Item>
+        <Form.Item
+          name="responsibleDivision"
+          rules={[required, { pattern: /^\d{6}(\d{3}){0,2}$/, message: t('evaluation.engagements.divisionInvalid') }]}
+        >
+          <Input placeholder={t('evaluation.findings.office')} style={{ width: 130 }} data-testid="finding-office" />
+        </Form.Item>
+        <Form.Item name="dueOn" rules={[required]}>
+          <DatePicker placeholder={t('evaluation.findings.dueOn')} />
+        </Form.Item>
+        <Button htmlType="submit" loading={add.isPending} data-testid="finding-add">
+          {t('evaluation.findings.add')}
+        </Button>
+      </Form>
+      {add.isError && (
+        <ProblemAlert title={t('evaluation.findings.addFailed')} error={add.error} testId="finding-problem" onClose={() => add.reset()} />
+      )}
+    </>
+  );
+}
