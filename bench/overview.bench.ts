@@ -134,7 +134,8 @@ async function measureCase(
   const agrees = disagreements(await get(), await sql());
   log(`${label}: API and hand-written SQL ${agrees.length ? `differ (${agrees.join(', ')})` : 'agree'}; timing ${runs} runs each`);
   const api = await sample(runs, get);
-  const sqlLatency = await sample(runs, sql);
+  // The reference reads every response on each run (a second or more at full scale): fewer runs suffice for its median.
+  const sqlLatency = await sample(Math.min(runs, 30), sql);
   log(
     `${label}: API p50 ${api.p50.toFixed(1)} p99 ${api.p99.toFixed(1)} ms; SQL p50 ${sqlLatency.p50.toFixed(1)} p99 ${sqlLatency.p99.toFixed(1)} ms`,
   );
@@ -187,7 +188,7 @@ function figures(cases: Case[], runs: number): Figure[] {
     figure: `GET /stats/overview, ${c.label} (p99 of ${runs})${c.agrees.length ? ' — FIGURES DIFFER' : ''}`,
     budget: `p99 < ${BUDGET_P99_MS} ms`,
     measured: `p99 ${c.api.p99.toFixed(1)} ms (p50 ${c.api.p50.toFixed(1)})`,
-    reference: `p99 ${c.sql.p99.toFixed(1)} ms (p50 ${c.sql.p50.toFixed(1)}) one hand-written SQL`,
+    reference: `p50 ${c.sql.p50.toFixed(1)} ms (p99 ${c.sql.p99.toFixed(1)}) one hand-written SQL`,
     ratio: fmt.ratio(c.api.p50 / c.sql.p50),
     pass: c.api.p99 < BUDGET_P99_MS && c.agrees.length === 0,
   }));
@@ -210,7 +211,8 @@ async function main(): Promise<void> {
         `with compounds, outcomes and funding lines, ${fmt.int(province.ballots)} closed consent and plan ballots with their tallies, ${fmt.int(province.surveyResponses)} satisfaction-survey responses; built in ${fmt.s(province.seconds)}. ` +
         'Individual votes are not written: the overview reads a closed ballot’s stored tally, never its votes.',
       `Measured: ${runs} sequential GET /api/v1/stats/overview over HTTP as a province-scoped account after 5 untimed ones, per division and period; ` +
-        'the reference is the same figures as one hand-written SQL query on the pool, as many runs. The ratio is API p50 over SQL p50 (HTTP, JSON, authorisation and the modules’ separate queries against one query). ' +
+        'the reference is the same figures as one hand-written SQL query on the pool (at most 30 runs), written from the definitions over the raw records: it counts every satisfaction response, where the API reads the tallies frozen when each survey closed. ' +
+        'The ratio is API p50 over SQL p50 (HTTP, JSON, authorisation and the modules’ separate queries against one query). ' +
         'Each case first checks that the API’s figures equal the query’s; a difference fails the row.',
       `Client, server and PostgreSQL share ${cpu.length} CPU cores; CPU busy before the run: ${busyBefore.toFixed(0)} %.`,
     ],

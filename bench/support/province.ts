@@ -53,7 +53,7 @@ const steps = (cities: number) => [
    select md5('unit-' || b.id || '-' || u)::uuid, b.compound_id, b.id, u || '单元' from buildings b join gen_compounds c on c.id = b.compound_id, generate_series(1, 2) u`,
   `insert into households (id, compound_id, unit_id, room, floor_area_m2)
    select md5('household-' || u.id || '-' || h)::uuid, u.compound_id, u.id, (100 * ((h - 1) / 2 + 1) + (h - 1) % 2 + 1)::text, 50 + floor(random() * 40)
-   from units u join gen_compounds c on c.id = u.compound_id, generate_series(1, 9 + floor(random() * 7)::int) h`,
+   from units u join gen_compounds c on c.id = u.compound_id, generate_series(1, 6 + floor(random() * 6)::int) h`,
   `update compounds c set households_count = x.n, floor_area_m2 = x.area
    from (select compound_id, count(*) as n, sum(floor_area_m2) as area from households group by compound_id) x where x.compound_id = c.id`,
   // Two in five compounds are in a project, one project per compound, spread over the years.

@@ -9,7 +9,7 @@ import { errorMessage } from './api.ts';
 import ExportXlsxButton from './ExportXlsxButton.tsx';
 import { collectPages, MAX_EXPORT_ROWS, xlsxColumnsFrom, type XlsxColumn } from './xlsx.ts';
 
-interface Props<T> {
+export interface CursorTableProps<T> {
   query: Pick<
     UseInfiniteQueryResult<InfiniteData<{ items: T[] }>>,
     'data' | 'isError' | 'isPending' | 'error' | 'refetch' | 'isFetchNextPageError' | 'hasNextPage' | 'isFetchingNextPage' | 'fetchNextPage'
@@ -35,7 +35,7 @@ export default function CursorTable<T extends { id: string }>({
   scrollX,
   exportName,
   exportColumns,
-}: Props<T>) {
+}: CursorTableProps<T>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
 

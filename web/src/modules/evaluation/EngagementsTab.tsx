@@ -2,12 +2,10 @@
 // each opens in a drawer with its reports and findings.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Space, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import CursorTable from '../../app/CursorTable.tsx';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import ManagedList from './ManagedList.tsx';
 import { useDistricts } from '../governance/useDistricts.ts';
 import { evaluationKeys, fetchEngagements } from './api.ts';
 import EngagementDrawer from './EngagementDrawer.tsx';
@@ -17,7 +15,6 @@ import { usePaged } from './usePaged.ts';
 
 export default function EngagementsTab() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const { nameOf } = useDistricts();
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
@@ -61,25 +58,20 @@ export default function EngagementsTab() {
     },
   ];
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Space wrap>
-        {can('evaluation.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="engagement-add">
-            {t('evaluation.engagements.add')}
-          </Button>
-        )}
-      </Space>
-      <CursorTable
-        query={query}
-        rows={rows}
-        columns={columns}
-        testId="engagement-table"
-        exportName={t('evaluation.engagements.list')}
-        emptyText={t('evaluation.engagements.empty')}
-        scrollX={1100}
-      />
+    <ManagedList
+      addLabel={t('evaluation.engagements.add')}
+      addTestId="engagement-add"
+      onAdd={() => setCreating(true)}
+      query={query}
+      rows={rows}
+      columns={columns}
+      testId="engagement-table"
+      exportName={t('evaluation.engagements.list')}
+      emptyText={t('evaluation.engagements.empty')}
+      scrollX={1100}
+    >
       {creating && <NewEngagementModal onClose={() => setCreating(false)} onCreated={(e) => setOpen(e.id)} />}
       <EngagementDrawer id={open} onClose={() => setOpen(null)} />
-    </Space>
+    </ManagedList>
   );
 }

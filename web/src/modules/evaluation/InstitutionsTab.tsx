@@ -1,14 +1,12 @@
 // 第三方机构: the institutions that may be engaged, and (evaluation.manage) listing a new one.
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import CursorTable from '../../app/CursorTable.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useFormModal } from '../../app/useFormModal.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import ManagedList from './ManagedList.tsx';
 import { formatAt } from '../participation/format.ts';
 import { createInstitution, evaluationKeys, fetchInstitutions } from './api.ts';
 import { INSTITUTION_KINDS, type Institution, type InstitutionKind } from './types.ts';
@@ -16,7 +14,6 @@ import { usePaged } from './usePaged.ts';
 
 export default function InstitutionsTab() {
   const { t, i18n } = useTranslation();
-  const { can } = useAuth();
   const [adding, setAdding] = useState(false);
   const { query, rows } = usePaged(evaluationKeys.institutions, fetchInstitutions);
   const columns: ColumnsType<Institution> = [
@@ -39,25 +36,20 @@ export default function InstitutionsTab() {
     { title: t('evaluation.createdAt'), key: 'at', width: 180, render: (_, r) => formatAt(r.createdAt, i18n.language) },
   ];
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Space wrap>
-        {can('evaluation.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="institution-add">
-            {t('evaluation.institutions.add')}
-          </Button>
-        )}
-      </Space>
-      <CursorTable
-        query={query}
-        rows={rows}
-        columns={columns}
-        testId="institution-table"
-        exportName={t('evaluation.institutions.title')}
-        emptyText={t('evaluation.institutions.empty')}
-        scrollX={760}
-      />
+    <ManagedList
+      addLabel={t('evaluation.institutions.add')}
+      addTestId="institution-add"
+      onAdd={() => setAdding(true)}
+      query={query}
+      rows={rows}
+      columns={columns}
+      testId="institution-table"
+      exportName={t('evaluation.institutions.title')}
+      emptyText={t('evaluation.institutions.empty')}
+      scrollX={760}
+    >
       {adding && <InstitutionModal onClose={() => setAdding(false)} />}
-    </Space>
+    </ManagedList>
   );
 }
 

@@ -2,12 +2,10 @@
 // (evaluation.manage); each opens in a drawer kept in the URL (?survey=), so a link shows it again.
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Space, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import CursorTable from '../../app/CursorTable.tsx';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import ManagedList from './ManagedList.tsx';
 import { evaluationKeys, fetchSampleSurveys } from './api.ts';
 import DrawSampleModal from './DrawSampleModal.tsx';
 import SampleSurveyDrawer from './SampleSurveyDrawer.tsx';
@@ -16,7 +14,6 @@ import { usePaged } from './usePaged.ts';
 
 export default function SampleSurveysTab() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const [params, setParams] = useSearchParams();
   const [drawing, setDrawing] = useState(false);
   const { query, rows } = usePaged(evaluationKeys.samples, fetchSampleSurveys);
@@ -67,23 +64,20 @@ export default function SampleSurveysTab() {
     },
   ];
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      {can('evaluation.manage') && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawing(true)} data-testid="sample-draw">
-          {t('evaluation.sample.draw')}
-        </Button>
-      )}
-      <CursorTable
-        query={query}
-        rows={rows}
-        columns={columns}
-        testId="sample-table"
-        exportName={t('evaluation.sample.list')}
-        emptyText={t('evaluation.sample.empty')}
-        scrollX={1200}
-      />
+    <ManagedList
+      addLabel={t('evaluation.sample.draw')}
+      addTestId="sample-draw"
+      onAdd={() => setDrawing(true)}
+      query={query}
+      rows={rows}
+      columns={columns}
+      testId="sample-table"
+      exportName={t('evaluation.sample.list')}
+      emptyText={t('evaluation.sample.empty')}
+      scrollX={1200}
+    >
       {drawing && <DrawSampleModal onClose={() => setDrawing(false)} onDrawn={(s) => open(s.id)} />}
       <SampleSurveyDrawer id={params.get('survey')} onClose={() => open(null)} />
-    </Space>
+    </ManagedList>
   );
 }
