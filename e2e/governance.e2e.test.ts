@@ -6,7 +6,7 @@
 // one is refused). A seeded project already handed over shows every part in place, its mode and ballot.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall, browserSuite, signIn as signInAs } from './support.ts';
+import { apiCall, browserSuite, pick, signIn as signInAs } from './support.ts';
 
 const suite = browserSuite();
 const signIn = (username: string) => signInAs(suite.browser(), suite.url(), username);
@@ -14,18 +14,6 @@ const apiGet = <T>(page: Page, path: string) => apiCall<T>(page, 'GET', path);
 
 const input = (scope: ReturnType<Page['locator']>, testId: string) =>
   scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-
-/** Picks an option of an antd Select by typing part of its label and clicking the first option containing it. */
-async function pick(page: Page, testId: string, typed: string, label = typed): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: label })
-    .first()
-    .click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
-}
 
 /** 统一社会信用代码 (GB 32100-2015): the MOD 31 check character completing 17 characters. */
 function creditCode(first17: string): string {

@@ -6,7 +6,7 @@
 // and reconciles a paper sheet the two workers keyed differently, picked from the list of mismatches, which then counts.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall, browserSuite, signIn as signInAs } from './support.ts';
+import { apiCall, browserSuite, pick, signIn as signInAs } from './support.ts';
 
 const suite = browserSuite();
 const signIn = (username: string) => signInAs(suite.browser(), suite.url(), username);
@@ -21,18 +21,6 @@ const radio = (page: Page, testId: string) =>
     .locator('label', { has: page.getByTestId(testId) })
     .first()
     .click();
-
-/** Picks an option of an antd Select by typing part of its label and clicking the exact match. */
-async function pick(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(label);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: label })
-    .first()
-    .click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
 
 const questions = [
   {

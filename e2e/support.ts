@@ -3,7 +3,7 @@
 // through that page's own session cookie.
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestServer } from '../src/apps/test-server.ts';
 
 export const PASSWORD = 'Demo@2026';
@@ -97,4 +97,28 @@ export async function apiCall<T>(page: Page, method: string, path: string, body?
     },
     { method, path, body },
   ) as Promise<T>;
+}
+
+/**
+ * Chooses an option of a single antd Select: opens it, types `typed` to filter, clicks the first option
+ * containing `label`, and waits for the dropdown to close. Under load the list can re-render between
+ * finding an option and clicking it, so a click that did not close the dropdown is made again.
+ */
+export async function pick(page: Page, testId: string, typed: string, label = typed): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(typed);
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: label })
+    .first();
+  const open = () => page.locator('.ant-select-dropdown:visible').count();
+  for (let attempt = 1; ; attempt++) {
+    await option.click();
+    try {
+      await expect.poll(open, { timeout: 5_000 }).toBe(0);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }
