@@ -147,6 +147,8 @@ describe('third-party evaluation and exemplary cases UI', () => {
     await problem.waitFor();
     expect(await problem.getAttribute('data-status')).toBe('422');
     expect(await problem.textContent()).toContain('利益冲突');
+    // The server's detail is English; in Chinese its status's gist comes first.
+    expect(await page.getByTestId('score-conflict-detail').textContent()).toMatch(/^提交的内容有误：\S/);
     await page.screenshot({ path: 'test-results/exemplary-conflict.png', fullPage: true });
   });
 

@@ -1,4 +1,5 @@
 // Fetch wrapper for /api/v1: session cookie, JSON, problem+json errors.
+import i18n from './i18n/index.ts';
 export interface FieldError {
   path?: string;
   message: string;
@@ -145,8 +146,16 @@ function fileNameFrom(disposition: string): string | null {
 }
 
 /** The human message for an error: the problem's detail, else its title. */
+/**
+ * A failed request in words. The server's details are English; in Chinese the gist of the status
+ * comes first (请先登录, 没有权限, …), so a reader of either language knows what happened.
+ */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.problem.detail ?? err.problem.title;
+  if (err instanceof ApiError) {
+    const detail = err.problem.detail ?? err.problem.title;
+    const gist = i18n.language === 'en' ? '' : i18n.t(`common.problem.${err.status}`, { defaultValue: '' });
+    return gist ? `${gist}：${detail}` : detail;
+  }
   if (err instanceof Error) return err.message;
   return String(err);
 }

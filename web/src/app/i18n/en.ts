@@ -58,6 +58,21 @@ const en: Messages = {
     notice: 'For authorised staff only. Every action is audited.',
   },
   common: {
+    // Not shown in English: the server's detail says it (see errorMessage).
+    problem: {
+      400: 'Bad request',
+      401: 'Please sign in',
+      403: 'Not permitted',
+      404: 'Not found, or outside your scope',
+      409: 'Conflicts with the current state',
+      413: 'File too large',
+      415: 'Unsupported file type',
+      422: 'Something submitted is not right',
+      423: 'Account locked, try again later',
+      429: 'Too many attempts, try again later',
+      500: 'Server error, try again later',
+      503: 'Service unavailable, try again later',
+    },
     loading: 'Loading…',
     retry: 'Retry',
     back: 'Back',

@@ -56,6 +56,21 @@ const zhCN = {
     notice: '本系统仅供授权工作人员使用，所有操作均记录审计日志。',
   },
   common: {
+    // The gist of a failed request by its status, shown before the server's detail (which is in English).
+    problem: {
+      400: '请求有误',
+      401: '请先登录',
+      403: '没有权限',
+      404: '未找到，或不在您的管辖范围内',
+      409: '与当前状态冲突',
+      413: '文件过大',
+      415: '不支持的文件类型',
+      422: '提交的内容有误',
+      423: '账号已锁定，请稍后再试',
+      429: '操作过于频繁，请稍后再试',
+      500: '服务器出错，请稍后再试',
+      503: '服务暂不可用，请稍后再试',
+    },
     loading: '加载中…',
     retry: '重试',
     back: '返回',
