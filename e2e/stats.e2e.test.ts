@@ -18,6 +18,7 @@ interface Overview {
   floorAreaM2: string;
   fundingFen: Record<string, number>;
   byStage: Record<string, number>;
+  years: number[];
   support: { rate: string | null; percent: string | null };
   satisfaction: { rate: string | null; percent: string | null };
 }
@@ -101,6 +102,11 @@ describe('overview UI', () => {
 
     // A year: the figures follow the API's for that year.
     await page.getByTestId('overview-year').click();
+    // The selector offers all years and each year the city has projects in, from the overview's `years`.
+    expect(api.years.length).toBeGreaterThan(1);
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents())
+      .toEqual(['全部年度', ...api.years.map((y) => `${y} 年`)]);
     await page.locator('.ant-select-item-option', { hasText: '2021' }).click();
     await page.waitForURL(/year=2021/);
     const api2021 = await apiCall<Overview>(page, 'GET', `/stats/overview?division=${city}&year=2021`);

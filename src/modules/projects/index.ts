@@ -6,4 +6,4 @@ export { projectCompoundIds, projectFacts, projectsForAssessment, projectsOfComp
 export { PLAN_YEAR, seedProjects, type SeededProject } from './seed.ts';
 export { outcomesSummary, type Outcomes } from './outcomes.service.ts';
 export { stages, type Stage } from './stages.ts';
-export { projectIdsInDivision, projectOverview, type ProjectOverview } from './overview.ts';
+export { projectIdsInDivision, projectOverview, projectYearsInDivision, type ProjectOverview } from './overview.ts';

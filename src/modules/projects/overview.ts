@@ -87,3 +87,9 @@ export async function projectIdsInDivision(db: Db | Tx, communityPrefix: string,
   const rows = await db.select({ id: projects.id }).from(projects).where(inDivision(communityPrefix, year));
   return rows.map((r) => r.id);
 }
+
+/** The years in which the division has projects, ascending: what a year selector offers. */
+export async function projectYearsInDivision(db: Db | Tx, communityPrefix: string): Promise<number[]> {
+  const rows = await db.selectDistinct({ year: projects.year }).from(projects).where(inDivision(communityPrefix)).orderBy(projects.year);
+  return rows.map((r) => r.year);
+}

@@ -31,6 +31,7 @@ export async function statsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
             division: z.string(),
             level: z.string(),
             year: z.number().int().nullable(),
+            years: z.array(z.number().int()).describe('the years in which the division has projects, ascending'),
             projects: count,
             compounds: count,
             floorAreaM2: area,

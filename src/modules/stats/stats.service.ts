@@ -10,7 +10,7 @@ import { notFound } from '../../platform/http/problem.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { fundingBySource } from '../funding/index.ts';
 import { consentSupport, satisfactionCounts, type SatisfiedRule } from '../participation/index.ts';
-import { projectIdsInDivision, projectOverview } from '../projects/index.ts';
+import { projectIdsInDivision, projectOverview, projectYearsInDivision } from '../projects/index.ts';
 import { divisionLevelOf, divisionPrefix, within } from '../registry/index.ts';
 
 /** A division the account may see: its own scope or anything beneath it; above or beside it answers 404. */
@@ -34,10 +34,11 @@ export async function overview(ctx: AppContext, user: AuthUser, q: { division?: 
   const division = divisionFor(user, q.division);
   const prefix = divisionPrefix(division);
   const today = new Date().toISOString().slice(0, 10);
-  const [projects, ids, satisfiedRule] = await Promise.all([
+  const [projects, ids, satisfiedRule, years] = await Promise.all([
     projectOverview(ctx.db, prefix, q.year),
     projectIdsInDivision(ctx.db, prefix, q.year),
     ruleAt<SatisfiedRule>(ctx.db, 'satisfaction.satisfied', today),
+    projectYearsInDivision(ctx.db, prefix),
   ]);
   const [fundingFen, support, surveys] = await Promise.all([
     fundingBySource(ctx.db, ids),
@@ -51,6 +52,7 @@ export async function overview(ctx: AppContext, user: AuthUser, q: { division?: 
     division,
     level: divisionLevelOf(division)!,
     year: q.year ?? null,
+    years,
     projects: projectCount,
     ...figures,
     fundingFen,

@@ -43,7 +43,13 @@ async function fromRecords(division: string, year?: number) {
       count(r.household_id) filter (where r.channel <> 'refused' and r.answers->>'overall' in ('very_satisfied', 'satisfied', 'basically_satisfied'))::int as satisfied
     from projects p join lateral (select * from surveys s where s.project_id = p.id and s.kind = 'satisfaction' order by s.opened_at desc limit 1) s on true
       left join survey_responses r on r.survey_id = s.id where ${where}`);
-  return { c, o, stages, funding, support, satisfaction };
+  const years = (
+    await t.ctx.database.pool.query<{ year: number }>(
+      `select distinct year from projects p where p.community_codes[1] like $1 || '%' order by year`,
+      [prefix],
+    )
+  ).rows.map((r) => r.year);
+  return { c, o, stages, funding, support, satisfaction, years };
 }
 
 describe('the overview', () => {
@@ -67,6 +73,7 @@ describe('the overview', () => {
             stateRoomsM2: want.o.rooms,
           });
           for (const s of want.stages) expect(got.byStage[s.stage]).toBe(s.n);
+          expect(got.years).toEqual(want.years);
           expect(Object.values(got.byStage as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(got.projects);
           for (const f of want.funding) expect(String(got.fundingFen[f.source])).toBe(f.fen);
           expect(got.support).toMatchObject({ agree: want.support.agree, eligible: want.support.eligible });

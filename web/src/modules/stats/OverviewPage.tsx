@@ -36,15 +36,14 @@ import EChart, { type ChartClick } from './EChart.tsx';
 import { isDivisionCode, levelOf } from './divisions.ts';
 import { formatCount, isEmptyOverview } from './format.ts';
 import Kpis from './Kpis.tsx';
-import { YEARS } from './types.ts';
 import { useChartOptions, type Measure } from './useChartOptions.ts';
 import { useBreadcrumb, useChildren, useOverview, useRoots, type ChildFigure } from './useOverview.ts';
 
-/** ?year= as a number in the offered range, else null (all years). */
+/** ?year= as a programme year, else null (all years). */
 export function useYear(): [number | null, (year: number | null) => void, string] {
   const [params, setParams] = useSearchParams();
   const raw = Number(params.get('year'));
-  const year = (YEARS as readonly number[]).includes(raw) ? raw : null;
+  const year = Number.isInteger(raw) && raw >= 2000 && raw <= 2100 ? raw : null;
   const set = (y: number | null) =>
     setParams(
       (prev) => {
@@ -58,16 +57,20 @@ export function useYear(): [number | null, (year: number | null) => void, string
   return [year, set, year === null ? '' : `?year=${year}`];
 }
 
+/** All years, and each year in which the division has projects (the overview's `years`), the chosen one always among them. */
 export function YearSelect({
   year,
+  years,
   onChange,
   dark = false,
 }: {
   year: number | null;
+  years: readonly number[];
   onChange: (y: number | null) => void;
   dark?: boolean;
 }) {
   const { t } = useTranslation();
+  const offered = [...new Set([...years, ...(year === null ? [] : [year])])].sort((a, b) => a - b);
   return (
     <Select<number>
       data-testid="overview-year"
@@ -75,7 +78,7 @@ export function YearSelect({
       value={year ?? 0}
       style={{ width: 130 }}
       className={dark ? 'overview-wall-select' : undefined}
-      options={[{ value: 0, label: t('stats.allYears') }, ...YEARS.map((y) => ({ value: y, label: t('stats.yearN', { year: y }) }))]}
+      options={[{ value: 0, label: t('stats.allYears') }, ...offered.map((y) => ({ value: y, label: t('stats.yearN', { year: y }) }))]}
       onChange={(v) => onChange(v === 0 ? null : v)}
     />
   );
@@ -138,7 +141,7 @@ function DivisionOverview({ division }: { division: string }) {
         </div>
         <Space wrap>
           <span>{t('stats.year')}</span>
-          <YearSelect year={year} onChange={setYear} />
+          <YearSelect year={year} years={overview.data?.years ?? []} onChange={setYear} />
           <Button data-testid="overview-wall" icon={<DesktopOutlined />} onClick={() => navigate(`/overview/${division}/wall${yearQuery}`)}>
             {t('stats.wall')}
           </Button>

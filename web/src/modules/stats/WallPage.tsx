@@ -101,7 +101,7 @@ function Wall({ division }: { division: string }) {
         </div>
         <h1 style={styles.title}>{t('stats.wallTitle')}</h1>
         <div style={styles.tools}>
-          <YearSelect year={year} onChange={setYear} dark />
+          <YearSelect year={year} years={overview.data?.years ?? []} onChange={setYear} dark />
           <Tooltip title={t('stats.fullscreen')}>
             <Button
               data-testid="wall-fullscreen"

@@ -26,6 +26,8 @@ export interface Overview {
   division: string;
   level: DivisionLevel;
   year: number | null;
+  /** The years in which the division has projects, ascending. */
+  years: number[];
   projects: number;
   compounds: number;
   floorAreaM2: string;
@@ -44,6 +46,3 @@ export interface Overview {
   satisfaction: { surveys: number; satisfied: number; answered: number; rate: string | null; percent: string | null };
   byStage: Partial<Record<Stage, number>> & Record<string, number>;
 }
-
-/** The years the selector offers; null is "all years". */
-export const YEARS = [2019, 2020, 2021, 2022] as const;
