@@ -112,6 +112,19 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
     },
     async (req) => packages.listPackages(ctx, userOf(req), req.query),
   );
+  app.get(
+    '/api/v1/work-packages/years',
+    {
+      config: { permission: 'projects.read' },
+      schema: {
+        tags,
+        summary: 'The years with work packages in a division (a liaison: their department’s), newest first',
+        querystring: z.object({ division: division.optional() }),
+        response: { 200: z.object({ years: z.array(z.number().int()) }) },
+      },
+    },
+    async (req) => packages.packageYears(ctx, userOf(req), req.query),
+  );
   app.post(
     '/api/v1/projects/:id/work-packages',
     {

@@ -160,6 +160,18 @@ describe('department liaisons', () => {
     const power = mine[0]!;
     expect((await t.call('PATCH', `/api/v1/work-packages/${power.id}`, 'power', { crews: 1 })).statusCode).toBe(200);
   });
+
+  it('are offered the years with their own department’s packages, as the city sees every year with packages', async () => {
+    const years = async (who: string) => (await t.call('GET', '/api/v1/work-packages/years', who)).json().years as number[];
+    const { rows } = await t.ctx.database.pool.query<{ year: number }>(`select distinct year from work_packages order by year desc`);
+    expect(await years('admin')).toEqual(rows.map((r) => r.year));
+    expect(await years('admin')).toContain(PLAN_YEAR);
+    const { rows: own } = await t.ctx.database.pool.query<{ year: number }>(
+      `select distinct year from work_packages where department = 'power' order by year desc`,
+    );
+    expect(await years('power')).toEqual(own.map((r) => r.year));
+    expect((await t.call('GET', '/api/v1/work-packages/years?division=3301', 'admin')).statusCode).toBe(400);
+  });
 });
 
 describe('bad input', () => {

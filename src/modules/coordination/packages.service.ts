@@ -1,7 +1,7 @@
 // Work packages: each department's and utility's works in a compound of a
 // project. A department liaison sees and changes only their own department's
 // packages; any other answers 404, as if it did not exist.
-import { and, asc, eq, gt, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, like, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -105,6 +105,17 @@ export async function listPackages(ctx: AppContext, user: AuthUser, q: PackageQu
     .limit(q.limit + 1);
   const result = page(rows, q.limit, (r) => [r.compoundName, r.id]);
   return { items: result.items.map(packageView), nextCursor: result.nextCursor };
+}
+
+/** The years with work packages in the account's division (a liaison: their department's), newest first: what a year picker offers. */
+export async function packageYears(ctx: AppContext, user: AuthUser, q: { division?: string }) {
+  const division = divisionFor(user, q.division);
+  const rows = await ctx.db
+    .selectDistinct({ year: workPackages.year })
+    .from(workPackages)
+    .where(and(inDivision(division), departmentFilter(user)))
+    .orderBy(desc(workPackages.year));
+  return { years: rows.map((r) => r.year) };
 }
 
 export interface NewPackage {

@@ -1,8 +1,10 @@
 // 综合改一次 (renovate once): year and division, then tabs for the timetables, the work packages,
 // the rules and the annual plan's department reviews; department notices in the header.
-import { Breadcrumb, Card, Select, Space, Tabs, Typography } from 'antd';
+import { Breadcrumb, Card, Select, Skeleton, Space, Tabs, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { coordinationKeys, fetchPackageYears } from './api.ts';
 import { useDivisionOptions } from './hooks.ts';
 import NoticesButton from './NoticesButton.tsx';
 import PackagesTab from './PackagesTab.tsx';
@@ -10,8 +12,6 @@ import ReviewsTab from './ReviewsTab.tsx';
 import RulesTab from './RulesTab.tsx';
 import TimetableTab from './TimetableTab.tsx';
 
-/** The demo's annual plan. */
-const DEFAULT_YEAR = 2022;
 const TABS = ['timetable', 'packages', 'rules', 'reviews'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -20,10 +20,18 @@ export default function CoordinationPage() {
   const [params, setParams] = useSearchParams();
   const divisions = useDivisionOptions();
   const askedYear = Number(params.get('year'));
-  const year = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= 2100 ? askedYear : DEFAULT_YEAR;
+  const asked = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= 2100 ? askedYear : null;
   const division = params.get('division') ?? divisions.scope ?? undefined;
+  // Without a year asked for, the latest year with work packages (else this year): the plan being worked on.
+  const packageYears = useQuery({
+    queryKey: coordinationKeys.packageYears(division),
+    queryFn: () => fetchPackageYears(division),
+    enabled: asked === null,
+  });
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'timetable';
   const thisYear = new Date().getFullYear();
+  if (asked === null && packageYears.isPending) return <Skeleton active data-testid="coordination-loading" />;
+  const year = asked ?? packageYears.data?.[0] ?? thisYear;
   const years = Array.from({ length: Math.max(thisYear + 1, year) - 2015 + 1 }, (_, i) => Math.max(thisYear + 1, year) - i);
 
   const set = (patch: Record<string, string | undefined>) => {

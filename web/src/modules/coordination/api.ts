@@ -30,6 +30,7 @@ export const coordinationKeys = {
   schedulePackages: (id: string) => ['coordination', 'schedule', id, 'packages'] as const,
   job: (id: string) => ['coordination', 'job', id] as const,
   kinds: () => ['coordination', 'kinds'] as const,
+  packageYears: (division: string | undefined) => ['coordination', 'packageYears', division ?? ''] as const,
   packages: (f: PackageFilters) => ['coordination', 'packages', f.year, f.division ?? '', f.department ?? ''] as const,
   rules: () => ['coordination', 'rules'] as const,
   crews: () => ['coordination', 'crews'] as const,
@@ -39,6 +40,10 @@ export const coordinationKeys = {
 };
 
 const enc = encodeURIComponent;
+
+/** The years with work packages in the division, newest first. */
+export const fetchPackageYears = (division?: string) =>
+  api<{ years: number[] }>(`/work-packages/years${toQuery({ division })}`).then((b) => b.years);
 
 export const fetchSchedules = (year: number, division?: string) =>
   api<{ items: ScheduleListItem[] }>(`/schedules${toQuery({ year, division })}`).then((b) => b.items);
