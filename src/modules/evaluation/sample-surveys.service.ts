@@ -334,11 +334,8 @@ export async function answerHousehold(
       .returning();
     if (!row) throw notFound('The household in this sample');
     if (locked!.status === 'draft') await tx.update(sampleSurveys).set({ status: 'fielding' }).where(eq(sampleSurveys.id, s.id));
-    await audit(tx, actor, 'evaluation.sample_survey.answer', 'sample_survey', s.id, {
-      householdId,
-      districtCode: row.districtCode,
-      answer,
-    });
+    // Never the answer itself: like a survey response, it is the household's own view.
+    await audit(tx, actor, 'evaluation.sample_survey.answer', 'sample_survey', s.id, { householdId, districtCode: row.districtCode });
     return {
       surveyId: s.id,
       householdId,

@@ -302,6 +302,13 @@ describe('fielding and results', () => {
       { action: 'evaluation.sample_survey.close', n: 1 },
       { action: 'evaluation.sample_survey.draw', n: 1 },
     ]);
+    // Which household was answered is recorded, never what it answered.
+    const { rows: details } = await q(`select detail from audit_log where entity_id = $1 and action = 'evaluation.sample_survey.answer'`, [
+      id,
+    ]);
+    expect(
+      details.every((r: { detail: Record<string, unknown> }) => !('answer' in r.detail) && typeof r.detail.householdId === 'string'),
+    ).toBe(true);
   });
 
   it('lists the city’s surveys; a district officer sees its own district’s households only', async () => {
