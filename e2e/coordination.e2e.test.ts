@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall, browserSuite, signIn as signInAs } from './support.ts';
+import { apiCall, browserSuite, openCoordination, signIn as signInAs } from './support.ts';
 
 const suite = browserSuite();
 const signIn = (username: string) => signInAs(suite.browser(), suite.url(), username, { acceptDownloads: true });
@@ -50,12 +50,7 @@ async function drawnPixels(page: Page): Promise<number> {
 describe('renovate once UI', () => {
   it('makes the 2022 timetable, draws its Gantt chart and exports .xlsx and .ics', async () => {
     const page = await signIn('admin');
-    await page.getByRole('menuitem', { name: /综合改一次/ }).click();
-    await page.waitForURL(/\/coordination$/);
-    const coordination = page.getByTestId('coordination-page');
-    await expect.poll(() => coordination.getAttribute('data-division')).not.toBe('');
-    expect(await coordination.getAttribute('data-year')).toBe(String(YEAR));
-    const division = (await coordination.getAttribute('data-division'))!;
+    const division = await openCoordination(page, YEAR);
 
     // The city's timetable for the year: open a finished one, else make it.
     const existing = await apiGet<{ items: { id: string; status: string }[] }>(page, `/schedules?year=${YEAR}&division=${division}`);

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { apiCall, browserSuite, signIn as signInAs } from './support.ts';
+import { apiCall, browserSuite, openCoordination, signIn as signInAs } from './support.ts';
 
 const suite = browserSuite();
 const signIn = (username: string) => signInAs(suite.browser(), suite.url(), username, { acceptDownloads: true });
@@ -91,12 +91,7 @@ describe('table exports', () => {
 
   it("exports every page of the year's work packages", async () => {
     const page = await signIn('admin');
-    await page.getByRole('menuitem', { name: /综合改一次/ }).click();
-    await page.waitForURL(/\/coordination$/);
-    const coordination = page.getByTestId('coordination-page');
-    await expect.poll(() => coordination.getAttribute('data-division')).not.toBe('');
-    expect(await coordination.getAttribute('data-year')).toBe(String(YEAR));
-    const division = (await coordination.getAttribute('data-division'))!;
+    const division = await openCoordination(page, YEAR);
     await page.getByTestId('tab-packages').click();
     const table = page.getByTestId('packages-table');
     await table.locator('[data-testid="package-department"]').first().waitFor();

@@ -122,3 +122,13 @@ export async function pick(page: Page, testId: string, typed: string, label = ty
     }
   }
 }
+
+/** Opens 综合改一次 from the menu, checks it opens on `year` (the latest with work packages), and answers the account's division it shows. */
+export async function openCoordination(page: Page, year: number): Promise<string> {
+  await page.getByRole('menuitem', { name: /综合改一次/ }).click();
+  await page.waitForURL(/\/coordination$/);
+  const coordination = page.getByTestId('coordination-page');
+  await expect.poll(() => coordination.getAttribute('data-division')).not.toBe('');
+  expect(await coordination.getAttribute('data-year')).toBe(String(year));
+  return (await coordination.getAttribute('data-division'))!;
+}

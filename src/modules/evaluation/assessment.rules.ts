@@ -7,7 +7,7 @@
 // scores by cross-multiplication; equal scores share a rank.
 import type { Fraction } from '../../platform/money.ts';
 import { stages } from '../projects/index.ts';
-import { add, compare, decimal, exact, fractionString, min, times, ZERO, type Exact } from './exact.ts';
+import { add, compare, decimal, exact, fractionString, min, times, ZERO, type Exact } from '../../platform/exact.ts';
 import { placeSatisfaction, type SatisfactionTierRule } from './tiers.ts';
 
 export { add, compare, decimal, exact, fractionString, min, times, ZERO, type Exact };

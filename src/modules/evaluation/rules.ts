@@ -3,7 +3,7 @@
 // nominations (means kept as integer fractions, compared by cross-multiplying),
 // and the engagement's status order.
 import type { FieldError } from '../../platform/http/problem.ts';
-import { compare, decimal, exact, fractionString } from './exact.ts';
+import { compare, decimal, exact, fractionString } from '../../platform/exact.ts';
 import type { EngagementStatus, JurorKind, SheetItem } from './schema.ts';
 
 /** The sheet a selection publishes unless it names its own (100 points). */

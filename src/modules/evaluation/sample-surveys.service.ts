@@ -26,7 +26,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { listRules, ruleAt } from '../../platform/policy.ts';
 import { projectCompoundIds, projectsForAssessment, stages } from '../projects/index.ts';
 import { divisionLevelOf, registry, within } from '../registry/index.ts';
-import { decimal, exact, fractionString } from './exact.ts';
+import { decimal, exact, fractionString } from '../../platform/exact.ts';
 import { allocate, drawStratum, stratifiedEstimate, wilsonInterval, type SamplingRule } from './sampling.ts';
 import {
   evaluationInstitutions,

@@ -6,7 +6,7 @@
 // taken in integers at a fixed scale. The confidence level's z, the minimum per
 // district and the decimals shown come from the rule `sampling.survey`.
 import { createHash } from 'node:crypto';
-import { add, compare, decimal, exact, fractionString, times, ZERO, type Exact } from './exact.ts';
+import { add, compare, decimal, exact, fractionString, times, ZERO, type Exact } from '../../platform/exact.ts';
 
 /** The value of the versioned rule `sampling.survey`. */
 export interface SamplingRule {

@@ -7,6 +7,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/problem.ts';
+import { decimal, exact } from '../../platform/exact.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { fundingBySource } from '../funding/index.ts';
 import { consentSupport, satisfactionCounts, type SatisfiedRule } from '../participation/index.ts';
@@ -22,11 +23,7 @@ export function divisionFor(user: AuthUser, asked?: string): string {
 }
 
 /** num / den as a percentage with 2 decimals, rounded half up in integers; null when there is nothing to measure. */
-export function percent(num: number, den: number): string | null {
-  if (den <= 0) return null;
-  const hundredths = (BigInt(num) * 20000n + BigInt(den)) / (2n * BigInt(den));
-  return `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
-}
+export const percent = (num: number, den: number): string | null => (den > 0 ? decimal(exact(100 * num, den), 2) : null);
 
 const rate = (num: number, den: number) => ({ rate: den > 0 ? `${num}/${den}` : null, percent: percent(num, den) });
 
