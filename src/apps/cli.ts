@@ -4,12 +4,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EnvError, loadEnv, settingsDoc } from '../config/env.ts';
 import { createLogger } from '../platform/logger.ts';
-import { openContext, startServer } from './server.ts';
+import { openContext, processRoles, startServer, startWorker, type ProcessRole } from './server.ts';
 import { seedCity } from './seed.ts';
 
 const usage = `renova <command> [options]
 
-  serve                         start the API and web UI (the default of npm start)
+  serve [--role api|worker|all] start a process: the API and web UI (api), background jobs and
+                                domain events (worker), or both (all, the default of npm start)
   migrate                       apply database migrations and exit
   seed --scale demo|city|province [--seed N]
                                 build the demo city (idempotent)
@@ -24,7 +25,13 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { scale: { type: 'string' }, seed: { type: 'string' }, as: { type: 'string' }, division: { type: 'string' } },
+    options: {
+      scale: { type: 'string' },
+      seed: { type: 'string' },
+      as: { type: 'string' },
+      division: { type: 'string' },
+      role: { type: 'string' },
+    },
   });
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(usage);
@@ -37,8 +44,11 @@ async function main(argv: string[]): Promise<number> {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL);
   if (command === 'serve') {
-    const server = await startServer(env, log);
-    log.info({ url: server.url, database: server.ctx.database.mode }, 'Renova is serving');
+    const role = (values.role ?? 'all') as ProcessRole;
+    if (!processRoles.includes(role)) throw new Error(`--role is one of ${processRoles.join(', ')}`);
+    const server = role === 'worker' ? await startWorker(env, log) : await startServer(env, log, { role });
+    if ('url' in server) log.info({ role, url: server.url, database: server.ctx.database.mode }, 'Renova is serving');
+    else log.info({ role, database: server.ctx.database.mode }, 'Renova worker is running');
     const stop = async () => {
       await server.close();
       process.exit(0);

@@ -1,5 +1,7 @@
-// Assembles the process: settings → database (embedded or external) →
-// migrations → first-run seed → HTTP app with every module's routes → web UI.
+// Assembles a process: settings → database (embedded or external) → migrations
+// → the job queue and domain events from every module's manifest → by role:
+// the HTTP app with every module's routes and the web UI (api), the job and
+// event workers (worker), or both (all, the default of `npm start`).
 import fastifyStatic from '@fastify/static';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,49 +12,79 @@ import type { AppContext } from '../platform/context.ts';
 import { openDatabase, runMigrations } from '../platform/db/client.ts';
 import { buildApp, type RouteRecord, type ZodApp } from '../platform/http/app.ts';
 import { platformRoutes } from '../platform/http/platform.routes.ts';
-import { failInterruptedJobs } from '../platform/jobs.ts';
+import { Events } from '../platform/events.ts';
 import { createLogger } from '../platform/logger.ts';
 import { personalDataKey } from '../platform/personal-data.ts';
 import { loadShippedRules } from '../platform/policy.ts';
-import { accountsRoutes, authenticate } from '../modules/accounts/index.ts';
-import { approvalsRoutes } from '../modules/approvals/index.ts';
-import { catalogueRoutes } from '../modules/catalogue/index.ts';
-import { fundingRoutes } from '../modules/funding/index.ts';
-import {
-  acceptanceRoutes,
-  deliberationRoutes,
-  participationRoutes,
-  residentRoutes,
-  surveysRoutes,
-} from '../modules/participation/index.ts';
-import { outcomesRoutes, projectsRoutes } from '../modules/projects/index.ts';
-import { coordinationRoutes } from '../modules/coordination/index.ts';
-import { statsRoutes } from '../modules/stats/index.ts';
-import { assessmentRoutes, evaluationRoutes, sampleSurveysRoutes, satisfactionRoutes } from '../modules/evaluation/index.ts';
-import { governanceRoutes } from '../modules/governance/index.ts';
-import { registry, registryRoutes } from '../modules/registry/index.ts';
+import { Queue } from '../platform/queue.ts';
+import { authenticate } from '../modules/accounts/index.ts';
+import { registry } from '../modules/registry/index.ts';
 import { policyRoutes } from '../platform/http/policy.routes.ts';
+import { modules } from './modules.ts';
 import { seedCity } from './seed.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export async function openContext(env: Env, log: Logger = createLogger(env.LOG_LEVEL)): Promise<AppContext> {
+export type ProcessRole = 'api' | 'worker' | 'all';
+export const processRoles: readonly ProcessRole[] = ['api', 'worker', 'all'];
+
+export async function openContext(
+  env: Env,
+  log: Logger = createLogger(env.LOG_LEVEL),
+  opts: { role?: ProcessRole } = {},
+): Promise<AppContext> {
+  const role = opts.role ?? 'all';
   const database = await openDatabase(env, log);
-  await runMigrations(database);
-  // Rules added to the shipped set since this database was seeded are loaded; published versions are never touched.
-  await loadShippedRules(database.db);
-  const ctx = { env, database, db: database.db, log, personalKey: personalDataKey(env.PERSONAL_DATA_KEY) };
-  await registry.backfillPhoneHashes(ctx);
-  return ctx;
+  try {
+    await runMigrations(database);
+    // Rules added to the shipped set since this database was seeded are loaded; published versions are never touched.
+    await loadShippedRules(database.db);
+    const listen = (channel: string, onNotify: (payload: string) => void) =>
+      database.notifications.subscribe(channel, { onNotify, onReset: () => undefined });
+    const queue = new Queue(database.db, database.pool, log, { listen, supervise: role !== 'api' });
+    const events = new Events(queue.boss, database.db, log, listen);
+    for (const m of modules) {
+      queue.register(...(m.jobs ?? []), ...(m.schedules ?? []).map((s) => s.kind));
+      events.register(...(m.handlers ?? []));
+    }
+    await queue.start();
+    await events.start();
+    const ctx: AppContext = { env, database, db: database.db, log, personalKey: personalDataKey(env.PERSONAL_DATA_KEY), queue, events };
+    await registry.backfillPhoneHashes(ctx);
+    if (role !== 'api') {
+      await queue.work(ctx);
+      await events.work(ctx);
+      for (const m of modules) for (const s of m.schedules ?? []) await queue.schedule(s.kind, s.cron);
+    }
+    const close = database.close.bind(database);
+    database.close = async () => {
+      await queue.stop();
+      await close();
+    };
+    return ctx;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
 }
 
 export async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
   if (ctx.env.SEED_SCALE === 'none') return false;
   const { rows } = await ctx.database.pool.query<{ n: number }>('select count(*)::int as n from users');
   if (rows[0]!.n > 0) return false;
-  ctx.log.info({ scale: ctx.env.SEED_SCALE }, 'first run: seeding the demo city');
-  await seedCity(ctx, ctx.env.SEED_SCALE, ctx.env.SEED_VALUE);
-  return true;
+  // Several processes may start on one empty database: one seeds, the others wait and find it seeded.
+  const client = await ctx.database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(7263003)');
+    const again = await client.query<{ n: number }>('select count(*)::int as n from users');
+    if (again.rows[0]!.n > 0) return false;
+    ctx.log.info({ scale: ctx.env.SEED_SCALE }, 'first run: seeding the demo city');
+    await seedCity(ctx, ctx.env.SEED_SCALE, ctx.env.SEED_VALUE);
+    return true;
+  } finally {
+    await client.query('select pg_advisory_unlock(7263003)').catch(() => undefined);
+    client.release();
+  }
 }
 
 export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; routes: RouteRecord[] }> {
@@ -63,26 +95,8 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
     webIndex: hasWeb ? 'index.html' : undefined,
   });
   await platformRoutes(app, ctx);
-  await accountsRoutes(app, ctx);
-  await registryRoutes(app, ctx);
   await policyRoutes(app, ctx);
-  await catalogueRoutes(app, ctx);
-  await projectsRoutes(app, ctx);
-  await fundingRoutes(app, ctx);
-  await approvalsRoutes(app, ctx);
-  await outcomesRoutes(app, ctx);
-  await participationRoutes(app, ctx);
-  await surveysRoutes(app, ctx);
-  await deliberationRoutes(app, ctx);
-  await acceptanceRoutes(app, ctx);
-  await residentRoutes(app, ctx);
-  await governanceRoutes(app, ctx);
-  await coordinationRoutes(app, ctx);
-  await statsRoutes(app, ctx);
-  await evaluationRoutes(app, ctx);
-  await assessmentRoutes(app, ctx);
-  await satisfactionRoutes(app, ctx);
-  await sampleSurveysRoutes(app, ctx);
+  for (const m of modules) for (const routes of m.routes ?? []) await routes(app, ctx);
   if (hasWeb) {
     // Files are looked up per request, so a rebuild while serving is picked up.
     await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
@@ -96,8 +110,15 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
 
 export interface RunningServer {
   url: string;
+  role: ProcessRole;
   ctx: AppContext;
   app: ZodApp;
+  close(): Promise<void>;
+}
+
+export interface RunningWorker {
+  role: 'worker';
+  ctx: AppContext;
   close(): Promise<void>;
 }
 
@@ -105,7 +126,9 @@ const pidFile = (env: Env) => path.join(env.dataDir, 'renova.pid');
 
 /**
  * A server left behind by a killed `npm start` (npm's child outlives npm under
- * SIGKILL) still holds the port; its pid file names it, so it is stopped first.
+ * SIGKILL) still holds the embedded database's port; its pid file names it, so
+ * it is stopped first. Only the process that owns the embedded database keeps
+ * the file: processes on an external database share DATA_DIR and leave each other be.
  */
 async function stopStaleServer(env: Env, log?: Logger): Promise<void> {
   let pid: number;
@@ -128,25 +151,43 @@ async function stopStaleServer(env: Env, log?: Logger): Promise<void> {
   if (isOurs()) process.kill(pid, 'SIGKILL');
 }
 
-export async function startServer(env: Env, log?: Logger): Promise<RunningServer> {
-  await stopStaleServer(env, log);
-  const ctx = await openContext(env, log);
+/** A worker: background jobs, domain events and the clock's work, no HTTP. */
+export async function startWorker(env: Env, log?: Logger): Promise<RunningWorker> {
+  if (!env.DATABASE_URL) await stopStaleServer(env, log);
+  const ctx = await openContext(env, log, { role: 'worker' });
+  if (!env.DATABASE_URL) writeFileSync(pidFile(env), `${process.pid}\n`);
+  return {
+    role: 'worker',
+    ctx,
+    async close() {
+      await ctx.database.close();
+      if (!env.DATABASE_URL) rmSync(pidFile(env), { force: true });
+    },
+  };
+}
+
+/** The API and web UI (`api`), with the workers in the same process (`all`). */
+export async function startServer(env: Env, log?: Logger, opts: { role?: 'api' | 'all' } = {}): Promise<RunningServer> {
+  const role = opts.role ?? 'all';
+  const ownsEmbedded = !env.DATABASE_URL;
+  if (ownsEmbedded) await stopStaleServer(env, log);
+  const ctx = await openContext(env, log, { role });
   try {
-    await failInterruptedJobs(ctx.db);
     await seedIfEmpty(ctx);
     const { app } = await createHttpApp(ctx);
     await app.listen({ port: env.PORT, host: env.HOST });
-    writeFileSync(pidFile(env), `${process.pid}\n`);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
+    if (ownsEmbedded) writeFileSync(pidFile(env), `${process.pid}\n`);
     return {
       url: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`,
+      role,
       ctx,
       app,
       async close() {
         await app.close();
         await ctx.database.close();
-        rmSync(pidFile(env), { force: true });
+        if (ownsEmbedded) rmSync(pidFile(env), { force: true });
       },
     };
   } catch (err) {

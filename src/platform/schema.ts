@@ -1,6 +1,7 @@
-// Tables the platform owns: the audit log, background jobs, and versioned policy rules.
+// Tables the platform owns: the audit log, the user's view of background jobs (the queue itself is pg-boss's),
+// which domain events each handler has handled, and versioned policy rules.
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const auditLog = pgTable(
   'audit_log',
@@ -41,6 +42,17 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('jobs_created_by_idx').on(t.createdBy, t.createdAt)],
+);
+
+/** A handler's mark on an event it handled, written in the handler's transaction: redeliveries find it and do nothing. */
+export const handledEvents = pgTable(
+  'handled_events',
+  {
+    handler: text('handler').notNull(),
+    eventId: uuid('event_id').notNull(),
+    handledAt: timestamp('handled_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.handler, t.eventId] }), index('handled_events_at_idx').on(t.handledAt)],
 );
 
 export const policyRules = pgTable(

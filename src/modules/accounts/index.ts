@@ -2,3 +2,11 @@ export { authenticate, authUserByUsername, hashPassword, upsertAccount, type New
 export { accountsRoutes } from './accounts.routes.ts';
 export { isPermission, permissions, rolePermissions, type Permission } from './permissions.ts';
 export { roles, type Role } from './schema.ts';
+
+// The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
+import { defineModule } from '../../platform/module.ts';
+import { accountsRoutes as accountsRoutes_ } from './accounts.routes.ts';
+export const manifest = defineModule({
+  name: 'accounts',
+  routes: [accountsRoutes_],
+});

@@ -2,6 +2,8 @@
 // crews and blackouts become a model; the scheduler (in a worker thread) makes
 // the coordinated plan and the departments-alone baseline; both are verified,
 // stored, and the liaisons whose packages moved since the last timetable told.
+// A timetable is solved by a background job in any worker; its finishing is a
+// domain event, and the notices to liaisons follow from that event.
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -9,7 +11,8 @@ import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, notFound, Problem, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { startJob } from '../../platform/jobs.ts';
+import { defineHandler } from '../../platform/events.ts';
+import { defineJob } from '../../platform/queue.ts';
 import { dateOfWorkingDay, firstWorkingDay, workingDayIndex, workingDaysOf } from './calendar.ts';
 import { divisionPrefix } from '../registry/index.ts';
 import { departmentFilter, divisionFor, inDivision } from './packages.service.ts';
@@ -128,7 +131,7 @@ async function store(ctx: AppContext, schedule: ScheduleRow, packages: PackageRo
     }));
     for (let i = 0; i < rows.length; i += 2000) await tx.insert(schedulePackages).values(rows.slice(i, i + 2000));
     await tx.update(schedules).set({ status: 'done', coordinated, baseline }).where(eq(schedules.id, schedule.id));
-    await noticeMoves(tx, schedule, packages, starts);
+    await ctx.events.record(tx, scheduleFinished, { scheduleId: schedule.id });
   });
   return { id: schedule.id, status: 'done' as const, coordinated, baseline };
 }
@@ -162,6 +165,75 @@ async function noticeMoves(tx: Tx, schedule: ScheduleRow, packages: PackageRow[]
   for (let i = 0; i < notices.length; i += 2000) await tx.insert(packageNotices).values(notices.slice(i, i + 2000));
 }
 
+interface ScheduleJobData {
+  scheduleId: string;
+  replan?: SolveRequest['replan'];
+}
+
+/** Solves a timetable: the model is built from the records as they are when the job runs. */
+export const scheduleJob = defineJob<ScheduleJobData, AppContext>({
+  name: 'coordination.schedule',
+  options: { retryLimit: 1, retryDelaySeconds: 2, timeoutSeconds: 10 * 60 },
+  async run(ctx, data) {
+    const [schedule] = await ctx.db.select().from(schedules).where(eq(schedules.id, data.scheduleId));
+    if (!schedule || schedule.status !== 'running') return { id: data.scheduleId, status: schedule?.status ?? 'missing' };
+    const { packages, model } = await planInputs(ctx, schedule.year, schedule.division, schedule.startsOn);
+    return store(ctx, schedule, packages, { model, options: { seed: schedule.year }, ...(data.replan ? { replan: data.replan } : {}) });
+  },
+  async failed(ctx, data, error) {
+    await ctx.db
+      .update(schedules)
+      .set({ status: 'failed', error: error.detail ?? error.title })
+      .where(and(eq(schedules.id, data.scheduleId), eq(schedules.status, 'running')));
+  },
+});
+
+export const scheduleFinished = 'coordination.schedule_finished';
+
+/** Tells each department which of its packages a finished timetable moved. */
+export const noticeMovesHandler = defineHandler<{ scheduleId: string }, AppContext>({
+  name: 'coordination.notice_moves',
+  topic: scheduleFinished,
+  async handle(_ctx, event, tx) {
+    const [schedule] = await tx.select().from(schedules).where(eq(schedules.id, event.payload.scheduleId));
+    if (!schedule) return;
+    const rows = await tx
+      .select({ start: schedulePackages.start, p: workPackages })
+      .from(schedulePackages)
+      .innerJoin(workPackages, eq(workPackages.id, schedulePackages.packageId))
+      .where(eq(schedulePackages.scheduleId, schedule.id));
+    await noticeMoves(
+      tx,
+      schedule,
+      rows.map((r) => r.p),
+      new Map(rows.map((r) => [r.p.id, r.start])),
+    );
+  },
+});
+
+async function queueSchedule(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  values: Omit<typeof schedules.$inferInsert, 'id' | 'status' | 'createdBy'>,
+  auditAction: string,
+  auditDetail: Record<string, unknown>,
+  replan?: SolveRequest['replan'],
+) {
+  const id = uuidv7();
+  return ctx.db.transaction(async (tx) => {
+    await tx.insert(schedules).values({ ...values, id, status: 'running', createdBy: user.id });
+    await audit(tx, actor, auditAction, 'schedule', id, auditDetail);
+    const jobId = await ctx.queue.enqueue(
+      tx,
+      scheduleJob,
+      { scheduleId: id, ...(replan ? { replan } : {}) },
+      { createdBy: user.id, params: { scheduleId: id } },
+    );
+    return { jobId, scheduleId: id };
+  });
+}
+
 export async function requestSchedule(
   ctx: AppContext,
   user: AuthUser,
@@ -170,19 +242,15 @@ export async function requestSchedule(
 ) {
   const division = divisionFor(user, input.division);
   const startsOn = firstWorkingDay(`${input.year}-01-01`);
-  const { packages, model } = await planInputs(ctx, input.year, division, startsOn);
+  // Built here too, so a plan that cannot be solved is refused at once rather than by a failed job.
+  const { packages } = await planInputs(ctx, input.year, division, startsOn);
   if (!packages.length)
     throw unprocessable(`No work packages for ${input.year} in ${division}.`, [{ path: 'body.year', message: 'no work packages' }]);
-  const id = uuidv7();
-  const [schedule] = await ctx.db
-    .insert(schedules)
-    .values({ id, year: input.year, division, status: 'running', startsOn, createdBy: user.id })
-    .returning();
-  await audit(ctx.db, actor, 'schedule.request', 'schedule', id, { year: input.year, division, packages: packages.length });
-  // The solver's own time budget grows with the plan (a second, plus a millisecond per package, capped).
-  const options = { seed: input.year };
-  const jobId = await startJob(ctx.db, 'schedule', user.id, { scheduleId: id }, () => store(ctx, schedule!, packages, { model, options }));
-  return { jobId, scheduleId: id };
+  return queueSchedule(ctx, user, actor, { year: input.year, division, startsOn }, 'schedule.request', {
+    year: input.year,
+    division,
+    packages: packages.length,
+  });
 }
 
 /**
@@ -192,35 +260,22 @@ export async function requestSchedule(
 export async function requestReplan(ctx: AppContext, user: AuthUser, actor: Actor | undefined, scheduleId: string, today: string) {
   const previous = await scheduleFor(ctx, user, scheduleId);
   if (previous.status !== 'done') throw conflict('Only a finished timetable can be re-planned.', { status: previous.status });
-  const { packages, model } = await planInputs(ctx, previous.year, previous.division, previous.startsOn);
+  const { packages } = await planInputs(ctx, previous.year, previous.division, previous.startsOn);
   const before = await ctx.db.select().from(schedulePackages).where(eq(schedulePackages.scheduleId, previous.id));
   const startOf = new Map(before.map((r) => [r.packageId, r.start]));
   const startedPackages = packages.filter((p) => p.status !== 'planned');
   for (const p of startedPackages)
     if (!startOf.has(p.id) && p.startedOn) startOf.set(p.id, Math.max(0, workingDayIndex(previous.startsOn, p.startedOn)));
   const todayIndex = Math.max(0, workingDayIndex(previous.startsOn, today));
-  const id = uuidv7();
-  const [schedule] = await ctx.db
-    .insert(schedules)
-    .values({
-      id,
-      year: previous.year,
-      division: previous.division,
-      status: 'running',
-      startsOn: previous.startsOn,
-      replanOf: previous.id,
-      today: todayIndex,
-      createdBy: user.id,
-    })
-    .returning();
-  await audit(ctx.db, actor, 'schedule.replan', 'schedule', id, { replanOf: previous.id, today, started: startedPackages.length });
-  const req: SolveRequest = {
-    model,
-    options: { seed: previous.year },
-    replan: { previous: [...startOf], started: startedPackages.map((p) => p.id), today: todayIndex },
-  };
-  const jobId = await startJob(ctx.db, 'schedule', user.id, { scheduleId: id }, () => store(ctx, schedule!, packages, req));
-  return { jobId, scheduleId: id };
+  return queueSchedule(
+    ctx,
+    user,
+    actor,
+    { year: previous.year, division: previous.division, startsOn: previous.startsOn, replanOf: previous.id, today: todayIndex },
+    'schedule.replan',
+    { replanOf: previous.id, today, started: startedPackages.length },
+    { previous: [...startOf], started: startedPackages.map((p) => p.id), today: todayIndex },
+  );
 }
 
 async function scheduleFor(ctx: AppContext, user: AuthUser, id: string): Promise<ScheduleRow> {

@@ -3,3 +3,11 @@ export { checkFunding, subsidyLimitFen } from './rules.ts';
 export { addAwardLine, fundedSourcesOfProjects, fundingBySource } from './funding.service.ts';
 export { fundingSources, type FundingSource } from './schema.ts';
 export { seedFunding } from './seed.ts';
+
+// The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
+import { defineModule } from '../../platform/module.ts';
+import { fundingRoutes as fundingRoutes_ } from './funding.routes.ts';
+export const manifest = defineModule({
+  name: 'funding',
+  routes: [fundingRoutes_],
+});

@@ -2,3 +2,11 @@ export { governanceRoutes } from './governance.routes.ts';
 export { projectsWithGovernance } from './governance.service.ts';
 export { seedGovernance } from './seed.ts';
 export { managementModes, type ManagementMode } from './schema.ts';
+
+// The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
+import { defineModule } from '../../platform/module.ts';
+import { governanceRoutes as governanceRoutes_ } from './governance.routes.ts';
+export const manifest = defineModule({
+  name: 'governance',
+  routes: [governanceRoutes_],
+});

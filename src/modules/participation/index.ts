@@ -10,3 +10,15 @@ export { deliberationRoutes } from './deliberation.ts';
 export { acceptanceRoutes, seedAcceptances } from './acceptance.ts';
 export { residentRoutes } from './resident.ts';
 export { ballotOutcome, consentSupport, passedBallotKinds } from './ballots.service.ts';
+
+// The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
+import { defineModule } from '../../platform/module.ts';
+import { participationRoutes as participationRoutes_ } from './participation.routes.ts';
+import { surveysRoutes as surveysRoutes_ } from './surveys.routes.ts';
+import { deliberationRoutes as deliberationRoutes_ } from './deliberation.ts';
+import { acceptanceRoutes as acceptanceRoutes_ } from './acceptance.ts';
+import { residentRoutes as residentRoutes_ } from './resident.ts';
+export const manifest = defineModule({
+  name: 'participation',
+  routes: [participationRoutes_, surveysRoutes_, deliberationRoutes_, acceptanceRoutes_, residentRoutes_],
+});

@@ -7,3 +7,12 @@ export { PLAN_YEAR, seedProjects, type SeededProject } from './seed.ts';
 export { outcomesSummary, type Outcomes } from './outcomes.service.ts';
 export { stages, type Stage } from './stages.ts';
 export { projectIdsInDivision, projectOverview, projectYearsInDivision, type ProjectOverview } from './overview.ts';
+
+// The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
+import { defineModule } from '../../platform/module.ts';
+import { projectsRoutes as projectsRoutes_ } from './projects.routes.ts';
+import { outcomesRoutes as outcomesRoutes_ } from './outcomes.routes.ts';
+export const manifest = defineModule({
+  name: 'projects',
+  routes: [projectsRoutes_, outcomesRoutes_],
+});

@@ -1,7 +1,8 @@
 // Imports of compounds and households. A file is checked whole first; any bad
 // row rejects the file with a row report and nothing is written; a good file
 // is written in one transaction, keyed by natural keys, so a repeat changes
-// nothing. Files larger than IMPORT_BACKGROUND_ROWS run as a background job.
+// nothing. Files larger than IMPORT_BACKGROUND_ROWS run as a background job: the
+// file is kept (content-addressed under DATA_DIR/files) and any worker reads it.
 import { inArray, sql } from 'drizzle-orm';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -10,7 +11,8 @@ import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { type Problem, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { startJob, type Progress } from '../../platform/jobs.ts';
+import { fileStore } from '../../platform/files.ts';
+import { defineJob, type Progress } from '../../platform/queue.ts';
 import { readTable, SpreadsheetError, type Table } from '../../platform/spreadsheet.ts';
 import { lineage } from './divisions.ts';
 import { compoundFields, duplicateKeyErrors, householdFields, parseRows, type ParsedRow, type RowError } from './import.ts';
@@ -212,6 +214,39 @@ async function importHouseholds(
 
 export type ImportOutcome = { status: 200; result: ImportResult } | { status: 202; jobId: string };
 
+async function tableOf(data: Buffer, filename: string): Promise<Table> {
+  try {
+    return await readTable(data, filename);
+  } catch (err) {
+    if (err instanceof SpreadsheetError) throw unprocessable(err.message, [{ path: 'file', message: err.message }]);
+    throw err;
+  }
+}
+
+const runImport = (ctx: AppContext, user: AuthUser, actor: Actor | undefined, kind: ImportKind, table: Table, progress: Progress) =>
+  kind === 'compounds' ? importCompounds(ctx, user, actor, table, progress) : importHouseholds(ctx, user, actor, table, progress);
+
+interface ImportJobData {
+  kind: ImportKind;
+  filename: string;
+  sha256: string;
+  user: AuthUser;
+  actor: Actor | undefined;
+}
+
+/** A large import in the background: one transaction, so a retry after a dead worker starts from nothing. */
+export const importJob = defineJob<ImportJobData, AppContext>({
+  name: 'registry.import',
+  options: { retryLimit: 2, retryDelaySeconds: 2, timeoutSeconds: 30 * 60 },
+  async run(ctx, data, progress) {
+    const stream = await fileStore(ctx.env.dataDir).read(data.sha256);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const table = await tableOf(Buffer.concat(chunks), data.filename);
+    return runImport(ctx, data.user, data.actor, data.kind, table, progress);
+  },
+});
+
 export async function importFile(
   ctx: AppContext,
   user: AuthUser,
@@ -221,17 +256,15 @@ export async function importFile(
   data: Buffer,
   opts: { background?: boolean } = {},
 ): Promise<ImportOutcome> {
-  let table: Table;
-  try {
-    table = await readTable(data, filename);
-  } catch (err) {
-    if (err instanceof SpreadsheetError) throw unprocessable(err.message, [{ path: 'file', message: err.message }]);
-    throw err;
-  }
-  const run = (progress: Progress) =>
-    kind === 'compounds' ? importCompounds(ctx, user, actor, table, progress) : importHouseholds(ctx, user, actor, table, progress);
+  const table = await tableOf(data, filename);
   if (opts.background === false || table.rows.length <= ctx.env.IMPORT_BACKGROUND_ROWS)
-    return { status: 200, result: await run(() => undefined) };
-  const jobId = await startJob(ctx.db, `import.${kind}`, user.id, { filename, rows: table.rows.length }, run);
+    return { status: 200, result: await runImport(ctx, user, actor, kind, table, () => undefined) };
+  const { sha256 } = await fileStore(ctx.env.dataDir).store(data);
+  const jobId = await ctx.queue.enqueue(
+    ctx.db,
+    importJob,
+    { kind, filename, sha256, user, actor },
+    { createdBy: user.id, params: { filename, rows: table.rows.length } },
+  );
   return { status: 202, jobId };
 }

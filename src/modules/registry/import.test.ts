@@ -154,7 +154,7 @@ describe('household import (acceptance: 10 good rows and 2 bad)', () => {
     do {
       await new Promise((r) => setTimeout(r, 100));
       job = (await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${jobId}`, headers: await t.as('hemu') })).json();
-    } while (job.status === 'running');
+    } while (job.status === 'running' || job.status === 'queued');
     expect(job).toMatchObject({ status: 'succeeded', progressDone: 120, progressTotal: 120, result: { created: 120 } });
     // Another account cannot follow someone else's job.
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${jobId}`, headers: await t.as('hemu-worker') })).statusCode).toBe(404);
@@ -166,7 +166,7 @@ describe('household import (acceptance: 10 good rows and 2 bad)', () => {
     do {
       await new Promise((r) => setTimeout(r, 100));
       failed = (await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${failId}`, headers: await t.as('hemu') })).json();
-    } while (failed.status === 'running');
+    } while (failed.status === 'running' || failed.status === 'queued');
     expect(failed.status).toBe('failed');
     expect(failed.error.errors).toEqual([expect.objectContaining({ line: 79 })]);
     const { rows: written } = await t.ctx.database.pool.query(`select count(*)::int as n from buildings where name = '55幢'`);

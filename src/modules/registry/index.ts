@@ -26,5 +26,15 @@ export const registry = {
   householdIdsOfCompounds,
   householdIdsOfResident,
 };
-export { importFile, importKinds, type ImportKind, type ImportOutcome } from './import.service.ts';
+export { importFile, importJob, importKinds, type ImportKind, type ImportOutcome } from './import.service.ts';
 export { exportCompounds, exportHouseholds } from './exports.ts';
+
+// The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
+import { defineModule } from '../../platform/module.ts';
+import { registryRoutes as registryRoutes_ } from './registry.routes.ts';
+import { importJob as importJob_ } from './import.service.ts';
+export const manifest = defineModule({
+  name: 'registry',
+  routes: [registryRoutes_],
+  jobs: [importJob_],
+});

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { getJob } from '../jobs.ts';
 import type { ZodApp } from './app.ts';
 import { userOf } from './auth.ts';
 import { notFound } from './problem.ts';
@@ -36,20 +35,21 @@ export async function platformRoutes(app: ZodApp, ctx: AppContext): Promise<void
           200: z.object({
             id: z.string(),
             kind: z.string(),
-            status: z.string(),
+            status: z.enum(['queued', 'running', 'succeeded', 'failed']),
             progressDone: z.number(),
             progressTotal: z.number(),
             result: z.unknown().nullable(),
             error: z.unknown().nullable(),
             createdAt: z.string(),
             finishedAt: z.string().nullable(),
+            attempts: z.number().int(),
           }),
         },
       },
     },
     async (req) => {
       const user = userOf(req);
-      const job = await getJob(ctx.db, req.params.id);
+      const job = await ctx.queue.get(req.params.id);
       // A job is visible to the account that started it (and the city admin, who sees everything).
       if (!job || (job.createdBy !== user.id && user.role !== 'city_admin')) throw notFound(`Job ${req.params.id}`);
       return {

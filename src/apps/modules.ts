@@ -1,0 +1,28 @@
+// Every module of the product, in the order their routes are registered. The server, the worker and the test
+// harness collect routes, job kinds, event handlers and schedules from this one list.
+import type { ModuleManifest } from '../platform/module.ts';
+import { manifest as accounts } from '../modules/accounts/index.ts';
+import { manifest as approvals } from '../modules/approvals/index.ts';
+import { manifest as catalogue } from '../modules/catalogue/index.ts';
+import { manifest as coordination } from '../modules/coordination/index.ts';
+import { manifest as evaluation } from '../modules/evaluation/index.ts';
+import { manifest as funding } from '../modules/funding/index.ts';
+import { manifest as governance } from '../modules/governance/index.ts';
+import { manifest as participation } from '../modules/participation/index.ts';
+import { manifest as projects } from '../modules/projects/index.ts';
+import { manifest as registry } from '../modules/registry/index.ts';
+import { manifest as stats } from '../modules/stats/index.ts';
+
+export const modules: readonly ModuleManifest[] = [
+  accounts,
+  registry,
+  catalogue,
+  projects,
+  funding,
+  approvals,
+  participation,
+  governance,
+  coordination,
+  stats,
+  evaluation,
+];

@@ -1,0 +1,22 @@
+// What a module declares about itself, in one place: its routes, the kinds of
+// background work it runs, the domain events it handles and the work it runs
+// by the clock. The server, the worker and the tests collect these lists; no
+// module registers anything by being imported.
+import type { AppContext } from './context.ts';
+import type { EventHandler } from './events.ts';
+import type { ZodApp } from './http/app.ts';
+import type { JobKind } from './queue.ts';
+
+export interface ModuleManifest {
+  name: string;
+  routes?: ((app: ZodApp, ctx: AppContext) => Promise<void>)[];
+  // Payload types differ per kind and handler; each is checked where it is defined.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  jobs?: JobKind<any, AppContext>[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  handlers?: EventHandler<AppContext, any>[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  schedules?: { kind: JobKind<any, AppContext>; cron: string }[];
+}
+
+export const defineModule = (m: ModuleManifest): ModuleManifest => m;
