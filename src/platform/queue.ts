@@ -283,10 +283,11 @@ export class Queue {
     let status = row.status;
     let error: unknown = row.error ?? null;
     let attempts = 0;
-    if (status === 'queued' || status === 'running') {
-      const job = await this.boss.getJobById(row.kind, id, { includeArchive: true }).catch(() => null);
-      if (job) {
-        attempts = job.retryCount + (job.state === 'active' || job.state === 'completed' || job.state === 'failed' ? 1 : 0);
+    const job = await this.boss.getJobById(row.kind, id, { includeArchive: true }).catch(() => null);
+    if (job) {
+      attempts = job.retryCount + (job.state === 'created' || job.state === 'retry' ? 0 : 1);
+      // Our row is settled by the worker; until then pg-boss's state is the truth (a dead worker's job included).
+      if (status === 'queued' || status === 'running') {
         if (job.state === 'active') status = 'running';
         else if (job.state === 'created' || job.state === 'retry') status = 'queued';
         else if (job.state === 'failed' || job.state === 'cancelled') {

@@ -118,6 +118,8 @@ describe('the demo year, coordinated', () => {
     expect(next.rows.filter((r) => r.packageId !== started.packageId && r.start < next.s.today)).toEqual([]);
     expect(await violations(next.rows, next.s.startsOn)).toEqual([]);
     const moved = next.rows.filter((r) => r.start !== rows.find((x) => x.packageId === r.packageId)!.start);
+    // The notices follow from the timetable's `schedule_finished` event.
+    await t.settled();
     const notices = (await t.call('GET', '/api/v1/package-notices', 'power')).json().items as { department: string; scheduleId: string }[];
     expect(notices.every((n) => n.department === 'power')).toBe(true);
     expect(notices.filter((n) => n.scheduleId === next.s.id)).toHaveLength(moved.filter((r) => r.department === 'power').length);

@@ -11,6 +11,8 @@ import { createLogger } from '../logger.ts';
 import { TEMPLATE_DB, testSettings } from './settings.ts';
 
 export interface TestApp {
+  /** The database this test file owns (a clone of the seeded template). */
+  url: string;
   ctx: AppContext;
   app: ZodApp;
   routes: RouteRecord[];
@@ -30,6 +32,8 @@ export interface TestApp {
     fields: Record<string, string>,
     file: { name: string; data: Buffer; type?: string },
   ): Promise<Awaited<ReturnType<ZodApp['inject']>>>;
+  /** Resolves once every queued job and domain event of this database has been handled (bounded: 30 s). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,14 +68,16 @@ async function dropWhenIdle(name: string): Promise<void> {
 
 export async function testApp(
   settings: Record<string, string> = {},
-  opts: { logStream?: { write(line: string): void } } = {},
+  opts: { logStream?: { write(line: string): void }; role?: 'api' | 'all' } = {},
 ): Promise<TestApp> {
   const name = `renova_t_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`create database ${name} template ${TEMPLATE_DB}`));
   const url = new URL(inject('pgAdminUrl'));
   url.pathname = `/${name}`;
   const env = loadEnv({ ...testSettings, ...settings, DATABASE_URL: url.toString() });
-  const ctx = await openContext(env, opts.logStream ? createLogger('trace', opts.logStream) : createLogger('silent'));
+  const ctx = await openContext(env, opts.logStream ? createLogger('trace', opts.logStream) : createLogger('silent'), {
+    role: opts.role ?? 'all',
+  });
   const { app, routes } = await createHttpApp(ctx);
   await app.ready();
   const tokens = new Map<string, string>();
@@ -86,6 +92,7 @@ export async function testApp(
     return { authorization: `Bearer ${token}` };
   };
   return {
+    url: url.toString(),
     ctx,
     app,
     routes,
@@ -103,6 +110,17 @@ export async function testApp(
         payload: Buffer.concat([Buffer.from(parts.join('') + head), file.data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
         headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(await as(username)) },
       });
+    },
+    async settled() {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const { rows } = await ctx.database.pool.query<{ n: number }>(
+          `select count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active') and name <> '__pgboss__send-it'`,
+        );
+        if (rows[0]!.n === 0) return;
+        if (Date.now() > deadline) throw new Error(`${rows[0]!.n} jobs or events still pending after 30 s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
     async close() {
       await app.close();
