@@ -12,6 +12,7 @@ import type { AppContext } from '../platform/context.ts';
 import { openDatabase, runMigrations } from '../platform/db/client.ts';
 import { buildApp, type RouteRecord, type ZodApp } from '../platform/http/app.ts';
 import { platformRoutes } from '../platform/http/platform.routes.ts';
+import { postgresRateLimitStore } from '../platform/http/rate-limit-store.ts';
 import { Events } from '../platform/events.ts';
 import { createLogger } from '../platform/logger.ts';
 import { personalDataKey } from '../platform/personal-data.ts';
@@ -92,6 +93,7 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
   const { app, routes } = await buildApp({
     logger: ctx.log,
     authenticate: (token) => authenticate(ctx, token),
+    rateLimitStore: postgresRateLimitStore(ctx.database.pool),
     webIndex: hasWeb ? 'index.html' : undefined,
   });
   await platformRoutes(app, ctx);

@@ -49,16 +49,45 @@ export function publicUser(user: AuthUser) {
   };
 }
 
-// Sessions are looked up on every request; a short cache keeps that off the database.
-// Logout on this process drops the entry at once; other copies within CACHE_MS.
+// Sessions are looked up on every request; a short cache keeps that off the database. A trigger on users and
+// sessions NOTIFYs every process of a change (role, scope, lock, sign-out), which drops the entries it touches, so
+// a change takes effect everywhere at once. While the listening connection is down nothing is cached.
 const CACHE_MS = 30_000;
 const cache = new Map<string, { user: AuthUser; until: number }>();
+const listening = new WeakMap<object, { live: boolean }>();
+
+function cacheIsLive(ctx: AppContext): boolean {
+  let state = listening.get(ctx.database.notifications);
+  if (!state) {
+    const s = { live: false };
+    state = s;
+    listening.set(ctx.database.notifications, s);
+    ctx.database.notifications.subscribe('renova_users', {
+      onNotify: (userId) => {
+        for (const [key, entry] of cache) if (entry.user.id === userId) cache.delete(key);
+      },
+      onReset: (live) => {
+        cache.clear();
+        s.live = live;
+      },
+    });
+    ctx.database.notifications.subscribe('renova_sessions', {
+      onNotify: (hash) => cache.delete(hash),
+      onReset: (live) => {
+        cache.clear();
+        s.live = live;
+      },
+    });
+  }
+  return state.live;
+}
 
 export async function authenticate(ctx: AppContext, token: string): Promise<AuthUser | null> {
   const hash = tokenHash(ctx, token);
+  const live = cacheIsLive(ctx);
   const hit = cache.get(hash);
   const now = Date.now();
-  if (hit && hit.until > now) return hit.user;
+  if (live && hit && hit.until > now) return hit.user;
   const rows = await ctx.db
     .select({ user: users, expiresAt: sessions.expiresAt })
     .from(sessions)
@@ -72,7 +101,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Auth
   }
   const user = await toAuthUser(ctx, row.user);
   if (cache.size > 10_000) cache.clear();
-  cache.set(hash, { user, until: Math.min(now + CACHE_MS, row.expiresAt.getTime()) });
+  if (live) cache.set(hash, { user, until: Math.min(now + CACHE_MS, row.expiresAt.getTime()) });
   return user;
 }
 
@@ -99,15 +128,22 @@ export async function login(ctx: AppContext, username: string, password: string,
   // Accounts made by code sign-in have no password hash; they fail like a wrong password.
   const passwordOk = row.passwordHash.startsWith('$argon2') && (await argon2.verify(row.passwordHash, password));
   if (!passwordOk) {
-    const failures = row.failedLogins + 1;
-    const lock = failures >= ctx.env.LOGIN_MAX_FAILURES;
-    const lockedUntil = lock ? new Date(Date.now() + ctx.env.LOGIN_LOCK_MINUTES * 60_000) : null;
-    await ctx.db.transaction(async (tx) => {
-      await tx
+    // Counted in the database, not from the row read above: failures arriving at several processes at once all count.
+    const lockAt = ctx.env.LOGIN_MAX_FAILURES;
+    const lockUntil = new Date(Date.now() + ctx.env.LOGIN_LOCK_MINUTES * 60_000);
+    const lock = await ctx.db.transaction(async (tx) => {
+      const [counted] = await tx
         .update(users)
-        .set({ failedLogins: lock ? 0 : failures, lockedUntil })
-        .where(eq(users.id, row.id));
-      await audit(tx, actor, lock ? 'login.locked' : 'login.failed', 'user', row.id, { failures });
+        .set({
+          failedLogins: sql`case when ${users.failedLogins} + 1 >= ${lockAt} then 0 else ${users.failedLogins} + 1 end`,
+          lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${lockAt} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+        })
+        .where(eq(users.id, row.id))
+        .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+      const locked = counted!.failedLogins === 0;
+      const n = locked ? lockAt : counted!.failedLogins;
+      await audit(tx, actor, locked ? 'login.locked' : 'login.failed', 'user', row.id, { failures: n });
+      return locked;
     });
     if (lock)
       throw new Problem(423, 'Locked', `Too many failed sign-ins; the account is locked for ${ctx.env.LOGIN_LOCK_MINUTES} minutes.`);

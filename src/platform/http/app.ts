@@ -44,6 +44,8 @@ export interface BuildAppOptions {
   logger: Logger;
   authenticate: (token: string) => Promise<AuthUser | null>;
   maxUploadBytes?: number;
+  /** Where request limits are counted (shared by every process); in memory when absent. */
+  rateLimitStore?: unknown;
   /** The SPA index file, served by @fastify/static for unknown non-API GETs. */
   webIndex?: string;
 }
@@ -151,7 +153,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ro
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/v1/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, ...(opts.rateLimitStore ? { store: opts.rateLimitStore as never } : {}) });
   await app.register(fastifyMultipart, { limits: { fileSize: opts.maxUploadBytes ?? 50 * 1024 * 1024, files: 1 } });
   registerAuth(app, opts.authenticate);
   return { app: app.withTypeProvider<ZodTypeProvider>(), routes };
