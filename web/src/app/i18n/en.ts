@@ -51,10 +51,9 @@ const en: Messages = {
     submit: 'Sign in',
     failed: 'Sign-in failed',
     wrongCredentials: 'Wrong username or password',
-    locked: 'This account is locked',
+    lockHint: 'After repeated failures an account is locked for a while: try again later or ask an administrator.',
     rateLimited: 'Too many sign-in attempts, try again later',
     retryAfter: 'Try again in {{seconds}} s',
-    lockedUntil: 'Unlocks automatically at {{time}}',
     notice: 'For authorised staff only. Every action is audited.',
   },
   common: {

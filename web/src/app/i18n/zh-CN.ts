@@ -49,10 +49,9 @@ const zhCN = {
     submit: '登 录',
     failed: '登录失败',
     wrongCredentials: '用户名或密码错误',
-    locked: '账户已被锁定',
+    lockHint: '连续多次输错后，账户将暂时锁定，请稍后再试或联系管理员。',
     rateLimited: '登录尝试过于频繁，请稍后再试',
     retryAfter: '请在 {{seconds}} 秒后重试',
-    lockedUntil: '账户将于 {{time}} 自动解锁',
     notice: '本系统仅供授权工作人员使用，所有操作均记录审计日志。',
   },
   common: {
