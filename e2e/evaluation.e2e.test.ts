@@ -108,6 +108,17 @@ describe('third-party evaluation and exemplary cases UI', () => {
     await page.getByTestId('institution-row').filter({ hasText: name }).waitFor();
     await page.screenshot({ path: 'test-results/evaluation-institutions.png', fullPage: true });
 
+    // The demo agency's evaluators: the demo evaluator; only evaluator accounts may join.
+    const agency = page.locator('tr', { has: page.getByTestId('institution-row').filter({ hasText: '浙江城市更新评估中心' }) });
+    await agency.getByTestId('institution-members').click();
+    await page.locator('[data-testid="member-row"][data-username="evaluator"]').waitFor();
+    await page.getByTestId('member-username').fill('hemu-worker');
+    await page.getByTestId('member-add').click();
+    await page.getByTestId('member-problem').waitFor();
+    expect(await page.getByTestId('member-problem').getAttribute('data-status')).toBe('422');
+    expect(await page.getByTestId('member-row').count()).toBe(1);
+    await page.keyboard.press('Escape');
+
     // The demo's engagements open with their findings; the findings tab lists the open ones.
     await page.getByTestId('tab-engagements').click();
     await page.getByTestId('engagement-row').first().click();

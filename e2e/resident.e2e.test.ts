@@ -96,8 +96,11 @@ describe('resident mobile web', () => {
     const wrong = messages[0]!.code === '000000' ? '111111' : '000000';
     await phone.getByTestId('m-code').fill(wrong);
     await phone.getByTestId('m-login-submit').click();
-    await phone.getByTestId('m-login-problem').waitFor();
-    expect(await phone.getByTestId('m-login-problem-detail').textContent()).toContain('wrong or has expired');
+    const problem = phone.getByTestId('m-login-problem');
+    await problem.waitFor();
+    // The Chinese UI's words and the problem's status, not the server's English sentence.
+    expect(await problem.getAttribute('data-status')).toBe('401');
+    expect(await problem.textContent()).toContain('登录失败');
 
     await phone.getByTestId('m-code').fill(messages[0]!.code);
     await phone.getByTestId('m-login-submit').click();

@@ -27,6 +27,7 @@ function setSessionCookie(ctx: AppContext, reply: FastifyReply, session: { token
 }
 
 export async function accountsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  await accounts.dummyPasswordHash();
   app.post(
     '/api/v1/auth/login',
     {

@@ -1,9 +1,9 @@
 import argon2 from 'argon2';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { createHmac, randomBytes } from 'node:crypto';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { Tx } from '../../platform/db/client.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { Problem, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -112,26 +112,34 @@ export async function authUserByUsername(ctx: AppContext, username: string): Pro
   return toAuthUser(ctx, row);
 }
 
+// Unknown names, locked accounts and wrong passwords answer alike (status, body and
+// about the same time), so sign-in cannot tell which names exist or are locked.
+// The lock itself is told to the audit log only.
+const refused = () =>
+  new Problem(401, 'Unauthorized', 'Wrong username or password. After repeated failures an account is locked for a while.');
+
+/** The dummy hash, made once (the routes ask for it at start-up, so the first unknown name is not slower). */
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= argon2.hash('not-a-real-password');
+  return dummyHash;
+}
+
 export async function login(ctx: AppContext, username: string, password: string, ip: string) {
   const [row] = await ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
-  if (!row) {
-    dummyHash ??= argon2.hash('not-a-real-password');
-    await argon2.verify(await dummyHash, password);
-    throw new Problem(401, 'Unauthorized', 'Wrong username or password.');
-  }
+  // Accounts made by code sign-in have no password hash; they, and unknown names, check a dummy hash.
+  const hasPassword = !!row && row.passwordHash.startsWith('$argon2');
+  const passwordOk = (await argon2.verify(hasPassword ? row.passwordHash : await dummyPasswordHash(), password)) && hasPassword;
+  if (!row) throw refused();
   const actor = { id: row.id, username: row.username, ip };
   if (row.lockedUntil && row.lockedUntil > new Date()) {
-    throw new Problem(423, 'Locked', `Too many failed sign-ins; try again after ${row.lockedUntil.toISOString()}.`, {
-      lockedUntil: row.lockedUntil.toISOString(),
-    });
+    await audit(ctx.db, actor, 'login.refused_locked', 'user', row.id, { lockedUntil: row.lockedUntil.toISOString() });
+    throw refused();
   }
-  // Accounts made by code sign-in have no password hash; they fail like a wrong password.
-  const passwordOk = row.passwordHash.startsWith('$argon2') && (await argon2.verify(row.passwordHash, password));
   if (!passwordOk) {
     // Counted in the database, not from the row read above: failures arriving at several processes at once all count.
     const lockAt = ctx.env.LOGIN_MAX_FAILURES;
     const lockUntil = new Date(Date.now() + ctx.env.LOGIN_LOCK_MINUTES * 60_000);
-    const lock = await ctx.db.transaction(async (tx) => {
+    await ctx.db.transaction(async (tx) => {
       const [counted] = await tx
         .update(users)
         .set({
@@ -143,11 +151,8 @@ export async function login(ctx: AppContext, username: string, password: string,
       const locked = counted!.failedLogins === 0;
       const n = locked ? lockAt : counted!.failedLogins;
       await audit(tx, actor, locked ? 'login.locked' : 'login.failed', 'user', row.id, { failures: n });
-      return locked;
     });
-    if (lock)
-      throw new Problem(423, 'Locked', `Too many failed sign-ins; the account is locked for ${ctx.env.LOGIN_LOCK_MINUTES} minutes.`);
-    throw new Problem(401, 'Unauthorized', 'Wrong username or password.');
+    throw refused();
   }
   const session = await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id));
@@ -220,3 +225,27 @@ export async function upsertAccount(tx: Tx, account: NewAccount, passwordHash?: 
 }
 
 export const hashPassword = (password: string) => argon2.hash(password);
+
+/** What other modules may know of an account (e.g. evaluation's institution members): who it is and its role. */
+export interface AccountSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+const summary = { id: users.id, username: users.username, displayName: users.displayName, role: users.role };
+
+export async function accountByUsername(db: Db | Tx, username: string): Promise<AccountSummary | undefined> {
+  const [row] = await db.select(summary).from(users).where(eq(users.username, username)).limit(1);
+  return row;
+}
+
+export async function accountsByIds(db: Db | Tx, ids: readonly string[]): Promise<AccountSummary[]> {
+  if (!ids.length) return [];
+  return db
+    .select(summary)
+    .from(users)
+    .where(inArray(users.id, [...ids]))
+    .orderBy(users.username);
+}

@@ -31,12 +31,35 @@ describe('sign-in', () => {
     expect(a.json().detail).toBe(b.json().detail);
   });
 
-  it('locks an account after repeated failures, even for the right password', async () => {
+  it('locks an account after repeated failures, even for the right password, answering as for an unknown name', async () => {
     for (let i = 0; i < 2; i++) expect((await login('evaluator', 'bad')).statusCode).toBe(401);
-    expect((await login('evaluator', 'bad')).statusCode).toBe(423);
+    const locking = await login('evaluator', 'bad');
     const locked = await login('evaluator', 'Demo@2026');
-    expect(locked.statusCode).toBe(423);
-    expect(locked.headers['content-type']).toMatch(/problem\+json/);
+    const unknown = await login('no-such-account', 'Demo@2026');
+    const wrong = await login('gongshu', 'bad');
+    // Same status, same body (type, title, detail and nothing more): a locked name cannot be told from an unknown one.
+    for (const res of [locking, locked, unknown, wrong]) {
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.json()).toEqual(unknown.json());
+    }
+    expect(locked.json()).not.toHaveProperty('lockedUntil');
+    // The lock holds (the right password does not sign in) and is told to the audit log only.
+    const { rows } = await t.ctx.database.pool.query(
+      `select action from audit_log where actor_username = 'evaluator' and action like 'login%' order by id`,
+    );
+    expect(rows.map((r) => r.action)).toEqual(['login.failed', 'login.failed', 'login.locked', 'login.refused_locked']);
+    const { rows: user } = await t.ctx.database.pool.query(`select locked_until > now() as locked from users where username = 'evaluator'`);
+    expect(user[0].locked).toBe(true);
+  });
+
+  it('answers a name made by code sign-in (no password) as it answers a wrong password', async () => {
+    await t.ctx.database.pool.query(
+      `insert into users (id, username, display_name, password_hash, role) values (gen_random_uuid(), 'code-only-user', 'x', '!code-only', 'resident')`,
+    );
+    const res = await login('code-only-user', '!code-only');
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual((await login('nobody-either', '!code-only')).json());
   });
 
   it('validates the body and names the field', async () => {

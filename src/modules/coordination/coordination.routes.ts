@@ -394,7 +394,7 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
     '/api/v1/package-notices',
     {
       config: { permission: 'projects.read' },
-      schema: { tags, summary: 'Notices of packages a timetable moved (a liaison: their department’s)' },
+      schema: { tags, summary: 'Notices of packages a timetable moved: a liaison’s own department’s, anyone else’s within their scope' },
     },
     async (req) => schedules.notices(ctx, userOf(req)),
   );

@@ -4,7 +4,7 @@
 // stored, and the liaisons whose packages moved since the last timetable told.
 // A timetable is solved by a background job in any worker; its finishing is a
 // domain event, and the notices to liaisons follow from that event.
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
@@ -374,13 +374,28 @@ export async function schedulePackageList(ctx: AppContext, user: AuthUser, id: s
   };
 }
 
+/**
+ * The notices an account may see: a liaison their own department's, everyone
+ * within their scope (division or compounds) by the package's compound. Others
+ * answer as if they did not exist.
+ */
+function noticeVisible(ctx: AppContext, user: AuthUser): SQL {
+  const inScope = or(
+    user.scope.division ? inDivision(user.scope.division) : undefined,
+    user.scope.compoundIds.length ? inArray(workPackages.compoundId, user.scope.compoundIds) : undefined,
+  );
+  const visible = ctx.db
+    .select({ id: workPackages.id })
+    .from(workPackages)
+    .where(and(inScope ?? sql`false`, departmentFilter(user)));
+  return inArray(packageNotices.packageId, visible);
+}
+
 export async function notices(ctx: AppContext, user: AuthUser) {
   const rows = await ctx.db
     .select()
     .from(packageNotices)
-    .where(
-      user.role === 'department_liaison' ? eq(packageNotices.department, (user.department ?? '—') as PackageRow['department']) : undefined,
-    )
+    .where(noticeVisible(ctx, user))
     .orderBy(desc(packageNotices.createdAt))
     .limit(200);
   return { items: rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })) };
@@ -390,14 +405,7 @@ export async function markNoticeRead(ctx: AppContext, user: AuthUser, id: string
   const [row] = await ctx.db
     .update(packageNotices)
     .set({ readAt: new Date() })
-    .where(
-      and(
-        eq(packageNotices.id, id),
-        user.role === 'department_liaison'
-          ? eq(packageNotices.department, (user.department ?? '—') as PackageRow['department'])
-          : undefined,
-      ),
-    )
+    .where(and(eq(packageNotices.id, id), noticeVisible(ctx, user)))
     .returning({ id: packageNotices.id });
   if (!row) throw notFound(`Notice ${id}`);
 }

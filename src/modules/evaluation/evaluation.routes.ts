@@ -6,6 +6,7 @@ import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { readUpload, sendDownload } from '../../platform/http/uploads.ts';
 import * as evaluation from './evaluation.service.ts';
 import * as exemplary from './exemplary.service.ts';
+import { institutionMembersRoutes } from './members.routes.ts';
 import { engagementKinds, engagementStatuses, findingSeverities, institutionKinds, jurorKinds, subjectKinds } from './schema.ts';
 
 const tags = ['evaluation'];
@@ -99,6 +100,7 @@ const mean = z.object({
 });
 
 export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  await institutionMembersRoutes(app, ctx);
   // ── Third-party evaluation ──
   app.get(
     '/api/v1/evaluation/institutions',

@@ -27,6 +27,7 @@ import { listRules, ruleAt } from '../../platform/policy.ts';
 import { projectCompoundIds, projectsForAssessment, stages } from '../projects/index.ts';
 import { divisionLevelOf, registry, within } from '../registry/index.ts';
 import { decimal, exact, fractionString } from '../../platform/exact.ts';
+import { worksFor } from './members.service.ts';
 import { allocate, drawStratum, stratifiedEstimate, wilsonInterval, type SamplingRule } from './sampling.ts';
 import {
   evaluationInstitutions,
@@ -253,6 +254,8 @@ export async function listSampledHouseholds(
   query: { districtCode?: string; answer?: SampleAnswer | 'pending'; limit: number; cursor?: string },
 ) {
   const s = await surveyFor(ctx, user, id);
+  // The drawn households' addresses are the institution's work: another agency's evaluator sees none of them.
+  if (!(await worksFor(ctx.db, user, s.institutionId))) throw notFound('The sample survey');
   const after = decodeCursor(query.cursor, z.tuple([z.string(), z.number().int()]));
   const scope = user.scope.division!;
   const level = divisionLevelOf(scope);
@@ -301,7 +304,8 @@ export async function listSampledHouseholds(
 
 /**
  * The agency's answer for one drawn household (replacing an earlier one): by an
- * account with `sample.answer` (the evaluator) or `evaluation.manage`. The first
+ * account with `sample.answer` or `evaluation.manage`, an evaluator only for
+ * its own institution's surveys (see members.service.ts). The first
  * answer moves the survey from draft to fielding; a closed survey takes none (409).
  */
 export async function answerHousehold(
@@ -315,6 +319,8 @@ export async function answerHousehold(
   if (!user.permissions.has('sample.answer') && !user.permissions.has('evaluation.manage'))
     throw forbidden("Only the agency's evaluator, or staff who manage evaluation, enter a sample survey's answers.");
   const s = await surveyFor(ctx, user, id);
+  // An evaluator answers for its own institution's surveys only (404, as out of scope).
+  if (!(await worksFor(ctx.db, user, s.institutionId))) throw notFound('The sample survey');
   const level = divisionLevelOf(user.scope.division!);
   // As for the list: the city's accounts answer for any drawn household, a district's for its own.
   if (level !== 'province' && level !== 'city' && level !== 'district') throw notFound('The sample survey');

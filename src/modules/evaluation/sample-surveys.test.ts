@@ -14,6 +14,9 @@ beforeAll(async () => {
   const res = await t.call('POST', '/api/v1/evaluation/institutions', 'evaluator', { name: '抽样调查评估所', kind: 'evaluation_agency' });
   expect(res.statusCode, res.body).toBe(201);
   institutionId = res.json().id;
+  // The evaluator works for this institution from now on (evaluators answer their own institution's surveys only).
+  const member = await t.call('POST', `/api/v1/evaluation/institutions/${institutionId}/members`, 'admin', { username: 'evaluator' });
+  expect(member.statusCode, member.body).toBe(201);
 });
 afterAll(() => t.close());
 

@@ -28,6 +28,24 @@ export const evaluationInstitutions = pgTable(
   (t) => [uniqueIndex('evaluation_institutions_credit_code_uq').on(t.creditCode), index('evaluation_institutions_name_idx').on(t.name)],
 );
 
+/**
+ * The accounts that work for an institution (its evaluators): an evaluator
+ * answers only its own institution's sample surveys. One institution per
+ * account; the account is accounts' (no foreign key across modules).
+ */
+export const institutionMembers = pgTable(
+  'evaluation_institution_members',
+  {
+    userId: uuid('user_id').primaryKey(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => evaluationInstitutions.id),
+    addedBy: uuid('added_by'),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evaluation_institution_members_institution_idx').on(t.institutionId)],
+);
+
 export const evaluationEngagements = pgTable(
   'evaluation_engagements',
   {

@@ -21,6 +21,7 @@ import {
   sampleSurveys,
   type JurorKind,
 } from './schema.ts';
+import { seedMembers } from './members.service.ts';
 import { drawIn, frameOf } from './sample-surveys.service.ts';
 
 const code = (n: number) => {
@@ -36,8 +37,9 @@ export async function seedEvaluation(tx: Tx, projects: SeededProject[]): Promise
     .select({ id: evaluationInstitutions.id })
     .from(evaluationInstitutions)
     .where(eq(evaluationInstitutions.creditCode, agency.creditCode));
-  if (seeded) return;
+  if (seeded) return seedMembers(tx, seeded.id, ['evaluator']);
   await tx.insert(evaluationInstitutions).values([agency, university]);
+  await seedMembers(tx, agency.id, ['evaluator']);
 
   const gongshu = projects.find((p) => p.districtCode === '330105' && p.year <= 2021);
   const performance = {

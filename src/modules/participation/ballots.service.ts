@@ -15,7 +15,7 @@ import { currentPlan, projectCompoundIds, projectFacts } from '../projects/index
 import { registry } from '../registry/index.ts';
 import { electorateHash } from './chain.ts';
 import { append, verifyBallot } from './evidence.ts';
-import { ballotElectorate, ballots, ballotVotes, type BallotKind } from './schema.ts';
+import { ballotElectorate, ballots, ballotVotes, revotePolicies, type BallotKind } from './schema.ts';
 import { count, passes, type Choice } from './tally.ts';
 
 export type Ballot = typeof ballots.$inferSelect;
@@ -63,9 +63,13 @@ export interface NewBallot {
   kind: BallotKind;
   title: string;
   closesAt: string;
-  revote: 'last_counts' | 'none';
+  /** Omitted: the default of the rule `consent.revote.default` in force on 1 January of the project's year. */
+  revote?: RevotePolicy;
   proposal?: string | null;
 }
+
+export const REVOTE_DEFAULT_RULE = 'consent.revote.default';
+type RevotePolicy = (typeof revotePolicies)[number];
 
 export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: NewBallot) {
   const facts = await projectFacts(ctx, user, projectId);
@@ -87,6 +91,8 @@ export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor |
   }
   const ruleKey = ruleKeys[input.kind];
   await ruleFor(ctx, ruleKey, facts.year); // fails now, not at close, if the rule is missing
+  const revote = input.revote ?? (await ruleAt<RevotePolicy>(ctx.db, REVOTE_DEFAULT_RULE, `${facts.year}-01-01`)).value;
+  if (!revotePolicies.includes(revote)) throw new Error(`Rule ${REVOTE_DEFAULT_RULE} holds ${String(revote)}, not a revote policy.`);
   const id = uuidv7();
   const opened = await ctx.db.transaction(async (tx) => {
     // One open ballot of a kind per project: lock the project's ballots while checking.
@@ -106,7 +112,7 @@ export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor |
       title: input.title,
       planVersion,
       proposal: input.proposal ?? null,
-      revote: input.revote,
+      revote,
       ruleKey,
       electorateHash: hash,
       eligible: households.length,

@@ -80,7 +80,8 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
           kind: z.enum(ballotKinds),
           title: z.string().trim().min(1).max(200),
           closesAt: z.string().datetime({ offset: true }),
-          revote: z.enum(revotePolicies),
+          // Omitted: the policy rule consent.revote.default decides.
+          revote: z.enum(revotePolicies).optional(),
           proposal: z.string().trim().min(1).max(200).nullish(),
         }),
         response: { 201: z.object({ id: z.string(), electorateHash: z.string(), eligible: z.number().int() }) },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import { decimalInput } from '../../platform/decimal.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import * as outcomes from './outcomes.service.ts';
@@ -7,7 +8,9 @@ import * as outcomes from './outcomes.service.ts';
 const tags = ['projects'];
 const id = z.object({ id: z.string().uuid() });
 const count = z.number().int().min(0).max(1_000_000);
-const area = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'an area in m² with at most two decimals, e.g. "120.50"');
+// Areas answer as strings with two places; they are given as strings or exact JSON numbers.
+const area = z.string();
+const areaIn = decimalInput(outcomes.AREA);
 const fields = {
   parkingSpacesAdded: count,
   liftsInstalled: count,
@@ -38,7 +41,7 @@ export async function outcomesRoutes(app: ZodApp, ctx: AppContext): Promise<void
         tags,
         summary: 'Record what the project delivered: counts are whole numbers, areas m² with two decimals',
         params: id,
-        body: z.object(fields),
+        body: z.object({ ...fields, publicServiceSpaceM2: areaIn, fitnessSpaceM2: areaIn, stateOwnedRoomsM2: areaIn }),
         response: { 200: view },
       },
     },

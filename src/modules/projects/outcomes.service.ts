@@ -3,6 +3,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { exactDecimals, type DecimalShape } from '../../platform/decimal.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { fromHundredths, hundredths, toNumber } from '../../platform/money.ts';
 import { lineageKey, projectRow, scopeSql } from './projects.service.ts';
@@ -12,6 +13,10 @@ export const countFields = ['parkingSpacesAdded', 'liftsInstalled', 'liftPositio
 export const areaFields = ['publicServiceSpaceM2', 'fitnessSpaceM2', 'stateOwnedRoomsM2'] as const;
 
 export type Outcomes = Record<(typeof countFields)[number], number> & Record<(typeof areaFields)[number], string>;
+/** As given: areas as strings or exact JSON numbers. */
+export type OutcomesInput = Record<(typeof countFields)[number], number> & Record<(typeof areaFields)[number], string | number>;
+/** The area columns are numeric(12, 2). */
+export const AREA: DecimalShape = { integerDigits: 10, scale: 2, example: '120.50' };
 
 const zero: Outcomes = {
   parkingSpacesAdded: 0,
@@ -38,10 +43,11 @@ export async function getOutcomes(ctx: AppContext, user: AuthUser, projectId: st
     : { projectId, recorded: false, ...zero, updatedAt: null };
 }
 
-export async function saveOutcomes(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: Outcomes) {
+export async function saveOutcomes(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: OutcomesInput) {
+  const exact = exactDecimals(input, areaFields, AREA);
   await projectRow(ctx, user, projectId);
   // Normalised to two places ("12.5" → "12.50") so the row reads back as it is summed.
-  const values = pick(input);
+  const values = pick(exact);
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(projectOutcomes)

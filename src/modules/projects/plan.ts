@@ -1,13 +1,18 @@
 // A plan as plain functions: check the lines against the catalogue and price
 // list, cost them exactly in fen, total them by level, and see which of the
 // six haves and nine future-community scenarios they serve.
+import { exactDecimal, type DecimalShape } from '../../platform/decimal.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { hundredths, lineAmountFen } from '../../platform/money.ts';
 import type { Indicator } from '../catalogue/index.ts';
 
+/** plan_items.quantity is numeric(14, 2). */
+export const QUANTITY: DecimalShape = { integerDigits: 12, scale: 2, example: '120.50' };
+
 export interface PlanLineInput {
   indicatorCode: string;
-  quantity: string;
+  /** A string or an exact JSON number (see platform/decimal.ts). */
+  quantity: string | number;
   unitPriceFen?: number;
 }
 
@@ -35,13 +40,9 @@ export function resolvePlanLines(
     const first = seen.get(line.indicatorCode);
     if (first !== undefined) errors.push({ path: at('indicatorCode'), message: `repeats items.${first}` });
     seen.set(line.indicatorCode, i);
-    let quantity: bigint;
-    try {
-      quantity = hundredths(line.quantity);
-    } catch {
-      errors.push({ path: at('quantity'), message: 'a quantity with at most two decimals, e.g. "120.50"' });
-      return;
-    }
+    const text = exactDecimal(line.quantity, QUANTITY, at('quantity'), errors);
+    if (text === null) return;
+    const quantity = hundredths(text);
     if (quantity <= 0n) errors.push({ path: at('quantity'), message: 'must be greater than 0' });
     const price = line.unitPriceFen !== undefined ? BigInt(line.unitPriceFen) : prices.get(line.indicatorCode);
     if (price === undefined) {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import { decimalInput } from '../../platform/decimal.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
+import { QUANTITY } from './plan.ts';
 import * as plans from './plan.service.ts';
 import * as projects from './projects.service.ts';
 import { stageNames, stages } from './stages.ts';
@@ -177,7 +179,7 @@ export async function projectsRoutes(app: ZodApp, ctx: AppContext): Promise<void
             .array(
               z.object({
                 indicatorCode: z.string().max(20),
-                quantity: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'a quantity with at most two decimals, e.g. "120.50"'),
+                quantity: decimalInput(QUANTITY),
                 unitPriceFen: z.number().int().min(0).max(1e13).optional(),
               }),
             )

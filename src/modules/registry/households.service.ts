@@ -9,7 +9,8 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
-import { conflict, unprocessable } from '../../platform/http/problem.ts';
+import { exactDecimal, type DecimalShape } from '../../platform/decimal.ts';
+import { conflict, unprocessable, type FieldError } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { compoundRow } from './registry.service.ts';
 import { buildings, compounds, householdResidents, households, residents, units } from './schema.ts';
@@ -104,13 +105,22 @@ async function ensureUnits(tx: Tx, batch: { compoundId: string; building: string
   return new Map(found.rows.map((r) => [unitKey({ compoundId: r.compound_id, building: r.building, unit: r.unit }), r.id]));
 }
 
+/** households.floor_area_m2 is numeric(10, 2). */
+export const HOUSEHOLD_AREA: DecimalShape = { integerDigits: 8, scale: 2, example: '86.50' };
+
 export async function createHouseholds(
   ctx: AppContext,
   user: AuthUser,
   actor: Actor | undefined,
   compoundId: string,
-  items: NewHousehold[],
+  given: (Omit<NewHousehold, 'floorAreaM2'> & { floorAreaM2: string | number })[],
 ) {
+  const inexact: FieldError[] = [];
+  const items = given.map((h, i) => ({
+    ...h,
+    floorAreaM2: exactDecimal(h.floorAreaM2, HOUSEHOLD_AREA, `body.items.${i}.floorAreaM2`, inexact)!,
+  }));
+  if (inexact.length) throw unprocessable('Some numbers cannot be taken exactly.', inexact);
   await compoundRow(ctx.db, user, compoundId);
   const seen = new Map<string, number>();
   const errors = items.flatMap((h, i) => {

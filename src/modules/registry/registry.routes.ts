@@ -1,6 +1,7 @@
 // Thin routes: parse, authorise (config.permission + scope in the service), call one service function.
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import { decimalInput } from '../../platform/decimal.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
@@ -15,7 +16,6 @@ import * as residents from './residents.service.ts';
 import { divisionLevels, propertyModes } from './schema.ts';
 
 const tags = ['registry'];
-const area = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'square metres as a string with at most two decimals, e.g. "1234.56"');
 const id = z.object({ id: z.string().uuid() });
 
 const division = z.object({ code: z.string(), name: z.string(), level: z.enum(divisionLevels), parent: z.string().nullable() });
@@ -56,7 +56,7 @@ const newHousehold = z.object({
   building: z.string().trim().min(1).max(32),
   unit: z.string().trim().min(1).max(32),
   room: z.string().trim().min(1).max(32),
-  floorAreaM2: area,
+  floorAreaM2: decimalInput(households.HOUSEHOLD_AREA),
   deedRef: z.string().trim().max(64).nullish(),
 });
 
@@ -125,7 +125,7 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
           communityCode: z.string().regex(/^\d{12}$/, 'a 12-digit community code'),
           address: z.string().trim().min(1).max(200),
           yearBuilt: z.number().int().min(1900).max(new Date().getFullYear()),
-          floorAreaM2: area,
+          floorAreaM2: decimalInput(registry.COMPOUND_AREA),
           longitude: z
             .string()
             .regex(/^-?\d{1,3}(\.\d{1,6})?$/)

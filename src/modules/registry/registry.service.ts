@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
+import { exactDecimals, type DecimalShape } from '../../platform/decimal.ts';
 import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
@@ -306,7 +307,16 @@ export function compoundValues(c: NewCompound) {
   };
 }
 
-export async function createCompound(ctx: AppContext, user: AuthUser, actor: Actor | undefined, input: NewCompound) {
+/** compounds.floor_area_m2 is numeric(12, 2). */
+export const COMPOUND_AREA: DecimalShape = { integerDigits: 10, scale: 2, example: '1234.56' };
+
+export async function createCompound(
+  ctx: AppContext,
+  user: AuthUser,
+  actor: Actor | undefined,
+  given: Omit<NewCompound, 'floorAreaM2'> & { floorAreaM2: string | number },
+) {
+  const input: NewCompound = exactDecimals(given, ['floorAreaM2'], COMPOUND_AREA);
   if (!(await communityInScope(ctx.db, user, input.communityCode))) {
     throw unprocessable('The community is unknown or outside your scope.', [
       { path: 'communityCode', message: 'unknown community, or outside your scope' },

@@ -85,18 +85,29 @@ describe('data scope', () => {
 
 describe('compound list cache', () => {
   const listed = async () => all('/api/v1/compounds?division=330105004003', 'hemu');
-  async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-    const deadline = Date.now() + 3000;
-    for (;;) {
-      const v = await read();
-      if (ok(v) || Date.now() > deadline) return v;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  // The cache's own events, heard by a second subscriber on the same connection: the cache subscribed
+  // first, so by the time this one hears of a change the cache has already moved its generation on.
+  const events: { live: boolean[]; notified: number; waiters: (() => void)[] } = { live: [], notified: 0, waiters: [] };
+  const wake = () => events.waiters.splice(0).forEach((w) => w());
+  const until = (ok: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => (ok() ? resolve() : void events.waiters.push(check));
+      check();
+    });
 
   it('serves pages from memory, and drops them as soon as another process writes compounds (trigger, NOTIFY)', async () => {
-    await listed();
-    await new Promise((r) => setTimeout(r, 200)); // the first read starts listening
+    await listed(); // the first read subscribes the cache
+    t.ctx.database.notifications.subscribe('registry_version', {
+      onNotify: () => {
+        events.notified++;
+        wake();
+      },
+      onReset: (live) => {
+        events.live.push(live);
+        wake();
+      },
+    });
+    await until(() => events.live.at(-1) === true); // listening: pages may now be cached
     const before = await listed();
     const target = before[0]!;
     // A write that fires no trigger (replica role) is invisible to the cache: proof that the page comes from memory.
@@ -109,12 +120,14 @@ describe('compound list cache', () => {
       silent.release();
     }
     expect(await listed()).toEqual(before);
+    const seen = events.notified;
     await t.ctx.database.pool.query(`update compounds set name = '改名后小区' where id = $1`, [target.id]);
-    const after = await eventually(listed, (xs) => xs.some((c) => c.name === '改名后小区'));
-    expect(after.find((c) => c.id === target.id)?.name).toBe('改名后小区');
+    await until(() => events.notified > seen);
+    expect((await listed()).find((c) => c.id === target.id)?.name).toBe('改名后小区');
+    const again = events.notified;
     await t.ctx.database.pool.query(`update compounds set name = $2 where id = $1`, [target.id, target.name]);
-    const restored = await eventually(listed, (xs) => xs.some((c) => c.name === target.name));
-    expect(restored.find((c) => c.id === target.id)?.name).toBe(target.name);
+    await until(() => events.notified > again);
+    expect((await listed()).find((c) => c.id === target.id)?.name).toBe(target.name);
   });
 
   it('shows a compound this process created on the very next read', async () => {
@@ -311,14 +324,24 @@ describe('personal data', () => {
     expect(listed.items[0]!.residents).toContainEqual(
       expect.objectContaining({ id: residentId, name: '陈*', phone: '139****1111', status: 'pending' }),
     );
-    const verify = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/households/${household.id}/residents/${residentId}/verification`,
-      headers,
-      payload: { decision: 'verified' },
-    });
+    // The worker who added the binding may not verify it; a second worker of the community does.
+    const verification = async (as: string, decision = 'verified') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/households/${household.id}/residents/${residentId}/verification`,
+        headers: await t.as(as),
+        payload: { decision },
+      });
+    const own = await verification('hemu-worker');
+    expect(own.statusCode).toBe(403);
+    expect(own.headers['content-type']).toMatch(/problem\+json/);
+    expect(own.json().detail).toMatch(/another person must check the title deed.*residents\.binding\.second_verifier/);
+    const pending = await get<Page<Household>>(`/api/v1/compounds/${compound.id}/households?limit=1`, 'hemu-worker');
+    expect(pending.items[0]!.residents).toContainEqual(expect.objectContaining({ id: residentId, status: 'pending' }));
+    const verify = await verification('hemu-worker-2');
     expect(verify.statusCode).toBe(200);
-    expect(verify.json()).toMatchObject({ status: 'verified', verifiedBy: expect.any(String) });
+    const { rows: users } = await t.ctx.database.pool.query(`select id from users where username = 'hemu-worker-2'`);
+    expect(verify.json()).toMatchObject({ status: 'verified', verifiedBy: users[0].id });
     // The same ID number elsewhere matches the same person, never a second record.
     const again = await t.app.inject({
       method: 'POST',
@@ -329,6 +352,31 @@ describe('personal data', () => {
     expect(again.json().residentId).toBe(residentId);
     const { rows } = await t.ctx.database.pool.query('select name_enc, phone_enc from residents where id = $1', [residentId]);
     expect(JSON.stringify(rows)).not.toMatch(/陈新|13900001111/);
+  });
+
+  it('lets the one who added a binding reject it, and verify it too once the rule no longer asks for a second person', async () => {
+    const compound = (await all('/api/v1/compounds', 'hemu-worker'))[2]!;
+    const household = (await get<Page<Household>>(`/api/v1/compounds/${compound.id}/households?limit=1`, 'hemu-worker')).items[0]!;
+    const call = async (as: string, url: string, payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url, headers: await t.as(as), payload });
+    const bind = async (name: string) =>
+      (await call('hemu-worker', `/api/v1/households/${household.id}/residents`, { name, relation: 'tenant' })).json().residentId as string;
+    const decide = (residentId: string, decision: string) =>
+      call('hemu-worker', `/api/v1/households/${household.id}/residents/${residentId}/verification`, { decision });
+    expect((await decide(await bind('王租'), 'rejected')).statusCode).toBe(200);
+
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const published = await call('admin', '/api/v1/policy-rules', {
+      key: 'residents.binding.second_verifier',
+      version: 'test-one-person',
+      value: false,
+      source: '测试：一人核验',
+      effectiveFrom: today,
+    });
+    expect(published.statusCode, published.body).toBe(201);
+    const alone = await decide(await bind('李租'), 'verified');
+    expect(alone.statusCode, alone.body).toBe(200);
+    expect(alone.json().status).toBe('verified');
   });
 });
 

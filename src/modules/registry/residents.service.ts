@@ -7,8 +7,9 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { notFound, unprocessable } from '../../platform/http/problem.ts';
+import { forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { ruleAt } from '../../platform/policy.ts';
 import {
   decrypt,
   encrypt,
@@ -88,14 +89,21 @@ export async function addResident(ctx: AppContext, user: AuthUser, actor: Actor 
     const residentId = await findOrCreateResident(tx, ctx.personalKey, input);
     await tx
       .insert(householdResidents)
-      .values({ compoundId: household.compoundId, householdId, residentId, relation: input.relation ?? 'owner' })
+      .values({ compoundId: household.compoundId, householdId, residentId, relation: input.relation ?? 'owner', boundBy: user.id })
       .onConflictDoNothing();
     await audit(tx, actor, 'resident.bind', 'household', householdId, { residentId });
     return { residentId, status: 'pending' as const };
   });
 }
 
-/** A community worker confirms (or rejects) a binding after checking the title deed. */
+export const SECOND_VERIFIER_RULE = 'residents.binding.second_verifier';
+
+/**
+ * A community worker confirms (or rejects) a binding after checking the title
+ * deed. Confirming takes a second person, not the one who added the binding
+ * (as a paper ballot sheet takes two keyers), unless the rule says otherwise;
+ * anyone in scope may reject, the one who added it included.
+ */
 export async function verifyBinding(
   ctx: AppContext,
   user: AuthUser,
@@ -104,15 +112,18 @@ export async function verifyBinding(
   residentId: string,
   decision: 'verified' | 'rejected',
 ) {
+  const rule = decision === 'verified' ? await ruleAt<boolean>(ctx.db, SECOND_VERIFIER_RULE) : null;
   return ctx.db.transaction(async (tx) => {
     await householdInScope(tx, user, householdId);
+    const binding = and(eq(householdResidents.householdId, householdId), eq(householdResidents.residentId, residentId));
+    const [current] = await tx.select({ boundBy: householdResidents.boundBy }).from(householdResidents).where(binding).for('update');
+    if (!current) throw notFound(`Resident ${residentId} of household ${householdId}`);
+    if (rule?.value === true && current.boundBy === user.id)
+      throw forbidden(
+        `You added this binding, so another person must check the title deed and verify it (rule ${rule.key}, version ${rule.version}).`,
+      );
     const verifiedAt = new Date();
-    const updated = await tx
-      .update(householdResidents)
-      .set({ status: decision, verifiedBy: user.id, verifiedAt })
-      .where(and(eq(householdResidents.householdId, householdId), eq(householdResidents.residentId, residentId)))
-      .returning({ residentId: householdResidents.residentId });
-    if (!updated.length) throw notFound(`Resident ${residentId} of household ${householdId}`);
+    await tx.update(householdResidents).set({ status: decision, verifiedBy: user.id, verifiedAt }).where(binding);
     await audit(tx, actor, `resident.${decision}`, 'household', householdId, { residentId });
     return { residentId, status: decision, verifiedBy: user.id, verifiedAt: verifiedAt.toISOString() };
   });

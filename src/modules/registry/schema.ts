@@ -147,6 +147,8 @@ export const householdResidents = pgTable(
       .notNull()
       .default('owner'),
     status: text('status', { enum: bindingStatuses }).notNull().default('pending'),
+    // Who added the binding: a second person verifies it (policy rule residents.binding.second_verifier).
+    boundBy: uuid('bound_by'),
     verifiedBy: uuid('verified_by'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
   },

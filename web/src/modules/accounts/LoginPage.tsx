@@ -1,4 +1,5 @@
-// Sign-in page: username and password, with clear messages for 401, 423 and 429.
+// Sign-in page: username and password, with clear messages for 401 and 429. A locked account answers
+// 401 like a wrong password (so no one can probe which accounts exist or are locked): the hint says so.
 import { useState, type CSSProperties } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
@@ -23,7 +24,7 @@ interface LoginFailure {
 }
 
 export default function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user, signIn } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -41,7 +42,7 @@ export default function LoginPage() {
       await signIn(values.username.trim(), values.password);
       navigate(target, { replace: true });
     } catch (err) {
-      setFailure(describe(err, t, i18n.language));
+      setFailure(describe(err, t));
     } finally {
       setSubmitting(false);
     }
@@ -117,27 +118,13 @@ export default function LoginPage() {
   );
 }
 
-function describe(err: unknown, t: (key: string, opts?: Record<string, unknown>) => string, lang: string): LoginFailure {
+function describe(err: unknown, t: (key: string, opts?: Record<string, unknown>) => string): LoginFailure {
   if (!(err instanceof ApiError)) return { title: t('login.failed'), detail: String(err) };
   const detail = err.problem.detail;
   const retry = err.retryAfter ? t('login.retryAfter', { seconds: err.retryAfter }) : undefined;
   switch (err.status) {
     case 401:
-      return { title: t('login.wrongCredentials'), detail };
-    case 423: {
-      const until = typeof err.problem.lockedUntil === 'string' ? new Date(err.problem.lockedUntil) : null;
-      const when =
-        until && !Number.isNaN(until.getTime())
-          ? t('login.lockedUntil', {
-              time: until.toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN', {
-                timeZone: 'Asia/Shanghai',
-                hour: '2-digit',
-                minute: '2-digit',
-              }),
-            })
-          : undefined;
-      return { title: t('login.locked'), hint: when ?? retry, detail };
-    }
+      return { title: t('login.wrongCredentials'), hint: t('login.lockHint'), detail };
     case 429:
       return { title: t('login.rateLimited'), hint: retry, detail };
     case 0:

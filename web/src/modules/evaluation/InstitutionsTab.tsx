@@ -1,12 +1,15 @@
-// 第三方机构: the institutions that may be engaged, and (evaluation.manage) listing a new one.
+// 第三方机构: the institutions that may be engaged, and (evaluation.manage) listing a new one;
+// each institution's evaluator accounts (set by the account administrator).
 import { useState } from 'react';
-import { App, Form, Input, Modal, Select, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useFormModal } from '../../app/useFormModal.ts';
 import ManagedList from './ManagedList.tsx';
+import MembersModal from './MembersModal.tsx';
+import { useAuth } from '../accounts/AuthProvider.tsx';
 import { formatAt } from '../participation/format.ts';
 import { createInstitution, evaluationKeys, fetchInstitutions } from './api.ts';
 import { INSTITUTION_KINDS, type Institution, type InstitutionKind } from './types.ts';
@@ -15,6 +18,8 @@ import { usePaged } from './usePaged.ts';
 export default function InstitutionsTab() {
   const { t, i18n } = useTranslation();
   const [adding, setAdding] = useState(false);
+  const [membersOf, setMembersOf] = useState<Institution | null>(null);
+  const { can } = useAuth();
   const { query, rows } = usePaged(evaluationKeys.institutions, fetchInstitutions);
   const columns: ColumnsType<Institution> = [
     {
@@ -34,6 +39,20 @@ export default function InstitutionsTab() {
     },
     { title: t('evaluation.institutions.creditCode'), key: 'code', width: 200, render: (_, r) => r.creditCode ?? '—' },
     { title: t('evaluation.createdAt'), key: 'at', width: 180, render: (_, r) => formatAt(r.createdAt, i18n.language) },
+    ...(can('evaluation.manage')
+      ? [
+          {
+            title: t('evaluation.members.column'),
+            key: 'members',
+            width: 110,
+            render: (_: unknown, r: Institution) => (
+              <Button size="small" type="link" data-testid="institution-members" onClick={() => setMembersOf(r)}>
+                {t('evaluation.members.open')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <ManagedList
@@ -46,9 +65,10 @@ export default function InstitutionsTab() {
       testId="institution-table"
       exportName={t('evaluation.institutions.title')}
       emptyText={t('evaluation.institutions.empty')}
-      scrollX={760}
+      scrollX={870}
     >
       {adding && <InstitutionModal onClose={() => setAdding(false)} />}
+      {membersOf && <MembersModal institution={membersOf} onClose={() => setMembersOf(null)} />}
     </ManagedList>
   );
 }

@@ -130,3 +130,18 @@ export const answerSampledHousehold = (id: string, householdId: string, answer: 
   });
 
 export const closeSampleSurvey = (id: string) => api<SampleSurveyDetail>(`/sample-surveys/${enc(id)}/close`, { method: 'POST' });
+
+/** The evaluator accounts of an institution (each answers only this institution's sample surveys). */
+export interface InstitutionMember {
+  userId: string;
+  username: string;
+  displayName: string;
+  addedAt: string;
+}
+export const institutionMembersKey = (id: string) => ['evaluation', 'institutions', id, 'members'] as const;
+export const fetchInstitutionMembers = (id: string) =>
+  api<{ items: InstitutionMember[] }>(`/evaluation/institutions/${encodeURIComponent(id)}/members`);
+export const addInstitutionMember = (id: string, username: string) =>
+  api<InstitutionMember>(`/evaluation/institutions/${encodeURIComponent(id)}/members`, { method: 'POST', body: { username } });
+export const removeInstitutionMember = (id: string, userId: string) =>
+  api<void>(`/evaluation/institutions/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' });

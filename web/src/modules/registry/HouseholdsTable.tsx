@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { EyeOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { collectPages, MAX_EXPORT_ROWS, xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
-import { fetchHouseholds, registryKeys } from './api.ts';
+import { fetchHouseholds, registryKeys, verifyBinding } from './api.ts';
 import { formatArea } from './format.ts';
 import PersonalModal from './PersonalModal.tsx';
 import type { Household, MaskedResident } from './types.ts';
@@ -42,6 +42,14 @@ export default function HouseholdsTable({ compoundId, buildings }: Props) {
   });
   const nextCursor = query.data?.nextCursor ?? null;
   const mayReadPersonal = can('personal.read');
+  const client = useQueryClient();
+  // Confirming takes a second person (the server says so, naming the rule, when it is the one who added the binding).
+  const decide = useMutation({
+    mutationFn: (v: { householdId: string; residentId: string; decision: 'verified' | 'rejected' }) =>
+      verifyBinding(v.householdId, v.residentId, v.decision),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['registry', 'households', compoundId] }),
+    onError: (err) => void message.error(errorMessage(err)),
+  });
 
   const goNext = () => {
     if (!nextCursor) return;
@@ -56,7 +64,7 @@ export default function HouseholdsTable({ compoundId, buildings }: Props) {
 
   const relation = (r: MaskedResident) => t(`compound.relations.${r.relation}`, { defaultValue: r.relation });
   const status = (r: MaskedResident) => t(`compound.status.${r.status}`, { defaultValue: r.status });
-  const renderResident = (r: MaskedResident) => (
+  const renderResident = (householdId: string) => (r: MaskedResident) => (
     <Flex key={r.id} align="center" gap={8} wrap data-testid="resident">
       <Typography.Text>{r.name}</Typography.Text>
       <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
@@ -66,6 +74,23 @@ export default function HouseholdsTable({ compoundId, buildings }: Props) {
       <Tag color={statusColor[r.status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
         {status(r)}
       </Tag>
+      {r.status === 'pending' && can('residents.bind') && (
+        <Space size={0} data-testid="binding-decision" title={t('compound.verifyHint')}>
+          {(['verified', 'rejected'] as const).map((decision) => (
+            <Button
+              key={decision}
+              size="small"
+              type="link"
+              danger={decision === 'rejected'}
+              data-testid={`binding-${decision}`}
+              loading={decide.isPending && decide.variables?.residentId === r.id && decide.variables.decision === decision}
+              onClick={() => decide.mutate({ householdId, residentId: r.id, decision })}
+            >
+              {t(decision === 'verified' ? 'compound.verify' : 'compound.reject')}
+            </Button>
+          ))}
+        </Space>
+      )}
       {mayReadPersonal && (
         <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => setPersonalOf(r.id)} data-testid="show-personal">
           {t('compound.showFull')}
@@ -89,12 +114,12 @@ export default function HouseholdsTable({ compoundId, buildings }: Props) {
     {
       title: t('compound.columns.residents'),
       dataIndex: 'residents',
-      render: (list: MaskedResident[]) =>
+      render: (list: MaskedResident[], h: Household) =>
         list.length === 0 ? (
           <Typography.Text type="secondary">{t('compound.noResidents')}</Typography.Text>
         ) : (
           <Space orientation="vertical" size={4}>
-            {list.map(renderResident)}
+            {list.map(renderResident(h.id))}
           </Space>
         ),
     },

@@ -51,6 +51,13 @@ export const fetchCompound = (id: string) => api<CompoundDetail>(`/compounds/${e
 export const fetchHouseholds = (id: string, limit: number, cursor: string | null, building?: string) =>
   api<Page<Household>>(`/compounds/${encodeURIComponent(id)}/households${toQuery({ limit, cursor, building })}`);
 
+/** Records the deed check of a pending binding; confirming takes a second person, not the one who added it. */
+export const verifyBinding = (householdId: string, residentId: string, decision: 'verified' | 'rejected') =>
+  api<{ status: string }>(`/households/${encodeURIComponent(householdId)}/residents/${encodeURIComponent(residentId)}/verification`, {
+    method: 'POST',
+    body: { decision },
+  });
+
 export const fetchPersonal = (residentId: string) => api<ResidentPersonal>(`/residents/${encodeURIComponent(residentId)}/personal`);
 
 export const exportPath = (filters: CompoundFilters) => `/compounds/export.xlsx${compoundQuery(filters)}`;
