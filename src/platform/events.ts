@@ -80,14 +80,17 @@ export class Events {
     this.working = true;
     for (const h of this.handlers.values()) {
       const id = await this.boss.work<DomainEvent>(queueOf(h.name), { batchSize: 200, pollingIntervalSeconds: 2 }, async (batch) => {
+        const { failed } = await this.deliverBatch(
+          ctx,
+          h,
+          batch.map((j) => j.data),
+        );
+        // A failing event is retried by itself; the rest of the batch completes.
         for (const job of batch) {
-          try {
-            await this.deliver(ctx, h, job.data);
-          } catch (err) {
-            // One failing event is retried by itself; the rest of the batch completes.
-            this.log.warn({ handler: h.name, event: job.data.id, message: (err as Error).message }, 'event handler failed');
-            await this.boss.fail(queueOf(h.name), job.id, { message: (err as Error).message });
-          }
+          const err = failed.get(job.data.id);
+          if (!err) continue;
+          this.log.warn({ handler: h.name, event: job.data.id, message: err.message }, 'event handler failed');
+          await this.boss.fail(queueOf(h.name), job.id, { message: err.message });
         }
       });
       this.workerIds.set(`${h.topic}\u0000${h.name}`, id);
@@ -102,14 +105,45 @@ export class Events {
 
   /** Runs one handler for one event unless it already ran: the mark and the handler's writes commit together. */
   async deliver(ctx: unknown, handler: AnyHandler, event: DomainEvent): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const marked = await tx.execute(
-        sql`insert into handled_events (handler, event_id) values (${handler.name}, ${event.id}) on conflict do nothing returning 1`,
+    const { failed, skipped } = await this.deliverBatch(ctx, handler, [event]);
+    const err = failed.get(event.id);
+    if (err) throw err;
+    return !skipped.has(event.id);
+  }
+
+  /**
+   * Runs a handler for a batch of events in one transaction (one commit, not one per event): the events not yet
+   * marked are marked, and each runs in a savepoint, so a failing one leaves nothing, loses its mark and is
+   * answered for a retry, while the others commit. Answers the failures by event id, and the events handled before.
+   */
+  async deliverBatch(
+    ctx: unknown,
+    handler: AnyHandler,
+    batch: DomainEvent[],
+  ): Promise<{ failed: Map<string, Error>; skipped: Set<string> }> {
+    const failed = new Map<string, Error>();
+    const skipped = new Set<string>();
+    await this.db.transaction(async (tx) => {
+      const marked = await tx.execute<{ event_id: string }>(
+        sql`insert into handled_events (handler, event_id)
+            select ${handler.name}, unnest(${sql.param(batch.map((e) => e.id))}::uuid[])
+            on conflict do nothing returning event_id`,
       );
-      if (!marked.rows.length) return false;
-      await handler.handle(ctx as never, event as never, tx);
-      return true;
+      const fresh = new Set(marked.rows.map((r) => r.event_id));
+      for (const event of batch) {
+        if (!fresh.has(event.id)) {
+          skipped.add(event.id);
+          continue;
+        }
+        try {
+          await tx.transaction((sp) => handler.handle(ctx as never, event as never, sp));
+        } catch (err) {
+          failed.set(event.id, err instanceof Error ? err : new Error(String(err)));
+          await tx.execute(sql`delete from handled_events where handler = ${handler.name} and event_id = ${event.id}`);
+        }
+      }
     });
+    return { failed, skipped };
   }
 
   handlerNames(): string[] {

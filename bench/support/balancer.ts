@@ -1,0 +1,131 @@
+// Two `renova serve --role api` processes on one PostgreSQL behind Debian's nginx, against one process alone:
+// the compound list under autocannon, the same route, the same connections.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { DEMO_PASSWORD } from '../../src/apps/seed.ts';
+import { freePort } from '../../src/apps/test-server.ts';
+import { startEmbedded } from '../../src/platform/db/embedded.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { bearerToken, load } from './load.ts';
+import { log, sleep } from './run.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface BalancerFigures {
+  connections: number;
+  seconds: number;
+  single: { rps: number; p99: number };
+  balanced: { rps: number; p99: number };
+}
+
+async function waitHealthy(url: string, proc: ChildProcess, out: () => string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`process exited (${proc.exitCode}):\n${out().slice(-2000)}`);
+    if (
+      await fetch(`${url}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await sleep(200);
+  }
+  throw new Error(`${url} not healthy:\n${out().slice(-2000)}`);
+}
+
+export async function benchBalancer(seconds: number, connections = 20): Promise<BalancerFigures> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'renova-balancer-'));
+  // As root the embedded PostgreSQL runs as "postgres", which must be able to enter the folder.
+  chmodSync(dir, 0o755);
+  const children: ChildProcess[] = [];
+  const pgServer = await startEmbedded(path.join(dir, 'data'), await freePort(), createLogger('warn'));
+  try {
+    const admin = new pg.Client({ connectionString: pgServer.url });
+    await admin.connect();
+    await admin.query('create database renova_balancer');
+    await admin.end();
+    const dbUrl = new URL(pgServer.url);
+    dbUrl.pathname = '/renova_balancer';
+    const ports = [await freePort(), await freePort()];
+    const start = async (port: number) => {
+      let out = '';
+      const proc = spawn(process.execPath, ['bin/renova.mjs', 'serve', '--role', 'api'], {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          DATABASE_URL: dbUrl.toString(),
+          DATA_DIR: path.join(dir, 'app'),
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+          SEED_SCALE: 'demo',
+          SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
+          PERSONAL_DATA_KEY: 'bench-personal-data-key-0123456789abcdef',
+          TRUST_PROXY: '127.0.0.1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+      children.push(proc);
+      await waitHealthy(`http://127.0.0.1:${port}`, proc, () => out);
+    };
+    // The first seeds the demo city; the second finds it seeded.
+    await start(ports[0]!);
+    await start(ports[1]!);
+    const nginxPort = await freePort();
+    const conf = path.join(dir, 'nginx.conf');
+    writeFileSync(
+      conf,
+      `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/client_body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  upstream renova { ${ports.map((p) => `server 127.0.0.1:${p};`).join(' ')} keepalive 64; }
+  server {
+    listen 127.0.0.1:${nginxPort};
+    location / {
+      proxy_pass http://renova;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    }
+  }
+}
+`,
+    );
+    const nginx = spawn('nginx', ['-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    children.push(nginx);
+    await waitHealthy(`http://127.0.0.1:${nginxPort}`, nginx, () => '');
+    const token = await bearerToken(`http://127.0.0.1:${ports[0]}`, 'admin', DEMO_PASSWORD);
+    const headers = { authorization: `Bearer ${token}` };
+    const route = '/api/v1/compounds?limit=50';
+    const settings = { connections, durationSeconds: seconds };
+    const single = await load('compound list, one process alone', `http://127.0.0.1:${ports[0]}${route}`, settings, headers);
+    const balanced = await load('compound list, two processes behind nginx', `http://127.0.0.1:${nginxPort}${route}`, settings, headers);
+    log('balancer bench done');
+    return {
+      connections,
+      seconds,
+      single: { rps: single.requestsPerSecond, p99: single.p99Ms },
+      balanced: { rps: balanced.requestsPerSecond, p99: balanced.p99Ms },
+    };
+  } finally {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await pgServer.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
