@@ -3,7 +3,7 @@
 // database (the server named by DATABASE_URL, as in CI, or an embedded one
 // started here when it is unset), sharing the secrets and DATA_DIR/files.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -181,6 +181,7 @@ export async function startCluster(): Promise<Cluster> {
     DATA_DIR: dataDir,
     SESSION_SECRET: randomBytes(32).toString('base64url'),
     PERSONAL_DATA_KEY: randomBytes(32).toString('base64url'),
+    BALLOT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     TRUST_PROXY: '127.0.0.1',
     LOG_LEVEL: 'warn',
     SEED_SCALE: 'demo',

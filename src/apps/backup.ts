@@ -21,8 +21,15 @@ import { connectionArgs, findPgTool, runPgTool } from './pg-tools.ts';
 const FORMAT = 'renova-backup';
 const FORMAT_VERSION = 1;
 /** Secrets kept beside the data (generated into DATA_DIR when not set): what --include-secrets carries. */
-const secretSettings = { 'session-secret': 'SESSION_SECRET', 'personal-data-key': 'PERSONAL_DATA_KEY' } as const;
+const secretSettings = {
+  'session-secret': 'SESSION_SECRET',
+  'personal-data-key': 'PERSONAL_DATA_KEY',
+  'ballot-signing-key.pem': 'BALLOT_SIGNING_KEY',
+} as const;
 type SecretName = keyof typeof secretSettings;
+/** A secret's value in effect, if this version has that setting. */
+const secretOf = (env: Env, name: SecretName): string | undefined =>
+  (env as unknown as Record<string, string | undefined>)[secretSettings[name]];
 
 export interface Manifest {
   format: typeof FORMAT;
@@ -81,15 +88,19 @@ async function connect(env: Env, log: Logger, forRestore: boolean) {
   return { url: database.url, pool: database.pool, mode: database.mode, database, close: () => database.close() };
 }
 
-async function listFiles(root: string): Promise<string[]> {
+async function listFiles(root: string, keep: (name: string) => boolean): Promise<string[]> {
   if (!existsSync(root)) return [];
   const out: string[] = [];
   for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
-    // Only finished, content-addressed files; a `.tmp` is an upload still being written.
-    if (entry.isFile() && /^[0-9a-f]{64}$/.test(entry.name)) out.push(path.relative(root, path.join(entry.parentPath, entry.name)));
+    if (entry.isFile() && keep(entry.name)) out.push(path.relative(root, path.join(entry.parentPath, entry.name)));
   }
   return out.sort();
 }
+
+// Only finished, content-addressed uploads; a `.tmp` is one still being written.
+const isUpload = (name: string) => /^[0-9a-f]{64}$/.test(name);
+// The ballots' anchor log (signed chain heads, append-only, kept outside the database on purpose).
+const ANCHORS = 'anchors';
 
 export async function backup(env: Env, log: Logger, file: string, opts: { includeSecrets: boolean }): Promise<Manifest> {
   const target = path.resolve(file);
@@ -118,7 +129,8 @@ export async function backup(env: Env, log: Logger, file: string, opts: { includ
       client.release(true);
     }
     const filesRoot = path.join(env.dataDir, 'files');
-    const files = await listFiles(filesRoot);
+    const files = await listFiles(filesRoot, isUpload);
+    const anchors = await listFiles(path.join(env.dataDir, ANCHORS), (n) => !n.endsWith('.lock'));
     let bytes = 0;
     for (const f of files) bytes += (await stat(path.join(filesRoot, f))).size;
     const manifest: Manifest = {
@@ -135,9 +147,12 @@ export async function backup(env: Env, log: Logger, file: string, opts: { includ
     await tar.addBuffer('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
     await tar.addFile('db.dump', path.join(work, 'db.dump'), 0o600);
     for (const f of files) await tar.addFile(`files/${f.split(path.sep).join('/')}`, path.join(filesRoot, f));
+    for (const f of anchors) await tar.addFile(`${ANCHORS}/${f.split(path.sep).join('/')}`, path.join(env.dataDir, ANCHORS, f));
     if (opts.includeSecrets)
-      for (const [name, setting] of Object.entries(secretSettings))
-        await tar.addBuffer(`secrets/${name}`, Buffer.from(env[setting] + '\n'), 0o600);
+      for (const name of Object.keys(secretSettings) as SecretName[]) {
+        const value = secretOf(env, name);
+        if (value) await tar.addBuffer(`secrets/${name}`, Buffer.from(value + '\n'), 0o600);
+      }
     await tar.finish();
     await rename(partial, target);
     return manifest;
@@ -169,9 +184,10 @@ function secretsToWrite(env: Env, work: string, force: boolean): Array<{ name: S
     const file = path.join(work, 'secrets', name);
     if (!existsSync(file)) continue;
     const value = readFileSync(file, 'utf8').trim();
-    if (value === env[setting]) continue;
+    const current = secretOf(env, name);
+    if (value === current) continue;
     const own = path.join(env.dataDir, name);
-    const fromFile = existsSync(own) && readFileSync(own, 'utf8').trim() === env[setting];
+    const fromFile = current === undefined || (existsSync(own) && readFileSync(own, 'utf8').trim() === current);
     if (!fromFile && !force)
       throw new Error(
         `${setting} is set and differs from the backup's. Set ${setting} to the backup's value (the archive's secrets/${name}) ` +
@@ -266,6 +282,13 @@ export async function restore(env: Env, log: Logger, file: string, opts: { force
       await mkdir(path.dirname(to), { recursive: true });
       if (!existsSync(to)) await rename(from, to);
       restoredFiles++;
+    }
+    // An anchor log already here is never overwritten: it is evidence. The backup's copy is set beside it.
+    for (const name of names.filter((n) => n.startsWith(`${ANCHORS}/`))) {
+      const to = path.join(env.dataDir, name);
+      await mkdir(path.dirname(to), { recursive: true });
+      const same = existsSync(to) && (await sha256File(to)) === (await sha256File(path.join(work, name)));
+      if (!same) await rename(path.join(work, name), existsSync(to) ? `${to}.restored-${Date.now()}` : to);
     }
     for (const { name, value } of secrets) {
       const own = path.join(env.dataDir, name);
