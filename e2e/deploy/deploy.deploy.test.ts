@@ -336,4 +336,8 @@ describe('a deployment: nginx, 2 API processes and 2 workers on one database', (
     }
     expect(seen).toEqual(['和睦路99号']);
   });
+
+  it('kept every process running through all of it', () => {
+    for (const p of [...cluster.apis, ...cluster.workers]) expect(p.child.exitCode, `${p.name}:\n${p.output()}`).toBeNull();
+  });
 });
