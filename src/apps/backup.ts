@@ -128,6 +128,8 @@ export async function backup(env: Env, log: Logger, file: string, opts: { includ
     } finally {
       client.release(true);
     }
+    // Listed after the dump: a file is stored before its row, so every document the dump names is here
+    // (one uploaded since is carried too, harmlessly: files are found by their hash).
     const filesRoot = path.join(env.dataDir, 'files');
     const files = await listFiles(filesRoot, isUpload);
     const anchors = await listFiles(path.join(env.dataDir, ANCHORS), (n) => !n.endsWith('.lock'));
@@ -240,7 +242,9 @@ export async function restore(env: Env, log: Logger, file: string, opts: { force
           throw new Error(
             `The database is not empty (tables in schema ${used.map((r) => r.nspname).join(', ')}): restore into an empty database, or pass --force to replace everything in it.`,
           );
-        for (const { nspname } of rows) await client.query(`drop schema "${nspname.replaceAll('"', '""')}" cascade`);
+        // With --force everything goes; otherwise only empty schemas the dump would create again (public stays as it is).
+        for (const { nspname } of rows.filter((r) => used.length || r.nspname !== 'public'))
+          await client.query(`drop schema "${nspname.replaceAll('"', '""')}" cascade`);
         await client.query('create schema if not exists public');
       } finally {
         client.release();
