@@ -15,6 +15,10 @@ let pool: pg.Pool;
 beforeAll(async () => {
   cluster = await startCluster();
   pool = new pg.Pool({ connectionString: cluster.databaseUrl, max: 2 });
+  // A process listens for registry changes from its first compound list on; until then it caches nothing.
+  // Listing once on each now means that later lists are cached, so a missed invalidation would show.
+  for (const api of cluster.apis)
+    expect((await call('GET', '/api/v1/compounds?limit=1', 'hemu', undefined, { base: api.base })).status).toBe(200);
 });
 afterAll(async () => {
   await pool?.end();
