@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { EnvError, loadEnv, settingsDoc } from '../config/env.ts';
 import { createLogger } from '../platform/logger.ts';
 import { openContext, processRoles, startServer, startWorker, type ProcessRole } from './server.ts';
+import { backupCommand, backupUsage } from './backup.ts';
 import { seedCity } from './seed.ts';
 
 const usage = `renova <command> [options]
@@ -17,11 +18,15 @@ const usage = `renova <command> [options]
   import <compounds|households> <file.xlsx|file.csv> --as <username>
                                 import a spreadsheet with that account's scope
   export compounds <out.xlsx> --as <username> [--division CODE]
-  env                           list the settings Renova reads
+${backupUsage}  env                           list the settings Renova reads
 `;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'backup' || command === 'restore') {
+    const env = loadEnv();
+    return backupCommand(command, rest, env, createLogger(env.LOG_LEVEL));
+  }
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,

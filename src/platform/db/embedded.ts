@@ -107,3 +107,17 @@ export async function startEmbedded(dataDir: string, port: number, log: Logger):
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   return { url, stop: () => pg.stop() };
 }
+
+/**
+ * The URL of the renova database on this cluster's server when a Renova process
+ * already runs it (postmaster.pid names a live server and its port): a backup
+ * taken while serving reads through it instead of restarting the cluster.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | undefined {
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const [pid, port] = [Number(lines[0]), Number(lines[3])];
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid) || !Number.isInteger(port) || port <= 0) return undefined;
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/renova`;
+}
