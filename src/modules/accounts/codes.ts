@@ -10,7 +10,8 @@ import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { maskPhone, matchHash } from '../../platform/personal-data.ts';
+import { decrypt, encrypt, maskPhone, matchHash } from '../../platform/personal-data.ts';
+import { defineJob } from '../../platform/queue.ts';
 import { registry } from '../registry/index.ts';
 import { loginCodes, users } from './schema.ts';
 
@@ -41,10 +42,8 @@ export function codeSender(setting: string, log: Logger): CodeSender | null {
         body: JSON.stringify({ phone, code, expiresInSeconds }),
         signal: AbortSignal.timeout(5000),
       }).catch((err: Error) => ({ ok: false, status: 0, statusText: err.message }));
-      if (!res.ok) {
-        log.error({ status: res.status }, 'the sign-in code gateway refused the message');
-        throw new Problem(502, 'Bad Gateway', 'The code could not be sent; try again in a minute.');
-      }
+      // Sent from a job: a refusal is retried there, and the resident never waits on the gateway.
+      if (!res.ok) throw new Error(`the sign-in code gateway refused the message (HTTP ${res.status})`);
     },
   };
 }
@@ -78,16 +77,33 @@ export async function requestCode(ctx: AppContext, sender: CodeSender | null, ph
       },
     );
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  await ctx.db.insert(loginCodes).values({
-    id: uuidv7(),
-    phoneHash,
-    codeHash: codeHash(ctx, phoneHash, code).toString('base64url'),
-    expiresAt: new Date(Date.now() + CODE_TTL_SECONDS * 1000),
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(loginCodes).values({
+      id: uuidv7(),
+      phoneHash,
+      codeHash: codeHash(ctx, phoneHash, code).toString('base64url'),
+      expiresAt: new Date(Date.now() + CODE_TTL_SECONDS * 1000),
+    });
+    // Whether the number is known, and the message itself, are the job's: the answer is the same either way, in
+    // its words and in its time. The job's data is sealed like any personal data.
+    await ctx.queue.enqueue(tx, sendCodeJob, { sealed: encrypt(ctx.personalKey, JSON.stringify({ phone, code })) }, { createdBy: null });
   });
-  // Only numbers the registry knows get a message; the answer is the same either way.
-  if ((await registry.residentIdsByPhone(ctx, phone)).length) await sender.send(phone, code, CODE_TTL_SECONDS);
   return { expiresInSeconds: CODE_TTL_SECONDS };
 }
+
+/** Sends a one-time code to a number the registry knows; unknown numbers get nothing. Retried on a gateway refusal. */
+export const sendCodeJob = defineJob<{ sealed: string }, AppContext>({
+  name: 'accounts.send_code',
+  options: { retryLimit: 3, retryDelaySeconds: 5, retryBackoff: true, timeoutSeconds: 60 },
+  async run(ctx, data) {
+    const sender = codeSender(ctx.env.LOGIN_CODE_SENDER, ctx.log);
+    if (!sender) return { sent: false };
+    const { phone, code } = JSON.parse(decrypt(ctx.personalKey, data.sealed)) as { phone: string; code: string };
+    if (!(await registry.residentIdsByPhone(ctx, phone)).length) return { sent: false };
+    await sender.send(phone, code, CODE_TTL_SECONDS);
+    return { sent: true };
+  },
+});
 
 const wrongCode = () => new Problem(401, 'Unauthorized', 'The code is wrong or has expired; ask for a new one.');
 

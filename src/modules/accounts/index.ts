@@ -15,7 +15,9 @@ export { roles, type Role } from './schema.ts';
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
 import { accountsRoutes as accountsRoutes_ } from './accounts.routes.ts';
+import { sendCodeJob } from './codes.ts';
 export const manifest = defineModule({
   name: 'accounts',
   routes: [accountsRoutes_],
+  jobs: [sendCodeJob],
 });
