@@ -61,6 +61,8 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
     logger: ctx.log,
     authenticate: (token) => authenticate(ctx, token),
     webIndex: hasWeb ? 'index.html' : undefined,
+    trustProxy: ctx.env.TRUST_PROXY,
+    production: ctx.env.NODE_ENV === 'production',
   });
   await platformRoutes(app, ctx);
   await accountsRoutes(app, ctx);
