@@ -7,7 +7,6 @@ import { createLogger } from '../logger.ts';
 import { testApp, type TestApp } from '../testing/harness.ts';
 import { deflateBomb, zip } from '../testing/zip.ts';
 import { buildApp } from './app.ts';
-import { problemFromDatabase } from './hardening.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -138,20 +137,30 @@ describe('impossible dates and amounts past the exact range answer 4xx naming th
     expect((await t.call('GET', `/api/v1/projects/${id}/funding`, 'hemu')).statusCode).toBe(200);
   });
 
-  it('answers a data error PostgreSQL raises as the client’s, never 500', async () => {
-    const raised = async (text: string) => {
-      try {
-        await t.ctx.db.execute(sql.raw(text));
-      } catch (err) {
-        return problemFromDatabase(err)?.status;
-      }
-      throw new Error(`${text} did not fail`);
+  it('answers a data error PostgreSQL raises as the client’s, never 500 (the backstop behind the edge)', async () => {
+    const cases: Record<string, string> = {
+      '22008': `select '2026-13-45'::date`,
+      '22007': `select 'soon'::date`,
+      '22003': `select 9223372036854775807::bigint + 1`,
+      '22P02': `select 'abc'::int`,
+      '22021': `select convert_from('\\x00'::bytea, 'UTF8')`,
     };
-    expect(await raised(`select '2026-13-45'::date`)).toBe(422); // 22008
-    expect(await raised(`select 'soon'::date`)).toBe(422); // 22007
-    expect(await raised(`select 9223372036854775807::bigint + 1`)).toBe(422); // 22003
-    expect(await raised(`select 'abc'::int`)).toBe(400); // 22P02
-    expect(await raised(`select convert_from('\\x00'::bytea, 'UTF8')`)).toBe(400); // 22021
+    const { app } = await buildApp({ logger: createLogger('silent'), authenticate: async () => null });
+    app.get('/pg/:code', { config: { permission: 'public' } }, async (req) => {
+      await t.ctx.db.execute(sql.raw(cases[(req.params as { code: string }).code]!));
+      return {};
+    });
+    const status = async (code: string) => {
+      const res = await app.inject({ url: `/pg/${code}` });
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      return res.statusCode;
+    };
+    expect(await status('22008')).toBe(422);
+    expect(await status('22007')).toBe(422);
+    expect(await status('22003')).toBe(422);
+    expect(await status('22P02')).toBe(400);
+    expect(await status('22021')).toBe(400);
+    await app.close();
   });
 });
 
