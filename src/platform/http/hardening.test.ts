@@ -66,6 +66,14 @@ describe('a NUL byte answers 400 naming the field', () => {
     expectProblem(amend, 400, 'body.reason');
   });
 
+  it('in a cell of an imported file, naming its line and column', async () => {
+    const compound = (await t.call('GET', '/api/v1/compounds?limit=1', 'hemu')).json().items[0] as { name: string; communityCode: string };
+    const csv = `社区代码,小区名称,楼栋,单元,房号,建筑面积\r\n${compound.communityCode},${compound.name},9幢,1单元,1\u000001,60.5\r\n`;
+    const res = await t.upload('/api/v1/imports/households', 'hemu', {}, { name: 'households.csv', data: Buffer.from(csv) });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().errors).toEqual([expect.objectContaining({ line: 2, column: 'room', message: expect.stringMatching(/NUL/) })]);
+  });
+
   it('in a multipart form', async () => {
     const id = await newProject();
     const res = await t.upload(
