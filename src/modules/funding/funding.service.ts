@@ -343,13 +343,18 @@ export async function fundingBySource(db: AppContext['db'], projectIds: string[]
 
 /** An exemplary-case award enters the project's funding as its own source, added to any earlier award, in the caller's transaction. */
 export async function addAwardLine(tx: Tx, award: { projectId: string; year: number; districtCode: string; amountFen: bigint }) {
-  await tx
+  const [line] = await tx
     .insert(fundingLines)
     .values({ ...award, source: 'exemplary_award', channel: '' })
     .onConflictDoUpdate({
       target: [fundingLines.projectId, fundingLines.source, fundingLines.channel],
       set: { amountFen: sql`${fundingLines.amountFen} + excluded.amount_fen` },
-    });
+    })
+    .returning({ amountFen: fundingLines.amountFen });
+  if (line!.amountFen > MAX_EXACT_FEN)
+    throw unprocessable(`A project's awards would exceed the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan.`, [
+      { path: 'body.amountFen', message: 'the project’s awards would exceed the largest amount' },
+    ]);
 }
 
 /** The sources with money (> 0 fen) on each of some projects' funding lines (the annual district assessment's resident co-funding). */

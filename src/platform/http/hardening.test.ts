@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertAccount } from '../../modules/accounts/index.ts';
+import { addAwardLine } from '../../modules/funding/index.ts';
 import { createLogger } from '../logger.ts';
 import { testApp, type TestApp } from '../testing/harness.ts';
 import { deflateBomb, zip } from '../testing/zip.ts';
@@ -142,7 +143,14 @@ describe('impossible dates and amounts past the exact range answer 4xx naming th
       reason: '追加',
     });
     expectProblem(second, 422, 'body.amountFen');
-    expect((await t.call('GET', `/api/v1/projects/${id}/funding`, 'hemu')).statusCode).toBe(200);
+    // Exemplary-case awards add up on one line: the one that would leave the range is refused with its award.
+    const award = (amountFen: bigint) =>
+      t.ctx.db.transaction((tx) => addAwardLine(tx, { projectId: id, year: 2021, districtCode: '330105', amountFen }));
+    await award(BigInt(max));
+    await expect(award(1n)).rejects.toMatchObject({ status: 422, extra: { errors: [{ path: 'body.amountFen' }] } });
+    const funding = await t.call('GET', `/api/v1/projects/${id}/funding`, 'hemu');
+    expect(funding.statusCode, funding.body).toBe(200);
+    expect(funding.json().lines).toContainEqual(expect.objectContaining({ source: 'exemplary_award', amountFen: max }));
   });
 
   it('answers a data error PostgreSQL raises as the client’s, never 500 (the backstop behind the edge)', async () => {
