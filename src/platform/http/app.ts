@@ -71,7 +71,7 @@ function serializerCompiler({ schema }: { schema: unknown }): (data: unknown) =>
   };
 }
 
-function problemFromError(err: FastifyError): Problem {
+function problemFromError(err: FastifyError, log: FastifyBaseLogger): Problem {
   if (err instanceof Problem) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'request';
@@ -97,7 +97,9 @@ function problemFromError(err: FastifyError): Problem {
     };
     return new Problem(err.statusCode, titles[err.statusCode] ?? 'Bad Request', err.message);
   }
-  return problemFromDatabase(err) ?? new Problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.');
+  return (
+    problemFromDatabase(err, log) ?? new Problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.')
+  );
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; routes: RouteRecord[] }> {
@@ -124,7 +126,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ro
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const problem = problemFromError(err);
+    const problem = problemFromError(err, req.log);
     if (problem.status >= 500) req.log.error({ err }, 'request failed');
     if (isResponseSerializationError(err)) req.log.error({ issues: err.cause.issues }, 'response did not match its schema');
     // A problem that says when to come back says it in the standard header too.

@@ -1,7 +1,7 @@
 // Request and response hardening every route shares, so no route can forget it:
 // NUL bytes refused at the edge, security headers on every answer, cookie writes
 // only from our own origin, and database type errors answered as the client's fault.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, forbidden, unprocessable, type Problem } from './problem.ts';
 
 // PostgreSQL refuses NUL in text (22021) and drivers fail on it differently; it is never meant.
@@ -96,9 +96,11 @@ const pgValueErrors: Record<string, [400 | 422, string]> = {
 };
 
 /** A Problem for a PostgreSQL data exception (possibly wrapped by drizzle), else undefined. */
-export function problemFromDatabase(err: unknown): Problem | undefined {
+export function problemFromDatabase(err: unknown, log: FastifyBaseLogger): Problem | undefined {
   const code = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
   const known = typeof code === 'string' ? pgValueErrors[code] : undefined;
   if (!known) return undefined;
+  // Only the code: PostgreSQL's message quotes the value, which may be personal.
+  log.warn({ pgCode: code }, 'PostgreSQL refused a value that request validation let through');
   return known[0] === 400 ? badRequest(known[1]) : unprocessable(known[1], []);
 }
