@@ -35,10 +35,12 @@ async function newProject(): Promise<string> {
 }
 
 describe('a NUL byte answers 400 naming the field', () => {
-  it('in a query string', async () => {
+  it('in a query string or a path', async () => {
     const res = await t.call('GET', '/api/v1/compounds?q=%00', 'admin');
     expectProblem(res, 400, 'querystring.q');
     expect(res.json().detail).toMatch(/NUL/);
+    expectProblem(await t.call('GET', '/api/v1/compounds/%00', 'admin'), 400, 'params.id');
+    for (const url of ['/%00', '/assets/%00.js', '/api/docs/%00']) expect((await t.app.inject({ url })).statusCode, url).toBeLessThan(500);
   });
 
   it('in a sign-in name', async () => {
