@@ -103,7 +103,7 @@ ${upstreams.map((u) => `    server ${u};`).join('\n')}
       proxy_pass http://renova_api;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
-      proxy_set_header Host $host;
+      proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
     }

@@ -95,6 +95,8 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
     authenticate: (token) => authenticate(ctx, token),
     rateLimitStore: postgresRateLimitStore(ctx.database.pool),
     webIndex: hasWeb ? 'index.html' : undefined,
+    trustProxy: ctx.env.TRUST_PROXY,
+    production: ctx.env.NODE_ENV === 'production',
   });
   await platformRoutes(app, ctx);
   await policyRoutes(app, ctx);

@@ -38,4 +38,15 @@ describe('settings', () => {
   it('uses an external server when DATABASE_URL is set', () => {
     expect(loadEnv({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/renova', DATA_DIR: tmp() }).databaseMode).toBe('external');
   });
+
+  it('trusts no proxy unless TRUST_PROXY names them, as Fastify takes it', () => {
+    const dir = tmp();
+    expect(loadEnv({ DATA_DIR: dir }).TRUST_PROXY).toBe(false);
+    expect(loadEnv({ DATA_DIR: dir, TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadEnv({ DATA_DIR: dir, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadEnv({ DATA_DIR: dir, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,loopback' }).TRUST_PROXY).toBe(
+      '127.0.0.1,10.0.0.0/8,::1,loopback',
+    );
+    expect(() => loadEnv({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.0/33,nginx' })).toThrow(/TRUST_PROXY.*10\.0\.0\.0\/33, nginx/);
+  });
 });

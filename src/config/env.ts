@@ -2,10 +2,36 @@
 // validated here once; a bad start lists every problem, not just the first.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+// One entry of Fastify's (proxy-addr's) trusted proxy list: an address, a CIDR, an address/netmask or a named range.
+function proxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', range, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4;
+}
+
+/** TRUST_PROXY as Fastify's trustProxy takes it: a boolean, a hop count, or a comma-separated list. */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((text, ctx): boolean | number | string => {
+    const value = text.trim().toLowerCase();
+    if (value === 'true' || value === 'false') return value === 'true';
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !proxyEntry(e));
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `must be true, false, a hop count or addresses/CIDRs; not ${bad.join(', ')}` });
+    return entries.join(',');
+  });
 
 const schema = z
   .object({
@@ -46,6 +72,12 @@ const schema = z
     IMPORT_BACKGROUND_ROWS: z.coerce.number().int().min(1).default(2000),
     LIST_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
     MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
+    // Which proxies may set X-Forwarded-For/-Host/-Proto; off by default, so a client cannot choose its own address.
+    TRUST_PROXY: trustProxy,
+    ALLOW_EMBEDDED_DB_IN_PRODUCTION: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
   })
   .superRefine((env, ctx) => {
     for (const key of ['SESSION_SECRET', 'PERSONAL_DATA_KEY'] as const) {

@@ -50,7 +50,10 @@ export function fractionFloor(whole: bigint, f: Fraction): bigint {
   return (whole * BigInt(f.numerator)) / BigInt(f.denominator);
 }
 
+/** The largest amount the API carries exactly (a JSON number); sums beyond it are refused where they are made. */
+export const MAX_EXACT_FEN = BigInt(Number.MAX_SAFE_INTEGER);
+
 export const toNumber = (fen: bigint): number => {
-  if (fen > BigInt(Number.MAX_SAFE_INTEGER) || fen < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('amount too large');
+  if (fen > MAX_EXACT_FEN || fen < -MAX_EXACT_FEN) throw new RangeError('amount too large');
   return Number(fen);
 };

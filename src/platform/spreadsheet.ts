@@ -2,7 +2,7 @@
 // in CSV saved by Excel (often GBK-encoded). Cells come back as trimmed text;
 // line numbers are the sheet's own, header on line 1.
 import ExcelJS from 'exceljs';
-import { readFirstSheet, XlsxError } from './xlsx-reader.ts';
+import { readFirstSheet, XlsxError, XlsxTooLargeError } from './xlsx-reader.ts';
 
 export interface TableRow {
   line: number;
@@ -15,12 +15,16 @@ export interface Table {
 }
 
 export class SpreadsheetError extends Error {}
+/** A workbook that would inflate far past its size (a zip bomb): refused before it fills memory. */
+export class SpreadsheetTooLargeError extends SpreadsheetError {}
 
 function readXlsx(data: Buffer): Table {
   let sheet: { line: number; cells: string[] }[];
   try {
     sheet = readFirstSheet(data);
   } catch (err) {
+    if (err instanceof XlsxTooLargeError)
+      throw new SpreadsheetTooLargeError('The .xlsx workbook unpacks to far more data than an import may hold; it was not read.');
     if (err instanceof XlsxError || err instanceof RangeError) throw new SpreadsheetError('The file is not a readable .xlsx workbook.');
     throw err;
   }

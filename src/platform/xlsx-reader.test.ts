@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { deflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readTable } from './spreadsheet.ts';
-import { readFirstSheet, XlsxError } from './xlsx-reader.ts';
+import { deflateBomb, zip } from './testing/zip.ts';
+import { readFirstSheet, XlsxError, XlsxTooLargeError } from './xlsx-reader.ts';
 
 describe('xlsx reader', () => {
   it('reads what Excel-compatible writers put in a sheet', async () => {
@@ -45,37 +46,46 @@ describe('xlsx reader', () => {
     expect(() => readFirstSheet(Buffer.from('plain text, not a zip'))).toThrow(XlsxError);
     await expect(readTable(Buffer.from('PK\x05\x06'.padEnd(22, '\0')), 'x.xlsx')).rejects.toThrow(/not a readable .xlsx/);
   });
-});
+  it('reads a sheet whose elements carry a namespace prefix exactly like the plain form', () => {
+    const parts = (p: string) => ({
+      'xl/workbook.xml': `<${p}workbook xmlns:r="rels"><${p}sheets><${p}sheet name="a" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`,
+      'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Type="ws" Target="worksheets/sheet1.xml"/></Relationships>',
+      'xl/sharedStrings.xml': `<${p}sst><${p}si><${p}t>社区代码</${p}t></${p}si><${p}si><${p}r><${p}t>和睦</${p}t></${p}r><${p}r><${p}t xml:space="preserve">新村</${p}t></${p}r><${p}rPh sb="0" eb="1"><${p}t>ワ</${p}t></${p}rPh></${p}si></${p}sst>`,
+      'xl/worksheets/sheet1.xml':
+        `<${p}worksheet><${p}sheetData><${p}row r="1"><${p}c r="A1" t="s"><${p}v>0</${p}v></${p}c><${p}c r="B1" t="s"><${p}v>1</${p}v></${p}c></${p}row>` +
+        `<${p}row r="2"><${p}c r="A2"><${p}v>330105004001</${p}v></${p}c><${p}c r="C2" t="inlineStr"><${p}is><${p}t>66.6</${p}t></${p}is></${p}c><${p}c r="D2" t="b"><${p}v>1</${p}v></${p}c></${p}row>` +
+        `</${p}sheetData></${p}worksheet>`,
+    });
+    const plain = readFirstSheet(zip(parts('')));
+    expect(plain).toEqual([
+      { line: 1, cells: ['社区代码', '和睦新村'] },
+      { line: 2, cells: ['330105004001', '', '66.6', 'true'] },
+    ]);
+    expect(readFirstSheet(zip(parts('x:')))).toEqual(plain);
+  });
 
-/** A minimal zip writer (deflate), enough to hand-craft workbook parts. */
-function zip(files: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const data = deflateRawSync(Buffer.from(text));
-    const nameBuf = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, data);
-    centrals.push(central, nameBuf);
-    offset += 30 + nameBuf.length + data.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
+  it('stops a zip bomb at its inflation budget, quickly and without inflating it all', () => {
+    const head = '<worksheet><sheetData>';
+    const unit = '<row><c t="inlineStr"><is><t>炸弹</t></is></c></row>';
+    // The construction is sound: a small one inflates to what it says.
+    const small = deflateBomb(head, unit, 2 ** 25, '</sheetData></worksheet>');
+    expect(inflateRawSync(small).length).toBeGreaterThan(2 ** 25);
+    const bomb = zip({
+      'xl/workbook.xml': '<workbook><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      // 2 GiB of one cell's text in about 2 MB.
+      'xl/worksheets/sheet1.xml': deflateBomb(
+        `${head}<row><c t="inlineStr"><is><t>`,
+        '炸',
+        2 * 2 ** 30,
+        '</t></is></c></row></sheetData></worksheet>',
+      ),
+    });
+    expect(bomb.length).toBeLessThan(3 * 2 ** 20);
+    const before = process.memoryUsage().rss;
+    const started = performance.now();
+    expect(() => readFirstSheet(bomb)).toThrow(XlsxTooLargeError);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(400 * 2 ** 20);
+  });
+});

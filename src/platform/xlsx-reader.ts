@@ -6,6 +6,14 @@
 import { inflateRawSync } from 'node:zlib';
 
 export class XlsxError extends Error {}
+/** The archive would inflate past its budget: a zip bomb, or a workbook far larger than any import. */
+export class XlsxTooLargeError extends XlsxError {}
+
+// Sheet XML inflates about tenfold; a budget of 30 times the file (at least 32 MiB, at most 128 MiB)
+// leaves real workbooks room and stops a bomb after a few dozen megabytes, not gigabytes.
+const MIN_INFLATED = 32 * 2 ** 20;
+const MAX_INFLATED = 128 * 2 ** 20;
+const MAX_RATIO = 30;
 
 interface ZipEntry {
   name: string;
@@ -44,16 +52,34 @@ function zipEntries(buf: Buffer): Map<string, ZipEntry> {
   return entries;
 }
 
-function readEntry(buf: Buffer, entries: Map<string, ZipEntry>, name: string): string | undefined {
-  const e = entries.get(name);
+interface Archive {
+  buf: Buffer;
+  entries: Map<string, ZipEntry>;
+  /** Bytes the remaining entries may still inflate to. */
+  budget: number;
+}
+
+function readEntry(zip: Archive, name: string): string | undefined {
+  const e = zip.entries.get(name);
   if (!e) return undefined;
   const p = e.localOffset;
-  if (buf.readUInt32LE(p) !== 0x04034b50) throw new XlsxError('damaged zip entry');
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const raw = buf.subarray(start, start + e.compressedSize);
-  if (e.method === 0) return raw.toString('utf8');
-  if (e.method === 8) return inflateRawSync(raw).toString('utf8');
-  throw new XlsxError(`unsupported zip compression method ${e.method}`);
+  if (zip.buf.readUInt32LE(p) !== 0x04034b50) throw new XlsxError('damaged zip entry');
+  const start = p + 30 + zip.buf.readUInt16LE(p + 26) + zip.buf.readUInt16LE(p + 28);
+  const raw = zip.buf.subarray(start, start + e.compressedSize);
+  let data: Buffer;
+  if (e.method === 0) data = raw;
+  else if (e.method === 8) {
+    try {
+      // zlib stops as soon as the output passes the limit, so a bomb costs at most the budget.
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, zip.budget) });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new XlsxTooLargeError(`${name} inflates past the limit`);
+      throw err;
+    }
+  } else throw new XlsxError(`unsupported zip compression method ${e.method}`);
+  zip.budget -= data.length;
+  if (zip.budget < 0) throw new XlsxTooLargeError(`${name} inflates past the limit`);
+  return data.toString('utf8');
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -66,10 +92,12 @@ function unescapeXml(s: string): string {
 }
 
 /** The visible text of a string item: its <t> runs, without phonetic guides (<rPh>). */
+// Elements may carry a namespace prefix (<x:row>, <x:t>) when the writer declares SpreadsheetML under one;
+// each pattern takes an optional prefix and closes with the same one.
 function itemText(xml: string): string {
-  const visible = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  const visible = xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/\1rPh>/g, '');
   let text = '';
-  for (const m of visible.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += m[1];
+  for (const m of visible.matchAll(/<(\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/\1t>/g)) text += m[2];
   return unescapeXml(text);
 }
 
@@ -83,15 +111,15 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-function firstSheetPath(buf: Buffer, entries: Map<string, ZipEntry>): string {
-  const workbook = readEntry(buf, entries, 'xl/workbook.xml');
-  const rels = readEntry(buf, entries, 'xl/_rels/workbook.xml.rels');
+function firstSheetPath(zip: Archive): string {
+  const workbook = readEntry(zip, 'xl/workbook.xml');
+  const rels = readEntry(zip, 'xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new XlsxError('no workbook in the archive');
-  const sheet = /<sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook) ?? /<sheet\b[^>]*\bid="([^"]+)"/.exec(workbook);
+  const sheet = /<(?:\w+:)?sheet\b[^>]*\b(?:\w+:)?id="([^"]+)"/.exec(workbook);
   if (!sheet) throw new XlsxError('the workbook has no sheet');
   const rel =
-    new RegExp(`<Relationship\\b[^>]*\\bId="${sheet[1]}"[^>]*\\bTarget="([^"]+)"`).exec(rels) ??
-    new RegExp(`<Relationship\\b[^>]*\\bTarget="([^"]+)"[^>]*\\bId="${sheet[1]}"`).exec(rels);
+    new RegExp(`<(?:\\w+:)?Relationship\\b[^>]*\\bId="${sheet[1]}"[^>]*\\bTarget="([^"]+)"`).exec(rels) ??
+    new RegExp(`<(?:\\w+:)?Relationship\\b[^>]*\\bTarget="([^"]+)"[^>]*\\bId="${sheet[1]}"`).exec(rels);
   if (!rel) throw new XlsxError('the first sheet is missing');
   const target = rel[1]!;
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
@@ -99,27 +127,27 @@ function firstSheetPath(buf: Buffer, entries: Map<string, ZipEntry>): string {
 
 /** Rows of the first sheet: [sheet line number, cell texts by column]. */
 export function readFirstSheet(buf: Buffer): { line: number; cells: string[] }[] {
-  const entries = zipEntries(buf);
-  const sheetXml = readEntry(buf, entries, firstSheetPath(buf, entries));
+  const zip: Archive = { buf, entries: zipEntries(buf), budget: Math.min(MAX_INFLATED, Math.max(MIN_INFLATED, buf.length * MAX_RATIO)) };
+  const sheetXml = readEntry(zip, firstSheetPath(zip));
   if (sheetXml === undefined) throw new XlsxError('the first sheet is missing');
-  const sharedXml = readEntry(buf, entries, 'xl/sharedStrings.xml') ?? '';
-  const shared = Array.from(sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g), (m) => itemText(m[1]!));
+  const sharedXml = readEntry(zip, 'xl/sharedStrings.xml') ?? '';
+  const shared = Array.from(sharedXml.matchAll(/<(\w+:)?si>([\s\S]*?)<\/\1si>/g), (m) => itemText(m[2]!));
   const rows: { line: number; cells: string[] }[] = [];
   let implicitLine = 0;
-  for (const row of sheetXml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const r = /\br="(\d+)"/.exec(row[1]!);
+  for (const row of sheetXml.matchAll(/<(\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1row>)/g)) {
+    const r = /\br="(\d+)"/.exec(row[2]!);
     const line = r ? Number(r[1]) : implicitLine + 1;
     implicitLine = line;
     const cells: string[] = [];
     let implicitCol = -1;
-    for (const c of (row[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = c[1]!;
+    for (const c of (row[3] ?? '').matchAll(/<(\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1c>)/g)) {
+      const attrs = c[2]!;
       const ref = /\br="([A-Z]+)\d*"/.exec(attrs);
       const col = ref ? columnIndex(ref[1]!) : implicitCol + 1;
       implicitCol = col;
-      const body = c[2] ?? '';
+      const body = c[3] ?? '';
       const type = /\bt="(\w+)"/.exec(attrs)?.[1];
-      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      const v = /<(\w+:)?v>([\s\S]*?)<\/\1v>/.exec(body)?.[2];
       let text: string;
       if (type === 's') text = shared[Number(v)] ?? '';
       else if (type === 'inlineStr') text = itemText(body);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/fields.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
@@ -79,7 +80,7 @@ export async function approvalsRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         summary: 'Record a joint consultation (联合会商): its minutes decide which steps are simplified and which materials each needs',
         params: id,
         body: z.object({
-          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+          date: isoDate,
           leadDepartment: department,
           departments: z.array(department).min(1).max(departments.length),
           minutes: z.string().max(50_000).nullish(),

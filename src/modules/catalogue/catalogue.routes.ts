@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/fields.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
@@ -9,7 +10,7 @@ import * as catalogue from './catalogue.service.ts';
 import { categories } from './schema.ts';
 
 const tags = ['catalogue'];
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const day = isoDate;
 
 const indicator = z.object({
   code: z.string().regex(/^\d{2}(\.\d{2}){0,2}$/, 'a code like 01, 01.08 or 01.08.01'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/fields.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
@@ -69,7 +70,7 @@ export async function fundingRoutes(app: ZodApp, ctx: AppContext): Promise<void>
         summary: "Record a payment; beyond the source's planned and amended amount answers 409",
         params: id,
         body: z.object({
-          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+          date: isoDate,
           source,
           amountFen: fen.min(1),
           payee: z.string().trim().min(1).max(200),

@@ -6,7 +6,7 @@ import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, Problem, unprocessable, type FieldError } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { formatYuan, hundredths, toNumber, type Fraction } from '../../platform/money.ts';
+import { formatYuan, hundredths, MAX_EXACT_FEN, toNumber, type Fraction } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { currentPlan, projectFacts, registerGate } from '../projects/index.ts';
 import { divisionLevelOf } from '../registry/index.ts';
@@ -51,6 +51,8 @@ function validateLines(input: LineInput[], channels: string[]): { lines: Line[];
     seen.add(key);
     return { source: l.source, channel, amountFen: BigInt(l.amountFen) };
   });
+  if (lines.reduce((sum, l) => sum + l.amountFen, 0n) > MAX_EXACT_FEN)
+    errors.push({ path: 'body.lines', message: `the lines add up to more than the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan` });
   return { lines, errors };
 }
 
@@ -241,6 +243,18 @@ export async function amend(
   await projectFacts(ctx, user, projectId);
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
+    // Planned plus amended must stay an exact amount, or the ledger could no longer be shown.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`disburse:${projectId}`}))`);
+    const [row] = await tx
+      .execute<{ fen: string }>(
+        sql`select (select coalesce(sum(amount_fen), 0) from funding_lines where project_id = ${projectId} and source = ${input.source})
+                 + (select coalesce(sum(amount_fen), 0) from funding_amendments where project_id = ${projectId} and source = ${input.source}) as fen`,
+      )
+      .then((r) => r.rows);
+    if (BigInt(row!.fen) + BigInt(input.amountFen) > MAX_EXACT_FEN)
+      throw unprocessable(`The amendments of ${input.source} would exceed the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan.`, [
+        { path: 'body.amountFen', message: 'the source would exceed the largest amount' },
+      ]);
     await tx
       .insert(amendments)
       .values({ id, projectId, source: input.source, amountFen: BigInt(input.amountFen), reason: input.reason, createdBy: user.id });
@@ -329,13 +343,18 @@ export async function fundingBySource(db: AppContext['db'], projectIds: string[]
 
 /** An exemplary-case award enters the project's funding as its own source, added to any earlier award, in the caller's transaction. */
 export async function addAwardLine(tx: Tx, award: { projectId: string; year: number; districtCode: string; amountFen: bigint }) {
-  await tx
+  const [line] = await tx
     .insert(fundingLines)
     .values({ ...award, source: 'exemplary_award', channel: '' })
     .onConflictDoUpdate({
       target: [fundingLines.projectId, fundingLines.source, fundingLines.channel],
       set: { amountFen: sql`${fundingLines.amountFen} + excluded.amount_fen` },
-    });
+    })
+    .returning({ amountFen: fundingLines.amountFen });
+  if (line!.amountFen > MAX_EXACT_FEN)
+    throw unprocessable(`A project's awards would exceed the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan.`, [
+      { path: 'body.amountFen', message: 'the project’s awards would exceed the largest amount' },
+    ]);
 }
 
 /** The sources with money (> 0 fen) on each of some projects' funding lines (the annual district assessment's resident co-funding). */

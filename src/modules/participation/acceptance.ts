@@ -5,6 +5,7 @@
 // representative and a building steward, and no defect left open.
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/fields.ts';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -167,7 +168,7 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         summary: 'Record the completion acceptance and who signed it',
         params,
         body: z.object({
-          heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+          heldOn: isoDate,
           passed: z.boolean(),
           signatories: z
             .array(z.object({ role, residentId: z.string().uuid().optional(), organisation: z.string().max(200).optional() }))

@@ -4,6 +4,7 @@
 // stay in the registry.
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/fields.ts';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
@@ -15,7 +16,7 @@ import { deliberationBodies, deliberationMeetings } from './schema.ts';
 
 const meetingInput = z.object({
   body: z.enum(deliberationBodies),
-  heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+  heldOn: isoDate,
   agenda: z.array(z.string().trim().min(1).max(200)).min(1).max(30),
   attendees: z.number().int().min(1).max(10_000),
   attendeeResidentIds: z.array(z.string().uuid()).max(10_000).default([]),

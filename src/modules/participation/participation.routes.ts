@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTime } from '../../platform/http/fields.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
@@ -79,7 +80,7 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
         body: z.object({
           kind: z.enum(ballotKinds),
           title: z.string().trim().min(1).max(200),
-          closesAt: z.string().datetime({ offset: true }),
+          closesAt: isoDateTime,
           // Omitted: the policy rule consent.revote.default decides.
           revote: z.enum(revotePolicies).optional(),
           proposal: z.string().trim().min(1).max(200).nullish(),

@@ -3,7 +3,7 @@
 // six haves and nine future-community scenarios they serve.
 import { exactDecimal, type DecimalShape } from '../../platform/decimal.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { hundredths, lineAmountFen } from '../../platform/money.ts';
+import { formatYuan, hundredths, lineAmountFen, MAX_EXACT_FEN } from '../../platform/money.ts';
 import type { Indicator } from '../catalogue/index.ts';
 
 /** plan_items.quantity is numeric(14, 2). */
@@ -30,6 +30,7 @@ export function resolvePlanLines(
   const errors: FieldError[] = [];
   const lines: PlanLine[] = [];
   const seen = new Map<string, number>();
+  let totalFen = 0n;
   input.forEach((line, i) => {
     const at = (field: string) => `body.items.${i}.${field}`;
     const indicator = catalogue.get(line.indicatorCode);
@@ -49,6 +50,13 @@ export function resolvePlanLines(
       errors.push({ path: at('unitPriceFen'), message: `the price list has no price for ${line.indicatorCode}; give unitPriceFen` });
       return;
     }
+    // Amounts travel as exact JSON numbers: a line or a total beyond that is refused, not rounded or overflowed.
+    const amountFen = lineAmountFen(quantity, price);
+    totalFen += amountFen;
+    if (amountFen > MAX_EXACT_FEN)
+      errors.push({ path: at('quantity'), message: `quantity × unit price exceeds the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan` });
+    else if (totalFen > MAX_EXACT_FEN)
+      errors.push({ path: at('quantity'), message: `the plan's total would exceed the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan` });
     lines.push({ indicatorCode: line.indicatorCode, quantityHundredths: quantity, unitPriceFen: price });
   });
   return { lines, errors };

@@ -9,11 +9,11 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { type Problem, unprocessable } from '../../platform/http/problem.ts';
+import { Problem, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fileStore } from '../../platform/files.ts';
 import { defineJob, type Progress } from '../../platform/queue.ts';
-import { readTable, SpreadsheetError, type Table } from '../../platform/spreadsheet.ts';
+import { readTable, SpreadsheetError, SpreadsheetTooLargeError, type Table } from '../../platform/spreadsheet.ts';
 import { lineage } from './divisions.ts';
 import { compoundFields, duplicateKeyErrors, householdFields, parseRows, type ParsedRow, type RowError } from './import.ts';
 import { compoundsWritten } from './list-cache.ts';
@@ -218,6 +218,8 @@ async function tableOf(data: Buffer, filename: string): Promise<Table> {
   try {
     return await readTable(data, filename);
   } catch (err) {
+    if (err instanceof SpreadsheetTooLargeError)
+      throw new Problem(413, 'Content Too Large', err.message, { errors: [{ path: 'file', message: 'unpacks past the limit' }] });
     if (err instanceof SpreadsheetError) throw unprocessable(err.message, [{ path: 'file', message: err.message }]);
     throw err;
   }

@@ -25,7 +25,13 @@ export const parsers = {
   text:
     (max: number): Parser<string> =>
     (t) =>
-      t.length === 0 ? { error: 'is empty' } : t.length > max ? { error: `is longer than ${max} characters` } : { value: t },
+      t.length === 0
+        ? { error: 'is empty' }
+        : t.length > max
+          ? { error: `is longer than ${max} characters` }
+          : t.includes('\u0000')
+            ? { error: 'contains a NUL character (\\u0000), which no text may hold' }
+            : { value: t },
   area: ((t) => {
     const s = t.replace(/,/g, '');
     if (!/^\d{1,10}(\.\d{1,2})?$/.test(s)) return { error: `"${t}" is not an area in m² with at most two decimals` };

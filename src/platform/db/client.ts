@@ -49,6 +49,11 @@ export async function openDatabase(env: Env, log: Logger, opts: { poolSize?: num
   if (env.DATABASE_URL) {
     url = env.DATABASE_URL;
   } else {
+    if (env.NODE_ENV === 'production' && !env.ALLOW_EMBEDDED_DB_IN_PRODUCTION)
+      throw new Error(
+        'NODE_ENV=production needs DATABASE_URL (an external PostgreSQL 15+ server with its backups): the embedded ' +
+          'PostgreSQL under DATA_DIR is for development. To run production on it anyway, set ALLOW_EMBEDDED_DB_IN_PRODUCTION=true.',
+      );
     embedded = await startEmbedded(env.dataDir, env.EMBEDDED_PG_PORT, log);
     url = await ensureDatabase(embedded.url, 'renova');
   }

