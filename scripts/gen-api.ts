@@ -142,7 +142,8 @@ function objectType(schema: JsonSchema): string {
   const required = new Set(schema.required ?? []);
   const entries = Object.entries(schema.properties ?? {});
   const extra = schema.additionalProperties;
-  const rest = extra === false ? null : typeOf(extra === undefined ? true : extra);
+  // An object that says nothing of other keys has only its own (zod strips the rest); `true` or a schema allows more.
+  const rest = extra === false || (extra === undefined && entries.length > 0) ? null : typeOf(extra ?? true);
   if (entries.length === 0) return rest === null ? 'Record<string, never>' : `Record<string, ${rest}>`;
   const body = entries
     .map(([name, prop]) => `${doc(prop.description)}${key(name)}${required.has(name) ? '' : '?'}: ${typeOf(prop)};`)

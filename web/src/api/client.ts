@@ -19,6 +19,8 @@ type Responses<O> = O extends { responses: infer R } ? R : never;
 
 /** What a 2xx answer of an operation carries (the union when it has several). */
 export type ResponseOf<P extends AnyPath, M extends Method = 'get'> = Responses<Operation<P, M>>[keyof Responses<Operation<P, M>>];
+/** The answer of an operation under one status (200 done vs 202 queued). */
+export type ResponseAt<P extends AnyPath, M extends Method, S extends keyof Responses<Operation<P, M>>> = Responses<Operation<P, M>>[S];
 /** The JSON body an operation takes. */
 export type BodyOf<P extends AnyPath, M extends Method> = Operation<P, M> extends { body: infer B } ? B : never;
 /** The query an operation takes. */
@@ -26,10 +28,11 @@ export type QueryOf<P extends AnyPath, M extends Method = 'get'> = Operation<P, 
 /** The path parameters an operation takes. */
 export type ParamsOf<P extends AnyPath, M extends Method = 'get'> = Operation<P, M> extends { params: infer A } ? A : never;
 
-// Each input is required when the operation has it (the query only when a field of it is required) and absent otherwise.
+// Each input is required when the operation has it (the query only when a field of it is required), absent otherwise.
 type Inputs<O> = (O extends { params: infer A } ? { params: A } : { params?: never }) &
   (O extends { query: infer Q } ? (object extends Q ? { query?: Q } : { query: Q }) : { query?: never }) &
-  (O extends { body: infer B } ? { body: B } : { body?: never });
+  // Operations without a JSON body may take a multipart form (uploads declare no body schema).
+  (O extends { body: infer B } ? { body: B } : { body?: FormData });
 export type CallOptions<O> = Inputs<O> & Pick<RequestOptions, 'signal' | 'headers' | 'allowUnauthorized'>;
 type Args<O> = object extends Inputs<O> ? [options?: CallOptions<O>] : [options: CallOptions<O>];
 

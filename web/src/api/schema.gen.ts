@@ -117,23 +117,19 @@ export interface paths {
         year: number;
       };
       body: {
-        indicators?: Array<
-          {
-            districtCode: string;
-            code: string;
-            score?: string | null;
-            evidence: string;
-          } & Record<string, unknown>
-        >;
-        bonus?: Array<
-          {
-            districtCode: string;
-            ground: string;
-            points: string;
-            reason: string;
-          } & Record<string, unknown>
-        >;
-      } & Record<string, unknown>;
+        indicators?: Array<{
+          districtCode: string;
+          code: string;
+          score?: string | null;
+          evidence: string;
+        }>;
+        bonus?: Array<{
+          districtCode: string;
+          ground: string;
+          points: string;
+          reason: string;
+        }>;
+      };
       responses: {
         200: {
           year: number;
@@ -275,7 +271,7 @@ export interface paths {
     post: {
       body: {
         phone: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         202: {
           expiresInSeconds: number;
@@ -289,7 +285,7 @@ export interface paths {
       body: {
         phone: string;
         code: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           token: string;
@@ -316,7 +312,7 @@ export interface paths {
       body: {
         username: string;
         password: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           token: string;
@@ -372,7 +368,7 @@ export interface paths {
     put: {
       body: {
         locale: 'zh-CN' | 'en';
-      } & Record<string, unknown>;
+      };
       responses: {
         204: undefined;
       };
@@ -460,7 +456,7 @@ export interface paths {
         householdId: string;
         sheetNo: string;
         choice: 'agree' | 'disagree' | 'abstain';
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           receipt: string | null;
@@ -552,8 +548,8 @@ export interface paths {
           scanRef?: string;
           mandateRef?: string;
           proxyResidentId?: string;
-        } & Record<string, unknown>;
-      } & Record<string, unknown>;
+        };
+      };
       responses: {
         201: {
           receipt: string | null;
@@ -588,7 +584,7 @@ export interface paths {
         fromDate: string;
         toDate: string;
         reason: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -620,21 +616,19 @@ export interface paths {
       body: {
         version: string;
         name: string;
-        indicators: Array<
-          {
-            code: string;
-            level: number;
-            parent: string | null;
-            name: string;
-            nameEn: string;
-            category: 'basic' | 'improvement' | 'enhancement' | null;
-            unit: string | null;
-            futureScenario: string | null;
-            sixHaves: string | null;
-          } & Record<string, unknown>
-        >;
+        indicators: Array<{
+          code: string;
+          level: number;
+          parent: string | null;
+          name: string;
+          nameEn: string;
+          category: 'basic' | 'improvement' | 'enhancement' | null;
+          unit: string | null;
+          futureScenario: string | null;
+          sixHaves: string | null;
+        }>;
         makeCurrent?: boolean;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           version: string;
@@ -685,7 +679,7 @@ export interface paths {
         buildingsCount?: number;
         householdsCount?: number;
         propertyMode?: 'professional' | 'self_managed' | 'community_hosted' | 'none';
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -806,16 +800,14 @@ export interface paths {
         id: string;
       };
       body: {
-        items: Array<
-          {
-            building: string;
-            unit: string;
-            room: string;
-            floorAreaM2: string;
-            deedRef?: string | null;
-          } & Record<string, unknown>
-        >;
-      } & Record<string, unknown>;
+        items: Array<{
+          building: string;
+          unit: string;
+          room: string;
+          floorAreaM2: string;
+          deedRef?: string | null;
+        }>;
+      };
       responses: {
         201: {
           created: number;
@@ -885,7 +877,7 @@ export interface paths {
       };
       body: {
         crews: number;
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           department: string;
@@ -996,7 +988,7 @@ export interface paths {
             };
         periodFrom: string;
         periodTo: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -1076,7 +1068,7 @@ export interface paths {
       };
       body: {
         status: 'planned' | 'ongoing' | 'reported';
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           id: string;
@@ -1132,7 +1124,7 @@ export interface paths {
         severity: 'low' | 'medium' | 'high';
         responsibleDivision: string;
         dueOn: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -1205,7 +1197,7 @@ export interface paths {
       };
       body: {
         note: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           id: string;
@@ -1251,7 +1243,7 @@ export interface paths {
         name: string;
         creditCode?: string | null;
         kind: 'evaluation_agency' | 'consultancy' | 'university' | 'other';
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -1272,7 +1264,7 @@ export interface paths {
       };
       body: {
         points: Record<string, number>;
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           nominationId: string;
@@ -1326,14 +1318,12 @@ export interface paths {
       body: {
         year: number;
         title: string;
-        sheet?: Array<
-          {
-            code: string;
-            name: string;
-            maxPoints: number;
-          } & Record<string, unknown>
-        > | null;
-      } & Record<string, unknown>;
+        sheet?: Array<{
+          code: string;
+          name: string;
+          maxPoints: number;
+        }> | null;
+      };
       responses: {
         201: {
           id: string;
@@ -1405,7 +1395,7 @@ export interface paths {
       body: {
         top: number;
         amountFen: number;
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           id: string;
@@ -1480,7 +1470,7 @@ export interface paths {
         kind: 'expert' | 'npc_deputy' | 'cppcc_member' | 'resident_representative';
         districtCode: string | null;
         username?: string | null;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -1500,7 +1490,7 @@ export interface paths {
       };
       body: {
         projectId: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -1612,7 +1602,7 @@ export interface paths {
         phone?: string | null;
         idNumber?: string | null;
         relation?: 'owner' | 'family' | 'tenant';
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           residentId: string;
@@ -1630,7 +1620,7 @@ export interface paths {
       };
       body: {
         decision: 'verified' | 'rejected';
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           residentId: string;
@@ -1853,7 +1843,7 @@ export interface paths {
         unit?: string | null;
         source: string;
         effectiveFrom: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           key: string;
@@ -1916,7 +1906,7 @@ export interface paths {
           | 'civil_affairs';
         lagDays?: number;
         note?: string | null;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -1966,13 +1956,11 @@ export interface paths {
         version: string;
         effectiveFrom: string;
         source: string;
-        items: Array<
-          {
-            indicatorCode: string;
-            unitPriceFen: number;
-          } & Record<string, unknown>
-        >;
-      } & Record<string, unknown>;
+        items: Array<{
+          indicatorCode: string;
+          unitPriceFen: number;
+        }>;
+      };
       responses: {
         201: {
           id: string;
@@ -2042,7 +2030,7 @@ export interface paths {
         year: number;
         compoundIds: Array<string>;
         futureCommunity?: boolean;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -2207,15 +2195,13 @@ export interface paths {
       body: {
         heldOn: string;
         passed: boolean;
-        signatories: Array<
-          {
-            role: 'resident_representative' | 'building_steward' | 'supervisor' | 'contractor' | 'housing_bureau';
-            residentId?: string;
-            organisation?: string;
-          } & Record<string, unknown>
-        >;
+        signatories: Array<{
+          role: 'resident_representative' | 'building_steward' | 'supervisor' | 'contractor' | 'housing_bureau';
+          residentId?: string;
+          organisation?: string;
+        }>;
         notes?: string | null;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -2250,7 +2236,7 @@ export interface paths {
           | 'exemplary_award';
         amountFen: number;
         reason: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -2400,7 +2386,7 @@ export interface paths {
       body: {
         status: 'pending' | 'done' | 'simplified';
         consultationId?: string | null;
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           steps: Array<{
@@ -2545,7 +2531,7 @@ export interface paths {
         closesAt: string;
         revote: 'last_counts' | 'none';
         proposal?: string | null;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -2591,41 +2577,39 @@ export interface paths {
           | 'telecom'
         >;
         minutes?: string | null;
-        decisions?: Array<
-          {
-            step:
-              | 'project_proposal'
-              | 'feasibility'
-              | 'preliminary_design'
-              | 'construction_drawing_review'
-              | 'construction_permit'
-              | 'budget_review'
-              | 'tender';
-            simplified?: boolean;
-            minute?: string | null;
-            requiredMaterials?: Array<
-              | 'proposal_text'
-              | 'proposal_approval'
-              | 'feasibility_report'
-              | 'feasibility_approval'
-              | 'preliminary_design'
-              | 'cost_estimate'
-              | 'preliminary_design_approval'
-              | 'construction_drawings'
-              | 'drawing_review_certificate'
-              | 'permit_application'
-              | 'construction_permit'
-              | 'construction_budget'
-              | 'budget_review_report'
-              | 'tender_documents'
-              | 'tender_filing_receipt'
-              | 'consultation_minutes'
-              | 'joint_review_opinion'
-              | 'scheme_design'
-            > | null;
-          } & Record<string, unknown>
-        >;
-      } & Record<string, unknown>;
+        decisions?: Array<{
+          step:
+            | 'project_proposal'
+            | 'feasibility'
+            | 'preliminary_design'
+            | 'construction_drawing_review'
+            | 'construction_permit'
+            | 'budget_review'
+            | 'tender';
+          simplified?: boolean;
+          minute?: string | null;
+          requiredMaterials?: Array<
+            | 'proposal_text'
+            | 'proposal_approval'
+            | 'feasibility_report'
+            | 'feasibility_approval'
+            | 'preliminary_design'
+            | 'cost_estimate'
+            | 'preliminary_design_approval'
+            | 'construction_drawings'
+            | 'drawing_review_certificate'
+            | 'permit_application'
+            | 'construction_permit'
+            | 'construction_budget'
+            | 'budget_review_report'
+            | 'tender_documents'
+            | 'tender_filing_receipt'
+            | 'consultation_minutes'
+            | 'joint_review_opinion'
+            | 'scheme_design'
+          > | null;
+        }>;
+      };
       responses: {
         201: {
           id: string;
@@ -2681,7 +2665,7 @@ export interface paths {
         role: 'resident_representative' | 'building_steward' | 'supervisor' | 'contractor' | 'housing_bureau';
         building?: string | null;
         description: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -2750,14 +2734,12 @@ export interface paths {
         attendees: number;
         attendeeResidentIds?: Array<string>;
         minutes: string;
-        resolutions: Array<
-          {
-            text: string;
-            adopted: boolean;
-          } & Record<string, unknown>
-        >;
+        resolutions: Array<{
+          text: string;
+          adopted: boolean;
+        }>;
         planVersions?: Array<number>;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -2797,7 +2779,7 @@ export interface paths {
         amountFen: number;
         payee: string;
         documentRef: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -2946,23 +2928,21 @@ export interface paths {
         id: string;
       };
       body: {
-        lines: Array<
-          {
-            source:
-              | 'central_subsidy'
-              | 'central_budget_investment'
-              | 'special_bond'
-              | 'city_subsidy'
-              | 'district_subsidy'
-              | 'pipeline_utility'
-              | 'resident'
-              | 'social_capital'
-              | 'exemplary_award';
-            channel?: string | null;
-            amountFen: number;
-          } & Record<string, unknown>
-        >;
-      } & Record<string, unknown>;
+        lines: Array<{
+          source:
+            | 'central_subsidy'
+            | 'central_budget_investment'
+            | 'special_bond'
+            | 'city_subsidy'
+            | 'district_subsidy'
+            | 'pipeline_utility'
+            | 'resident'
+            | 'social_capital'
+            | 'exemplary_award';
+          channel?: string | null;
+          amountFen: number;
+        }>;
+      };
       responses: {
         200: {
           lines: Array<{
@@ -3101,13 +3081,11 @@ export interface paths {
       body: {
         partyOrganisation?: string | null;
         partyServiceStation?: string | null;
-        ownersCommittee?:
-          | ({
-              name: string;
-              electedOn: string;
-              members: number;
-            } & Record<string, unknown>)
-          | null;
+        ownersCommittee?: {
+          name: string;
+          electedOn: string;
+          members: number;
+        } | null;
         propertyCompanyId?: string | null;
         managementModeBallotId?: string | null;
       };
@@ -3201,7 +3179,7 @@ export interface paths {
         fitnessSpaceM2: string;
         barrierFreeAgeFriendlyItems: number;
         stateOwnedRoomsM2: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           projectId: string;
@@ -3286,14 +3264,12 @@ export interface paths {
         id: string;
       };
       body: {
-        items: Array<
-          {
-            indicatorCode: string;
-            quantity: string;
-            unitPriceFen?: number;
-          } & Record<string, unknown>
-        >;
-      } & Record<string, unknown>;
+        items: Array<{
+          indicatorCode: string;
+          quantity: string;
+          unitPriceFen?: number;
+        }>;
+      };
       responses: {
         200: {
           version: number;
@@ -3358,7 +3334,7 @@ export interface paths {
         department: 'housing' | 'development_reform' | 'finance';
         decision: 'approve' | 'return';
         comments?: string | null;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -3577,25 +3553,21 @@ export interface paths {
       body: {
         kind: 'baseline' | 'willingness' | 'satisfaction' | 'other';
         title: string;
-        questions: Array<
-          {
-            id: string;
-            type: 'single' | 'multiple' | 'scale' | 'text';
-            text: string;
-            required: boolean;
-            options?: Array<
-              {
-                code: string;
-                label: string;
-                indicatorCode?: string;
-              } & Record<string, unknown>
-            >;
-            min?: number;
-            max?: number;
-            maxLength?: number;
-          } & Record<string, unknown>
-        >;
-      } & Record<string, unknown>;
+        questions: Array<{
+          id: string;
+          type: 'single' | 'multiple' | 'scale' | 'text';
+          text: string;
+          required: boolean;
+          options?: Array<{
+            code: string;
+            label: string;
+            indicatorCode?: string;
+          }>;
+          min?: number;
+          max?: number;
+          maxLength?: number;
+        }>;
+      };
       responses: {
         201: {
           id: string;
@@ -3622,7 +3594,7 @@ export interface paths {
           | 'under_construction'
           | 'accepted'
           | 'handed_over';
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           id: string;
@@ -3738,7 +3710,7 @@ export interface paths {
         crews: number;
         blocksAccess?: boolean;
         planItemCodes?: Array<string>;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -3792,7 +3764,7 @@ export interface paths {
         creditCode: string;
         districtCode: string;
         qualification?: string | null;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -3814,7 +3786,7 @@ export interface paths {
       };
       body: {
         status: 'active' | 'suspended';
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           id: string;
@@ -3891,7 +3863,7 @@ export interface paths {
         totalSize: number;
         seed?: number | string | null;
         institutionId: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         201: {
           id: string;
@@ -4189,7 +4161,7 @@ export interface paths {
       };
       body: {
         answer: 'yes' | 'no' | 'refused' | 'unreachable';
-      } & Record<string, unknown>;
+      };
       responses: {
         200: {
           surveyId: string;
@@ -4292,7 +4264,7 @@ export interface paths {
       body: {
         year: number;
         division?: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         202: {
           jobId: string;
@@ -4428,7 +4400,7 @@ export interface paths {
       };
       body: {
         today: string;
-      } & Record<string, unknown>;
+      };
       responses: {
         202: {
           jobId: string;
@@ -4601,8 +4573,8 @@ export interface paths {
         evidence?: {
           sheetNo?: string;
           scanRef?: string;
-        } & Record<string, unknown>;
-      } & Record<string, unknown>;
+        };
+      };
       responses: {
         201: {
           householdId: string;
