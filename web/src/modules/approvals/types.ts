@@ -14,7 +14,7 @@ export const DEPARTMENTS = [
   'water',
   'gas',
   'telecom',
-] as const;
+] as const satisfies readonly NewConsultation['leadDepartment'][];
 
 /** Every material a step may require (defaults, and those a consultation may call for). */
 export const MATERIALS = [
@@ -36,7 +36,7 @@ export const MATERIALS = [
   'consultation_minutes',
   'joint_review_opinion',
   'scheme_design',
-] as const;
+] as const satisfies readonly NonNullable<NonNullable<NewConsultation['decisions']>[number]['requiredMaterials']>[number][];
 
 export type Approvals = ResponseOf<'/api/v1/projects/{id}/approvals'>;
 export type ApprovalStep = Approvals['steps'][number];

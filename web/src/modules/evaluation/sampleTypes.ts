@@ -2,8 +2,8 @@
 // and its results), from the generated API contract (web/src/api/schema.gen.ts).
 import type { BodyOf, ResponseOf } from '../../api/client.ts';
 
-export const SAMPLE_KINDS = ['support', 'satisfaction'] as const;
-export const SAMPLE_ANSWERS = ['yes', 'no', 'refused', 'unreachable'] as const;
+export const SAMPLE_KINDS = ['support', 'satisfaction'] as const satisfies readonly SampleSurvey['kind'][];
+export const SAMPLE_ANSWERS = ['yes', 'no', 'refused', 'unreachable'] as const satisfies readonly NonNullable<SampledHousehold['answer']>[];
 export const SAMPLE_STATUS_COLORS = { draft: 'default', fielding: 'blue', closed: 'green' } as const;
 export type SampleKind = (typeof SAMPLE_KINDS)[number];
 export type SampleAnswer = (typeof SAMPLE_ANSWERS)[number];

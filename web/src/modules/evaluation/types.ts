@@ -24,12 +24,17 @@ export interface Scheme {
   bonus: { cap: number; grounds: { code: string; name: string; name_en?: string }[] };
 }
 
-export const INSTITUTION_KINDS = ['evaluation_agency', 'consultancy', 'university', 'other'] as const;
-export const ENGAGEMENT_KINDS = ['risk_assessment', 'performance_evaluation'] as const;
-export const ENGAGEMENT_STATUSES = ['planned', 'ongoing', 'reported'] as const;
+export const INSTITUTION_KINDS = [
+  'evaluation_agency',
+  'consultancy',
+  'university',
+  'other',
+] as const satisfies readonly Institution['kind'][];
+export const ENGAGEMENT_KINDS = ['risk_assessment', 'performance_evaluation'] as const satisfies readonly Engagement['kind'][];
+export const ENGAGEMENT_STATUSES = ['planned', 'ongoing', 'reported'] as const satisfies readonly Engagement['status'][];
 export const ENGAGEMENT_STATUS_COLORS = { planned: 'default', ongoing: 'blue', reported: 'green' } as const;
-export const SEVERITIES = ['low', 'medium', 'high'] as const;
-export const JUROR_KINDS = ['expert', 'npc_deputy', 'cppcc_member', 'resident_representative'] as const;
+export const SEVERITIES = ['low', 'medium', 'high'] as const satisfies readonly Finding['severity'][];
+export const JUROR_KINDS = ['expert', 'npc_deputy', 'cppcc_member', 'resident_representative'] as const satisfies readonly Juror['kind'][];
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
 export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];

@@ -1,10 +1,12 @@
 // Governance shapes, from the generated API contract (web/src/api/schema.gen.ts).
 import type { BodyOf, ResponseOf } from '../../api/client.ts';
 
-export const MANAGEMENT_MODES = ['professional_property', 'quasi_property', 'self_management'] as const;
+export const MANAGEMENT_MODES = ['professional_property', 'quasi_property', 'self_management'] as const satisfies readonly NonNullable<
+  Governance['managementMode']
+>[];
 export type ManagementMode = (typeof MANAGEMENT_MODES)[number];
 
-export const DOCUMENT_KINDS = ['management_rules', 'meeting_rules', 'other'] as const;
+export const DOCUMENT_KINDS = ['management_rules', 'meeting_rules', 'other'] as const satisfies readonly GovernanceDocument['kind'][];
 export type GovernanceDocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Every gap the server may report, in the order the checklist shows them. */

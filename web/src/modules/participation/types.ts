@@ -2,7 +2,7 @@
 // (web/src/api/schema.gen.ts).
 import type { BodyOf, ResponseOf } from '../../api/client.ts';
 
-export const SURVEY_KINDS = ['baseline', 'willingness', 'satisfaction', 'other'] as const;
+export const SURVEY_KINDS = ['baseline', 'willingness', 'satisfaction', 'other'] as const satisfies readonly SurveySummary['kind'][];
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
 
 export type SurveySummary = ResponseOf<'/api/v1/projects/{id}/surveys'>['items'][number];
@@ -20,11 +20,16 @@ export type Answer = string | string[] | number;
 export type SurveyResponseInput = BodyOf<'/api/v1/surveys/{id}/responses', 'post'>;
 export type SurveyResponseAnswer = ResponseOf<'/api/v1/surveys/{id}/responses', 'post'>;
 
-export const BALLOT_KINDS = ['renovation_consent', 'plan_approval', 'management_mode', 'other'] as const;
+export const BALLOT_KINDS = [
+  'renovation_consent',
+  'plan_approval',
+  'management_mode',
+  'other',
+] as const satisfies readonly NewBallot['kind'][];
 export type BallotKind = (typeof BALLOT_KINDS)[number];
-export const REVOTE_POLICIES = ['last_counts', 'none'] as const;
+export const REVOTE_POLICIES = ['last_counts', 'none'] as const satisfies readonly NewBallot['revote'][];
 export type RevotePolicy = (typeof REVOTE_POLICIES)[number];
-export const VOTE_CHOICES = ['agree', 'disagree', 'abstain'] as const;
+export const VOTE_CHOICES = ['agree', 'disagree', 'abstain'] as const satisfies readonly VoteInput['choice'][];
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
 export type NewBallot = BodyOf<'/api/v1/projects/{id}/ballots', 'post'>;
@@ -41,6 +46,7 @@ export type ClosedTally = ResponseOf<'/api/v1/ballots/{id}/close', 'post'>;
 
 export type Verification = ResponseOf<'/api/v1/ballots/{id}/verification'>;
 
+type VoteInput = BodyOf<'/api/v1/ballots/{id}/votes', 'post'>;
 export type VoteAnswer = ResponseOf<'/api/v1/ballots/{id}/votes', 'post'>;
 export type PaperVoteStatus = VoteAnswer['status'];
 

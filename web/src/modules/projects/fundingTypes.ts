@@ -10,7 +10,7 @@ export const FUNDING_SOURCES = [
   'pipeline_utility',
   'resident',
   'social_capital',
-] as const;
+] as const satisfies readonly FundingLine['source'][];
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
 export const RESIDENT_CHANNELS = ['housing_maintenance_fund', 'common_revenue', 'personal_donation'] as const;
