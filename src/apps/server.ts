@@ -93,7 +93,7 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
   const { app, routes } = await buildApp({
     logger: ctx.log,
     authenticate: (token) => authenticate(ctx, token),
-    rateLimitStore: postgresRateLimitStore(ctx.database.pool),
+    rateLimitStore: postgresRateLimitStore(() => ctx.database.pool),
     webIndex: hasWeb ? 'index.html' : undefined,
     trustProxy: ctx.env.TRUST_PROXY,
     production: ctx.env.NODE_ENV === 'production',

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { ZodApp } from '../../platform/http/app.ts';
+import { noContent, type ZodApp } from '../../platform/http/app.ts';
 import { SESSION_COOKIE, tokenFrom, userOf } from '../../platform/http/auth.ts';
 import * as accounts from './accounts.service.ts';
 import { codeSender, requestCode } from './codes.ts';
@@ -94,7 +94,10 @@ export async function accountsRoutes(app: ZodApp, ctx: AppContext): Promise<void
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { permission: 'authenticated' }, schema: { tags: ['accounts'], summary: 'Sign out this session' } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['accounts'], summary: 'Sign out this session', response: { 204: noContent } },
+    },
     async (req, reply) => {
       const token = tokenFrom(req);
       if (token) await accounts.logout(ctx, token);
@@ -116,7 +119,12 @@ export async function accountsRoutes(app: ZodApp, ctx: AppContext): Promise<void
     '/api/v1/auth/me/locale',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['accounts'], summary: 'Remember the interface language', body: z.object({ locale: z.enum(['zh-CN', 'en']) }) },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Remember the interface language',
+        body: z.object({ locale: z.enum(['zh-CN', 'en']) }),
+        response: { 204: noContent },
+      },
     },
     async (req, reply) => {
       await accounts.setLocale(ctx, userOf(req), req.body.locale);

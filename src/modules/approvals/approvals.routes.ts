@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/http/fields.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { ZodApp } from '../../platform/http/app.ts';
+import { fileResponse, storedFileMediaType, type ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { readUpload, sendDownload } from '../../platform/http/uploads.ts';
 import * as approvals from './approvals.service.ts';
@@ -143,7 +143,12 @@ export async function approvalsRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     '/api/v1/documents/:id/content',
     {
       config: { permission: 'projects.read' },
-      schema: { tags, summary: "A document's file, as uploaded", params: id },
+      schema: {
+        tags,
+        summary: "A document's file, as uploaded",
+        params: id,
+        response: { 200: fileResponse(storedFileMediaType, 'the file as uploaded, under its own media type') },
+      },
     },
     async (req, reply) => {
       const { doc, body } = await approvals.documentContent(ctx, userOf(req), req.params.id);

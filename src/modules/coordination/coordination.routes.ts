@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { ZodApp } from '../../platform/http/app.ts';
+import { fileResponse, noContent, xlsxMediaType, type ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { forbidden } from '../../platform/http/problem.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
@@ -71,13 +71,57 @@ const scheduleSchema = z.object({
     .nullable(),
 });
 const started = z.object({ jobId: z.string(), scheduleId: z.string() });
+const scheduledPackage = z.object({
+  packageId: z.string(),
+  projectId: z.string(),
+  compoundId: z.string(),
+  compoundName: z.string(),
+  kind: z.string(),
+  department,
+  opensGround: z.boolean(),
+  durationDays: z.number().int(),
+  crews: z.number().int(),
+  status: z.enum(['planned', 'started', 'done']),
+  start: z.number().int(),
+  end: z.number().int(),
+  startDate: z.string(),
+  endDate: z.string(),
+  baselineStart: z.number().int(),
+  baselineEnd: z.number().int(),
+  baselineStartDate: z.string(),
+  baselineEndDate: z.string(),
+});
+const notice = z.object({
+  id: z.string(),
+  department,
+  scheduleId: z.string(),
+  packageId: z.string(),
+  message: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+const reviewDecision = z.object({ decision: z.enum(['approve', 'return']), comments: z.string().nullable(), decidedAt: z.string() });
+const reviewDecisions = z.object({
+  housing: reviewDecision.nullable(),
+  development_reform: reviewDecision.nullable(),
+  finance: reviewDecision.nullable(),
+} satisfies Record<(typeof reviewDepartments)[number], unknown>);
 
 export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/coordination/kinds',
     {
       config: { permission: 'projects.read' },
-      schema: { tags, summary: 'Kinds of work package, their departments and whether they open the ground' },
+      schema: {
+        tags,
+        summary: 'Kinds of work package, their departments and whether they open the ground',
+        response: {
+          200: z.object({
+            kinds: z.array(z.object({ kind, department, opensGround: z.boolean() })),
+            departments: z.array(department).readonly(),
+          }),
+        },
+      },
     },
     async () => ({
       kinds: workKindNames.map((k) => ({ kind: k, department: workKinds[k].department, opensGround: workKinds[k].opensGround })),
@@ -208,7 +252,10 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
   );
   app.delete(
     '/api/v1/precedence-rules/:id',
-    { config: { permission: 'coordination.configure' }, schema: { tags, summary: 'Remove a precedence rule', params: id } },
+    {
+      config: { permission: 'coordination.configure' },
+      schema: { tags, summary: 'Remove a precedence rule', params: id, response: { 204: noContent } },
+    },
     async (req, reply) => {
       await settings.deleteRule(ctx, userOf(req), actorOf(req), req.params.id);
       return reply.code(204).send();
@@ -338,6 +385,7 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
         tags,
         summary: "Every package of the timetable with its working days and dates (a liaison: their department's)",
         params: id,
+        response: { 200: z.object({ items: z.array(scheduledPackage) }) },
       },
     },
     async (req) => ({ items: (await schedules.schedulePackageList(ctx, userOf(req), req.params.id)).items }),
@@ -359,11 +407,19 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
   );
   app.get(
     '/api/v1/schedules/:id/export.xlsx',
-    { config: { permission: 'projects.read' }, schema: { tags, summary: 'The timetable as .xlsx', params: id } },
+    {
+      config: { permission: 'projects.read' },
+      schema: {
+        tags,
+        summary: 'The timetable as .xlsx',
+        params: id,
+        response: { 200: fileResponse(xlsxMediaType, 'timetable-<year>.xlsx') },
+      },
+    },
     async (req, reply) => {
       const listed = await schedules.schedulePackageList(ctx, userOf(req), req.params.id);
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(xlsxMediaType)
         .header('content-disposition', `attachment; filename="timetable-${listed.schedule.year}.xlsx"`)
         .send(await timetableXlsx(listed));
     },
@@ -377,6 +433,7 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
         summary: "A department's packages as iCalendar (a liaison: their own)",
         params: id,
         querystring: z.object({ department }),
+        response: { 200: fileResponse('text/calendar', 'timetable-<year>-<department>.ics') },
       },
     },
     async (req, reply) => {
@@ -394,13 +451,20 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
     '/api/v1/package-notices',
     {
       config: { permission: 'projects.read' },
-      schema: { tags, summary: 'Notices of packages a timetable moved: a liaison’s own department’s, anyone else’s within their scope' },
+      schema: {
+        tags,
+        summary: 'Notices of packages a timetable moved: a liaison’s own department’s, anyone else’s within their scope',
+        response: { 200: z.object({ items: z.array(notice) }) },
+      },
     },
     async (req) => schedules.notices(ctx, userOf(req)),
   );
   app.post(
     '/api/v1/package-notices/:id/read',
-    { config: { permission: 'projects.read' }, schema: { tags, summary: 'Mark a notice read', params: id } },
+    {
+      config: { permission: 'projects.read' },
+      schema: { tags, summary: 'Mark a notice read', params: id, response: { 204: noContent } },
+    },
     async (req, reply) => {
       await schedules.markNoticeRead(ctx, userOf(req), req.params.id);
       return reply.code(204).send();
@@ -417,6 +481,21 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
         summary: "The year's projects with each reviewing department's latest decision; fixed when all approve all",
         params: z.object({ year }),
         querystring: z.object({ division: division.optional() }),
+        response: {
+          200: z.object({
+            year: z.number().int(),
+            fixed: z.boolean(),
+            items: z.array(
+              z.object({
+                projectId: z.string(),
+                projectName: z.string(),
+                districtCode: z.string(),
+                status: z.enum(['pending', 'approved', 'returned']),
+                decisions: reviewDecisions,
+              }),
+            ),
+          }),
+        },
       },
     },
     async (req) => annualReviews(ctx, userOf(req), req.params.year, req.query.division),
@@ -434,6 +513,15 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
           decision: z.enum(['approve', 'return']),
           comments: z.string().trim().max(2000).nullish(),
         }),
+        response: {
+          201: z.object({
+            id: z.string(),
+            department: z.enum(reviewDepartments),
+            decision: z.enum(['approve', 'return']),
+            comments: z.string().nullable(),
+            decidedAt: z.string(),
+          }),
+        },
       },
     },
     async (req, reply) => reply.code(201).send(await recordReview(ctx, userOf(req), actorOf(req), req.params.id, req.body)),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { ZodApp } from '../../platform/http/app.ts';
+import { fileResponse, storedFileMediaType, type ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { readUpload, sendDownload } from '../../platform/http/uploads.ts';
@@ -212,7 +212,15 @@ export async function evaluationRoutes(app: ZodApp, ctx: AppContext): Promise<vo
   );
   app.get(
     '/api/v1/evaluation/reports/:id/content',
-    { config: { permission: 'projects.read' }, schema: { tags, summary: "An evaluation report's file, as uploaded", params: id } },
+    {
+      config: { permission: 'projects.read' },
+      schema: {
+        tags,
+        summary: "An evaluation report's file, as uploaded",
+        params: id,
+        response: { 200: fileResponse(storedFileMediaType, 'the file as uploaded, under its own media type') },
+      },
+    },
     async (req, reply) => {
       const { doc, body } = await evaluation.reportContent(ctx, userOf(req), req.params.id);
       return sendDownload(reply, { ...doc, size: doc.sizeBytes }, body);

@@ -2,7 +2,7 @@
 // evaluation, set by the city's account administrator.
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { ZodApp } from '../../platform/http/app.ts';
+import { noContent, type ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import * as members from './members.service.ts';
 
@@ -46,6 +46,7 @@ export async function institutionMembersRoutes(app: ZodApp, ctx: AppContext): Pr
         tags,
         summary: 'Take an account out of the institution',
         params: z.object({ id: z.string().uuid(), userId: z.string().uuid() }),
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {

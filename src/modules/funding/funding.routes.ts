@@ -76,6 +76,9 @@ export async function fundingRoutes(app: ZodApp, ctx: AppContext): Promise<void>
           payee: z.string().trim().min(1).max(200),
           documentRef: z.string().trim().min(1).max(200),
         }),
+        response: {
+          201: z.object({ id: z.string(), date: z.string(), source, amountFen: z.number(), payee: z.string(), documentRef: z.string() }),
+        },
       },
     },
     async (req, reply) => reply.code(201).send(await funding.disburse(ctx, userOf(req), actorOf(req), req.params.id, req.body)),
@@ -90,6 +93,7 @@ export async function fundingRoutes(app: ZodApp, ctx: AppContext): Promise<void>
         summary: 'Record an amendment that allows more to be paid from a source',
         params: id,
         body: z.object({ source, amountFen: fen.min(1), reason: z.string().trim().min(1).max(500) }),
+        response: { 201: z.object({ id: z.string(), source, amountFen: z.number(), reason: z.string() }) },
       },
     },
     async (req, reply) => reply.code(201).send(await funding.amend(ctx, userOf(req), actorOf(req), req.params.id, req.body)),

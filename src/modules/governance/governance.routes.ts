@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { ZodApp } from '../../platform/http/app.ts';
+import { fileResponse, storedFileMediaType, type ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { readUpload, sendDownload } from '../../platform/http/uploads.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
@@ -151,7 +151,15 @@ export async function governanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
   );
   app.get(
     '/api/v1/governance-documents/:id/content',
-    { config: { permission: 'projects.read' }, schema: { tags, summary: "A governance document's file, as uploaded", params: id } },
+    {
+      config: { permission: 'projects.read' },
+      schema: {
+        tags,
+        summary: "A governance document's file, as uploaded",
+        params: id,
+        response: { 200: fileResponse(storedFileMediaType, 'the file as uploaded, under its own media type') },
+      },
+    },
     async (req, reply) => {
       const { doc, body } = await governance.governanceDocumentContent(ctx, userOf(req), req.params.id);
       return sendDownload(reply, { ...doc, size: doc.sizeBytes }, body);

@@ -92,6 +92,22 @@ const acceptanceView = (a: typeof acceptances.$inferSelect) => ({
   notes: a.notes,
 });
 
+const defectSchema = z.object({
+  id: z.string(),
+  role,
+  building: z.string().nullable(),
+  description: z.string(),
+  status: z.enum(['open', 'closed']),
+  reportedAt: z.string(),
+});
+const acceptanceSchema = z.object({
+  id: z.string(),
+  heldOn: z.string(),
+  passed: z.boolean(),
+  signatories: z.array(z.object({ role, residentId: z.string().optional(), organisation: z.string().optional() })),
+  notes: z.string().nullable(),
+});
+
 export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   const params = z.object({ id: z.string().uuid() });
   const tags = ['participation'];
@@ -99,7 +115,12 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
     '/api/v1/projects/:id/supervision',
     {
       config: { permission: 'projects.read' },
-      schema: { tags, summary: 'Defects reported during the works, and the completion acceptances', params },
+      schema: {
+        tags,
+        summary: 'Defects reported during the works, and the completion acceptances',
+        params,
+        response: { 200: z.object({ defects: z.array(defectSchema), acceptances: z.array(acceptanceSchema) }) },
+      },
     },
     async (req) => {
       await projectFacts(ctx, userOf(req), req.params.id);
@@ -119,6 +140,7 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         summary: 'Record a defect a resident supervisor reported',
         params,
         body: z.object({ role, building: z.string().max(32).nullish(), description: z.string().trim().min(1).max(2000) }),
+        response: { 201: defectSchema },
       },
     },
     async (req, reply) => {
@@ -145,7 +167,12 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
     '/api/v1/projects/:id/defects/:defectId/close',
     {
       config: { permission: 'surveys.enter' },
-      schema: { tags, summary: 'Close a defect once it is put right', params: params.extend({ defectId: z.string().uuid() }) },
+      schema: {
+        tags,
+        summary: 'Close a defect once it is put right',
+        params: params.extend({ defectId: z.string().uuid() }),
+        response: { 200: defectSchema },
+      },
     },
     async (req) => {
       await projectFacts(ctx, userOf(req), req.params.id);
@@ -176,6 +203,7 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
             .max(50),
           notes: z.string().max(5000).nullish(),
         }),
+        response: { 201: acceptanceSchema },
       },
     },
     async (req, reply) => {

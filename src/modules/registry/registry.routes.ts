@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { decimalInput } from '../../platform/decimal.ts';
-import type { ZodApp } from '../../platform/http/app.ts';
+import { fileResponse, xlsxMediaType, type ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { badRequest } from '../../platform/http/problem.ts';
@@ -62,7 +62,7 @@ const newHousehold = z.object({
 
 function xlsxReply(reply: import('fastify').FastifyReply, filename: string, body: Buffer) {
   return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-type', xlsxMediaType)
     .header('content-disposition', `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
     .send(body);
 }
@@ -105,7 +105,12 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
     '/api/v1/compounds/export.xlsx',
     {
       config: { permission: 'registry.export' },
-      schema: { tags, summary: 'The compound list, as filtered, as .xlsx', querystring: registry.compoundFilters },
+      schema: {
+        tags,
+        summary: 'The compound list, as filtered, as .xlsx',
+        querystring: registry.compoundFilters,
+        response: { 200: fileResponse(xlsxMediaType, 'compounds.xlsx') },
+      },
     },
     async (req, reply) => {
       const body = await exportCompounds(ctx, userOf(req), req.query);
@@ -172,7 +177,12 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
     '/api/v1/compounds/:id/households/export.xlsx',
     {
       config: { permission: 'registry.export' },
-      schema: { tags, summary: "A compound's households as .xlsx (residents masked)", params: id },
+      schema: {
+        tags,
+        summary: "A compound's households as .xlsx (residents masked)",
+        params: id,
+        response: { 200: fileResponse(xlsxMediaType, 'households.xlsx') },
+      },
     },
     async (req, reply) => {
       const body = await exportHouseholds(ctx, userOf(req), req.params.id);
@@ -262,6 +272,10 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
         summary: 'Import an .xlsx or .csv file (multipart field "file"); large files answer 202 with a job',
         params: z.object({ kind: z.enum(importKinds) }),
         consumes: ['multipart/form-data'],
+        response: {
+          200: z.object({ kind: z.enum(importKinds), rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number() }),
+          202: z.object({ jobId: z.string() }),
+        },
       },
     },
     async (req, reply) => {
@@ -280,7 +294,12 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
     '/api/v1/imports/:kind/template.xlsx',
     {
       config: { permission: 'registry.import' },
-      schema: { tags, summary: 'An empty import template', params: z.object({ kind: z.enum(importKinds) }) },
+      schema: {
+        tags,
+        summary: 'An empty import template',
+        params: z.object({ kind: z.enum(importKinds) }),
+        response: { 200: fileResponse(xlsxMediaType, 'the template, with the column headers') },
+      },
     },
     async (req, reply) => {
       const headers = templateHeaders(req.params.kind === 'compounds' ? compoundFields : householdFields);

@@ -39,7 +39,25 @@ export interface RouteRecord {
   method: string | string[];
   url: string;
   permission: RoutePermission | undefined;
+  /** The declared response schemas by status (the route table test wants one for every 2xx). */
+  response: Record<string, unknown> | undefined;
 }
+
+/** The response schema of a 204: nothing is sent (the generated client answers undefined). */
+export const noContent = z.undefined().describe('No content');
+
+/**
+ * The response schema of a file download: its media type and the bytes as a binary string, so the
+ * OpenAPI document says what comes back (the generated client types it a Blob). Nothing is serialised:
+ * the route sends a Buffer, string or stream with that content type.
+ */
+export function fileResponse(contentType: string, description: string) {
+  const bytes = z.custom<Buffer | string | NodeJS.ReadableStream>().meta({ type: 'string', format: 'binary' });
+  return { description, content: { [contentType]: { schema: bytes } } };
+}
+export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Uploaded documents go back under the media type read from their bytes (PDF, JPEG, PNG, …): any. */
+export const storedFileMediaType = '*/*';
 
 export interface BuildAppOptions {
   logger: Logger;
@@ -124,7 +142,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ro
     // Only our API must declare permissions; docs and static files are public by nature.
     const ours = route.url.startsWith('/api/v1/') && route.url !== '/api/v1/openapi.json';
     if (!ours && !route.config?.permission) route.config = { ...(route.config ?? {}), permission: 'public' };
-    if (route.method !== 'HEAD') routes.push({ method: route.method, url: route.url, permission: route.config?.permission });
+    if (route.method !== 'HEAD')
+      routes.push({
+        method: route.method,
+        url: route.url,
+        permission: route.config?.permission,
+        response: route.schema?.response as Record<string, unknown> | undefined,
+      });
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {

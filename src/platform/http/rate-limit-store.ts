@@ -17,15 +17,18 @@ const UPSERT = `
     window_start = case when r.window_start + make_interval(secs => $2::float8 / 1000) <= now() then now() else r.window_start end
   returning hits, greatest(0, extract(epoch from (window_start + make_interval(secs => $2::float8 / 1000) - now())) * 1000)::int as ttl`;
 
-export function postgresRateLimitStore(pool: pg.Pool) {
+/** `pool` is asked for at the first request, not when the app is assembled (the API document is built without a database). */
+export function postgresRateLimitStore(pool: () => pg.Pool) {
   class PostgresStore {
     constructor(private readonly prefix = '') {}
 
     incr(key: string, cb: Callback, timeWindow: number): void {
-      pool.query<{ hits: number; ttl: number }>(UPSERT, [`${this.prefix}${key}`, timeWindow]).then(
-        ({ rows }) => cb(null, { current: rows[0]!.hits, ttl: rows[0]!.ttl }),
-        (err: Error) => cb(err),
-      );
+      pool()
+        .query<{ hits: number; ttl: number }>(UPSERT, [`${this.prefix}${key}`, timeWindow])
+        .then(
+          ({ rows }) => cb(null, { current: rows[0]!.hits, ttl: rows[0]!.ttl }),
+          (err: Error) => cb(err),
+        );
     }
 
     child(routeOptions: { routeInfo?: { method?: string; url?: string } }): PostgresStore {

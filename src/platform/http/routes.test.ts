@@ -25,6 +25,35 @@ describe('route table', () => {
     expect(unknown).toEqual([]);
   });
 
+  // The web's client is generated from these schemas (scripts/gen-api.ts), so an answer without one is an answer
+  // the web cannot type. A 204 declares `noContent`; a file download declares its media type (`fileResponse`).
+  it('declares a response schema for every 2xx answer of every API route', () => {
+    const lacking = apiRoutes()
+      .filter((r) => {
+        const ok = Object.entries(r.response ?? {}).filter(([status]) => /^2(\d\d|XX)$/.test(status));
+        return ok.length === 0 || ok.some(([, schema]) => schema === undefined || schema === null);
+      })
+      .map((r) => `${String(r.method)} ${r.url}`);
+    expect(lacking).toEqual([]);
+  });
+
+  it('describes every 2xx answer in the OpenAPI document: JSON by its schema, a file by its media type, a 204 by nothing', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    const doc = res.json<{
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>>;
+    }>();
+    const bare: string[] = [];
+    for (const [url, item] of Object.entries(doc.paths)) {
+      if (!url.startsWith('/api/v1/')) continue;
+      for (const [method, op] of Object.entries(item)) {
+        const ok = Object.entries(op.responses ?? {}).filter(([status]) => status.startsWith('2'));
+        if (ok.length === 0 || ok.some(([status, r]) => status !== '204' && Object.keys(r.content ?? {}).length === 0))
+          bare.push(`${method} ${url}`);
+      }
+    }
+    expect(bare).toEqual([]);
+  });
+
   it('denies a signed-out caller everything but the public routes', async () => {
     for (const r of apiRoutes().filter((x) => x.permission !== 'public')) {
       const method = (Array.isArray(r.method) ? r.method[0] : r.method) as 'GET';

@@ -1,22 +1,6 @@
-// Account shapes as the auth API returns them.
-import type { AppLocale } from '../../app/i18n/index.ts';
+// Account shapes, from the generated API contract (web/src/api/schema.gen.ts).
+import type { ResponseOf } from '../../api/client.ts';
 
-export interface UserScope {
-  division: string | null;
-  compoundIds: string[];
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  scope: UserScope;
-  permissions: string[];
-  locale: AppLocale;
-}
-
-export interface LoginResponse {
-  token: string;
-  user: User;
-}
+export type User = ResponseOf<'/api/v1/auth/me'>['user'];
+export type UserScope = User['scope'];
+export type LoginResponse = ResponseOf<'/api/v1/auth/login', 'post'>;

@@ -10,17 +10,19 @@ import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { recordConsultation } from './api.ts';
 import { DEPARTMENTS, MATERIALS, type ApprovalStep, type Consultation, type NewConsultation } from './types.ts';
 
+type DecisionInput = NonNullable<NewConsultation['decisions']>[number];
+
 interface DecisionDraft {
-  step?: string;
+  step?: DecisionInput['step'];
   simplified?: boolean;
   minute?: string;
-  requiredMaterials?: string[];
+  requiredMaterials?: NonNullable<DecisionInput['requiredMaterials']>;
 }
 
 interface Draft {
   date: string;
-  leadDepartment: string;
-  departments: string[];
+  leadDepartment: NewConsultation['leadDepartment'];
+  departments: NewConsultation['departments'];
   minutes?: string;
   decisions?: DecisionDraft[];
 }

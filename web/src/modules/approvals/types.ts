@@ -1,4 +1,6 @@
-// Approval shapes as the API returns them (docs/api-projects.md, "Approvals").
+// Approval shapes, from the generated API contract (web/src/api/schema.gen.ts).
+import type { BodyOf, ResponseOf } from '../../api/client.ts';
+
 export const DEPARTMENTS = [
   'housing',
   'development_reform',
@@ -12,7 +14,7 @@ export const DEPARTMENTS = [
   'water',
   'gas',
   'telecom',
-] as const;
+] as const satisfies readonly NewConsultation['leadDepartment'][];
 
 /** Every material a step may require (defaults, and those a consultation may call for). */
 export const MATERIALS = [
@@ -34,67 +36,13 @@ export const MATERIALS = [
   'consultation_minutes',
   'joint_review_opinion',
   'scheme_design',
-] as const;
+] as const satisfies readonly NonNullable<NonNullable<NewConsultation['decisions']>[number]['requiredMaterials']>[number][];
 
-export type StepStatus = 'pending' | 'done' | 'simplified';
-
-export interface RequiredMaterial {
-  type: string;
-  nameZh: string;
-  nameEn: string;
-  present: boolean;
-}
-
-export interface ApprovalStep {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  status: StepStatus;
-  requiredMaterials: RequiredMaterial[];
-  simplifiedBy: { consultationId: string; minute: string } | null;
-  satisfied: boolean;
-}
-
-export interface Decision {
-  step: string;
-  simplified: boolean;
-  minute: string | null;
-  requiredMaterials: string[] | null;
-}
-
-export interface Consultation {
-  id: string;
-  date: string;
-  leadDepartment: string;
-  departments: string[];
-  minutes: string | null;
-  decisions: Decision[];
-  recordedBy: string | null;
-  recordedAt: string;
-}
-
-export interface ApprovalDocument {
-  id: string;
-  step: string;
-  materialType: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  uploadedBy: string | null;
-  uploadedAt: string;
-}
-
-export interface Approvals {
-  steps: ApprovalStep[];
-  consultations: Consultation[];
-  documents: ApprovalDocument[];
-}
-
-export interface NewConsultation {
-  date: string;
-  leadDepartment: string;
-  departments: string[];
-  minutes?: string | null;
-  decisions?: { step: string; simplified?: boolean; minute?: string | null; requiredMaterials?: string[] | null }[];
-}
+export type Approvals = ResponseOf<'/api/v1/projects/{id}/approvals'>;
+export type ApprovalStep = Approvals['steps'][number];
+export type StepStatus = ApprovalStep['status'];
+export type RequiredMaterial = ApprovalStep['requiredMaterials'][number];
+export type Consultation = Approvals['consultations'][number];
+export type Decision = Consultation['decisions'][number];
+export type ApprovalDocument = Approvals['documents'][number];
+export type NewConsultation = BodyOf<'/api/v1/projects/{id}/consultations', 'post'>;

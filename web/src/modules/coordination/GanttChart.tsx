@@ -147,7 +147,7 @@ export default function GanttChart({ packages, windows, rowsBy, plan, department
 
     const barPoint = (b: GanttBar) => ({ value: [b.row, b.startMs, b.endMs, b.lane, b.lanes, b.pkg.kind], bar: b });
     const bandPoint = (b: GanttBand) => ({ value: [b.row, b.startMs, b.endMs], band: b });
-    const present = [...new Set(model.bars.map((b) => b.pkg.department))];
+    const present = [...new Set<string>(model.bars.map((b) => b.pkg.department))];
     const ordered = [...departments.filter((d) => present.includes(d)), ...present.filter((d) => !departments.includes(d))];
     const windowName = t('coordination.schedule.window');
 

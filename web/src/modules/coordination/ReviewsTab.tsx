@@ -31,7 +31,7 @@ import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import { coordinationKeys, fetchReviews, recordReview } from './api.ts';
 import { useLabels } from './hooks.ts';
-import { REVIEW_DEPARTMENTS, type PlanReviewItem, type ReviewDecision } from './types.ts';
+import { REVIEW_DEPARTMENTS, type PlanReviewItem, type NewReview, type ReviewDecision } from './types.ts';
 
 const STATUS_COLOR = { pending: 'default', approved: 'success', returned: 'warning' } as const;
 
@@ -169,7 +169,11 @@ function ReviewModal({ item, onClose }: { item: PlanReviewItem; onClose: () => v
   const decision = Form.useWatch('decision', form);
   const save = useMutation({
     mutationFn: (v: ReviewForm) =>
-      recordReview(item.projectId, { department: v.department, decision: v.decision, comments: v.comments?.trim() || undefined }),
+      recordReview(item.projectId, {
+        department: v.department as NewReview['department'],
+        decision: v.decision,
+        comments: v.comments?.trim() || undefined,
+      }),
     onSuccess: () => {
       void message.success(t('coordination.reviews.recorded'));
       void client.invalidateQueries({ queryKey: ['coordination', 'reviews'] });

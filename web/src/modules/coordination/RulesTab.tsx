@@ -39,7 +39,7 @@ import {
 } from './api.ts';
 import { departmentColor } from './gantt.ts';
 import { useKinds, useLabels } from './hooks.ts';
-import type { Blackout, DepartmentCrews, PrecedenceRule } from './types.ts';
+import type { Blackout, DepartmentCrews, NewPrecedenceRule, PrecedenceRule } from './types.ts';
 
 /** Field errors of a problem onto an antd form (paths like `body.lagDays` or `/lagDays`); true when some error named no field. */
 function placeErrors(form: ReturnType<typeof Form.useForm>[0], err: unknown, fields: readonly string[]): boolean {
@@ -94,7 +94,12 @@ function PrecedenceCard({ canEdit }: { canEdit: boolean }) {
   const rules = useQuery({ queryKey: coordinationKeys.rules(), queryFn: fetchRules });
   const add = useMutation({
     mutationFn: (v: { beforeKind: string; afterKind: string; lagDays: number; note?: string }) =>
-      addRule({ ...v, lagDays: v.lagDays ?? 0, note: v.note?.trim() || undefined }),
+      addRule({
+        beforeKind: v.beforeKind as NewPrecedenceRule['beforeKind'],
+        afterKind: v.afterKind as NewPrecedenceRule['afterKind'],
+        lagDays: v.lagDays ?? 0,
+        note: v.note?.trim() || undefined,
+      }),
     onSuccess: () => {
       form.resetFields();
       void client.invalidateQueries({ queryKey: coordinationKeys.rules() });

@@ -13,7 +13,7 @@ import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/AuthProvider.tsx';
 import { coordinationKeys, fetchSchedules, startSchedule } from './api.ts';
 import { jobError, jobPhase, useJob } from './hooks.ts';
-import type { ScheduleListItem, StartedJob } from './types.ts';
+import type { ScheduleListItem, ScheduleStatus, StartedJob } from './types.ts';
 
 const STATUS_COLOR = { running: 'processing', done: 'success', failed: 'error' } as const;
 
@@ -65,7 +65,7 @@ export default function TimetableTab({
       dataIndex: 'status',
       width: 120,
       render: (s: ScheduleListItem['status']) => (
-        <Tag color={STATUS_COLOR[s]}>{t(`coordination.scheduleStatus.${s}`, { defaultValue: s })}</Tag>
+        <Tag color={STATUS_COLOR[s as ScheduleStatus]}>{t(`coordination.scheduleStatus.${s}`, { defaultValue: s })}</Tag>
       ),
     },
     {

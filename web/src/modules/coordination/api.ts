@@ -1,27 +1,15 @@
 // Calls of the coordination API (/api/v1/schedules, work-packages, precedence-rules, department-crews,
 // blackouts, annual-plans/…/reviews, package-notices) and their query keys.
-import { api, toQuery } from '../../app/api.ts';
-import type {
-  Blackout,
-  DepartmentCrews,
-  JobState,
-  Kinds,
-  PackageNotice,
-  PlanReviews,
-  PrecedenceRule,
-  Schedule,
-  ScheduledPackage,
-  ScheduleListItem,
-  StartedJob,
-  WorkPackage,
-  WorkPackagePatch,
-} from './types.ts';
+import { api, apiPath, type QueryOf } from '../../api/client.ts';
+import type { NewBlackout, NewPrecedenceRule, NewReview, WorkPackagePatch } from './types.ts';
 
 export interface PackageFilters {
   year: number;
   division?: string;
   department?: string;
 }
+
+type Department = NonNullable<QueryOf<'/api/v1/work-packages'>['department']>;
 
 export const coordinationKeys = {
   all: ['coordination'] as const,
@@ -39,53 +27,49 @@ export const coordinationKeys = {
   notices: () => ['coordination', 'notices'] as const,
 };
 
-const enc = encodeURIComponent;
+const params = (id: string) => ({ params: { id } });
 
 /** The years with work packages in the division, newest first. */
 export const fetchPackageYears = (division?: string) =>
-  api<{ years: number[] }>(`/work-packages/years${toQuery({ division })}`).then((b) => b.years);
+  api.get('/api/v1/work-packages/years', { query: { division } }).then((b) => b.years);
 
 export const fetchSchedules = (year: number, division?: string) =>
-  api<{ items: ScheduleListItem[] }>(`/schedules${toQuery({ year, division })}`).then((b) => b.items);
+  api.get('/api/v1/schedules', { query: { year, division } }).then((b) => b.items);
 export const startSchedule = (year: number, division?: string) =>
-  api<StartedJob>('/schedules', { method: 'POST', body: division ? { year, division } : { year } });
-export const fetchSchedule = (id: string) => api<Schedule>(`/schedules/${enc(id)}`);
-export const fetchSchedulePackages = (id: string) =>
-  api<{ items: ScheduledPackage[] }>(`/schedules/${enc(id)}/packages`).then((b) => b.items);
-export const replanSchedule = (id: string, today: string) =>
-  api<StartedJob>(`/schedules/${enc(id)}/replan`, { method: 'POST', body: { today } });
-export const exportXlsxPath = (id: string) => `/schedules/${enc(id)}/export.xlsx`;
-export const calendarPath = (id: string, department: string) => `/schedules/${enc(id)}/calendar.ics${toQuery({ department })}`;
-export const fetchJob = (id: string) => api<JobState>(`/jobs/${enc(id)}`);
+  api.post('/api/v1/schedules', { body: division ? { year, division } : { year } });
+export const fetchSchedule = (id: string) => api.get('/api/v1/schedules/{id}', params(id));
+export const fetchSchedulePackages = (id: string) => api.get('/api/v1/schedules/{id}/packages', params(id)).then((b) => b.items);
+export const replanSchedule = (id: string, today: string) => api.post('/api/v1/schedules/{id}/replan', { ...params(id), body: { today } });
+export const exportXlsxPath = (id: string) => apiPath('/api/v1/schedules/{id}/export.xlsx', params(id));
+export const calendarPath = (id: string, department: string) =>
+  apiPath('/api/v1/schedules/{id}/calendar.ics', { ...params(id), query: { department } });
+export const fetchJob = (id: string) => api.get('/api/v1/jobs/{id}', params(id));
 
-export const fetchKinds = () => api<Kinds>('/coordination/kinds');
+export const fetchKinds = () => api.get('/api/v1/coordination/kinds');
 
 export const fetchWorkPackages = (f: PackageFilters, limit: number, cursor?: string | null) =>
-  api<{ items: WorkPackage[]; nextCursor: string | null }>(
-    `/work-packages${toQuery({ year: f.year, division: f.division, department: f.department, limit, cursor })}`,
-  );
-export const patchWorkPackage = (id: string, body: WorkPackagePatch) =>
-  api<WorkPackage>(`/work-packages/${enc(id)}`, { method: 'PATCH', body });
+  api.get('/api/v1/work-packages', {
+    query: { year: f.year, division: f.division, department: f.department as Department | undefined, limit, cursor: cursor ?? undefined },
+  });
+export const patchWorkPackage = (id: string, body: WorkPackagePatch) => api.patch('/api/v1/work-packages/{id}', { ...params(id), body });
 
-export const fetchRules = () => api<{ items: PrecedenceRule[] }>('/precedence-rules').then((b) => b.items);
-export const addRule = (body: { beforeKind: string; afterKind: string; lagDays: number; note?: string }) =>
-  api<PrecedenceRule>('/precedence-rules', { method: 'POST', body });
-export const deleteRule = (id: string) => api<void>(`/precedence-rules/${enc(id)}`, { method: 'DELETE' });
+export const fetchRules = () => api.get('/api/v1/precedence-rules').then((b) => b.items);
+export const addRule = (body: NewPrecedenceRule) => api.post('/api/v1/precedence-rules', { body });
+export const deleteRule = (id: string) => api.delete('/api/v1/precedence-rules/{id}', params(id));
 
-export const fetchCrews = () => api<{ items: DepartmentCrews[] }>('/department-crews').then((b) => b.items);
+export const fetchCrews = () => api.get('/api/v1/department-crews').then((b) => b.items);
 export const saveCrews = (department: string, crews: number) =>
-  api<DepartmentCrews>(`/department-crews/${enc(department)}`, { method: 'PUT', body: { crews } });
+  api.put('/api/v1/department-crews/{department}', { params: { department: department as Department }, body: { crews } });
 
-export const fetchBlackouts = (year: number) => api<{ items: Blackout[] }>(`/blackouts${toQuery({ year })}`).then((b) => b.items);
-export const addBlackout = (body: { compoundId: string | null; fromDate: string; toDate: string; reason: string }) =>
-  api<Blackout>('/blackouts', { method: 'POST', body });
+export const fetchBlackouts = (year: number) => api.get('/api/v1/blackouts', { query: { year } }).then((b) => b.items);
+export const addBlackout = (body: NewBlackout) => api.post('/api/v1/blackouts', { body });
 
-export const fetchReviews = (year: number, division?: string) => api<PlanReviews>(`/annual-plans/${year}/reviews${toQuery({ division })}`);
-export const recordReview = (projectId: string, body: { department?: string; decision: 'approve' | 'return'; comments?: string }) =>
-  api<unknown>(`/projects/${enc(projectId)}/plan-reviews`, { method: 'POST', body });
+export const fetchReviews = (year: number, division?: string) =>
+  api.get('/api/v1/annual-plans/{year}/reviews', { params: { year }, query: { division } });
+export const recordReview = (projectId: string, body: NewReview) =>
+  api.post('/api/v1/projects/{id}/plan-reviews', { ...params(projectId), body });
 
-export const fetchNotices = () => api<{ items: PackageNotice[] }>('/package-notices').then((b) => b.items);
-export const markNoticeRead = (id: string) => api<unknown>(`/package-notices/${enc(id)}/read`, { method: 'POST' });
+export const fetchNotices = () => api.get('/api/v1/package-notices').then((b) => b.items);
+export const markNoticeRead = (id: string) => api.post('/api/v1/package-notices/{id}/read', params(id));
 
-export const searchCompounds = (q: string) =>
-  api<{ items: { id: string; name: string }[] }>(`/compounds${toQuery({ q, limit: 20 })}`).then((b) => b.items);
+export const searchCompounds = (q: string) => api.get('/api/v1/compounds', { query: { q, limit: 20 } }).then((b) => b.items);

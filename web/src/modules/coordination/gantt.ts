@@ -100,7 +100,7 @@ export function buildGantt(
       return { key: r.key, label: `${r.label} (${n})` };
     });
   } else {
-    const present = new Set(packages.map((p) => p.department));
+    const present = new Set<string>(packages.map((p) => p.department));
     const ordered = [...departmentOrder.filter((d) => present.has(d)), ...[...present].filter((d) => !departmentOrder.includes(d)).sort()];
     rows = ordered.map((d) => ({ key: d, label: departmentLabel(d) }));
   }

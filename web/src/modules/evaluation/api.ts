@@ -1,30 +1,19 @@
 // Evaluation calls (the district assessment, third-party evaluation with its sample surveys,
 // exemplary cases) and their TanStack Query keys.
-import { api, apiFetch, downloadFile, toQuery } from '../../app/api.ts';
+import { api, type QueryOf } from '../../api/client.ts';
 import type { Page } from '../registry/types.ts';
 import type {
-  Assessment,
   BonusInput,
-  EngagementDetail,
-  Engagement,
   EngagementStatus,
-  Finding,
   IndicatorEntry,
-  Institution,
-  InstitutionKind,
-  Juror,
   NewEngagement,
   NewFinding,
+  NewInstitution,
   NewJuror,
-  Nomination,
-  Ranking,
+  NewSelection,
   Report,
-  Satisfaction,
-  Selection,
-  SelectionDetail,
-  SheetItem,
 } from './types.ts';
-import type { NewSampleSurvey, SampleAnswer, SampledHousehold, SampleSurvey, SampleSurveyDetail } from './sampleTypes.ts';
+import type { NewSampleSurvey, SampleAnswer, SampledHousehold } from './sampleTypes.ts';
 
 export const evaluationKeys = {
   assessment: (year: number) => ['assessment', year] as const,
@@ -42,106 +31,93 @@ export const evaluationKeys = {
   sampleHouseholds: (id: string, filter: HouseholdFilter) => ['evaluation', 'samples', id, 'households', filter] as const,
 };
 
-const enc = encodeURIComponent;
 type Paged = { limit: number; cursor?: string | null };
+const page = <Q extends Paged>(q: Q) => ({ ...q, cursor: q.cursor ?? undefined });
+const params = (id: string) => ({ params: { id } });
 
-export const fetchAssessment = (year: number) => api<Assessment>(`/assessments/${year}`);
+export const fetchAssessment = (year: number) => api.get('/api/v1/assessments/{year}', { params: { year } });
 
 export const enterAssessment = (year: number, body: { indicators?: IndicatorEntry[]; bonus?: BonusInput[] }) =>
-  api<Assessment>(`/assessments/${year}/entries`, { method: 'PUT', body });
+  api.put('/api/v1/assessments/{year}/entries', { params: { year }, body });
 
-export const publishAssessment = (year: number) => api<Assessment>(`/assessments/${year}/publish`, { method: 'POST' });
+export const publishAssessment = (year: number) => api.post('/api/v1/assessments/{year}/publish', { params: { year } });
 
-export const fetchInstitutions = (q: Paged & { q?: string }) => api<Page<Institution>>(`/evaluation/institutions${toQuery(q)}`);
+export const fetchInstitutions = (q: Paged & { q?: string }) => api.get('/api/v1/evaluation/institutions', { query: page(q) });
 
-export const createInstitution = (body: { name: string; creditCode?: string | null; kind: InstitutionKind }) =>
-  api<Institution>('/evaluation/institutions', { method: 'POST', body });
+export const createInstitution = (body: NewInstitution) => api.post('/api/v1/evaluation/institutions', { body });
 
-export const fetchEngagements = (q: Paged) => api<Page<Engagement>>(`/evaluation/engagements${toQuery(q)}`);
+export const fetchEngagements = (q: Paged) => api.get('/api/v1/evaluation/engagements', { query: page(q) });
 
-export const createEngagement = (body: NewEngagement) => api<Engagement>('/evaluation/engagements', { method: 'POST', body });
+export const createEngagement = (body: NewEngagement) => api.post('/api/v1/evaluation/engagements', { body });
 
-export const fetchEngagement = (id: string) => api<EngagementDetail>(`/evaluation/engagements/${enc(id)}`);
+export const fetchEngagement = (id: string) => api.get('/api/v1/evaluation/engagements/{id}', params(id));
 
 export const setEngagementStatus = (id: string, status: EngagementStatus) =>
-  api<EngagementDetail>(`/evaluation/engagements/${enc(id)}`, { method: 'PATCH', body: { status } });
+  api.patch('/api/v1/evaluation/engagements/{id}', { ...params(id), body: { status } });
 
-export async function uploadReport(engagementId: string, file: File): Promise<Report> {
+export async function uploadReport(engagementId: string, file: File) {
   const form = new FormData();
   form.append('file', file, file.name);
-  const res = await apiFetch(`/evaluation/engagements/${enc(engagementId)}/reports`, { method: 'POST', body: form });
-  return (await res.json()) as Report;
+  return api.post('/api/v1/evaluation/engagements/{id}/reports', { ...params(engagementId), body: form });
 }
 
-export const downloadReport = (report: Report) => downloadFile(`/evaluation/reports/${enc(report.id)}/content`, report.filename);
+export const downloadReport = (report: Report) =>
+  api.download('/api/v1/evaluation/reports/{id}/content', report.filename, params(report.id));
 
 export const addFinding = (engagementId: string, body: NewFinding) =>
-  api<Finding>(`/evaluation/engagements/${enc(engagementId)}/findings`, { method: 'POST', body });
+  api.post('/api/v1/evaluation/engagements/{id}/findings', { ...params(engagementId), body });
 
-export const fetchFindings = (q: Paged & { status?: 'open' | 'closed' }) => api<Page<Finding>>(`/evaluation/findings${toQuery(q)}`);
+export const fetchFindings = (q: Paged & { status?: 'open' | 'closed' }) => api.get('/api/v1/evaluation/findings', { query: page(q) });
 
 export const closeFinding = (id: string, note: string) =>
-  api<Finding>(`/evaluation/findings/${enc(id)}/close`, { method: 'POST', body: { note } });
+  api.post('/api/v1/evaluation/findings/{id}/close', { ...params(id), body: { note } });
 
-export const fetchSelections = (q: Paged) => api<Page<Selection>>(`/evaluation/selections${toQuery(q)}`);
+export const fetchSelections = (q: Paged) => api.get('/api/v1/evaluation/selections', { query: page(q) });
 
-export const createSelection = (body: { year: number; title: string; sheet?: SheetItem[] | null }) =>
-  api<Selection>('/evaluation/selections', { method: 'POST', body });
+export const createSelection = (body: NewSelection) => api.post('/api/v1/evaluation/selections', { body });
 
-export const fetchSelection = (id: string) => api<SelectionDetail>(`/evaluation/selections/${enc(id)}`);
+export const fetchSelection = (id: string) => api.get('/api/v1/evaluation/selections/{id}', params(id));
 
 export const nominate = (selectionId: string, projectId: string) =>
-  api<Nomination>(`/evaluation/selections/${enc(selectionId)}/nominations`, { method: 'POST', body: { projectId } });
+  api.post('/api/v1/evaluation/selections/{id}/nominations', { ...params(selectionId), body: { projectId } });
 
 export const addJuror = (selectionId: string, body: NewJuror) =>
-  api<Juror>(`/evaluation/selections/${enc(selectionId)}/jurors`, { method: 'POST', body });
+  api.post('/api/v1/evaluation/selections/{id}/jurors', { ...params(selectionId), body });
 
 export const scoreNomination = (nominationId: string, jurorId: string, points: Record<string, number>) =>
-  api<{ nominationId: string; jurorId: string; points: Record<string, number>; total: number }>(
-    `/evaluation/nominations/${enc(nominationId)}/scores/${enc(jurorId)}`,
-    { method: 'PUT', body: { points } },
-  );
+  api.put('/api/v1/evaluation/nominations/{id}/scores/{jurorId}', { params: { id: nominationId, jurorId }, body: { points } });
 
-export const fetchRanking = (selectionId: string) => api<Ranking>(`/evaluation/selections/${enc(selectionId)}/ranking`);
+export const fetchRanking = (selectionId: string) => api.get('/api/v1/evaluation/selections/{id}/ranking', params(selectionId));
 
 export const awardSelection = (selectionId: string, top: number, amountFen: number) =>
-  api<SelectionDetail>(`/evaluation/selections/${enc(selectionId)}/awards`, { method: 'POST', body: { top, amountFen } });
+  api.post('/api/v1/evaluation/selections/{id}/awards', { ...params(selectionId), body: { top, amountFen } });
 
-export const fetchSatisfaction = (projectId: string) => api<Satisfaction>(`/projects/${enc(projectId)}/satisfaction`);
+export const fetchSatisfaction = (projectId: string) => api.get('/api/v1/projects/{id}/satisfaction', params(projectId));
 
-export const fetchSampleSurveys = (q: Paged) => api<Page<SampleSurvey>>(`/sample-surveys${toQuery(q)}`);
+export const fetchSampleSurveys = (q: Paged) => api.get('/api/v1/sample-surveys', { query: page(q) });
 
-export const drawSampleSurvey = (body: NewSampleSurvey) => api<SampleSurveyDetail>('/sample-surveys', { method: 'POST', body });
+export const drawSampleSurvey = (body: NewSampleSurvey) => api.post('/api/v1/sample-surveys', { body });
 
-export const fetchSampleSurvey = (id: string) => api<SampleSurveyDetail>(`/sample-surveys/${enc(id)}`);
+export const fetchSampleSurvey = (id: string) => api.get('/api/v1/sample-surveys/{id}', params(id));
 
-export type HouseholdFilter = { districtCode?: string; answer?: SampleAnswer | 'pending' };
+export type HouseholdFilter = { districtCode?: string; answer?: NonNullable<QueryOf<'/api/v1/sample-surveys/{id}/households'>['answer']> };
 
 /** The drawn households, each keyed by its household id so CursorTable can use them as rows. */
 export async function fetchSampledHouseholds(id: string, q: Paged & HouseholdFilter): Promise<Page<SampledHousehold & { id: string }>> {
-  const page = await api<Page<SampledHousehold>>(`/sample-surveys/${enc(id)}/households${toQuery(q)}`);
-  return { ...page, items: page.items.map((h) => ({ ...h, id: h.householdId })) };
+  const got = await api.get('/api/v1/sample-surveys/{id}/households', { ...params(id), query: page(q) });
+  return { ...got, items: got.items.map((h) => ({ ...h, id: h.householdId })) };
 }
 
 export const answerSampledHousehold = (id: string, householdId: string, answer: SampleAnswer) =>
-  api<{ householdId: string; answer: SampleAnswer }>(`/sample-surveys/${enc(id)}/households/${enc(householdId)}`, {
-    method: 'PUT',
-    body: { answer },
-  });
+  api.put('/api/v1/sample-surveys/{id}/households/{householdId}', { params: { id, householdId }, body: { answer } });
 
-export const closeSampleSurvey = (id: string) => api<SampleSurveyDetail>(`/sample-surveys/${enc(id)}/close`, { method: 'POST' });
+export const closeSampleSurvey = (id: string) => api.post('/api/v1/sample-surveys/{id}/close', params(id));
 
 /** The evaluator accounts of an institution (each answers only this institution's sample surveys). */
-export interface InstitutionMember {
-  userId: string;
-  username: string;
-  displayName: string;
-  addedAt: string;
-}
 export const institutionMembersKey = (id: string) => ['evaluation', 'institutions', id, 'members'] as const;
-export const fetchInstitutionMembers = (id: string) =>
-  api<{ items: InstitutionMember[] }>(`/evaluation/institutions/${encodeURIComponent(id)}/members`);
+export const fetchInstitutionMembers = (id: string) => api.get('/api/v1/evaluation/institutions/{id}/members', params(id));
+export type InstitutionMember = Awaited<ReturnType<typeof fetchInstitutionMembers>>['items'][number];
 export const addInstitutionMember = (id: string, username: string) =>
-  api<InstitutionMember>(`/evaluation/institutions/${encodeURIComponent(id)}/members`, { method: 'POST', body: { username } });
+  api.post('/api/v1/evaluation/institutions/{id}/members', { ...params(id), body: { username } });
 export const removeInstitutionMember = (id: string, userId: string) =>
-  api<void>(`/evaluation/institutions/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' });
+  api.delete('/api/v1/evaluation/institutions/{id}/members/{userId}', { params: { id, userId } });

@@ -1,17 +1,14 @@
 // Governance calls (a project's governance, its documents, the register of property companies)
 // and their TanStack Query keys.
-import { api, apiFetch, downloadFile, toQuery } from '../../app/api.ts';
-import type { Page } from '../registry/types.ts';
+import { api } from '../../api/client.ts';
 import type {
   BallotSummary,
   CompanyFilters,
   CompanyStatus,
-  Governance,
   GovernanceDocument,
   GovernanceDocumentKind,
   GovernancePatch,
   NewCompany,
-  PropertyCompany,
 } from './types.ts';
 
 export const governanceKeys = {
@@ -22,41 +19,40 @@ export const governanceKeys = {
   companySearch: (q: string) => ['property-companies', 'search', q] as const,
 };
 
-const p = (id: string) => `/projects/${encodeURIComponent(id)}`;
+const params = (id: string) => ({ params: { id } });
 
-export const fetchGovernance = (projectId: string) => api<Governance>(`${p(projectId)}/governance`);
+export const fetchGovernance = (projectId: string) => api.get('/api/v1/projects/{id}/governance', params(projectId));
 
 export const patchGovernance = (projectId: string, body: GovernancePatch) =>
-  api<Governance>(`${p(projectId)}/governance`, { method: 'PATCH', body });
+  api.patch('/api/v1/projects/{id}/governance', { ...params(projectId), body });
 
 /** Multipart upload: the field kind, then the file. */
-export async function uploadGovernanceDocument(projectId: string, kind: GovernanceDocumentKind, file: File): Promise<GovernanceDocument> {
+export async function uploadGovernanceDocument(projectId: string, kind: GovernanceDocumentKind, file: File) {
   const form = new FormData();
   form.append('kind', kind);
   form.append('file', file, file.name);
-  const res = await apiFetch(`${p(projectId)}/governance/documents`, { method: 'POST', body: form });
-  return (await res.json()) as GovernanceDocument;
+  return api.post('/api/v1/projects/{id}/governance/documents', { ...params(projectId), body: form });
 }
 
 export const downloadGovernanceDocument = (doc: GovernanceDocument) =>
-  downloadFile(`/governance-documents/${encodeURIComponent(doc.id)}/content`, doc.filename);
+  api.download('/api/v1/governance-documents/{id}/content', doc.filename, params(doc.id));
 
 /** The project's closed management_mode ballots, each with whether it passed (from its tally). */
 export async function fetchModeBallots(projectId: string): Promise<(BallotSummary & { passed: boolean })[]> {
-  const { items } = await api<{ items: BallotSummary[] }>(`${p(projectId)}/ballots`);
+  const { items } = await api.get('/api/v1/projects/{id}/ballots', params(projectId));
   const closed = items.filter((b) => b.kind === 'management_mode' && b.status === 'closed');
   return Promise.all(
     closed.map(async (b) => {
-      const tally = await api<{ status: string; passed?: boolean }>(`/ballots/${encodeURIComponent(b.id)}/tally`);
+      const tally = await api.get('/api/v1/ballots/{id}/tally', params(b.id));
       return { ...b, passed: tally.status === 'closed' && tally.passed === true };
     }),
   );
 }
 
 export const fetchCompanies = (filters: CompanyFilters & { limit: number; cursor?: string | null }) =>
-  api<Page<PropertyCompany>>(`/property-companies${toQuery({ ...filters })}`);
+  api.get('/api/v1/property-companies', { query: { ...filters, cursor: filters.cursor ?? undefined } });
 
-export const registerCompany = (body: NewCompany) => api<PropertyCompany>('/property-companies', { method: 'POST', body });
+export const registerCompany = (body: NewCompany) => api.post('/api/v1/property-companies', { body });
 
 export const setCompanyStatus = (id: string, status: CompanyStatus) =>
-  api<PropertyCompany>(`/property-companies/${encodeURIComponent(id)}`, { method: 'PATCH', body: { status } });
+  api.patch('/api/v1/property-companies/{id}', { ...params(id), body: { status } });

@@ -1,8 +1,12 @@
-// Shapes of the governance API: src/modules/governance/governance.routes.ts.
-export const MANAGEMENT_MODES = ['professional_property', 'quasi_property', 'self_management'] as const;
+// Governance shapes, from the generated API contract (web/src/api/schema.gen.ts).
+import type { BodyOf, ResponseOf } from '../../api/client.ts';
+
+export const MANAGEMENT_MODES = ['professional_property', 'quasi_property', 'self_management'] as const satisfies readonly NonNullable<
+  Governance['managementMode']
+>[];
 export type ManagementMode = (typeof MANAGEMENT_MODES)[number];
 
-export const DOCUMENT_KINDS = ['management_rules', 'meeting_rules', 'other'] as const;
+export const DOCUMENT_KINDS = ['management_rules', 'meeting_rules', 'other'] as const satisfies readonly GovernanceDocument['kind'][];
 export type GovernanceDocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Every gap the server may report, in the order the checklist shows them. */
@@ -17,55 +21,13 @@ export const GAP_CODES = [
 ] as const;
 export type GapCode = (typeof GAP_CODES)[number];
 
-export type CompanyStatus = 'active' | 'suspended';
+export type PropertyCompany = ResponseOf<'/api/v1/property-companies'>['items'][number];
+export type CompanyStatus = PropertyCompany['status'];
 
-export interface PropertyCompany {
-  id: string;
-  name: string;
-  creditCode: string;
-  districtCode: string;
-  qualification: string | null;
-  status: CompanyStatus;
-  registeredAt: string;
-}
-
-export interface OwnersCommittee {
-  name: string;
-  electedOn: string;
-  members: number;
-}
-
-export interface GovernanceDocument {
-  id: string;
-  kind: GovernanceDocumentKind;
-  filename: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: string;
-}
-
-export interface Governance {
-  projectId: string;
-  partyOrganisation: string | null;
-  partyServiceStation: string | null;
-  ownersCommittee: OwnersCommittee | null;
-  propertyCompany: PropertyCompany | null;
-  managementMode: ManagementMode | null;
-  managementModeBallotId: string | null;
-  managementModeAdoptedOn: string | null;
-  documents: GovernanceDocument[];
-  gaps: string[];
-  updatedAt: string | null;
-}
-
-export interface GovernancePatch {
-  partyOrganisation?: string | null;
-  partyServiceStation?: string | null;
-  ownersCommittee?: OwnersCommittee | null;
-  propertyCompanyId?: string | null;
-  managementModeBallotId?: string | null;
-}
+export type Governance = ResponseOf<'/api/v1/projects/{id}/governance'>;
+export type OwnersCommittee = NonNullable<Governance['ownersCommittee']>;
+export type GovernanceDocument = Governance['documents'][number];
+export type GovernancePatch = BodyOf<'/api/v1/projects/{id}/governance', 'patch'>;
 
 export interface CompanyFilters {
   q?: string;
@@ -73,20 +35,7 @@ export interface CompanyFilters {
   status?: CompanyStatus;
 }
 
-export interface NewCompany {
-  name: string;
-  creditCode: string;
-  districtCode: string;
-  qualification?: string | null;
-}
+export type NewCompany = BodyOf<'/api/v1/property-companies', 'post'>;
 
 /** A ballot as GET /projects/{id}/ballots lists it. */
-export interface BallotSummary {
-  id: string;
-  kind: string;
-  title: string;
-  proposal: string | null;
-  status: string;
-  closesAt: string;
-  closedAt: string | null;
-}
+export type BallotSummary = ResponseOf<'/api/v1/projects/{id}/ballots'>['items'][number];

@@ -1,24 +1,6 @@
 // Participation calls (surveys, coverage, ballots) and their TanStack Query keys.
-import { api } from '../../app/api.ts';
-import type {
-  ClosedTally,
-  Coverage,
-  NewBallot,
-  NewSurvey,
-  ReconcileInput,
-  OpenedBallot,
-  PaperSheet,
-  PaperSheetStatus,
-  PaperVoteInput,
-  SurveyDetail,
-  SurveyResponseAnswer,
-  SurveyResponseInput,
-  SurveySummary,
-  Tally,
-  Verification,
-  KnownBallot,
-  VoteAnswer,
-} from './types.ts';
+import { api } from '../../api/client.ts';
+import type { NewBallot, NewSurvey, PaperSheetStatus, PaperVoteInput, ReconcileInput, SurveyResponseInput } from './types.ts';
 
 export const participationKeys = {
   all: ['participation'] as const,
@@ -31,43 +13,39 @@ export const participationKeys = {
   paper: (ballotId: string, status: PaperSheetStatus) => ['participation', 'paper', ballotId, status] as const,
 };
 
-const s = (id: string) => `/surveys/${encodeURIComponent(id)}`;
-const b = (id: string) => `/ballots/${encodeURIComponent(id)}`;
+const params = (id: string) => ({ params: { id } });
 
-export const fetchSurveys = (projectId: string) =>
-  api<{ items: SurveySummary[] }>(`/projects/${encodeURIComponent(projectId)}/surveys`).then((r) => r.items);
+export const fetchSurveys = (projectId: string) => api.get('/api/v1/projects/{id}/surveys', params(projectId)).then((r) => r.items);
 
-export const fetchSurvey = (id: string) => api<SurveyDetail>(s(id));
+export const fetchSurvey = (id: string) => api.get('/api/v1/surveys/{id}', params(id));
 
-export const openSurvey = (projectId: string, body: NewSurvey) =>
-  api<{ id: string }>(`/projects/${encodeURIComponent(projectId)}/surveys`, { method: 'POST', body });
+export const openSurvey = (projectId: string, body: NewSurvey) => api.post('/api/v1/projects/{id}/surveys', { ...params(projectId), body });
 
-export const closeSurvey = (id: string) => api<SurveySummary>(`${s(id)}/close`, { method: 'POST' });
+export const closeSurvey = (id: string) => api.post('/api/v1/surveys/{id}/close', params(id));
 
-export const fetchCoverage = (id: string) => api<Coverage>(`${s(id)}/coverage`);
+export const fetchCoverage = (id: string) => api.get('/api/v1/surveys/{id}/coverage', params(id));
 
 export const postSurveyResponse = (id: string, body: SurveyResponseInput) =>
-  api<SurveyResponseAnswer>(`${s(id)}/responses`, { method: 'POST', body });
+  api.post('/api/v1/surveys/{id}/responses', { ...params(id), body });
 
-export const openBallot = (projectId: string, body: NewBallot) =>
-  api<OpenedBallot>(`/projects/${encodeURIComponent(projectId)}/ballots`, { method: 'POST', body });
+export const openBallot = (projectId: string, body: NewBallot) => api.post('/api/v1/projects/{id}/ballots', { ...params(projectId), body });
 
-export const fetchProjectBallots = (projectId: string) =>
-  api<{ items: KnownBallot[] }>(`/projects/${encodeURIComponent(projectId)}/ballots`);
+export const fetchProjectBallots = (projectId: string) => api.get('/api/v1/projects/{id}/ballots', params(projectId));
 
-export const fetchTally = (id: string) => api<Tally>(`${b(id)}/tally`);
+export const fetchTally = (id: string) => api.get('/api/v1/ballots/{id}/tally', params(id));
 
-export const closeBallot = (id: string) => api<ClosedTally>(`${b(id)}/close`, { method: 'POST' });
+export const closeBallot = (id: string) => api.post('/api/v1/ballots/{id}/close', params(id));
 
-export const fetchVerification = (id: string) => api<Verification>(`${b(id)}/verification`);
+export const fetchVerification = (id: string) => api.get('/api/v1/ballots/{id}/verification', params(id));
 
 /** Keys a paper sheet; the Idempotency-Key makes a retried request answer what the first answered. */
 export const postPaperVote = (id: string, body: PaperVoteInput, idempotencyKey: string) =>
-  api<VoteAnswer>(`${b(id)}/votes`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+  api.post('/api/v1/ballots/{id}/votes', { ...params(id), body, headers: { 'Idempotency-Key': idempotencyKey } });
 
 /** The ballot's paper sheets in one status (mismatch: keyed differently twice, to reconcile). */
 export const fetchPaperSheets = (id: string, status: PaperSheetStatus) =>
-  api<{ items: PaperSheet[] }>(`${b(id)}/paper?status=${status}`).then((r) => r.items);
+  api.get('/api/v1/ballots/{id}/paper', { ...params(id), query: { status } }).then((r) => r.items);
 
 /** An officer records the choice read from the scan of a sheet whose two keyings differ; it then counts. */
-export const reconcilePaper = (id: string, body: ReconcileInput) => api<VoteAnswer>(`${b(id)}/paper/reconcile`, { method: 'POST', body });
+export const reconcilePaper = (id: string, body: ReconcileInput) =>
+  api.post('/api/v1/ballots/{id}/paper/reconcile', { ...params(id), body });

@@ -1,178 +1,64 @@
-// Shapes of the participation API (surveys, coverage, ballots): docs/api-projects.md and
-// src/modules/participation/*.routes.ts.
-export const SURVEY_KINDS = ['baseline', 'willingness', 'satisfaction', 'other'] as const;
+// Shapes of the participation API (surveys, coverage, ballots), from the generated contract
+// (web/src/api/schema.gen.ts).
+import type { BodyOf, ResponseOf } from '../../api/client.ts';
+
+export const SURVEY_KINDS = ['baseline', 'willingness', 'satisfaction', 'other'] as const satisfies readonly SurveySummary['kind'][];
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
 
-export interface SurveySummary {
-  id: string;
-  projectId: string;
-  kind: SurveyKind;
-  title: string;
-  status: 'open' | 'closed';
-  questions: number;
-  responses: number;
-  refused: number;
-  openedAt: string;
-  closedAt: string | null;
-}
+export type SurveySummary = ResponseOf<'/api/v1/projects/{id}/surveys'>['items'][number];
+export type SurveyDetail = ResponseOf<'/api/v1/surveys/{id}'>;
+export type Question = SurveyDetail['questions'][number];
+export type QuestionOption = NonNullable<Question['options']>[number];
+export type QuestionResult = NonNullable<SurveyDetail['results']>[number];
+export type NewSurvey = BodyOf<'/api/v1/projects/{id}/surveys', 'post'>;
 
-export interface QuestionOption {
-  code: string;
-  label: string;
-  indicatorCode?: string;
-}
-
-export interface Question {
-  id: string;
-  type: 'single' | 'multiple' | 'scale' | 'text';
-  text: string;
-  required: boolean;
-  options?: QuestionOption[];
-  min?: number;
-  max?: number;
-  maxLength?: number;
-}
-
-export interface QuestionResult {
-  questionId: string;
-  answered: number;
-  options?: { code: string; count: number }[];
-  values?: { value: number; count: number }[];
-}
-
-export interface SurveyDetail extends Omit<SurveySummary, 'questions'> {
-  questions: Question[];
-  results?: QuestionResult[];
-}
-
-export interface NewSurvey {
-  kind: SurveyKind;
-  title: string;
-  questions: Question[];
-}
-
-export interface NotReachedHousehold {
-  householdId: string;
-  building: string;
-  unit: string;
-  room: string;
-}
-
-export interface Coverage {
-  total: number;
-  reached: number;
-  refused: number;
-  byBuilding: { building: string; unit: string; total: number; reached: number }[];
-  notReached: NotReachedHousehold[];
-}
+export type Coverage = ResponseOf<'/api/v1/surveys/{id}/coverage'>;
+export type NotReachedHousehold = Coverage['notReached'][number];
 
 export type Answer = string | string[] | number;
 
-export interface SurveyResponseInput {
-  householdId: string;
-  answers: Record<string, Answer>;
-  channel: 'paper' | 'refused';
-  evidence?: { sheetNo?: string; scanRef?: string };
-}
+export type SurveyResponseInput = BodyOf<'/api/v1/surveys/{id}/responses', 'post'>;
+export type SurveyResponseAnswer = ResponseOf<'/api/v1/surveys/{id}/responses', 'post'>;
 
-export interface SurveyResponseAnswer {
-  householdId: string;
-  channel: 'online' | 'paper' | 'refused';
-  replaced: boolean;
-  enteredAt: string;
-}
-
-export const BALLOT_KINDS = ['renovation_consent', 'plan_approval', 'management_mode', 'other'] as const;
+export const BALLOT_KINDS = [
+  'renovation_consent',
+  'plan_approval',
+  'management_mode',
+  'other',
+] as const satisfies readonly NewBallot['kind'][];
 export type BallotKind = (typeof BALLOT_KINDS)[number];
-export const REVOTE_POLICIES = ['last_counts', 'none'] as const;
+export const REVOTE_POLICIES = ['last_counts', 'none'] as const satisfies readonly NewBallot['revote'][];
 export type RevotePolicy = (typeof REVOTE_POLICIES)[number];
-export const VOTE_CHOICES = ['agree', 'disagree', 'abstain'] as const;
+export const VOTE_CHOICES = ['agree', 'disagree', 'abstain'] as const satisfies readonly VoteInput['choice'][];
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
-export interface NewBallot {
-  kind: BallotKind;
-  title: string;
-  closesAt: string;
-  revote: RevotePolicy;
-  /** Required for `management_mode` (the mode proposed: one of MANAGEMENT_MODES); free text otherwise. */
-  proposal?: string;
-}
+export type NewBallot = BodyOf<'/api/v1/projects/{id}/ballots', 'post'>;
 
 export const MANAGEMENT_MODES = ['professional_property', 'quasi_property', 'self_management'] as const;
 
-export interface OpenedBallot {
-  id: string;
-  electorateHash: string;
-  eligible: number;
-}
+export type OpenedBallot = ResponseOf<'/api/v1/projects/{id}/ballots', 'post'>;
 
-/**
- * A ballot this browser knows of. The API has no "list a project's ballots" call, so the tab
- * remembers the ballots opened (or looked up by id) here; kind and title are known only for those
- * opened in this browser.
- */
-export interface KnownBallot {
-  id: string;
-  kind?: BallotKind;
-  title?: string;
-  closesAt?: string;
-  revote?: RevotePolicy;
-  proposal?: string | null;
-  electorateHash?: string;
-  eligible?: number;
-}
+/** A ballot of the project, as GET /projects/{id}/ballots lists it. */
+export type KnownBallot = ResponseOf<'/api/v1/projects/{id}/ballots'>['items'][number];
 
-export interface ClosedTally {
-  status: 'closed';
-  eligible: number;
-  agree: number;
-  disagree: number;
-  abstain: number;
-  notVoted: number;
-  passed: boolean;
-  rule: { key: string; numerator: number; denominator: number; version: string };
-}
+export type Tally = ResponseOf<'/api/v1/ballots/{id}/tally'>;
+export type ClosedTally = ResponseOf<'/api/v1/ballots/{id}/close', 'post'>;
 
-export type Tally = { status: 'open'; turnout: number } | ClosedTally;
+export type Verification = ResponseOf<'/api/v1/ballots/{id}/verification'>;
 
-export interface Verification {
-  ok: boolean;
-  brokenAt?: number;
-  chainHead: string | null;
-  publishedHead: string | null;
-  length: number;
-  electorateHash: string;
-  electorateOk: boolean;
-  tallyOk?: boolean;
-}
+type VoteInput = BodyOf<'/api/v1/ballots/{id}/votes', 'post'>;
+export type VoteAnswer = ResponseOf<'/api/v1/ballots/{id}/votes', 'post'>;
+export type PaperVoteStatus = VoteAnswer['status'];
 
-export type PaperVoteStatus = 'counted' | 'pending_second_keying' | 'mismatch';
-
-export interface PaperVoteInput {
-  householdId: string;
-  choice: VoteChoice;
+/** A paper keying: the vote call's body on the paper channel, with its sheet number. */
+export type PaperVoteInput = BodyOf<'/api/v1/ballots/{id}/votes', 'post'> & {
   channel: 'paper';
   evidence: { sheetNo: string; scanRef?: string };
-}
+};
 
-export interface ReconcileInput {
-  householdId: string;
-  sheetNo: string;
-  choice: VoteChoice;
-}
+export type ReconcileInput = BodyOf<'/api/v1/ballots/{id}/paper/reconcile', 'post'>;
 
 export type PaperSheetStatus = 'pending_second_keying' | 'mismatch' | 'counted' | 'reconciled';
 
 /** A paper sheet as GET /ballots/{id}/paper lists it (never the choices keyed). */
-export interface PaperSheet {
-  householdId: string;
-  sheetNo: string;
-  scanRefs: string[];
-  keyings: number;
-  lastKeyedAt: string;
-}
-
-export interface VoteAnswer {
-  receipt: string | null;
-  status: PaperVoteStatus;
-}
+export type PaperSheet = ResponseOf<'/api/v1/ballots/{id}/paper'>['items'][number];

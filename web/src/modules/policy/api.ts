@@ -1,12 +1,12 @@
 // Policy rule calls and their TanStack Query keys.
-import { api } from '../../app/api.ts';
+import { api } from '../../api/client.ts';
 import type { NewRuleVersion, PolicyRule } from './types.ts';
 
 export const policyKeys = { rules: () => ['policy', 'rules'] as const };
 
-export const fetchRules = () => api<{ items: PolicyRule[] }>('/policy-rules').then((b) => b.items);
+export const fetchRules = () => api.get('/api/v1/policy-rules').then((b) => b.items);
 
-export const publishRule = (body: NewRuleVersion) => api<PolicyRule>('/policy-rules', { method: 'POST', body });
+export const publishRule = (body: NewRuleVersion) => api.post('/api/v1/policy-rules', { body });
 
 /** Today in the city's time zone (Asia/Shanghai), YYYY-MM-DD. */
 export const todayInCity = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -1,20 +1,5 @@
-// Policy rule shapes (docs/api-projects.md, "Catalogue and rules").
-export interface PolicyRule {
-  key: string;
-  version: string;
-  value: unknown;
-  unit: string | null;
-  source: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  publishedAt: string;
-}
+// Policy rule shapes, from the generated API contract (web/src/api/schema.gen.ts).
+import type { BodyOf, ResponseOf } from '../../api/client.ts';
 
-export interface NewRuleVersion {
-  key: string;
-  version: string;
-  value: unknown;
-  unit?: string | null;
-  source: string;
-  effectiveFrom: string;
-}
+export type PolicyRule = ResponseOf<'/api/v1/policy-rules'>['items'][number];
+export type NewRuleVersion = BodyOf<'/api/v1/policy-rules', 'post'>;

@@ -25,8 +25,8 @@ function toLines(drafts: LineDraft[]): FundingLine[] | null {
     if (!d.source || fen === null) return null;
     out.push(
       d.source === 'resident'
-        ? { source: d.source, channel: d.channel, amountFen: fenToNumber(fen) }
-        : { source: d.source, amountFen: fenToNumber(fen) },
+        ? { source: 'resident', channel: d.channel, amountFen: fenToNumber(fen) }
+        : { source: d.source as FundingLine['source'], amountFen: fenToNumber(fen) },
     );
   }
   return out;

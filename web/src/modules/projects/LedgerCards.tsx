@@ -8,7 +8,7 @@ import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { fenToNumber, formatFen, parseYuanToFen } from '../../app/money.ts';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { addAmendment, addDisbursement, projectKeys } from './api.ts';
-import { FUNDING_SOURCES, type Amendment, type Disbursement } from './fundingTypes.ts';
+import { FUNDING_SOURCES, type Amendment, type Disbursement, type NewAmendment, type NewDisbursement } from './fundingTypes.ts';
 
 interface LedgerProps {
   projectId: string;
@@ -35,7 +35,7 @@ export function DisbursementsCard({ projectId, canWrite, rows }: LedgerProps & {
     mutationFn: (v: { date: { format(f: string): string }; source: string; amount: string; payee: string; documentRef: string }) =>
       addDisbursement(projectId, {
         date: v.date.format('YYYY-MM-DD'),
-        source: v.source,
+        source: v.source as NewDisbursement['source'],
         amountFen: amountFen(v.amount),
         payee: v.payee.trim(),
         documentRef: v.documentRef.trim(),
@@ -121,7 +121,7 @@ export function AmendmentsCard({ projectId, canWrite, rows }: LedgerProps & { ro
   const sources = useSourceOptions();
   const add = useMutation({
     mutationFn: (v: { source: string; amount: string; reason: string }) =>
-      addAmendment(projectId, { source: v.source, amountFen: amountFen(v.amount), reason: v.reason.trim() }),
+      addAmendment(projectId, { source: v.source as NewAmendment['source'], amountFen: amountFen(v.amount), reason: v.reason.trim() }),
     onSuccess: () => {
       form.resetFields();
       void client.invalidateQueries({ queryKey: projectKeys.funding(projectId) });

@@ -102,7 +102,7 @@ export function PlanVersions({ plan, viewing, onView }: { plan: Plan; viewing: n
             >
               <Space size={6} wrap>
                 <strong>v{v.version}</strong>
-                <Tag color={STATUS_COLORS[v.status]}>{t(`plan.statuses.${v.status}`)}</Tag>
+                <Tag color={STATUS_COLORS[v.status as PlanStatus]}>{t(`plan.statuses.${v.status}`)}</Tag>
                 <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatFen(v.totalFen)}</span>
               </Space>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,19 +1,7 @@
 // Project, plan, funding and outcome calls and their TanStack Query keys.
-import { api, toQuery } from '../../app/api.ts';
-import type { CompoundSummary, Page } from '../registry/types.ts';
-import type { Amendment, Disbursement, Funding, FundingLine } from './fundingTypes.ts';
-import type {
-  NewProject,
-  OutcomeFigures,
-  Outcomes,
-  OutcomesSummary,
-  Plan,
-  PlanItemInput,
-  ProjectDetail,
-  ProjectFilters,
-  ProjectSummary,
-  StageInfo,
-} from './types.ts';
+import { api } from '../../api/client.ts';
+import type { FundingLine, NewAmendment, NewDisbursement } from './fundingTypes.ts';
+import type { NewProject, OutcomeFigures, PlanItemInput, ProjectFilters, Stage } from './types.ts';
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -26,42 +14,43 @@ export const projectKeys = {
   compounds: (q: string) => ['projects', 'compound-search', q] as const,
 };
 
-const p = (id: string) => `/projects/${encodeURIComponent(id)}`;
+const params = (id: string) => ({ params: { id } });
 
-export const fetchStages = () => api<{ items: StageInfo[] }>('/projects/stages').then((b) => b.items);
+export const fetchStages = () => api.get('/api/v1/projects/stages').then((b) => b.items);
 
 export const fetchProjects = (filters: ProjectFilters, limit: number, cursor?: string | null) =>
-  api<Page<ProjectSummary>>(`/projects${toQuery({ ...filters, limit, cursor })}`);
+  api.get('/api/v1/projects', { query: { ...filters, stage: filters.stage as Stage | undefined, limit, cursor: cursor ?? undefined } });
 
-export const fetchProject = (id: string) => api<ProjectDetail>(p(id));
+export const fetchProject = (id: string) => api.get('/api/v1/projects/{id}', params(id));
 
-export const createProject = (body: NewProject) => api<ProjectDetail>('/projects', { method: 'POST', body });
+export const createProject = (body: NewProject) => api.post('/api/v1/projects', { body });
 
-export const advanceProject = (id: string, to: string) => api<ProjectDetail>(`${p(id)}/transitions`, { method: 'POST', body: { to } });
+export const advanceProject = (id: string, to: string) =>
+  api.post('/api/v1/projects/{id}/transitions', { ...params(id), body: { to: to as Stage } });
 
-export const searchCompounds = (q: string) => api<Page<CompoundSummary>>(`/compounds${toQuery({ q, limit: 20 })}`);
+export const searchCompounds = (q: string) => api.get('/api/v1/compounds', { query: { q, limit: 20 } });
 
-export const fetchPlan = (id: string, version?: number) => api<Plan>(`${p(id)}/plan${toQuery({ version })}`);
+export const fetchPlan = (id: string, version?: number) => api.get('/api/v1/projects/{id}/plan', { ...params(id), query: { version } });
 
-export const savePlan = (id: string, items: PlanItemInput[]) => api<Plan>(`${p(id)}/plan`, { method: 'PUT', body: { items } });
+export const savePlan = (id: string, items: PlanItemInput[]) => api.put('/api/v1/projects/{id}/plan', { ...params(id), body: { items } });
 
-export const submitPlan = (id: string) => api<Plan>(`${p(id)}/plan/submit`, { method: 'POST' });
+export const submitPlan = (id: string) => api.post('/api/v1/projects/{id}/plan/submit', params(id));
 
-export const approvePlan = (id: string) => api<Plan>(`${p(id)}/plan/approve`, { method: 'POST' });
+export const approvePlan = (id: string) => api.post('/api/v1/projects/{id}/plan/approve', params(id));
 
-export const fetchFunding = (id: string) => api<Funding>(`${p(id)}/funding`);
+export const fetchFunding = (id: string) => api.get('/api/v1/projects/{id}/funding', params(id));
 
-export const saveFunding = (id: string, lines: FundingLine[]) => api<Funding>(`${p(id)}/funding`, { method: 'PUT', body: { lines } });
+export const saveFunding = (id: string, lines: FundingLine[]) =>
+  api.put('/api/v1/projects/{id}/funding', { ...params(id), body: { lines } });
 
-export const addDisbursement = (id: string, body: Omit<Disbursement, 'id' | 'createdAt'>) =>
-  api<Disbursement>(`${p(id)}/disbursements`, { method: 'POST', body });
+export const addDisbursement = (id: string, body: NewDisbursement) =>
+  api.post('/api/v1/projects/{id}/disbursements', { ...params(id), body });
 
-export const addAmendment = (id: string, body: Omit<Amendment, 'id' | 'createdAt'>) =>
-  api<Amendment>(`${p(id)}/amendments`, { method: 'POST', body });
+export const addAmendment = (id: string, body: NewAmendment) => api.post('/api/v1/projects/{id}/amendments', { ...params(id), body });
 
-export const fetchOutcomes = (id: string) => api<Outcomes>(`${p(id)}/outcomes`);
+export const fetchOutcomes = (id: string) => api.get('/api/v1/projects/{id}/outcomes', params(id));
 
-export const saveOutcomes = (id: string, body: OutcomeFigures) => api<Outcomes>(`${p(id)}/outcomes`, { method: 'PUT', body });
+export const saveOutcomes = (id: string, body: OutcomeFigures) => api.put('/api/v1/projects/{id}/outcomes', { ...params(id), body });
 
 export const fetchOutcomesSummary = (year?: number, division?: string) =>
-  api<OutcomesSummary>(`/outcomes/summary${toQuery({ year, division })}`);
+  api.get('/api/v1/outcomes/summary', { query: { year, division } });

@@ -1,4 +1,6 @@
-// Funding shapes (docs/api-projects.md, "Funding").
+// Funding shapes, from the generated API contract (web/src/api/schema.gen.ts).
+import type { BodyOf, ResponseOf } from '../../api/client.ts';
+
 export const FUNDING_SOURCES = [
   'central_subsidy',
   'central_budget_investment',
@@ -8,58 +10,16 @@ export const FUNDING_SOURCES = [
   'pipeline_utility',
   'resident',
   'social_capital',
-] as const;
+] as const satisfies readonly FundingLine['source'][];
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
 export const RESIDENT_CHANNELS = ['housing_maintenance_fund', 'common_revenue', 'personal_donation'] as const;
 export type ResidentChannel = (typeof RESIDENT_CHANNELS)[number];
 
-export interface FundingLine {
-  source: FundingSource | string;
-  channel?: ResidentChannel | string | null;
-  amountFen: number;
-}
-
-export interface Violation {
-  rule: string;
-  value: unknown;
-  unit?: string | null;
-  version: string;
-  source: string;
-  limitFen: number;
-  actualFen: number;
-  message?: string;
-}
-
-export interface Disbursement {
-  id?: string;
-  date: string;
-  source: string;
-  amountFen: number;
-  payee: string;
-  documentRef: string;
-  createdAt?: string;
-}
-
-export interface Amendment {
-  id?: string;
-  source: string;
-  amountFen: number;
-  reason: string;
-  at?: string;
-}
-
-export interface Funding {
-  lines: FundingLine[];
-  check: {
-    ok: boolean;
-    costFen: number;
-    fundedFen: number;
-    shortfallFen: number;
-    violations: Violation[];
-    rulesUsed: { key: string; version: string; source: string }[];
-  };
-  bySource: { source: string; plannedFen: number; amendedFen: number; disbursedFen: number }[];
-  disbursements: Disbursement[];
-  amendments: Amendment[];
-}
+export type Funding = ResponseOf<'/api/v1/projects/{id}/funding'>;
+export type FundingLine = BodyOf<'/api/v1/projects/{id}/funding', 'put'>['lines'][number];
+export type Violation = Funding['check']['violations'][number];
+export type Disbursement = Funding['disbursements'][number];
+export type NewDisbursement = BodyOf<'/api/v1/projects/{id}/disbursements', 'post'>;
+export type Amendment = Funding['amendments'][number];
+export type NewAmendment = BodyOf<'/api/v1/projects/{id}/amendments', 'post'>;

@@ -13,9 +13,10 @@ import type { Division } from './types.ts';
 
 const COMPOUND_LIMIT = 200;
 
+// The API does not say whether a division has children (a childCount the web once expected was never sent),
+// so every division can be expanded; an empty one shows no children.
 function divisionNode(d: Division): TreeNode {
-  const childless = d.level !== 'community' && d.childCount === 0;
-  return { key: `d:${d.code}`, title: d.name, level: d.level, code: d.code, isLeaf: childless };
+  return { key: `d:${d.code}`, title: d.name, level: d.level, code: d.code, isLeaf: false };
 }
 
 interface Props {

@@ -1,16 +1,6 @@
 // Registry calls and their TanStack Query keys.
-import { api, apiFetch, toQuery } from '../../app/api.ts';
-import type {
-  CompoundDetail,
-  CompoundFilters,
-  CompoundSummary,
-  Division,
-  Household,
-  ImportKind,
-  Job,
-  Page,
-  ResidentPersonal,
-} from './types.ts';
+import { api, apiPath } from '../../api/client.ts';
+import type { CompoundFilters, ImportKind, Job } from './types.ts';
 
 export const registryKeys = {
   divisions: (parent: string | null) => ['registry', 'divisions', parent] as const,
@@ -22,54 +12,41 @@ export const registryKeys = {
 };
 
 export const fetchDivisions = (parent: string | null) =>
-  api<{ items: Division[] }>(`/divisions${toQuery({ parent })}`).then((body) => body.items);
+  api.get('/api/v1/divisions', { query: { parent: parent ?? undefined } }).then((body) => body.items);
 
-export const compoundQuery = (filters: CompoundFilters) =>
-  toQuery({
-    division: filters.division,
-    q: filters.q,
-    yearFrom: filters.yearFrom,
-    yearTo: filters.yearTo,
-    eligible: filters.eligible,
-  });
+/** The filters as the API's query (eligible travels as "true"/"false"). */
+const filterQuery = (filters: CompoundFilters) => ({
+  division: filters.division,
+  q: filters.q,
+  yearFrom: filters.yearFrom,
+  yearTo: filters.yearTo,
+  eligible: filters.eligible === undefined ? undefined : (String(filters.eligible) as 'true' | 'false'),
+});
 
 export const fetchCompounds = (filters: CompoundFilters, limit: number, cursor?: string | null) =>
-  api<Page<CompoundSummary>>(
-    `/compounds${toQuery({
-      division: filters.division,
-      q: filters.q,
-      yearFrom: filters.yearFrom,
-      yearTo: filters.yearTo,
-      eligible: filters.eligible,
-      limit,
-      cursor,
-    })}`,
-  );
+  api.get('/api/v1/compounds', { query: { ...filterQuery(filters), limit, cursor: cursor ?? undefined } });
 
-export const fetchCompound = (id: string) => api<CompoundDetail>(`/compounds/${encodeURIComponent(id)}`);
+export const fetchCompound = (id: string) => api.get('/api/v1/compounds/{id}', { params: { id } });
 
 export const fetchHouseholds = (id: string, limit: number, cursor: string | null, building?: string) =>
-  api<Page<Household>>(`/compounds/${encodeURIComponent(id)}/households${toQuery({ limit, cursor, building })}`);
+  api.get('/api/v1/compounds/{id}/households', { params: { id }, query: { limit, cursor: cursor ?? undefined, building } });
 
 /** Records the deed check of a pending binding; confirming takes a second person, not the one who added it. */
 export const verifyBinding = (householdId: string, residentId: string, decision: 'verified' | 'rejected') =>
-  api<{ status: string }>(`/households/${encodeURIComponent(householdId)}/residents/${encodeURIComponent(residentId)}/verification`, {
-    method: 'POST',
-    body: { decision },
-  });
+  api.post('/api/v1/households/{id}/residents/{residentId}/verification', { params: { id: householdId, residentId }, body: { decision } });
 
-export const fetchPersonal = (residentId: string) => api<ResidentPersonal>(`/residents/${encodeURIComponent(residentId)}/personal`);
+export const fetchPersonal = (residentId: string) => api.get('/api/v1/residents/{id}/personal', { params: { id: residentId } });
 
-export const exportPath = (filters: CompoundFilters) => `/compounds/export.xlsx${compoundQuery(filters)}`;
-export const templatePath = (kind: ImportKind) => `/imports/${kind}/template.xlsx`;
+export const exportPath = (filters: CompoundFilters) => apiPath('/api/v1/compounds/export.xlsx', { query: filterQuery(filters) });
+export const templatePath = (kind: ImportKind) => apiPath('/api/v1/imports/{kind}/template.xlsx', { params: { kind } });
 
-export const fetchJob = (jobId: string) => api<Job>(`/jobs/${encodeURIComponent(jobId)}`);
+export const fetchJob = (jobId: string): Promise<Job> => api.get('/api/v1/jobs/{id}', { params: { id: jobId } }) as Promise<Job>;
 
 /** Import upload: the raw Response status tells 200 (done) from 202 (queued). */
 export async function uploadImport(kind: ImportKind, file: File): Promise<{ status: number; body: unknown }> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const res = await apiFetch(`/imports/${kind}`, { method: 'POST', body: form });
+  const res = await api.send('post', '/api/v1/imports/{kind}', { params: { kind }, body: form });
   const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   return { status: res.status, body };
 }

@@ -1,82 +1,25 @@
-// Registry shapes as the API returns them (see DESIGN §4: areas are decimal strings).
-export type DivisionLevel = 'province' | 'city' | 'district' | 'subdistrict' | 'community';
+// Registry shapes, from the generated API contract (web/src/api/schema.gen.ts); areas are decimal strings.
+import type { ResponseAt, ResponseOf } from '../../api/client.ts';
+import type { FieldError } from '../../app/api.ts';
 
-export interface Division {
-  code: string;
-  name: string;
-  level: DivisionLevel;
-  parent: string | null;
-  childCount?: number;
-}
+export type Division = ResponseOf<'/api/v1/divisions'>['items'][number];
+export type DivisionLevel = Division['level'];
 
+/** A cursor page, as every list of the API answers. */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface CompoundSummary {
-  id: string;
-  name: string;
-  communityCode: string;
-  divisionPath: string[];
-  address: string;
-  yearBuilt: number;
-  floorAreaM2: string;
-  households: number;
-  eligible: boolean;
-}
+export type CompoundSummary = ResponseOf<'/api/v1/compounds'>['items'][number];
+export type CompoundDetail = ResponseOf<'/api/v1/compounds/{id}'>;
+export type Building = CompoundDetail['buildings'][number];
+export type Unit = Building['units'][number];
 
-export interface Unit {
-  id: string;
-  name: string;
-  households: number;
-}
-
-export interface Building {
-  id: string;
-  name: string;
-  units: Unit[];
-}
-
-export interface CompoundDetail extends CompoundSummary {
-  householdsRegistered?: number;
-  divisionNames: string[];
-  longitude: string | null;
-  latitude: string | null;
-  floorAreaM2: string;
-  buildingsCount: number;
-  propertyMode: string;
-  buildings: Building[];
-}
-
+export type Household = ResponseOf<'/api/v1/compounds/{id}/households'>['items'][number];
+export type MaskedResident = Household['residents'][number];
 export type ResidentStatus = 'pending' | 'verified' | 'rejected';
-
-export interface MaskedResident {
-  id: string;
-  name: string;
-  phone: string | null;
-  relation: string;
-  status: ResidentStatus | string;
-}
-
-export interface Household {
-  id: string;
-  building: string;
-  unit: string;
-  room: string;
-  floorAreaM2: string;
-  deedRef: string | null;
-  residents: MaskedResident[];
-}
-
-export interface ResidentPersonal {
-  id: string;
-  name: string;
-  phone: string | null;
-  idNumber: string | null;
-  /** Demo data is fake and marked so. */
-  fake?: boolean;
-}
+export type ResidentPersonal = ResponseOf<'/api/v1/residents/{id}/personal'>;
 
 export interface CompoundFilters {
   division?: string;
@@ -86,29 +29,14 @@ export interface CompoundFilters {
   eligible?: boolean;
 }
 
-export type ImportKind = 'compounds' | 'households';
+export type ImportKind = ResponseAt<'/api/v1/imports/{kind}', 'post', 200>['kind'];
+/** What an import wrote: the 200 answer, or a finished job's result. */
+export type ImportCounts = Pick<ResponseAt<'/api/v1/imports/{kind}', 'post', 200>, 'created' | 'updated' | 'unchanged'>;
+/** A refused row, from the problem's errors. */
+export type ImportRowError = FieldError;
 
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  [key: string]: unknown;
-}
-
-export interface ImportRowError {
-  line?: number;
-  column?: string;
-  message: string;
-  path?: string;
-}
-
-export interface Job {
-  id?: string;
-  jobId?: string;
-  kind?: string;
-  status: string;
-  progressDone?: number | null;
-  progressTotal?: number | null;
+/** A background job; its result and error are the import's (the contract leaves them open per kind of job). */
+export type Job = Omit<ResponseOf<'/api/v1/jobs/{id}'>, 'result' | 'error'> & {
   result?: ImportCounts | null;
   error?: { title?: string; detail?: string; message?: string; errors?: ImportRowError[] } | string | null;
-}
+};

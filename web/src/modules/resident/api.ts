@@ -1,8 +1,6 @@
 // Calls of the residents' mobile web and their TanStack Query keys.
-import { api } from '../../app/api.ts';
-import type { LoginResponse } from '../accounts/types.ts';
-import type { SurveyDetail, SurveyResponseAnswer, Answer, Tally, VoteChoice } from '../participation/types.ts';
-import type { BallotDetail, MyParticipation, OnlineVoteAnswer, PublishedReceipts } from './types.ts';
+import { api } from '../../api/client.ts';
+import type { Answer, VoteChoice } from '../participation/types.ts';
 
 export const residentKeys = {
   codeEnabled: ['resident', 'code-enabled'] as const,
@@ -13,34 +11,32 @@ export const residentKeys = {
   receipts: (id: string) => ['resident', 'receipts', id] as const,
 };
 
-export const fetchCodeEnabled = () => api<{ enabled: boolean }>('/auth/code', { allowUnauthorized: true });
+export const fetchCodeEnabled = () => api.get('/api/v1/auth/code', { allowUnauthorized: true });
 
-export const requestCode = (phone: string) =>
-  api<{ expiresInSeconds: number }>('/auth/code', { method: 'POST', body: { phone }, allowUnauthorized: true });
+export const requestCode = (phone: string) => api.post('/api/v1/auth/code', { body: { phone }, allowUnauthorized: true });
 
 export const loginByCode = (phone: string, code: string) =>
-  api<LoginResponse>('/auth/code/login', { method: 'POST', body: { phone, code }, allowUnauthorized: true });
+  api.post('/api/v1/auth/code/login', { body: { phone, code }, allowUnauthorized: true });
 
-export const fetchMine = () => api<MyParticipation>('/me/participation');
+export const fetchMine = () => api.get('/api/v1/me/participation');
 
-const s = (id: string) => `/surveys/${encodeURIComponent(id)}`;
-const b = (id: string) => `/ballots/${encodeURIComponent(id)}`;
+const params = (id: string) => ({ params: { id } });
 
-export const fetchSurvey = (id: string) => api<SurveyDetail>(s(id));
+export const fetchSurvey = (id: string) => api.get('/api/v1/surveys/{id}', params(id));
 
 export const answerSurvey = (id: string, householdId: string, answers: Record<string, Answer>) =>
-  api<SurveyResponseAnswer>(`${s(id)}/responses`, { method: 'POST', body: { householdId, answers, channel: 'online' } });
+  api.post('/api/v1/surveys/{id}/responses', { ...params(id), body: { householdId, answers, channel: 'online' } });
 
-export const fetchBallot = (id: string) => api<BallotDetail>(b(id));
+export const fetchBallot = (id: string) => api.get('/api/v1/ballots/{id}', params(id));
 
-export const fetchTally = (id: string) => api<Tally>(`${b(id)}/tally`);
+export const fetchTally = (id: string) => api.get('/api/v1/ballots/{id}/tally', params(id));
 
-export const fetchReceipts = (id: string) => api<PublishedReceipts>(`${b(id)}/receipts`);
+export const fetchReceipts = (id: string) => api.get('/api/v1/ballots/{id}/receipts', params(id));
 
 /** An online vote; the Idempotency-Key is made once per attempt and reused when the same attempt is retried. */
 export const castVote = (id: string, householdId: string, choice: VoteChoice, idempotencyKey: string) =>
-  api<OnlineVoteAnswer>(`${b(id)}/votes`, {
-    method: 'POST',
+  api.post('/api/v1/ballots/{id}/votes', {
+    ...params(id),
     body: { householdId, choice, channel: 'online' },
     headers: { 'Idempotency-Key': idempotencyKey },
   });

@@ -1,10 +1,9 @@
 // Year plan calls: every project of a year (paged through nextCursor), the funding and outcome
 // summaries, and the district names; and their TanStack Query keys.
-import { api, toQuery } from '../../app/api.ts';
+import { api, type ResponseOf } from '../../api/client.ts';
 import { fetchOutcomesSummary } from '../projects/api.ts';
 import type { ProjectSummary } from '../projects/types.ts';
 import { fetchDivisions } from '../registry/api.ts';
-import type { Page } from '../registry/types.ts';
 
 export const yearPlanKeys = {
   latestYear: () => ['yearplan', 'latest-year'] as const,
@@ -14,13 +13,10 @@ export const yearPlanKeys = {
   districts: (parent: string | null) => ['yearplan', 'districts', parent] as const,
 };
 
-export interface FundingSummary {
-  bySource: { source: string; amountFen: number }[];
-  byDivision: { code: string; name?: string; totalFen: number; bySource: { source: string; amountFen: number }[] }[];
-}
+export type FundingSummary = ResponseOf<'/api/v1/funding/summary'>;
 
 /** The latest year with a project in scope (the list is ordered by year, newest first). */
-export const fetchLatestYear = () => api<Page<ProjectSummary>>('/projects?limit=1').then((b) => b.items[0]?.year ?? null);
+export const fetchLatestYear = () => api.get('/api/v1/projects', { query: { limit: 1 } }).then((b) => b.items[0]?.year ?? null);
 
 const PAGE = 500;
 
@@ -29,14 +25,17 @@ export async function fetchYearProjects(year: number, signal?: AbortSignal): Pro
   const all: ProjectSummary[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<ProjectSummary> = await api<Page<ProjectSummary>>(`/projects${toQuery({ year, limit: PAGE, cursor })}`, { signal });
+    const page: ResponseOf<'/api/v1/projects'> = await api.get('/api/v1/projects', {
+      query: { year, limit: PAGE, cursor: cursor ?? undefined },
+      signal,
+    });
     all.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
   return all;
 }
 
-export const fetchFundingSummary = (year: number) => api<FundingSummary>(`/funding/summary${toQuery({ year })}`);
+export const fetchFundingSummary = (year: number) => api.get('/api/v1/funding/summary', { query: { year } });
 
 export const fetchYearOutcomes = (year: number) => fetchOutcomesSummary(year);
 

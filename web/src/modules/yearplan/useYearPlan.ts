@@ -66,7 +66,6 @@ export function useYearPlan(year: number | null) {
     }
     for (const d of funding.data?.byDivision ?? []) {
       const r = row(d.code);
-      if (d.name && r.name === d.code) r.name = d.name;
       r.fundsFen += BigInt(d.totalFen);
       for (const s of d.bySource) r.bySource[s.source] = (r.bySource[s.source] ?? 0n) + BigInt(s.amountFen);
     }
