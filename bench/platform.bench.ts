@@ -112,7 +112,7 @@ async function benchEvents(ctx: AppContext, rate: number, seconds: number): Prom
       else took.push(performance.now() - t0);
     }
   };
-  await Promise.all(Array.from({ length: 8 }, producer));
+  await Promise.all(Array.from({ length: 16 }, producer));
   const achievedRate = total / ((performance.now() - start) / 1000);
   const deadline = Date.now() + 60_000;
   while (seen.size < total && Date.now() < deadline) await sleep(50);
@@ -255,7 +255,7 @@ async function main() {
     totalSeconds: elapsedSeconds(),
     figures: figures(m),
     notes: [
-      'Events are recorded by 8 concurrent producers, each event in its own transaction (as a module records one with its change); the handler runs in the same process as the producers, on one worker.',
+      'Events are recorded by 16 concurrent producers, each event in its own transaction (as a module records one with its change); the handler runs in the same process as the producers, on one worker.',
       'Workers are woken by NOTIFY at commit (pg-boss notifyWorker); polling every 2 s is only the fallback.',
       `CPU busy in the second before the run: ${busyBefore.toFixed(0)}% of ${cpu.length} cores (other processes competing skew every figure).`,
     ],
