@@ -52,7 +52,7 @@ export async function benchTally(ctx: AppContext, url: string, token: string, pr
     chainLength: check.length,
     tally: await latencies(runs, () => getJson(`${url}/api/v1/ballots/${ballotId}/tally`, token)),
     verification: await latencies(runs, () => getJson(`${url}/api/v1/ballots/${ballotId}/verification`, token)),
-    rawReads: await latencies(runs, () => readEvidence(ctx.db, ballotId)),
+    rawReads: await latencies(runs, () => readEvidence(ctx.database.pool, ballotId)),
     me: await latencies(runs, () => getJson(`${url}/api/v1/auth/me`, token)),
   };
 }

@@ -13,6 +13,7 @@ import { platformRoutes } from '../platform/http/platform.routes.ts';
 import { failInterruptedJobs } from '../platform/jobs.ts';
 import { createLogger } from '../platform/logger.ts';
 import { personalDataKey } from '../platform/personal-data.ts';
+import { signingKey } from '../platform/signing.ts';
 import { loadShippedRules } from '../platform/policy.ts';
 import { accountsRoutes, authenticate } from '../modules/accounts/index.ts';
 import { approvalsRoutes } from '../modules/approvals/index.ts';
@@ -41,7 +42,14 @@ export async function openContext(env: Env, log: Logger = createLogger(env.LOG_L
   await runMigrations(database);
   // Rules added to the shipped set since this database was seeded are loaded; published versions are never touched.
   await loadShippedRules(database.db);
-  const ctx = { env, database, db: database.db, log, personalKey: personalDataKey(env.PERSONAL_DATA_KEY) };
+  const ctx = {
+    env,
+    database,
+    db: database.db,
+    log,
+    personalKey: personalDataKey(env.PERSONAL_DATA_KEY),
+    signingKey: signingKey(env.BALLOT_SIGNING_KEY),
+  };
   await registry.backfillPhoneHashes(ctx);
   return ctx;
 }

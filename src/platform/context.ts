@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Env } from '../config/env.ts';
 import type { Database, Db } from './db/client.ts';
 import type { PersonalDataKey } from './personal-data.ts';
+import type { SigningKey } from './signing.ts';
 
 /** What every service function is given: settings, the database, a logger, keys. Nothing domain-specific. */
 export interface AppContext {
@@ -10,4 +11,6 @@ export interface AppContext {
   db: Db;
   log: Logger;
   personalKey: PersonalDataKey;
+  /** Signs evidence (ballot chain heads) with a key kept outside the database. */
+  signingKey: SigningKey;
 }
