@@ -15,7 +15,7 @@ import { currentPlan, projectCompoundIds, projectFacts } from '../projects/index
 import { registry } from '../registry/index.ts';
 import { anchorLog } from './anchors.ts';
 import { electorateHash } from './chain.ts';
-import { anchor, append, verifyBallot, type Appended } from './evidence.ts';
+import { anchor, append, readEvidence, verifyBallot, type Appended } from './evidence.ts';
 import { ballotElectorate, ballots, ballotVotes, type BallotKind } from './schema.ts';
 import { count, passes, type Choice } from './tally.ts';
 
@@ -187,8 +187,11 @@ export async function tally(ctx: AppContext, user: AuthUser, id: string) {
 }
 
 export async function verification(ctx: AppContext, user: AuthUser, id: string) {
+  // The reads start while the scope is checked; nothing read leaves unless the check passes.
+  const evidence = readEvidence(ctx.database.pool, id);
+  evidence.catch(() => undefined); // a refused caller never awaits it
   const ballot = await ballotFor(ctx, user, id);
-  return verifyBallot(ctx, ballot);
+  return verifyBallot(ctx, ballot, evidence);
 }
 
 /** The published list at close: receipt, channel and time, never the choice or the household. */

@@ -201,13 +201,13 @@ const ELECTORATE_SQL = `
  * where they are, so only discrepancies travel); and the electorate's hash (canonical JSON of its
  * sorted ids, exactly as chain.ts's electorateHash).
  */
-export async function verifyBallot(ctx: AppContext, ballot: Ballot): Promise<VerificationReport> {
-  return checkEvidence(
-    ctx.signingKey,
-    ballot,
-    await readEvidence(ctx.database.pool, ballot.id),
-    anchorLog(ctx.env.dataDir).find(ballot.id),
-  );
+export async function verifyBallot(
+  ctx: AppContext,
+  ballot: Ballot,
+  evidence?: Promise<Awaited<ReturnType<typeof readEvidence>>>,
+): Promise<VerificationReport> {
+  const read = await (evidence ?? readEvidence(ctx.database.pool, ballot.id));
+  return checkEvidence(ctx.signingKey, ballot, read, anchorLog(ctx.env.dataDir).find(ballot.id));
 }
 
 /** Everything verification reads, in three queries run side by side straight on the pool, rows as arrays. */
