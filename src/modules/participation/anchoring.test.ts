@@ -235,3 +235,30 @@ describe('ballots from before signing', () => {
     expect(await w.verify(id)).toMatchObject({ ok: true, anchor: { status: 'matched' }, reasons: [] });
   });
 });
+
+describe('the public notice', () => {
+  it('answers anyone the close head from the anchor log, checked, and fails it once the ballot is rewritten', async () => {
+    const w = await ballotWorld(t);
+    const { id } = await closedBallot(w);
+    const res = await w.call('GET', `/api/v1/ballots/${id}/anchor`, null);
+    expect(res.statusCode, res.body).toBe(200);
+    const { anchor } = res.json();
+    expect(res.json()).toMatchObject({ valid: true, signatureOk: true, ballotOk: true, status: 'closed', anchor: { position: 5 } });
+    const held = `?head=${anchor.head}&signature=${anchor.signature}`;
+    expect((await w.call('GET', `/api/v1/ballots/${id}/anchor${held}`, null)).json().valid).toBe(true);
+    await insiderRewrite(id, w.households[1]!, 'disagree');
+    // The log still holds the true head, whose signature checks; the stored chain no longer leads to it.
+    expect((await w.call('GET', `/api/v1/ballots/${id}/anchor${held}`, null)).json()).toMatchObject({
+      valid: false,
+      signatureOk: true,
+      ballotOk: false,
+      anchor: { head: anchor.head },
+    });
+    const open = await w.open('other');
+    expect((await w.call('GET', `/api/v1/ballots/${open.id}/anchor`, null)).json()).toMatchObject({
+      valid: false,
+      anchor: null,
+      reasons: ['not_anchored'],
+    });
+  });
+});

@@ -4,7 +4,7 @@ import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { badRequest } from '../../platform/http/problem.ts';
 import * as ballots from './ballots.service.ts';
-import { checkReceipt } from './receipts.ts';
+import { checkAnchor, checkReceipt } from './receipts.ts';
 import { ballotKinds, revotePolicies, voteChoices } from './schema.ts';
 import * as votes from './votes.service.ts';
 
@@ -40,6 +40,14 @@ const anchorStatus = z.object({
   signature: z.string().optional(),
   at: z.string().optional(),
   lineHash: z.string().optional(),
+});
+const anchorLine = z.object({
+  position: z.number().int(),
+  head: z.string(),
+  signature: z.string(),
+  keyId: z.string(),
+  at: z.string(),
+  lineHash: z.string(),
 });
 const reasons = z
   .array(z.string())
@@ -266,16 +274,7 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
           200: z.object({
             chainHead: z.string().nullable(),
             // The close as the anchor log outside the database keeps it, for the public notice (公示) and its QR code.
-            anchor: z
-              .object({
-                position: z.number().int(),
-                head: z.string(),
-                signature: z.string(),
-                keyId: z.string(),
-                at: z.string(),
-                lineHash: z.string(),
-              })
-              .nullable(),
+            anchor: anchorLine.nullable(),
             items: z.array(z.object({ receipt: z.string(), channel: z.string(), at: z.string() })),
           }),
         },
@@ -353,5 +352,39 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
       },
     },
     async (req) => checkReceipt(ctx, req.params.id, req.params.receipt, req.query),
+  );
+  app.get(
+    '/api/v1/ballots/:id/anchor',
+    {
+      // What the public notice (公示) prints and its QR code links to: public as the notice is.
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: "A closed ballot's head as the anchor log outside the database keeps it, checked against the key and the stored chain",
+        params: id,
+        querystring: z.object({
+          head: hex64.optional().describe('the head printed on the notice'),
+          signature: z
+            .string()
+            .regex(/^[\w-]{86}$/, 'a base64url Ed25519 signature')
+            .optional(),
+        }),
+        response: {
+          200: z.object({
+            ballotId: z.string(),
+            title: z.string(),
+            status: z.enum(['open', 'closed']),
+            closedAt: z.string().nullable(),
+            anchor: anchorLine.nullable(),
+            signatureOk: z.boolean(),
+            ballotOk: z.boolean(),
+            forgedAt: z.number().int().optional(),
+            valid: z.boolean(),
+            reasons,
+          }),
+        },
+      },
+    },
+    async (req) => checkAnchor(ctx, req.params.id, req.query),
   );
 }

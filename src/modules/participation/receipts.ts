@@ -86,3 +86,56 @@ export async function checkReceipt(
     reasons,
   };
 }
+
+export interface AnchorCheckAnswer {
+  ballotId: string;
+  title: string;
+  status: 'open' | 'closed';
+  closedAt: string | null;
+  /** The close as the anchor log outside the database keeps it; null while open or for a ballot from before anchoring. */
+  anchor: { position: number; head: string; signature: string; keyId: string; at: string; lineHash: string } | null;
+  /** The log's signature over the log's head checks against the key. */
+  signatureOk: boolean;
+  ballotOk: boolean;
+  forgedAt?: number;
+  valid: boolean;
+  reasons: (Reason | 'not_anchored' | 'held_head_differs' | 'held_signature_differs')[];
+}
+
+/** The public notice's QR code leads here: the close head from the anchor log, checked against the key and the chain as stored now. */
+export async function checkAnchor(
+  ctx: AppContext,
+  ballotId: string,
+  held: { head?: string; signature?: string } = {},
+): Promise<AnchorCheckAnswer> {
+  const [ballot] = await ctx.db.select().from(ballots).where(eq(ballots.id, ballotId)).limit(1);
+  if (!ballot) throw notFound(`Ballot ${ballotId}`);
+  const report = await verifyBallot(ctx, ballot);
+  const close = anchorLog(ctx.env.dataDir).find(ballotId).close;
+  const signatureOk = !!close && headSignatureValid(ctx.signingKey, ballotId, close.position, close.head, close.signature, close.keyId);
+  const reasons: AnchorCheckAnswer['reasons'] = [...report.reasons];
+  if (!close) reasons.push('not_anchored');
+  if (held.head && held.head !== close?.head) reasons.push('held_head_differs');
+  if (held.signature && held.signature !== close?.signature) reasons.push('held_signature_differs');
+  return {
+    ballotId,
+    title: ballot.title,
+    status: ballot.status,
+    closedAt: ballot.closedAt?.toISOString() ?? null,
+    anchor: close
+      ? {
+          position: close.position,
+          head: close.head,
+          signature: close.signature,
+          keyId: close.keyId,
+          at: close.at,
+          lineHash: close.lineHash,
+        }
+      : null,
+    signatureOk,
+    ballotOk: report.ok,
+    ...(report.forgedAt === undefined ? {} : { forgedAt: report.forgedAt }),
+    valid: report.ok && signatureOk && reasons.every((r) => r === 'unanchored'),
+    reasons,
+  };
+}
