@@ -144,6 +144,12 @@ export interface Verification {
   electorateHash: string;
   electorateOk: boolean;
   tallyOk?: boolean;
+  keyId: string;
+  signedLinks: number;
+  /** The first position whose signature is missing or does not check against the key. */
+  forgedAt?: number;
+  anchor: { status: 'matched' | 'mismatch' | 'missing' | 'none'; head?: string; at?: string };
+  reasons: string[];
 }
 
 export type PaperVoteStatus = 'counted' | 'pending_second_keying' | 'mismatch';

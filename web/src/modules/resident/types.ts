@@ -32,6 +32,10 @@ export interface MyBallot {
   closesAt: string;
   householdId: string;
   receipt: string | null;
+  /** What the receipt carries: the household's position in the chain, the head after its vote and that head's signature. */
+  position: number | null;
+  head: string | null;
+  signature: string | null;
   channel: string | null;
   votedAt: string | null;
 }
@@ -66,4 +70,8 @@ export interface PublishedReceipts {
 export interface OnlineVoteAnswer {
   receipt: string | null;
   status: 'counted' | 'pending_second_keying' | 'mismatch';
+  position?: number;
+  head?: string;
+  signature?: string;
+  keyId?: string;
 }
