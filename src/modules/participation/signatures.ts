@@ -19,7 +19,7 @@ export const signHead = (key: SigningKey, ballotId: string, position: number, he
 // verified again re-hashes its whole chain but checks only the signatures it has not seen (a
 // rewritten link brings a new head, so it is checked). Oldest entries go first past the cap.
 const checked = new Map<string, string>();
-const CHECKED_MAX = 200_000;
+const CHECKED_MAX = 100_000;
 
 /** Whether `signature` is the key's signature over this head; a signature by another key id does not check. */
 export function headSignatureValid(
