@@ -204,6 +204,24 @@ describe('resident mobile web', () => {
     expect(await phone.getByTestId('m-receipt-code').textContent()).toBe(receipt);
     await phone.screenshot({ path: 'test-results/resident-result.png', fullPage: true });
 
+    // The receipt carries its position, head and signature; the public check holds them against the key and the chain.
+    expect(Number(await phone.getByTestId('m-receipt-position').textContent())).toBeGreaterThan(1);
+    await phone.getByTestId('m-receipt-check').click();
+    const result = phone.getByTestId('check-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-valid')).toBe('true');
+    expect(await phone.getByTestId('check-receipt').textContent()).toBe(receipt);
+
+    // The officer's public notice (公示) prints the anchored head with a QR code of the same public check.
+    await officer.goto(`${suite.url()}/ballots/${ballot.id}/notice`);
+    await officer.getByTestId('notice-qr').waitFor();
+    const qrUrl = (await officer.getByTestId('notice-qr').getAttribute('data-url'))!;
+    expect(qrUrl).toContain(`/verify/ballots/${ballot.id}?head=`);
+    expect(await officer.getByTestId('notice-receipts').textContent()).toContain(receipt);
+    await phone.goto(qrUrl);
+    await phone.getByTestId('check-result').waitFor();
+    expect(await phone.getByTestId('check-result').getAttribute('data-valid')).toBe('true');
+
     // Signed in already: /m/login goes straight to the home; signing out comes back to it.
     await phone.goto(`${suite.url()}/m/login`);
     await phone.getByTestId('m-home').waitFor();

@@ -52,7 +52,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedFunding(tx, projects);
     await seedApprovals(tx, projects);
     await seedSurveys(tx, projects);
-    await seedBallots(tx, projects);
+    await seedBallots(tx, projects, ctx);
     await seedAcceptances(tx, projects);
     await seedSatisfactionSurveys(tx, projects);
     await seedGovernance(tx, ctx.env.dataDir, projects);

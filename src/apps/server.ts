@@ -16,6 +16,7 @@ import { postgresRateLimitStore } from '../platform/http/rate-limit-store.ts';
 import { Events } from '../platform/events.ts';
 import { createLogger } from '../platform/logger.ts';
 import { personalDataKey } from '../platform/personal-data.ts';
+import { signingKey } from '../platform/signing.ts';
 import { loadShippedRules } from '../platform/policy.ts';
 import { Queue } from '../platform/queue.ts';
 import { authenticate } from '../modules/accounts/index.ts';
@@ -50,7 +51,16 @@ export async function openContext(
     }
     await queue.start();
     await events.start();
-    const ctx: AppContext = { env, database, db: database.db, log, personalKey: personalDataKey(env.PERSONAL_DATA_KEY), queue, events };
+    const ctx: AppContext = {
+      env,
+      database,
+      db: database.db,
+      log,
+      personalKey: personalDataKey(env.PERSONAL_DATA_KEY),
+      signingKey: signingKey(env.BALLOT_SIGNING_KEY),
+      queue,
+      events,
+    };
     await registry.backfillPhoneHashes(ctx);
     if (role !== 'api') {
       await queue.work(ctx);

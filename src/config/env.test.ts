@@ -35,6 +35,19 @@ describe('settings', () => {
     expect(loadEnv({ DATA_DIR: dir }).PERSONAL_DATA_KEY).toBe(first.PERSONAL_DATA_KEY);
   });
 
+  it('generates the ballot signing key into DATA_DIR once in development, and requires it in production', () => {
+    const dir = tmp();
+    const first = loadEnv({ DATA_DIR: dir });
+    expect(readFileSync(path.join(dir, 'ballot-signing-key.pem'), 'utf8')).toBe(first.BALLOT_SIGNING_KEY);
+    expect(first.BALLOT_SIGNING_KEY).toMatch(/BEGIN PRIVATE KEY/);
+    expect(loadEnv({ DATA_DIR: dir }).BALLOT_SIGNING_KEY).toBe(first.BALLOT_SIGNING_KEY);
+    const prod = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), PERSONAL_DATA_KEY: 'y'.repeat(32) };
+    expect(() => loadEnv({ ...prod, DATA_DIR: tmp() })).toThrow(/BALLOT_SIGNING_KEY/);
+    // The file an operator put there, or the setting, will do.
+    expect(loadEnv({ ...prod, DATA_DIR: dir }).BALLOT_SIGNING_KEY).toBe(first.BALLOT_SIGNING_KEY);
+    expect(() => loadEnv({ DATA_DIR: tmp(), BALLOT_SIGNING_KEY: 'not a key' })).toThrow(/BALLOT_SIGNING_KEY/);
+  });
+
   it('uses an external server when DATABASE_URL is set', () => {
     expect(loadEnv({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/renova', DATA_DIR: tmp() }).databaseMode).toBe('external');
   });

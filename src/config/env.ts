@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { signingKey, signingKeyFromDataDir } from '../platform/signing.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -78,6 +79,8 @@ const schema = z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
+    // Signs ballot chain heads (Ed25519: PEM, or base64 of PKCS#8 DER or the 32-byte seed); else DATA_DIR/ballot-signing-key.pem.
+    BALLOT_SIGNING_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     for (const key of ['SESSION_SECRET', 'PERSONAL_DATA_KEY'] as const) {
@@ -90,13 +93,15 @@ const schema = z
   });
 
 export type RawEnv = z.infer<typeof schema>;
-export interface Env extends Omit<RawEnv, 'HOST' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'LOGIN_CODE_SENDER'> {
+export interface Env extends Omit<RawEnv, 'HOST' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'LOGIN_CODE_SENDER' | 'BALLOT_SIGNING_KEY'> {
   HOST: string;
   /** Without a configured sender, production has no code sign-in; development logs the code. */
   LOGIN_CODE_SENDER: string;
   SESSION_SECRET: string;
   /** Encrypts residents' personal data at rest; losing it loses that data. */
   PERSONAL_DATA_KEY: string;
+  /** The Ed25519 private key that signs ballot chain heads, kept outside the database. */
+  BALLOT_SIGNING_KEY: string;
   /** Absolute data directory. */
   dataDir: string;
   databaseMode: 'embedded' | 'external';
@@ -127,12 +132,24 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const raw = parsed.data;
   const dataDir = path.resolve(raw.DATA_DIR);
+  // Production never generates it: a key made silently on a fresh disk would sign under an identity nobody published.
+  const ballotKey = raw.BALLOT_SIGNING_KEY ?? signingKeyFromDataDir(dataDir, 'ballot-signing-key.pem', raw.NODE_ENV !== 'production');
+  if (!ballotKey)
+    throw new EnvError([
+      `BALLOT_SIGNING_KEY: is required when NODE_ENV=production (or an Ed25519 PEM at ${path.join(dataDir, 'ballot-signing-key.pem')})`,
+    ]);
+  try {
+    signingKey(ballotKey);
+  } catch (err) {
+    throw new EnvError([`BALLOT_SIGNING_KEY: not an Ed25519 private key (${(err as Error).message})`]);
+  }
   return {
     ...raw,
     HOST: raw.HOST ?? (raw.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     LOGIN_CODE_SENDER: raw.LOGIN_CODE_SENDER ?? (raw.NODE_ENV === 'production' ? 'none' : 'log'),
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, 'session-secret'),
     PERSONAL_DATA_KEY: raw.PERSONAL_DATA_KEY ?? secretFromDataDir(dataDir, 'personal-data-key'),
+    BALLOT_SIGNING_KEY: ballotKey,
     dataDir,
     databaseMode: raw.DATABASE_URL ? 'external' : 'embedded',
   };

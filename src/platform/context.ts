@@ -4,6 +4,7 @@ import type { Database, Db } from './db/client.ts';
 import type { Events } from './events.ts';
 import type { PersonalDataKey } from './personal-data.ts';
 import type { Queue } from './queue.ts';
+import type { SigningKey } from './signing.ts';
 
 /** What every service function is given: settings, the database, a logger, keys, the job queue and events. Nothing domain-specific. */
 export interface AppContext {
@@ -14,4 +15,6 @@ export interface AppContext {
   personalKey: PersonalDataKey;
   queue: Queue;
   events: Events;
+  /** Signs evidence (ballot chain heads) with a key kept outside the database. */
+  signingKey: SigningKey;
 }

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../config/env.ts';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
+import { testSettings } from '../../platform/testing/settings.ts';
 import { matchHash } from '../../platform/personal-data.ts';
 import { DEMO_RESIDENT_PHONE } from '../registry/index.ts';
 
@@ -103,6 +104,7 @@ describe('one-time code sign-in', () => {
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(32),
       PERSONAL_DATA_KEY: 'y'.repeat(32),
+      BALLOT_SIGNING_KEY: testSettings.BALLOT_SIGNING_KEY!,
       DATA_DIR: '/tmp/renova-env-test',
     };
     expect(loadEnv(prod).LOGIN_CODE_SENDER).toBe('none');

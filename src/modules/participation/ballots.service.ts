@@ -13,8 +13,9 @@ import type { Fraction } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { currentPlan, projectCompoundIds, projectFacts } from '../projects/index.ts';
 import { registry } from '../registry/index.ts';
+import { anchorLog } from './anchors.ts';
 import { electorateHash } from './chain.ts';
-import { append, verifyBallot } from './evidence.ts';
+import { anchor, append, readEvidence, verifyBallot, type Appended } from './evidence.ts';
 import { ballotElectorate, ballots, ballotVotes, revotePolicies, type BallotKind } from './schema.ts';
 import { count, passes, type Choice } from './tally.ts';
 
@@ -121,7 +122,7 @@ export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor |
     for (let i = 0; i < households.length; i += 5000) {
       await tx.insert(ballotElectorate).values(households.slice(i, i + 5000).map((householdId) => ({ ballotId: id, householdId })));
     }
-    await append(tx, id, {
+    const first = await append(tx, ctx.signingKey, id, {
       type: 'open',
       record: {
         ballotId: id,
@@ -131,6 +132,8 @@ export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor |
       },
     });
     await audit(tx, actor, 'ballot.open', 'ballot', id, { projectId, kind: input.kind, eligible: households.length });
+    // Outside the database, the ballot is now known to be signed from its first link.
+    await anchor(ctx, id, 'open', first, new Date());
     return { id, electorateHash: hash, eligible: households.length };
   });
   return opened;
@@ -167,12 +170,13 @@ export async function closeBallot(ctx: AppContext, user: AuthUser, actor: Actor 
       rule: { key: rule.key, numerator: rule.value.numerator, denominator: rule.value.denominator, version: rule.version },
     };
     const closedAt = new Date();
-    const head = await append(tx, id, {
+    const head: Appended = await append(tx, ctx.signingKey, id, {
       type: 'close',
       record: { ballotId: id, result: { ...result }, closedAt: closedAt.toISOString(), byUserId: user.id },
     });
-    await tx.update(ballots).set({ status: 'closed', closedAt, result, chainHead: head }).where(eq(ballots.id, id));
+    await tx.update(ballots).set({ status: 'closed', closedAt, result, chainHead: head.hash }).where(eq(ballots.id, id));
     await audit(tx, actor, 'ballot.close', 'ballot', id, { passed: result.passed, turnout: counted.length });
+    await anchor(ctx, id, 'close', head, closedAt);
     return result;
   });
 }
@@ -189,8 +193,11 @@ export async function tally(ctx: AppContext, user: AuthUser, id: string) {
 }
 
 export async function verification(ctx: AppContext, user: AuthUser, id: string) {
+  // The reads start while the scope is checked; nothing read leaves unless the check passes.
+  const evidence = readEvidence(ctx.database.pool, id);
+  evidence.catch(() => undefined); // a refused caller never awaits it
   const ballot = await ballotFor(ctx, user, id);
-  return verifyBallot(ctx.db, ballot);
+  return verifyBallot(ctx, ballot, evidence);
 }
 
 /** The published list at close: receipt, channel and time, never the choice or the household. */
@@ -202,7 +209,21 @@ export async function receipts(ctx: AppContext, user: AuthUser, id: string) {
     .from(ballotVotes)
     .where(eq(ballotVotes.ballotId, id))
     .orderBy(ballotVotes.receipt);
-  return { chainHead: ballot.chainHead, items: rows.map((r) => ({ receipt: r.receipt, channel: r.channel, at: r.castAt.toISOString() })) };
+  const close = anchorLog(ctx.env.dataDir).find(id).close;
+  return {
+    chainHead: ballot.chainHead,
+    anchor: close
+      ? {
+          position: close.position,
+          head: close.head,
+          signature: close.signature,
+          keyId: close.keyId,
+          at: close.at,
+          lineHash: close.lineHash,
+        }
+      : null,
+    items: rows.map((r) => ({ receipt: r.receipt, channel: r.channel, at: r.castAt.toISOString() })),
+  };
 }
 
 /** What anyone who may see a ballot sees of it: never a choice, and the tally only after close. */

@@ -5,6 +5,7 @@ import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { badRequest } from '../../platform/http/problem.ts';
 import * as ballots from './ballots.service.ts';
+import { checkAnchor, checkReceipt } from './receipts.ts';
 import { ballotKinds, revotePolicies, voteChoices } from './schema.ts';
 import * as votes from './votes.service.ts';
 
@@ -22,7 +23,39 @@ const closed = z.object({
   passed: z.boolean(),
   rule,
 });
-const voteAnswer = z.object({ receipt: z.string().nullable(), status: z.enum(['counted', 'pending_second_keying', 'mismatch']) });
+const voteAnswer = z.object({
+  receipt: z.string().nullable(),
+  status: z.enum(['counted', 'pending_second_keying', 'mismatch']),
+  // A counted vote's receipt: the household's position, the head after its vote and that head's signature.
+  position: z.number().int().optional(),
+  head: z.string().optional(),
+  signature: z.string().optional(),
+  keyId: z.string().optional(),
+});
+const receiptCode = z.string().regex(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, 'a receipt: XXXX-XXXX-XXXX');
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits');
+const anchorStatus = z.object({
+  status: z.enum(['matched', 'mismatch', 'missing', 'none']),
+  position: z.number().int().optional(),
+  head: z.string().optional(),
+  signature: z.string().optional(),
+  at: z.string().optional(),
+  lineHash: z.string().optional(),
+});
+const anchorLine = z.object({
+  position: z.number().int(),
+  head: z.string(),
+  signature: z.string(),
+  keyId: z.string(),
+  at: z.string(),
+  lineHash: z.string(),
+});
+const reasons = z
+  .array(z.string())
+  .describe(
+    'chain_broken, head_mismatch, electorate_mismatch, tally_mismatch, signature_forged, anchor_mismatch, anchor_missing; ' +
+      'unanchored (a ballot from before signing: its hash chain alone is checked) does not fail it',
+  );
 
 const ballotSummary = z.object({
   id: z.string(),
@@ -205,7 +238,9 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
       config: { permission: 'authenticated' },
       schema: {
         tags,
-        summary: 'Recompute the hash chain, the electorate hash and (once closed) the tally; names the first broken link',
+        summary:
+          'Recompute the hash chain, check every signed head against the public key and the close against the anchor log, ' +
+          'the electorate hash and (once closed) the tally; names the first broken link and the first forged signature',
         params: id,
         response: {
           200: z.object({
@@ -217,6 +252,11 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
             electorateHash: z.string(),
             electorateOk: z.boolean(),
             tallyOk: z.boolean().optional(),
+            keyId: z.string(),
+            signedLinks: z.number().int(),
+            forgedAt: z.number().int().optional().describe('the first position whose signature is missing or does not check'),
+            anchor: anchorStatus,
+            reasons,
           }),
         },
       },
@@ -235,11 +275,118 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
         response: {
           200: z.object({
             chainHead: z.string().nullable(),
+            // The close as the anchor log outside the database keeps it, for the public notice (公示) and its QR code.
+            anchor: anchorLine.nullable(),
             items: z.array(z.object({ receipt: z.string(), channel: z.string(), at: z.string() })),
           }),
         },
       },
     },
     async (req) => ballots.receipts(ctx, userOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/v1/ballots/signing-key',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: 'The public key that checks every signed ballot head, and what exactly is signed',
+        response: {
+          200: z.object({
+            algorithm: z.literal('Ed25519'),
+            keyId: z.string(),
+            publicKeyPem: z.string(),
+            publicKeyRaw: z.string().describe('the 32-byte public key, base64url'),
+            signedMessage: z.string(),
+          }),
+        },
+      },
+    },
+    async () => {
+      const k = ctx.signingKey;
+      return {
+        algorithm: k.algorithm,
+        keyId: k.keyId,
+        publicKeyPem: k.publicKeyPem,
+        publicKeyRaw: k.publicKeyRaw,
+        signedMessage: 'UTF-8 of "renova/ballot-head/v1\\n{ballotId}\\n{position}\\n{head hex}"; signatures are base64url',
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/ballots/:id/receipts/:receipt',
+    {
+      // The receipt code is the bearer's proof (a paper voter has no account); the answer is about that receipt alone.
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary:
+          "Check a receipt: the household's position, the head after its vote and its signature, against the key, the chain and the anchor log",
+        params: z.object({ id: z.string().uuid(), receipt: receiptCode }),
+        querystring: z.object({
+          head: hex64.optional().describe('the head the voter kept from the moment of voting'),
+          signature: z
+            .string()
+            .regex(/^[\w-]{86}$/, 'a base64url Ed25519 signature')
+            .optional(),
+        }),
+        response: {
+          200: z.object({
+            ballotId: z.string(),
+            receipt: z.string(),
+            ballotStatus: z.enum(['open', 'closed']),
+            position: z.number().int(),
+            head: z.string(),
+            signature: z.string().nullable(),
+            keyId: z.string().nullable(),
+            counted: z.boolean(),
+            castAt: z.string(),
+            signatureOk: z.boolean(),
+            ballotOk: z.boolean(),
+            forgedAt: z.number().int().optional(),
+            anchoredHead: z.string().nullable(),
+            valid: z.boolean(),
+            reasons,
+          }),
+        },
+      },
+    },
+    async (req) => checkReceipt(ctx, req.params.id, req.params.receipt, req.query),
+  );
+  app.get(
+    '/api/v1/ballots/:id/anchor',
+    {
+      // What the public notice (公示) prints and its QR code links to: public as the notice is.
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: "A closed ballot's head as the anchor log outside the database keeps it, checked against the key and the stored chain",
+        params: id,
+        querystring: z.object({
+          head: hex64.optional().describe('the head printed on the notice'),
+          signature: z
+            .string()
+            .regex(/^[\w-]{86}$/, 'a base64url Ed25519 signature')
+            .optional(),
+        }),
+        response: {
+          200: z.object({
+            ballotId: z.string(),
+            title: z.string(),
+            status: z.enum(['open', 'closed']),
+            closedAt: z.string().nullable(),
+            anchor: anchorLine.nullable(),
+            signatureOk: z.boolean(),
+            ballotOk: z.boolean(),
+            forgedAt: z.number().int().optional(),
+            valid: z.boolean(),
+            reasons,
+          }),
+        },
+      },
+    },
+    async (req) => checkAnchor(ctx, req.params.id, req.query),
   );
 }

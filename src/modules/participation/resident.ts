@@ -8,7 +8,7 @@ import type { ZodApp } from '../../platform/http/app.ts';
 import { userOf, type AuthUser } from '../../platform/http/auth.ts';
 import { projectsOfCompounds } from '../projects/index.ts';
 import { registry } from '../registry/index.ts';
-import { ballotElectorate, ballots, ballotVotes, surveyResponses, surveys } from './schema.ts';
+import { ballotChain, ballotElectorate, ballots, ballotVotes, surveyResponses, surveys } from './schema.ts';
 
 export async function residentParticipation(ctx: AppContext, user: AuthUser) {
   const homes = user.residentId ? await registry.bindingsOfResident(ctx, user.residentId) : [];
@@ -43,8 +43,12 @@ export async function residentParticipation(ctx: AppContext, user: AuthUser) {
             receipt: ballotVotes.receipt,
             channel: ballotVotes.channel,
             castAt: ballotVotes.castAt,
+            position: ballotChain.position,
+            head: ballotChain.hash,
+            signature: ballotChain.signature,
           })
           .from(ballotVotes)
+          .innerJoin(ballotChain, and(eq(ballotChain.ballotId, ballotVotes.ballotId), eq(ballotChain.historyId, ballotVotes.historyId)))
           .where(and(inArray(ballotVotes.householdId, householdIds)))
       : Promise.resolve([]),
   ]);
@@ -88,6 +92,10 @@ export async function residentParticipation(ctx: AppContext, user: AuthUser) {
         closesAt: b.closesAt.toISOString(),
         householdId,
         receipt: vote?.receipt ?? null,
+        // What the receipt carries: the household's position in the chain, the head after its vote, and that head's signature.
+        position: vote?.position ?? null,
+        head: vote?.head ?? null,
+        signature: vote?.signature ?? null,
         channel: vote?.channel ?? null,
         votedAt: vote?.castAt.toISOString() ?? null,
       };
@@ -131,6 +139,9 @@ export async function residentRoutes(app: ZodApp, ctx: AppContext): Promise<void
                 kind: z.string(),
                 closesAt: z.string(),
                 receipt: z.string().nullable(),
+                position: z.number().int().nullable(),
+                head: z.string().nullable(),
+                signature: z.string().nullable(),
                 channel: z.string().nullable(),
                 votedAt: z.string().nullable(),
               }),

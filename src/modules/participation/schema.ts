@@ -142,6 +142,10 @@ export const ballotChain = pgTable(
     // How a vote link's record is encoded for hashing: 1 canonical JSON of the record, 2 chain.ts's voteInput.
     encoding: integer('encoding').notNull().default(1),
     hash: text('hash').notNull(),
+    // The head after this link signed with the key kept outside the database (signatures.ts); null on links
+    // appended before signing existed. key_id names the key (a fingerprint of its public half).
+    signature: text('signature'),
+    keyId: text('key_id'),
   },
   (t) => [
     primaryKey({ columns: [t.ballotId, t.position] }),

@@ -1,7 +1,11 @@
 // Demo ballots: a project past "consented" has a passed renovation consent
 // ballot, one past "plan_approved" a passed ballot on its plan version, so the
 // demo agrees with the gates. They are written whole (electorate, votes,
-// history and chain) as the service would have, so verification passes.
+// history and chain) as the service would have, so verification passes. Given
+// a context, every head is signed with its key and the opening and close go to
+// the anchor log, as the service does; without one the ballot is written as one
+// closed before signing existed ('unanchored': its hash chain alone verifies).
+import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Fraction } from '../../platform/money.ts';
@@ -9,8 +13,9 @@ import { ruleAt } from '../../platform/policy.ts';
 import { projectCompoundIds, stages, type Stage } from '../projects/index.ts';
 import { registry } from '../registry/index.ts';
 import { electorateHash, GENESIS, link, linkVote, type Json } from './chain.ts';
-import { receiptCode, voteFields } from './evidence.ts';
+import { anchor, receiptCode, voteFields } from './evidence.ts';
 import { ballotChain, ballotElectorate, ballots, ballotVoteHistory, ballotVotes } from './schema.ts';
+import { signHead } from './signatures.ts';
 import { agreeNeeded, count, passes, type Choice } from './tally.ts';
 
 // Seeded records name no account: this id stands for "the demo seed".
@@ -31,6 +36,8 @@ export async function seedPassedBallot(
     planVersion?: number | null;
     proposal?: string;
     closedAt?: Date;
+    /** Signs and anchors the ballot with this context's key and DATA_DIR. */
+    signWith?: Pick<AppContext, 'signingKey' | 'env'>;
   },
 ): Promise<string> {
   const ruleKey = p.kind === 'plan_approval' ? 'consent.plan_approval.threshold' : 'consent.renovation.threshold';
@@ -44,13 +51,27 @@ export async function seedPassedBallot(
   const planVersion = p.kind === 'plan_approval' ? (p.planVersion ?? 1) : null;
   const chain: (typeof ballotChain.$inferInsert)[] = [];
   let previous = GENESIS;
+  const key = p.signWith?.signingKey;
+  const signed = (position: number, hash: string) =>
+    key ? { signature: signHead(key, id, position, hash), keyId: key.keyId } : { signature: null, keyId: null };
   const push = (type: (typeof ballotChain.$inferInsert)['type'], record: Json) => {
     previous = link(previous, record);
-    chain.push({ ballotId: id, position: chain.length + 1, type, historyId: null, record, encoding: 1, hash: previous });
+    const position = chain.length + 1;
+    chain.push({ ballotId: id, position, type, historyId: null, record, encoding: 1, hash: previous, ...signed(position, previous) });
   };
   const pushVote = (h: typeof ballotVoteHistory.$inferSelect) => {
     previous = linkVote(previous, voteFields(h));
-    chain.push({ ballotId: id, position: chain.length + 1, type: 'vote', historyId: h.id, record: null, encoding: 2, hash: previous });
+    const position = chain.length + 1;
+    chain.push({
+      ballotId: id,
+      position,
+      type: 'vote',
+      historyId: h.id,
+      record: null,
+      encoding: 2,
+      hash: previous,
+      ...signed(position, previous),
+    });
   };
   const title = {
     renovation_consent: '是否同意实施改造',
@@ -132,17 +153,32 @@ export async function seedPassedBallot(
     ),
   );
   await insertChunked(chain, (c) => tx.insert(ballotChain).values(c));
+  if (p.signWith) {
+    const head = (l: (typeof chain)[number]) => ({ position: l.position, hash: l.hash, signature: l.signature!, keyId: l.keyId! });
+    await anchor(p.signWith, id, 'open', head(chain[0]!), openedAt);
+    await anchor(p.signWith, id, 'close', head(chain.at(-1)!), closedAt);
+  }
   return id;
 }
 
 /** The day a seeded project reached a stage, as the projects seed lays out its timeline. */
 const reachedOn = (year: number, stage: Stage) => new Date(Date.UTC(year, 0, 10) + stages.indexOf(stage) * 21 * DAY);
 
-export async function seedBallots(tx: Tx, projects: { id: string; year: number; stage: Stage }[]): Promise<void> {
+export async function seedBallots(
+  tx: Tx,
+  projects: { id: string; year: number; stage: Stage }[],
+  signWith?: Pick<AppContext, 'signingKey' | 'env'>,
+): Promise<void> {
   for (const p of projects) {
     const at = stages.indexOf(p.stage);
     if (at >= stages.indexOf('consented')) {
-      await seedPassedBallot(tx, { projectId: p.id, year: p.year, kind: 'renovation_consent', closedAt: reachedOn(p.year, 'consented') });
+      await seedPassedBallot(tx, {
+        projectId: p.id,
+        year: p.year,
+        kind: 'renovation_consent',
+        closedAt: reachedOn(p.year, 'consented'),
+        signWith,
+      });
     }
     if (at >= stages.indexOf('plan_approved')) {
       await seedPassedBallot(tx, {
@@ -151,6 +187,7 @@ export async function seedBallots(tx: Tx, projects: { id: string; year: number; 
         kind: 'plan_approval',
         planVersion: 1,
         closedAt: reachedOn(p.year, 'plan_approved'),
+        signWith,
       });
     }
   }

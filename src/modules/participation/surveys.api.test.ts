@@ -1,33 +1,30 @@
 // Surveys through the API: the questionnaire, one response per household with
 // its history, coverage and the not-reached list, the `surveyed` gate, and the
-// needs that reach the plan.
+// needs that reach the plan. Every test builds its own compound, households and
+// project (fixtures.ts) and opens its own survey, so none leans on another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
+import { ballotWorld } from './fixtures.ts';
 
 let t: TestApp;
-let projectId: string;
-let mine: string; // hemu-resident's household
-let households: { id: string; building: string; unit: string; room: string }[];
 const q = (text: string, values: unknown[] = []) => t.ctx.database.pool.query(text, values);
 beforeAll(async () => {
   t = await testApp();
-  const { rows } = await q(
-    `select hr.household_id, hr.compound_id from household_residents hr join users u on u.resident_id = hr.resident_id
-      where u.username = 'hemu-resident' and hr.status = 'verified' limit 1`,
-  );
-  mine = rows[0].household_id;
-  households = (
-    await q(
-      `select h.id, b.name as building, u.name as unit, h.room from households h join units u on u.id = h.unit_id
-        join buildings b on b.id = u.building_id where h.compound_id = $1 order by b.name, u.name, h.room, h.id`,
-      [rows[0].compound_id],
-    )
-  ).rows;
-  const res = await call('POST', '/api/v1/projects', 'hemu', { name: '摸底测试', year: 2021, compoundIds: [rows[0].compound_id] });
-  expect(res.statusCode, res.body).toBe(201);
-  projectId = res.json().id;
 });
 afterAll(() => t.close());
+
+/** A project over a fresh compound of six households in building 1, unit 1; the first is the demo resident's. */
+async function world() {
+  const w = await ballotWorld(t);
+  const households = w.households.map((id, i) => ({ id, building: '1', unit: '1', room: `${101 + i}` }));
+  return { projectId: w.projectId, mine: households[0]!.id, households };
+}
+
+async function openSurvey(projectId: string) {
+  const opened = await call('POST', `/api/v1/projects/${projectId}/surveys`, 'hemu', { kind: 'baseline', title: '摸底调查', questions });
+  expect(opened.statusCode, opened.body).toBe(201);
+  return opened.json().id as string;
+}
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, username: string, payload?: unknown) => t.call(method, url, username, payload);
 
@@ -51,9 +48,8 @@ const paper = (survey: string, householdId: string, answers: object, sheetNo: st
   respond(survey, 'hemu-worker', { householdId, answers, channel: 'paper', evidence: { sheetNo, scanRef: `scan-${sheetNo}` } });
 
 describe('surveys', () => {
-  let survey: string;
-
   it('refuses an unsound questionnaire, and opens a sound one for officers only', async () => {
+    const { projectId } = await world();
     const bad = await call('POST', `/api/v1/projects/${projectId}/surveys`, 'hemu', {
       kind: 'baseline',
       title: '摸底',
@@ -93,14 +89,14 @@ describe('surveys', () => {
       (await call('POST', `/api/v1/projects/${projectId}/surveys`, 'hemu-worker', { kind: 'baseline', title: '摸底', questions }))
         .statusCode,
     ).toBe(403);
-    const opened = await call('POST', `/api/v1/projects/${projectId}/surveys`, 'hemu', { kind: 'baseline', title: '摸底调查', questions });
-    expect(opened.statusCode, opened.body).toBe(201);
-    survey = opened.json().id;
+    const survey = await openSurvey(projectId);
     expect((await call('GET', `/api/v1/surveys/${survey}`, 'hemu-resident')).json().questions).toHaveLength(3);
     expect((await call('GET', `/api/v1/surveys/${survey}`, 'contractor')).statusCode).toBe(404);
   });
 
   it('checks answers against the questionnaire and who may use which channel', async () => {
+    const { projectId, mine, households } = await world();
+    const survey = await openSurvey(projectId);
     const wrong = await respond(survey, 'hemu-resident', {
       householdId: mine,
       answers: { facilities: ['attic'], score: 9 },
@@ -127,6 +123,8 @@ describe('surveys', () => {
   });
 
   it('keeps one response per household: a newer one replaces the older, and the history keeps both', async () => {
+    const { projectId, mine } = await world();
+    const survey = await openSurvey(projectId);
     const first = await respond(survey, 'hemu-resident', {
       householdId: mine,
       answers: { facilities: ['none'], score: 4 },
@@ -146,12 +144,21 @@ describe('surveys', () => {
       (await q('select count(*)::int as n from survey_response_history where survey_id = $1 and household_id = $2', [survey, mine])).rows[0]
         .n,
     ).toBe(2);
-    const audited = await q(`select detail::text from audit_log where entity = 'survey' and action = 'survey.response'`);
+    const audited = await q(
+      `select detail::text from audit_log where entity = 'survey' and entity_id = $1 and action = 'survey.response'`,
+      [survey],
+    );
     expect(audited.rows).toHaveLength(2);
     expect(audited.rows.map((r: { detail: string }) => r.detail).join()).not.toMatch(/roof|屋顶/);
   });
 
   it('reports coverage by building and unit with the households not reached; a refusal counts as reached', async () => {
+    const { projectId, mine, households } = await world();
+    const survey = await openSurvey(projectId);
+    expect(
+      (await respond(survey, 'hemu-resident', { householdId: mine, answers: { facilities: ['roof'], score: 2 }, channel: 'online' }))
+        .statusCode,
+    ).toBe(201);
     const others = households.filter((h) => h.id !== mine);
     expect((await paper(survey, others[0]!.id, { facilities: ['water', 'roof'], score: 3 }, 'P-1')).statusCode).toBe(201);
     expect((await respond(survey, 'hemu-worker', { householdId: others[1]!.id, answers: {}, channel: 'refused' })).statusCode).toBe(201);
@@ -193,11 +200,14 @@ describe('surveys', () => {
   });
 
   it('holds the project before "surveyed" until every household is reached, then lets it pass', async () => {
+    const { projectId, mine, households } = await world();
+    const survey = await openSurvey(projectId);
+    expect((await paper(survey, mine, { facilities: ['roof'], score: 2 }, 'P-mine')).statusCode).toBe(201);
     const move = () => call('POST', `/api/v1/projects/${projectId}/transitions`, 'hemu', { to: 'surveyed' });
     const blocked = await move();
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().unmetGates).toEqual([
-      expect.objectContaining({ code: 'baseline_survey_coverage', message: expect.stringContaining(`3 of ${households.length}`) }),
+      expect.objectContaining({ code: 'baseline_survey_coverage', message: expect.stringContaining(`1 of ${households.length}`) }),
     ]);
     const notReached = (await call('GET', `/api/v1/surveys/${survey}/coverage`, 'hemu')).json().notReached as { householdId: string }[];
     for (const [i, h] of notReached.entries()) {
@@ -218,6 +228,14 @@ describe('surveys', () => {
   });
 
   it("feeds the households' needs into the plan's basic needs left out", async () => {
+    const { projectId, households } = await world();
+    const survey = await openSurvey(projectId);
+    for (const [i, h] of households.entries()) {
+      const facilities = i === 0 ? ['water', 'roof'] : i === 1 ? ['roof'] : ['none'];
+      expect((await paper(survey, h.id, { facilities, score: 3 }, `N-${i}`)).statusCode).toBe(201);
+    }
+    expect((await call('POST', `/api/v1/surveys/${survey}/close`, 'hemu')).statusCode).toBe(200);
+    expect((await call('POST', `/api/v1/projects/${projectId}/transitions`, 'hemu', { to: 'surveyed' })).statusCode).toBe(200);
     const plan = await call('PUT', `/api/v1/projects/${projectId}/plan`, 'hemu', {
       items: [{ indicatorCode: '01.01.01', quantity: '100' }],
     });

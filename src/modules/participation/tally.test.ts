@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   canonical,
+  canonicalSlow,
   electorateHash,
   GENESIS,
   link,
@@ -46,15 +47,39 @@ describe('the integer rule', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...choices), { maxLength: 300 }), fc.nat(300), (votes, extra) => {
         const eligible = votes.length + extra;
+        fc.pre(eligible > 0);
         const t = count(eligible, votes);
-        expect(t.agree + t.disagree + t.abstain + t.notVoted).toBe(eligible);
-        const asAgainst = count(
+        const agree = votes.filter((v) => v === 'agree').length;
+        expect(t).toEqual({
+          eligible,
+          agree,
+          disagree: votes.filter((v) => v === 'disagree').length,
+          abstain: votes.filter((v) => v === 'abstain').length,
+          notVoted: extra,
+        });
+        // The base is every eligible household, written out independently of passes().
+        const passed = passes(t.agree, t.eligible, twoThirds);
+        expect(passed).toBe(3 * agree >= 2 * eligible);
+        // An abstention or a household that did not vote weighs exactly like a "disagree"…
+        const asDisagree = count(
           eligible,
           votes.map((v) => (v === 'agree' ? v : 'disagree')),
         );
-        if (eligible > 0) expect(passes(t.agree, eligible, twoThirds)).toBe(passes(asAgainst.agree, eligible, twoThirds));
+        expect(passes(asDisagree.agree, asDisagree.eligible, twoThirds)).toBe(passed);
+        // …and unlike a rule over cast votes only: with abstentions or non-voters that rule would sometimes pass where this fails.
+        const castOnly = agree + t.disagree;
+        if (castOnly > 0 && 3 * agree >= 2 * castOnly && 3 * agree < 2 * eligible) expect(passed).toBe(false);
+        // One more "agree" in place of an abstention never turns a pass into a fail.
+        const i = votes.indexOf('abstain');
+        if (i >= 0) {
+          const more = count(eligible, votes.with(i, 'agree'));
+          if (passed) expect(passes(more.agree, eligible, twoThirds)).toBe(true);
+        }
       }),
     );
+    // The case the rule is about: 6 of 9 agree passes; 5 agree with 1 abstaining and 3 not voting fails, though 5 of 6 cast agree.
+    expect(passes(count(9, ['agree', 'agree', 'agree', 'agree', 'agree', 'agree']).agree, 9, twoThirds)).toBe(true);
+    expect(passes(count(9, ['agree', 'agree', 'agree', 'agree', 'agree', 'abstain']).agree, 9, twoThirds)).toBe(false);
   });
 
   it('refuses more votes than households', () => {
@@ -76,6 +101,19 @@ describe('the hash chain', () => {
   it('encodes objects with sorted keys, whatever their order', () => {
     expect(canonical({ b: 1, a: [{ d: null, c: 'x' }] })).toBe('{"a":[{"c":"x","d":null}],"b":1}');
     expect(electorateHash(['b', 'a'])).toBe(electorateHash(['a', 'b']));
+  });
+
+  it('writes the same bytes by its fast path (JSON.stringify of values already in order) as by its loops', () => {
+    fc.assert(
+      fc.property(json, (v) => {
+        const ordered = JSON.parse(canonicalSlow(v)) as Json;
+        expect(canonical(ordered)).toBe(canonicalSlow(ordered));
+        expect(canonical(v)).toBe(canonicalSlow(v));
+      }),
+    );
+    // Integer-like keys come first in the engine's own order, which is not string order.
+    expect(canonical({ 10: 'a', 9: 'b' } as unknown as Json)).toBe('{"10":"a","9":"b"}');
+    expect(() => canonical({ a: Number.NaN })).toThrow(TypeError);
   });
 
   it('round-trips: the canonical encoding parses back to an equal value', () => {

@@ -24,9 +24,18 @@ export interface VoteInput {
   evidence?: { sheetNo?: string; scanRef?: string; mandateRef?: string; proxyResidentId?: string };
 }
 
+/** What a counted vote's receipt carries: the household's position in the chain, the head after its vote, and that head's signature. */
+export interface Receipt {
+  receipt: string;
+  position: number;
+  head: string;
+  signature: string;
+  keyId: string;
+}
+
 export interface VoteAnswer {
   statusCode: number;
-  body: { receipt: string | null; status: 'counted' | 'pending_second_keying' | 'mismatch' };
+  body: ({ status: 'counted' } & Receipt) | { receipt: null; status: 'pending_second_keying' | 'mismatch' };
 }
 
 /** Who may use which channel: a verified resident of the household online; a worker in scope on paper. */
@@ -88,6 +97,7 @@ async function checkProxyCap(ctx: AppContext, tx: Tx, ballot: Ballot, year: numb
 
 /** Counts a vote: a history row (kept for good), the household's counted vote, and its link in the chain. */
 export async function countVote(
+  ctx: AppContext,
   tx: Tx,
   actor: Actor | undefined,
   ballot: Ballot,
@@ -107,13 +117,14 @@ export async function countVote(
       .set(row)
       .where(and(eq(ballotVotes.ballotId, ballot.id), eq(ballotVotes.householdId, v.householdId)));
   else await tx.insert(ballotVotes).values({ ballotId: ballot.id, householdId: v.householdId, ...row });
-  await append(tx, ballot.id, { type: 'vote', history: h });
+  const linked = await append(tx, ctx.signingKey, ballot.id, { type: 'vote', history: h });
   // Never the choice: ballots are secret.
   await audit(tx, actor, 'ballot.vote', 'ballot', ballot.id, { householdId: v.householdId, channel: v.channel, replaced: !!previous });
-  return h.receipt;
+  return { receipt: h.receipt, position: linked.position, head: linked.hash, signature: linked.signature, keyId: linked.keyId };
 }
 
 async function paperKeying(
+  ctx: AppContext,
   tx: Tx,
   actor: Actor | undefined,
   user: AuthUser,
@@ -157,7 +168,7 @@ async function paperKeying(
     await tx.insert(ballotPaperKeyings).values({ ...keying, status: 'mismatch' });
     await tx.update(ballotPaperKeyings).set({ status: 'mismatch' }).where(eq(ballotPaperKeyings.id, first.id));
     // The mismatch is evidence too, but without the two choices.
-    await append(tx, ballot.id, {
+    await append(tx, ctx.signingKey, ballot.id, {
       type: 'paper_mismatch',
       record: { ballotId: ballot.id, householdId: input.householdId, sheetNo, keyings: [first.id, keying.id] },
     });
@@ -166,14 +177,14 @@ async function paperKeying(
   }
   await tx.insert(ballotPaperKeyings).values({ ...keying, status: 'counted' });
   await tx.update(ballotPaperKeyings).set({ status: 'counted' }).where(eq(ballotPaperKeyings.id, first.id));
-  const receipt = await countVote(tx, actor, ballot, {
+  const receipt = await countVote(ctx, tx, actor, ballot, {
     householdId: input.householdId,
     choice: input.choice,
     channel: 'paper',
     evidence: { sheetNo, scanRef: scanRef ?? first.scanRef, keyedBy: [first.keyedBy, user.id] },
     byUserId: user.id,
   });
-  return { receipt, status: 'counted' };
+  return { ...receipt, status: 'counted' };
 }
 
 /** Locks the ballot for writing. */
@@ -232,9 +243,9 @@ export async function castVote(
     }
     const body: VoteAnswer['body'] =
       input.channel === 'paper'
-        ? await paperKeying(tx, actor, user, locked, input)
+        ? await paperKeying(ctx, tx, actor, user, locked, input)
         : {
-            receipt: await countVote(tx, actor, locked, {
+            ...(await countVote(ctx, tx, actor, locked, {
               householdId: input.householdId,
               choice: input.choice,
               channel: input.channel,
@@ -243,7 +254,7 @@ export async function castVote(
                   ? { mandateRef: input.evidence!.mandateRef!, proxyResidentId: input.evidence!.proxyResidentId! }
                   : {},
               byUserId: user.id,
-            }),
+            })),
             status: 'counted',
           };
     await tx.insert(ballotIdempotency).values({ userId: user.id, key, ballotId: id, requestHash, statusCode: 201, response: body });
@@ -289,18 +300,18 @@ export async function reconcilePaper(
           mismatched.map((k) => k.id),
         ),
       );
-    await append(tx, id, {
+    await append(tx, ctx.signingKey, id, {
       type: 'reconcile',
       record: { ballotId: id, householdId: input.householdId, sheetNo: input.sheetNo, byUserId: user.id },
     });
-    const receipt = await countVote(tx, actor, locked, {
+    const receipt = await countVote(ctx, tx, actor, locked, {
       householdId: input.householdId,
       choice: input.choice,
       channel: 'paper',
       evidence: { sheetNo: input.sheetNo, scanRef: mismatched.find((k) => k.scanRef)?.scanRef ?? null, reconciledBy: user.id },
       byUserId: user.id,
     });
-    return { receipt, status: 'counted' as const };
+    return { ...receipt, status: 'counted' as const };
   });
 }
 

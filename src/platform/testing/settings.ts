@@ -9,6 +9,8 @@ export const testSettings: Record<string, string> = {
   DATA_DIR: os.tmpdir(),
   SESSION_SECRET: 'test-session-secret-0123456789abcdef',
   PERSONAL_DATA_KEY: 'test-personal-data-key-0123456789abcdef',
+  // The 32-byte seed of an Ed25519 key (base64url): the template's seeded ballots are signed with it.
+  BALLOT_SIGNING_KEY: 'qAjrMPtOekYgLbbzPvjiri1-8rYbURIEV0QIRBcINDw',
   SEED_SCALE: 'none',
   LOGIN_RATE_PER_MINUTE: '1000',
 };

@@ -374,6 +374,21 @@ export interface paths {
       };
     };
   };
+  '/api/v1/ballots/signing-key': {
+    /** The public key that checks every signed ballot head, and what exactly is signed */
+    get: {
+      responses: {
+        200: {
+          algorithm: 'Ed25519';
+          keyId: string;
+          publicKeyPem: string;
+          /** the 32-byte public key, base64url */
+          publicKeyRaw: string;
+          signedMessage: string;
+        };
+      };
+    };
+  };
   '/api/v1/ballots/{id}': {
     /** A ballot: its question, electorate hash and status (staff in scope, or residents of its electorate) */
     get: {
@@ -395,6 +410,41 @@ export interface paths {
           openedAt: string;
           closedAt: string | null;
           chainHead: string | null;
+        };
+      };
+    };
+  };
+  '/api/v1/ballots/{id}/anchor': {
+    /** A closed ballot's head as the anchor log outside the database keeps it, checked against the key and the stored chain */
+    get: {
+      params: {
+        id: string;
+      };
+      query: {
+        /** the head printed on the notice */
+        head?: string;
+        signature?: string;
+      };
+      responses: {
+        200: {
+          ballotId: string;
+          title: string;
+          status: 'open' | 'closed';
+          closedAt: string | null;
+          anchor: {
+            position: number;
+            head: string;
+            signature: string;
+            keyId: string;
+            at: string;
+            lineHash: string;
+          } | null;
+          signatureOk: boolean;
+          ballotOk: boolean;
+          forgedAt?: number;
+          valid: boolean;
+          /** chain_broken, head_mismatch, electorate_mismatch, tally_mismatch, signature_forged, anchor_mismatch, anchor_missing; unanchored (a ballot from before signing: its hash chain alone is checked) does not fail it */
+          reasons: Array<string>;
         };
       };
     };
@@ -461,6 +511,10 @@ export interface paths {
         201: {
           receipt: string | null;
           status: 'counted' | 'pending_second_keying' | 'mismatch';
+          position?: number;
+          head?: string;
+          signature?: string;
+          keyId?: string;
         };
       };
     };
@@ -474,11 +528,53 @@ export interface paths {
       responses: {
         200: {
           chainHead: string | null;
+          anchor: {
+            position: number;
+            head: string;
+            signature: string;
+            keyId: string;
+            at: string;
+            lineHash: string;
+          } | null;
           items: Array<{
             receipt: string;
             channel: string;
             at: string;
           }>;
+        };
+      };
+    };
+  };
+  '/api/v1/ballots/{id}/receipts/{receipt}': {
+    /** Check a receipt: the household's position, the head after its vote and its signature, against the key, the chain and the anchor log */
+    get: {
+      params: {
+        id: string;
+        receipt: string;
+      };
+      query: {
+        /** the head the voter kept from the moment of voting */
+        head?: string;
+        signature?: string;
+      };
+      responses: {
+        200: {
+          ballotId: string;
+          receipt: string;
+          ballotStatus: 'open' | 'closed';
+          position: number;
+          head: string;
+          signature: string | null;
+          keyId: string | null;
+          counted: boolean;
+          castAt: string;
+          signatureOk: boolean;
+          ballotOk: boolean;
+          forgedAt?: number;
+          anchoredHead: string | null;
+          valid: boolean;
+          /** chain_broken, head_mismatch, electorate_mismatch, tally_mismatch, signature_forged, anchor_mismatch, anchor_missing; unanchored (a ballot from before signing: its hash chain alone is checked) does not fail it */
+          reasons: Array<string>;
         };
       };
     };
@@ -514,7 +610,7 @@ export interface paths {
     };
   };
   '/api/v1/ballots/{id}/verification': {
-    /** Recompute the hash chain, the electorate hash and (once closed) the tally; names the first broken link */
+    /** Recompute the hash chain, check every signed head against the public key and the close against the anchor log, the electorate hash and (once closed) the tally; names the first broken link and the first forged signature */
     get: {
       params: {
         id: string;
@@ -529,6 +625,20 @@ export interface paths {
           electorateHash: string;
           electorateOk: boolean;
           tallyOk?: boolean;
+          keyId: string;
+          signedLinks: number;
+          /** the first position whose signature is missing or does not check */
+          forgedAt?: number;
+          anchor: {
+            status: 'matched' | 'mismatch' | 'missing' | 'none';
+            position?: number;
+            head?: string;
+            signature?: string;
+            at?: string;
+            lineHash?: string;
+          };
+          /** chain_broken, head_mismatch, electorate_mismatch, tally_mismatch, signature_forged, anchor_mismatch, anchor_missing; unanchored (a ballot from before signing: its hash chain alone is checked) does not fail it */
+          reasons: Array<string>;
         };
       };
     };
@@ -554,6 +664,10 @@ export interface paths {
         201: {
           receipt: string | null;
           status: 'counted' | 'pending_second_keying' | 'mismatch';
+          position?: number;
+          head?: string;
+          signature?: string;
+          keyId?: string;
         };
       };
     };
@@ -1790,6 +1904,9 @@ export interface paths {
             kind: string;
             closesAt: string;
             receipt: string | null;
+            position: number | null;
+            head: string | null;
+            signature: string | null;
             channel: string | null;
             votedAt: string | null;
           }>;

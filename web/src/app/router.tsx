@@ -32,6 +32,8 @@ const ResidentLoginPage = lazy(() => import('../modules/resident/ResidentLoginPa
 const ResidentHomePage = lazy(() => import('../modules/resident/ResidentHomePage.tsx'));
 const ResidentSurveyPage = lazy(() => import('../modules/resident/ResidentSurveyPage.tsx'));
 const ResidentBallotPage = lazy(() => import('../modules/resident/ResidentBallotPage.tsx'));
+const BallotCheckPage = lazy(() => import('../modules/participation/BallotCheckPage.tsx'));
+const BallotNoticePage = lazy(() => import('../modules/participation/BallotNoticePage.tsx'));
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -49,6 +51,15 @@ function Loading({ children }: { children: ReactNode }) {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    // A receipt's or a public notice's check: public, no sign-in (a paper voter has no account).
+    path: '/verify/ballots/:id',
+    element: (
+      <Loading>
+        <BallotCheckPage />
+      </Loading>
+    ),
+  },
   {
     path: '/m/login',
     element: (
@@ -230,6 +241,14 @@ export const router = createBrowserRouter([
         element: (
           <Loading>
             <SchedulePage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'ballots/:id/notice',
+        element: (
+          <Loading>
+            <BallotNoticePage />
           </Loading>
         ),
       },

@@ -3,7 +3,8 @@
 // and once closed the tally with the rule it was judged by. Anyone may verify the hash chain.
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
@@ -70,6 +71,11 @@ export default function BallotCard({ project, ballot }: { project: ProjectDetail
           >
             {t('participation.ballots.verify')}
           </Button>
+          {status === 'closed' && (
+            <Link to={`/ballots/${ballot.id}/notice`} data-testid="ballot-notice-link">
+              <Button icon={<FileTextOutlined />}>{t('participation.anchors.noticeLink')}</Button>
+            </Link>
+          )}
           {can('ballots.manage') && status === 'open' && (
             <Popconfirm
               title={t('participation.ballots.closeConfirm')}
@@ -184,6 +190,13 @@ export default function BallotCard({ project, ballot }: { project: ProjectDetail
                     {t('participation.ballots.publishedHead')}：<Typography.Text code>{verify.data.publishedHead}</Typography.Text>
                   </span>
                 )}
+                <span data-testid="ballot-signatures">
+                  {verify.data.forgedAt !== undefined
+                    ? t('participation.anchors.reasons.signature_forged', { n: verify.data.forgedAt })
+                    : t('participation.anchors.signedLinks', { n: verify.data.signedLinks, keyId: verify.data.keyId })}
+                  {' · '}
+                  {t(`participation.anchors.anchorStatus.${verify.data.anchor.status}`)}
+                </span>
                 <span>{verify.data.electorateOk ? t('participation.ballots.electorateOk') : t('participation.ballots.electorateBad')}</span>
                 {verify.data.tallyOk !== undefined && (
                   <span>{verify.data.tallyOk ? t('participation.ballots.tallyOk') : t('participation.ballots.tallyBad')}</span>

@@ -2,21 +2,44 @@
 // first) and its receipt; after close the result and whether my receipt is in the published list.
 // Each vote attempt carries one Idempotency-Key, reused if the same attempt is retried.
 import { useRef, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Modal, Radio, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { checkUrl } from '../participation/anchors.ts';
 import { VOTE_CHOICES, type ClosedTally, type VoteChoice } from '../participation/types.ts';
 import { castVote, fetchBallot, fetchMine, fetchReceipts, fetchTally, newIdempotencyKey, residentKeys } from './api.ts';
 import { formatAt, homeLabel } from './format.ts';
 import type { BallotDetail } from './types.ts';
 
+/** The public check page, with what the resident holds: the check fails if the stored chain no longer gives the same head and signature. */
+const checkPath = (ballotId: string, h: HeldReceipt) =>
+  checkUrl('', ballotId, { receipt: h.receipt, head: h.head, signature: h.signature });
+
 const CHOICE_COLOR: Record<VoteChoice, string> = { agree: '#389e0d', disagree: '#cf1322', abstain: '#8c8c8c' };
 
-function ReceiptCard({ receipt, title, testId = 'm-receipt' }: { receipt: string; title: string; testId?: string }) {
+interface HeldReceipt {
+  receipt: string;
+  position: number | null;
+  head: string | null;
+  signature: string | null;
+}
+
+function ReceiptCard({
+  ballotId,
+  held,
+  title,
+  testId = 'm-receipt',
+}: {
+  ballotId: string;
+  held: HeldReceipt;
+  title: string;
+  testId?: string;
+}) {
   const { t } = useTranslation();
+  const { receipt, position, head, signature } = held;
   return (
     <Card size="small" data-testid={testId} style={{ borderColor: '#b7eb8f', background: '#f6ffed', marginBottom: 12 }}>
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>
@@ -32,9 +55,39 @@ function ReceiptCard({ receipt, title, testId = 'm-receipt' }: { receipt: string
         >
           {receipt}
         </Typography.Text>
+        {head && (
+          <Descriptions
+            size="small"
+            column={1}
+            colon={false}
+            data-testid="m-receipt-chain"
+            styles={{ label: { width: 72, color: '#8c8c8c' } }}
+          >
+            <Descriptions.Item label={t('participation.anchors.position')}>
+              <span data-testid="m-receipt-position">{position}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('participation.anchors.head')}>
+              <Typography.Text copyable={{ text: head }} style={{ fontSize: 12, fontFamily: 'monospace', wordBreak: 'break-all' }}>
+                {head.slice(0, 16)}…
+              </Typography.Text>
+            </Descriptions.Item>
+            {signature && (
+              <Descriptions.Item label={t('participation.anchors.signature')}>
+                <Typography.Text copyable={{ text: signature }} style={{ fontSize: 12, fontFamily: 'monospace', wordBreak: 'break-all' }}>
+                  {signature.slice(0, 16)}…
+                </Typography.Text>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        )}
         <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }}>
           {t('resident.ballot.receiptHint')}
         </Typography.Paragraph>
+        <Link to={checkPath(ballotId, held)} data-testid="m-receipt-check">
+          <Button block icon={<SafetyCertificateOutlined />}>
+            {t('participation.anchors.checkReceipt')}
+          </Button>
+        </Link>
       </Space>
     </Card>
   );
@@ -113,7 +166,7 @@ export default function ResidentBallotPage() {
   const [choice, setChoice] = useState<VoteChoice | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [changing, setChanging] = useState(false);
-  const [justCast, setJustCast] = useState<string | null>(null);
+  const [justCast, setJustCast] = useState<HeldReceipt | null>(null);
   const attempt = useRef<{ choice: VoteChoice; key: string } | null>(null);
 
   const vote = useMutation({
@@ -126,7 +179,8 @@ export default function ResidentBallotPage() {
       setConfirming(false);
       setChanging(false);
       setChoice(null);
-      setJustCast(res.receipt);
+      if (res.receipt)
+        setJustCast({ receipt: res.receipt, position: res.position ?? null, head: res.head ?? null, signature: res.signature ?? null });
       void client.invalidateQueries({ queryKey: residentKeys.mine });
       window.scrollTo(0, 0);
     },
@@ -137,7 +191,10 @@ export default function ResidentBallotPage() {
   if (ballot.isError) return <ProblemAlert title={t('common.error')} error={ballot.error} testId="m-ballot-problem" />;
   const b = ballot.data;
   const open = b.status === 'open';
-  const receipt = justCast ?? entry?.receipt ?? null;
+  const held: HeldReceipt | null =
+    justCast ??
+    (entry?.receipt ? { receipt: entry.receipt, position: entry.position, head: entry.head, signature: entry.signature } : null);
+  const receipt = held?.receipt ?? null;
   const voted = !!justCast || !!entry?.votedAt;
   const canVote = open && !!householdId && !!entry && (!voted || (b.revote === 'last_counts' && changing));
 
@@ -179,9 +236,10 @@ export default function ResidentBallotPage() {
 
       {!entry && !justCast && <Alert type="warning" showIcon title={t('resident.ballot.noHousehold')} style={{ marginBottom: 12 }} />}
 
-      {receipt && (
+      {held && (
         <ReceiptCard
-          receipt={receipt}
+          ballotId={b.id}
+          held={held}
           title={
             justCast
               ? t('resident.ballot.counted')

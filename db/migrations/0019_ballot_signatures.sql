@@ -1,0 +1,2 @@
+ALTER TABLE "ballot_chain" ADD COLUMN "signature" text;--> statement-breakpoint
+ALTER TABLE "ballot_chain" ADD COLUMN "key_id" text;
