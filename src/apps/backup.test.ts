@@ -3,7 +3,7 @@
 // every table, every ballot chain verifies, the uploaded document downloads.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -58,6 +58,10 @@ async function emptyDatabase(): Promise<string> {
 const counts = (url: string) => admin(url, (c) => rowCounts(c));
 
 beforeAll(async () => {
+  // The seeded template's ballots were opened and closed by the process that seeded it, whose DATA_DIR holds
+  // their anchor log: this installation starts with that log, as a copied server would.
+  const seeded = path.join(testSettings.DATA_DIR!, 'anchors');
+  if (existsSync(seeded)) cpSync(seeded, path.join(sourceDir, 'anchors'), { recursive: true });
   t = await testApp({ DATA_DIR: sourceDir });
 });
 afterAll(async () => {
