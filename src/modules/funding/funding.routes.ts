@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
+import { localized } from '../../platform/http/locale.ts';
 import * as funding from './funding.service.ts';
 import { fundingSources } from './schema.ts';
 
@@ -17,6 +18,10 @@ const violation = z.object({
   source: z.string(),
   limitFen: z.number(),
   actualFen: z.number(),
+  code: z.string().describe('A stable code for the broken rule, e.g. funding.subsidy_cap_exceeded'),
+  name: z.string().describe("The rule's name in the request's language"),
+  valueText: z.string().describe("The rule's value with its unit, in words"),
+  message: z.string().describe("The violation explained in the request's language"),
 });
 const fundingView = z.object({
   lines: z.array(z.object({ source, channel: z.string().nullable(), amountFen: z.number() })),
@@ -42,7 +47,7 @@ export async function fundingRoutes(app: ZodApp, ctx: AppContext): Promise<void>
       config: { permission: 'projects.read' },
       schema: { tags, summary: 'Funding lines, their check against the rules, and the ledger', params: id, response: { 200: fundingView } },
     },
-    async (req) => funding.getFunding(ctx, userOf(req), req.params.id),
+    async (req) => localized(req, await funding.getFunding(ctx, userOf(req), req.params.id)),
   );
 
   app.put(
@@ -57,7 +62,7 @@ export async function fundingRoutes(app: ZodApp, ctx: AppContext): Promise<void>
         response: { 200: fundingView },
       },
     },
-    async (req) => funding.saveFunding(ctx, userOf(req), actorOf(req), req.params.id, req.body.lines),
+    async (req) => localized(req, await funding.saveFunding(ctx, userOf(req), actorOf(req), req.params.id, req.body.lines)),
   );
 
   app.post(

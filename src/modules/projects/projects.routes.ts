@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
+import { localized } from '../../platform/http/locale.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import * as plans from './plan.service.ts';
 import * as projects from './projects.service.ts';
@@ -122,7 +123,7 @@ export async function projectsRoutes(app: ZodApp, ctx: AppContext): Promise<void
         response: { 201: project },
       },
     },
-    async (req, reply) => reply.code(201).send(await projects.createProject(ctx, userOf(req), actorOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(localized(req, await projects.createProject(ctx, userOf(req), actorOf(req), req.body))),
   );
 
   app.get(
@@ -131,7 +132,7 @@ export async function projectsRoutes(app: ZodApp, ctx: AppContext): Promise<void
       config: { permission: 'projects.read' },
       schema: { tags, summary: 'A project with its timeline and the gates of its next stage', params: id, response: { 200: project } },
     },
-    async (req) => projects.getProject(ctx, userOf(req), req.params.id),
+    async (req) => localized(req, await projects.getProject(ctx, userOf(req), req.params.id)),
   );
 
   app.post(
@@ -146,7 +147,7 @@ export async function projectsRoutes(app: ZodApp, ctx: AppContext): Promise<void
         response: { 200: project },
       },
     },
-    async (req) => projects.transition(ctx, userOf(req), actorOf(req), req.params.id, req.body.to),
+    async (req) => localized(req, await projects.transition(ctx, userOf(req), actorOf(req), req.params.id, req.body.to)),
   );
 
   app.get(
