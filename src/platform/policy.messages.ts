@@ -64,7 +64,8 @@ function valueWords(value: unknown): Words {
     const f = fraction(value);
     return base ? { in: (l) => (l === 'en' ? `${f.in(l)} of ${codeWord(base).in(l)}` : `${codeWord(base).in(l)}的 ${f.in(l)}`) } : f;
   }
-  if (typeof value === 'number' || typeof value === 'string') return codeWords[String(value)] ? codeWord(String(value)) : words({ 'zh-CN': String(value), en: String(value) });
+  if (typeof value === 'number' || typeof value === 'string')
+    return codeWords[String(value)] ? codeWord(String(value)) : words({ 'zh-CN': String(value), en: String(value) });
   if (Array.isArray(value)) {
     const items = value.map(valueWords);
     return { in: (l) => items.map((w) => w.in(l)).join(l === 'en' ? '; ' : '；') };

@@ -31,7 +31,7 @@ const fundingView = z.object({
     fundedFen: z.number(),
     shortfallFen: z.number(),
     violations: z.array(violation),
-    rulesUsed: z.array(z.object({ key: z.string(), version: z.string(), source: z.string() })),
+    rulesUsed: z.array(z.object({ key: z.string(), name: z.string(), version: z.string(), source: z.string() })),
   }),
   bySource: z.array(z.object({ source, plannedFen: z.number(), amendedFen: z.number(), disbursedFen: z.number() })),
   disbursements: z.array(

@@ -42,13 +42,18 @@ function validateLines(input: LineInput[], channels: string[]): { lines: Line[];
   const lines = input.map((l, i) => {
     const channel = l.channel ?? '';
     if (l.source === 'resident' && !channels.includes(channel)) {
-      errors.push({ path: `body.lines.${i}.channel`, message: m.msg('funding.channel_required', { channels: channels.map(channelWords) }) });
+      errors.push({
+        path: `body.lines.${i}.channel`,
+        message: m.msg('funding.channel_required', { channels: channels.map(channelWords) }),
+      });
     }
     if (l.source !== 'resident' && channel) errors.push({ path: `body.lines.${i}.channel`, message: m.msg('funding.channel_not_allowed') });
     if (l.source === 'exemplary_award') errors.push({ path: `body.lines.${i}.source`, message: m.msg('funding.award_not_in_plan') });
     const key = `${l.source}/${channel}`;
     if (seen.has(key)) {
-      const line: Words = channel ? { in: (lo) => `${sourceWords(l.source).in(lo)} · ${channelWords(channel).in(lo)}` } : sourceWords(l.source);
+      const line: Words = channel
+        ? { in: (lo) => `${sourceWords(l.source).in(lo)} · ${channelWords(channel).in(lo)}` }
+        : sourceWords(l.source);
       errors.push({ path: `body.lines.${i}`, message: m.msg('funding.line_repeated', { line }) });
     }
     seen.add(key);
@@ -61,7 +66,9 @@ function validateLines(input: LineInput[], channels: string[]): { lines: Line[];
 const sourceWords = (source: string): Words =>
   fundingWords.has(`source.${source}`) ? fundingWords.msg(`source.${source}` as 'source.resident') : words({ 'zh-CN': source, en: source });
 const channelWords = (channel: string): Words =>
-  fundingWords.has(`channel.${channel}`) ? fundingWords.msg(`channel.${channel}` as 'channel.common_revenue') : words({ 'zh-CN': channel, en: channel });
+  fundingWords.has(`channel.${channel}`)
+    ? fundingWords.msg(`channel.${channel}` as 'channel.common_revenue')
+    : words({ 'zh-CN': channel, en: channel });
 
 // What is kept in the checks table: codes and numbers, no words.
 const violationJson = (v: Violation) => ({ ...v, limitFen: toNumber(v.limitFen), actualFen: toNumber(v.actualFen) });
@@ -101,7 +108,12 @@ async function checkProject(ctx: AppContext, project: { id: string; year: number
     cap: ruleRef(rules.cap),
     residentShare: ruleRef(rules.residentShare),
   });
-  const rulesUsed = [rules.cap, rules.residentShare, rules.channels].map((r) => ({ key: r.key, version: r.version, source: r.source }));
+  const rulesUsed = [rules.cap, rules.residentShare, rules.channels].map((r) => ({
+    key: r.key,
+    name: ruleName(r.key),
+    version: r.version,
+    source: r.source,
+  }));
   return { plan, rules, check, rulesUsed };
 }
 
@@ -120,7 +132,8 @@ export async function saveFunding(ctx: AppContext, user: AuthUser, actor: Actor 
     accepted,
     costFen: check.costFen,
     fundedFen: check.fundedFen,
-    rulesUsed,
+    // Codes and versions only: words are for readers, not for the record.
+    rulesUsed: rulesUsed.map(({ key, version, source }) => ({ key, version, source })),
     violations: check.violations.map(violationJson),
     byUserId: user.id,
   });
@@ -131,8 +144,7 @@ export async function saveFunding(ctx: AppContext, user: AuthUser, actor: Actor 
       ...(check.excessFen > 0n ? [{ path: 'body.lines', message: m.msg('funding.exceeds_cost', { excess: yuan(check.excessFen) }) }] : []),
     ];
     // One reason is the problem itself (its code says which rule); several are listed under one code.
-    const detail =
-      reasons.length === 1 ? reasons[0]!.message : m.msg('funding.plan_refused', { reasons: reasons.map((r) => r.message) });
+    const detail = reasons.length === 1 ? reasons[0]!.message : m.msg('funding.plan_refused', { reasons: reasons.map((r) => r.message) });
     throw problem(422, detail, {
       errors: reasons,
       violations: check.violations.map(violationView),

@@ -31,7 +31,10 @@ export const projectMessages = defineMessages({
     en: '{count} gate(s) of {stage} are not met: {gates}',
     title: { 'zh-CN': '阶段条件未满足', en: 'Gates not met' },
   },
-  'project.moved_meanwhile': { 'zh-CN': '项目已被他人推进，请刷新后再试。', en: 'The project was moved by someone else meanwhile; reload it.' },
+  'project.moved_meanwhile': {
+    'zh-CN': '项目已被他人推进，请刷新后再试。',
+    en: 'The project was moved by someone else meanwhile; reload it.',
+  },
   'gate.plan_drafted.met': { 'zh-CN': '方案第 {version} 版，造价 {cost}。', en: 'Plan version {version} costs {cost}.' },
   'gate.plan.none': { 'zh-CN': '尚未编制改造方案。', en: 'There is no plan yet.' },
   'gate.plan_drafted.satisfy': {

@@ -67,8 +67,10 @@ function fieldError(e: FieldError, locale: Locale): Record<string, unknown> {
 export const problem = (status: number, message: Message, extra: Record<string, unknown> & { errors?: FieldError[] } = {}) =>
   new Problem(status, statusTitle(status).en, message, extra);
 
-export const badRequest = (detail: string | Message, errors?: FieldError[]) => new Problem(400, 'Bad Request', detail, errors ? { errors } : {});
-export const unauthorized = (detail: string | Message = platformMessages.msg('auth.unauthorized')) => new Problem(401, 'Unauthorized', detail);
+export const badRequest = (detail: string | Message, errors?: FieldError[]) =>
+  new Problem(400, 'Bad Request', detail, errors ? { errors } : {});
+export const unauthorized = (detail: string | Message = platformMessages.msg('auth.unauthorized')) =>
+  new Problem(401, 'Unauthorized', detail);
 export const forbidden = (detail: string | Message = platformMessages.msg('auth.forbidden')) => new Problem(403, 'Forbidden', detail);
 // Out-of-scope records answer exactly like missing ones, so a scope cannot be probed.
 // `what` names the record in words (a module's noun with its id); plain text is kept for older callers.

@@ -38,7 +38,10 @@ describe('message catalogues', () => {
       const catalogues = Object.values(mod).filter((v): v is Catalogue<Record<string, never>> => v instanceof Catalogue);
       expect(catalogues.length, `${file} exports no catalogue`).toBeGreaterThan(0);
       for (const c of catalogues) {
-        for (const [code, entry] of Object.entries(c.entries) as [string, { 'zh-CN'?: string; en?: string; title?: { 'zh-CN'?: string; en?: string } }][]) {
+        for (const [code, entry] of Object.entries(c.entries) as [
+          string,
+          { 'zh-CN'?: string; en?: string; title?: { 'zh-CN'?: string; en?: string } },
+        ][]) {
           codes++;
           const where = `${path.relative(src, file)} ${code}`;
           if (!entry['zh-CN']?.trim()) problems.push(`${where}: no zh-CN`);

@@ -17,8 +17,7 @@ export const statusTitles: Record<number, Localized> = {
   502: { 'zh-CN': '上游服务出错', en: 'Bad Gateway' },
 };
 
-export const statusTitle = (status: number): Localized =>
-  statusTitles[status] ?? statusTitles[status >= 500 ? 500 : 400]!;
+export const statusTitle = (status: number): Localized => statusTitles[status] ?? statusTitles[status >= 500 ? 500 : 400]!;
 
 /** The code a problem carries when its thrower names none (legacy calls still compile and still say something stable). */
 export function defaultCode(status: number): string {
@@ -50,7 +49,10 @@ export const platformMessages = defineMessages({
   'request.unsupported_media_type': { 'zh-CN': '不支持这种内容类型。', en: 'This media type is not supported.' },
   'request.rate_limited': { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
   'request.no_route': { 'zh-CN': '没有 {method} {path} 这个接口。', en: 'No route {method} {path}.' },
-  'request.cursor_invalid': { 'zh-CN': '分页游标无效，请从第一页重新开始。', en: 'The cursor is not valid; start again from the first page.' },
+  'request.cursor_invalid': {
+    'zh-CN': '分页游标无效，请从第一页重新开始。',
+    en: 'The cursor is not valid; start again from the first page.',
+  },
   'auth.unauthorized': { 'zh-CN': '请先登录。', en: 'Sign in first.' },
   'auth.forbidden': { 'zh-CN': '您的角色无权执行此操作。', en: 'Your role may not do this.' },
   'auth.route_without_permission': { 'zh-CN': '此接口未声明权限，拒绝访问。', en: 'This route declares no permission.' },

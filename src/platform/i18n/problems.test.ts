@@ -2,6 +2,7 @@
 // (Accept-Language, then the account's locale, then zh-CN), and field messages in that language too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../testing/harness.ts';
+import { expectNoRawObjects } from '../testing/no-raw-objects.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,26 +12,16 @@ afterAll(() => t.close());
 
 const CJK = /[\u4e00-\u9fff]/;
 
-/** No object ever reaches a reader as text. */
-export function expectNoRawObjects(body: unknown): void {
-  const texts: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') texts.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(body);
-  for (const text of texts) {
-    expect(text).not.toContain('[object Object]');
-    expect(text).not.toMatch(/\{"\w+":/);
-  }
-}
-
 describe('problems by code, in the request language', () => {
   it('answers in Chinese by default and in English when asked, with the same code', async () => {
     const zh = await t.app.inject({ url: '/api/v1/auth/me', headers: { 'accept-language': '*' } });
     expect(zh.statusCode).toBe(401);
-    expect(zh.json()).toMatchObject({ code: 'auth.unauthorized', type: 'https://renova.dev/problems/auth.unauthorized', title: '请先登录', detail: '请先登录。' });
+    expect(zh.json()).toMatchObject({
+      code: 'auth.unauthorized',
+      type: 'https://renova.dev/problems/auth.unauthorized',
+      title: '请先登录',
+      detail: '请先登录。',
+    });
     const en = await t.app.inject({ url: '/api/v1/auth/me', headers: { 'accept-language': 'fr;q=0.9, en;q=0.8, zh;q=0.1' } });
     expect(en.json()).toMatchObject({ code: 'auth.unauthorized', title: 'Unauthorized', detail: 'Sign in first.' });
   });
@@ -53,7 +44,12 @@ describe('problems by code, in the request language', () => {
 
   it('puts validation field messages into Chinese, naming each field', async () => {
     const headers = { ...(await t.as('hemu')), 'accept-language': 'zh-CN' };
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/projects', headers, payload: { name: 7, year: 'soon', compoundIds: [] } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers,
+      payload: { name: 7, year: 'soon', compoundIds: [] },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('request.validation');
@@ -66,31 +62,54 @@ describe('problems by code, in the request language', () => {
       expect(e.message).toMatch(CJK);
       expect(e.code).toMatch(/^field\./);
     }
-    const en = await t.app.inject({ method: 'POST', url: '/api/v1/projects', headers: { ...headers, 'accept-language': 'en' }, payload: { name: 7 } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: { ...headers, 'accept-language': 'en' },
+      payload: { name: 7 },
+    });
     expect(en.json().errors[0].message).toMatch(/^Invalid input/);
     expectNoRawObjects(body);
   });
 
   it('names an unknown route in Chinese', async () => {
     const res = await t.app.inject({ url: '/api/v1/nowhere', headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
-    expect(res.json()).toMatchObject({ status: 404, code: 'request.no_route', title: '不存在', detail: '没有 GET /api/v1/nowhere 这个接口。' });
+    expect(res.json()).toMatchObject({
+      status: 404,
+      code: 'request.no_route',
+      title: '不存在',
+      detail: '没有 GET /api/v1/nowhere 这个接口。',
+    });
   });
 
-  it("explains a gate that is not met in Chinese, with what would satisfy it", async () => {
+  it('explains a gate that is not met in Chinese, with what would satisfy it', async () => {
     const headers = { ...(await t.as('hemu')), 'accept-language': 'zh-CN' };
     const compounds = (await t.app.inject({ url: '/api/v1/compounds?limit=1', headers })).json().items as { id: string }[];
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/projects', headers, payload: { name: '门槛', year: 2024, compoundIds: [compounds[0]!.id] } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers,
+      payload: { name: '门槛', year: 2024, compoundIds: [compounds[0]!.id] },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as string;
     const skip = await t.app.inject({ method: 'POST', url: `/api/v1/projects/${id}/transitions`, headers, payload: { to: 'designed' } });
     expect(skip.statusCode).toBe(409);
     expect(skip.json()).toMatchObject({ code: 'project.stage_order', detail: '处于“列入计划”阶段的项目只能进入“摸底调查”阶段。' });
-    expect(skip.json().unmetGates[0]).toEqual({ code: 'stage_order', message: '“方案设计”不在“列入计划”之后', satisfy: '请先进入“摸底调查”阶段' });
+    expect(skip.json().unmetGates[0]).toEqual({
+      code: 'stage_order',
+      message: '“方案设计”不在“列入计划”之后',
+      satisfy: '请先进入“摸底调查”阶段',
+    });
     await t.ctx.database.pool.query(`update projects set stage = 'consented' where id = $1`, [id]);
     const noPlan = await t.app.inject({ method: 'POST', url: `/api/v1/projects/${id}/transitions`, headers, payload: { to: 'designed' } });
     expect(noPlan.json()).toMatchObject({ code: 'gate.unmet', title: '阶段条件未满足' });
     expect(noPlan.json().unmetGates).toEqual([
-      expect.objectContaining({ code: 'plan_drafted', message: '尚未编制改造方案。', satisfy: expect.stringMatching(/^按指标目录编制方案/) }),
+      expect.objectContaining({
+        code: 'plan_drafted',
+        message: '尚未编制改造方案。',
+        satisfy: expect.stringMatching(/^按指标目录编制方案/),
+      }),
     ]);
     const view = await t.app.inject({ url: `/api/v1/projects/${id}`, headers });
     expect(view.json().gates.find((g: { code: string }) => g.code === 'plan_drafted').message).toBe('尚未编制改造方案。');

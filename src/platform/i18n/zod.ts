@@ -1,7 +1,6 @@
 // Field messages of request validation in the request's language. zod's own locales are global
 // (z.config), so the issue is put into words per request, from its code, when the problem is written.
 import { en, zhCN } from 'zod/v4/locales';
-import type { Locale } from './locale.ts';
 import { Message, type Entry } from './messages.ts';
 
 type Issue = Parameters<ReturnType<typeof en>['localeError']>[0];
@@ -21,7 +20,7 @@ export function issueMessage(issue: Issue & { message?: string }): Message {
   try {
     // The input is not kept in the issue; the type zod saw is in its own wording, so give the locales one of that type.
     const seen = issue.code === 'invalid_type' && /received (\w+)$/.exec(issue.message ?? '')?.[1];
-    if (seen && !("input" in issue)) issue = Object.assign({}, issue, { input: samples[seen] });
+    if (seen && !('input' in issue)) issue = Object.assign({}, issue, { input: samples[seen] });
     const english = say(maps.en, issue);
     entry = !issue.message || issue.message === english ? { 'zh-CN': say(maps['zh-CN'], issue), en: english } : both(issue.message);
   } catch {
@@ -44,4 +43,3 @@ const samples: Record<string, unknown> = {
 };
 
 const both = (text: string): Entry => ({ 'zh-CN': text, en: text });
-

@@ -28,6 +28,11 @@ export interface Violation {
   source: string;
   limitFen: number;
   actualFen: number;
+  /** A stable code for the broken rule (funding.subsidy_cap_exceeded, …). */
+  code?: string;
+  /** The rule's name and value, and the violation explained, in the interface's language. */
+  name?: string;
+  valueText?: string;
   message?: string;
 }
 
@@ -57,7 +62,7 @@ export interface Funding {
     fundedFen: number;
     shortfallFen: number;
     violations: Violation[];
-    rulesUsed: { key: string; version: string; source: string }[];
+    rulesUsed: { key: string; name?: string; version: string; source: string }[];
   };
   bySource: { source: string; plannedFen: number; amendedFen: number; disbursedFen: number }[];
   disbursements: Disbursement[];
