@@ -1,5 +1,5 @@
 // The platform's own problems: what any route may answer, whatever module it belongs to.
-import { defineMessages, words, type Localized } from './messages.ts';
+import { defineMessages, type Localized } from './messages.ts';
 
 /** Titles by status, for problems whose code brings none. */
 export const statusTitles: Record<number, Localized> = {
@@ -49,10 +49,7 @@ export const platformMessages = defineMessages({
   'request.unsupported_media_type': { 'zh-CN': '不支持这种内容类型。', en: 'This media type is not supported.' },
   'request.rate_limited': { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
   'request.no_route': { 'zh-CN': '没有 {method} {path} 这个接口。', en: 'No route {method} {path}.' },
-  'request.cursor_invalid': {
-    'zh-CN': '分页游标无效，请从第一页重新开始。',
-    en: 'The cursor is not valid; start again from the first page.',
-  },
+  'request.cursor_invalid': { 'zh-CN': '分页游标不是本列表给出的，请从第一页重新开始。', en: 'The cursor is not one this list gave out.' },
   'auth.unauthorized': { 'zh-CN': '请先登录。', en: 'Sign in first.' },
   'auth.forbidden': { 'zh-CN': '您的角色无权执行此操作。', en: 'Your role may not do this.' },
   'auth.route_without_permission': { 'zh-CN': '此接口未声明权限，拒绝访问。', en: 'This route declares no permission.' },
@@ -60,19 +57,31 @@ export const platformMessages = defineMessages({
   not_found: { 'zh-CN': '{what}不存在。', en: '{what} does not exist.', title: statusTitles[404] },
   conflict: { 'zh-CN': '与当前状态冲突。', en: 'This conflicts with the current state.' },
   'server.error': { 'zh-CN': '服务器出错，已记录，请稍后再试。', en: 'Something went wrong on our side; it has been logged.' },
-  'policy.rule_unknown': { 'zh-CN': '没有政策规则“{key}”。', en: 'There is no policy rule "{key}".' },
+  'policy.rule_unknown': { 'zh-CN': '没有政策规则“{key}”，无法发布新版本。', en: 'There is no rule "{key}" to publish a version of.' },
   'policy.version_exists': {
-    'zh-CN': '政策规则 {key} 的 {version} 版已发布；已发布的版本不可修改，请用新的版本号。',
-    en: 'Version {version} of {key} is already published; a published version is never changed, publish a new one.',
+    'zh-CN': '政策规则 {key} 已有 {version} 版；已发布的版本不可修改，请用新的版本号。',
+    en: 'Rule {key} already has a version {version}.',
   },
-  'policy.value_invalid': { 'zh-CN': '规则值不符合该规则的格式。', en: 'The value does not fit the rule.' },
   'file.type_refused': { 'zh-CN': '{file}：{reason}', en: '{file}: {reason}' },
-});
-
-/** Field messages of request validation (zod issues), by issue code, with the field's own words where known. */
-export const fieldMessages = defineMessages({
+  'file.content_unknown': { 'zh-CN': '文件内容不是以下类型之一：{types}', en: 'the content is not one of {types}' },
+  'file.name_mismatch': {
+    'zh-CN': '文件内容是 {actual}，但文件名表明是 {named}',
+    en: 'the content is {actual}, but the name says {named}',
+  },
+  'file.name_unknown': { 'zh-CN': '未知类型', en: 'an unknown type' },
+  'file.mime_mismatch': { 'zh-CN': '文件内容是 {actual}，但发送时标为 {mime}', en: 'the content is {actual}, but it was sent as {mime}' },
+  'file.larger_than': { 'zh-CN': '超过 {bytes} 字节', en: 'larger than {bytes} bytes' },
+  'file.entity': { 'zh-CN': '文件 {id}', en: 'File {id}' },
+  'job.entity': { 'zh-CN': '后台任务 {id}', en: 'Job {id}' },
+  'upload.multipart_required': {
+    'zh-CN': '请以 multipart/form-data 提交文件，字段为 {fields} 和 file。',
+    en: 'Send the document as multipart/form-data with the fields {fields} and file.',
+  },
+  'upload.file_required': { 'zh-CN': '请在字段“file”中提交文件。', en: 'Send the document in the field "file".' },
+  'upload.form_invalid': { 'zh-CN': '表单有误：{errors}', en: 'The form is not valid: {errors}' },
   'field.required': { 'zh-CN': '必填', en: 'required' },
   'field.invalid': { 'zh-CN': '无效', en: 'invalid' },
+  'field.cursor_invalid': { 'zh-CN': '分页游标无效', en: 'invalid cursor' },
+  'field.unknown_rule': { 'zh-CN': '没有这条规则', en: 'unknown rule' },
+  'field.already_published': { 'zh-CN': '该版本已发布', en: 'already published' },
 });
-
-export const wordsOf = words;
