@@ -16,7 +16,8 @@ export function fraction(f: { numerator: number; denominator: number }): Words {
   return words({ 'zh-CN': `${f.numerator}/${f.denominator}（约 ${approx}%）`, en: `${f.numerator}/${f.denominator} (about ${approx}%)` });
 }
 
-/** A list of words joined in the language's way. */
-export function list(items: readonly Words[]): Words {
-  return { in: (locale) => items.map((w) => w.in(locale)).join(locale === 'en' ? ', ' : '、') };
+/** A list of words joined in the language's way; `clauses` for items that are sentences of their own. */
+export function list(items: readonly Words[], clauses = false): Words {
+  const sep = clauses ? { en: '; ', zh: '；' } : { en: ', ', zh: '、' };
+  return { in: (locale) => items.map((w) => w.in(locale)).join(locale === 'en' ? sep.en : sep.zh) };
 }
