@@ -23,7 +23,7 @@ import {
   type Decision,
 } from './checklist.ts';
 import { consultations, documents, stepStatuses } from './schema.ts';
-import { steps, type Department, type Material, type StepCode } from './steps.ts';
+import { type Department, type Material, type StepCode } from './steps.ts';
 
 const maxBytes = (ctx: AppContext) => ctx.env.MAX_UPLOAD_MB * 2 ** 20;
 
