@@ -57,9 +57,9 @@ export const approvalMessages = defineMessages({
     'zh-CN': '{count} 个审批环节中已完成或简化 {done} 个。',
     en: '{done} of {count} approval steps are done or simplified.',
   },
-  'gate.approval_checklist.step_upload': { 'zh-CN': '“{name}”：请上传 {missing}', en: '{step}: upload {missing}' },
+  'gate.approval_checklist.step_upload': { 'zh-CN': '“{name}”（{step}）：请上传 {missing}', en: '{step}: upload {missing}' },
   'gate.approval_checklist.step_mark': {
-    'zh-CN': '“{name}”：标记为已完成（材料：{missing}），或引用会议纪要标记为简化',
+    'zh-CN': '“{name}”（{step}）：标记为已完成（材料：{missing}），或引用会议纪要标记为简化',
     en: '{step}: mark it done (materials: {missing}) or simplified citing a consultation minute',
   },
   'gate.approval_checklist.all_present': { 'zh-CN': '已齐全', en: 'all present' },

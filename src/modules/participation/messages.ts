@@ -29,7 +29,7 @@ export const participationMessages = defineMessages({
     title: { 'zh-CN': '不允许改票', en: 'Revote refused' },
   },
   'ballot.proxy_limit': {
-    'zh-CN': '该受托人已代 {count} 户投票；规则“{rule}”最多允许 {limit} 户。',
+    'zh-CN': '该受托人已代 {count} 户投票；规则最多允许 {limit} 户。',
     en: 'This proxy holder already votes for {count} households; the rule allows {limit}.',
   },
   'ballot.keyings_differ': {

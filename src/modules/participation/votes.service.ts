@@ -8,7 +8,6 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, forbidden, unprocessable } from '../../platform/http/problem.ts';
-import { ruleName } from '../../platform/policy.messages.ts';
 import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
@@ -81,7 +80,7 @@ async function checkProxyCap(ctx: AppContext, tx: Tx, ballot: Ballot, year: numb
     where v.ballot_id = ${ballot.id} and v.channel = 'proxy' and v.household_id <> ${householdId}
       and h.evidence ->> 'proxyResidentId' = ${proxyResidentId}`);
   if (rows[0]!.n >= rule.value) {
-    throw conflict(pm.msg('ballot.proxy_limit', { count: rows[0]!.n, limit: rule.value, rule: ruleName(rule.key) }), {
+    throw conflict(pm.msg('ballot.proxy_limit', { count: rows[0]!.n, limit: rule.value }), {
       rule: { key: rule.key, value: rule.value, version: rule.version, source: rule.source },
     });
   }
