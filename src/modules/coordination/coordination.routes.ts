@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
+import { localized } from '../../platform/http/locale.ts';
 import { forbidden } from '../../platform/http/problem.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { timetableIcs, timetableXlsx } from './exports.ts';
@@ -396,7 +397,7 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
       config: { permission: 'projects.read' },
       schema: { tags, summary: 'Notices of packages a timetable moved (a liaison: their department’s)' },
     },
-    async (req) => schedules.notices(ctx, userOf(req)),
+    async (req) => localized(req, await schedules.notices(ctx, userOf(req))),
   );
   app.post(
     '/api/v1/package-notices/:id/read',

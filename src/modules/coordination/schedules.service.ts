@@ -13,6 +13,7 @@ import { startJob } from '../../platform/jobs.ts';
 import { dateOfWorkingDay, firstWorkingDay, workingDayIndex, workingDaysOf } from './calendar.ts';
 import { divisionPrefix } from '../registry/index.ts';
 import { departmentFilter, divisionFor, inDivision } from './packages.service.ts';
+import { noticeWords } from './messages.ts';
 import { buildModel } from './plan-model.ts';
 import { blackouts, departmentCrews, packageNotices, precedenceRules, schedulePackages, schedules, workPackages } from './schema.ts';
 import { solveInWorker, type SolvedPlan, type SolveRequest } from './solve.ts';
@@ -156,8 +157,15 @@ async function noticeMoves(tx: Tx, schedule: ScheduleRow, packages: PackageRow[]
     const was = before.get(p.id);
     const now = starts.get(p.id)!;
     if (was === undefined || was === now) return [];
-    const message = `${p.compoundName} · ${p.kind}: ${dateOfWorkingDay(previous.startsOn, was)} → ${dateOfWorkingDay(schedule.startsOn, now)}`;
-    return [{ id: uuidv7(), department: p.department, scheduleId: schedule.id, packageId: p.id, message }];
+    const params = {
+      compound: p.compoundName,
+      kind: p.kind,
+      from: dateOfWorkingDay(previous.startsOn, was),
+      to: dateOfWorkingDay(schedule.startsOn, now),
+    };
+    const code = 'coordination.package_moved';
+    const message = noticeWords({ code, params, message: '' }).in('en');
+    return [{ id: uuidv7(), department: p.department, scheduleId: schedule.id, packageId: p.id, message, code, params }];
   });
   for (let i = 0; i < notices.length; i += 2000) await tx.insert(packageNotices).values(notices.slice(i, i + 2000));
 }
@@ -328,7 +336,14 @@ export async function notices(ctx: AppContext, user: AuthUser) {
     )
     .orderBy(desc(packageNotices.createdAt))
     .limit(200);
-  return { items: rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })) };
+  return {
+    items: rows.map(({ params: _params, ...n }) => ({
+      ...n,
+      message: noticeWords({ ...n, params: _params }),
+      createdAt: n.createdAt.toISOString(),
+      readAt: n.readAt?.toISOString() ?? null,
+    })),
+  };
 }
 
 export async function markNoticeRead(ctx: AppContext, user: AuthUser, id: string) {

@@ -9,6 +9,7 @@ import type { Tx } from '../../platform/db/client.ts';
 import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { type Problem, unprocessable } from '../../platform/http/problem.ts';
+import { registryMessages as rm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { startJob, type Progress } from '../../platform/jobs.ts';
 import { readTable, SpreadsheetError, type Table } from '../../platform/spreadsheet.ts';
@@ -36,7 +37,7 @@ const MAX_REPORTED = 1000;
 function rejected(errors: RowError[]): Problem {
   const lines = new Set(errors.map((e) => e.line));
   return unprocessable(
-    `${lines.size} row(s) of the file are not valid; nothing was written.`,
+    rm.msg('import.rows_invalid', { count: lines.size }),
     errors.slice(0, MAX_REPORTED).map((e) => ({ ...e })),
     { errorCount: errors.length, truncated: errors.length > MAX_REPORTED },
   );
