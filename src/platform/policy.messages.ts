@@ -77,6 +77,18 @@ function valueWords(value: unknown): Words {
   return words({ 'zh-CN': '—', en: '—' });
 }
 
+/** A rule's value alone in words (its unit beside it, from unitWords): "400", "10%", "住宅专项维修资金；小区公共收益". */
+export function ruleValueOnly(key: string, value: unknown): Words {
+  if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
+  return valueWords(value);
+}
+
+/** A rule in words for a listing: its name, its value and its unit. */
+export const ruleWords = (r: { key: string; value: unknown; unit: string | null }) => {
+  const unit = unitWords(r.unit);
+  return { name: ruleName(r.key), valueText: ruleValueOnly(r.key, r.value), unitText: unit ? words(unit) : null };
+};
+
 /** A rule's value with its unit, as a person reads it: "400 元/平方米", "改造成本的 10 分之 1（10%）". */
 export function ruleValueWords(key: string, value: unknown, unit: string | null): Words {
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });

@@ -126,6 +126,7 @@ describe('funding checks through the API', () => {
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().check.rulesUsed).toContainEqual({
       key: 'funding.subsidy_cap_per_m2',
+      name: 'City and district subsidy cap',
       version: '2022.1',
       source: expect.stringMatching(/2022/),
     });

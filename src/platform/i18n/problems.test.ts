@@ -115,3 +115,39 @@ describe('problems by code, in the request language', () => {
     expect(view.json().gates.find((g: { code: string }) => g.code === 'plan_drafted').message).toBe('尚未编制改造方案。');
   });
 });
+
+describe('policy rules in words', () => {
+  it('names each rule, its value and unit in the request language, and cites its source in Chinese', async () => {
+    const headers = { ...(await t.as('hemu')), 'accept-language': 'zh-CN' };
+    const items = (await t.app.inject({ url: '/api/v1/policy-rules', headers })).json().items as Record<string, unknown>[];
+    const byKey = new Map(items.map((r) => [r.key as string, r]));
+    expect(byKey.get('consent.renovation.threshold')).toMatchObject({
+      name: '居民同意改造率',
+      valueText: '有表决权户数的 2/3（约 66.67%）',
+      value: { numerator: 2, denominator: 3, base: 'eligible_households' },
+    });
+    expect(byKey.get('funding.subsidy_cap_per_m2')).toMatchObject({ valueText: '400', unit: 'yuan/m2', unitText: '元/平方米' });
+    expect(byKey.get('funding.resident_channels')!.valueText).toBe('住宅专项维修资金；小区公共收益；个人捐资');
+    for (const r of items) {
+      expect(r.source).not.toMatch(/seed|illustrative/);
+      expect(r.source).toMatch(CJK);
+      expect(r.valueText).not.toMatch(/[{}[\]"]/);
+    }
+    const en = (
+      await t.app.inject({ url: '/api/v1/policy-rules?key=funding.resident_share_max', headers: { ...headers, 'accept-language': 'en' } })
+    ).json().items[0];
+    expect(en).toMatchObject({ name: 'Residents’ share of the cost, at most', valueText: '10%', unitText: 'of the renovation cost' });
+  });
+
+  it('brings a corrected citation of a published version into an existing database, and nothing else', async () => {
+    const { loadShippedRules, listRules } = await import('../policy.ts');
+    await t.ctx.database.pool.query(
+      `update policy_rules set source = 'seed §二.1', value = '400' where key = 'funding.subsidy_cap_per_m2' and version = '2021.1'`,
+    );
+    await t.ctx.db.transaction((tx) => loadShippedRules(tx));
+    const [rule] = await listRules(t.ctx.db, 'funding.subsidy_cap_per_m2');
+    expect(rule!.source).toMatch(/^住房和城乡建设部建筑杂志社《杭州市/);
+    // The value as published stays; only the citation follows the shipped file.
+    expect(rule!.value).toBe('400');
+  });
+});

@@ -8,6 +8,10 @@ export interface PolicyRule {
   effectiveFrom: string;
   effectiveTo: string | null;
   publishedAt: string;
+  /** The rule's name, value and unit in words, in the interface's language (the server's). */
+  name?: string;
+  valueText?: string;
+  unitText?: string | null;
 }
 
 export interface NewRuleVersion {
