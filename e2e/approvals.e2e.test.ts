@@ -55,7 +55,7 @@ describe('approvals, outcomes, policy rules and the year plan', () => {
     // The gate into 已会商, labelled in Chinese with the server's text below.
     await expect.poll(() => gate(page, 'consultation_minutes').getAttribute('data-satisfied')).toBe('false');
     expect(await gate(page, 'consultation_minutes').getByTestId('gate-label').textContent()).toBe('已召开联合会商并形成会议纪要');
-    expect(await gate(page, 'consultation_minutes').getByTestId('gate-detail').textContent()).toMatch(/joint consultation/);
+    expect(await gate(page, 'consultation_minutes').getByTestId('gate-detail').textContent()).toMatch(/^已记录联合会商 \d+ 次/);
     expect(await page.getByTestId('approval-step').count()).toBe(7);
     expect(await step(page, 'project_proposal').getByTestId('step-simplify').isDisabled()).toBe(true);
 
@@ -108,8 +108,9 @@ describe('approvals, outcomes, policy rules and the year plan', () => {
     const checklist = gate(page, 'approval_checklist');
     await expect.poll(() => checklist.getAttribute('data-satisfied')).toBe('false');
     expect(await checklist.getByTestId('gate-label').textContent()).toBe('审批事项均已办结或经会商简化');
-    expect(await checklist.getByTestId('gate-detail').textContent()).toBe('1 of 7 approval steps are done or simplified.');
-    expect(await checklist.textContent()).not.toContain('project_proposal:');
+    expect(await checklist.getByTestId('gate-detail').textContent()).toBe('7 个审批环节中已完成或简化 1 个。');
+    expect(await checklist.textContent()).toContain('（feasibility）');
+    expect(await checklist.textContent()).not.toContain('（project_proposal）');
     await page.waitForTimeout(300);
     await page.screenshot({ path: 'test-results/approvals-tab.png', fullPage: true });
 

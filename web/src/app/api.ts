@@ -162,7 +162,8 @@ function fileNameFrom(disposition: string): string | null {
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
     const detail = err.problem.detail ?? err.problem.title;
-    if (err.problem.code) return detail;
+    // A detail not yet given words by code is still English: the Chinese gist goes first then.
+    if (err.problem.code && (i18n.language === 'en' || /[\u4e00-\u9fff]/.test(detail))) return detail;
     const gist = i18n.language === 'en' ? '' : i18n.t(`common.problem.${err.status}`, { defaultValue: '' });
     return gist ? `${gist}：${detail}` : detail;
   }
