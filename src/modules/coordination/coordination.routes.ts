@@ -4,6 +4,7 @@ import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { localized } from '../../platform/http/locale.ts';
 import { forbidden } from '../../platform/http/problem.ts';
+import { coordinationMessages as cm } from './messages.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { timetableIcs, timetableXlsx } from './exports.ts';
 import { coordinationDepartments, workKindNames, workKinds, type WorkKind } from './kinds.ts';
@@ -383,7 +384,7 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
     async (req, reply) => {
       const user = userOf(req);
       if (user.role === 'department_liaison' && user.department !== req.query.department)
-        throw forbidden('Your calendar is your own department’s.');
+        throw forbidden(cm.msg('calendar.own_department'));
       const listed = await schedules.schedulePackageList(ctx, user, req.params.id, req.query.department);
       return reply
         .type('text/calendar; charset=utf-8')

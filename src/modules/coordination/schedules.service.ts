@@ -13,7 +13,7 @@ import { startJob } from '../../platform/jobs.ts';
 import { dateOfWorkingDay, firstWorkingDay, workingDayIndex, workingDaysOf } from './calendar.ts';
 import { divisionPrefix } from '../registry/index.ts';
 import { departmentFilter, divisionFor, inDivision } from './packages.service.ts';
-import { noticeWords } from './messages.ts';
+import { coordinationMessages as cm, noticeWords } from './messages.ts';
 import { buildModel } from './plan-model.ts';
 import { blackouts, departmentCrews, packageNotices, precedenceRules, schedulePackages, schedules, workPackages } from './schema.ts';
 import { solveInWorker, type SolvedPlan, type SolveRequest } from './solve.ts';
@@ -180,7 +180,9 @@ export async function requestSchedule(
   const startsOn = firstWorkingDay(`${input.year}-01-01`);
   const { packages, model } = await planInputs(ctx, input.year, division, startsOn);
   if (!packages.length)
-    throw unprocessable(`No work packages for ${input.year} in ${division}.`, [{ path: 'body.year', message: 'no work packages' }]);
+    throw unprocessable(cm.msg('schedule.no_packages', { year: input.year, division }), [
+      { path: 'body.year', message: cm.msg('field.no_work_packages') },
+    ]);
   const id = uuidv7();
   const [schedule] = await ctx.db
     .insert(schedules)
@@ -199,7 +201,7 @@ export async function requestSchedule(
  */
 export async function requestReplan(ctx: AppContext, user: AuthUser, actor: Actor | undefined, scheduleId: string, today: string) {
   const previous = await scheduleFor(ctx, user, scheduleId);
-  if (previous.status !== 'done') throw conflict('Only a finished timetable can be re-planned.', { status: previous.status });
+  if (previous.status !== 'done') throw conflict(cm.msg('schedule.replan_finished_only'), { status: previous.status });
   const { packages, model } = await planInputs(ctx, previous.year, previous.division, previous.startsOn);
   const before = await ctx.db.select().from(schedulePackages).where(eq(schedulePackages.scheduleId, previous.id));
   const startOf = new Map(before.map((r) => [r.packageId, r.start]));
@@ -235,7 +237,7 @@ async function scheduleFor(ctx: AppContext, user: AuthUser, id: string): Promise
   const [row] = await ctx.db.select().from(schedules).where(eq(schedules.id, id));
   const scope = user.scope.division;
   if (!row || !scope || !(row.division.startsWith(divisionPrefix(scope)) || scope.startsWith(divisionPrefix(row.division))))
-    throw notFound(`Schedule ${id}`);
+    throw notFound(cm.msg('schedule.entity', { id }));
   return row;
 }
 
@@ -359,5 +361,5 @@ export async function markNoticeRead(ctx: AppContext, user: AuthUser, id: string
       ),
     )
     .returning({ id: packageNotices.id });
-  if (!row) throw notFound(`Notice ${id}`);
+  if (!row) throw notFound(cm.msg('notice.entity', { id }));
 }
