@@ -153,7 +153,7 @@ describe('approvals, outcomes, policy rules and the year plan', () => {
     await form.getByTestId('publish-source').fill('E2E 演示文件');
     await page.getByTestId('publish-submit').click();
     await page.getByTestId('publish-error').waitFor();
-    expect(await page.getByTestId('publish-error').textContent()).toContain('already');
+    expect(await page.getByTestId('publish-error').textContent()).toContain('已有 2021.1 版');
     await page.screenshot({ path: 'test-results/policy-rules.png', fullPage: true });
     await page.locator('.ant-modal-close').click();
 

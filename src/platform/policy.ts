@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db, Tx } from './db/client.ts';
 import { conflict, unprocessable } from './http/problem.ts';
+import { platformMessages as pm } from './i18n/platform.messages.ts';
 import { uuidv7 } from './ids.ts';
 import { policyRules } from './schema.ts';
 
@@ -146,7 +147,7 @@ export interface NewRuleVersion {
 export async function publishRule(tx: Tx, input: NewRuleVersion) {
   const existing = await tx.select().from(policyRules).where(eq(policyRules.key, input.key)).limit(1);
   if (!existing.length)
-    throw unprocessable(`There is no rule "${input.key}" to publish a version of.`, [{ path: 'body.key', message: 'unknown rule' }]);
+    throw unprocessable(pm.msg('policy.rule_unknown', { key: input.key }), [{ path: 'body.key', message: pm.msg('field.unknown_rule') }]);
   const [row] = await tx
     .insert(policyRules)
     .values({
@@ -161,8 +162,8 @@ export async function publishRule(tx: Tx, input: NewRuleVersion) {
     .onConflictDoNothing()
     .returning();
   if (!row)
-    throw conflict(`Rule ${input.key} already has a version ${input.version}.`, {
-      errors: [{ path: 'body.version', message: 'already published' }],
+    throw conflict(pm.msg('policy.version_exists', { key: input.key, version: input.version }), {
+      errors: [{ path: 'body.version', message: pm.msg('field.already_published') }],
     });
   clearRuleCache();
   return toRule(row);
