@@ -62,7 +62,7 @@ describe('governance UI', () => {
     expect(await problem.getAttribute('data-status')).toBe('422');
     await expect
       .poll(() => modal.locator('.ant-form-item-explain-error').allTextContents())
-      .toContain('18 characters with a valid check character (GB 32100-2015)');
+      .toContain('18 位，且校验码正确（GB 32100-2015）');
 
     await input(modal, 'company-credit-code-input').fill(code);
     await officer.getByTestId('company-register-submit').click();

@@ -110,12 +110,13 @@ describe('projects UI', () => {
     const violation = page.locator('[data-testid="funding-violation"][data-rule="funding.subsidy_cap_per_m2"]');
     await violation.waitFor();
     const text = (await violation.textContent()) ?? '';
-    expect(text).toContain('市区两级补助超过上限');
-    expect(text).toContain('funding.subsidy_cap_per_m2 = 400 元/m²');
-    expect(text).toContain('版本 2021.1');
-    expect(text).toContain('来源');
-    expect(text).toContain(`上限 ${yuan(capFen)}`);
-    expect(text).toContain(`实际 ${yuan(capFen + 1n)}`);
+    // The server's words for funding.subsidy_cap_exceeded, in Chinese (amounts as yuan with two decimals).
+    const plain = (fen: bigint) => `${yuan(fen).slice(1)} 元`;
+    expect(await violation.getAttribute('data-code')).toBe('funding.subsidy_cap_exceeded');
+    expect(text).toContain(`市、区两级补助合计 ${plain(capFen + 1n)}，超过上限 ${plain(capFen)}`);
+    expect(text).toContain('市、区两级财政补助上限：400.00 元/平方米');
+    expect(text).toContain('2021.1 版');
+    expect(text).toContain('依据：');
     await page.screenshot({ path: 'test-results/projects-funding-violation.png', fullPage: true });
 
     // Exactly the cap saves.

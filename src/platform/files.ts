@@ -6,7 +6,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { notFound, Problem } from './http/problem.ts';
+import { notFound, problem } from './http/problem.ts';
+import type { Message } from './i18n/messages.ts';
+import { platformMessages as pm } from './i18n/platform.messages.ts';
 
 export const fileTypes = {
   pdf: 'application/pdf',
@@ -51,8 +53,8 @@ export interface Upload {
  */
 export function checkUpload(upload: Upload, maxBytes: number, field: string): FileType {
   if (upload.data.length > maxBytes) {
-    throw new Problem(413, 'Content Too Large', `The file is larger than ${maxBytes / 2 ** 20} MB.`, {
-      errors: [{ path: field, message: `larger than ${maxBytes} bytes` }],
+    throw problem(413, pm.msg('request.file_too_large', { megabytes: maxBytes / 2 ** 20 }), {
+      errors: [{ path: field, message: pm.msg('file.larger_than', { bytes: maxBytes }) }],
     });
   }
   const actual = sniff(upload.data);
@@ -60,11 +62,11 @@ export function checkUpload(upload: Upload, maxBytes: number, field: string): Fi
   const mime = upload.mimetype?.toLowerCase().split(';')[0]!.trim();
   const generic = !mime || mime === 'application/octet-stream';
   const byMime = generic ? null : ((Object.keys(fileTypes) as FileType[]).find((t) => fileTypes[t] === mime) ?? 'other');
-  const refuse = (message: string) =>
-    new Problem(415, 'Unsupported Media Type', `${upload.filename}: ${message}`, { errors: [{ path: field, message }] });
-  if (!actual) throw refuse(`the content is not one of ${Object.keys(fileTypes).join(', ')}`);
-  if (byName !== actual) throw refuse(`the content is ${actual}, but the name says ${byName ?? 'an unknown type'}`);
-  if (byMime && byMime !== actual) throw refuse(`the content is ${actual}, but it was sent as ${mime}`);
+  const refuse = (message: Message) =>
+    problem(415, pm.msg('file.type_refused', { file: upload.filename, reason: message }), { errors: [{ path: field, message }] });
+  if (!actual) throw refuse(pm.msg('file.content_unknown', { types: Object.keys(fileTypes) }));
+  if (byName !== actual) throw refuse(pm.msg('file.name_mismatch', { actual, named: byName ?? pm.msg('file.name_unknown') }));
+  if (byMime && byMime !== actual) throw refuse(pm.msg('file.mime_mismatch', { actual, mime: mime ?? '' }));
   return actual;
 }
 
@@ -96,10 +98,10 @@ export function fileStore(dataDir: string): FileStore {
       return { sha256, size: data.length };
     },
     async read(sha256) {
-      if (!sha256Pattern.test(sha256)) throw notFound(`File ${sha256}`);
+      if (!sha256Pattern.test(sha256)) throw notFound(pm.msg('file.entity', { id: sha256 }));
       const file = where(sha256);
       await stat(file).catch(() => {
-        throw notFound(`File ${sha256}`);
+        throw notFound(pm.msg('file.entity', { id: sha256 }));
       });
       return createReadStream(file);
     },

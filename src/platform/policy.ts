@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db, Tx } from './db/client.ts';
 import { conflict, unprocessable } from './http/problem.ts';
+import { platformMessages as pm } from './i18n/platform.messages.ts';
 import { uuidv7 } from './ids.ts';
 import { policyRules } from './schema.ts';
 
@@ -32,12 +33,17 @@ interface RuleFile {
   rules: { key: string; value: unknown; unit?: string; source: string }[];
 }
 
-/** Loads the shipped rule set once; an existing (key, version) is left as published. */
+/**
+ * Loads the shipped rule set; an existing (key, version) keeps its value, unit and dates as published.
+ * Only its `source` follows the shipped file: it is the citation a reader sees (the document's title,
+ * number and article), not part of what the version says, so a corrected citation reaches existing
+ * databases at the next start without a new version.
+ */
 export async function loadShippedRules(tx: Tx): Promise<number> {
   const file = JSON.parse(readFileSync(shipped, 'utf8')) as RuleFile;
   const scheme = JSON.parse(readFileSync(path.join(reference, 'assessment-scheme.json'), 'utf8')) as { version: string };
   const rules = file.rules.map((r) =>
-    r.key === schemeKey ? { ...r, value: scheme, source: `${r.source} (assessment-scheme.json ${scheme.version})` } : r,
+    r.key === schemeKey ? { ...r, value: scheme, source: `${r.source}（考核指标体系 ${scheme.version} 版）` } : r,
   );
   const rows = rules.map((r) => ({
     id: uuidv7(),
@@ -48,9 +54,17 @@ export async function loadShippedRules(tx: Tx): Promise<number> {
     source: r.source,
     effectiveFrom: SHIPPED_EFFECTIVE_FROM,
   }));
-  const inserted = await tx.insert(policyRules).values(rows).onConflictDoNothing().returning({ id: policyRules.id });
+  const written = await tx
+    .insert(policyRules)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [policyRules.key, policyRules.version],
+      set: { source: sql`excluded.source` },
+      setWhere: sql`${policyRules.source} is distinct from excluded.source`,
+    })
+    .returning({ inserted: sql<boolean>`(xmax = 0)` });
   clearRuleCache();
-  return inserted.length;
+  return written.filter((r) => r.inserted).length;
 }
 
 // Rules change rarely: a minute's cache per database. Inside a transaction the
@@ -133,7 +147,7 @@ export interface NewRuleVersion {
 export async function publishRule(tx: Tx, input: NewRuleVersion) {
   const existing = await tx.select().from(policyRules).where(eq(policyRules.key, input.key)).limit(1);
   if (!existing.length)
-    throw unprocessable(`There is no rule "${input.key}" to publish a version of.`, [{ path: 'body.key', message: 'unknown rule' }]);
+    throw unprocessable(pm.msg('policy.rule_unknown', { key: input.key }), [{ path: 'body.key', message: pm.msg('field.unknown_rule') }]);
   const [row] = await tx
     .insert(policyRules)
     .values({
@@ -148,8 +162,8 @@ export async function publishRule(tx: Tx, input: NewRuleVersion) {
     .onConflictDoNothing()
     .returning();
   if (!row)
-    throw conflict(`Rule ${input.key} already has a version ${input.version}.`, {
-      errors: [{ path: 'body.version', message: 'already published' }],
+    throw conflict(pm.msg('policy.version_exists', { key: input.key, version: input.version }), {
+      errors: [{ path: 'body.version', message: pm.msg('field.already_published') }],
     });
   clearRuleCache();
   return toRule(row);

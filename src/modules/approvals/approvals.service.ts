@@ -8,8 +8,10 @@ import type { AppContext } from '../../platform/context.ts';
 import { fileStore, keepUpload } from '../../platform/files.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, notFound, unprocessable, type FieldError } from '../../platform/http/problem.ts';
+import { list } from '../../platform/i18n/format.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { projectFacts, registerGate, stages, type Stage } from '../projects/index.ts';
+import { projectFacts, registerGate, stages, stageWords, type Stage } from '../projects/index.ts';
+import { approvalMessages as am, materialWords, stepName } from './messages.ts';
 import {
   buildChecklist,
   hasMinutes,
@@ -21,7 +23,7 @@ import {
   type Decision,
 } from './checklist.ts';
 import { consultations, documents, stepStatuses } from './schema.ts';
-import { steps, type Department, type Material, type StepCode } from './steps.ts';
+import { type Department, type Material, type StepCode } from './steps.ts';
 
 const maxBytes = (ctx: AppContext) => ctx.env.MAX_UPLOAD_MB * 2 ** 20;
 
@@ -85,21 +87,20 @@ function validateConsultation(input: NewConsultation): { decisions: Decision[]; 
   const errors: FieldError[] = [];
   const minutes = input.minutes?.trim() ?? '';
   if (!input.departments.includes(input.leadDepartment))
-    errors.push({ path: 'body.leadDepartment', message: 'the lead department must be among the departments present' });
-  if (input.decisions.length && !minutes)
-    errors.push({ path: 'body.minutes', message: 'decisions are made by the minutes: record the minutes with them' });
+    errors.push({ path: 'body.leadDepartment', message: am.msg('consultation.lead_not_present') });
+  if (input.decisions.length && !minutes) errors.push({ path: 'body.minutes', message: am.msg('consultation.decisions_need_minutes') });
   const seen = new Set<StepCode>();
   const decisions = input.decisions.map((d, i): Decision => {
-    if (seen.has(d.step)) errors.push({ path: `body.decisions.${i}.step`, message: `repeats ${d.step}` });
+    if (seen.has(d.step))
+      errors.push({ path: `body.decisions.${i}.step`, message: am.msg('consultation.step_repeated', { step: d.step }) });
     seen.add(d.step);
     const minute = d.minute?.trim() || null;
     // The minute is quoted from the minutes, so a simplification always points at what the meeting wrote.
-    if (d.simplified && !minute)
-      errors.push({ path: `body.decisions.${i}.minute`, message: 'quote the item of the minutes that allows it' });
+    if (d.simplified && !minute) errors.push({ path: `body.decisions.${i}.minute`, message: am.msg('consultation.quote_minute') });
     else if (minute && minutes && !minutes.includes(minute))
-      errors.push({ path: `body.decisions.${i}.minute`, message: 'is not a quotation of the minutes' });
+      errors.push({ path: `body.decisions.${i}.minute`, message: am.msg('consultation.not_a_quotation') });
     if (!d.simplified && !d.requiredMaterials?.length)
-      errors.push({ path: `body.decisions.${i}`, message: 'decides nothing: simplify the step or name its materials' });
+      errors.push({ path: `body.decisions.${i}`, message: am.msg('consultation.decides_nothing') });
     return { step: d.step, simplified: d.simplified, minute, requiredMaterials: d.requiredMaterials?.length ? d.requiredMaterials : null };
   });
   return { decisions, errors };
@@ -114,7 +115,7 @@ export async function recordConsultation(
 ) {
   await projectFacts(ctx, user, projectId);
   const { decisions, errors } = validateConsultation(input);
-  if (errors.length) throw unprocessable('The consultation is not valid.', errors);
+  if (errors.length) throw unprocessable(am.msg('consultation.invalid'), errors);
   const id = uuidv7();
   const [row] = await ctx.db.transaction(async (tx) => {
     const inserted = await tx
@@ -139,7 +140,7 @@ export async function recordConsultation(
 
 /** The checklist is closed once the project is approved: what the gate accepted stays as it was. */
 function assertOpen(stage: Stage) {
-  if (stages.indexOf(stage) >= stages.indexOf('approved')) throw conflict(`The project is ${stage}: its approval checklist is closed.`);
+  if (stages.indexOf(stage) >= stages.indexOf('approved')) throw conflict(am.msg('checklist.closed', { stage: stageWords(stage) }));
 }
 
 export async function setStepStatus(
@@ -156,30 +157,30 @@ export async function setStepStatus(
   let consultationId: string | null = null;
   if (input.status === 'simplified') {
     if (!input.consultationId)
-      throw unprocessable(`A step is simplified only by a consultation minute that allows it.`, [
-        { path: 'body.consultationId', message: 'required to simplify a step' },
+      throw unprocessable(am.msg('checklist.simplify_needs_minute'), [
+        { path: 'body.consultationId', message: am.msg('field.required_to_simplify') },
       ]);
     const meeting = meetings.find((c) => c.id === input.consultationId);
     if (!meeting)
-      throw unprocessable(`Consultation ${input.consultationId} is not one of this project's.`, [
-        { path: 'body.consultationId', message: 'not a consultation of this project' },
+      throw unprocessable(am.msg('checklist.consultation_not_of_project', { id: input.consultationId }), [
+        { path: 'body.consultationId', message: am.msg('field.not_consultation_of_project') },
       ]);
     if (!simplification(step, meeting))
-      throw conflict(`The minutes of the consultation of ${meeting.heldOn} do not simplify ${step} (${steps[step].zh}).`, {
-        errors: [{ path: 'body.consultationId', message: `its minutes do not allow simplifying ${step}` }],
+      throw conflict(am.msg('checklist.minutes_do_not_simplify', { date: meeting.heldOn, step, name: stepName(step) }), {
+        errors: [{ path: 'body.consultationId', message: am.msg('field.minutes_do_not_allow', { step }) }],
       });
     consultationId = meeting.id;
   } else if (input.consultationId) {
-    throw unprocessable('Only a simplified step cites a consultation.', [
-      { path: 'body.consultationId', message: `not used when ${input.status}` },
+    throw unprocessable(am.msg('checklist.only_simplified_cites'), [
+      { path: 'body.consultationId', message: am.msg('field.not_used_when', { status: input.status }) },
     ]);
   }
   if (input.status === 'done') {
     const missing = requiredMaterials(step, meetings).filter((m) => !present.get(step)?.has(m));
     if (missing.length)
-      throw conflict(`${step} (${steps[step].zh}) still needs: ${missing.join(', ')}.`, {
+      throw conflict(am.msg('checklist.step_needs_materials', { step, name: stepName(step), missing: missing.map(materialWords) }), {
         missingMaterials: missing,
-        errors: [{ path: 'body.status', message: `upload ${missing.join(', ')} first` }],
+        errors: [{ path: 'body.status', message: am.msg('field.upload_first', { missing: missing.map(materialWords) }) }],
       });
   }
   await ctx.db.transaction(async (tx) => {
@@ -210,8 +211,8 @@ export async function uploadDocument(ctx: AppContext, user: AuthUser, actor: Act
   await projectFacts(ctx, user, projectId);
   const allowed = materialsOf(input.step, await loadConsultations(ctx, projectId));
   if (!allowed.includes(input.materialType))
-    throw unprocessable(`${input.materialType} is not a material of ${input.step}.`, [
-      { path: 'body.materialType', message: `one of ${allowed.join(', ')}` },
+    throw unprocessable(am.msg('checklist.material_not_of_step', { material: input.materialType, step: input.step }), [
+      { path: 'body.materialType', message: am.msg('field.one_of', { allowed: [...allowed] }) },
     ]);
   const kept = await keepUpload(ctx.env.dataDir, input, maxBytes(ctx));
   const id = uuidv7();
@@ -240,10 +241,10 @@ export async function documentContent(
   id: string,
 ): Promise<{ doc: ReturnType<typeof documentView>; body: Readable }> {
   const [row] = await ctx.db.select().from(documents).where(eq(documents.id, id)).limit(1);
-  if (!row) throw notFound(`Document ${id}`);
+  if (!row) throw notFound(am.msg('document.entity', { id }));
   // Answers exactly like a missing document when the project is outside the caller's scope.
   await projectFacts(ctx, user, row.projectId).catch(() => {
-    throw notFound(`Document ${id}`);
+    throw notFound(am.msg('document.entity', { id }));
   });
   return { doc: documentView(row), body: await fileStore(ctx.env.dataDir).read(row.sha256) };
 }
@@ -256,8 +257,8 @@ registerGate({
     const withMinutes = meetings.filter(hasMinutes).length;
     return {
       satisfied: withMinutes > 0,
-      message: `${meetings.length} joint consultation(s) recorded, ${withMinutes} with minutes.`,
-      satisfy: 'Record the joint consultation led by the district housing bureau, with its minutes (POST /projects/{id}/consultations).',
+      message: am.msg('gate.consultation_minutes.status', { count: meetings.length, withMinutes }),
+      satisfy: am.msg('gate.consultation_minutes.satisfy'),
     };
   },
 });
@@ -269,6 +270,22 @@ export async function projectsWithCompleteApprovals(ctx: AppContext, projectIds:
   return complete;
 }
 
+/** What each unmet step still needs, in words (as unmetSteps says it in codes). */
+function unmetWords(checklist: Awaited<ReturnType<typeof loadChecklist>>['checklist']) {
+  return checklist
+    .filter((s) => !s.satisfied)
+    .map((s) => {
+      const missing = s.requiredMaterials.filter((m) => !m.present).map((m) => materialWords(m.type));
+      const step = s.code as StepCode;
+      if (s.status === 'done') return am.msg('gate.approval_checklist.step_upload', { step, name: stepName(step), missing });
+      return am.msg('gate.approval_checklist.step_mark', {
+        step,
+        name: stepName(step),
+        missing: missing.length ? missing : am.msg('gate.approval_checklist.all_present'),
+      });
+    });
+}
+
 registerGate({
   stage: 'approved',
   code: 'approval_checklist',
@@ -277,8 +294,8 @@ registerGate({
     const unmet = unmetSteps(checklist);
     return {
       satisfied: unmet.length === 0,
-      message: `${checklist.length - unmet.length} of ${checklist.length} approval steps are done or simplified.`,
-      satisfy: unmet.length ? unmet.join('; ') : 'Nothing: every step is done or simplified.',
+      message: am.msg('gate.approval_checklist.status', { done: checklist.length - unmet.length, count: checklist.length }),
+      satisfy: unmet.length ? list(unmetWords(checklist), true) : am.msg('gate.approval_checklist.nothing'),
     };
   },
 });

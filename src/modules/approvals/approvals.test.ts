@@ -91,7 +91,9 @@ describe('approvals: consultations, checklist, documents and gates', () => {
       minutes,
       decisions: [{ step: 'tender', simplified: true, minute: '取消招标' }],
     });
-    expect(misquoted.json().errors).toEqual([{ path: 'body.decisions.0.minute', message: expect.any(String) }]);
+    expect(misquoted.json().errors).toEqual([
+      { path: 'body.decisions.0.minute', code: 'consultation.not_a_quotation', message: expect.any(String) },
+    ]);
   });
 
   it('records the meeting whose minutes simplify steps and change materials, and then lets the project in', async () => {
@@ -168,7 +170,9 @@ describe('approvals: consultations, checklist, documents and gates', () => {
     const disguised = await upload(id, fields, { name: '招标文件.pdf', data: png });
     expect(disguised.statusCode).toBe(415);
     expect(disguised.headers['content-type']).toMatch(/problem\+json/);
-    expect(disguised.json().errors).toEqual([{ path: 'body.file', message: expect.stringMatching(/png/) }]);
+    expect(disguised.json().errors).toEqual([
+      { path: 'body.file', code: expect.stringMatching(/^file\./), message: expect.stringMatching(/png/) },
+    ]);
     const text = await upload(id, fields, { name: 'notes.pdf', data: Buffer.from('just text') });
     expect(text.json().errors[0].path).toBe('body.file');
     const lying = await upload(id, fields, { name: 'a.pdf', data: pdf('x'), type: 'image/png' });
@@ -269,6 +273,8 @@ describe('upload size', () => {
     const over = await upload(p.id, fields, { name: 'big.pdf', data: Buffer.concat([atLimit, Buffer.from(' ')]) }, 'hemu', small);
     expect(over.statusCode).toBe(413);
     expect(over.headers['content-type']).toMatch(/problem\+json/);
-    expect(over.json().errors).toEqual([{ path: 'body.file', message: expect.stringMatching(/larger than 1048576 bytes/) }]);
+    expect(over.json().errors).toEqual([
+      { path: 'body.file', code: 'file.larger_than', message: expect.stringMatching(/larger than 1048576 bytes/) },
+    ]);
   });
 });

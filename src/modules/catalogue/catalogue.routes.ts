@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/problem.ts';
+import { catalogueMessages as cm } from './messages.ts';
 import { toNumber } from '../../platform/money.ts';
 import * as catalogue from './catalogue.service.ts';
 import { categories } from './schema.ts';
@@ -146,7 +147,7 @@ export async function catalogueRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (req) => {
       const { priceList, prices } = await catalogue.priceListAt(ctx.db, req.query.at ?? new Date().toISOString().slice(0, 10));
-      if (!priceList) throw notFound('A price list in force on that day');
+      if (!priceList) throw notFound(cm.msg('price_list.none_in_force'));
       return {
         priceList: { id: priceList.id, version: priceList.version, effectiveFrom: priceList.effectiveFrom, source: priceList.source },
         items: [...prices].map(([indicatorCode, fen]) => ({ indicatorCode, unitPriceFen: toNumber(fen) })),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { catalogueMessages as cm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { catalogueVersions, indicators, priceLists, prices } from './schema.ts';
 import { validateCatalogue } from './validate.ts';
@@ -118,7 +119,7 @@ export async function seedDemoPrices(tx: Tx, catalogueVersion: string, effective
 
 export async function currentCatalogueVersion(db: Db | Tx): Promise<string> {
   const [row] = await db.select().from(catalogueVersions).where(eq(catalogueVersions.current, true)).limit(1);
-  if (!row) throw notFound('A current catalogue version');
+  if (!row) throw notFound(cm.msg('catalogue.none_current'));
   return row.version;
 }
 
@@ -129,7 +130,7 @@ export async function listVersions(db: Db) {
 export async function listIndicators(db: Db | Tx, version?: string): Promise<{ version: string; items: Indicator[] }> {
   const v = version ?? (await currentCatalogueVersion(db));
   const items = await db.select().from(indicators).where(eq(indicators.version, v)).orderBy(asc(indicators.code));
-  if (!items.length) throw notFound(`Catalogue version ${v}`);
+  if (!items.length) throw notFound(cm.msg('catalogue.entity', { version: v }));
   return { version: v, items: items.map(({ version: _v, ...rest }) => rest) };
 }
 
@@ -149,15 +150,15 @@ export async function priceListAt(db: Db | Tx, day: string) {
 /** A new catalogue version; plans made under older versions keep theirs. */
 export async function publishCatalogue(tx: Tx, input: { version: string; name: string; indicators: Indicator[]; makeCurrent: boolean }) {
   const errors = validateCatalogue(input.indicators);
-  if (errors.length) throw unprocessable('The catalogue is not valid.', errors);
+  if (errors.length) throw unprocessable(cm.msg('catalogue.invalid'), errors);
   const inserted = await tx
     .insert(catalogueVersions)
     .values({ version: input.version, name: input.name })
     .onConflictDoNothing()
     .returning();
   if (!inserted.length)
-    throw conflict(`Catalogue version ${input.version} is already published.`, {
-      errors: [{ path: 'body.version', message: 'already published' }],
+    throw conflict(cm.msg('catalogue.version_published', { version: input.version }), {
+      errors: [{ path: 'body.version', message: cm.msg('field.already_published') }],
     });
   await tx.insert(indicators).values(input.indicators.map((i) => ({ ...i, version: input.version })));
   if (input.makeCurrent) {
@@ -182,15 +183,15 @@ export async function publishPriceList(
     seen.add(p.indicatorCode);
     return e;
   });
-  if (errors.length) throw unprocessable('The price list is not valid.', errors);
+  if (errors.length) throw unprocessable(cm.msg('price_list.invalid'), errors);
   const [list] = await tx
     .insert(priceLists)
     .values({ id: uuidv7(), version: input.version, effectiveFrom: input.effectiveFrom, source: input.source })
     .onConflictDoNothing()
     .returning();
   if (!list)
-    throw conflict(`Price list ${input.version} is already published.`, {
-      errors: [{ path: 'body.version', message: 'already published' }],
+    throw conflict(cm.msg('price_list.version_published', { version: input.version }), {
+      errors: [{ path: 'body.version', message: cm.msg('field.already_published') }],
     });
   await tx
     .insert(prices)

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { fileResponse, noContent, xlsxMediaType, type ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
+import { localized } from '../../platform/http/locale.ts';
 import { forbidden } from '../../platform/http/problem.ts';
+import { coordinationMessages as cm } from './messages.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { timetableIcs, timetableXlsx } from './exports.ts';
 import { coordinationDepartments, workKindNames, workKinds, type WorkKind } from './kinds.ts';
@@ -439,7 +441,7 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
     async (req, reply) => {
       const user = userOf(req);
       if (user.role === 'department_liaison' && user.department !== req.query.department)
-        throw forbidden('Your calendar is your own department’s.');
+        throw forbidden(cm.msg('calendar.own_department'));
       const listed = await schedules.schedulePackageList(ctx, user, req.params.id, req.query.department);
       return reply
         .type('text/calendar; charset=utf-8')
@@ -457,7 +459,7 @@ export async function coordinationRoutes(app: ZodApp, ctx: AppContext): Promise<
         response: { 200: z.object({ items: z.array(notice) }) },
       },
     },
-    async (req) => schedules.notices(ctx, userOf(req)),
+    async (req) => localized(req, await schedules.notices(ctx, userOf(req))),
   );
   app.post(
     '/api/v1/package-notices/:id/read',

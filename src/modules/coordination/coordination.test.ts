@@ -123,6 +123,19 @@ describe('the demo year, coordinated', () => {
     const notices = (await t.call('GET', '/api/v1/package-notices', 'power')).json().items as { department: string; scheduleId: string }[];
     expect(notices.every((n) => n.department === 'power')).toBe(true);
     expect(notices.filter((n) => n.scheduleId === next.s.id)).toHaveLength(moved.filter((r) => r.department === 'power').length);
+    // A notice is kept by code and read in the reader's language: the kind of work in words, never its code.
+    const headers = { ...(await t.as('power')), 'accept-language': 'zh-CN' };
+    const zh = (await t.app.inject({ url: '/api/v1/package-notices', headers })).json().items as {
+      scheduleId: string;
+      code: string;
+      message: string;
+    }[];
+    const ours = zh.filter((n) => n.scheduleId === next.s.id);
+    expect(ours.length).toBeGreaterThan(0);
+    for (const n of ours) {
+      expect(n.code).toBe('coordination.package_moved');
+      expect(n.message).toMatch(/^.+ · 电力：\d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}$/);
+    }
   });
 
   it('exports the timetable as .xlsx and a department’s packages as iCalendar', async () => {

@@ -7,6 +7,7 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { coordinationMessages as cm, kindWords } from './messages.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { projectCompoundIds, projectFacts } from '../projects/index.ts';
@@ -43,10 +44,12 @@ export function departmentFilter(user: AuthUser): SQL | undefined {
 /** The division a user may plan for: the one asked, if inside their scope; their scope otherwise. */
 export function divisionFor(user: AuthUser, asked?: string): string {
   const scope = user.scope.division;
-  if (!scope) throw forbidden('Your account has no division to plan for.');
+  if (!scope) throw forbidden(cm.msg('coordination.no_division'));
   if (!asked) return scope;
   if (!asked.startsWith(divisionPrefix(scope)))
-    throw unprocessable(`Division ${asked} is outside your scope.`, [{ path: 'body.division', message: 'outside your scope' }]);
+    throw unprocessable(cm.msg('coordination.division_out_of_scope', { division: asked }), [
+      { path: 'body.division', message: cm.msg('field.outside_scope') },
+    ]);
   return asked;
 }
 
@@ -59,9 +62,9 @@ export async function packageFor(ctx: AppContext, user: AuthUser, id: string): P
     .select()
     .from(workPackages)
     .where(and(eq(workPackages.id, id), departmentFilter(user)));
-  if (!row) throw notFound(`Work package ${id}`);
+  if (!row) throw notFound(cm.msg('work_package.entity', { id }));
   await projectFacts(ctx, user, row.projectId).catch(() => {
-    throw notFound(`Work package ${id}`);
+    throw notFound(cm.msg('work_package.entity', { id }));
   });
   return row;
 }
@@ -133,7 +136,9 @@ export async function createPackage(ctx: AppContext, user: AuthUser, actor: Acto
   if (user.role === 'department_liaison' && user.department !== kind.department)
     throw forbidden(`A ${user.department} liaison adds ${user.department} packages only; ${input.kind} belongs to ${kind.department}.`);
   if (!(await projectCompoundIds(ctx.db, projectId)).includes(input.compoundId))
-    throw unprocessable('The compound is not one of this project’s.', [{ path: 'body.compoundId', message: 'not in the project' }]);
+    throw unprocessable(cm.msg('work_package.compound_not_in_project'), [
+      { path: 'body.compoundId', message: cm.msg('field.not_in_project') },
+    ]);
   const [compound] = await registry.compoundsInScope(ctx, user, [input.compoundId]);
   const row = await ctx.db.transaction(async (tx) => {
     const [inserted] = await tx
@@ -157,7 +162,7 @@ export async function createPackage(ctx: AppContext, user: AuthUser, actor: Acto
       })
       .onConflictDoNothing()
       .returning();
-    if (!inserted) throw conflict(`The compound already has a ${input.kind} package in this project.`);
+    if (!inserted) throw conflict(cm.msg('work_package.exists', { kind: kindWords(input.kind) }));
     await audit(tx, actor, 'work_package.create', 'work_package', inserted.id, { projectId, kind: input.kind });
     return inserted;
   });
@@ -176,8 +181,8 @@ export interface PackagePatch {
 export async function patchPackage(ctx: AppContext, user: AuthUser, actor: Actor | undefined, id: string, patch: PackagePatch) {
   const current = await packageFor(ctx, user, id);
   if (patch.status === 'started' && !(patch.startedOn ?? current.startedOn))
-    throw unprocessable('A started package needs the day it started.', [
-      { path: 'body.startedOn', message: 'required when status is started' },
+    throw unprocessable(cm.msg('work_package.started_needs_day'), [
+      { path: 'body.startedOn', message: cm.msg('field.required_when_started') },
     ]);
   const row = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx

@@ -6,6 +6,7 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { forbidden, unprocessable } from '../../platform/http/problem.ts';
+import { coordinationMessages as cm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { projectFacts, projectsOfYear } from '../projects/index.ts';
 import { divisionPrefix } from '../registry/index.ts';
@@ -60,7 +61,9 @@ export async function recordReview(
   if (user.role === 'department_liaison' && user.department !== input.department)
     throw forbidden(`You review for ${user.department}, not ${input.department}.`);
   if (input.decision === 'return' && !input.comments?.trim())
-    throw unprocessable('A returned project goes back with comments.', [{ path: 'body.comments', message: 'required when returning' }]);
+    throw unprocessable(cm.msg('review.returned_needs_comments'), [
+      { path: 'body.comments', message: cm.msg('field.required_when_returning') },
+    ]);
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
     await tx.insert(planReviews).values({

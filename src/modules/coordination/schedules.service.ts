@@ -16,6 +16,7 @@ import { defineJob } from '../../platform/queue.ts';
 import { dateOfWorkingDay, firstWorkingDay, workingDayIndex, workingDaysOf } from './calendar.ts';
 import { divisionPrefix } from '../registry/index.ts';
 import { departmentFilter, divisionFor, inDivision } from './packages.service.ts';
+import { coordinationMessages as cm, noticeWords } from './messages.ts';
 import { buildModel } from './plan-model.ts';
 import { blackouts, departmentCrews, packageNotices, precedenceRules, schedulePackages, schedules, workPackages } from './schema.ts';
 import { solveInWorker, type SolvedPlan, type SolveRequest } from './solve.ts';
@@ -159,8 +160,15 @@ async function noticeMoves(tx: Tx, schedule: ScheduleRow, packages: PackageRow[]
     const was = before.get(p.id);
     const now = starts.get(p.id)!;
     if (was === undefined || was === now) return [];
-    const message = `${p.compoundName} · ${p.kind}: ${dateOfWorkingDay(previous.startsOn, was)} → ${dateOfWorkingDay(schedule.startsOn, now)}`;
-    return [{ id: uuidv7(), department: p.department, scheduleId: schedule.id, packageId: p.id, message }];
+    const params = {
+      compound: p.compoundName,
+      kind: p.kind,
+      from: dateOfWorkingDay(previous.startsOn, was),
+      to: dateOfWorkingDay(schedule.startsOn, now),
+    };
+    const code = 'coordination.package_moved';
+    const message = noticeWords({ code, params, message: '' }).in('en');
+    return [{ id: uuidv7(), department: p.department, scheduleId: schedule.id, packageId: p.id, message, code, params }];
   });
   for (let i = 0; i < notices.length; i += 2000) await tx.insert(packageNotices).values(notices.slice(i, i + 2000));
 }
@@ -245,7 +253,9 @@ export async function requestSchedule(
   // Built here too, so a plan that cannot be solved is refused at once rather than by a failed job.
   const { packages } = await planInputs(ctx, input.year, division, startsOn);
   if (!packages.length)
-    throw unprocessable(`No work packages for ${input.year} in ${division}.`, [{ path: 'body.year', message: 'no work packages' }]);
+    throw unprocessable(cm.msg('schedule.no_packages', { year: input.year, division }), [
+      { path: 'body.year', message: cm.msg('field.no_work_packages') },
+    ]);
   return queueSchedule(ctx, user, actor, { year: input.year, division, startsOn }, 'schedule.request', {
     year: input.year,
     division,
@@ -259,7 +269,7 @@ export async function requestSchedule(
  */
 export async function requestReplan(ctx: AppContext, user: AuthUser, actor: Actor | undefined, scheduleId: string, today: string) {
   const previous = await scheduleFor(ctx, user, scheduleId);
-  if (previous.status !== 'done') throw conflict('Only a finished timetable can be re-planned.', { status: previous.status });
+  if (previous.status !== 'done') throw conflict(cm.msg('schedule.replan_finished_only'), { status: previous.status });
   const { packages } = await planInputs(ctx, previous.year, previous.division, previous.startsOn);
   const before = await ctx.db.select().from(schedulePackages).where(eq(schedulePackages.scheduleId, previous.id));
   const startOf = new Map(before.map((r) => [r.packageId, r.start]));
@@ -282,7 +292,7 @@ async function scheduleFor(ctx: AppContext, user: AuthUser, id: string): Promise
   const [row] = await ctx.db.select().from(schedules).where(eq(schedules.id, id));
   const scope = user.scope.division;
   if (!row || !scope || !(row.division.startsWith(divisionPrefix(scope)) || scope.startsWith(divisionPrefix(row.division))))
-    throw notFound(`Schedule ${id}`);
+    throw notFound(cm.msg('schedule.entity', { id }));
   return row;
 }
 
@@ -398,7 +408,14 @@ export async function notices(ctx: AppContext, user: AuthUser) {
     .where(noticeVisible(ctx, user))
     .orderBy(desc(packageNotices.createdAt))
     .limit(200);
-  return { items: rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })) };
+  return {
+    items: rows.map(({ params: _params, ...n }) => ({
+      ...n,
+      message: noticeWords({ ...n, params: _params }),
+      createdAt: n.createdAt.toISOString(),
+      readAt: n.readAt?.toISOString() ?? null,
+    })),
+  };
 }
 
 export async function markNoticeRead(ctx: AppContext, user: AuthUser, id: string) {
@@ -407,5 +424,5 @@ export async function markNoticeRead(ctx: AppContext, user: AuthUser, id: string
     .set({ readAt: new Date() })
     .where(and(eq(packageNotices.id, id), noticeVisible(ctx, user)))
     .returning({ id: packageNotices.id });
-  if (!row) throw notFound(`Notice ${id}`);
+  if (!row) throw notFound(cm.msg('notice.entity', { id }));
 }

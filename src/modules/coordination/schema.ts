@@ -142,7 +142,11 @@ export const packageNotices = pgTable(
     department: text('department', { enum: coordinationDepartments }).notNull(),
     scheduleId: uuid('schedule_id').notNull(),
     packageId: uuid('package_id').notNull(),
+    // Codes stay in the data: a reader gets the words of `code` with `params` in their language.
+    // `message` is the same in English, kept for rows written before codes (they have no code).
     message: text('message').notNull(),
+    code: text('code'),
+    params: jsonb('params'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },

@@ -5,6 +5,7 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { coordinationMessages as cm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { registry } from '../registry/index.ts';
 import type { CoordinationDepartment, WorkKind } from './kinds.ts';
@@ -12,7 +13,7 @@ import { blackouts, departmentCrews, precedenceRules } from './schema.ts';
 
 function cityOf(user: AuthUser): string {
   const scope = user.scope.division;
-  if (!scope) throw forbidden('Your account has no city.');
+  if (!scope) throw forbidden(cm.msg('coordination.no_city'));
   return scope.slice(0, 4) + '00';
 }
 
@@ -32,7 +33,7 @@ export async function addRule(
   input: { beforeKind: WorkKind; afterKind: WorkKind; lagDays: number; note?: string | null },
 ) {
   if (input.beforeKind === input.afterKind)
-    throw unprocessable('A kind cannot come before itself.', [{ path: 'body.afterKind', message: 'same as beforeKind' }]);
+    throw unprocessable(cm.msg('precedence.self'), [{ path: 'body.afterKind', message: cm.msg('field.same_as_before_kind') }]);
   const cityCode = cityOf(user);
   const existing = await ctx.db.select().from(precedenceRules).where(eq(precedenceRules.cityCode, cityCode));
   // A rule that closes a cycle (a before b … before a) would make every compound with those kinds unplannable.
@@ -42,10 +43,10 @@ export async function addRule(
     from === to || (!seen.has(from) && (seen.add(from), (next.get(from) ?? []).some((n) => reaches(n, to, seen))));
   if ((next.get(input.afterKind) ?? []).some((n) => reaches(n, input.beforeKind)))
     throw unprocessable(`${input.afterKind} already comes before ${input.beforeKind}: the rule would close a cycle.`, [
-      { path: 'body.afterKind', message: 'closes a cycle' },
+      { path: 'body.afterKind', message: cm.msg('field.closes_cycle') },
     ]);
   if (existing.some((r) => r.beforeKind === input.beforeKind && r.afterKind === input.afterKind))
-    throw conflict('That rule exists already.');
+    throw conflict(cm.msg('precedence.exists'));
   const [row] = await ctx.db
     .insert(precedenceRules)
     .values({ id: uuidv7(), cityCode, ...input, note: input.note ?? null })
@@ -62,7 +63,7 @@ export async function deleteRule(ctx: AppContext, user: AuthUser, actor: Actor |
     .delete(precedenceRules)
     .where(and(eq(precedenceRules.id, id), eq(precedenceRules.cityCode, cityOf(user))))
     .returning({ id: precedenceRules.id });
-  if (!row) throw notFound(`Precedence rule ${id}`);
+  if (!row) throw notFound(cm.msg('precedence.entity', { id }));
   await audit(ctx.db, actor, 'precedence_rule.delete', 'precedence_rule', id);
 }
 
@@ -125,7 +126,7 @@ export async function addBlackout(
   input: { compoundId?: string | null; fromDate: string; toDate: string; reason: string },
 ) {
   if (input.toDate < input.fromDate)
-    throw unprocessable('The period ends before it starts.', [{ path: 'body.toDate', message: 'before fromDate' }]);
+    throw unprocessable(cm.msg('blackout.period_reversed'), [{ path: 'body.toDate', message: cm.msg('field.before_from_date') }]);
   if (input.compoundId) await registry.compoundsInScope(ctx, user, [input.compoundId]);
   const [row] = await ctx.db
     .insert(blackouts)

@@ -8,6 +8,7 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, notFound, unprocessable, type FieldError } from '../../platform/http/problem.ts';
+import { evaluationMessages as em } from './messages.ts';
 import { hundredths } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { projectsWithCompleteApprovals } from '../approvals/index.ts';
@@ -47,7 +48,7 @@ export interface Assessment {
 export function cityOf(user: AuthUser): string {
   const scope = user.scope.division;
   const level = scope ? divisionLevelOf(scope) : undefined;
-  if (!scope || !level || level === 'province') throw notFound('An assessment of your city (your account has no city in its scope)');
+  if (!scope || !level || level === 'province') throw notFound(em.msg('assessment.entity_city'));
   return `${scope.slice(0, 4)}00`;
 }
 
@@ -171,7 +172,7 @@ export interface BonusInput {
   reason: string;
 }
 
-const alreadyPublished = (year: number) => conflict(`The assessment of ${year} is published and can no longer change.`);
+const alreadyPublished = (year: number) => conflict(em.msg('assessment.published', { year }));
 
 /** Assessors' entries: the scores of indicators the records cannot give (with evidence) and bonus points. */
 export async function enter(
@@ -220,7 +221,7 @@ export async function enter(
       errors.push({ path: `${at}.points`, message: `points from 0 to ${cap} with at most 2 decimals` });
     else rows.push({ ...base, districtCode: b.districtCode, code: b.ground, pointsHundredths: Number(points), evidence: b.reason });
   });
-  if (errors.length) throw unprocessable('Some entries cannot be taken.', errors);
+  if (errors.length) throw unprocessable(em.msg('assessment.entries_refused'), errors);
   await ctx.db.transaction(async (tx) => {
     const [published] = await tx
       .select({ year: assessmentPublications.year })

@@ -11,6 +11,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { evaluationMessages as em } from './messages.ts';
 import type { UploadedFile } from '../../platform/http/uploads.ts';
 import { fileStore, keepUpload } from '../../platform/files.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -22,8 +23,7 @@ import { evaluationEngagements, evaluationFindings, evaluationInstitutions, eval
 const inScope = (user: AuthUser, code: string) => !!user.scope.division && within(code, user.scope.division);
 
 const divisionField = (path: string, code: string) => {
-  if (!divisionLevelOf(code))
-    throw unprocessable(`${code} is not a division code.`, [{ path, message: 'a 6-, 9- or 12-digit division code' }]);
+  if (!divisionLevelOf(code)) throw unprocessable(`${code} is not a division code.`, [{ path, message: em.msg('field.division_code') }]);
 };
 
 // ── Institutions ──────────────────────────────────────────────────────────────
@@ -68,16 +68,14 @@ export async function createInstitution(
 ) {
   const creditCode = input.creditCode ? input.creditCode.toUpperCase() : null;
   if (creditCode && !validCreditCode(creditCode))
-    throw unprocessable('The unified social credit code is not valid.', [
-      { path: 'body.creditCode', message: '18 characters with a valid check character (GB 32100-2015)' },
-    ]);
+    throw unprocessable(em.msg('institution.credit_code_invalid'), [{ path: 'body.creditCode', message: em.msg('field.credit_code') }]);
   return ctx.db.transaction(async (tx) => {
     if (creditCode) {
       const [taken] = await tx
         .select({ id: evaluationInstitutions.id })
         .from(evaluationInstitutions)
         .where(eq(evaluationInstitutions.creditCode, creditCode));
-      if (taken) throw conflict('An institution with this credit code is already listed.', { institutionId: taken.id });
+      if (taken) throw conflict(em.msg('institution.credit_code_taken'), { institutionId: taken.id });
     }
     const [row] = await tx
       .insert(evaluationInstitutions)
@@ -167,21 +165,24 @@ export interface NewEngagement {
 
 export async function createEngagement(ctx: AppContext, user: AuthUser, actor: Actor | undefined, input: NewEngagement) {
   if (input.periodTo < input.periodFrom)
-    throw unprocessable('The period ends before it starts.', [{ path: 'body.periodTo', message: 'not before periodFrom' }]);
+    throw unprocessable(em.msg('engagement.period_reversed'), [{ path: 'body.periodTo', message: em.msg('field.not_before_start') }]);
   const [institution] = await ctx.db.select().from(evaluationInstitutions).where(eq(evaluationInstitutions.id, input.institutionId));
-  if (!institution) throw unprocessable('No such institution.', [{ path: 'body.institutionId', message: 'not listed' }]);
+  if (!institution)
+    throw unprocessable(em.msg('institution.unknown'), [{ path: 'body.institutionId', message: em.msg('field.not_listed') }]);
   let subject: Pick<Engagement, 'subjectKind' | 'subjectProjectId' | 'subjectDivision'>;
   if ('projectId' in input.subject) {
     const projectId = input.subject.projectId;
     const project = await projectFacts(ctx, user, projectId).catch(() => {
-      throw unprocessable('No such project in your scope.', [{ path: 'body.subject.projectId', message: 'not a project in your scope' }]);
+      throw unprocessable(em.msg('project.unknown_in_scope'), [
+        { path: 'body.subject.projectId', message: em.msg('field.project_not_in_scope') },
+      ]);
     });
     subject = { subjectKind: 'project', subjectProjectId: project.id, subjectDivision: project.districtCode };
   } else {
     divisionField('body.subject.division', input.subject.division);
     if (!inScope(user, input.subject.division))
       throw unprocessable(`Division ${input.subject.division} is not in your scope.`, [
-        { path: 'body.subject.division', message: 'not in your scope' },
+        { path: 'body.subject.division', message: em.msg('field.not_in_scope') },
       ]);
     subject = { subjectKind: 'division', subjectProjectId: null, subjectDivision: input.subject.division };
   }
@@ -213,7 +214,7 @@ async function engagementOf(ctx: AppContext, user: AuthUser, id: string) {
     .from(evaluationEngagements)
     .innerJoin(evaluationInstitutions, eq(evaluationInstitutions.id, evaluationEngagements.institutionId))
     .where(eq(evaluationEngagements.id, id));
-  if (!row || !(await maySee(ctx, user, row.e))) throw notFound(`Engagement ${id}`);
+  if (!row || !(await maySee(ctx, user, row.e))) throw notFound(em.msg('engagement.entity', { id }));
   return row;
 }
 
@@ -265,7 +266,7 @@ export async function setEngagementStatus(ctx: AppContext, user: AuthUser, actor
       .set({ status: to })
       .where(and(eq(evaluationEngagements.id, id), eq(evaluationEngagements.status, e.status)))
       .returning({ id: evaluationEngagements.id });
-    if (!moved.length) throw conflict('The engagement was changed by someone else meanwhile; reload it.');
+    if (!moved.length) throw conflict(em.msg('engagement.changed_meanwhile'));
     await audit(tx, actor, 'evaluation.engagement.status', 'evaluation_engagement', id, { from: e.status, to });
   });
   return getEngagement(ctx, user, id);
@@ -295,9 +296,9 @@ export async function reportContent(
   id: string,
 ): Promise<{ doc: ReturnType<typeof reportView>; body: Readable }> {
   const [row] = await ctx.db.select().from(evaluationReports).where(eq(evaluationReports.id, id));
-  if (!row) throw notFound(`Report ${id}`);
+  if (!row) throw notFound(em.msg('report.entity', { id }));
   await engagementOf(ctx, user, row.engagementId).catch(() => {
-    throw notFound(`Report ${id}`);
+    throw notFound(em.msg('report.entity', { id }));
   });
   return { doc: reportView(row), body: await fileStore(ctx.env.dataDir).read(row.sha256) };
 }
@@ -360,24 +361,24 @@ export async function listFindings(ctx: AppContext, user: AuthUser, query: Findi
 /** Only the responsible office closes a finding; others who may see it are refused, the rest told it does not exist. */
 export async function closeFinding(ctx: AppContext, user: AuthUser, actor: Actor | undefined, id: string, note: string) {
   const [row] = await ctx.db.select().from(evaluationFindings).where(eq(evaluationFindings.id, id));
-  if (!row) throw notFound(`Finding ${id}`);
+  if (!row) throw notFound(em.msg('finding.entity', { id }));
   const visible =
     inScope(user, row.responsibleDivision) ||
     (await engagementOf(ctx, user, row.engagementId).then(
       () => true,
       () => false,
     ));
-  if (!visible) throw notFound(`Finding ${id}`);
+  if (!visible) throw notFound(em.msg('finding.entity', { id }));
   if (user.scope.division !== row.responsibleDivision)
     throw forbidden(`Only the responsible office (${row.responsibleDivision}) closes this finding.`);
-  if (row.status === 'closed') throw conflict('The finding is closed already.');
+  if (row.status === 'closed') throw conflict(em.msg('finding.closed_already'));
   return ctx.db.transaction(async (tx) => {
     const [closed] = await tx
       .update(evaluationFindings)
       .set({ status: 'closed', closingNote: note, closedBy: user.id, closedByUsername: user.username, closedAt: new Date() })
       .where(and(eq(evaluationFindings.id, id), eq(evaluationFindings.status, 'open')))
       .returning();
-    if (!closed) throw conflict('The finding was closed by someone else meanwhile.');
+    if (!closed) throw conflict(em.msg('finding.closed_meanwhile'));
     await audit(tx, actor, 'evaluation.finding.close', 'evaluation_finding', id, { responsibleDivision: row.responsibleDivision });
     return findingView(closed);
   });

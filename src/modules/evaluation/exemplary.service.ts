@@ -9,6 +9,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { evaluationMessages as em } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { authUserByUsername } from '../accounts/index.ts';
 import { projectFacts } from '../projects/index.ts';
@@ -29,7 +30,7 @@ import {
 
 function cityLevel(user: AuthUser) {
   const level = user.scope.division ? divisionLevelOf(user.scope.division) : undefined;
-  if (level !== 'city' && level !== 'province') throw forbidden('Only a city-level account manages the selection of exemplary cases.');
+  if (level !== 'city' && level !== 'province') throw forbidden(em.msg('exemplary.city_only'));
 }
 
 // ── Exemplary cases ───────────────────────────────────────────────────────────
@@ -86,13 +87,13 @@ export async function createSelection(
   cityLevel(user);
   const sheet = input.sheet ?? defaultSheet;
   const errors = sheetErrors(sheet);
-  if (errors.length) throw unprocessable('The scoring sheet is not valid.', errors);
+  if (errors.length) throw unprocessable(em.msg('exemplary.sheet_invalid'), errors);
   return ctx.db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: exemplarySelections.id })
       .from(exemplarySelections)
       .where(eq(exemplarySelections.year, input.year));
-    if (taken) throw conflict(`The ${input.year} selection exists already.`, { selectionId: taken.id });
+    if (taken) throw conflict(em.msg('selection.exists', { year: input.year }), { selectionId: taken.id });
     const [row] = await tx
       .insert(exemplarySelections)
       .values({ id: uuidv7(), year: input.year, title: input.title, sheet, createdBy: user.id })
@@ -104,12 +105,12 @@ export async function createSelection(
 
 async function selectionRow(ctx: AppContext, id: string) {
   const [row] = await ctx.db.select().from(exemplarySelections).where(eq(exemplarySelections.id, id));
-  if (!row) throw notFound(`Selection ${id}`);
+  if (!row) throw notFound(em.msg('selection.entity', { id }));
   return row;
 }
 
 const stillOpen = (s: Selection) => {
-  if (s.status !== 'open') throw conflict(`The ${s.year} selection has been awarded; it is closed.`);
+  if (s.status !== 'open') throw conflict(em.msg('selection.closed', { year: s.year }));
 };
 
 export async function getSelection(ctx: AppContext, id: string) {
@@ -136,14 +137,14 @@ export async function nominate(ctx: AppContext, user: AuthUser, actor: Actor | u
   const s = await selectionRow(ctx, selectionId);
   stillOpen(s);
   const project = await projectFacts(ctx, user, projectId).catch(() => {
-    throw unprocessable('No such project in your scope.', [{ path: 'body.projectId', message: 'not a project in your scope' }]);
+    throw unprocessable(em.msg('project.unknown_in_scope'), [{ path: 'body.projectId', message: em.msg('field.project_not_in_scope') }]);
   });
   return ctx.db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: exemplaryNominations.id })
       .from(exemplaryNominations)
       .where(and(eq(exemplaryNominations.year, s.year), eq(exemplaryNominations.projectId, projectId)));
-    if (taken) throw conflict(`The project is nominated for ${s.year} already.`, { nominationId: taken.id });
+    if (taken) throw conflict(em.msg('nomination.exists', { year: s.year }), { nominationId: taken.id });
     const [row] = await tx
       .insert(exemplaryNominations)
       .values({
@@ -177,17 +178,16 @@ export async function addJuror(ctx: AppContext, user: AuthUser, actor: Actor | u
   const s = await selectionRow(ctx, selectionId);
   stillOpen(s);
   if (input.districtCode === null && input.kind !== 'expert')
-    throw unprocessable('Only a city-level expert has no district.', [
-      { path: 'body.districtCode', message: `required for ${input.kind}` },
-    ]);
+    throw unprocessable(em.msg('exemplary.city_expert_only'), [{ path: 'body.districtCode', message: `required for ${input.kind}` }]);
   if (input.districtCode !== null && divisionLevelOf(input.districtCode) !== 'district')
     throw unprocessable(`${input.districtCode} is not a district code.`, [
-      { path: 'body.districtCode', message: 'a 6-digit district code' },
+      { path: 'body.districtCode', message: em.msg('field.district_code') },
     ]);
   let userId: string | null = null;
   if (input.username) {
     const linked = await authUserByUsername(ctx, input.username).catch(() => null);
-    if (!linked) throw unprocessable(`No account named ${input.username}.`, [{ path: 'body.username', message: 'no such account' }]);
+    if (!linked)
+      throw unprocessable(`No account named ${input.username}.`, [{ path: 'body.username', message: em.msg('field.no_account') }]);
     userId = linked.id;
   }
   return ctx.db.transaction(async (tx) => {
@@ -222,7 +222,7 @@ export async function scoreNomination(
     .from(exemplaryNominations)
     .innerJoin(exemplarySelections, eq(exemplarySelections.id, exemplaryNominations.selectionId))
     .where(eq(exemplaryNominations.id, nominationId));
-  if (!row) throw notFound(`Nomination ${nominationId}`);
+  if (!row) throw notFound(em.msg('nomination.entity', { id: nominationId }));
   const { n, s } = row;
   const [juror] = await ctx.db
     .select()
@@ -231,8 +231,7 @@ export async function scoreNomination(
   if (!juror) throw notFound(`Juror ${jurorId} of the ${s.year} selection`);
   const manages =
     user.permissions.has('evaluation.manage') && ['city', 'province'].includes(divisionLevelOf(user.scope.division ?? '') ?? '');
-  if (!manages && juror.userId !== user.id)
-    throw forbidden("Only the juror, or the selection's city-level staff, enter the juror's scores.");
+  if (!manages && juror.userId !== user.id) throw forbidden(em.msg('exemplary.juror_scores_by'));
   stillOpen(s);
   if (isConflictOfInterest(juror.districtCode, n.districtCode)) {
     await ctx.db.transaction(async (tx) => {
@@ -364,7 +363,7 @@ export async function award(
       .set({ status: 'awarded' })
       .where(and(eq(exemplarySelections.id, selectionId), eq(exemplarySelections.status, 'open')))
       .returning({ id: exemplarySelections.id });
-    if (!closed.length) throw conflict('The selection was awarded by someone else meanwhile.');
+    if (!closed.length) throw conflict(em.msg('exemplary.awarded_meanwhile'));
     await tx.insert(exemplaryAwards).values(
       scored.slice(0, top).map((r) => ({
         id: uuidv7(),

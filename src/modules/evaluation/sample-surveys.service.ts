@@ -22,6 +22,7 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { evaluationMessages as em } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { listRules, ruleAt } from '../../platform/policy.ts';
 import { projectCompoundIds, projectsForAssessment, stages } from '../projects/index.ts';
@@ -45,7 +46,7 @@ type Survey = typeof sampleSurveys.$inferSelect;
 /** A city-level account draws and closes; its city is the one sampled. */
 function cityOfDrawer(user: AuthUser): string {
   const scope = user.scope.division;
-  if (!scope || divisionLevelOf(scope) !== 'city') throw forbidden('Only a city-level account draws and closes a sample survey.');
+  if (!scope || divisionLevelOf(scope) !== 'city') throw forbidden(em.msg('sample_survey.city_only'));
   return scope;
 }
 
@@ -55,7 +56,7 @@ const maySee = (user: AuthUser, s: Survey) =>
 
 async function surveyFor(ctx: AppContext, user: AuthUser, id: string): Promise<Survey> {
   const [s] = await ctx.db.select().from(sampleSurveys).where(eq(sampleSurveys.id, id));
-  if (!s || !maySee(user, s)) throw notFound('The sample survey');
+  if (!s || !maySee(user, s)) throw notFound(em.msg('sample_survey.entity'));
   return s;
 }
 
@@ -119,11 +120,10 @@ export async function drawIn(
   const { cityCode } = by;
   const seed = input.seed === undefined || input.seed === null ? newSeed() : String(input.seed);
   const [institution] = await tx.select().from(evaluationInstitutions).where(eq(evaluationInstitutions.id, input.institutionId));
-  if (!institution) throw unprocessable('No such institution.', [{ path: 'body.institutionId', message: 'not listed' }]);
+  if (!institution)
+    throw unprocessable(em.msg('institution.unknown'), [{ path: 'body.institutionId', message: em.msg('field.not_listed') }]);
   if (institution.kind === 'other')
-    throw unprocessable('The institution is not a third-party evaluator.', [
-      { path: 'body.institutionId', message: 'an evaluation agency, consultancy or university' },
-    ]);
+    throw unprocessable(em.msg('sample_survey.not_evaluator'), [{ path: 'body.institutionId', message: em.msg('field.evaluator_kinds') }]);
   const rule = await ruleAt<SamplingRule>(tx, SAMPLING_RULE);
   const frame = await frameOf(tx, cityCode, input.year, input.kind);
   if (!frame.households.length)
@@ -260,7 +260,7 @@ export async function listSampledHouseholds(
   const scope = user.scope.division!;
   const level = divisionLevelOf(scope);
   // The city's accounts see every drawn household, a district's its own; below a district, none (404 as out of scope).
-  if (level !== 'province' && level !== 'city' && level !== 'district') throw notFound('The sample survey');
+  if (level !== 'province' && level !== 'city' && level !== 'district') throw notFound(em.msg('sample_survey.entity'));
   const t = sampleSurveyHouseholds;
   const rows = await ctx.db
     .select()
@@ -317,16 +317,16 @@ export async function answerHousehold(
   answer: SampleAnswer,
 ) {
   if (!user.permissions.has('sample.answer') && !user.permissions.has('evaluation.manage'))
-    throw forbidden("Only the agency's evaluator, or staff who manage evaluation, enter a sample survey's answers.");
+    throw forbidden(em.msg('sample_survey.answers_by'));
   const s = await surveyFor(ctx, user, id);
   // An evaluator answers for its own institution's surveys only (404, as out of scope).
   if (!(await worksFor(ctx.db, user, s.institutionId))) throw notFound('The sample survey');
   const level = divisionLevelOf(user.scope.division!);
   // As for the list: the city's accounts answer for any drawn household, a district's for its own.
-  if (level !== 'province' && level !== 'city' && level !== 'district') throw notFound('The sample survey');
+  if (level !== 'province' && level !== 'city' && level !== 'district') throw notFound(em.msg('sample_survey.entity'));
   return ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(sampleSurveys).where(eq(sampleSurveys.id, s.id)).for('update');
-    if (locked!.status === 'closed') throw conflict('The sample survey is closed: no more answers.', { status: 'closed' });
+    if (locked!.status === 'closed') throw conflict(em.msg('sample_survey.closed_no_answers'), { status: 'closed' });
     const [row] = await tx
       .update(sampleSurveyHouseholds)
       .set({ answer, enteredBy: user.id, enteredByUsername: user.username, enteredAt: new Date() })
@@ -338,7 +338,7 @@ export async function answerHousehold(
         ),
       )
       .returning();
-    if (!row) throw notFound('The household in this sample');
+    if (!row) throw notFound(em.msg('sample_survey.household_entity'));
     if (locked!.status === 'draft') await tx.update(sampleSurveys).set({ status: 'fielding' }).where(eq(sampleSurveys.id, s.id));
     // Never the answer itself: like a survey response, it is the household's own view.
     await audit(tx, actor, 'evaluation.sample_survey.answer', 'sample_survey', s.id, { householdId, districtCode: row.districtCode });
@@ -355,10 +355,10 @@ export async function answerHousehold(
 
 export async function closeSampleSurvey(ctx: AppContext, user: AuthUser, actor: Actor | undefined, id: string) {
   const s = await surveyFor(ctx, user, id);
-  if (cityOfDrawer(user) !== s.cityCode) throw notFound('The sample survey');
+  if (cityOfDrawer(user) !== s.cityCode) throw notFound(em.msg('sample_survey.entity'));
   return ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(sampleSurveys).where(eq(sampleSurveys.id, s.id)).for('update');
-    if (locked!.status === 'closed') throw conflict('The sample survey is closed already.', { status: 'closed' });
+    if (locked!.status === 'closed') throw conflict(em.msg('sample_survey.closed_already'), { status: 'closed' });
     const [closed] = await tx
       .update(sampleSurveys)
       .set({ status: 'closed', closedBy: user.id, closedAt: new Date() })

@@ -3,6 +3,7 @@ import { isoDate } from '../../platform/http/fields.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
+import { localized } from '../../platform/http/locale.ts';
 import * as funding from './funding.service.ts';
 import { fundingSources } from './schema.ts';
 
@@ -18,6 +19,10 @@ const violation = z.object({
   source: z.string(),
   limitFen: z.number(),
   actualFen: z.number(),
+  code: z.string().describe('A stable code for the broken rule, e.g. funding.subsidy_cap_exceeded'),
+  name: z.string().describe("The rule's name in the request's language"),
+  valueText: z.string().describe("The rule's value with its unit, in words"),
+  message: z.string().describe("The violation explained in the request's language"),
 });
 const fundingView = z.object({
   lines: z.array(z.object({ source, channel: z.string().nullable(), amountFen: z.number() })),
@@ -27,7 +32,7 @@ const fundingView = z.object({
     fundedFen: z.number(),
     shortfallFen: z.number(),
     violations: z.array(violation),
-    rulesUsed: z.array(z.object({ key: z.string(), version: z.string(), source: z.string() })),
+    rulesUsed: z.array(z.object({ key: z.string(), name: z.string(), version: z.string(), source: z.string() })),
   }),
   bySource: z.array(z.object({ source, plannedFen: z.number(), amendedFen: z.number(), disbursedFen: z.number() })),
   disbursements: z.array(
@@ -43,7 +48,7 @@ export async function fundingRoutes(app: ZodApp, ctx: AppContext): Promise<void>
       config: { permission: 'projects.read' },
       schema: { tags, summary: 'Funding lines, their check against the rules, and the ledger', params: id, response: { 200: fundingView } },
     },
-    async (req) => funding.getFunding(ctx, userOf(req), req.params.id),
+    async (req) => localized(req, await funding.getFunding(ctx, userOf(req), req.params.id)),
   );
 
   app.put(
@@ -58,7 +63,7 @@ export async function fundingRoutes(app: ZodApp, ctx: AppContext): Promise<void>
         response: { 200: fundingView },
       },
     },
-    async (req) => funding.saveFunding(ctx, userOf(req), actorOf(req), req.params.id, req.body.lines),
+    async (req) => localized(req, await funding.saveFunding(ctx, userOf(req), actorOf(req), req.params.id, req.body.lines)),
   );
 
   app.post(

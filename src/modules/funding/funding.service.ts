@@ -4,13 +4,17 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { conflict, Problem, unprocessable, type FieldError } from '../../platform/http/problem.ts';
+import { yuan } from '../../platform/i18n/format.ts';
+import { words, type Message, type Words } from '../../platform/i18n/messages.ts';
+import { conflict, problem, unprocessable, type FieldError } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { formatYuan, hundredths, MAX_EXACT_FEN, toNumber, type Fraction } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
+import { ruleName, ruleValueWords } from '../../platform/policy.messages.ts';
 import { currentPlan, projectFacts, registerGate } from '../projects/index.ts';
 import { divisionLevelOf } from '../registry/index.ts';
 import { checkFunding, type Line, type RuleRef, type Violation } from './rules.ts';
+import { fundingMessages as m, fundingWords } from './messages.ts';
 import { amendments, disbursements, fundingChecks, fundingLines, fundingSources, fundingTotals, type FundingSource } from './schema.ts';
 
 export interface LineInput {
@@ -38,16 +42,20 @@ function validateLines(input: LineInput[], channels: string[]): { lines: Line[];
   const lines = input.map((l, i) => {
     const channel = l.channel ?? '';
     if (l.source === 'resident' && !channels.includes(channel)) {
-      errors.push({ path: `body.lines.${i}.channel`, message: `resident funds come through ${channels.join(', ')}` });
-    }
-    if (l.source !== 'resident' && channel) errors.push({ path: `body.lines.${i}.channel`, message: `only resident funds have a channel` });
-    if (l.source === 'exemplary_award')
       errors.push({
-        path: `body.lines.${i}.source`,
-        message: 'awards are recorded by the exemplary-case selection, not in a funding plan',
+        path: `body.lines.${i}.channel`,
+        message: m.msg('funding.channel_required', { channels: channels.map(channelWords) }),
       });
+    }
+    if (l.source !== 'resident' && channel) errors.push({ path: `body.lines.${i}.channel`, message: m.msg('funding.channel_not_allowed') });
+    if (l.source === 'exemplary_award') errors.push({ path: `body.lines.${i}.source`, message: m.msg('funding.award_not_in_plan') });
     const key = `${l.source}/${channel}`;
-    if (seen.has(key)) errors.push({ path: `body.lines.${i}`, message: `repeats ${key}` });
+    if (seen.has(key)) {
+      const line: Words = channel
+        ? { in: (lo) => `${sourceWords(l.source).in(lo)} · ${channelWords(channel).in(lo)}` }
+        : sourceWords(l.source);
+      errors.push({ path: `body.lines.${i}`, message: m.msg('funding.line_repeated', { line }) });
+    }
     seen.add(key);
     return { source: l.source, channel, amountFen: BigInt(l.amountFen) };
   });
@@ -56,7 +64,40 @@ function validateLines(input: LineInput[], channels: string[]): { lines: Line[];
   return { lines, errors };
 }
 
+/** A source or channel in words; one the catalogue does not know reads as its code. */
+const sourceWords = (source: string): Words =>
+  fundingWords.has(`source.${source}`) ? fundingWords.msg(`source.${source}` as 'source.resident') : words({ 'zh-CN': source, en: source });
+const channelWords = (channel: string): Words =>
+  fundingWords.has(`channel.${channel}`)
+    ? fundingWords.msg(`channel.${channel}` as 'channel.common_revenue')
+    : words({ 'zh-CN': channel, en: channel });
+
+// What is kept in the checks table: codes and numbers, no words.
 const violationJson = (v: Violation) => ({ ...v, limitFen: toNumber(v.limitFen), actualFen: toNumber(v.actualFen) });
+
+const violationCodes: Record<string, 'funding.subsidy_cap_exceeded' | 'funding.resident_share_exceeded'> = {
+  'funding.subsidy_cap_per_m2': 'funding.subsidy_cap_exceeded',
+  'funding.resident_share_max': 'funding.resident_share_exceeded',
+};
+
+/** A broken rule explained: its code, the rule's name and value in words, the limit and the amount asked. */
+function violationMessage(v: Violation) {
+  const params = {
+    rule: ruleName(v.rule),
+    value: ruleValueWords(v.rule, v.value, v.unit),
+    version: v.version,
+    source: v.source,
+    limit: yuan(v.limitFen),
+    actual: yuan(v.actualFen),
+  };
+  return m.msg(violationCodes[v.rule] ?? 'funding.rule_broken', params);
+}
+
+/** A violation as the API shows it: the data, and the same in words (rendered in the request's language). */
+const violationView = (v: Violation) => {
+  const message = violationMessage(v);
+  return { ...violationJson(v), code: message.code, name: ruleName(v.rule), valueText: ruleValueWords(v.rule, v.value, v.unit), message };
+};
 
 /** Checks lines against a project's plan cost and the rules of its year (the facts come scope-checked). */
 async function checkProject(ctx: AppContext, project: { id: string; year: number; floorAreaM2: string }, lines: Line[]) {
@@ -69,7 +110,12 @@ async function checkProject(ctx: AppContext, project: { id: string; year: number
     cap: ruleRef(rules.cap),
     residentShare: ruleRef(rules.residentShare),
   });
-  const rulesUsed = [rules.cap, rules.residentShare, rules.channels].map((r) => ({ key: r.key, version: r.version, source: r.source }));
+  const rulesUsed = [rules.cap, rules.residentShare, rules.channels].map((r) => ({
+    key: r.key,
+    name: ruleName(r.key),
+    version: r.version,
+    source: r.source,
+  }));
   return { plan, rules, check, rulesUsed };
 }
 
@@ -81,37 +127,31 @@ export async function saveFunding(ctx: AppContext, user: AuthUser, actor: Actor 
   const facts = await projectFacts(ctx, user, projectId);
   const { channels } = await rulesFor(ctx, facts.year);
   const { lines, errors } = validateLines(input, channels.value);
-  if (errors.length) throw unprocessable('Some funding lines are not valid.', errors);
+  if (errors.length) throw unprocessable(m.msg('funding.lines_invalid'), errors);
   const { plan, check, rulesUsed } = await evaluate(ctx, user, projectId, lines);
   const record = (accepted: boolean) => ({
     projectId,
     accepted,
     costFen: check.costFen,
     fundedFen: check.fundedFen,
-    rulesUsed,
+    // Codes and versions only: words are for readers, not for the record.
+    rulesUsed: rulesUsed.map(({ key, version, source }) => ({ key, version, source })),
     violations: check.violations.map(violationJson),
     byUserId: user.id,
   });
   if (check.violations.length || check.excessFen > 0n) {
     await ctx.db.insert(fundingChecks).values(record(false));
-    const excess: FieldError[] =
-      check.excessFen > 0n
-        ? [{ path: 'body.lines', message: `the lines exceed the plan's cost by ${formatYuan(check.excessFen)} yuan` }]
-        : [];
-    const detail = check.violations.map(
-      (v) =>
-        `${v.rule} (${String(v.value)} ${v.unit ?? ''}, version ${v.version}): limit ${formatYuan(v.limitFen)} yuan, asked ${formatYuan(v.actualFen)} yuan`,
-    );
-    throw new Problem(
-      422,
-      'Unprocessable Content',
-      [...detail, ...excess.map((e) => e.message)].join('; ') || 'The funding plan breaks a rule.',
-      {
-        errors: [...check.violations.map((v) => ({ path: 'body.lines', message: `breaks ${v.rule}` })), ...excess],
-        violations: check.violations.map(violationJson),
-        planVersion: plan?.version ?? null,
-      },
-    );
+    const reasons: (FieldError & { message: Message })[] = [
+      ...check.violations.map((v) => ({ path: 'body.lines', message: violationMessage(v), rule: v.rule })),
+      ...(check.excessFen > 0n ? [{ path: 'body.lines', message: m.msg('funding.exceeds_cost', { excess: yuan(check.excessFen) }) }] : []),
+    ];
+    // One reason is the problem itself (its code says which rule); several are listed under one code.
+    const detail = reasons.length === 1 ? reasons[0]!.message : m.msg('funding.plan_refused', { reasons: reasons.map((r) => r.message) });
+    throw problem(422, detail, {
+      errors: reasons,
+      violations: check.violations.map(violationView),
+      planVersion: plan?.version ?? null,
+    });
   }
   await ctx.db.transaction(async (tx) => {
     // A funding plan replaces the plan's lines; awards stay.
@@ -159,7 +199,7 @@ export async function getFunding(ctx: AppContext, user: AuthUser, projectId: str
       costFen: toNumber(check.costFen),
       fundedFen: toNumber(check.fundedFen),
       shortfallFen: toNumber(check.shortfallFen),
-      violations: check.violations.map(violationJson),
+      violations: check.violations.map(violationView),
       rulesUsed,
     },
     bySource: l.bySource
@@ -212,7 +252,7 @@ export async function disburse(ctx: AppContext, user: AuthUser, actor: Actor | u
       .then((r) => r.rows);
     const allowed = BigInt(row!.planned) + BigInt(row!.amended) - BigInt(row!.paid);
     if (BigInt(input.amountFen) > allowed) {
-      throw conflict(`Only ${formatYuan(allowed)} yuan of ${input.source} is left to pay; record an amendment for the rest first.`, {
+      throw conflict(m.msg('funding.disbursement_exceeds_plan', { available: yuan(allowed), source: sourceWords(input.source) }), {
         availableFen: toNumber(allowed),
         requestedFen: input.amountFen,
       });
@@ -317,9 +357,9 @@ registerGate({
     return {
       satisfied: ok,
       message: ok
-        ? 'The funding plan covers the cost within every rule.'
-        : `Funded ${formatYuan(check.fundedFen)} of ${formatYuan(check.costFen)} yuan; ${check.violations.length} rule(s) broken.`,
-      satisfy: 'Fund the whole plan cost from its sources, within the subsidy cap and the resident share.',
+        ? m.msg('funding.gate.met')
+        : m.msg('funding.gate.unmet', { funded: yuan(check.fundedFen), cost: yuan(check.costFen), broken: check.violations.length }),
+      satisfy: m.msg('funding.gate.satisfy'),
     };
   },
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
+import { expectNoRawObjects } from '../../platform/testing/no-raw-objects.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -54,8 +55,13 @@ describe('funding checks through the API', () => {
         source: expect.stringMatching(/400元/),
         limitFen: 493_826_800,
         actualFen: 493_826_801,
+        code: 'funding.subsidy_cap_exceeded',
+        name: 'City and district subsidy cap',
+        valueText: '400.00 yuan per m²',
+        message: expect.stringContaining('exceed the limit of 4,938,268.00 yuan'),
       },
     ]);
+    expect(over.json().code).toBe('funding.subsidy_cap_exceeded');
     expect(over.json().detail).toMatch(/4,938,268\.00/);
     // The rejected lines were not written.
     expect((await call('GET', `/api/v1/projects/${id}/funding`, 'hemu')).json().check.fundedFen).toBe(493_826_800);
@@ -71,6 +77,25 @@ describe('funding checks through the API', () => {
       lines: [{ source: 'resident', channel: 'common_revenue', amountFen: 100_001 }],
     });
     expect(over.json().violations.map((v: { rule: string }) => v.rule)).toEqual(['funding.resident_share_max']);
+    // In Chinese, by code: the rule's name, value and limit in words, money as yuan, never a raw object.
+    const zh = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/projects/${id}/funding`,
+      headers: { ...(await t.as('hemu')), 'accept-language': 'zh-CN' },
+      payload: { lines: [{ source: 'resident', channel: 'common_revenue', amountFen: 100_001 }] },
+    });
+    expect(zh.statusCode).toBe(422);
+    expect(zh.json()).toMatchObject({
+      code: 'funding.resident_share_exceeded',
+      type: 'https://renova.dev/problems/funding.resident_share_exceeded',
+      title: '超过居民出资比例上限',
+    });
+    expect(zh.json().detail).toMatch(
+      /^居民出资 1,000\.01 元，超过上限 1,000\.00 元（居民出资比例上限：改造成本的 10%，2021\.1 版；依据：.*居民按照不超过改造成本10%的幅度共担）。$/,
+    );
+    expect(zh.json().errors[0]).toMatchObject({ path: 'body.lines', code: 'funding.resident_share_exceeded', message: zh.json().detail });
+    expectNoRawObjects(zh.json());
+    expectNoRawObjects(over.json());
     const noChannel = await call('PUT', `/api/v1/projects/${id}/funding`, 'hemu', { lines: [{ source: 'resident', amountFen: 1 }] });
     expect(noChannel.statusCode).toBe(422);
     expect(noChannel.json().errors[0].path).toBe('body.lines.0.channel');
@@ -101,6 +126,7 @@ describe('funding checks through the API', () => {
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().check.rulesUsed).toContainEqual({
       key: 'funding.subsidy_cap_per_m2',
+      name: 'City and district subsidy cap',
       version: '2022.1',
       source: expect.stringMatching(/2022/),
     });

@@ -16,7 +16,10 @@ import { z } from 'zod';
 import { ballotOutcome } from '../participation/index.ts';
 import { projectFacts, registerGate } from '../projects/index.ts';
 import { within } from '../registry/index.ts';
-import { gapWords, governanceGaps, validCreditCode } from './rules.ts';
+import { governanceGaps, validCreditCode } from './rules.ts';
+import { governanceMessages as gm } from './messages.ts';
+import { list } from '../../platform/i18n/format.ts';
+import type { Message } from '../../platform/i18n/messages.ts';
 import {
   governanceDocuments,
   managementModes,
@@ -73,7 +76,7 @@ export async function listCompanies(ctx: AppContext, query: CompanyQuery) {
 function mayRegisterIn(user: AuthUser, districtCode: string) {
   const scope = user.scope.division;
   if (!scope || !(scope === districtCode || within(districtCode, scope)))
-    throw forbidden(`Your scope does not include district ${districtCode}.`);
+    throw forbidden(gm.msg('governance.scope_district', { district: districtCode }));
 }
 
 export interface NewCompany {
@@ -86,16 +89,14 @@ export interface NewCompany {
 export async function registerCompany(ctx: AppContext, user: AuthUser, actor: Actor | undefined, input: NewCompany) {
   const creditCode = input.creditCode.toUpperCase();
   if (!validCreditCode(creditCode))
-    throw unprocessable('The unified social credit code is not valid.', [
-      { path: 'body.creditCode', message: '18 characters with a valid check character (GB 32100-2015)' },
-    ]);
+    throw unprocessable(gm.msg('company.credit_code_invalid'), [{ path: 'body.creditCode', message: gm.msg('field.credit_code') }]);
   mayRegisterIn(user, input.districtCode);
   return ctx.db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: propertyCompanies.id })
       .from(propertyCompanies)
       .where(eq(propertyCompanies.creditCode, creditCode));
-    if (taken) throw conflict('A company with this credit code is already registered.', { companyId: taken.id });
+    if (taken) throw conflict(gm.msg('company.credit_code_taken'), { companyId: taken.id });
     const [row] = await tx
       .insert(propertyCompanies)
       .values({ id: uuidv7(), ...input, creditCode, qualification: input.qualification ?? null, registeredBy: user.id })
@@ -113,7 +114,7 @@ export async function setCompanyStatus(
   status: 'active' | 'suspended',
 ) {
   const [found] = await ctx.db.select().from(propertyCompanies).where(eq(propertyCompanies.id, id));
-  if (!found) throw notFound(`Property company ${id}`);
+  if (!found) throw notFound(gm.msg('company.entity', { id }));
   mayRegisterIn(user, found.districtCode);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.update(propertyCompanies).set({ status }).where(eq(propertyCompanies.id, id)).returning();
@@ -202,20 +203,26 @@ export async function updateGovernance(
   if (patch.propertyCompanyId) {
     const [company] = await ctx.db.select().from(propertyCompanies).where(eq(propertyCompanies.id, patch.propertyCompanyId));
     if (!company)
-      throw unprocessable('No such company in the register.', [{ path: 'body.propertyCompanyId', message: 'not in the register' }]);
+      throw unprocessable(gm.msg('company.not_registered'), [{ path: 'body.propertyCompanyId', message: gm.msg('field.not_in_register') }]);
     if (company.status !== 'active')
-      throw unprocessable(`${company.name} is suspended in the register.`, [{ path: 'body.propertyCompanyId', message: 'suspended' }]);
+      throw unprocessable(gm.msg('company.suspended', { name: company.name }), [
+        { path: 'body.propertyCompanyId', message: gm.msg('field.suspended') },
+      ]);
   }
   if (patch.propertyCompanyId !== undefined) set.propertyCompanyId = patch.propertyCompanyId;
   if (patch.managementModeBallotId) {
     const ballot = await ballotOutcome(ctx, patch.managementModeBallotId);
     const field = [{ path: 'body.managementModeBallotId', message: '' }];
-    const refuse = (message: string, detail: string) => unprocessable(detail, [{ ...field[0]!, message }]);
-    if (!ballot || ballot.projectId !== projectId) throw refuse('not a ballot of this project', 'The ballot is not one of this project.');
-    if (ballot.kind !== 'management_mode') throw refuse('not a management_mode ballot', 'Only a management_mode ballot decides the mode.');
-    if (!ballot.passed) throw refuse('not closed and passed', 'The management mode ballot has not passed.');
+    const refuse = (message: Message, detail: Message) => unprocessable(detail, [{ ...field[0]!, message }]);
+    if (!ballot || ballot.projectId !== projectId)
+      throw refuse(gm.msg('field.ballot_not_of_project'), gm.msg('governance.ballot_not_of_project'));
+    if (ballot.kind !== 'management_mode') throw refuse(gm.msg('field.not_mode_ballot'), gm.msg('governance.ballot_not_mode'));
+    if (!ballot.passed) throw refuse(gm.msg('field.not_passed'), gm.msg('governance.ballot_not_passed'));
     if (!managementModes.includes(ballot.proposal as ManagementMode))
-      throw refuse(`proposes ${ballot.proposal}, not one of ${managementModes.join(', ')}`, 'The ballot does not propose a known mode.');
+      throw refuse(
+        gm.msg('field.mode_unknown', { proposal: ballot.proposal ?? '', modes: [...managementModes] }),
+        gm.msg('governance.mode_unknown'),
+      );
     set.managementMode = ballot.proposal as ManagementMode;
     set.managementModeBallotId = ballot.id;
     set.managementModeAdoptedOn = ballot.closedAt!.toISOString().slice(0, 10);
@@ -266,9 +273,9 @@ export async function governanceDocumentContent(
   id: string,
 ): Promise<{ doc: ReturnType<typeof documentView>; body: Readable }> {
   const [row] = await ctx.db.select().from(governanceDocuments).where(eq(governanceDocuments.id, id));
-  if (!row) throw notFound(`Document ${id}`);
+  if (!row) throw notFound(gm.msg('document.entity', { id }));
   await projectFacts(ctx, user, row.projectId).catch(() => {
-    throw notFound(`Document ${id}`);
+    throw notFound(gm.msg('document.entity', { id }));
   });
   return { doc: documentView(row), body: await fileStore(ctx.env.dataDir).read(row.sha256) };
 }
@@ -287,10 +294,15 @@ registerGate({
     const gaps = await gapsOf(ctx, await loadGovernance(ctx.db, project.id));
     return {
       satisfied: gaps.length === 0,
-      message: gaps.length
-        ? `Governance after renovation lacks ${gaps.length} of its parts.`
-        : "The party organisation, owners' committee, property service, management mode and rules are in place.",
-      satisfy: gaps.length ? `Record ${gaps.map((g) => gapWords[g]).join('; ')}.` : 'Nothing: governance is in place.',
+      message: gaps.length ? gm.msg('gate.tripartite_governance.lacks', { count: gaps.length }) : gm.msg('gate.tripartite_governance.met'),
+      satisfy: gaps.length
+        ? gm.msg('gate.tripartite_governance.record', {
+            gaps: list(
+              gaps.map((g) => gm.msg(`gap.${g}` as 'gap.party_organisation')),
+              true,
+            ),
+          })
+        : gm.msg('gate.tripartite_governance.nothing'),
     };
   },
 });

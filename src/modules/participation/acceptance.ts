@@ -12,6 +12,7 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { notFound, unprocessable } from '../../platform/http/problem.ts';
+import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { projectFacts, registerGate, stages, type Stage } from '../projects/index.ts';
 import { acceptances, defects, supervisorRoles } from './schema.ts';
@@ -23,6 +24,15 @@ const residentRoles = ['resident_representative', 'building_steward'] as const;
 export function acceptanceGaps(signatories: { role: string }[], openDefects: number): string[] {
   const gaps = residentRoles.filter((r) => !signatories.some((s) => s.role === r)).map((r) => `a ${r.replace('_', ' ')}'s signature`);
   if (openDefects > 0) gaps.push(`${openDefects} open defect(s) closed`);
+  return gaps;
+}
+
+/** The same gaps in words, for the gate. */
+function gapWords(signatories: { role: string }[], openDefects: number) {
+  const gaps = residentRoles
+    .filter((r) => !signatories.some((s) => s.role === r))
+    .map((r) => pm.msg('gate.completion_acceptance.gap_signature', { role: pm.msg(`role.${r}`) }));
+  if (openDefects > 0) gaps.push(pm.msg('gate.completion_acceptance.gap_defects', { open: openDefects }));
   return gaps;
 }
 
@@ -65,13 +75,17 @@ registerGate({
       .orderBy(desc(acceptances.heldOn), desc(acceptances.recordedAt))
       .limit(1);
     const open = await openDefectCount(ctx.db, project.id);
-    const gaps = latest?.passed ? acceptanceGaps(latest.signatories, open) : ['a passed completion acceptance'];
+    const gaps = latest?.passed ? gapWords(latest.signatories, open) : [pm.msg('gate.completion_acceptance.gap_passed')];
     return {
       satisfied: gaps.length === 0,
       message: latest
-        ? `The latest acceptance (${latest.heldOn}) ${latest.passed ? 'passed' : 'failed'}; ${open} defect(s) open.`
-        : 'No completion acceptance has been held.',
-      satisfy: gaps.length ? `Needs ${gaps.join(', ')}.` : 'Nothing: the acceptance stands.',
+        ? pm.msg('gate.completion_acceptance.latest', {
+            date: latest.heldOn,
+            result: pm.msg(latest.passed ? 'acceptance.passed' : 'acceptance.failed'),
+            open,
+          })
+        : pm.msg('gate.completion_acceptance.none'),
+      satisfy: gaps.length ? pm.msg('gate.completion_acceptance.needs', { gaps }) : pm.msg('gate.completion_acceptance.stands'),
     };
   },
 });
@@ -181,7 +195,7 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         .set({ status: 'closed', closedAt: new Date() })
         .where(and(eq(defects.id, req.params.defectId), eq(defects.projectId, req.params.id)))
         .returning();
-      if (!row) throw notFound(`Defect ${req.params.defectId}`);
+      if (!row) throw notFound(pm.msg('defect.entity', { id: req.params.defectId }));
       await audit(ctx.db, actorOf(req), 'defect.close', 'project', req.params.id, { defectId: row.id });
       return defectView(row);
     },
@@ -213,7 +227,7 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
           ? [{ path: `body.signatories.${i}.residentId`, message: 'a resident signs by their resident id' }]
           : [],
       );
-      if (unsigned.length) throw unprocessable('Resident signatories must be named by resident id.', unsigned);
+      if (unsigned.length) throw unprocessable(pm.msg('acceptance.signatories_by_id'), unsigned);
       const [row] = await ctx.db.transaction(async (tx) => {
         const inserted = await tx
           .insert(acceptances)

@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Fraction } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
@@ -38,15 +39,15 @@ const ruleFor = (ctx: AppContext, key: string, year: number) => ruleAt<Fraction>
  */
 export async function ballotFor(ctx: AppContext, user: AuthUser, id: string): Promise<Ballot> {
   const [ballot] = await ctx.db.select().from(ballots).where(eq(ballots.id, id)).limit(1);
-  if (!ballot) throw notFound(`Ballot ${id}`);
+  if (!ballot) throw notFound(pm.msg('ballot.entity', { id }));
   if (user.permissions.has('projects.read')) {
     await projectFacts(ctx, user, ballot.projectId).catch(() => {
-      throw notFound(`Ballot ${id}`);
+      throw notFound(pm.msg('ballot.entity', { id }));
     });
     return ballot;
   }
   if (user.residentId && (await residentHouseholdsIn(ctx, ballot.id, user.residentId)).length) return ballot;
-  throw notFound(`Ballot ${id}`);
+  throw notFound(pm.msg('ballot.entity', { id }));
 }
 
 /** The resident's verified households that are in the ballot's electorate. */
@@ -76,16 +77,14 @@ export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor |
   const facts = await projectFacts(ctx, user, projectId);
   const closesAt = new Date(input.closesAt);
   if (!(closesAt.getTime() > Date.now()))
-    throw unprocessable('A ballot must close in the future.', [{ path: 'body.closesAt', message: 'is not in the future' }]);
+    throw unprocessable(pm.msg('ballot.closes_in_past'), [{ path: 'body.closesAt', message: pm.msg('field.not_in_future') }]);
   if (input.kind === 'management_mode' && !input.proposal)
-    throw unprocessable('A management mode ballot names the mode it proposes.', [
-      { path: 'body.proposal', message: 'required for management_mode' },
-    ]);
+    throw unprocessable(pm.msg('ballot.mode_required'), [{ path: 'body.proposal', message: pm.msg('field.required_for_management_mode') }]);
   let planVersion: number | null = null;
   if (input.kind === 'plan_approval') {
     const plan = await currentPlan(ctx, projectId);
     if (plan?.status !== 'submitted')
-      throw conflict('A plan approval ballot asks about a submitted plan version; submit the plan first.', {
+      throw conflict(pm.msg('ballot.plan_not_submitted'), {
         planStatus: plan?.status ?? null,
       });
     planVersion = plan.version;
@@ -102,9 +101,9 @@ export async function openBallot(ctx: AppContext, user: AuthUser, actor: Actor |
       .select({ id: ballots.id })
       .from(ballots)
       .where(and(eq(ballots.projectId, projectId), eq(ballots.kind, input.kind), eq(ballots.status, 'open')));
-    if (open) throw conflict(`A ${input.kind} ballot is already open for this project.`, { ballotId: open.id });
+    if (open) throw conflict(pm.msg('ballot.already_open', { kind: pm.msg(`ballot.kind.${input.kind}`) }), { ballotId: open.id });
     const households = await registry.householdIdsOfCompounds(tx, await projectCompoundIds(tx, projectId));
-    if (!households.length) throw conflict('The project has no households in the registry to vote.');
+    if (!households.length) throw conflict(pm.msg('ballot.no_households'));
     const hash = electorateHash(households);
     // The same facts go in the row and, as published evidence, in the chain's first record.
     const question = {
@@ -157,7 +156,7 @@ export async function closeBallot(ctx: AppContext, user: AuthUser, actor: Actor 
   return ctx.db.transaction(async (tx) => {
     // The row lock orders the close after every vote already being written, and every later vote after it.
     const [locked] = await tx.select().from(ballots).where(eq(ballots.id, id)).for('update');
-    if (locked!.status !== 'open') throw conflict('The ballot is already closed.');
+    if (locked!.status !== 'open') throw conflict(pm.msg('ballot.already_closed'));
     const counted = await tx.select({ choice: ballotVotes.choice }).from(ballotVotes).where(eq(ballotVotes.ballotId, id));
     const t = count(
       locked!.eligible,
@@ -203,7 +202,7 @@ export async function verification(ctx: AppContext, user: AuthUser, id: string) 
 /** The published list at close: receipt, channel and time, never the choice or the household. */
 export async function receipts(ctx: AppContext, user: AuthUser, id: string) {
   const ballot = await ballotFor(ctx, user, id);
-  if (ballot.status !== 'closed') throw conflict('Receipts are published when the ballot closes.');
+  if (ballot.status !== 'closed') throw conflict(pm.msg('ballot.receipts_after_close'));
   const rows = await ctx.db
     .select({ receipt: ballotVotes.receipt, channel: ballotVotes.channel, castAt: ballotVotes.castAt })
     .from(ballotVotes)

@@ -10,6 +10,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf, type AuthUser } from '../../platform/http/auth.ts';
 import { unprocessable } from '../../platform/http/problem.ts';
+import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { planVersionNumbers, projectFacts } from '../projects/index.ts';
 import { deliberationBodies, deliberationMeetings } from './schema.ts';
@@ -46,7 +47,7 @@ export async function recordMeeting(ctx: AppContext, user: AuthUser, actor: Acto
   );
   if (input.attendeeResidentIds.length > input.attendees)
     errors.push({ path: 'body.attendeeResidentIds', message: 'lists more residents than attended' });
-  if (errors.length) throw unprocessable('The meeting record is not valid.', errors);
+  if (errors.length) throw unprocessable(pm.msg('council.record_invalid'), errors);
   const [row] = await ctx.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(deliberationMeetings)

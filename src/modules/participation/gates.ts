@@ -7,6 +7,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { currentPlan, registerGate, registerNeedsSource } from '../projects/index.ts';
+import { participationMessages as pm } from './messages.ts';
 import { ballots } from './schema.ts';
 import { baselineNeeds, fullyCoveredBaseline } from './surveys.service.ts';
 
@@ -35,8 +36,8 @@ registerGate({
     const passed = await lastPassed(ctx, project.id, 'renovation_consent');
     return {
       satisfied: !!passed,
-      message: passed ? 'The residents consented to the renovation by ballot.' : 'No renovation consent ballot has passed.',
-      satisfy: 'Open a renovation consent ballot and close it with agreement from the share of all households the rule requires.',
+      message: passed ? pm.msg('gate.consent_ballot.met') : pm.msg('gate.consent_ballot.unmet'),
+      satisfy: pm.msg('gate.consent_ballot.satisfy'),
     };
   },
 });
@@ -50,11 +51,11 @@ registerGate({
     return {
       satisfied: !!passed,
       message: passed
-        ? `The residents approved plan version ${plan!.version} by ballot.`
+        ? pm.msg('gate.plan_approval_ballot.met', { version: plan!.version })
         : plan
-          ? `No plan approval ballot has passed on plan version ${plan.version}.`
-          : 'There is no plan yet.',
-      satisfy: 'Submit the plan, open a plan approval ballot on that version, and close it with the required agreement.',
+          ? pm.msg('gate.plan_approval_ballot.unmet', { version: plan.version })
+          : pm.msg('gate.plan_approval_ballot.no_plan'),
+      satisfy: pm.msg('gate.plan_approval_ballot.satisfy'),
     };
   },
 });
@@ -67,12 +68,11 @@ registerGate({
     return {
       satisfied: covered,
       message: covered
-        ? `The baseline survey reached all ${coverage.total} households.`
+        ? pm.msg('gate.baseline_survey_coverage.met', { total: coverage.total })
         : coverage
-          ? `The baseline survey has reached ${coverage.reached} of ${coverage.total} households.`
-          : 'No baseline survey has been opened.',
-      satisfy:
-        'Open a baseline survey and record a response for every household (online, a paper form, or a refusal); the coverage view lists the households not yet reached.',
+          ? pm.msg('gate.baseline_survey_coverage.partial', { reached: coverage.reached, total: coverage.total })
+          : pm.msg('gate.baseline_survey_coverage.none'),
+      satisfy: pm.msg('gate.baseline_survey_coverage.satisfy'),
     };
   },
 });

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { badRequest } from '../../platform/http/problem.ts';
+import { participationMessages as pm } from './messages.ts';
 import * as ballots from './ballots.service.ts';
 import { checkAnchor, checkReceipt } from './receipts.ts';
 import { ballotKinds, revotePolicies, voteChoices } from './schema.ts';
@@ -153,8 +154,8 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
     async (req, reply) => {
       const key = req.headers['idempotency-key'];
       if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key)) {
-        throw badRequest('Send an Idempotency-Key header (8–100 letters, digits, - or _).', [
-          { path: 'headers.idempotency-key', message: 'missing or malformed' },
+        throw badRequest(pm.msg('request.idempotency_key_required'), [
+          { path: 'headers.idempotency-key', message: pm.msg('field.missing_or_malformed') },
         ]);
       }
       const answer = await votes.castVote(ctx, userOf(req), actorOf(req), req.params.id, key, req.body);

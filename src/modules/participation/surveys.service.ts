@@ -9,7 +9,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { conflict, forbidden, notFound, unprocessable, type FieldError } from '../../platform/http/problem.ts';
+import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { listIndicators } from '../catalogue/index.ts';
 import { projectCompoundIds, projectFacts } from '../projects/index.ts';
@@ -32,15 +33,15 @@ const projectHouseholds = async (db: Db | Tx, projectId: string) =>
  */
 export async function surveyFor(ctx: AppContext, user: AuthUser, id: string): Promise<Survey> {
   const [survey] = await ctx.db.select().from(surveys).where(eq(surveys.id, id)).limit(1);
-  if (!survey) throw notFound(`Survey ${id}`);
+  if (!survey) throw notFound(pm.msg('survey.entity', { id }));
   if (user.permissions.has('projects.read')) {
     await projectFacts(ctx, user, survey.projectId).catch(() => {
-      throw notFound(`Survey ${id}`);
+      throw notFound(pm.msg('survey.entity', { id }));
     });
     return survey;
   }
   if (user.residentId && (await residentHouseholdsOf(ctx, survey.projectId, user.residentId)).length) return survey;
-  throw notFound(`Survey ${id}`);
+  throw notFound(pm.msg('survey.entity', { id }));
 }
 
 async function residentHouseholdsOf(ctx: AppContext, projectId: string, residentId: string): Promise<string[]> {
@@ -58,7 +59,7 @@ export interface NewSurvey {
 
 export async function openSurvey(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: NewSurvey) {
   await projectFacts(ctx, user, projectId);
-  const problems = prefixed('body', validateDefinition(input.questions, { allowIndicators: input.kind === 'baseline' }));
+  const problems: FieldError[] = prefixed('body', validateDefinition(input.questions, { allowIndicators: input.kind === 'baseline' }));
   const mapped = input.questions.flatMap((q, i) =>
     (q.options ?? []).flatMap((o, j) =>
       o.indicatorCode ? [{ code: o.indicatorCode, path: `body.questions.${i}.options.${j}.indicatorCode` }] : [],
@@ -66,10 +67,9 @@ export async function openSurvey(ctx: AppContext, user: AuthUser, actor: Actor |
   );
   if (mapped.length && !problems.length) {
     const leaves = new Set((await listIndicators(ctx.db)).items.filter((i) => i.level === 3).map((i) => i.code));
-    for (const m of mapped)
-      if (!leaves.has(m.code)) problems.push({ path: m.path, message: 'is not a third-level indicator of the current catalogue' });
+    for (const m of mapped) if (!leaves.has(m.code)) problems.push({ path: m.path, message: pm.msg('survey.not_third_level') });
   }
-  if (problems.length) throw unprocessable('The questionnaire is not sound.', problems);
+  if (problems.length) throw unprocessable(pm.msg('survey.questionnaire_unsound'), problems);
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
     await tx.insert(surveys).values({ id, projectId, kind: input.kind, title: input.title, questions: input.questions, openedBy: user.id });
@@ -145,16 +145,15 @@ export interface ResponseInput {
 async function authorise(ctx: AppContext, user: AuthUser, survey: Survey, input: ResponseInput) {
   if (input.channel === 'online') {
     const mine = user.residentId ? await residentHouseholdsOf(ctx, survey.projectId, user.residentId) : [];
-    if (!mine.includes(input.householdId))
-      throw forbidden('Only a resident verified as a member of this household may answer for it online.');
+    if (!mine.includes(input.householdId)) throw forbidden(pm.msg('survey.online_member_only'));
     if (input.evidence)
-      throw unprocessable('An online response has no paper evidence.', [{ path: 'body.evidence', message: 'not allowed' }]);
+      throw unprocessable(pm.msg('survey.online_no_evidence'), [{ path: 'body.evidence', message: pm.msg('field.not_allowed') }]);
     return;
   }
-  if (!user.permissions.has('surveys.enter')) throw forbidden('Paper forms and refusals are entered by community workers.');
+  if (!user.permissions.has('surveys.enter')) throw forbidden(pm.msg('survey.paper_by_workers'));
   await projectFacts(ctx, user, survey.projectId);
   if (input.channel === 'paper' && !input.evidence?.sheetNo)
-    throw unprocessable('A paper response names its form sheet.', [{ path: 'body.evidence.sheetNo', message: 'is required' }]);
+    throw unprocessable(pm.msg('survey.paper_sheet'), [{ path: 'body.evidence.sheetNo', message: pm.msg('field.is_required') }]);
 }
 
 export async function respond(ctx: AppContext, user: AuthUser, actor: Actor | undefined, id: string, input: ResponseInput) {
@@ -163,19 +162,19 @@ export async function respond(ctx: AppContext, user: AuthUser, actor: Actor | un
   const questions = survey.questions as Question[];
   if (input.channel === 'refused') {
     if (Object.keys(input.answers).length)
-      throw unprocessable('A household that refuses gives no answers.', [{ path: 'body.answers', message: 'must be empty' }]);
+      throw unprocessable(pm.msg('survey.refusal_no_answers'), [{ path: 'body.answers', message: pm.msg('field.must_be_empty') }]);
   } else {
     const problems = validateAnswers(questions, input.answers);
-    if (problems.length) throw unprocessable('The answers do not fit the questionnaire.', prefixed('body.answers', problems));
+    if (problems.length) throw unprocessable(pm.msg('survey.answers_unfit'), prefixed('body.answers', problems));
   }
   if (!(await projectHouseholds(ctx.db, survey.projectId)).some((h) => h.id === input.householdId))
-    throw unprocessable('The household is not in one of the project’s compounds.', [
-      { path: 'body.householdId', message: 'not a household of the project' },
+    throw unprocessable(pm.msg('survey.household_not_in_project'), [
+      { path: 'body.householdId', message: pm.msg('field.not_household_of_project') },
     ]);
   return ctx.db.transaction(async (tx) => {
     // A share lock: responses go in side by side, and a close waits for them (and they for it).
     const [locked] = await tx.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, id)).for('share');
-    if (locked!.status !== 'open') throw conflict('The survey is closed.');
+    if (locked!.status !== 'open') throw conflict(pm.msg('survey.closed'));
     const enteredAt = new Date();
     const row = {
       channel: input.channel,
@@ -209,7 +208,7 @@ export async function closeSurvey(ctx: AppContext, user: AuthUser, actor: Actor 
   await projectFacts(ctx, user, survey.projectId);
   const closed = await ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(surveys).where(eq(surveys.id, id)).for('update');
-    if (locked!.status !== 'open') throw conflict('The survey is already closed.');
+    if (locked!.status !== 'open') throw conflict(pm.msg('survey.already_closed'));
     await tx.update(surveys).set({ status: 'closed', closedAt: new Date() }).where(eq(surveys.id, id));
     await freezeTallies(tx, [id]);
     const [row] = await tx.select().from(surveys).where(eq(surveys.id, id));
@@ -255,7 +254,7 @@ export async function coverageOf(db: Db | Tx, survey: Pick<Survey, 'id' | 'proje
 
 export async function coverage(ctx: AppContext, user: AuthUser, id: string): Promise<Coverage> {
   const survey = await surveyFor(ctx, user, id);
-  if (!user.permissions.has('projects.read')) throw notFound(`Survey ${id}`);
+  if (!user.permissions.has('projects.read')) throw notFound(pm.msg('survey.entity', { id }));
   return coverageOf(ctx.db, survey);
 }
 

@@ -8,6 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, forbidden, unprocessable } from '../../platform/http/problem.ts';
+import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { projectFacts } from '../projects/index.ts';
@@ -42,24 +43,23 @@ export interface VoteAnswer {
 async function authorise(ctx: AppContext, user: AuthUser, ballot: Ballot, input: VoteInput) {
   if (input.channel === 'online') {
     const mine = user.residentId ? await residentHouseholdsIn(ctx, ballot.id, user.residentId) : [];
-    if (!mine.includes(input.householdId))
-      throw forbidden('Only a resident verified as a member of this household may vote for it online.');
+    if (!mine.includes(input.householdId)) throw forbidden(pm.msg('ballot.online_member_only'));
     return;
   }
-  if (!user.permissions.has('ballots.enter_paper')) throw forbidden('Paper and proxy votes are recorded by community workers.');
+  if (!user.permissions.has('ballots.enter_paper')) throw forbidden(pm.msg('ballot.paper_by_workers'));
   await projectFacts(ctx, user, ballot.projectId);
   if (input.channel === 'proxy') {
     // The worker records a proxy vote after checking the written mandate, which is filed under mandateRef.
     const missing = (['mandateRef', 'proxyResidentId'] as const).filter((f) => !input.evidence?.[f]);
     if (missing.length)
       throw unprocessable(
-        'A proxy vote names its written mandate and the proxy holder.',
-        missing.map((f) => ({ path: `body.evidence.${f}`, message: 'is required' })),
+        pm.msg('ballot.proxy_evidence'),
+        missing.map((f) => ({ path: `body.evidence.${f}`, message: pm.msg('field.is_required') })),
       );
     return;
   }
   if (!input.evidence?.sheetNo)
-    throw unprocessable('A paper vote names its ballot sheet.', [{ path: 'body.evidence.sheetNo', message: 'is required' }]);
+    throw unprocessable(pm.msg('ballot.paper_sheet'), [{ path: 'body.evidence.sheetNo', message: pm.msg('field.is_required') }]);
 }
 
 async function countedVote(tx: Tx, ballotId: string, householdId: string) {
@@ -77,8 +77,8 @@ async function countedVote(tx: Tx, ballotId: string, householdId: string) {
  */
 function refuseRevote(ballot: Ballot, previous: string, next: string): void {
   if (previous === 'proxy' && next !== 'proxy') return;
-  if (next === 'proxy' && previous !== 'proxy') throw conflict('The household has voted itself; its own vote stands over any proxy.');
-  if (ballot.revote === 'none') throw conflict('This household has already voted, and this ballot allows no revote.');
+  if (next === 'proxy' && previous !== 'proxy') throw conflict(pm.msg('ballot.own_vote_stands'));
+  if (ballot.revote === 'none') throw conflict(pm.msg('ballot.revote_refused'));
 }
 
 /** The cap on mandates one proxy holder may use in a ballot, from the policy rule of the project's year. */
@@ -89,7 +89,7 @@ async function checkProxyCap(ctx: AppContext, tx: Tx, ballot: Ballot, year: numb
     where v.ballot_id = ${ballot.id} and v.channel = 'proxy' and v.household_id <> ${householdId}
       and h.evidence ->> 'proxyResidentId' = ${proxyResidentId}`);
   if (rows[0]!.n >= rule.value) {
-    throw conflict(`This proxy holder already votes for ${rows[0]!.n} households; the rule allows ${rule.value}.`, {
+    throw conflict(pm.msg('ballot.proxy_limit', { count: rows[0]!.n, limit: rule.value }), {
       rule: { key: rule.key, value: rule.value, version: rule.version, source: rule.source },
     });
   }
@@ -144,9 +144,8 @@ async function paperKeying(
         inArray(ballotPaperKeyings.status, ['pending_second_keying', 'mismatch']),
       ),
     );
-  if (keyed.some((k) => k.status === 'mismatch'))
-    throw conflict('The two keyings of this sheet differ; an officer must reconcile it from the scan.');
-  if (keyed.some((k) => k.keyedBy === user.id)) throw conflict('You keyed this sheet already; a second person must key it.');
+  if (keyed.some((k) => k.status === 'mismatch')) throw conflict(pm.msg('ballot.keyings_differ'));
+  if (keyed.some((k) => k.keyedBy === user.id)) throw conflict(pm.msg('ballot.second_keyer'));
   const first = keyed[0];
   const keying = {
     id: uuidv7(),
@@ -195,7 +194,7 @@ async function lock(tx: Tx, id: string): Promise<Ballot> {
 
 /** Votes are taken while the ballot is open and before its closing time. */
 function mustBeOpen(ballot: Ballot): Ballot {
-  if (ballot.status !== 'open' || ballot.closesAt.getTime() <= Date.now()) throw conflict('The ballot is closed.');
+  if (ballot.status !== 'open' || ballot.closesAt.getTime() <= Date.now()) throw conflict(pm.msg('ballot.closed'));
   return ballot;
 }
 
@@ -205,9 +204,7 @@ async function inElectorate(tx: Tx, ballotId: string, householdId: string) {
     .from(ballotElectorate)
     .where(and(eq(ballotElectorate.ballotId, ballotId), eq(ballotElectorate.householdId, householdId)));
   if (!row)
-    throw unprocessable('The household is not in this ballot’s frozen electorate.', [
-      { path: 'body.householdId', message: 'not in the electorate' },
-    ]);
+    throw unprocessable(pm.msg('ballot.not_in_electorate'), [{ path: 'body.householdId', message: pm.msg('field.not_in_electorate') }]);
 }
 
 export async function castVote(
@@ -229,8 +226,8 @@ export async function castVote(
       .where(and(eq(ballotIdempotency.userId, user.id), eq(ballotIdempotency.key, key)));
     if (seen) {
       if (seen.requestHash !== requestHash)
-        throw unprocessable('This Idempotency-Key was used for a different request.', [
-          { path: 'headers.idempotency-key', message: 'reused' },
+        throw unprocessable(pm.msg('request.idempotency_key_reused'), [
+          { path: 'headers.idempotency-key', message: pm.msg('field.reused') },
         ]);
       return { statusCode: seen.statusCode, body: seen.response as VoteAnswer['body'] };
     }
@@ -285,11 +282,9 @@ export async function reconcilePaper(
           eq(ballotPaperKeyings.status, 'mismatch'),
         ),
       );
-    if (!mismatched.length) throw conflict('There is no mismatched keying of this sheet to reconcile.');
+    if (!mismatched.length) throw conflict(pm.msg('ballot.nothing_to_reconcile'));
     if (!mismatched.some((k) => k.choice === input.choice)) {
-      throw unprocessable('The reconciled choice must be one of the two keyed.', [
-        { path: 'body.choice', message: 'neither keying has it' },
-      ]);
+      throw unprocessable(pm.msg('ballot.reconcile_choice'), [{ path: 'body.choice', message: pm.msg('field.neither_keying') }]);
     }
     await tx
       .update(ballotPaperKeyings)

@@ -3,6 +3,7 @@
 // approvals: minutes and documents; funding: a valid funding plan), so the
 // projects module never reads another module's tables.
 import type { AppContext } from '../../platform/context.ts';
+import type { Words } from '../../platform/i18n/messages.ts';
 import type { Stage } from './stages.ts';
 
 export interface GateProject {
@@ -15,10 +16,11 @@ export interface GateProject {
 
 export interface GateResult {
   code: string;
-  message: string;
+  /** The verdict in words (by code, put into the reader's language when the reply is written). */
+  message: string | Words;
   satisfied: boolean;
   /** What would satisfy it, in words a subdistrict officer can act on. */
-  satisfy: string;
+  satisfy: string | Words;
 }
 
 export interface Gate {

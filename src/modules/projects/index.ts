@@ -6,6 +6,7 @@ export { projectCompoundIds, projectFacts, projectsForAssessment, projectsOfComp
 export { PLAN_YEAR, seedProjects, type SeededProject } from './seed.ts';
 export { outcomesSummary, type Outcomes } from './outcomes.service.ts';
 export { stages, type Stage } from './stages.ts';
+export { stageWords } from './messages.ts';
 export { projectIdsInDivision, projectOverview, projectYearsInDivision, type ProjectOverview } from './overview.ts';
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).

@@ -10,7 +10,9 @@ import { conflict, notFound, unprocessable } from '../../platform/http/problem.t
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromHundredths, hundredths, toNumber } from '../../platform/money.ts';
 import { currentCatalogueVersion, futureScenarios, listIndicators, priceListAt, sixHaves, type Indicator } from '../catalogue/index.ts';
+import { yuan } from '../../platform/i18n/format.ts';
 import { registerGate, surveyedNeeds } from './gates.ts';
+import { planStatusWords, projectMessages as m } from './messages.ts';
 import { basicNeedsLeftOut, costPlan, resolvePlanLines, type PlanLineInput } from './plan.ts';
 import { projectRow } from './projects.service.ts';
 import { planItems, planVersions } from './schema.ts';
@@ -103,7 +105,7 @@ export async function getPlan(ctx: AppContext, user: AuthUser, projectId: string
         .where(and(eq(planVersions.projectId, projectId), eq(planVersions.version, version)))
         .limit(1)
     : [await latestVersion(ctx.db, projectId)];
-  if (!row) throw notFound(version ? `Plan version ${version}` : 'A plan of this project');
+  if (!row) throw notFound(version ? m.msg('plan.entity_version', { version }) : m.msg('plan.entity'));
   return shapePlan(ctx, row);
 }
 
@@ -115,7 +117,7 @@ export async function savePlan(ctx: AppContext, user: AuthUser, actor: Actor | u
   const { priceList, prices } = await priceListAt(ctx.db, `${project.year}-01-01`);
   const catalogue = await catalogueMap(ctx.db, catalogueVersion);
   const { lines, errors } = resolvePlanLines(input, catalogue, prices);
-  if (errors.length) throw unprocessable('Some plan lines are not valid.', errors);
+  if (errors.length) throw unprocessable(m.msg('plan.lines_invalid'), errors);
   const costed = costPlan(lines, catalogue, sixHaves, futureScenarios);
   const saved = await ctx.db.transaction(async (tx) => {
     let version = latest;
@@ -167,9 +169,12 @@ async function moveStatus(
 ) {
   await projectRow(ctx, user, projectId);
   const latest = await latestVersion(ctx.db, projectId);
-  if (!latest) throw notFound('A plan of this project');
-  if (latest.status !== from) throw conflict(`The latest plan version (${latest.version}) is ${latest.status}, not ${from}.`);
-  if (to === 'submitted' && latest.totalFen === 0n) throw conflict('An empty plan cannot be submitted.');
+  if (!latest) throw notFound(m.msg('plan.entity'));
+  if (latest.status !== from)
+    throw conflict(
+      m.msg('plan.status_mismatch', { version: latest.version, status: planStatusWords(latest.status), expected: planStatusWords(from) }),
+    );
+  if (to === 'submitted' && latest.totalFen === 0n) throw conflict(m.msg('plan.empty_submission'));
   const stamp = to === 'submitted' ? { submittedAt: new Date() } : { approvedAt: new Date() };
   const [row] = await ctx.db.transaction(async (tx) => {
     const updated = await tx
@@ -180,7 +185,7 @@ async function moveStatus(
     await audit(tx, actor, `plan.${to}`, 'project', projectId, { version: latest.version });
     return updated;
   });
-  if (!row) throw conflict('The plan changed meanwhile; reload it.');
+  if (!row) throw conflict(m.msg('plan.changed_meanwhile'));
   return shapePlan(ctx, row);
 }
 
@@ -202,8 +207,8 @@ registerGate({
     const plan = await currentPlan(ctx, project.id);
     return {
       satisfied: !!plan && plan.totalFen > 0n,
-      message: plan ? `Plan version ${plan.version} costs ${plan.totalFen} fen.` : 'There is no plan yet.',
-      satisfy: 'Build the plan from the catalogue (at least one item with a cost).',
+      message: plan ? m.msg('gate.plan_drafted.met', { version: plan.version, cost: yuan(plan.totalFen) }) : m.msg('gate.plan.none'),
+      satisfy: m.msg('gate.plan_drafted.satisfy'),
     };
   },
 });
@@ -215,8 +220,10 @@ registerGate({
     const plan = await currentPlan(ctx, project.id);
     return {
       satisfied: plan?.status === 'approved',
-      message: plan ? `The latest plan version (${plan.version}) is ${plan.status}.` : 'There is no plan yet.',
-      satisfy: 'Submit the plan to the residents and record their approval of that version.',
+      message: plan
+        ? m.msg('gate.plan_approved.status', { version: plan.version, status: planStatusWords(plan.status) })
+        : m.msg('gate.plan.none'),
+      satisfy: m.msg('gate.plan_approved.satisfy'),
     };
   },
 });

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { decimalInput } from '../../platform/decimal.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
+import { localized } from '../../platform/http/locale.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { QUANTITY } from './plan.ts';
 import * as plans from './plan.service.ts';
@@ -124,7 +125,7 @@ export async function projectsRoutes(app: ZodApp, ctx: AppContext): Promise<void
         response: { 201: project },
       },
     },
-    async (req, reply) => reply.code(201).send(await projects.createProject(ctx, userOf(req), actorOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(localized(req, await projects.createProject(ctx, userOf(req), actorOf(req), req.body))),
   );
 
   app.get(
@@ -133,7 +134,7 @@ export async function projectsRoutes(app: ZodApp, ctx: AppContext): Promise<void
       config: { permission: 'projects.read' },
       schema: { tags, summary: 'A project with its timeline and the gates of its next stage', params: id, response: { 200: project } },
     },
-    async (req) => projects.getProject(ctx, userOf(req), req.params.id),
+    async (req) => localized(req, await projects.getProject(ctx, userOf(req), req.params.id)),
   );
 
   app.post(
@@ -148,7 +149,7 @@ export async function projectsRoutes(app: ZodApp, ctx: AppContext): Promise<void
         response: { 200: project },
       },
     },
-    async (req) => projects.transition(ctx, userOf(req), actorOf(req), req.params.id, req.body.to),
+    async (req) => localized(req, await projects.transition(ctx, userOf(req), actorOf(req), req.params.id, req.body.to)),
   );
 
   app.get(

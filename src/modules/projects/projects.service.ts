@@ -8,11 +8,12 @@ import { pgArray } from '../../platform/db/sql.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
-import { conflict, notFound, Problem, unprocessable } from '../../platform/http/problem.ts';
+import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromHundredths, hundredths } from '../../platform/money.ts';
 import { divisionLevelOf, lineage, registry, within } from '../registry/index.ts';
 import { evaluateGates, type GateProject } from './gates.ts';
+import { projectMessages as m, stageWords } from './messages.ts';
 import { planVersions, projectCompounds, projectOutcomes, projects, stageTransitions } from './schema.ts';
 import { nextStage, stages, type Stage } from './stages.ts';
 
@@ -54,7 +55,7 @@ export async function projectRow(ctx: AppContext, user: AuthUser, id: string): P
         (r) => r.id,
       )
     : [];
-  if (!row || !visibleTo(user, row, compoundIds)) throw notFound(`Project ${id}`);
+  if (!row || !visibleTo(user, row, compoundIds)) throw notFound(m.msg('project.entity', { id }));
   return row;
 }
 
@@ -69,9 +70,7 @@ export async function createProject(ctx: AppContext, user: AuthUser, actor: Acto
   const found = await registry.compoundsInScope(ctx, user, input.compoundIds);
   const districts = new Set(found.map((c) => c.districtCode));
   if (districts.size > 1) {
-    throw unprocessable('A cluster (片区) joins neighbouring compounds of one district.', [
-      { path: 'body.compoundIds', message: 'compounds of more than one district' },
-    ]);
+    throw unprocessable(m.msg('project.cluster_invalid'), [{ path: 'body.compoundIds', message: m.msg('project.cluster_invalid') }]);
   }
   const area = found.reduce((sum, c) => sum + hundredths(c.floorAreaM2), 0n);
   const id = uuidv7();
@@ -208,16 +207,24 @@ export async function transition(ctx: AppContext, user: AuthUser, actor: Actor |
   const row = await projectRow(ctx, user, id);
   const next = nextStage(row.stage);
   if (to !== next) {
-    throw conflict(`A project at ${row.stage} can move only to ${next ?? '(nothing: it is handed over)'}.`, {
+    const nextWords = next ? stageWords(next) : m.msg('project.stage_final');
+    throw conflict(m.msg('project.stage_order', { stage: stageWords(row.stage), next: nextWords }), {
       unmetGates: [
-        { code: 'stage_order', message: `${to} does not follow ${row.stage}`, satisfy: next ? `move to ${next} first` : 'none' },
+        {
+          code: 'stage_order',
+          message: m.msg('project.stage_not_next', { to: stageWords(to), stage: stageWords(row.stage) }),
+          satisfy: next ? m.msg('project.stage_move_first', { next: stageWords(next) }) : m.msg('project.stage_none'),
+        },
       ],
     });
   }
   const unmet = (await evaluateGates(ctx, gateProject(row), to))
     .filter((g) => !g.satisfied)
     .map(({ code, message, satisfy }) => ({ code, message, satisfy }));
-  if (unmet.length) throw new Problem(409, 'Conflict', `${unmet.length} gate(s) of ${to} are not met.`, { unmetGates: unmet });
+  if (unmet.length) {
+    const gates = unmet.map((g) => g.message);
+    throw conflict(m.msg('gate.unmet', { count: unmet.length, stage: stageWords(to), gates }), { unmetGates: unmet });
+  }
   await ctx.db.transaction(async (tx) => {
     // The stage in the WHERE makes two concurrent moves of one project apply once.
     const moved = await tx
@@ -225,7 +232,7 @@ export async function transition(ctx: AppContext, user: AuthUser, actor: Actor |
       .set({ stage: to })
       .where(and(eq(projects.id, id), eq(projects.stage, row.stage)))
       .returning({ id: projects.id });
-    if (!moved.length) throw conflict('The project was moved by someone else meanwhile; reload it.');
+    if (!moved.length) throw conflict(m.msg('project.moved_meanwhile'));
     await tx.insert(stageTransitions).values({
       projectId: id,
       fromStage: row.stage,

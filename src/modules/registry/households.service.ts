@@ -11,6 +11,7 @@ import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { exactDecimal, type DecimalShape } from '../../platform/decimal.ts';
 import { conflict, unprocessable, type FieldError } from '../../platform/http/problem.ts';
+import { registryMessages as rm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { compoundRow } from './registry.service.ts';
 import { buildings, compounds, householdResidents, households, residents, units } from './schema.ts';
@@ -129,7 +130,7 @@ export async function createHouseholds(
     seen.set(key, first ?? i);
     return first === undefined ? [] : [{ path: `items.${i}`, message: `repeats items.${first} (same building, unit and room)` }];
   });
-  if (errors.length) throw unprocessable('Some households repeat each other.', errors);
+  if (errors.length) throw unprocessable(rm.msg('household.repeats'), errors);
   return ctx.db.transaction(async (tx) => {
     const result = await writeHouseholds(
       tx,
@@ -137,7 +138,7 @@ export async function createHouseholds(
       'insert-only',
     );
     if (result.unchanged) {
-      throw conflict(`${result.unchanged} of these households already exist (same building, unit and room); nothing was written.`);
+      throw conflict(rm.msg('household.exist', { count: result.unchanged }));
     }
     await audit(tx, actor, 'household.create', 'compound', compoundId, { count: result.created });
     return { created: result.created, ids: result.ids };

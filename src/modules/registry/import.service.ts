@@ -10,6 +10,7 @@ import type { Tx } from '../../platform/db/client.ts';
 import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { Problem, unprocessable } from '../../platform/http/problem.ts';
+import { registryMessages as rm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fileStore } from '../../platform/files.ts';
 import { defineJob, type Progress } from '../../platform/queue.ts';
@@ -38,7 +39,7 @@ const MAX_REPORTED = 1000;
 function rejected(errors: RowError[]): Problem {
   const lines = new Set(errors.map((e) => e.line));
   return unprocessable(
-    `${lines.size} row(s) of the file are not valid; nothing was written.`,
+    rm.msg('import.rows_invalid', { count: lines.size }),
     errors.slice(0, MAX_REPORTED).map((e) => ({ ...e })),
     { errorCount: errors.length, truncated: errors.length > MAX_REPORTED },
   );

@@ -6,6 +6,7 @@ import { fileResponse, xlsxMediaType, type ZodApp } from '../../platform/http/ap
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { badRequest } from '../../platform/http/problem.ts';
+import { registryMessages as rm } from './messages.ts';
 import { writeXlsx } from '../../platform/spreadsheet.ts';
 import { exportCompounds, exportHouseholds } from './exports.ts';
 import { compoundFields, householdFields, templateHeaders } from './import.ts';
@@ -280,10 +281,10 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
     },
     async (req, reply) => {
       if (!req.isMultipart())
-        throw badRequest('Send the file as multipart/form-data in the field "file".', [{ path: 'body.file', message: 'required' }]);
+        throw badRequest(rm.msg('import.multipart_required'), [{ path: 'body.file', message: rm.msg('field.required') }]);
       const file = await req.file();
       if (!file || file.fieldname !== 'file')
-        throw badRequest('Send the file in the field "file".', [{ path: 'body.file', message: 'required' }]);
+        throw badRequest(rm.msg('import.file_field'), [{ path: 'body.file', message: rm.msg('field.required') }]);
       const data = await file.toBuffer();
       const outcome = await importFile(ctx, userOf(req), actorOf(req), req.params.kind, file.filename, data);
       return outcome.status === 200 ? outcome.result : reply.code(202).send({ jobId: outcome.jobId });

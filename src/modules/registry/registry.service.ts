@@ -8,6 +8,7 @@ import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { exactDecimals, type DecimalShape } from '../../platform/decimal.ts';
 import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { registryMessages as rm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { divisionLevelOf, eligibilityCutoffYear, lineage } from './divisions.ts';
@@ -33,7 +34,7 @@ export async function listDivisions(ctx: AppContext, user: AuthUser, parent?: st
     !divisionVisible(user.scope, parent) &&
     !(await communitiesOf(ctx.db, user.scope.compoundIds)).some((c) => lineage(c).includes(parent))
   ) {
-    throw notFound(`Division ${parent}`);
+    throw notFound(rm.msg('division.entity', { code: parent }));
   }
   const rows = await ctx.db.select().from(divisions).where(eq(divisions.parent, parent)).orderBy(asc(divisions.code));
   // Above the scope, show only the branch that leads down to it.
@@ -220,7 +221,7 @@ export async function* allCompounds(ctx: AppContext, user: AuthUser, f: Compound
 
 export async function compoundRow(db: Db | Tx, user: AuthUser, id: string) {
   const [row] = await db.select().from(compounds).where(eq(compounds.id, id)).limit(1);
-  if (!row || !compoundInScope(user.scope, row)) throw notFound(`Compound ${id}`);
+  if (!row || !compoundInScope(user.scope, row)) throw notFound(rm.msg('compound.entity', { id }));
   return row;
 }
 
@@ -318,9 +319,7 @@ export async function createCompound(
 ) {
   const input: NewCompound = exactDecimals(given, ['floorAreaM2'], COMPOUND_AREA);
   if (!(await communityInScope(ctx.db, user, input.communityCode))) {
-    throw unprocessable('The community is unknown or outside your scope.', [
-      { path: 'communityCode', message: 'unknown community, or outside your scope' },
-    ]);
+    throw unprocessable(rm.msg('compound.community_unknown'), [{ path: 'communityCode', message: rm.msg('field.community_unknown') }]);
   }
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
@@ -330,8 +329,8 @@ export async function createCompound(
       .onConflictDoNothing()
       .returning({ id: compounds.id });
     if (!inserted.length)
-      throw conflict(`A compound named ${input.name} already exists in community ${input.communityCode}.`, {
-        errors: [{ path: 'name', message: 'already exists in this community' }],
+      throw conflict(rm.msg('compound.name_taken', { name: input.name, community: input.communityCode }), {
+        errors: [{ path: 'name', message: rm.msg('field.name_taken') }],
       });
     await audit(tx, actor, 'compound.create', 'compound', id);
   });
@@ -347,6 +346,6 @@ export async function compoundsInScope(ctx: AppContext, user: AuthUser, ids: str
   const errors = ids.flatMap((id, i) =>
     visible.some((r) => r.id === id) ? [] : [{ path: `body.compoundIds.${i}`, message: 'no such compound in your scope' }],
   );
-  if (errors.length) throw unprocessable('Some compounds are unknown or outside your scope.', errors);
+  if (errors.length) throw unprocessable(rm.msg('compound.unknown_or_out_of_scope'), errors);
   return ids.map((id) => visible.find((r) => r.id === id)!);
 }

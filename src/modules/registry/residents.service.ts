@@ -8,6 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { registryMessages as rm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import {
@@ -77,13 +78,13 @@ async function householdInScope(tx: Tx, user: AuthUser, householdId: string) {
     .where(eq(households.id, householdId))
     .limit(1);
   if (!row || !compoundInScope(user.scope, { id: row.compoundId, communityCode: row.communityCode }))
-    throw notFound(`Household ${householdId}`);
+    throw notFound(rm.msg('household.entity', { id: householdId }));
   return row;
 }
 
 export async function addResident(ctx: AppContext, user: AuthUser, actor: Actor | undefined, householdId: string, input: ResidentInput) {
   const errors = validateResident(input);
-  if (errors.length) throw unprocessable('The resident is not valid.', errors);
+  if (errors.length) throw unprocessable(rm.msg('resident.invalid'), errors);
   return ctx.db.transaction(async (tx) => {
     const household = await householdInScope(tx, user, householdId);
     const residentId = await findOrCreateResident(tx, ctx.personalKey, input);
@@ -117,11 +118,9 @@ export async function verifyBinding(
     await householdInScope(tx, user, householdId);
     const binding = and(eq(householdResidents.householdId, householdId), eq(householdResidents.residentId, residentId));
     const [current] = await tx.select({ boundBy: householdResidents.boundBy }).from(householdResidents).where(binding).for('update');
-    if (!current) throw notFound(`Resident ${residentId} of household ${householdId}`);
+    if (!current) throw notFound(rm.msg('resident.entity_of_household', { id: residentId, household: householdId }));
     if (rule?.value === true && current.boundBy === user.id)
-      throw forbidden(
-        `You added this binding, so another person must check the title deed and verify it (rule ${rule.key}, version ${rule.version}).`,
-      );
+      throw forbidden(rm.msg('binding.second_verifier', { rule: rule.key, version: rule.version }));
     const verifiedAt = new Date();
     await tx.update(householdResidents).set({ status: decision, verifiedBy: user.id, verifiedAt }).where(binding);
     await audit(tx, actor, `resident.${decision}`, 'household', householdId, { residentId });
@@ -137,7 +136,7 @@ export async function readPersonal(ctx: AppContext, user: AuthUser, actor: Actor
     .where(eq(householdResidents.residentId, residentId));
   const visible = bindings.some((b) => compoundInScope(user.scope, { id: b.compoundId, communityCode: b.communityCode }));
   const [row] = visible ? await ctx.db.select().from(residents).where(eq(residents.id, residentId)).limit(1) : [];
-  if (!row) throw notFound(`Resident ${residentId}`);
+  if (!row) throw notFound(rm.msg('resident.entity', { id: residentId }));
   // The read is recorded before anything is returned: no audit, no data.
   await audit(ctx.db, actor, 'personal.read', 'resident', residentId, { fields: ['name', 'phone', 'idNumber'] });
   return {

@@ -7,6 +7,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/problem.ts';
+import { statsMessages as sm } from './messages.ts';
 import { decimal, exact } from '../../platform/exact.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { fundingBySource } from '../funding/index.ts';
@@ -18,7 +19,8 @@ import { divisionLevelOf, divisionPrefix, within } from '../registry/index.ts';
 export function divisionFor(user: AuthUser, asked?: string): string {
   const scope = user.scope.division;
   const division = asked ?? scope;
-  if (!division || !divisionLevelOf(division) || !scope || !within(division, scope)) throw notFound(`Division ${asked ?? '(none)'}`);
+  if (!division || !divisionLevelOf(division) || !scope || !within(division, scope))
+    throw notFound(sm.msg('division.entity', { code: asked ?? sm.msg('division.none') }));
   return division;
 }
 

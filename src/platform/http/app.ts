@@ -24,7 +24,12 @@ import { z } from 'zod';
 import type { Logger } from 'pino';
 import { registerAuth, type AuthUser, type RoutePermission } from './auth.ts';
 import { nulGuard, problemFromDatabase, securityHeaders } from './hardening.ts';
-import { Problem } from './problem.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { Message, words } from '../i18n/messages.ts';
+import { defaultCode, platformMessages } from '../i18n/platform.messages.ts';
+import { issueMessage } from '../i18n/zod.ts';
+import { localeOf } from './locale.ts';
+import { problem, Problem } from './problem.ts';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -102,25 +107,28 @@ function problemFromError(err: FastifyError, log: FastifyBaseLogger): Problem {
           .split('/')
           .filter(Boolean),
       ].join('.'),
-      message: v.message ?? 'invalid',
+      message: issueMessage({ ...(v.params as object), code: v.keyword, message: v.message } as Parameters<typeof issueMessage>[0]),
     }));
-    return new Problem(400, 'Bad Request', `The ${where} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, {
-      errors,
-    });
+    const listed = { in: (locale: Locale) => errors.map((e) => `${e.path}: ${e.message.in(locale)}`).join(locale === 'en' ? '; ' : '；') };
+    const part = words(requestParts[where] ?? { 'zh-CN': where, en: where });
+    return problem(400, platformMessages.msg('request.validation', { where: part, errors: listed }), { errors });
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-    const titles: Record<number, string> = {
-      404: 'Not Found',
-      413: 'Content Too Large',
-      415: 'Unsupported Media Type',
-      429: 'Too Many Requests',
-    };
-    return new Problem(err.statusCode, titles[err.statusCode] ?? 'Bad Request', err.message);
+    // Fastify's own refusals (body too large, bad media type, unparsable JSON) keep their English detail beside the code's words.
+    const code = defaultCode(err.statusCode);
+    const known = platformMessages.has(code) ? platformMessages.entries[code] : undefined;
+    const entry = known ? { 'zh-CN': `${known['zh-CN']}（${err.message}）`, en: err.message } : { 'zh-CN': err.message, en: err.message };
+    return problem(err.statusCode, new Message(code, entry));
   }
-  return (
-    problemFromDatabase(err, log) ?? new Problem(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.')
-  );
+  return problemFromDatabase(err, log) ?? problem(500, platformMessages.msg('server.error'));
 }
+
+const requestParts: Record<string, { 'zh-CN': string; en: string }> = {
+  body: { 'zh-CN': '请求内容', en: 'body' },
+  querystring: { 'zh-CN': '查询参数', en: 'querystring' },
+  params: { 'zh-CN': '路径参数', en: 'params' },
+  headers: { 'zh-CN': '请求头', en: 'headers' },
+};
 
 export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; routes: RouteRecord[] }> {
   const app = Fastify({
@@ -152,15 +160,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ro
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const problem = problemFromError(err, req.log);
-    if (problem.status >= 500) req.log.error({ err }, 'request failed');
+    const refusal = problemFromError(err, req.log);
+    if (refusal.status >= 500) req.log.error({ err }, 'request failed');
     if (isResponseSerializationError(err)) req.log.error({ issues: err.cause.issues }, 'response did not match its schema');
     // A problem that says when to come back says it in the standard header too.
-    if (typeof problem.extra.retryAfterSeconds === 'number') void reply.header('retry-after', String(problem.extra.retryAfterSeconds));
+    if (typeof refusal.extra.retryAfterSeconds === 'number') void reply.header('retry-after', String(refusal.extra.retryAfterSeconds));
     void reply
-      .code(problem.status)
+      .code(refusal.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
-      .send(problem.body(req.url.split('?')[0]));
+      .send(refusal.body(req.url.split('?')[0], localeOf(req)));
   });
   app.setNotFoundHandler((req, reply) => {
     // A browser asking for a client-side route (/compounds/…) gets the web app's shell.
@@ -170,7 +178,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ro
     void reply
       .code(404)
       .header('content-type', 'application/problem+json; charset=utf-8')
-      .send(new Problem(404, 'Not Found', `No route ${req.method} ${req.url.split('?')[0]}.`).body());
+      .send(
+        problem(404, platformMessages.msg('request.no_route', { method: req.method, path: req.url.split('?')[0] ?? '' })).body(
+          undefined,
+          localeOf(req),
+        ),
+      );
   });
 
   await app.register(fastifySwagger, {

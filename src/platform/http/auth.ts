@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../audit.ts';
 import { checkCookieWriteOrigin } from './hardening.ts';
 import { forbidden, unauthorized } from './problem.ts';
+import { platformMessages } from '../i18n/platform.messages.ts';
 
 export interface Scope {
   /** A division code (province, city, district, subdistrict or community), or null. */
@@ -82,7 +83,7 @@ export function registerAuth(app: FastifyInstance, authenticate: (token: string)
     // Static files and the SPA fallback are public by declaration; anything else without one is denied.
     if (!permission) {
       if (!req.url.startsWith('/api/')) return;
-      throw forbidden('This route declares no permission.');
+      throw forbidden(platformMessages.msg('auth.route_without_permission'));
     }
     if (!req.user) throw unauthorized();
     if (permission !== 'authenticated' && !req.user.permissions.has(permission)) throw forbidden();

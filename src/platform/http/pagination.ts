@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badRequest } from './problem.ts';
+import { platformMessages as pm } from '../i18n/platform.messages.ts';
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -19,7 +20,7 @@ export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, sh
   } catch {
     /* fall through */
   }
-  throw badRequest('The cursor is not one this list gave out.', [{ path: 'query.cursor', message: 'invalid cursor' }]);
+  throw badRequest(pm.msg('request.cursor_invalid'), [{ path: 'query.cursor', message: pm.msg('field.cursor_invalid') }]);
 }
 
 export function page<T>(rows: T[], limit: number, keyOf: (row: T) => readonly (string | number)[]) {

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import type { ZodApp } from './app.ts';
 import { userOf } from './auth.ts';
 import { notFound } from './problem.ts';
+import { platformMessages as pm } from '../i18n/platform.messages.ts';
 
 export async function platformRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   app.get(
@@ -51,7 +52,7 @@ export async function platformRoutes(app: ZodApp, ctx: AppContext): Promise<void
       const user = userOf(req);
       const job = await ctx.queue.get(req.params.id);
       // A job is visible to the account that started it (and the city admin, who sees everything).
-      if (!job || (job.createdBy !== user.id && user.role !== 'city_admin')) throw notFound(`Job ${req.params.id}`);
+      if (!job || (job.createdBy !== user.id && user.role !== 'city_admin')) throw notFound(pm.msg('job.entity', { id: req.params.id }));
       return {
         ...job,
         result: job.result ?? null,

@@ -5,6 +5,8 @@ import type { AppContext } from '../context.ts';
 import { listRules, publishRule } from '../policy.ts';
 import type { ZodApp } from './app.ts';
 import { actorOf } from './auth.ts';
+import { localized } from './locale.ts';
+import { ruleWords } from '../policy.messages.ts';
 
 const rule = z.object({
   key: z.string(),
@@ -15,6 +17,9 @@ const rule = z.object({
   effectiveFrom: z.string(),
   effectiveTo: z.string().nullable(),
   publishedAt: z.string(),
+  name: z.string().describe("The rule's name in the request's language"),
+  valueText: z.string().describe('The value in words (never JSON)'),
+  unitText: z.string().nullable().describe('The unit in words'),
 });
 
 export async function policyRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
@@ -29,7 +34,7 @@ export async function policyRoutes(app: ZodApp, ctx: AppContext): Promise<void> 
         response: { 200: z.object({ items: z.array(rule) }) },
       },
     },
-    async (req) => ({ items: await listRules(ctx.db, req.query.key) }),
+    async (req) => localized(req, { items: (await listRules(ctx.db, req.query.key)).map((r) => ({ ...r, ...ruleWords(r) })) }),
   );
 
   app.post(
@@ -56,7 +61,7 @@ export async function policyRoutes(app: ZodApp, ctx: AppContext): Promise<void> 
         await audit(tx, actorOf(req), 'policy.publish', 'policy_rule', `${r.key}@${r.version}`, { effectiveFrom: r.effectiveFrom });
         return r;
       });
-      return reply.code(201).send(published);
+      return reply.code(201).send(localized(req, { ...published, ...ruleWords(published) }));
     },
   );
 }

@@ -1,36 +1,81 @@
-// RFC 9457 problem details: every error the API answers has this shape.
+// RFC 9457 problem details: every error the API answers has this shape, plus a stable `code`
+// (also the end of `type`) and words in the request's language (see platform/i18n).
+import type { Locale } from '../i18n/locale.ts';
+import { Message, render, verbatim, type Words } from '../i18n/messages.ts';
+import { defaultCode, platformMessages, statusTitle } from '../i18n/platform.messages.ts';
+
+export const PROBLEM_TYPE_BASE = 'https://renova.dev/problems/';
+
 export interface FieldError {
   path: string;
-  message: string;
+  /** Words by code (preferred), or plain text from code not yet given a code. */
+  message: string | Message;
+  [key: string]: unknown;
 }
 
 export class Problem extends Error {
+  /** The stable machine code: the message's code, else one derived from the status. */
+  readonly code: string;
+  readonly text: Words | undefined;
+
   constructor(
     readonly status: number,
-    readonly title: string,
-    readonly detail?: string,
+    // Kept for callers written before codes; the title a reader sees comes from the code or the status.
+    readonly legacyTitle: string,
+    detail?: string | Message,
     readonly extra: Record<string, unknown> & { errors?: FieldError[] } = {},
   ) {
-    super(detail ?? title);
+    super(detail === undefined ? legacyTitle : typeof detail === 'string' ? detail : detail.in('en'));
+    this.code = detail instanceof Message ? detail.code : defaultCode(status);
+    this.text = detail === undefined ? undefined : typeof detail === 'string' ? verbatim(detail) : detail;
   }
 
-  body(instance?: string): Record<string, unknown> {
+  get detail(): string | undefined {
+    return this.text?.in('en');
+  }
+
+  title(locale: Locale): string {
+    return (this.text instanceof Message && this.text.title(locale)) || statusTitle(this.status)[locale];
+  }
+
+  body(instance?: string, locale: Locale = 'zh-CN'): Record<string, unknown> {
+    const { errors, ...rest } = this.extra;
     return {
-      type: `https://renova.dev/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-      title: this.title,
+      type: `${PROBLEM_TYPE_BASE}${this.code}`,
+      code: this.code,
+      title: this.title(locale),
       status: this.status,
-      ...(this.detail ? { detail: this.detail } : {}),
+      ...(this.text ? { detail: this.text.in(locale) } : {}),
       ...(instance ? { instance } : {}),
-      ...this.extra,
+      ...(render(rest, locale) as Record<string, unknown>),
+      ...(errors ? { errors: errors.map((e) => fieldError(e, locale)) } : {}),
     };
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[]) => new Problem(400, 'Bad Request', detail, errors ? { errors } : {});
-export const unauthorized = (detail = 'Sign in first.') => new Problem(401, 'Unauthorized', detail);
-export const forbidden = (detail = 'Your role may not do this.') => new Problem(403, 'Forbidden', detail);
+function fieldError(e: FieldError, locale: Locale): Record<string, unknown> {
+  const { path, message, ...rest } = e;
+  return {
+    path,
+    ...(message instanceof Message ? { code: message.code } : {}),
+    message: typeof message === 'string' ? message : message.in(locale),
+    ...(render(rest, locale) as Record<string, unknown>),
+  };
+}
+
+/** A problem by code: the usual way to refuse something. */
+export const problem = (status: number, message: Message, extra: Record<string, unknown> & { errors?: FieldError[] } = {}) =>
+  new Problem(status, statusTitle(status).en, message, extra);
+
+export const badRequest = (detail: string | Message, errors?: FieldError[]) =>
+  new Problem(400, 'Bad Request', detail, errors ? { errors } : {});
+export const unauthorized = (detail: string | Message = platformMessages.msg('auth.unauthorized')) =>
+  new Problem(401, 'Unauthorized', detail);
+export const forbidden = (detail: string | Message = platformMessages.msg('auth.forbidden')) => new Problem(403, 'Forbidden', detail);
 // Out-of-scope records answer exactly like missing ones, so a scope cannot be probed.
-export const notFound = (what: string) => new Problem(404, 'Not Found', `${what} does not exist.`);
-export const conflict = (detail: string, extra: Record<string, unknown> = {}) => new Problem(409, 'Conflict', detail, extra);
-export const unprocessable = (detail: string, errors: FieldError[], extra: Record<string, unknown> = {}) =>
+// `what` names the record in words (a module's noun with its id); plain text is kept for older callers.
+export const notFound = (what: string | Words) =>
+  new Problem(404, 'Not Found', platformMessages.msg('not_found', { what: typeof what === 'string' ? what : what }));
+export const conflict = (detail: string | Message, extra: Record<string, unknown> = {}) => new Problem(409, 'Conflict', detail, extra);
+export const unprocessable = (detail: string | Message, errors: FieldError[], extra: Record<string, unknown> = {}) =>
   new Problem(422, 'Unprocessable Content', detail, { errors, ...extra });

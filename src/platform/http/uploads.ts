@@ -5,7 +5,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { refuseNul } from './hardening.ts';
-import { badRequest, Problem } from './problem.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { platformMessages as pm } from '../i18n/platform.messages.ts';
+import { issueMessage } from '../i18n/zod.ts';
+import { badRequest, problem } from './problem.ts';
 
 export interface UploadedFile {
   filename: string;
@@ -20,8 +23,8 @@ export async function readUpload<T extends z.ZodType>(
   fieldNames: string,
 ): Promise<z.infer<T> & UploadedFile> {
   if (!req.isMultipart())
-    throw badRequest(`Send the document as multipart/form-data with the fields ${fieldNames} and file.`, [
-      { path: 'body.file', message: 'required' },
+    throw badRequest(pm.msg('upload.multipart_required', { fields: fieldNames }), [
+      { path: 'body.file', message: pm.msg('field.required') },
     ]);
   const values: Record<string, string> = {};
   let file: UploadedFile | undefined;
@@ -33,17 +36,21 @@ export async function readUpload<T extends z.ZodType>(
     }
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new Problem(413, 'Content Too Large', `The file is larger than ${maxBytes / 2 ** 20} MB.`, {
-        errors: [{ path: 'body.file', message: `larger than ${maxBytes} bytes` }],
+      throw problem(413, pm.msg('request.file_too_large', { megabytes: maxBytes / 2 ** 20 }), {
+        errors: [{ path: 'body.file', message: pm.msg('file.larger_than', { bytes: maxBytes }) }],
       });
     throw err;
   }
-  if (!file) throw badRequest('Send the document in the field "file".', [{ path: 'body.file', message: 'required' }]);
+  if (!file) throw badRequest(pm.msg('upload.file_required'), [{ path: 'body.file', message: pm.msg('field.required') }]);
   refuseNul({ body: { ...values, file: { filename: file.filename } } });
   const parsed = fields.safeParse(values);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));
-    throw badRequest(`The form is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+    const errors = parsed.error.issues.map((i) => ({
+      path: ['body', ...i.path].join('.'),
+      message: issueMessage(i as Parameters<typeof issueMessage>[0]),
+    }));
+    const listed = errors.map((e) => ({ in: (l: Locale) => `${e.path}: ${e.message.in(l)}` }));
+    throw badRequest(pm.msg('upload.form_invalid', { errors: listed }), errors);
   }
   return { ...(parsed.data as object), ...file } as z.infer<T> & UploadedFile;
 }

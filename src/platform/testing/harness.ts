@@ -79,6 +79,12 @@ export async function testApp(
     role: opts.role ?? 'all',
   });
   const { app, routes } = await createHttpApp(ctx);
+  // Tests are written in English: a request that names no language is answered in English here, so
+  // assertions on words read like the code. Tests of the language itself send their own header
+  // (zh-CN, or `*` to fall through to the account's locale and the zh-CN default).
+  app.addHook('onRequest', async (req) => {
+    req.headers['accept-language'] ??= 'en';
+  });
   await app.ready();
   const tokens = new Map<string, string>();
   const as = async (username: string) => {

@@ -1995,6 +1995,12 @@ export interface paths {
             effectiveFrom: string;
             effectiveTo: string | null;
             publishedAt: string;
+            /** The rule's name in the request's language */
+            name: string;
+            /** The value in words (never JSON) */
+            valueText: string;
+            /** The unit in words */
+            unitText: string | null;
           }>;
         };
       };
@@ -2019,6 +2025,12 @@ export interface paths {
           effectiveFrom: string;
           effectiveTo: string | null;
           publishedAt: string;
+          /** The rule's name in the request's language */
+          name: string;
+          /** The value in words (never JSON) */
+          valueText: string;
+          /** The unit in words */
+          unitText: string | null;
         };
       };
     };
@@ -3029,9 +3041,18 @@ export interface paths {
               source: string;
               limitFen: number;
               actualFen: number;
+              /** A stable code for the broken rule, e.g. funding.subsidy_cap_exceeded */
+              code: string;
+              /** The rule's name in the request's language */
+              name: string;
+              /** The rule's value with its unit, in words */
+              valueText: string;
+              /** The violation explained in the request's language */
+              message: string;
             }>;
             rulesUsed: Array<{
               key: string;
+              name: string;
               version: string;
               source: string;
             }>;
@@ -3137,9 +3158,18 @@ export interface paths {
               source: string;
               limitFen: number;
               actualFen: number;
+              /** A stable code for the broken rule, e.g. funding.subsidy_cap_exceeded */
+              code: string;
+              /** The rule's name in the request's language */
+              name: string;
+              /** The rule's value with its unit, in words */
+              valueText: string;
+              /** The violation explained in the request's language */
+              message: string;
             }>;
             rulesUsed: Array<{
               key: string;
+              name: string;
               version: string;
               source: string;
             }>;

@@ -2,6 +2,8 @@
 import i18n from './i18n/index.ts';
 export interface FieldError {
   path?: string;
+  /** The stable code of this field's message, when the server gave one. */
+  code?: string;
   message: string;
   line?: number;
   column?: string;
@@ -9,6 +11,8 @@ export interface FieldError {
 
 export interface ProblemBody {
   type?: string;
+  /** The stable machine code (also the end of `type`); title, detail and field messages are in the request's language. */
+  code?: string;
   title: string;
   status: number;
   detail?: string;
@@ -77,7 +81,12 @@ export interface RequestOptions {
 
 /** Sends a request and returns the raw Response, throwing ApiError unless it is 2xx. */
 export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    // The server words its problems, gates and notices in the interface's language.
+    'Accept-Language': i18n.language === 'en' ? 'en' : 'zh-CN',
+    ...options.headers,
+  };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;
@@ -145,14 +154,16 @@ function fileNameFrom(disposition: string): string | null {
   return plain?.[1] ?? null;
 }
 
-/** The human message for an error: the problem's detail, else its title. */
 /**
- * A failed request in words. The server's details are English; in Chinese the gist of the status
- * comes first (请先登录, 没有权限, …), so a reader of either language knows what happened.
+ * A failed request in words. A problem with a code was worded by the server in the language this
+ * interface asked for: it is shown as it is. Without a code (a proxy's error page, a network
+ * failure) the gist of the status comes first in Chinese (请先登录, 没有权限, …).
  */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
     const detail = err.problem.detail ?? err.problem.title;
+    // A detail not yet given words by code is still English: the Chinese gist goes first then.
+    if (err.problem.code && (i18n.language === 'en' || /[\u4e00-\u9fff]/.test(detail))) return detail;
     const gist = i18n.language === 'en' ? '' : i18n.t(`common.problem.${err.status}`, { defaultValue: '' });
     return gist ? `${gist}：${detail}` : detail;
   }

@@ -51,16 +51,16 @@ export default function PolicyRulesPage() {
       width: 260,
       render: (_, r) => (
         <Typography.Paragraph
-          code
           style={{ margin: 0, wordBreak: 'break-all' }}
           ellipsis={{ rows: 2, expandable: 'collapsible' }}
           data-testid="policy-value"
+          data-value={JSON.stringify(r.value)}
         >
-          {valueText(r.value)}
+          {r.valueText ?? valueText(r.value)}
         </Typography.Paragraph>
       ),
     },
-    { title: t('policy.columns.unit'), key: 'unit', width: 120, render: (_, r) => r.unit ?? '—' },
+    { title: t('policy.columns.unit'), key: 'unit', width: 120, render: (_, r) => r.unitText ?? r.unit ?? '—' },
     { title: t('policy.columns.effectiveFrom'), dataIndex: 'effectiveFrom', width: 110 },
     { title: t('policy.columns.effectiveTo'), key: 'to', width: 110, render: (_, r) => r.effectiveTo ?? '—' },
     { title: t('policy.columns.source'), dataIndex: 'source', render: (s: string) => <span style={{ fontSize: 13 }}>{s}</span> },

@@ -57,7 +57,8 @@ export default function FundingTab({ project }: { project: ProjectDetail }) {
   const problem = save.error instanceof ApiError && save.error.status === 422 ? save.error.problem : null;
   const rejected: Violation[] = (problem?.violations as Violation[] | undefined) ?? [];
   // Reasons the server gives beyond the rule violations (e.g. lines above the plan's cost).
-  const otherReasons = (problem?.errors ?? []).map((e) => e.message).filter((m) => !m.startsWith('breaks '));
+  const ruleCodes = new Set(rejected.map((v) => v.code));
+  const otherReasons = (problem?.errors ?? []).filter((e) => !e.code || !ruleCodes.has(e.code)).map((e) => e.message);
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.isError) return <Alert type="error" showIcon title={t('common.error')} description={errorMessage(query.error)} />;
@@ -134,7 +135,9 @@ export default function FundingTab({ project }: { project: ProjectDetail }) {
                   type="info"
                   data-testid="funding-rules"
                   title={t('funding.rulesUsed')}
-                  description={check.rulesUsed.map((r) => `${r.key}（${t('funding.version')} ${r.version}）：${r.source}`).join('；')}
+                  description={check.rulesUsed
+                    .map((r) => `${r.name ?? r.key}（${t('funding.version')} ${r.version}）：${r.source}`)
+                    .join('；')}
                 />
               )}
             </Space>

@@ -19,6 +19,8 @@ function ruleValue(value: unknown): string {
 export function useViolationText() {
   const { t } = useTranslation();
   return (v: Violation) => {
+    // The server explains the violation by code in the language the interface asked for.
+    if (v.message) return v.message;
     const unit = v.unit ? ` ${t(`funding.units.${v.unit.replace(/[./ ]/g, '_')}`, { defaultValue: v.unit })}` : '';
     const rule = t('funding.violation.rule', {
       key: v.rule,
@@ -45,7 +47,7 @@ export default function FundingViolations({ violations, title }: { violations: V
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {violations.map((v, i) => (
-            <li key={`${v.rule}-${i}`} data-testid="funding-violation" data-rule={v.rule}>
+            <li key={`${v.rule}-${i}`} data-testid="funding-violation" data-rule={v.rule} data-code={v.code}>
               {text(v)}
             </li>
           ))}

@@ -1,6 +1,6 @@
 // The gates of the move to the next stage (✓ or unmet with what would satisfy it) and the
 // "advance" button; a 409 lists every unmet gate the server reported. Each gate is labelled
-// from i18n by its code; the server's (English) message and remedy follow as detail.
+// from i18n by its code; the server's message and remedy, worded in the interface's language, follow as detail.
 import { Alert, Button, Card, List, Space, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';

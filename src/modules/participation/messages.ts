@@ -1,0 +1,152 @@
+// Participation's words by code (zh-CN first, English): ballots, votes, surveys, councils, acceptance.
+import { defineMessages } from '../../platform/i18n/messages.ts';
+
+export const participationMessages = defineMessages({
+  'ballot.entity': { 'zh-CN': '表决 {id}', en: 'Ballot {id}' },
+  'survey.entity': { 'zh-CN': '问卷调查 {id}', en: 'Survey {id}' },
+  'defect.entity': { 'zh-CN': '问题整改项 {id}', en: 'Defect {id}' },
+  'ballot.online_member_only': {
+    'zh-CN': '只有经核实为本户成员的居民才能在线代表本户投票。',
+    en: 'Only a resident verified as a member of this household may vote for it online.',
+  },
+  'ballot.paper_by_workers': {
+    'zh-CN': '纸质票和委托票由社区工作人员录入。',
+    en: 'Paper and proxy votes are recorded by community workers.',
+  },
+  'ballot.proxy_evidence': {
+    'zh-CN': '委托投票须写明书面委托书和受托人。',
+    en: 'A proxy vote names its written mandate and the proxy holder.',
+  },
+  'ballot.paper_sheet': { 'zh-CN': '纸质票须写明票号。', en: 'A paper vote names its ballot sheet.' },
+  'field.is_required': { 'zh-CN': '必填', en: 'is required' },
+  'ballot.own_vote_stands': {
+    'zh-CN': '本户已自行投票，本户投票优先于任何委托票。',
+    en: 'The household has voted itself; its own vote stands over any proxy.',
+  },
+  'ballot.revote_refused': {
+    'zh-CN': '本户已投票，本次表决不允许改票。',
+    en: 'This household has already voted, and this ballot allows no revote.',
+    title: { 'zh-CN': '不允许改票', en: 'Revote refused' },
+  },
+  'ballot.proxy_limit': {
+    'zh-CN': '该受托人已代 {count} 户投票；规则最多允许 {limit} 户。',
+    en: 'This proxy holder already votes for {count} households; the rule allows {limit}.',
+  },
+  'ballot.keyings_differ': {
+    'zh-CN': '该票两次录入不一致，须由工作人员对照扫描件核定。',
+    en: 'The two keyings of this sheet differ; an officer must reconcile it from the scan.',
+  },
+  'ballot.second_keyer': {
+    'zh-CN': '您已录入过这张票，须由另一人进行第二次录入。',
+    en: 'You keyed this sheet already; a second person must key it.',
+  },
+  'ballot.closed': { 'zh-CN': '表决已结束。', en: 'The ballot is closed.' },
+  'ballot.not_in_electorate': {
+    'zh-CN': '该户不在本次表决冻结的投票户名单中。',
+    en: 'The household is not in this ballot’s frozen electorate.',
+  },
+  'field.not_in_electorate': { 'zh-CN': '不在投票户名单中', en: 'not in the electorate' },
+  'request.idempotency_key_reused': {
+    'zh-CN': '此 Idempotency-Key 已用于另一个请求。',
+    en: 'This Idempotency-Key was used for a different request.',
+  },
+  'field.reused': { 'zh-CN': '已被使用', en: 'reused' },
+  'ballot.nothing_to_reconcile': {
+    'zh-CN': '这张票没有需要核定的不一致录入。',
+    en: 'There is no mismatched keying of this sheet to reconcile.',
+  },
+  'ballot.reconcile_choice': { 'zh-CN': '核定结果必须是两次录入之一。', en: 'The reconciled choice must be one of the two keyed.' },
+  'field.neither_keying': { 'zh-CN': '两次录入均无此选项', en: 'neither keying has it' },
+  'ballot.closes_in_past': { 'zh-CN': '表决截止时间必须在将来。', en: 'A ballot must close in the future.' },
+  'field.not_in_future': { 'zh-CN': '不在将来', en: 'is not in the future' },
+  'ballot.mode_required': { 'zh-CN': '管理模式表决须写明提议的模式。', en: 'A management mode ballot names the mode it proposes.' },
+  'field.required_for_management_mode': { 'zh-CN': '管理模式表决必填', en: 'required for management_mode' },
+  'ballot.plan_not_submitted': {
+    'zh-CN': '方案认可表决针对已提交的方案版本，请先提交方案。',
+    en: 'A plan approval ballot asks about a submitted plan version; submit the plan first.',
+  },
+  'ballot.already_open': { 'zh-CN': '本项目已有一个进行中的{kind}表决。', en: 'A {kind} ballot is already open for this project.' },
+  'ballot.no_households': { 'zh-CN': '本项目在档案中没有可投票的住户。', en: 'The project has no households in the registry to vote.' },
+  'ballot.already_closed': { 'zh-CN': '表决已经结束。', en: 'The ballot is already closed.' },
+  'ballot.receipts_after_close': { 'zh-CN': '表决结束后才公布投票回执。', en: 'Receipts are published when the ballot closes.' },
+  'request.idempotency_key_required': {
+    'zh-CN': '请发送 Idempotency-Key 请求头（8–100 个字母、数字、- 或 _）。',
+    en: 'Send an Idempotency-Key header (8–100 letters, digits, - or _).',
+  },
+  'field.missing_or_malformed': { 'zh-CN': '缺失或格式不对', en: 'missing or malformed' },
+  'council.record_invalid': { 'zh-CN': '会议记录有误。', en: 'The meeting record is not valid.' },
+  'acceptance.signatories_by_id': { 'zh-CN': '居民签字人须以居民编号指明。', en: 'Resident signatories must be named by resident id.' },
+  'survey.not_third_level': { 'zh-CN': '不是当前指标目录的三级指标', en: 'is not a third-level indicator of the current catalogue' },
+  'survey.questionnaire_unsound': { 'zh-CN': '问卷设计有误。', en: 'The questionnaire is not sound.' },
+  'survey.online_member_only': {
+    'zh-CN': '只有经核实为本户成员的居民才能在线代表本户作答。',
+    en: 'Only a resident verified as a member of this household may answer for it online.',
+  },
+  'survey.online_no_evidence': { 'zh-CN': '在线答卷没有纸质凭证。', en: 'An online response has no paper evidence.' },
+  'field.not_allowed': { 'zh-CN': '不允许', en: 'not allowed' },
+  'survey.paper_by_workers': {
+    'zh-CN': '纸质问卷和拒答由社区工作人员录入。',
+    en: 'Paper forms and refusals are entered by community workers.',
+  },
+  'survey.paper_sheet': { 'zh-CN': '纸质答卷须写明问卷编号。', en: 'A paper response names its form sheet.' },
+  'survey.refusal_no_answers': { 'zh-CN': '拒答的住户不填写答案。', en: 'A household that refuses gives no answers.' },
+  'field.must_be_empty': { 'zh-CN': '必须为空', en: 'must be empty' },
+  'survey.answers_unfit': { 'zh-CN': '答案与问卷不符。', en: 'The answers do not fit the questionnaire.' },
+  'survey.household_not_in_project': {
+    'zh-CN': '该户不在本项目的小区内。',
+    en: 'The household is not in one of the project’s compounds.',
+  },
+  'field.not_household_of_project': { 'zh-CN': '不是本项目的住户', en: 'not a household of the project' },
+  'survey.closed': { 'zh-CN': '调查已结束。', en: 'The survey is closed.' },
+  'survey.already_closed': { 'zh-CN': '调查已经结束。', en: 'The survey is already closed.' },
+  'gate.consent_ballot.met': { 'zh-CN': '居民已通过表决同意改造。', en: 'The residents consented to the renovation by ballot.' },
+  'gate.consent_ballot.unmet': { 'zh-CN': '尚无通过的改造意愿表决。', en: 'No renovation consent ballot has passed.' },
+  'gate.consent_ballot.satisfy': {
+    'zh-CN': '发起改造意愿表决，并在同意户数达到规则要求的比例后结束表决。',
+    en: 'Open a renovation consent ballot and close it with agreement from the share of all households the rule requires.',
+  },
+  'gate.plan_approval_ballot.met': {
+    'zh-CN': '居民已通过表决认可第 {version} 版方案。',
+    en: 'The residents approved plan version {version} by ballot.',
+  },
+  'gate.plan_approval_ballot.unmet': {
+    'zh-CN': '第 {version} 版方案尚无通过的认可表决。',
+    en: 'No plan approval ballot has passed on plan version {version}.',
+  },
+  'gate.plan_approval_ballot.no_plan': { 'zh-CN': '尚未编制改造方案。', en: 'There is no plan yet.' },
+  'gate.plan_approval_ballot.satisfy': {
+    'zh-CN': '提交方案，就该版本发起方案认可表决，并在达到规定的同意比例后结束表决。',
+    en: 'Submit the plan, open a plan approval ballot on that version, and close it with the required agreement.',
+  },
+  'gate.baseline_survey_coverage.met': {
+    'zh-CN': '摸底调查已覆盖全部 {total} 户。',
+    en: 'The baseline survey reached all {total} households.',
+  },
+  'gate.baseline_survey_coverage.partial': {
+    'zh-CN': '摸底调查已覆盖 {reached} / {total} 户。',
+    en: 'The baseline survey has reached {reached} of {total} households.',
+  },
+  'gate.baseline_survey_coverage.none': { 'zh-CN': '尚未发起摸底调查。', en: 'No baseline survey has been opened.' },
+  'gate.baseline_survey_coverage.satisfy': {
+    'zh-CN': '发起摸底调查，并为每一户登记答卷（在线、纸质或拒答）；覆盖情况列出尚未覆盖的住户。',
+    en: 'Open a baseline survey and record a response for every household (online, a paper form, or a refusal); the coverage view lists the households not yet reached.',
+  },
+  'gate.completion_acceptance.latest': {
+    'zh-CN': '最近一次验收（{date}）{result}；尚有 {open} 项问题未整改。',
+    en: 'The latest acceptance ({date}) {result}; {open} defect(s) open.',
+  },
+  'acceptance.passed': { 'zh-CN': '通过', en: 'passed' },
+  'acceptance.failed': { 'zh-CN': '未通过', en: 'failed' },
+  'gate.completion_acceptance.gap_passed': { 'zh-CN': '一次通过的竣工验收', en: 'a passed completion acceptance' },
+  'gate.completion_acceptance.gap_signature': { 'zh-CN': '{role}签字', en: "a {role}'s signature" },
+  'gate.completion_acceptance.gap_defects': { 'zh-CN': '整改完 {open} 项问题', en: '{open} open defect(s) closed' },
+  'role.resident_representative': { 'zh-CN': '居民代表', en: 'resident representative' },
+  'role.building_steward': { 'zh-CN': '楼道长', en: 'building steward' },
+  'ballot.kind.renovation_consent': { 'zh-CN': '改造意愿', en: 'renovation_consent' },
+  'ballot.kind.plan_approval': { 'zh-CN': '方案认可', en: 'plan_approval' },
+  'ballot.kind.management_mode': { 'zh-CN': '管理模式', en: 'management_mode' },
+  'ballot.kind.other': { 'zh-CN': '其他', en: 'other' },
+  'gate.completion_acceptance.none': { 'zh-CN': '尚未组织竣工验收。', en: 'No completion acceptance has been held.' },
+  'gate.completion_acceptance.needs': { 'zh-CN': '还需要：{gaps}。', en: 'Needs {gaps}.' },
+  'gate.completion_acceptance.stands': { 'zh-CN': '无：验收结论有效。', en: 'Nothing: the acceptance stands.' },
+});

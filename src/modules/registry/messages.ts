@@ -1,0 +1,44 @@
+// Registry's words by code (zh-CN first, English).
+import { defineMessages } from '../../platform/i18n/messages.ts';
+
+export const registryMessages = defineMessages({
+  'division.entity': { 'zh-CN': '行政区划 {code}', en: 'Division {code}' },
+  'compound.entity': { 'zh-CN': '小区 {id}', en: 'Compound {id}' },
+  'household.entity': { 'zh-CN': '住户 {id}', en: 'Household {id}' },
+  'resident.entity': { 'zh-CN': '居民 {id}', en: 'Resident {id}' },
+  'resident.entity_of_household': { 'zh-CN': '住户 {household} 的居民 {id}', en: 'Resident {id} of household {household}' },
+  'binding.second_verifier': {
+    'zh-CN': '此绑定由您添加，须由另一人核验房产证后确认（规则 {rule}，版本 {version}）。',
+    en: 'You added this binding, so another person must check the title deed and verify it (rule {rule}, version {version}).',
+  },
+  'household.repeats': { 'zh-CN': '部分住户相互重复。', en: 'Some households repeat each other.' },
+  'household.exist': {
+    'zh-CN': '其中 {count} 户已存在（楼栋、单元、房号相同）；未写入任何数据。',
+    en: '{count} of these households already exist (same building, unit and room); nothing was written.',
+  },
+  'import.rows_invalid': {
+    'zh-CN': '文件中有 {count} 行无效；未写入任何数据。',
+    en: '{count} row(s) of the file are not valid; nothing was written.',
+  },
+  'import.multipart_required': {
+    'zh-CN': '请以 multipart/form-data 在字段“file”中提交文件。',
+    en: 'Send the file as multipart/form-data in the field "file".',
+  },
+  'import.file_field': { 'zh-CN': '请在字段“file”中提交文件。', en: 'Send the file in the field "file".' },
+  'field.required': { 'zh-CN': '必填', en: 'required' },
+  'compound.community_unknown': {
+    'zh-CN': '社区不存在或不在您的管辖范围内。',
+    en: 'The community is unknown or outside your scope.',
+  },
+  'field.community_unknown': { 'zh-CN': '社区不存在，或不在管辖范围内', en: 'unknown community, or outside your scope' },
+  'compound.name_taken': {
+    'zh-CN': '社区 {community} 已有名为“{name}”的小区。',
+    en: 'A compound named {name} already exists in community {community}.',
+  },
+  'field.name_taken': { 'zh-CN': '本社区已有同名小区', en: 'already exists in this community' },
+  'compound.unknown_or_out_of_scope': {
+    'zh-CN': '部分小区不存在或不在您的管辖范围内。',
+    en: 'Some compounds are unknown or outside your scope.',
+  },
+  'resident.invalid': { 'zh-CN': '居民信息有误。', en: 'The resident is not valid.' },
+});

@@ -1,0 +1,108 @@
+// Policy rules in words: each rule's name, its unit, and its value read as a person would say it,
+// never as JSON. The key, value and unit stay in the data; these are only how they read.
+import { fraction, yuan } from './i18n/format.ts';
+import { defineMessages, words, type Localized, type Words } from './i18n/messages.ts';
+import { yuanToFen, type Fraction } from './money.ts';
+
+export const ruleNames = defineMessages({
+  'rule.eligibility.built_before': { 'zh-CN': '改造对象建成年限', en: 'Eligible if built before' },
+  'rule.consent.renovation.threshold': { 'zh-CN': '居民同意改造率', en: 'Residents’ consent to renovation' },
+  'rule.consent.plan_approval.threshold': { 'zh-CN': '改造方案认可率', en: 'Residents’ approval of the plan' },
+  'rule.consent.proxy.max_mandates': { 'zh-CN': '每位受托人最多代投户数', en: 'Households one proxy may vote for' },
+  'rule.funding.subsidy_cap_per_m2': { 'zh-CN': '市、区两级财政补助上限', en: 'City and district subsidy cap' },
+  'rule.funding.resident_share_max': { 'zh-CN': '居民出资比例上限', en: 'Residents’ share of the cost, at most' },
+  'rule.funding.resident_channels': { 'zh-CN': '居民出资渠道', en: 'Channels of residents’ funds' },
+  'rule.funding.city_district_split': { 'zh-CN': '市、区补助分担比例', en: 'City and district split of the subsidy' },
+  'rule.property.subsidy_max_per_m2_month': { 'zh-CN': '物业补助上限', en: 'Property management subsidy cap' },
+  'rule.satisfaction.tiers': { 'zh-CN': '满意度分档赋分', en: 'Satisfaction tiers and their scores' },
+  'rule.satisfaction.satisfied': { 'zh-CN': '计为满意的答案', en: 'Answers counted as satisfied' },
+  'rule.assessment.scheme': { 'zh-CN': '年度考核指标体系', en: 'Annual assessment scheme' },
+  'rule.sampling.survey': { 'zh-CN': '抽样调查设计', en: 'Sample survey design' },
+});
+
+const units: Record<string, Localized> = {
+  date: { 'zh-CN': '', en: '' },
+  'yuan/m2': { 'zh-CN': '元/平方米', en: 'yuan per m²' },
+  'yuan/m2/month': { 'zh-CN': '元/平方米·月', en: 'yuan per m² a month' },
+  'share of renovation cost': { 'zh-CN': '改造成本', en: 'of the renovation cost' },
+  'households per proxy holder': { 'zh-CN': '户/受托人', en: 'households per proxy holder' },
+};
+
+const codeWords: Record<string, Localized> = {
+  housing_maintenance_fund: { 'zh-CN': '住宅专项维修资金', en: 'housing maintenance fund' },
+  common_revenue: { 'zh-CN': '小区公共收益', en: 'common revenue' },
+  personal_donation: { 'zh-CN': '个人捐资', en: 'personal donations' },
+  eligible_households: { 'zh-CN': '有表决权户数', en: 'eligible households' },
+  very_satisfied: { 'zh-CN': '满意', en: 'very satisfied' },
+  satisfied: { 'zh-CN': '比较满意', en: 'satisfied' },
+  basically_satisfied: { 'zh-CN': '基本满意', en: 'basically satisfied' },
+  city: { 'zh-CN': '市级', en: 'city' },
+  district: { 'zh-CN': '区级', en: 'district' },
+};
+
+/** A rule's name in words; an unknown key reads as itself. */
+export function ruleName(key: string): Words {
+  const code = `rule.${key}`;
+  return ruleNames.has(code) ? ruleNames.msg(code) : words({ 'zh-CN': key, en: key });
+}
+
+/** A unit in words; an unknown unit reads as written. */
+export function unitWords(unit: string | null): Localized | null {
+  if (!unit) return null;
+  return units[unit] ?? { 'zh-CN': unit, en: unit };
+}
+
+const isFraction = (v: unknown): v is Fraction =>
+  typeof v === 'object' && v !== null && typeof (v as Fraction).numerator === 'number' && typeof (v as Fraction).denominator === 'number';
+
+const codeWord = (c: string): Words => words(codeWords[c] ?? { 'zh-CN': c, en: c.replace(/_/g, ' ') });
+
+/** The parts of a value as words, keyed when the value is a record. */
+function valueWords(value: unknown): Words {
+  if (isFraction(value)) {
+    const base = (value as Fraction & { base?: string }).base;
+    const f = fraction(value);
+    return base ? { in: (l) => (l === 'en' ? `${f.in(l)} of ${codeWord(base).in(l)}` : `${codeWord(base).in(l)}的 ${f.in(l)}`) } : f;
+  }
+  if (typeof value === 'number' || typeof value === 'string')
+    return codeWords[String(value)] ? codeWord(String(value)) : words({ 'zh-CN': String(value), en: String(value) });
+  if (Array.isArray(value)) {
+    const items = value.map(valueWords);
+    return { in: (l) => items.map((w) => w.in(l)).join(l === 'en' ? '; ' : '；') };
+  }
+  if (typeof value === 'object' && value !== null) {
+    const parts = Object.entries(value).map(([k, v]) => [codeWord(k), valueWords(v)] as const);
+    return { in: (l) => parts.map(([k, v]) => `${k.in(l)}${l === 'en' ? ': ' : '：'}${v.in(l)}`).join(l === 'en' ? ', ' : '，') };
+  }
+  return words({ 'zh-CN': '—', en: '—' });
+}
+
+/** A rule's value alone in words (its unit beside it, from unitWords): "400", "10%", "住宅专项维修资金；小区公共收益". */
+export function ruleValueOnly(key: string, value: unknown): Words {
+  if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
+  return valueWords(value);
+}
+
+/** A rule in words for a listing: its name, its value and its unit. */
+export const ruleWords = (r: { key: string; value: unknown; unit: string | null }) => {
+  const unit = unitWords(r.unit);
+  return { name: ruleName(r.key), valueText: ruleValueOnly(r.key, r.value), unitText: unit ? words(unit) : null };
+};
+
+/** A rule's value with its unit, as a person reads it: "400 元/平方米", "改造成本的 10 分之 1（10%）". */
+export function ruleValueWords(key: string, value: unknown, unit: string | null): Words {
+  if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
+  const u = unitWords(unit);
+  if (unit === 'yuan/m2' || unit === 'yuan/m2/month') {
+    if (typeof value === 'number' || typeof value === 'string') {
+      const y = yuan(yuanToFen(value));
+      return { in: (l) => `${y.in(l).replace(/ (元|yuan)$/, '')} ${u![l]}` };
+    }
+  }
+  if (unit === 'share of renovation cost' && isFraction(value)) {
+    const f = fraction(value);
+    return { in: (l) => (l === 'en' ? `${f.in(l)} ${u!.en}` : `${u!['zh-CN']}的 ${f.in(l)}`) };
+  }
+  const v = valueWords(value);
+  return { in: (l) => (u && u[l] ? `${v.in(l)} ${u[l]}` : v.in(l)) };
+}
