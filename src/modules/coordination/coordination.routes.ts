@@ -98,6 +98,8 @@ const notice = z.object({
   department,
   scheduleId: z.string(),
   packageId: z.string(),
+  /** What happened, by code (coordination.package_moved); `message` says it in the request's language. */
+  code: z.string().nullable(),
   message: z.string(),
   createdAt: z.string(),
   readAt: z.string().nullable(),

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../apps/test-server.ts';
 import { loadEnv } from '../../config/env.ts';
 import { createLogger } from '../logger.ts';
+import { testSettings } from '../testing/settings.ts';
 import { openDatabase } from './client.ts';
 import { PASSWORD_FILE, startEmbedded } from './embedded.ts';
 
@@ -64,7 +65,13 @@ describe('the embedded PostgreSQL password', () => {
   it('is refused in production unless explicitly allowed', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'renova-prod-'));
     try {
-      const settings = { NODE_ENV: 'production', DATA_DIR: dir, SESSION_SECRET: 's'.repeat(32), PERSONAL_DATA_KEY: 'k'.repeat(32) };
+      const settings = {
+        NODE_ENV: 'production',
+        DATA_DIR: dir,
+        SESSION_SECRET: 's'.repeat(32),
+        PERSONAL_DATA_KEY: 'k'.repeat(32),
+        BALLOT_SIGNING_KEY: testSettings.BALLOT_SIGNING_KEY!,
+      };
       const env = loadEnv(settings);
       await expect(openDatabase(env, log)).rejects.toThrow(/DATABASE_URL[\s\S]*ALLOW_EMBEDDED_DB_IN_PRODUCTION=true/);
       expect(existsSync(path.join(dir, 'pg'))).toBe(false);

@@ -1959,6 +1959,7 @@ export interface paths {
             department: 'housing' | 'city_management' | 'police' | 'fire' | 'civil_affairs' | 'power' | 'water' | 'gas' | 'telecom';
             scheduleId: string;
             packageId: string;
+            code: string | null;
             message: string;
             createdAt: string;
             readAt: string | null;
