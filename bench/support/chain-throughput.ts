@@ -13,7 +13,7 @@ import {
   type StoredLink,
   type Verification,
   type VoteFields,
-} from '../../src/modules/participation/chain.ts';
+} from '../../src/modules/participation/index.ts';
 import { log } from './run.ts';
 
 export interface ChainFigures {
