@@ -42,13 +42,21 @@ export default tseslint.config(
     },
   },
   {
-    // The web mirrors the server: app code imports a web module only through its index.ts ...
+    // The web mirrors the server: app code imports a web module only through its index.ts, or its manifest
+    // (module.tsx: pages and menu entries, for the app's module list) ...
     files: ['web/src/**/*.{ts,tsx}'],
     ignores: ['web/src/modules/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\./|(\\.\\./)+)modules/[^/]+/(?!index\\.ts$)', message: 'Import a web module through its index.ts.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(\\./|(\\.\\./)+)modules/[^/]+/(?!(index\\.ts|module\\.tsx)$)',
+              message: 'Import a web module through its index.ts.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,4 +1,4 @@
-// What other web modules and the app may use of the participation module; nothing else is imported from outside it.
+// What other web modules (and the app) may use of the participation module; nothing else is imported from outside it.
 import { lazy } from 'react';
 export { formatAt, percent } from './format.ts';
 export { VOTE_CHOICES, type Answer, type ClosedTally, type Question, type SurveyResponseAnswer, type VoteChoice } from './types.ts';

@@ -1,2 +1,2 @@
-// What other web modules and the app may use of the stats module; nothing else is imported from outside it.
-export { statsModule } from './module.tsx';
+// What other web modules may use of the stats module: nothing yet. Its pages and menu entry are its
+// manifest, module.tsx, which only the app's module list imports.

@@ -1,2 +1,2 @@
-// What other web modules and the app may use of the yearplan module; nothing else is imported from outside it.
-export { yearplanModule } from './module.tsx';
+// What other web modules may use of the yearplan module: nothing yet. Its pages and menu entry are its
+// manifest, module.tsx, which only the app's module list imports.
