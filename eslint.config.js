@@ -1,5 +1,5 @@
 // Lint with zero warnings (npm run check). Module boundaries are a rule, not a hope:
-// code outside a module imports only its index.ts.
+// code outside a module imports only its index.ts, on the server (src/, bench/, e2e/, scripts/) and in the web app.
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -28,6 +28,45 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.ts$)', message: 'Import another module through its index.ts.' }] },
+      ],
+    },
+  },
+  {
+    // Benches, browser tests and scripts are outside every server module too.
+    files: ['bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+src/modules/[^/]+/(?!index\\.ts$)', message: 'Import a server module through its index.ts.' }] },
+      ],
+    },
+  },
+  {
+    // The web mirrors the server: app code imports a web module only through its index.ts, or its manifest
+    // (module.tsx: pages and menu entries, for the app's module list) ...
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['web/src/modules/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\./|(\\.\\./)+)modules/[^/]+/(?!(index\\.ts|module\\.tsx)$)',
+              message: 'Import a web module through its index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // ... and web modules import each other only through theirs.
+    files: ['web/src/modules/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.ts$)', message: 'Import another web module through its index.ts.' }] },
       ],
     },
   },

@@ -2,8 +2,7 @@
 // the tally and verification of a closed 2,000-household ballot, and a burst
 // of concurrent paper keyings against one open ballot, checked in the DB after.
 import type { AppContext } from '../../src/platform/context.ts';
-import { readEvidence } from '../../src/modules/participation/evidence.ts';
-import { seedPassedBallot } from '../../src/modules/participation/seed.ts';
+import { readEvidence, seedPassedBallot } from '../../src/modules/participation/index.ts';
 import { postJson } from './ballot-setup.ts';
 import { getJson } from './load.ts';
 import { log } from './run.ts';

@@ -6,7 +6,7 @@
 // project through the API. Every later step goes through the real services.
 import type { AppContext } from '../../src/platform/context.ts';
 import { authUserByUsername } from '../../src/modules/accounts/index.ts';
-import { importFile } from '../../src/modules/registry/import.service.ts';
+import { importFile } from '../../src/modules/registry/index.ts';
 import { log } from './run.ts';
 
 export const HEMU_COMMUNITY = '330105004001';

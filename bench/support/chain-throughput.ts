@@ -15,8 +15,9 @@ import {
   type StoredLink,
   type Verification,
   type VoteFields,
-} from '../../src/modules/participation/chain.ts';
-import { signHead, verifySignedChain } from '../../src/modules/participation/signatures.ts';
+  signHead,
+  verifySignedChain,
+} from '../../src/modules/participation/index.ts';
 import { signingKey } from '../../src/platform/signing.ts';
 import { log } from './run.ts';
 

@@ -3,9 +3,16 @@
 // heating) and those that do not, a road resurfacing after the digging and the
 // greening after that. Seeded: the same city on every machine.
 import { prng } from '../../src/platform/random.ts';
-import type { Activity, GroupBlackout, Model, Precedence } from '../../src/modules/coordination/scheduler/model.ts';
-import { baseline, planRenovation, type RenovationPlan } from '../../src/modules/coordination/scheduler/renovate-once.ts';
-import { verifySchedule } from '../../src/modules/coordination/scheduler/verify.ts';
+import {
+  baseline,
+  planRenovation,
+  verifySchedule,
+  type Activity,
+  type GroupBlackout,
+  type Model,
+  type Precedence,
+  type RenovationPlan,
+} from '../../src/modules/coordination/index.ts';
 import { log } from './run.ts';
 
 const DIGGING = ['water', 'gas', 'power', 'telecom', 'drainage', 'heating'];

@@ -9,9 +9,7 @@ import type { AuthUser } from '../../src/platform/http/auth.ts';
 import { uuidv7 } from '../../src/platform/ids.ts';
 import { readTable } from '../../src/platform/spreadsheet.ts';
 import { authUserByUsername } from '../../src/modules/accounts/index.ts';
-import { householdFields, parseRows } from '../../src/modules/registry/import.ts';
-import { importFile } from '../../src/modules/registry/import.service.ts';
-import { writeHouseholds } from '../../src/modules/registry/households.service.ts';
+import { householdFields, importFile, parseRows, writeHouseholds } from '../../src/modules/registry/index.ts';
 import { log, timed } from './run.ts';
 
 interface BenchHousehold {

@@ -5,9 +5,8 @@ import type { AppContext } from '../../src/platform/context.ts';
 import { hundredths, type Fraction } from '../../src/platform/money.ts';
 import { ruleAt } from '../../src/platform/policy.ts';
 import { futureScenarios, listIndicators, sixHaves } from '../../src/modules/catalogue/index.ts';
-import { checkFunding, type Line } from '../../src/modules/funding/rules.ts';
-import type { FundingSource } from '../../src/modules/funding/schema.ts';
-import { costPlan, type PlanLine } from '../../src/modules/projects/plan.ts';
+import { checkFunding, type FundingLine as Line, type FundingSource } from '../../src/modules/funding/index.ts';
+import { costPlan, type PlanLine } from '../../src/modules/projects/index.ts';
 import { log } from './run.ts';
 
 export interface PlanCheckFigures {

@@ -4,6 +4,9 @@ export { addAwardLine, fundedSourcesOfProjects, fundingBySource } from './fundin
 export { fundingSources, type FundingSource } from './schema.ts';
 export { seedFunding } from './seed.ts';
 
+// For the benches: a funding line as checkFunding takes it.
+export type { Line as FundingLine } from './rules.ts';
+
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
 import { fundingRoutes as fundingRoutes_ } from './funding.routes.ts';

@@ -11,6 +11,11 @@ export { acceptanceRoutes, seedAcceptances } from './acceptance.ts';
 export { residentRoutes } from './resident.ts';
 export { ballotOutcome, consentSupport, passedBallotKinds } from './ballots.service.ts';
 
+// For the benches: the vote chain and the evidence bundle, measured in process.
+export { GENESIS, linkVote, verifyChain, voteInput, type StoredLink, type Verification, type VoteFields } from './chain.ts';
+export { signHead, verifySignedChain } from './signatures.ts';
+export { readEvidence } from './evidence.ts';
+
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
 import { participationRoutes as participationRoutes_ } from './participation.routes.ts';

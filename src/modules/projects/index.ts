@@ -9,6 +9,9 @@ export { stages, type Stage } from './stages.ts';
 export { stageWords } from './messages.ts';
 export { projectIdsInDivision, projectOverview, projectYearsInDivision, type ProjectOverview } from './overview.ts';
 
+// For the benches: the plan's costing, as the service runs it.
+export { costPlan, type PlanLine } from './plan.ts';
+
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
 import { projectsRoutes as projectsRoutes_ } from './projects.routes.ts';

@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { AuthProvider } from '../modules/accounts/AuthProvider.tsx';
+import { AuthProvider } from '../modules/accounts/index.ts';
 import { antdLocale } from './antdLocale.ts';
 import { queryClient } from './queryClient.ts';
 import { router } from './router.tsx';

@@ -2,27 +2,11 @@
 import { useState, type CSSProperties } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Avatar, Button, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  FileSearchOutlined,
-  TrophyOutlined,
-  FundOutlined,
-  CalendarOutlined,
-  DashboardOutlined,
-  DatabaseOutlined,
-  LogoutOutlined,
-  ProjectOutlined,
-  ShopOutlined,
-  MenuFoldOutlined,
-  MenuUnfoldOutlined,
-  UploadOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../modules/accounts/AuthProvider.tsx';
+import { useAuth } from '../modules/accounts/index.ts';
 import LanguageSwitch from './LanguageSwitch.tsx';
+import { menuEntries } from './modules.ts';
 import Logo from './Logo.tsx';
 import './print.css';
 
@@ -37,34 +21,9 @@ export default function AppShell() {
   const mobile = !screens.md;
   const [collapsed, setCollapsed] = useState(false);
 
-  const sections = [
-    '/overview',
-    '/import',
-    '/projects',
-    '/year-plan',
-    '/catalogue',
-    '/policy-rules',
-    '/property-companies',
-    '/coordination',
-    '/assessments',
-    '/evaluation',
-    '/exemplary',
-  ];
-  const selected = sections.find((s) => location.pathname.startsWith(s)) ?? '/registry';
-  const items = [
-    ...(can('projects.read') ? [{ key: '/overview', icon: <DashboardOutlined />, label: t('menu.overview') }] : []),
-    { key: '/registry', icon: <DatabaseOutlined />, label: t('menu.registry') },
-    ...(can('projects.read') ? [{ key: '/projects', icon: <ProjectOutlined />, label: t('menu.projects') }] : []),
-    ...(can('projects.read') ? [{ key: '/year-plan', icon: <BarChartOutlined />, label: t('menu.yearPlan') }] : []),
-    { key: '/catalogue', icon: <ApartmentOutlined />, label: t('menu.catalogue') },
-    { key: '/policy-rules', icon: <AuditOutlined />, label: t('menu.policyRules') },
-    ...(can('projects.read') ? [{ key: '/property-companies', icon: <ShopOutlined />, label: t('menu.propertyCompanies') }] : []),
-    ...(can('projects.read') ? [{ key: '/coordination', icon: <CalendarOutlined />, label: t('menu.coordination') }] : []),
-    ...(can('projects.read') ? [{ key: '/assessments', icon: <FundOutlined />, label: t('evaluation.menu.assessments') }] : []),
-    ...(can('projects.read') ? [{ key: '/evaluation', icon: <FileSearchOutlined />, label: t('evaluation.menu.thirdParty') }] : []),
-    ...(can('projects.read') ? [{ key: '/exemplary', icon: <TrophyOutlined />, label: t('evaluation.menu.exemplary') }] : []),
-    ...(can('registry.import') ? [{ key: '/import', icon: <UploadOutlined />, label: t('menu.import') }] : []),
-  ];
+  // Every module's entries (app/modules.ts); the registry, the shell's home, is selected when none matches.
+  const selected = menuEntries.find((e) => location.pathname.startsWith(e.key))?.key ?? '/registry';
+  const items = menuEntries.filter((e) => !e.permission || can(e.permission)).map((e) => ({ key: e.key, icon: e.icon, label: t(e.label) }));
 
   const onLogout = async () => {
     await signOut();

@@ -1,7 +1,7 @@
 // zh-CN / English switch; remembers the choice locally and in the user's profile.
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../modules/accounts/AuthProvider.tsx';
+import { useAuth } from '../modules/accounts/index.ts';
 import { isLocale } from './i18n/index.ts';
 
 export default function LanguageSwitch({ dark = false }: { dark?: boolean }) {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../modules/accounts/AuthProvider.tsx';
+import { useAuth } from '../modules/accounts/index.ts';
 import { errorMessage } from './api.ts';
 
 export default function RequireAuth({ children }: { children: ReactNode }) {

@@ -10,7 +10,7 @@ import CursorTable from '../../app/CursorTable.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { ApiError } from '../../app/api.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { coordinationKeys, fetchWorkPackages, patchWorkPackage, type PackageFilters } from './api.ts';
 import { departmentColor } from './gantt.ts';
 import { useKinds, useLabels } from './hooks.ts';

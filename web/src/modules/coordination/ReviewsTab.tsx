@@ -28,7 +28,7 @@ import { ApiError, errorMessage } from '../../app/api.ts';
 import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { coordinationKeys, fetchReviews, recordReview } from './api.ts';
 import { useLabels } from './hooks.ts';
 import { REVIEW_DEPARTMENTS, type PlanReviewItem, type NewReview, type ReviewDecision } from './types.ts';

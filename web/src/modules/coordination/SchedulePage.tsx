@@ -25,7 +25,7 @@ import { CalendarOutlined, DownloadOutlined, ReloadOutlined, ScheduleOutlined } 
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, downloadFile, errorMessage } from '../../app/api.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { calendarPath, coordinationKeys, exportXlsxPath, fetchSchedule, fetchSchedulePackages } from './api.ts';
 import GanttChart from './GanttChart.tsx';
 import { departmentColor, type PlanView, type RowsBy } from './gantt.ts';

@@ -10,7 +10,7 @@ import { errorMessage } from '../../app/api.ts';
 import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { coordinationKeys, fetchSchedules, startSchedule } from './api.ts';
 import { jobError, jobPhase, useJob } from './hooks.ts';
 import type { ScheduleListItem, ScheduleStatus, StartedJob } from './types.ts';

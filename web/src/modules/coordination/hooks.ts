@@ -1,8 +1,8 @@
 // Shared hooks of the coordination pages: job polling, the kinds vocabulary, the division choices, labels.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { fetchDivisions } from '../registry/api.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { fetchDivisions } from '../registry/index.ts';
+import { useAuth } from '../accounts/index.ts';
 import { coordinationKeys, fetchJob, fetchKinds } from './api.ts';
 import type { JobState } from './types.ts';
 

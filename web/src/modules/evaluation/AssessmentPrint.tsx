@@ -1,7 +1,7 @@
 // The assessment on paper (shown only when printing): the title with the year and the city, the
 // publication status, the ranking, then every district with all its indicators written out.
 import { useTranslation } from 'react-i18next';
-import { formatAt } from '../participation/format.ts';
+import { formatAt } from '../participation/index.ts';
 import { valueText } from './IndicatorsTable.tsx';
 import type { Assessment } from './types.ts';
 

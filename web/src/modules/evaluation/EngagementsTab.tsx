@@ -6,7 +6,7 @@ import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useTranslation } from 'react-i18next';
 import ManagedList from './ManagedList.tsx';
-import { useDistricts } from '../governance/useDistricts.ts';
+import { useDistricts } from '../governance/index.ts';
 import { evaluationKeys, fetchEngagements } from './api.ts';
 import EngagementDrawer from './EngagementDrawer.tsx';
 import NewEngagementModal from './NewEngagementModal.tsx';

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useFormModal } from '../../app/useFormModal.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { createSelection, evaluationKeys, fetchSelections } from './api.ts';
 import SelectionDetail from './SelectionDetail.tsx';
 import type { Selection } from './types.ts';

@@ -5,7 +5,7 @@ import { Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { evaluationKeys, fetchFindings } from './api.ts';
 import CloseFindingModal from './CloseFindingModal.tsx';
 import { findingColumns } from './findingColumns.tsx';

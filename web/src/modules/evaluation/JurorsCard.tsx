@@ -11,8 +11,8 @@ import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useFormModal } from '../../app/useFormModal.ts';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
-import { useDistricts } from '../governance/useDistricts.ts';
+import { useAuth } from '../accounts/index.ts';
+import { useDistricts } from '../governance/index.ts';
 import { addJuror, evaluationKeys } from './api.ts';
 import { JUROR_KINDS, type Juror, type JurorKind, type NewJuror, type SelectionDetail } from './types.ts';
 

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Button, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import CursorTable, { type CursorTableProps } from '../../app/CursorTable.tsx';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 
 interface Props<T> extends CursorTableProps<T> {
   addLabel: string;

@@ -5,8 +5,8 @@ import { App, Button, Input, List, Modal, Popconfirm, Space, Typography } from '
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
-import { useAuth } from '../accounts/AuthProvider.tsx';
-import { formatAt } from '../participation/format.ts';
+import { useAuth } from '../accounts/index.ts';
+import { formatAt } from '../participation/index.ts';
 import { addInstitutionMember, fetchInstitutionMembers, institutionMembersKey, removeInstitutionMember } from './api.ts';
 import type { Institution } from './types.ts';
 

@@ -9,8 +9,8 @@ import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { fenToNumber, formatFen, parseYuanToFen } from '../../app/money.ts';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
-import { formatAt } from '../participation/format.ts';
+import { useAuth } from '../accounts/index.ts';
+import { formatAt } from '../participation/index.ts';
 import { awardSelection, evaluationKeys, fetchRanking } from './api.ts';
 import { JUROR_KINDS, type Award, type Mean, type RankingItem, type SelectionDetail } from './types.ts';
 

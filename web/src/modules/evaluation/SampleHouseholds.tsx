@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { answerSampledHousehold, evaluationKeys, fetchSampledHouseholds, type HouseholdFilter } from './api.ts';
 import { SAMPLE_ANSWERS, type SampleAnswer, type SampledHousehold, type SampleSurveyDetail } from './sampleTypes.ts';
 

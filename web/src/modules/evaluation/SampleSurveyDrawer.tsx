@@ -4,8 +4,8 @@ import { App, Button, Descriptions, Drawer, Popconfirm, Skeleton, Space, Tag, Ty
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
-import { useAuth } from '../accounts/AuthProvider.tsx';
-import { formatAt } from '../participation/format.ts';
+import { useAuth } from '../accounts/index.ts';
+import { formatAt } from '../participation/index.ts';
 import { closeSampleSurvey, evaluationKeys, fetchSampleSurvey } from './api.ts';
 import SampleHouseholds from './SampleHouseholds.tsx';
 import SampleResultsCard from './SampleResultsCard.tsx';

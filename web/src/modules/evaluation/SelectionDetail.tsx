@@ -4,7 +4,7 @@ import { Card, Descriptions, Skeleton, Space, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
-import { useDistricts } from '../governance/useDistricts.ts';
+import { useDistricts } from '../governance/index.ts';
 import { evaluationKeys, fetchSelection } from './api.ts';
 import JurorsCard from './JurorsCard.tsx';
 import NominationsCard from './NominationsCard.tsx';

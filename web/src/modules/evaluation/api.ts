@@ -1,7 +1,7 @@
 // Evaluation calls (the district assessment, third-party evaluation with its sample surveys,
 // exemplary cases) and their TanStack Query keys.
 import { api, type QueryOf } from '../../api/client.ts';
-import type { Page } from '../registry/types.ts';
+import type { Page } from '../registry/index.ts';
 import type {
   BonusInput,
   EngagementStatus,

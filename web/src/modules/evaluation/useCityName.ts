@@ -1,7 +1,7 @@
 // The name of the city an assessment is of: the account's division roots are the city itself or
 // the province above it, so at most one more level is read.
 import { useQuery } from '@tanstack/react-query';
-import { fetchDivisions, registryKeys } from '../registry/api.ts';
+import { fetchDivisions, registryKeys } from '../registry/index.ts';
 
 export function useCityName(cityCode: string | undefined): string {
   const roots = useQuery({ queryKey: registryKeys.divisions(null), queryFn: () => fetchDivisions(null), staleTime: 10 * 60_000 });

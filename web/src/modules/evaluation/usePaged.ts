@@ -1,6 +1,6 @@
 // A cursor list for CursorTable: pages appended with "load more" (CursorTable exports all of them).
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { Page } from '../registry/types.ts';
+import type { Page } from '../registry/index.ts';
 
 const PAGE = 20;
 

@@ -1,8 +1,7 @@
 // Project names for the ids that evaluation answers carry bare: the assessment's provenance (all
 // projects of the year, one list read) and nominations saved without their name (one read each).
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { fetchProject, fetchProjects, projectKeys } from '../projects/api.ts';
-import type { ProjectSummary } from '../projects/types.ts';
+import { fetchProject, fetchProjects, projectKeys, type ProjectSummary } from '../projects/index.ts';
 
 const LIST_PAGE = 500;
 const MAX_PAGES = 20;

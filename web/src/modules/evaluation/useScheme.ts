@@ -2,7 +2,7 @@
 // indicators and bonus grounds, which the assessment itself carries only as codes.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { fetchRules, policyKeys } from '../policy/api.ts';
+import { fetchRules, policyKeys } from '../policy/index.ts';
 import type { Scheme } from './types.ts';
 
 export function useScheme(version: string | undefined) {

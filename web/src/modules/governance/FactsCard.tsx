@@ -5,7 +5,7 @@ import { App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Ty
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
-import { formatAt } from '../participation/format.ts';
+import { formatAt } from '../participation/index.ts';
 import { patchGovernance } from './api.ts';
 import CompanySelect from './CompanySelect.tsx';
 import { applyFieldErrors, unplacedError } from './fieldErrors.ts';

@@ -2,8 +2,7 @@
 // roots of the division tree when they are districts, else the districts under a city or province
 // root; a scope below a district (a subdistrict officer) falls back to its district's code.
 import { useQuery } from '@tanstack/react-query';
-import { fetchDivisions } from '../registry/api.ts';
-import type { Division } from '../registry/types.ts';
+import { fetchDivisions, type Division } from '../registry/index.ts';
 
 export interface District {
   code: string;

@@ -8,7 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
-import PrintButton from '../evaluation/PrintButton.tsx';
+import { PrintButton } from '../evaluation/index.ts';
 import { fetchTally, participationKeys } from './api.ts';
 import { checkUrl, fetchNotice, fetchNoticeBallot } from './anchors.ts';
 import { formatAt } from './format.ts';

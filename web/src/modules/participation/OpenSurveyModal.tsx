@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useFormModal } from '../../app/useFormModal.ts';
-import { CATALOGUE_STALE, catalogueKeys, fetchIndicators } from '../catalogue/api.ts';
+import { CATALOGUE_STALE, catalogueKeys, fetchIndicators } from '../catalogue/index.ts';
 import { openSurvey } from './api.ts';
 import { SURVEY_KINDS, type NewSurvey, type Question, type SurveyKind } from './types.ts';
 

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { errorMessage } from '../../app/api.ts';
-import type { ProjectDetail } from '../projects/types.ts';
+import type { ProjectDetail } from '../projects/index.ts';
 import { fetchCoverage, fetchSurvey, participationKeys, postSurveyResponse } from './api.ts';
 import type { Answer, Question, SurveyResponseInput, SurveySummary } from './types.ts';
 

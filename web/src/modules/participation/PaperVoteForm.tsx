@@ -5,8 +5,8 @@ import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } fr
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
-import type { ProjectDetail } from '../projects/types.ts';
-import { fetchHouseholds } from '../registry/api.ts';
+import type { ProjectDetail } from '../projects/index.ts';
+import { fetchHouseholds } from '../registry/index.ts';
 import { participationKeys, postPaperVote } from './api.ts';
 import { VOTE_CHOICES, type PaperVoteInput, type VoteAnswer, type VoteChoice } from './types.ts';
 

@@ -3,7 +3,7 @@
 import { useSearchParams } from 'react-router';
 import { Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ProjectDetail } from '../projects/types.ts';
+import type { ProjectDetail } from '../projects/index.ts';
 import BallotsPanel from './BallotsPanel.tsx';
 import SurveysPanel from './SurveysPanel.tsx';
 

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { fetchRules, groupRules, inForce, policyKeys, todayInCity } from './api.ts';
 import PublishRuleModal from './PublishRuleModal.tsx';
 import type { PolicyRule } from './types.ts';

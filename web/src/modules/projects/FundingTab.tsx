@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { fenToNumber, fenToYuanString, formatFen, parseYuanToFen } from '../../app/money.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { fetchFunding, projectKeys, saveFunding } from './api.ts';
 import FundingChart from './FundingChart.tsx';
 import FundingLinesEditor, { newLineKey, type LineDraft } from './FundingLinesEditor.tsx';

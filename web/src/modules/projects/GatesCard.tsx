@@ -6,7 +6,7 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { advanceProject, projectKeys } from './api.ts';
 import type { Gate, ProjectDetail } from './types.ts';
 import { useStages } from './useStages.ts';

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import { formatDecimal } from '../../app/money.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { fetchOutcomes, projectKeys } from './api.ts';
 import OutcomesModal from './OutcomesModal.tsx';
 import { OUTCOME_AREAS, OUTCOME_FIELDS, type ProjectDetail } from './types.ts';

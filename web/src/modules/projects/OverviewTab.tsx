@@ -2,7 +2,7 @@
 import { Card, Col, Descriptions, Row, Space, Steps, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatArea, formatCount } from '../registry/format.ts';
+import { formatArea, formatCount } from '../registry/index.ts';
 import GatesCard from './GatesCard.tsx';
 import { KindTags, StageTag } from './ProjectTags.tsx';
 import type { ProjectDetail } from './types.ts';

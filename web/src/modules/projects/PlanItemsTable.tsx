@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { fenToYuanString, formatFen } from '../../app/money.ts';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
-import { indicatorName, type CatalogueIndex } from '../catalogue/catalogueTree.ts';
+import { indicatorName, type CatalogueIndex } from '../catalogue/index.ts';
 import type { DraftLine, RunningTotals } from './planMath.ts';
 
 interface Props {

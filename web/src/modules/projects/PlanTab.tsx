@@ -6,11 +6,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { fenToYuanString } from '../../app/money.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
-import CatalogueFilters from '../catalogue/CatalogueFilters.tsx';
-import { buildTree, isFiltering, sixHaveNames, type CatalogueFilter } from '../catalogue/catalogueTree.ts';
-import IndicatorTree from '../catalogue/IndicatorTree.tsx';
-import { useCatalogue, usePrices } from '../catalogue/useCatalogue.ts';
+import { useAuth } from '../accounts/index.ts';
+import {
+  CatalogueFilters,
+  IndicatorTree,
+  buildTree,
+  isFiltering,
+  sixHaveNames,
+  useCatalogue,
+  usePrices,
+  type CatalogueFilter,
+} from '../catalogue/index.ts';
 import { approvePlan, fetchPlan, projectKeys, savePlan, submitPlan } from './api.ts';
 import { coverageOf, runningTotals, toPlanInput, type DraftLine } from './planMath.ts';
 import PlanItemsTable from './PlanItemsTable.tsx';

@@ -3,7 +3,7 @@
 import { Card, Descriptions, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatFen, formatFenBig } from '../../app/money.ts';
-import { indicatorName, type CatalogueIndex } from '../catalogue/catalogueTree.ts';
+import { indicatorName, type CatalogueIndex } from '../catalogue/index.ts';
 import type { RunningTotals } from './planMath.ts';
 import type { Plan } from './types.ts';
 

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import { formatFenBig } from '../../app/money.ts';
-import { formatArea } from '../registry/format.ts';
+import { formatArea } from '../registry/index.ts';
 import { KindTags } from './ProjectTags.tsx';
 import type { ProjectFilters, ProjectSummary } from './types.ts';
 import { useProjectList } from './useProjectList.ts';

@@ -6,6 +6,9 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api.ts';
+import { ApprovalsTab } from '../approvals/index.ts';
+import { GovernanceTab } from '../governance/index.ts';
+import { ParticipationTab } from '../participation/index.ts';
 import { fetchProject, projectKeys } from './api.ts';
 import OverviewTab from './OverviewTab.tsx';
 import { KindTags, StageTag } from './ProjectTags.tsx';
@@ -13,9 +16,6 @@ import { KindTags, StageTag } from './ProjectTags.tsx';
 const PlanTab = lazy(() => import('./PlanTab.tsx'));
 const FundingTab = lazy(() => import('./FundingTab.tsx'));
 const OutcomesTab = lazy(() => import('./OutcomesTab.tsx'));
-const ApprovalsTab = lazy(() => import('../approvals/ApprovalsTab.tsx'));
-const ParticipationTab = lazy(() => import('../participation/ParticipationTab.tsx'));
-const GovernanceTab = lazy(() => import('../governance/GovernanceTab.tsx'));
 
 const TABS = ['overview', 'plan', 'funding', 'approvals', 'outcomes', 'participation', 'governance'] as const;
 

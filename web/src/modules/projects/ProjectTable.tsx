@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
 import { formatFen, formatFenBig } from '../../app/money.ts';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
-import { formatArea, formatCount } from '../registry/format.ts';
+import { formatArea, formatCount } from '../registry/index.ts';
 import { KindTags, StageTag } from './ProjectTags.tsx';
 import { useStages } from './useStages.ts';
 import type { ProjectFilters, ProjectSummary } from './types.ts';

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Breadcrumb, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import NewProjectModal from './NewProjectModal.tsx';
 import ProjectBoard from './ProjectBoard.tsx';
 import ProjectFiltersBar, { type ProjectView } from './ProjectFiltersBar.tsx';

@@ -1,8 +1,7 @@
 // Running plan totals in integer fen (BigInt), as the server computes them:
 // amountFen = round-half-up(quantity×100 × unitPriceFen / 100), summed per area and group.
 import { lineAmountFen, parseHundredths, parseYuanToFen } from '../../app/money.ts';
-import { level1Code, level2Code, sixHaveNames, sixHavesOf, type CatalogueIndex } from '../catalogue/catalogueTree.ts';
-import { SCENARIOS } from '../catalogue/types.ts';
+import { SCENARIOS, level1Code, level2Code, sixHaveNames, sixHavesOf, type CatalogueIndex } from '../catalogue/index.ts';
 import type { PlanItemInput } from './types.ts';
 
 /** One editable line: the texts as typed (quantity, optional yuan unit price). */

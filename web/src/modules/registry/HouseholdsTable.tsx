@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { collectPages, MAX_EXPORT_ROWS, xlsxColumnsFrom } from '../../app/xlsx.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { fetchHouseholds, registryKeys, verifyBinding } from './api.ts';
 import { formatArea } from './format.ts';
 import PersonalModal from './PersonalModal.tsx';

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { App, Breadcrumb, Card, Col, Row, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { downloadFile, errorMessage } from '../../app/api.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { exportPath } from './api.ts';
 import CompoundFiltersBar from './CompoundFiltersBar.tsx';
 import CompoundTable from './CompoundTable.tsx';

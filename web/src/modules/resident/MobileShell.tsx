@@ -7,7 +7,7 @@ import { LeftOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import LanguageSwitch from '../../app/LanguageSwitch.tsx';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 
 export const MOBILE_MAX_WIDTH = 480;
 

@@ -8,8 +8,7 @@ import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
-import { checkUrl } from '../participation/anchors.ts';
-import { VOTE_CHOICES, type ClosedTally, type VoteChoice } from '../participation/types.ts';
+import { checkUrl, VOTE_CHOICES, type ClosedTally, type VoteChoice } from '../participation/index.ts';
 import { castVote, fetchBallot, fetchMine, fetchReceipts, fetchTally, newIdempotencyKey, residentKeys } from './api.ts';
 import { formatAt, homeLabel } from './format.ts';
 import type { BallotDetail } from './types.ts';

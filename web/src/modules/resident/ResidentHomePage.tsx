@@ -7,7 +7,7 @@ import { CheckCircleOutlined, ClockCircleOutlined, FormOutlined, HomeOutlined, R
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import { fetchMine, residentKeys } from './api.ts';
 import { formatAt, homeLabel } from './format.ts';
 import type { MyBallot, MyHousehold, MySurvey } from './types.ts';

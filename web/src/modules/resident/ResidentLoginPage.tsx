@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api.ts';
 import LanguageSwitch from '../../app/LanguageSwitch.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
-import { ME_KEY, useAuth } from '../accounts/AuthProvider.tsx';
+import { ME_KEY, useAuth } from '../accounts/index.ts';
 import { fetchCodeEnabled, loginByCode, requestCode, residentKeys } from './api.ts';
 import { MobileFrame } from './MobileShell.tsx';
 

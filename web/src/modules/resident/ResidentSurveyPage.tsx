@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api.ts';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
-import type { Answer, Question, SurveyResponseAnswer } from '../participation/types.ts';
+import type { Answer, Question, SurveyResponseAnswer } from '../participation/index.ts';
 import { answerSurvey, fetchMine, fetchSurvey, residentKeys } from './api.ts';
 import { formatAt, homeLabel } from './format.ts';
 

@@ -1,6 +1,6 @@
 // Calls of the residents' mobile web and their TanStack Query keys.
 import { api } from '../../api/client.ts';
-import type { Answer, VoteChoice } from '../participation/types.ts';
+import type { Answer, VoteChoice } from '../participation/index.ts';
 
 export const residentKeys = {
   codeEnabled: ['resident', 'code-enabled'] as const,

@@ -7,7 +7,7 @@ import { Button, ConfigProvider, Empty, Result, Spin, Tooltip, theme as antdThem
 import { FullscreenExitOutlined, FullscreenOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
-import { useAuth } from '../accounts/AuthProvider.tsx';
+import { useAuth } from '../accounts/index.ts';
 import EChart, { type ChartClick } from './EChart.tsx';
 import { isDivisionCode, levelOf } from './divisions.ts';
 import { isEmptyOverview } from './format.ts';

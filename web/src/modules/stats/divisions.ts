@@ -1,6 +1,6 @@
 // Division codes encode their ancestors (330105004001 → 330105004 → 330105 → 330100 → 330000),
 // so the breadcrumb's chain and a code's level are read off the code itself (as the server does).
-import type { DivisionLevel } from '../registry/types.ts';
+import type { DivisionLevel } from '../registry/index.ts';
 
 export function levelOf(code: string): DivisionLevel | undefined {
   if (/^\d{12}$/.test(code)) return 'community';

@@ -1,6 +1,6 @@
 // The overview's shapes as GET /api/v1/stats/overview returns them: counts are numbers,
 // areas decimal strings with two places, money integer fen per source.
-import { FUNDING_SOURCES as PLANNABLE_SOURCES } from '../projects/fundingTypes.ts';
+import { FUNDING_SOURCES as PLANNABLE_SOURCES } from '../projects/index.ts';
 import type { ResponseOf } from '../../api/client.ts';
 
 /** The plannable sources, and awards, which only an exemplary-case selection writes. */

@@ -1,7 +1,7 @@
 // The three charts' options for the current language, memoised so the canvases only redraw on change.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStages } from '../projects/useStages.ts';
+import { useStages } from '../projects/index.ts';
 import { childrenOption, fundingOption, stagesOption, type ChartTheme } from './charts.ts';
 import type { Overview } from './types.ts';
 import type { ChildFigure } from './useOverview.ts';

@@ -1,8 +1,7 @@
 // The overview's data: the division's figures, the breadcrumb's names, and the children to drill into
 // (sub-divisions with their own figures, or at community level the community's compounds).
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { fetchCompounds, fetchDivisions, registryKeys } from '../registry/api.ts';
-import type { CompoundSummary, Division } from '../registry/types.ts';
+import { fetchCompounds, fetchDivisions, registryKeys, type CompoundSummary, type Division } from '../registry/index.ts';
 import { fetchOverview, statsKeys } from './api.ts';
 import { chainFrom, levelOf } from './divisions.ts';
 import type { Overview } from './types.ts';

@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { formatDecimal, formatFen, formatFenBig, hundredthsToString, parseHundredths, sumFen } from '../../app/money.ts';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
-import { OUTCOME_AREAS, OUTCOME_FIELDS, type OutcomeFigures } from '../projects/types.ts';
-import { useStages } from '../projects/useStages.ts';
+import { OUTCOME_AREAS, OUTCOME_FIELDS, useStages, type OutcomeFigures } from '../projects/index.ts';
 import type { DistrictRow } from './useYearPlan.ts';
 
 interface Props {

@@ -1,9 +1,8 @@
 // Year plan calls: every project of a year (paged through nextCursor), the funding and outcome
 // summaries, and the district names; and their TanStack Query keys.
 import { api, type ResponseOf } from '../../api/client.ts';
-import { fetchOutcomesSummary } from '../projects/api.ts';
-import type { ProjectSummary } from '../projects/types.ts';
-import { fetchDivisions } from '../registry/api.ts';
+import { fetchOutcomesSummary, type ProjectSummary } from '../projects/index.ts';
+import { fetchDivisions } from '../registry/index.ts';
 
 export const yearPlanKeys = {
   latestYear: () => ['yearplan', 'latest-year'] as const,

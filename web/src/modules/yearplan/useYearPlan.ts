@@ -2,9 +2,8 @@
 // outcomes, merged from four calls. Districts appear when any of them has figures.
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useAuth } from '../accounts/AuthProvider.tsx';
-import { FUNDING_SOURCES } from '../projects/fundingTypes.ts';
-import type { OutcomeFigures } from '../projects/types.ts';
+import { useAuth } from '../accounts/index.ts';
+import { FUNDING_SOURCES, type OutcomeFigures } from '../projects/index.ts';
 import { cityOf, fetchDistricts, fetchFundingSummary, fetchYearOutcomes, fetchYearProjects, yearPlanKeys } from './api.ts';
 
 export interface DistrictRow {

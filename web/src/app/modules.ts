@@ -1,0 +1,35 @@
+// Every web module that adds pages or menu entries. The router and the shell's side menu are collected from
+// this one list, as the server collects its manifests in src/apps/modules.ts. A module's manifest is its
+// module.tsx, imported here directly rather than through its index.ts: the index re-exports components and
+// queries that lazy pages share, and importing it from the entry would pull them all into the first load.
+import { accountsModule } from '../modules/accounts/module.tsx';
+import { catalogueModule } from '../modules/catalogue/module.tsx';
+import { coordinationModule } from '../modules/coordination/module.tsx';
+import { evaluationModule } from '../modules/evaluation/module.tsx';
+import { governanceModule } from '../modules/governance/module.tsx';
+import { participationModule } from '../modules/participation/module.tsx';
+import { policyModule } from '../modules/policy/module.tsx';
+import { projectsModule } from '../modules/projects/module.tsx';
+import { registryModule } from '../modules/registry/module.tsx';
+import { residentModule } from '../modules/resident/module.tsx';
+import { statsModule } from '../modules/stats/module.tsx';
+import { yearplanModule } from '../modules/yearplan/module.tsx';
+import type { MenuEntry, WebModule } from './webModule.tsx';
+
+export const webModules: readonly WebModule[] = [
+  accountsModule,
+  residentModule,
+  participationModule,
+  statsModule,
+  registryModule,
+  projectsModule,
+  evaluationModule,
+  catalogueModule,
+  yearplanModule,
+  policyModule,
+  governanceModule,
+  coordinationModule,
+];
+
+/** The side menu, every module's entries in their declared order. */
+export const menuEntries: readonly MenuEntry[] = webModules.flatMap((m) => m.menu ?? []).sort((a, b) => a.order - b.order);

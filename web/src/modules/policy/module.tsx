@@ -1,0 +1,9 @@
+// The policy rules' page and menu entry.
+import { AuditOutlined } from '@ant-design/icons';
+import { defineWebModule, lazyPage } from '../../app/webModule.tsx';
+
+export const policyModule = defineWebModule({
+  name: 'policy',
+  shellRoutes: [{ path: 'policy-rules', element: lazyPage(() => import('./PolicyRulesPage.tsx')) }],
+  menu: [{ key: '/policy-rules', icon: <AuditOutlined />, label: 'menu.policyRules', order: 60 }],
+});
