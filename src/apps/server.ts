@@ -20,6 +20,7 @@ import { signingKey } from '../platform/signing.ts';
 import { loadShippedRules } from '../platform/policy.ts';
 import { Queue } from '../platform/queue.ts';
 import { authenticate } from '../modules/accounts/index.ts';
+import { installGates, installNeedsSource, type Gate } from '../modules/projects/index.ts';
 import { registry } from '../modules/registry/index.ts';
 import { policyRoutes } from '../platform/http/policy.routes.ts';
 import { modules } from './modules.ts';
@@ -45,6 +46,9 @@ export async function openContext(
       database.notifications.subscribe(channel, { onNotify, onReset: () => undefined });
     const queue = new Queue(database.db, database.pool, log, { listen, supervise: role !== 'api' });
     const events = new Events(queue.boss, database.db, log, listen);
+    // Gates and the needs source are what modules contribute to projects; the same in every process.
+    installGates(modules.flatMap((m) => (m.gates ?? []) as Gate[]));
+    for (const m of modules) if (m.needsSource) installNeedsSource(m.needsSource);
     for (const m of modules) {
       queue.register(...(m.jobs ?? []), ...(m.schedules ?? []).map((s) => s.kind));
       events.register(...(m.handlers ?? []));

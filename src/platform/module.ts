@@ -1,6 +1,6 @@
 // What a module declares about itself, in one place: its routes, the kinds of
-// background work it runs, the domain events it handles and the work it runs
-// by the clock. The server, the worker and the tests collect these lists; no
+// background work it runs, the domain events it handles, the work it runs by
+// the clock, and the stage gates it contributes to projects. The server, the worker and the tests collect these lists; no
 // module registers anything by being imported.
 import type { AppContext } from './context.ts';
 import type { EventHandler } from './events.ts';
@@ -17,6 +17,16 @@ export interface ModuleManifest {
   handlers?: EventHandler<AppContext, any>[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   schedules?: { kind: JobKind<any, AppContext>; cron: string }[];
+  /** Stage gates over facts this module owns (the projects module's Gate; the server installs them there). */
+  gates?: readonly StageGate[];
+  /** Where a baseline survey found needs, by indicator code (participation provides it to projects' plans). */
+  needsSource?: (ctx: AppContext, projectId: string) => Promise<Set<string>>;
+}
+
+/** The platform's view of a projects Gate: enough to collect them without knowing projects' types. */
+export interface StageGate {
+  stage: string;
+  code: string;
 }
 
 export const defineModule = (m: ModuleManifest): ModuleManifest => m;

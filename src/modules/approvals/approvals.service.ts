@@ -10,7 +10,7 @@ import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, notFound, unprocessable, type FieldError } from '../../platform/http/problem.ts';
 import { list } from '../../platform/i18n/format.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { projectFacts, registerGate, stages, stageWords, type Stage } from '../projects/index.ts';
+import { projectFacts, defineGate, stages, stageWords, type Stage, requireProject } from '../projects/index.ts';
 import { approvalMessages as am, materialWords, stepName } from './messages.ts';
 import {
   buildChecklist,
@@ -70,7 +70,7 @@ const documentView = (d: typeof documents.$inferSelect) => ({
 });
 
 export async function getApprovals(ctx: AppContext, user: AuthUser, projectId: string) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const { meetings, docs, checklist } = await loadChecklist(ctx, projectId);
   return { steps: checklist, consultations: meetings.map(consultationView), documents: docs.map(documentView) };
 }
@@ -113,7 +113,7 @@ export async function recordConsultation(
   projectId: string,
   input: NewConsultation,
 ) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const { decisions, errors } = validateConsultation(input);
   if (errors.length) throw unprocessable(am.msg('consultation.invalid'), errors);
   const id = uuidv7();
@@ -208,7 +208,7 @@ export interface NewDocument {
 }
 
 export async function uploadDocument(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: NewDocument) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const allowed = materialsOf(input.step, await loadConsultations(ctx, projectId));
   if (!allowed.includes(input.materialType))
     throw unprocessable(am.msg('checklist.material_not_of_step', { material: input.materialType, step: input.step }), [
@@ -243,13 +243,13 @@ export async function documentContent(
   const [row] = await ctx.db.select().from(documents).where(eq(documents.id, id)).limit(1);
   if (!row) throw notFound(am.msg('document.entity', { id }));
   // Answers exactly like a missing document when the project is outside the caller's scope.
-  await projectFacts(ctx, user, row.projectId).catch(() => {
+  await requireProject(ctx, user, row.projectId).catch(() => {
     throw notFound(am.msg('document.entity', { id }));
   });
   return { doc: documentView(row), body: await fileStore(ctx.env.dataDir).read(row.sha256) };
 }
 
-registerGate({
+export const consultationMinutesGate = defineGate({
   stage: 'consulted',
   code: 'consultation_minutes',
   async check(ctx, project) {
@@ -286,7 +286,7 @@ function unmetWords(checklist: Awaited<ReturnType<typeof loadChecklist>>['checkl
     });
 }
 
-registerGate({
+export const approvalChecklistGate = defineGate({
   stage: 'approved',
   code: 'approval_checklist',
   async check(ctx, project) {

@@ -5,8 +5,10 @@ export { seedApprovals } from './seed.ts';
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
+import { approvalChecklistGate, consultationMinutesGate } from './approvals.service.ts';
 import { approvalsRoutes as approvalsRoutes_ } from './approvals.routes.ts';
 export const manifest = defineModule({
   name: 'approvals',
+  gates: [consultationMinutesGate, approvalChecklistGate],
   routes: [approvalsRoutes_],
 });

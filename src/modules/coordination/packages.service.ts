@@ -10,7 +10,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../platform/htt
 import { coordinationMessages as cm, kindWords } from './messages.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { projectCompoundIds, projectFacts } from '../projects/index.ts';
+import { projectCompoundIds, projectFacts, requireProject } from '../projects/index.ts';
 import { divisionPrefix, registry } from '../registry/index.ts';
 import { workKinds, type WorkKind } from './kinds.ts';
 import { workPackages } from './schema.ts';
@@ -63,14 +63,14 @@ export async function packageFor(ctx: AppContext, user: AuthUser, id: string): P
     .from(workPackages)
     .where(and(eq(workPackages.id, id), departmentFilter(user)));
   if (!row) throw notFound(cm.msg('work_package.entity', { id }));
-  await projectFacts(ctx, user, row.projectId).catch(() => {
+  await requireProject(ctx, user, row.projectId).catch(() => {
     throw notFound(cm.msg('work_package.entity', { id }));
   });
   return row;
 }
 
 export async function projectPackages(ctx: AppContext, user: AuthUser, projectId: string) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const rows = await ctx.db
     .select()
     .from(workPackages)

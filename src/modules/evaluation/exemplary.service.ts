@@ -12,7 +12,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../platform/htt
 import { evaluationMessages as em } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { authUserByUsername } from '../accounts/index.ts';
-import { projectFacts } from '../projects/index.ts';
+import { projectFacts, requireProject } from '../projects/index.ts';
 import { addAwardLine } from '../funding/index.ts';
 import { divisionLevelOf } from '../registry/index.ts';
 import { defaultSheet, fractionText, isConflictOfInterest, meanText, rankNominees, scoreErrors, sheetErrors, type Mean } from './rules.ts';
@@ -384,7 +384,7 @@ export async function award(
 
 /** A project's exemplary-case awards (what funding would list as a source of its own), after the project's scope check. */
 export async function projectAwards(ctx: AppContext, user: AuthUser, projectId: string) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const rows = await ctx.db
     .select({ a: exemplaryAwards, year: exemplarySelections.year })
     .from(exemplaryAwards)

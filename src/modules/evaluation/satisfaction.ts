@@ -8,11 +8,11 @@ import type { ZodApp } from '../../platform/http/app.ts';
 import { userOf, type AuthUser } from '../../platform/http/auth.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { satisfactionCounts, type SatisfiedRule } from '../participation/index.ts';
-import { projectFacts } from '../projects/index.ts';
+import { requireProject } from '../projects/index.ts';
 import { placeSatisfaction, type SatisfactionTierRule } from './tiers.ts';
 
 export async function projectSatisfaction(ctx: AppContext, user: AuthUser, projectId: string) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const today = new Date().toISOString().slice(0, 10);
   const [satisfied, tiers] = await Promise.all([
     ruleAt<SatisfiedRule>(ctx.db, 'satisfaction.satisfied', today),

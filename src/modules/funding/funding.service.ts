@@ -11,7 +11,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { formatYuan, hundredths, MAX_EXACT_FEN, toNumber, type Fraction } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { ruleName, ruleValueWords } from '../../platform/policy.messages.ts';
-import { currentPlan, projectFacts, registerGate } from '../projects/index.ts';
+import { currentPlan, projectFacts, defineGate, requireProject } from '../projects/index.ts';
 import { divisionLevelOf } from '../registry/index.ts';
 import { checkFunding, type Line, type RuleRef, type Violation } from './rules.ts';
 import { fundingMessages as m, fundingWords } from './messages.ts';
@@ -238,7 +238,7 @@ export interface NewDisbursement {
 
 /** A payment from a source; beyond what the source planned (plus amendments) it needs an amendment first. */
 export async function disburse(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: NewDisbursement) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   return ctx.db.transaction(async (tx) => {
     // One disbursement at a time per project, so two payments cannot both pass the check.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`disburse:${projectId}`}))`);
@@ -280,7 +280,7 @@ export async function amend(
   projectId: string,
   input: { source: FundingSource; amountFen: number; reason: string },
 ) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
     // Planned plus amended must stay an exact amount, or the ledger could no longer be shown.
@@ -347,7 +347,7 @@ export async function summary(ctx: AppContext, user: AuthUser, f: { year?: numbe
   };
 }
 
-registerGate({
+export const fundingCompleteGate = defineGate({
   stage: 'tendered',
   code: 'funding_complete',
   async check(ctx, project) {

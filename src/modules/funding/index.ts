@@ -9,8 +9,10 @@ export type { Line as FundingLine } from './rules.ts';
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
+import { fundingCompleteGate } from './funding.service.ts';
 import { fundingRoutes as fundingRoutes_ } from './funding.routes.ts';
 export const manifest = defineModule({
   name: 'funding',
+  gates: [fundingCompleteGate],
   routes: [fundingRoutes_],
 });

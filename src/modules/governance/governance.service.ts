@@ -14,7 +14,7 @@ import { fileStore, keepUpload } from '../../platform/files.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { z } from 'zod';
 import { ballotOutcome } from '../participation/index.ts';
-import { projectFacts, registerGate } from '../projects/index.ts';
+import { defineGate, requireProject } from '../projects/index.ts';
 import { within } from '../registry/index.ts';
 import { governanceGaps, validCreditCode } from './rules.ts';
 import { governanceMessages as gm } from './messages.ts';
@@ -161,7 +161,7 @@ async function gapsOf(ctx: AppContext, loaded: Awaited<ReturnType<typeof loadGov
 }
 
 export async function getGovernance(ctx: AppContext, user: AuthUser, projectId: string) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const loaded = await loadGovernance(ctx.db, projectId);
   const { g, company, docs } = loaded;
   return {
@@ -195,7 +195,7 @@ export async function updateGovernance(
   projectId: string,
   patch: GovernancePatch,
 ) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const set: Partial<typeof projectGovernance.$inferInsert> = {};
   if (patch.partyOrganisation !== undefined) set.partyOrganisation = patch.partyOrganisation;
   if (patch.partyServiceStation !== undefined) set.partyServiceStation = patch.partyServiceStation;
@@ -249,7 +249,7 @@ export async function uploadGovernanceDocument(
   projectId: string,
   input: UploadedFile & { kind: DocumentRow['kind'] },
 ) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const kept = await keepUpload(ctx.env.dataDir, input, ctx.env.MAX_UPLOAD_MB * 2 ** 20);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -274,7 +274,7 @@ export async function governanceDocumentContent(
 ): Promise<{ doc: ReturnType<typeof documentView>; body: Readable }> {
   const [row] = await ctx.db.select().from(governanceDocuments).where(eq(governanceDocuments.id, id));
   if (!row) throw notFound(gm.msg('document.entity', { id }));
-  await projectFacts(ctx, user, row.projectId).catch(() => {
+  await requireProject(ctx, user, row.projectId).catch(() => {
     throw notFound(gm.msg('document.entity', { id }));
   });
   return { doc: documentView(row), body: await fileStore(ctx.env.dataDir).read(row.sha256) };
@@ -287,7 +287,7 @@ export async function projectsWithGovernance(ctx: AppContext, projectIds: string
   return inPlace;
 }
 
-registerGate({
+export const tripartiteGovernanceGate = defineGate({
   stage: 'handed_over',
   code: 'tripartite_governance',
   async check(ctx, project) {

@@ -14,7 +14,7 @@ import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { notFound, unprocessable } from '../../platform/http/problem.ts';
 import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { projectFacts, registerGate, stages, type Stage } from '../projects/index.ts';
+import { defineGate, stages, type Stage, requireProject } from '../projects/index.ts';
 import { acceptances, defects, supervisorRoles } from './schema.ts';
 
 const role = z.enum(supervisorRoles);
@@ -64,7 +64,7 @@ export async function seedAcceptances(tx: Tx, projects: { id: string; year: numb
   );
 }
 
-registerGate({
+export const completionAcceptanceGate = defineGate({
   stage: 'accepted',
   code: 'completion_acceptance',
   async check(ctx, project) {
@@ -137,7 +137,7 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       },
     },
     async (req) => {
-      await projectFacts(ctx, userOf(req), req.params.id);
+      await requireProject(ctx, userOf(req), req.params.id);
       const [ds, as] = await Promise.all([
         ctx.db.select().from(defects).where(eq(defects.projectId, req.params.id)).orderBy(desc(defects.reportedAt)),
         ctx.db.select().from(acceptances).where(eq(acceptances.projectId, req.params.id)).orderBy(desc(acceptances.heldOn)),
@@ -158,7 +158,7 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       },
     },
     async (req, reply) => {
-      await projectFacts(ctx, userOf(req), req.params.id);
+      await requireProject(ctx, userOf(req), req.params.id);
       const [row] = await ctx.db.transaction(async (tx) => {
         const inserted = await tx
           .insert(defects)
@@ -189,7 +189,7 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       },
     },
     async (req) => {
-      await projectFacts(ctx, userOf(req), req.params.id);
+      await requireProject(ctx, userOf(req), req.params.id);
       const [row] = await ctx.db
         .update(defects)
         .set({ status: 'closed', closedAt: new Date() })
@@ -221,7 +221,7 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       },
     },
     async (req, reply) => {
-      await projectFacts(ctx, userOf(req), req.params.id);
+      await requireProject(ctx, userOf(req), req.params.id);
       const unsigned = req.body.signatories.flatMap((s, i) =>
         (residentRoles as readonly string[]).includes(s.role) && !s.residentId
           ? [{ path: `body.signatories.${i}.residentId`, message: 'a resident signs by their resident id' }]

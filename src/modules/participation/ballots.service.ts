@@ -12,7 +12,7 @@ import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Fraction } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
-import { currentPlan, projectCompoundIds, projectFacts } from '../projects/index.ts';
+import { currentPlan, projectCompoundIds, projectFacts, requireProject } from '../projects/index.ts';
 import { registry } from '../registry/index.ts';
 import { anchorLog } from './anchors.ts';
 import { electorateHash } from './chain.ts';
@@ -41,7 +41,7 @@ export async function ballotFor(ctx: AppContext, user: AuthUser, id: string): Pr
   const [ballot] = await ctx.db.select().from(ballots).where(eq(ballots.id, id)).limit(1);
   if (!ballot) throw notFound(pm.msg('ballot.entity', { id }));
   if (user.permissions.has('projects.read')) {
-    await projectFacts(ctx, user, ballot.projectId).catch(() => {
+    await requireProject(ctx, user, ballot.projectId).catch(() => {
       throw notFound(pm.msg('ballot.entity', { id }));
     });
     return ballot;
@@ -249,7 +249,7 @@ export async function getBallot(ctx: AppContext, user: AuthUser, id: string) {
 }
 
 export async function listBallots(ctx: AppContext, user: AuthUser, projectId: string) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const rows = await ctx.db.select().from(ballots).where(eq(ballots.projectId, projectId)).orderBy(desc(ballots.openedAt));
   return rows.map(ballotView);
 }

@@ -12,7 +12,7 @@ import { actorOf, userOf, type AuthUser } from '../../platform/http/auth.ts';
 import { unprocessable } from '../../platform/http/problem.ts';
 import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { planVersionNumbers, projectFacts } from '../projects/index.ts';
+import { planVersionNumbers, requireProject } from '../projects/index.ts';
 import { deliberationBodies, deliberationMeetings } from './schema.ts';
 
 const meetingInput = z.object({
@@ -40,7 +40,7 @@ const view = (m: typeof deliberationMeetings.$inferSelect) => ({
 });
 
 export async function recordMeeting(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: MeetingInput) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const known = new Set(await planVersionNumbers(ctx, projectId));
   const errors = input.planVersions.flatMap((v, i) =>
     known.has(v) ? [] : [{ path: `body.planVersions.${i}`, message: `the project has no plan version ${v}` }],
@@ -60,7 +60,7 @@ export async function recordMeeting(ctx: AppContext, user: AuthUser, actor: Acto
 }
 
 export async function listMeetings(ctx: AppContext, user: AuthUser, projectId: string) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const rows = await ctx.db
     .select()
     .from(deliberationMeetings)

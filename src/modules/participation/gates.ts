@@ -6,10 +6,10 @@
 // reached); its options mapped to indicators are the project's needs.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
-import { currentPlan, registerGate, registerNeedsSource } from '../projects/index.ts';
+import { currentPlan, defineGate } from '../projects/index.ts';
 import { participationMessages as pm } from './messages.ts';
 import { ballots } from './schema.ts';
-import { baselineNeeds, fullyCoveredBaseline } from './surveys.service.ts';
+import { fullyCoveredBaseline } from './surveys.service.ts';
 
 async function lastPassed(ctx: AppContext, projectId: string, kind: 'renovation_consent' | 'plan_approval', planVersion?: number) {
   const [row] = await ctx.db
@@ -29,7 +29,7 @@ async function lastPassed(ctx: AppContext, projectId: string, kind: 'renovation_
   return row;
 }
 
-registerGate({
+export const consentBallotGate = defineGate({
   stage: 'consented',
   code: 'consent_ballot',
   async check(ctx, project) {
@@ -42,7 +42,7 @@ registerGate({
   },
 });
 
-registerGate({
+export const planApprovalBallotGate = defineGate({
   stage: 'plan_approved',
   code: 'plan_approval_ballot',
   async check(ctx, project) {
@@ -60,7 +60,7 @@ registerGate({
   },
 });
 
-registerGate({
+export const baselineSurveyCoverageGate = defineGate({
   stage: 'surveyed',
   code: 'baseline_survey_coverage',
   async check(ctx, project) {
@@ -76,5 +76,3 @@ registerGate({
     };
   },
 });
-
-registerNeedsSource(baselineNeeds);

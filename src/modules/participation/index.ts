@@ -18,6 +18,9 @@ export { readEvidence } from './evidence.ts';
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
+import { baselineSurveyCoverageGate, consentBallotGate, planApprovalBallotGate } from './gates.ts';
+import { completionAcceptanceGate } from './acceptance.ts';
+import { baselineNeeds } from './surveys.service.ts';
 import { participationRoutes as participationRoutes_ } from './participation.routes.ts';
 import { surveysRoutes as surveysRoutes_ } from './surveys.routes.ts';
 import { deliberationRoutes as deliberationRoutes_ } from './deliberation.ts';
@@ -25,5 +28,7 @@ import { acceptanceRoutes as acceptanceRoutes_ } from './acceptance.ts';
 import { residentRoutes as residentRoutes_ } from './resident.ts';
 export const manifest = defineModule({
   name: 'participation',
+  gates: [consentBallotGate, planApprovalBallotGate, baselineSurveyCoverageGate, completionAcceptanceGate],
+  needsSource: baselineNeeds,
   routes: [participationRoutes_, surveysRoutes_, deliberationRoutes_, acceptanceRoutes_, residentRoutes_],
 });

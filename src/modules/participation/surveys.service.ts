@@ -13,7 +13,7 @@ import { conflict, forbidden, notFound, unprocessable, type FieldError } from '.
 import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { listIndicators } from '../catalogue/index.ts';
-import { projectCompoundIds, projectFacts } from '../projects/index.ts';
+import { projectCompoundIds, requireProject } from '../projects/index.ts';
 import { registry } from '../registry/index.ts';
 import { surveyResponseHistory, surveyResponses, surveys, type SurveyKind } from './schema.ts';
 import { chosenIndicators, summarise, validateAnswers, validateDefinition, type Answers, type Question } from './surveys.ts';
@@ -35,7 +35,7 @@ export async function surveyFor(ctx: AppContext, user: AuthUser, id: string): Pr
   const [survey] = await ctx.db.select().from(surveys).where(eq(surveys.id, id)).limit(1);
   if (!survey) throw notFound(pm.msg('survey.entity', { id }));
   if (user.permissions.has('projects.read')) {
-    await projectFacts(ctx, user, survey.projectId).catch(() => {
+    await requireProject(ctx, user, survey.projectId).catch(() => {
       throw notFound(pm.msg('survey.entity', { id }));
     });
     return survey;
@@ -58,7 +58,7 @@ export interface NewSurvey {
 }
 
 export async function openSurvey(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: NewSurvey) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const problems: FieldError[] = prefixed('body', validateDefinition(input.questions, { allowIndicators: input.kind === 'baseline' }));
   const mapped = input.questions.flatMap((q, i) =>
     (q.options ?? []).flatMap((o, j) =>
@@ -106,7 +106,7 @@ const shape = (s: Survey, c: { responses: number; refused: number } | undefined)
 });
 
 export async function listSurveys(ctx: AppContext, user: AuthUser, projectId: string) {
-  await projectFacts(ctx, user, projectId);
+  await requireProject(ctx, user, projectId);
   const rows = await ctx.db.select().from(surveys).where(eq(surveys.projectId, projectId)).orderBy(desc(surveys.openedAt));
   const c = await counts(
     ctx.db,
@@ -151,7 +151,7 @@ async function authorise(ctx: AppContext, user: AuthUser, survey: Survey, input:
     return;
   }
   if (!user.permissions.has('surveys.enter')) throw forbidden(pm.msg('survey.paper_by_workers'));
-  await projectFacts(ctx, user, survey.projectId);
+  await requireProject(ctx, user, survey.projectId);
   if (input.channel === 'paper' && !input.evidence?.sheetNo)
     throw unprocessable(pm.msg('survey.paper_sheet'), [{ path: 'body.evidence.sheetNo', message: pm.msg('field.is_required') }]);
 }
@@ -205,7 +205,7 @@ export async function respond(ctx: AppContext, user: AuthUser, actor: Actor | un
 
 export async function closeSurvey(ctx: AppContext, user: AuthUser, actor: Actor | undefined, id: string) {
   const survey = await surveyFor(ctx, user, id);
-  await projectFacts(ctx, user, survey.projectId);
+  await requireProject(ctx, user, survey.projectId);
   const closed = await ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(surveys).where(eq(surveys.id, id)).for('update');
     if (locked!.status !== 'open') throw conflict(pm.msg('survey.already_closed'));

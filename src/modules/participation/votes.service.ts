@@ -11,7 +11,7 @@ import { conflict, forbidden, unprocessable } from '../../platform/http/problem.
 import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
-import { projectFacts } from '../projects/index.ts';
+import { projectFacts, requireProject } from '../projects/index.ts';
 import { ballotFor, residentHouseholdsIn, type Ballot } from './ballots.service.ts';
 import { canonical, sha256, type Json } from './chain.ts';
 import { append, receiptCode } from './evidence.ts';
@@ -47,7 +47,7 @@ async function authorise(ctx: AppContext, user: AuthUser, ballot: Ballot, input:
     return;
   }
   if (!user.permissions.has('ballots.enter_paper')) throw forbidden(pm.msg('ballot.paper_by_workers'));
-  await projectFacts(ctx, user, ballot.projectId);
+  await requireProject(ctx, user, ballot.projectId);
   if (input.channel === 'proxy') {
     // The worker records a proxy vote after checking the written mandate, which is filed under mandateRef.
     const missing = (['mandateRef', 'proxyResidentId'] as const).filter((f) => !input.evidence?.[f]);
@@ -268,7 +268,7 @@ export async function reconcilePaper(
   input: { householdId: string; sheetNo: string; choice: Choice },
 ) {
   const ballot = await ballotFor(ctx, user, id);
-  await projectFacts(ctx, user, ballot.projectId);
+  await requireProject(ctx, user, ballot.projectId);
   return ctx.db.transaction(async (tx) => {
     const locked = mustBeOpen(await lock(tx, id));
     const mismatched = await tx

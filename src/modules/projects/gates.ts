@@ -32,9 +32,12 @@ export interface Gate {
 
 const gates = new Map<string, Gate>();
 
-/** Modules call this once at start-up; registering a code again replaces it. */
-export function registerGate(gate: Gate): void {
-  gates.set(gate.code, gate);
+/** A gate as its module declares it, listed in that module's manifest. */
+export const defineGate = (gate: Gate): Gate => gate;
+
+/** The server installs the gates of every module's manifest at start-up; installing a code again replaces it. */
+export function installGates(list: readonly Gate[]): void {
+  for (const gate of list) gates.set(gate.code, gate);
 }
 
 export async function evaluateGates(ctx: AppContext, project: GateProject, to: Stage): Promise<GateResult[]> {
@@ -49,7 +52,8 @@ export async function evaluateGates(ctx: AppContext, project: GateProject, to: S
 export type NeedsSource = (ctx: AppContext, projectId: string) => Promise<Set<string>>;
 let needsSource: NeedsSource = async () => new Set();
 
-export function registerNeedsSource(source: NeedsSource): void {
+/** The server installs the one a module's manifest provides (participation's baseline survey). */
+export function installNeedsSource(source: NeedsSource): void {
   needsSource = source;
 }
 

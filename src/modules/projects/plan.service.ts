@@ -11,7 +11,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { fromHundredths, hundredths, toNumber } from '../../platform/money.ts';
 import { currentCatalogueVersion, futureScenarios, listIndicators, priceListAt, sixHaves, type Indicator } from '../catalogue/index.ts';
 import { yuan } from '../../platform/i18n/format.ts';
-import { registerGate, surveyedNeeds } from './gates.ts';
+import { defineGate, surveyedNeeds } from './gates.ts';
 import { planStatusWords, projectMessages as m } from './messages.ts';
 import { basicNeedsLeftOut, costPlan, resolvePlanLines, type PlanLineInput } from './plan.ts';
 import { projectRow } from './projects.service.ts';
@@ -200,7 +200,7 @@ export async function currentPlan(ctx: AppContext, projectId: string) {
   return latest ? { id: latest.id, version: latest.version, status: latest.status, totalFen: latest.totalFen } : null;
 }
 
-registerGate({
+export const planDraftedGate = defineGate({
   stage: 'designed',
   code: 'plan_drafted',
   async check(ctx, project) {
@@ -213,7 +213,7 @@ registerGate({
   },
 });
 
-registerGate({
+export const planApprovedGate = defineGate({
   stage: 'plan_approved',
   code: 'plan_approved',
   async check(ctx, project) {

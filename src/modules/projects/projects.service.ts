@@ -48,6 +48,19 @@ export function scopeSql(user: AuthUser): SQL {
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
+/**
+ * The scope guard: the project exists and lies in the caller's scope, or 404 (as if it did not exist). One query
+ * on the scope condition, for use cases that need nothing else of the project.
+ */
+export async function requireProject(ctx: AppContext | { db: Db | Tx }, user: AuthUser, id: string): Promise<void> {
+  const [row] = await ctx.db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.id, id), scopeSql(user)))
+    .limit(1);
+  if (!row) throw notFound(m.msg('project.entity', { id }));
+}
+
 export async function projectRow(ctx: AppContext, user: AuthUser, id: string): Promise<ProjectRow> {
   const [row] = await ctx.db.select().from(projects).where(eq(projects.id, id)).limit(1);
   const compoundIds = row
