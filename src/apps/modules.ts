@@ -1,5 +1,6 @@
 // Every module of the product, in the order their routes are registered. The server, the worker and the test
 // harness collect routes, job kinds, event handlers and schedules from this one list.
+import { platformManifest } from '../platform/maintenance.ts';
 import type { ModuleManifest } from '../platform/module.ts';
 import { manifest as accounts } from '../modules/accounts/index.ts';
 import { manifest as approvals } from '../modules/approvals/index.ts';
@@ -14,6 +15,7 @@ import { manifest as registry } from '../modules/registry/index.ts';
 import { manifest as stats } from '../modules/stats/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
+  platformManifest,
   accounts,
   registry,
   catalogue,

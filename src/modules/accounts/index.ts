@@ -16,8 +16,10 @@ export { roles, type Role } from './schema.ts';
 import { defineModule } from '../../platform/module.ts';
 import { accountsRoutes as accountsRoutes_ } from './accounts.routes.ts';
 import { sendCodeJob } from './codes.ts';
+import { purgeExpired } from './maintenance.ts';
 export const manifest = defineModule({
   name: 'accounts',
   routes: [accountsRoutes_],
   jobs: [sendCodeJob],
+  schedules: [{ kind: purgeExpired, cron: '7 3 * * *' }],
 });

@@ -81,3 +81,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 export function isPermission(name: string): name is Permission {
   return Object.hasOwn(permissions, name);
 }
+
+// Routes name permissions by these keys, checked by the compiler (see PermissionNames in platform/http/auth.ts).
+declare module '../../platform/http/auth.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends Record<keyof typeof permissions, true> {}
+}
