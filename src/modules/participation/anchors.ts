@@ -146,6 +146,10 @@ export function verifyLogText(text: string): { ok: boolean; lines: number; broke
 
 const logs = new Map<string, AnchorLog>();
 /** One log object per file in a process, so its index is read once. */
+/** An anchored close as the API answers it: the signed head and where the log keeps it. */
+export const publicAnchor = (a: AnchorLine | undefined) =>
+  a ? { position: a.position, head: a.head, signature: a.signature, keyId: a.keyId, at: a.at, lineHash: a.lineHash } : null;
+
 export function anchorLog(dataDir: string): AnchorLog {
   let log = logs.get(dataDir);
   if (!log) logs.set(dataDir, (log = new AnchorLog(dataDir)));

@@ -14,7 +14,7 @@ import type { Fraction } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { currentPlan, projectCompoundIds, projectFacts, requireProject } from '../projects/index.ts';
 import { registry } from '../registry/index.ts';
-import { anchorLog } from './anchors.ts';
+import { anchorLog, publicAnchor } from './anchors.ts';
 import { electorateHash } from './chain.ts';
 import { anchor, append, readEvidence, verifyBallot, type Appended } from './evidence.ts';
 import { ballotElectorate, ballots, ballotVotes, revotePolicies, type BallotKind } from './schema.ts';
@@ -211,16 +211,7 @@ export async function receipts(ctx: AppContext, user: AuthUser, id: string) {
   const close = anchorLog(ctx.env.dataDir).find(id).close;
   return {
     chainHead: ballot.chainHead,
-    anchor: close
-      ? {
-          position: close.position,
-          head: close.head,
-          signature: close.signature,
-          keyId: close.keyId,
-          at: close.at,
-          lineHash: close.lineHash,
-        }
-      : null,
+    anchor: publicAnchor(close),
     items: rows.map((r) => ({ receipt: r.receipt, channel: r.channel, at: r.castAt.toISOString() })),
   };
 }

@@ -35,6 +35,15 @@ const voteAnswer = z.object({
 });
 const receiptCode = z.string().regex(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, 'a receipt: XXXX-XXXX-XXXX');
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits');
+/** What a holder kept (a receipt's head and signature, or the notice's), to compare with the chain and the log. */
+const heldHead = (what: string) =>
+  z.object({
+    head: hex64.optional().describe(what),
+    signature: z
+      .string()
+      .regex(/^[\w-]{86}$/, 'a base64url Ed25519 signature')
+      .optional(),
+  });
 const anchorStatus = z.object({
   status: z.enum(['matched', 'mismatch', 'missing', 'none']),
   position: z.number().int().optional(),
@@ -326,13 +335,7 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
         summary:
           "Check a receipt: the household's position, the head after its vote and its signature, against the key, the chain and the anchor log",
         params: z.object({ id: z.string().uuid(), receipt: receiptCode }),
-        querystring: z.object({
-          head: hex64.optional().describe('the head the voter kept from the moment of voting'),
-          signature: z
-            .string()
-            .regex(/^[\w-]{86}$/, 'a base64url Ed25519 signature')
-            .optional(),
-        }),
+        querystring: heldHead('the head the voter kept from the moment of voting'),
         response: {
           200: z.object({
             ballotId: z.string(),
@@ -365,13 +368,7 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
         tags,
         summary: "A closed ballot's head as the anchor log outside the database keeps it, checked against the key and the stored chain",
         params: id,
-        querystring: z.object({
-          head: hex64.optional().describe('the head printed on the notice'),
-          signature: z
-            .string()
-            .regex(/^[\w-]{86}$/, 'a base64url Ed25519 signature')
-            .optional(),
-        }),
+        querystring: heldHead('the head printed on the notice'),
         response: {
           200: z.object({
             ballotId: z.string(),

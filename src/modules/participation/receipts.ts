@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/problem.ts';
-import { anchorLog } from './anchors.ts';
+import { anchorLog, publicAnchor } from './anchors.ts';
 import { verifyBallot, type Reason } from './evidence.ts';
 import { ballotChain, ballots, ballotVoteHistory, ballotVotes } from './schema.ts';
 import { headSignatureValid } from './signatures.ts';
@@ -122,16 +122,7 @@ export async function checkAnchor(
     title: ballot.title,
     status: ballot.status,
     closedAt: ballot.closedAt?.toISOString() ?? null,
-    anchor: close
-      ? {
-          position: close.position,
-          head: close.head,
-          signature: close.signature,
-          keyId: close.keyId,
-          at: close.at,
-          lineHash: close.lineHash,
-        }
-      : null,
+    anchor: publicAnchor(close),
     signatureOk,
     ballotOk: report.ok,
     ...(report.forgedAt === undefined ? {} : { forgedAt: report.forgedAt }),
