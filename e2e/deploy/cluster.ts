@@ -7,10 +7,10 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { freePort } from '../../src/apps/test-server.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { startEmbedded, type EmbeddedServer } from '../../src/platform/db/embedded.ts';
+import { withClient as admin } from '../../src/platform/testing/pg.ts';
 
 export interface Proc {
   name: string;
@@ -31,16 +31,6 @@ export interface Cluster {
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
-
-async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function until(what: string, check: () => Promise<boolean>, ms: number, proc?: Proc): Promise<void> {
   const end = Date.now() + ms;

@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { loadEnv } from '../config/env.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -15,6 +14,7 @@ import { testSettings } from '../platform/testing/settings.ts';
 import { extractTarGz } from '../platform/tar.ts';
 import { rowCounts, type Manifest } from './backup.ts';
 import { createHttpApp, openContext } from './server.ts';
+import { withClient as admin } from '../platform/testing/pg.ts';
 
 const dirs = [mkdtempSync(path.join(os.tmpdir(), 'renova-backup-src-')), mkdtempSync(path.join(os.tmpdir(), 'renova-backup-dst-'))];
 const [sourceDir, targetDir] = dirs as [string, string];
@@ -34,16 +34,6 @@ function cli(args: string[], settings: Record<string, string>): Promise<{ code: 
     child.once('error', reject);
     child.once('exit', (code) => resolve({ code, out }));
   });
-}
-
-async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function emptyDatabase(): Promise<string> {
