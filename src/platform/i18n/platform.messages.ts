@@ -112,4 +112,11 @@ export const platformMessages = defineMessages({
     en: 'The job failed; see the server log.',
     title: { 'zh-CN': '任务失败', en: 'Job failed' },
   },
+  'spreadsheet.too_large': {
+    'zh-CN': '该 .xlsx 工作簿解压后的数据远超导入上限，未读取。',
+    en: 'The .xlsx workbook unpacks to far more data than an import may hold; it was not read.',
+  },
+  'spreadsheet.field_too_large': { 'zh-CN': '解压后超出上限', en: 'unpacks past the limit' },
+  'spreadsheet.unreadable': { 'zh-CN': '该文件不是可读取的 .xlsx 工作簿。', en: 'The file is not a readable .xlsx workbook.' },
+  'spreadsheet.type': { 'zh-CN': '只能导入 .xlsx 和 .csv 文件。', en: 'Only .xlsx and .csv files can be imported.' },
 });
