@@ -321,7 +321,7 @@ describe('cookie-authenticated writes come from this site', () => {
     const cross = await put({ cookie, origin: 'https://evil.example' });
     expect(cross.statusCode).toBe(403);
     expect(cross.headers['content-type']).toMatch(/problem\+json/);
-    // Refused before the request's language is settled, so it reads in the default, Chinese.
+    // Refused by the auth hook, before the harness's English default applies: it reads in the default, Chinese.
     expect(cross.json()).toMatchObject({
       code: 'request.origin_refused',
       detail: expect.stringMatching(/"https:\/\/evil\.example".*Bearer/s),
