@@ -149,4 +149,5 @@ export const participationMessages = defineMessages({
   'gate.completion_acceptance.none': { 'zh-CN': '尚未组织竣工验收。', en: 'No completion acceptance has been held.' },
   'gate.completion_acceptance.needs': { 'zh-CN': '还需要：{gaps}。', en: 'Needs {gaps}.' },
   'gate.completion_acceptance.stands': { 'zh-CN': '无：验收结论有效。', en: 'Nothing: the acceptance stands.' },
+  'receipt.entity': { 'zh-CN': '表决 {ballot} 的回执 {id}', en: 'Receipt {id} of ballot {ballot}' },
 });

@@ -67,15 +67,12 @@ function fieldError(e: FieldError, locale: Locale): Record<string, unknown> {
 export const problem = (status: number, message: Message, extra: Record<string, unknown> & { errors?: FieldError[] } = {}) =>
   new Problem(status, statusTitle(status).en, message, extra);
 
-export const badRequest = (detail: string | Message, errors?: FieldError[]) =>
-  new Problem(400, 'Bad Request', detail, errors ? { errors } : {});
-export const unauthorized = (detail: string | Message = platformMessages.msg('auth.unauthorized')) =>
-  new Problem(401, 'Unauthorized', detail);
-export const forbidden = (detail: string | Message = platformMessages.msg('auth.forbidden')) => new Problem(403, 'Forbidden', detail);
+export const badRequest = (detail: Message, errors?: FieldError[]) => new Problem(400, 'Bad Request', detail, errors ? { errors } : {});
+export const unauthorized = (detail: Message = platformMessages.msg('auth.unauthorized')) => new Problem(401, 'Unauthorized', detail);
+export const forbidden = (detail: Message = platformMessages.msg('auth.forbidden')) => new Problem(403, 'Forbidden', detail);
 // Out-of-scope records answer exactly like missing ones, so a scope cannot be probed.
 // `what` names the record in words (a module's noun with its id); plain text is kept for older callers.
-export const notFound = (what: string | Words) =>
-  new Problem(404, 'Not Found', platformMessages.msg('not_found', { what: typeof what === 'string' ? what : what }));
-export const conflict = (detail: string | Message, extra: Record<string, unknown> = {}) => new Problem(409, 'Conflict', detail, extra);
-export const unprocessable = (detail: string | Message, errors: FieldError[], extra: Record<string, unknown> = {}) =>
+export const notFound = (what: Words) => new Problem(404, 'Not Found', platformMessages.msg('not_found', { what }));
+export const conflict = (detail: Message, extra: Record<string, unknown> = {}) => new Problem(409, 'Conflict', detail, extra);
+export const unprocessable = (detail: Message, errors: FieldError[], extra: Record<string, unknown> = {}) =>
   new Problem(422, 'Unprocessable Content', detail, { errors, ...extra });

@@ -119,4 +119,9 @@ export const platformMessages = defineMessages({
   'spreadsheet.field_too_large': { 'zh-CN': '解压后超出上限', en: 'unpacks past the limit' },
   'spreadsheet.unreadable': { 'zh-CN': '该文件不是可读取的 .xlsx 工作簿。', en: 'The file is not a readable .xlsx workbook.' },
   'spreadsheet.type': { 'zh-CN': '只能导入 .xlsx 和 .csv 文件。', en: 'Only .xlsx and .csv files can be imported.' },
+  'decimal.inexact': { 'zh-CN': '部分数字无法精确表示。', en: 'Some numbers cannot be taken exactly.' },
+  'field.decimal_shape': {
+    'zh-CN': '{value} 不是整数部分最多 {integerDigits} 位、小数部分最多 {scale} 位的非负小数（字符串如“{example}”或精确的 JSON 数字）',
+    en: '{value} is not a decimal ≥ 0 with at most {integerDigits} digits before the point and {scale} after, as a string ("{example}") or an exact JSON number',
+  },
 });
