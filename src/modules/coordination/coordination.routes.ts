@@ -98,6 +98,8 @@ const notice = z.object({
   department,
   scheduleId: z.string(),
   packageId: z.string(),
+  // Null for notices written before codes.
+  code: z.string().nullable(),
   message: z.string(),
   createdAt: z.string(),
   readAt: z.string().nullable(),

@@ -8,6 +8,7 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, notFound, unprocessable, type FieldError } from '../../platform/http/problem.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
 import { evaluationMessages as em } from './messages.ts';
 import { hundredths } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
@@ -42,6 +43,25 @@ export interface Assessment {
   publishedAt: string | null;
   rules: RuleRef[];
   districts: (DistrictResult & { name: string })[];
+}
+
+/**
+ * The assessment with each method's note in the reader's language, from its stored code. A published snapshot
+ * keeps codes, not words, so it reads in either language and its notes change only if the catalogue's words do;
+ * a snapshot published before notes had codes keeps its notes as written.
+ */
+export function assessmentIn(a: Assessment, locale: Locale): Assessment {
+  return {
+    ...a,
+    districts: a.districts.map((d) => ({
+      ...d,
+      indicators: d.indicators.map((i) => {
+        const code = i.provenance.noteCode;
+        const key = `note.${code}`;
+        return code && em.has(key) ? { ...i, provenance: { ...i.provenance, note: em.msg(key).in(locale) } } : i;
+      }),
+    })),
+  };
 }
 
 /** The city whose districts an account assesses: the city of its scope division (a province-wide account has none). */

@@ -48,6 +48,42 @@ export const evaluationMessages = defineMessages({
   },
   'field.district_code': { 'zh-CN': '6 位区级代码', en: 'a 6-digit district code' },
   'field.no_account': { 'zh-CN': '没有这个账户', en: 'no such account' },
+  'note.A1.3': {
+    'zh-CN': '已到“已验收”及以后阶段的项目户数，除以本年度全部项目户数（目标），最高为 1',
+    en: "households of projects at accepted or later over the households of all the year's projects (the target), capped at 1",
+  },
+  'note.A2.1': {
+    'zh-CN': '已到“方案已批复”及以后阶段的项目中，改造意愿表决（renovation_consent）和方案表决（plan_approval）均已通过的项目',
+    en: 'projects at plan_approved or later with a passed renovation_consent and a passed plan_approval ballot',
+  },
+  'note.A2.2': {
+    'zh-CN':
+      '已到“已征求意见”及以后阶段的项目中，审批清单已完成的项目（每一步均已办结并附材料，或按简化程序：审批模块的 approval_checklist 事实）',
+    en: "projects at consulted or later whose approval checklist is complete (every step done with its materials, or simplified: approvals' approval_checklist fact)",
+  },
+  'note.A3.2': {
+    'zh-CN': '项目成果中的配套设施（新增停车位、加装电梯、公共服务空间；每个项目每类计一次），占最佳区的比例',
+    en: "facilities present in the projects' outcomes (parking added, lifts installed, public service space; one each per project), as a share of the best district",
+  },
+  'note.A3.3': {
+    'zh-CN':
+      '已到“已验收”及以后阶段、改造后治理已到位的项目（党组织、业委会、物业服务、管理模式和规约：治理模块的 tripartite_governance 事实）',
+    en: "projects at accepted or later with their governance after renovation in place (party organisation, owners' committee, property service, management mode and rules: governance's tripartite_governance fact)",
+  },
+  'note.A4.1': {
+    'zh-CN': '中央补助资金、中央预算内投资和地方政府专项债券的金额（分；资金模块的 fundingBySource），占最佳区的比例',
+    en: "fen of central_subsidy + central_budget_investment + special_bond (funding's fundingBySource), as a share of the best district",
+  },
+  'note.A4.3': {
+    'zh-CN': '有资金的项目（示范奖励以外的资金行有金额）中，有居民出资的项目',
+    en: 'funded projects (money on a funding line other than an exemplary award) with money from residents',
+  },
+  'note.satisfaction': {
+    'zh-CN':
+      '本区本年度各项目最近一次满意度调查中，满意户数除以作答户数（参与模块的问卷引擎，按 satisfaction.satisfied 计），按 satisfaction.tiers 分档',
+    en: "households satisfied over households answering in the latest satisfaction survey of each of the district's projects of the year (participation's survey engine, counted by satisfaction.satisfied), placed in a tier of satisfaction.tiers",
+  },
+  'note.not_entered': { 'zh-CN': '尚未录入：计 0 分', en: 'not entered yet: scores 0' },
   'status.planned': { 'zh-CN': '计划中', en: 'planned' },
   'status.ongoing': { 'zh-CN': '进行中', en: 'ongoing' },
   'status.reported': { 'zh-CN': '已提交报告', en: 'reported' },

@@ -86,6 +86,7 @@ export interface paths {
                   version: string;
                 }>;
                 basis: 'computed' | 'proxy' | 'entered';
+                noteCode?: string;
                 note?: string;
                 relativeTo?: string | null;
                 tier?: {
@@ -167,6 +168,7 @@ export interface paths {
                   version: string;
                 }>;
                 basis: 'computed' | 'proxy' | 'entered';
+                noteCode?: string;
                 note?: string;
                 relativeTo?: string | null;
                 tier?: {
@@ -234,6 +236,7 @@ export interface paths {
                   version: string;
                 }>;
                 basis: 'computed' | 'proxy' | 'entered';
+                noteCode?: string;
                 note?: string;
                 relativeTo?: string | null;
                 tier?: {
@@ -1959,6 +1962,7 @@ export interface paths {
             department: 'housing' | 'city_management' | 'police' | 'fire' | 'civil_affairs' | 'power' | 'water' | 'gas' | 'telecom';
             scheduleId: string;
             packageId: string;
+            code: string | null;
             message: string;
             createdAt: string;
             readAt: string | null;
