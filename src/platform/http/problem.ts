@@ -1,7 +1,7 @@
 // RFC 9457 problem details: every error the API answers has this shape, plus a stable `code`
 // (also the end of `type`) and words in the request's language (see platform/i18n).
 import type { Locale } from '../i18n/locale.ts';
-import { Message, render, verbatim, type Words } from '../i18n/messages.ts';
+import { Message, render, type Words } from '../i18n/messages.ts';
 import { defaultCode, platformMessages, statusTitle } from '../i18n/platform.messages.ts';
 
 export const PROBLEM_TYPE_BASE = 'https://renova.dev/problems/';
@@ -16,18 +16,19 @@ export interface FieldError {
 export class Problem extends Error {
   /** The stable machine code: the message's code, else one derived from the status. */
   readonly code: string;
-  readonly text: Words | undefined;
+  readonly text: Message | undefined;
 
   constructor(
     readonly status: number,
     // Kept for callers written before codes; the title a reader sees comes from the code or the status.
     readonly legacyTitle: string,
-    detail?: string | Message,
+    // Words by code only: a plain string here would reach a Chinese reader in English.
+    detail?: Message,
     readonly extra: Record<string, unknown> & { errors?: FieldError[] } = {},
   ) {
-    super(detail === undefined ? legacyTitle : typeof detail === 'string' ? detail : detail.in('en'));
-    this.code = detail instanceof Message ? detail.code : defaultCode(status);
-    this.text = detail === undefined ? undefined : typeof detail === 'string' ? verbatim(detail) : detail;
+    super(detail === undefined ? legacyTitle : detail.in('en'));
+    this.code = detail ? detail.code : defaultCode(status);
+    this.text = detail;
   }
 
   get detail(): string | undefined {
