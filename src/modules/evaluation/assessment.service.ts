@@ -213,32 +213,35 @@ export async function enter(
   const base = { cityCode, year, enteredBy: user.id, enteredByUsername: user.username };
   const seen = new Set<string>();
   const once = (at: string, district: string, code: string) => {
-    if (seen.has(`${district}/${code}`)) errors.push({ path: at, message: `${district} ${code} is given twice` });
+    if (seen.has(`${district}/${code}`)) errors.push({ path: at, message: em.msg('field.entry_twice', { district, code }) });
     seen.add(`${district}/${code}`);
   };
   input.indicators.forEach((e, i) => {
     const at = `body.indicators.${i}`;
-    if (!districts.has(e.districtCode)) errors.push({ path: `${at}.districtCode`, message: `not a district of ${cityCode}` });
+    if (!districts.has(e.districtCode))
+      errors.push({ path: `${at}.districtCode`, message: em.msg('field.not_district_of', { city: cityCode }) });
     once(at, e.districtCode, e.code);
     const weight = weights.get(e.code);
     if (weight === undefined || isComputed(e.code)) {
-      errors.push({ path: `${at}.code`, message: `${e.code} is not an indicator assessors enter in scheme ${scheme.version}` });
+      errors.push({ path: `${at}.code`, message: em.msg('field.not_entered_indicator', { code: e.code, version: scheme.version }) });
       return;
     }
     const points = e.score == null ? null : parseHundredths(e.score);
     if (points === null || points > BigInt(weight) * 100n)
-      errors.push({ path: `${at}.score`, message: `a score from 0 to ${weight} with at most 2 decimals` });
+      errors.push({ path: `${at}.score`, message: em.msg('field.score_upto', { max: weight }) });
     else rows.push({ ...base, districtCode: e.districtCode, code: e.code, pointsHundredths: Number(points), evidence: e.evidence });
   });
   input.bonus.forEach((b, i) => {
     const at = `body.bonus.${i}`;
-    if (!districts.has(b.districtCode)) errors.push({ path: `${at}.districtCode`, message: `not a district of ${cityCode}` });
+    if (!districts.has(b.districtCode))
+      errors.push({ path: `${at}.districtCode`, message: em.msg('field.not_district_of', { city: cityCode }) });
     once(at, b.districtCode, b.ground);
-    if (!grounds.has(b.ground)) errors.push({ path: `${at}.ground`, message: `not a bonus ground of scheme ${scheme.version}` });
+    if (!grounds.has(b.ground))
+      errors.push({ path: `${at}.ground`, message: em.msg('field.not_bonus_ground', { version: scheme.version }) });
     const points = parseHundredths(b.points);
     const cap = scheme.value.bonus.cap;
     if (points === null || points > BigInt(cap) * 100n)
-      errors.push({ path: `${at}.points`, message: `points from 0 to ${cap} with at most 2 decimals` });
+      errors.push({ path: `${at}.points`, message: em.msg('field.points_upto', { max: cap }) });
     else rows.push({ ...base, districtCode: b.districtCode, code: b.ground, pointsHundredths: Number(points), evidence: b.reason });
   });
   if (errors.length) throw unprocessable(em.msg('assessment.entries_refused'), errors);

@@ -19,13 +19,13 @@ export const defaultSheet: SheetItem[] = [
 /** Errors of a sheet: at least one item, codes unique, whole positive maxima. */
 export function sheetErrors(sheet: readonly SheetItem[], at = 'body.sheet'): FieldError[] {
   const errors: FieldError[] = [];
-  if (!sheet.length) errors.push({ path: at, message: 'at least one item' });
+  if (!sheet.length) errors.push({ path: at, message: em.msg('field.sheet_empty') });
   const seen = new Set<string>();
   sheet.forEach((item, i) => {
-    if (seen.has(item.code)) errors.push({ path: `${at}.${i}.code`, message: `${item.code} repeats` });
+    if (seen.has(item.code)) errors.push({ path: `${at}.${i}.code`, message: em.msg('field.sheet_item_repeats', { code: item.code }) });
     seen.add(item.code);
     if (!Number.isInteger(item.maxPoints) || item.maxPoints < 1 || item.maxPoints > 1000)
-      errors.push({ path: `${at}.${i}.maxPoints`, message: 'a whole number from 1 to 1000' });
+      errors.push({ path: `${at}.${i}.maxPoints`, message: em.msg('field.max_points') });
   });
   return errors;
 }

@@ -12,8 +12,6 @@ const root = join(import.meta.dirname, '../../..');
 const legacy = [
   'src/modules/catalogue/catalogue.service.ts',
   'src/modules/catalogue/validate.ts',
-  'src/modules/evaluation/assessment.service.ts',
-  'src/modules/evaluation/rules.ts',
   'src/modules/funding/funding.service.ts',
   'src/modules/participation/acceptance.ts',
   'src/modules/participation/deliberation.ts',
