@@ -60,7 +60,7 @@ function validateLines(input: LineInput[], channels: string[]): { lines: Line[];
     return { source: l.source, channel, amountFen: BigInt(l.amountFen) };
   });
   if (lines.reduce((sum, l) => sum + l.amountFen, 0n) > MAX_EXACT_FEN)
-    errors.push({ path: 'body.lines', message: `the lines add up to more than the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan` });
+    errors.push({ path: 'body.lines', message: m.msg('field.lines_exceed_max', { yuan: formatYuan(MAX_EXACT_FEN) }) });
   return { lines, errors };
 }
 

@@ -58,6 +58,10 @@ export const fundingMessages = defineMessages({
     en: 'A project’s awards would exceed the largest amount, {yuan} yuan.',
   },
   'field.awards_exceed_max': { 'zh-CN': '项目的奖补将超过最大金额', en: 'the project’s awards would exceed the largest amount' },
+  'field.lines_exceed_max': {
+    'zh-CN': '各资金行合计超过最大金额 {yuan} 元',
+    en: 'the lines add up to more than the largest amount, {yuan} yuan',
+  },
 });
 
 /** Funding sources and resident channels in words. */

@@ -175,4 +175,7 @@ export const participationMessages = defineMessages({
   'survey_answer.scale_range': { 'zh-CN': '不是 {min} 到 {max} 的整数', en: 'is not a whole number from {min} to {max}' },
   'survey_answer.not_text': { 'zh-CN': '不是文字', en: 'is not text' },
   'survey_answer.too_long': { 'zh-CN': '超过 {max} 个字符', en: 'is longer than {max}' },
+  'field.no_plan_version': { 'zh-CN': '项目没有第 {version} 版方案', en: 'the project has no plan version {version}' },
+  'field.more_than_attended': { 'zh-CN': '列出的居民多于到会人数', en: 'lists more residents than attended' },
+  'field.signs_by_resident_id': { 'zh-CN': '居民须以其居民编号签字', en: 'a resident signs by their resident id' },
 });

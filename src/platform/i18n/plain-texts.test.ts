@@ -12,10 +12,6 @@ const root = join(import.meta.dirname, '../../..');
 const legacy = [
   'src/modules/catalogue/catalogue.service.ts',
   'src/modules/catalogue/validate.ts',
-  'src/modules/funding/funding.service.ts',
-  'src/modules/participation/acceptance.ts',
-  'src/modules/participation/deliberation.ts',
-  'src/modules/projects/plan.ts',
   'src/modules/registry/households.service.ts',
   'src/modules/registry/registry.service.ts',
   'src/modules/registry/residents.service.ts',
