@@ -59,7 +59,7 @@ const nominationView = (n: Nomination) => ({
   nominatedAt: n.nominatedAt.toISOString(),
 });
 const fieldWords = (e: FieldError): Words => ({
-  in: (locale) => `${e.path}: ${typeof e.message === 'string' ? e.message : e.message.in(locale)}`,
+  in: (locale) => `${e.path}: ${e.message.in(locale)}`,
 });
 
 const jurorView = (j: Juror) => ({ id: j.id, name: j.name, kind: j.kind, districtCode: j.districtCode, linkedUser: !!j.userId });

@@ -129,7 +129,7 @@ export async function createHouseholds(
     const key = `${h.building}\u0000${h.unit}\u0000${h.room}`;
     const first = seen.get(key);
     seen.set(key, first ?? i);
-    return first === undefined ? [] : [{ path: `items.${i}`, message: `repeats items.${first} (same building, unit and room)` }];
+    return first === undefined ? [] : [{ path: `items.${i}`, message: rm.msg('field.household_repeats', { first }) }];
   });
   if (errors.length) throw unprocessable(rm.msg('household.repeats'), errors);
   return ctx.db.transaction(async (tx) => {

@@ -71,4 +71,12 @@ export const registryMessages = defineMessages({
     'zh-CN': '您的管辖范围内，社区 {community} 中没有小区“{compound}”',
     en: 'no compound "{compound}" in community {community} within your scope',
   },
+  'field.household_repeats': {
+    'zh-CN': '与 items.{first} 重复（楼栋、单元、房号相同）',
+    en: 'repeats items.{first} (same building, unit and room)',
+  },
+  'field.compound_not_in_scope': { 'zh-CN': '您的管辖范围内没有这个小区', en: 'no such compound in your scope' },
+  'field.resident_name': { 'zh-CN': '1 到 50 个字符的姓名', en: 'a name of 1 to 50 characters' },
+  'field.phone': { 'zh-CN': '11 位中国大陆手机号码', en: 'an 11-digit mainland mobile number' },
+  'field.id_number': { 'zh-CN': '校验位正确的 18 位居民身份证号码', en: 'an 18-character resident ID number with a valid check digit' },
 });

@@ -8,8 +8,8 @@ export const PROBLEM_TYPE_BASE = 'https://renova.dev/problems/';
 
 export interface FieldError {
   path: string;
-  /** Words by code (preferred), or plain text from code not yet given a code. */
-  message: string | Message;
+  /** Words by code: a plain string would reach a Chinese reader in English. */
+  message: Message;
   [key: string]: unknown;
 }
 
@@ -58,8 +58,8 @@ function fieldError(e: FieldError, locale: Locale): Record<string, unknown> {
   const { path, message, ...rest } = e;
   return {
     path,
-    ...(message instanceof Message ? { code: message.code } : {}),
-    message: typeof message === 'string' ? message : message.in(locale),
+    code: message.code,
+    message: message.in(locale),
     ...(render(rest, locale) as Record<string, unknown>),
   };
 }
