@@ -6,6 +6,7 @@
 // for two places are refused naming the field, never stored rounded.
 import { z } from 'zod';
 import { unprocessable, type FieldError } from './http/problem.ts';
+import { platformMessages as pm } from './i18n/platform.messages.ts';
 
 export interface DecimalShape {
   /** Digits before the point (the column's precision minus its scale). */
@@ -39,7 +40,16 @@ export function decimalText(value: string | number, shape: DecimalShape): string
 /** Checks one value; pushes the field's error and answers null when it is not exact. */
 export function exactDecimal(value: string | number, shape: DecimalShape, path: string, errors: FieldError[]): string | null {
   const text = decimalText(value, shape);
-  if (text === null) errors.push({ path, message: `${JSON.stringify(value)} is not ${describe(shape)}` });
+  if (text === null)
+    errors.push({
+      path,
+      message: pm.msg('field.decimal_shape', {
+        value: JSON.stringify(value),
+        integerDigits: shape.integerDigits,
+        scale: shape.scale,
+        example: shape.example,
+      }),
+    });
   return text;
 }
 
@@ -56,6 +66,6 @@ export function exactDecimals<T extends object, K extends keyof T & string>(
     const v = input[f];
     if (typeof v === 'string' || typeof v === 'number') out[f] = exactDecimal(v, shape, `${prefix}${f}`, errors);
   }
-  if (errors.length) throw unprocessable('Some numbers cannot be taken exactly.', errors);
+  if (errors.length) throw unprocessable(pm.msg('decimal.inexact'), errors);
   return out as Omit<T, K> & Record<K, string>;
 }

@@ -7,6 +7,7 @@ import { Queue, defineJob } from './queue.ts';
 import { Events, defineHandler } from './events.ts';
 import { createLogger } from './logger.ts';
 import { unprocessable } from './http/problem.ts';
+import { defineMessages } from './i18n/messages.ts';
 
 let t: TestApp;
 let queue: Queue;
@@ -27,12 +28,16 @@ const ok = defineJob<{ n: number }>({
     return { doubled: data.n * 2 };
   },
 });
+const testWords = defineMessages({
+  file_invalid: { 'zh-CN': '文件无效。', en: 'The file is not valid.' },
+  bad_row: { 'zh-CN': '有误的行', en: 'bad row' },
+});
 const refused = defineJob<object>({
   name: 'test.refused',
   options: { retryLimit: 3 },
   async run() {
     ran.push({ kind: 'refused', attempt: 0 });
-    throw unprocessable('The file is not valid.', [{ path: 'file', message: 'bad row' }]);
+    throw unprocessable(testWords.msg('file_invalid'), [{ path: 'file', message: testWords.msg('bad_row') }]);
   },
   async failed(_ctx, _data, error) {
     failedHook.push(`refused:${String(error.status)}`);

@@ -13,7 +13,9 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Db, Tx } from './db/client.ts';
 import { rawClient } from './db/sql.ts';
-import { Problem } from './http/problem.ts';
+import { Problem, problem } from './http/problem.ts';
+import type { Locale } from './i18n/locale.ts';
+import { platformMessages as pm } from './i18n/platform.messages.ts';
 import { uuidv7 } from './ids.ts';
 import { jobs } from './schema.ts';
 
@@ -38,7 +40,8 @@ export interface JobKind<D extends object, C = unknown> {
   concurrency?: number;
   run(ctx: C, data: D, progress: Progress, job: { id: string; attempt: number }): Promise<unknown>;
   /** Called once when the job fails for good (after its last attempt, or when its worker died with none left). */
-  failed?(ctx: C, data: D, error: ProblemText): Promise<void>;
+  /** `error` in English (for logs and code); `both` keeps its words in each language, for a row a person reads. */
+  failed?(ctx: C, data: D, error: ProblemText, both: StoredProblem): Promise<void>;
 }
 
 export interface ProblemText {
@@ -69,16 +72,28 @@ const WAKE_CHANNEL = 'renova_jobs';
 /** A worker takes its job's lock within milliseconds of fetching it; the supervisor leaves younger jobs alone. */
 const TAKE_LOCK_GRACE_SECONDS = 10;
 
-const interrupted = (): ProblemText => ({
-  code: 'job.interrupted',
-  title: 'Interrupted',
-  detail: 'The process running this job stopped; nothing of it was written.',
+/**
+ * A failure as the `jobs` row keeps it: the problem's body in each language, written when the job failed
+ * (its parameters may be words that do not survive JSON), so a reader gets it in their own language.
+ */
+export interface StoredProblem {
+  code: string;
+  words: Record<Locale, ProblemText>;
+}
+
+const stored = (p: Problem): StoredProblem => ({
+  code: p.code,
+  words: { 'zh-CN': p.body(undefined, 'zh-CN') as ProblemText, en: p.body(undefined, 'en') as ProblemText },
 });
-const unexpected = (): ProblemText => ({
-  code: 'job.failed',
-  title: 'Job failed',
-  detail: 'The job failed; see the server log.',
-});
+
+/** A stored failure in one language; rows written before failures had words in both are answered as they are. */
+export function problemIn(error: unknown, locale: Locale): unknown {
+  if (typeof error === 'object' && error !== null && 'words' in error) return (error as StoredProblem).words[locale];
+  return error;
+}
+
+const interrupted = (): StoredProblem => stored(problem(500, pm.msg('job.interrupted')));
+const unexpected = (): StoredProblem => stored(problem(500, pm.msg('job.failed')));
 
 type AnyKind = JobKind<object, never>;
 
@@ -196,7 +211,7 @@ export class Queue {
       } catch (err) {
         await progress.flush();
         const last = err instanceof Problem || job.retryCount >= job.retryLimit;
-        const error = err instanceof Problem ? (err.body() as ProblemText) : unexpected();
+        const error = err instanceof Problem ? stored(err) : unexpected();
         this.log.warn(
           { job: job.id, kind: kind.name, attempt, final: last, reason: err instanceof Problem ? err.detail : (err as Error).message },
           'background job failed',
@@ -216,11 +231,11 @@ export class Queue {
     }
   }
 
-  private async finishFailed(kind: AnyKind | undefined, id: string, data: object, error: ProblemText): Promise<void> {
+  private async finishFailed(kind: AnyKind | undefined, id: string, data: object, error: StoredProblem): Promise<void> {
     await this.db.update(jobs).set({ status: 'failed', error, finishedAt: new Date() }).where(eq(jobs.id, id));
     if (kind?.failed)
       await kind
-        .failed(this.context as never, data, error)
+        .failed(this.context as never, data, error.words.en, error)
         .catch((err: Error) => this.log.error({ job: id, kind: kind.name, message: err.message }, 'job failure handler failed'));
   }
 
@@ -277,7 +292,8 @@ export class Queue {
     await this.boss.schedule(kind.name, cron, {}, { tz: 'Asia/Shanghai', retryLimit: kind.options?.retryLimit ?? 0 });
   }
 
-  async get(id: string): Promise<JobView | undefined> {
+  /** The job, its failure in `locale` (English unless the reader's language is given). */
+  async get(id: string, locale: Locale = 'en'): Promise<JobView | undefined> {
     const [row] = await this.db.select().from(jobs).where(eq(jobs.id, id)).limit(1);
     if (!row) return undefined;
     let status = row.status;
@@ -296,7 +312,7 @@ export class Queue {
         }
       }
     }
-    return { ...row, status, error, attempts, result: row.result ?? null };
+    return { ...row, status, error: problemIn(error, locale), attempts, result: row.result ?? null };
   }
 
   async stop(): Promise<void> {

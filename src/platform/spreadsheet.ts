@@ -2,6 +2,8 @@
 // in CSV saved by Excel (often GBK-encoded). Cells come back as trimmed text;
 // line numbers are the sheet's own, header on line 1.
 import ExcelJS from 'exceljs';
+import type { Message } from './i18n/messages.ts';
+import { platformMessages as pm } from './i18n/platform.messages.ts';
 import { readFirstSheet, XlsxError, XlsxTooLargeError } from './xlsx-reader.ts';
 
 export interface TableRow {
@@ -14,7 +16,12 @@ export interface Table {
   rows: TableRow[];
 }
 
-export class SpreadsheetError extends Error {}
+/** Why a file cannot be read, in words (the English is the Error's message). */
+export class SpreadsheetError extends Error {
+  constructor(readonly words: Message) {
+    super(words.in('en'));
+  }
+}
 /** A workbook that would inflate far past its size (a zip bomb): refused before it fills memory. */
 export class SpreadsheetTooLargeError extends SpreadsheetError {}
 
@@ -23,9 +30,8 @@ function readXlsx(data: Buffer): Table {
   try {
     sheet = readFirstSheet(data);
   } catch (err) {
-    if (err instanceof XlsxTooLargeError)
-      throw new SpreadsheetTooLargeError('The .xlsx workbook unpacks to far more data than an import may hold; it was not read.');
-    if (err instanceof XlsxError || err instanceof RangeError) throw new SpreadsheetError('The file is not a readable .xlsx workbook.');
+    if (err instanceof XlsxTooLargeError) throw new SpreadsheetTooLargeError(pm.msg('spreadsheet.too_large'));
+    if (err instanceof XlsxError || err instanceof RangeError) throw new SpreadsheetError(pm.msg('spreadsheet.unreadable'));
     throw err;
   }
   const [first, ...rest] = sheet;
@@ -87,7 +93,7 @@ export async function readTable(data: Buffer, filename: string): Promise<Table> 
   const lower = filename.toLowerCase();
   if (lower.endsWith('.xlsx')) return readXlsx(data);
   if (lower.endsWith('.csv')) return parseCsv(decodeText(data));
-  throw new SpreadsheetError('Only .xlsx and .csv files can be imported.');
+  throw new SpreadsheetError(pm.msg('spreadsheet.type'));
 }
 
 export interface Column<T> {

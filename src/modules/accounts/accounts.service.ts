@@ -5,10 +5,11 @@ import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { Problem, unprocessable } from '../../platform/http/problem.ts';
+import { problem, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { registry } from '../registry/index.ts';
 import { verifyCode, type CodeSender } from './codes.ts';
+import { accountsMessages as am } from './messages.ts';
 import { rolePermissions } from './permissions.ts';
 import { sessions, users, type Role } from './schema.ts';
 
@@ -115,8 +116,7 @@ export async function authUserByUsername(ctx: AppContext, username: string): Pro
 // Unknown names, locked accounts and wrong passwords answer alike (status, body and
 // about the same time), so sign-in cannot tell which names exist or are locked.
 // The lock itself is told to the audit log only.
-const refused = () =>
-  new Problem(401, 'Unauthorized', 'Wrong username or password. After repeated failures an account is locked for a while.');
+const refused = () => problem(401, am.msg('signin.refused'));
 
 /** The dummy hash, made once (the routes ask for it at start-up, so the first unknown name is not slower). */
 export function dummyPasswordHash(): Promise<string> {
@@ -203,7 +203,7 @@ export interface NewAccount {
 /** Creates or updates an account by username (seeding is idempotent). */
 export async function upsertAccount(tx: Tx, account: NewAccount, passwordHash?: string): Promise<string> {
   if (account.password.length < 8) {
-    throw unprocessable('The password is too short.', [{ path: 'password', message: 'at least 8 characters' }]);
+    throw unprocessable(am.msg('password.too_short'), [{ path: 'password', message: am.msg('field.password_min') }]);
   }
   const hash = passwordHash ?? (await argon2.hash(account.password));
   const values = {

@@ -29,6 +29,17 @@ describe('sign-in', () => {
     expect(a.statusCode).toBe(401);
     expect(b.statusCode).toBe(401);
     expect(a.json().detail).toBe(b.json().detail);
+    // In Chinese, by its code (unknown names only here, so no account is pushed towards its lock).
+    const zh = (username: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'accept-language': 'zh-CN' },
+        payload: { username, password: 'wrong-password' },
+      });
+    const [za, zb] = [(await zh('nobody-in-chinese')).json(), (await zh('nobody-at-all')).json()];
+    expect(za).toMatchObject({ code: 'signin.refused', title: '登录失败', detail: '用户名或密码错误。多次失败后账户将被暂时锁定。' });
+    expect(zb).toEqual(za);
   });
 
   it('locks an account after repeated failures, even for the right password, answering as for an unknown name', async () => {

@@ -8,11 +8,12 @@ import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { Problem } from '../../platform/http/problem.ts';
+import { problem } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { decrypt, encrypt, maskPhone, matchHash } from '../../platform/personal-data.ts';
 import { defineJob } from '../../platform/queue.ts';
 import { registry } from '../registry/index.ts';
+import { accountsMessages as am } from './messages.ts';
 import { loginCodes, users } from './schema.ts';
 
 // Security settings, not policy: a code lives five minutes, allows five tries,
@@ -50,12 +51,10 @@ export function codeSender(setting: string, log: Logger): CodeSender | null {
 
 const phonePattern = /^1\d{10}$/;
 const invalidPhone = () =>
-  new Problem(400, 'Bad Request', 'Enter an 11-digit mainland mobile number.', {
-    errors: [{ path: 'body.phone', message: 'an 11-digit mainland mobile number' }],
-  });
+  problem(400, am.msg('code.phone_invalid'), { errors: [{ path: 'body.phone', message: am.msg('field.phone_invalid') }] });
 const codeHash = (ctx: AppContext, phoneHash: string, code: string) =>
   createHmac('sha256', ctx.env.SESSION_SECRET).update(`${phoneHash}:${code}`).digest();
-const codeOff = () => new Problem(404, 'Not Found', 'Sign-in by one-time code is not enabled on this server.');
+const codeOff = () => problem(404, am.msg('code.off'));
 
 export async function requestCode(ctx: AppContext, sender: CodeSender | null, phone: string): Promise<{ expiresInSeconds: number }> {
   if (!sender) throw codeOff();
@@ -68,14 +67,9 @@ export async function requestCode(ctx: AppContext, sender: CodeSender | null, ph
     .orderBy(desc(loginCodes.createdAt));
   const wait = recent[0] ? Math.ceil(RESEND_SECONDS - (Date.now() - recent[0].createdAt.getTime()) / 1000) : 0;
   if (wait > 0 || recent.length >= MAX_PER_DAY)
-    throw new Problem(
-      429,
-      'Too Many Requests',
-      wait > 0 ? `Wait ${wait} seconds before asking for another code.` : 'Too many codes today.',
-      {
-        retryAfterSeconds: wait > 0 ? wait : 3600,
-      },
-    );
+    throw problem(429, wait > 0 ? am.msg('code.wait', { seconds: wait }) : am.msg('code.too_many_today'), {
+      retryAfterSeconds: wait > 0 ? wait : 3600,
+    });
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await ctx.db.transaction(async (tx) => {
     await tx.insert(loginCodes).values({
@@ -105,14 +99,14 @@ export const sendCodeJob = defineJob<{ sealed: string }, AppContext>({
   },
 });
 
-const wrongCode = () => new Problem(401, 'Unauthorized', 'The code is wrong or has expired; ask for a new one.');
+const wrongCode = () => problem(401, am.msg('code.wrong'));
 
 /** Checks the code and answers the resident's account id, creating the account at the first sign-in. */
 export async function verifyCode(ctx: AppContext, sender: CodeSender | null, phone: string, code: string, ip: string): Promise<string> {
   if (!sender) throw codeOff();
   if (!phonePattern.test(phone)) throw invalidPhone();
   if (!/^\d{6}$/.test(code))
-    throw new Problem(400, 'Bad Request', 'The code has six digits.', { errors: [{ path: 'body.code', message: 'six digits' }] });
+    throw problem(400, am.msg('code.six_digits'), { errors: [{ path: 'body.code', message: am.msg('field.six_digits') }] });
   const phoneHash = matchHash(ctx.personalKey, phone);
   const [latest] = await ctx.db
     .select()

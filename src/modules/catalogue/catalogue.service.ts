@@ -177,9 +177,8 @@ export async function publishPriceList(
   const seen = new Set<string>();
   const errors = input.items.flatMap((p, n) => {
     const e = [];
-    if (!leaves.has(p.indicatorCode))
-      e.push({ path: `body.items.${n}.indicatorCode`, message: 'not a third-level indicator of the current catalogue' });
-    if (seen.has(p.indicatorCode)) e.push({ path: `body.items.${n}.indicatorCode`, message: 'repeats an earlier line' });
+    if (!leaves.has(p.indicatorCode)) e.push({ path: `body.items.${n}.indicatorCode`, message: cm.msg('field.not_current_indicator') });
+    if (seen.has(p.indicatorCode)) e.push({ path: `body.items.${n}.indicatorCode`, message: cm.msg('field.repeats_line') });
     seen.add(p.indicatorCode);
     return e;
   });

@@ -98,7 +98,7 @@ const notice = z.object({
   department,
   scheduleId: z.string(),
   packageId: z.string(),
-  /** What happened, by code (coordination.package_moved); `message` says it in the request's language. */
+  /** What happened, by code (coordination.package_moved; null for notices written before codes); `message` says it in the request's language. */
   code: z.string().nullable(),
   message: z.string(),
   createdAt: z.string(),

@@ -37,6 +37,24 @@ export const coordinationMessages = defineMessages({
     'zh-CN': '{compound} · {kind}：{from} → {to}',
     en: '{compound} · {kind}: {from} → {to}',
   },
+  'package.liaison_own_department': {
+    'zh-CN': '{department} 联络员只能添加本部门的工作包；{kind} 属于 {owner}。',
+    en: 'A {department} liaison adds {department} packages only; {kind} belongs to {owner}.',
+  },
+  'review.own_department': { 'zh-CN': '您代表 {department} 审查，而非 {other}。', en: 'You review for {department}, not {other}.' },
+  'precedence.cycle': {
+    'zh-CN': '{after} 已排在 {before} 之前：该规则会形成循环。',
+    en: '{after} already comes before {before}: the rule would close a cycle.',
+  },
+  'schedule.crews_short': {
+    'zh-CN': '{compound}：{kind} 工作包需要 {crews} 个施工队，但 {department} 只有 {available} 个。',
+    en: '{compound}: the {kind} package needs {crews} crews, but {department} has {available}.',
+  },
+  'field.crews_short': {
+    'zh-CN': '工作包 {id} 需要的施工队多于其部门所有',
+    en: 'package {id} needs more crews than its department has',
+  },
+  'schedule.unsolvable': { 'zh-CN': '无法生成排期：{reason}', en: 'No schedule can be made: {reason}' },
 });
 
 const kindNames: Record<string, { 'zh-CN': string; en: string }> = {

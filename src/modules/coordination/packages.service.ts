@@ -134,7 +134,9 @@ export async function createPackage(ctx: AppContext, user: AuthUser, actor: Acto
   const facts = await projectFacts(ctx, user, projectId);
   const kind = workKinds[input.kind];
   if (user.role === 'department_liaison' && user.department !== kind.department)
-    throw forbidden(`A ${user.department} liaison adds ${user.department} packages only; ${input.kind} belongs to ${kind.department}.`);
+    throw forbidden(
+      cm.msg('package.liaison_own_department', { department: user.department ?? '', kind: kindWords(input.kind), owner: kind.department }),
+    );
   if (!(await projectCompoundIds(ctx.db, projectId)).includes(input.compoundId))
     throw unprocessable(cm.msg('work_package.compound_not_in_project'), [
       { path: 'body.compoundId', message: cm.msg('field.not_in_project') },

@@ -59,7 +59,7 @@ export async function recordReview(
 ) {
   const facts = await projectFacts(ctx, user, projectId);
   if (user.role === 'department_liaison' && user.department !== input.department)
-    throw forbidden(`You review for ${user.department}, not ${input.department}.`);
+    throw forbidden(cm.msg('review.own_department', { department: user.department ?? '', other: input.department }));
   if (input.decision === 'return' && !input.comments?.trim())
     throw unprocessable(cm.msg('review.returned_needs_comments'), [
       { path: 'body.comments', message: cm.msg('field.required_when_returning') },

@@ -9,14 +9,14 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { conflict, notFound, Problem, unprocessable } from '../../platform/http/problem.ts';
+import { conflict, notFound, problem, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { defineHandler } from '../../platform/events.ts';
 import { defineJob } from '../../platform/queue.ts';
 import { dateOfWorkingDay, firstWorkingDay, workingDayIndex, workingDaysOf } from './calendar.ts';
 import { divisionPrefix } from '../registry/index.ts';
 import { departmentFilter, divisionFor, inDivision } from './packages.service.ts';
-import { coordinationMessages as cm, noticeWords } from './messages.ts';
+import { coordinationMessages as cm, kindWords, noticeWords } from './messages.ts';
 import { buildModel } from './plan-model.ts';
 import { blackouts, departmentCrews, packageNotices, precedenceRules, schedulePackages, schedules, workPackages } from './schema.ts';
 import { solveInWorker, type SolvedPlan, type SolveRequest } from './solve.ts';
@@ -90,8 +90,14 @@ async function planInputs(ctx: AppContext, year: number, division: string, start
   const tooBig = packages.find((p) => p.crews > (crewsOf.get(p.department) ?? 0));
   if (tooBig)
     throw unprocessable(
-      `${tooBig.compoundName}: the ${tooBig.kind} package needs ${tooBig.crews} crews, but ${tooBig.department} has ${crewsOf.get(tooBig.department) ?? 0}.`,
-      [{ path: 'crews', message: `package ${tooBig.id} needs more crews than its department has` }],
+      cm.msg('schedule.crews_short', {
+        compound: tooBig.compoundName,
+        kind: kindWords(tooBig.kind),
+        crews: tooBig.crews,
+        department: tooBig.department,
+        available: crewsOf.get(tooBig.department) ?? 0,
+      }),
+      [{ path: 'crews', message: cm.msg('field.crews_short', { id: tooBig.id }) }],
     );
   const model = buildModel({
     packages: packages.map((p) => ({ ...p, status: p.status })),
@@ -114,7 +120,8 @@ async function store(ctx: AppContext, schedule: ScheduleRow, packages: PackageRo
       ? `The scheduler answered a plan that fails verification: ${result.violations.join('; ')}`
       : describeInputError(packages, result.error, result.activityId);
     await ctx.db.update(schedules).set({ status: 'failed', error }).where(eq(schedules.id, schedule.id));
-    throw new Problem(422, 'Unprocessable Content', error);
+    // The solver's reason is its own (English) text; the schedule row keeps it as written.
+    throw problem(422, cm.msg('schedule.unsolvable', { reason: error }));
   }
   const names = new Map(packages.map((p) => [p.compoundId, p.compoundName]));
   const coordinated = summarise(result.coordinated, schedule.startsOn, names);

@@ -5,7 +5,7 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
-import { coordinationMessages as cm } from './messages.ts';
+import { coordinationMessages as cm, kindWords } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { registry } from '../registry/index.ts';
 import type { CoordinationDepartment, WorkKind } from './kinds.ts';
@@ -42,7 +42,7 @@ export async function addRule(
   const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
     from === to || (!seen.has(from) && (seen.add(from), (next.get(from) ?? []).some((n) => reaches(n, to, seen))));
   if ((next.get(input.afterKind) ?? []).some((n) => reaches(n, input.beforeKind)))
-    throw unprocessable(`${input.afterKind} already comes before ${input.beforeKind}: the rule would close a cycle.`, [
+    throw unprocessable(cm.msg('precedence.cycle', { after: kindWords(input.afterKind), before: kindWords(input.beforeKind) }), [
       { path: 'body.afterKind', message: cm.msg('field.closes_cycle') },
     ]);
   if (existing.some((r) => r.beforeKind === input.beforeKind && r.afterKind === input.afterKind))

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
+import { localeOf } from '../../platform/http/locale.ts';
 import * as assessment from './assessment.service.ts';
 
 const tags = ['assessment'];
@@ -21,6 +22,7 @@ const indicator = z.object({
     numeratorProjectIds: z.array(z.string()).optional(),
     rules: z.array(rule),
     basis: z.enum(['computed', 'proxy', 'entered']),
+    noteCode: z.string().optional(),
     note: z.string().optional(),
     relativeTo: z.string().nullable().optional(),
     tier: z.object({ minPercent: z.number().int(), scoreShare: z.string() }).nullable().optional(),
@@ -64,7 +66,7 @@ export async function assessmentRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         response: { 200: result },
       },
     },
-    async (req) => assessment.getAssessment(ctx, userOf(req), req.params.year),
+    async (req) => assessment.assessmentIn(await assessment.getAssessment(ctx, userOf(req), req.params.year), localeOf(req)),
   );
   app.put(
     '/api/v1/assessments/:year/entries',
@@ -94,7 +96,8 @@ export async function assessmentRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         response: { 200: result },
       },
     },
-    async (req) => assessment.enter(ctx, userOf(req), actorOf(req), req.params.year, req.body),
+    async (req) =>
+      assessment.assessmentIn(await assessment.enter(ctx, userOf(req), actorOf(req), req.params.year, req.body), localeOf(req)),
   );
   app.post(
     '/api/v1/assessments/:year/publish',
@@ -107,6 +110,6 @@ export async function assessmentRoutes(app: ZodApp, ctx: AppContext): Promise<vo
         response: { 200: result },
       },
     },
-    async (req) => assessment.publish(ctx, userOf(req), actorOf(req), req.params.year),
+    async (req) => assessment.assessmentIn(await assessment.publish(ctx, userOf(req), actorOf(req), req.params.year), localeOf(req)),
   );
 }

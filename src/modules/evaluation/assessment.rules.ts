@@ -123,6 +123,9 @@ export interface IndicatorResult {
     numeratorProjectIds?: string[];
     rules: RuleRef[];
     basis: 'computed' | 'proxy' | 'entered';
+    /** The method's code (words in evaluation's catalogue as `note.<code>`), kept in a published snapshot. */
+    noteCode?: NoteCode;
+    /** The method in words: filled in the reader's language when the assessment is read (see `assessmentIn`). */
     note?: string;
     relativeTo?: string | null;
     tier?: { minPercent: number; scoreShare: string } | null;
@@ -176,7 +179,7 @@ interface Measure {
   projectIds: string[];
   numeratorProjectIds: string[];
   basis: 'computed' | 'proxy';
-  note?: string;
+  noteCode?: NoteCode;
   cap?: boolean;
   relativeTo?: string | null;
 }
@@ -195,7 +198,10 @@ function share(of: ProjectFact[], yes: (p: ProjectFact) => boolean, m: Partial<M
 }
 
 export const centralSources = ['central_subsidy', 'central_budget_investment', 'special_bond'] as const;
-const CENTRAL = centralSources.join(' + ');
+
+/** The codes of the methods' notes; their words are evaluation's `note.<code>` messages. */
+export const noteCodes = ['A1.3', 'A2.1', 'A2.2', 'A3.2', 'A3.3', 'A4.1', 'A4.3', 'satisfaction', 'not_entered'] as const;
+export type NoteCode = (typeof noteCodes)[number];
 
 /** The measures of the computed indicators; relative ones need the best district's value. */
 function measures(d: DistrictInput, best: { facilities: Best; funds: Best }): Record<(typeof computedCodes)[number], Measure> {
@@ -216,14 +222,14 @@ function measures(d: DistrictInput, best: { facilities: Best; funds: Best }): Re
       projectIds: ids(ps),
       numeratorProjectIds: ids(accepted),
       basis: 'computed',
-      note: "households of projects at accepted or later over the households of all the year's projects (the target), capped at 1",
+      noteCode: 'A1.3',
       cap: true,
     },
     'A2.1': share(pastPlan, (p) => p.consentPassed && p.planApprovalPassed, {
-      note: 'projects at plan_approved or later with a passed renovation_consent and a passed plan_approval ballot',
+      noteCode: 'A2.1',
     }),
     'A2.2': share(inApproval, (p) => p.approvalsComplete, {
-      note: "projects at consulted or later whose approval checklist is complete (every step done with its materials, or simplified: approvals' approval_checklist fact)",
+      noteCode: 'A2.2',
     }),
     'A3.2': {
       num: facilities,
@@ -231,11 +237,11 @@ function measures(d: DistrictInput, best: { facilities: Best; funds: Best }): Re
       projectIds: ids(withOutcomes),
       numeratorProjectIds: ids(withOutcomes.filter((p) => p.facilities! > 0)),
       basis: 'computed',
-      note: "facilities present in the projects' outcomes (parking added, lifts installed, public service space; one each per project), as a share of the best district",
+      noteCode: 'A3.2',
       relativeTo: best.facilities.district,
     },
     'A3.3': share(accepted, (p) => p.governanceInPlace, {
-      note: "projects at accepted or later with their governance after renovation in place (party organisation, owners' committee, property service, management mode and rules: governance's tripartite_governance fact)",
+      noteCode: 'A3.3',
     }),
     'A4.1': {
       num: d.centralFundsFen,
@@ -243,11 +249,11 @@ function measures(d: DistrictInput, best: { facilities: Best; funds: Best }): Re
       projectIds: ids(ps),
       numeratorProjectIds: ids(ps.filter((p) => p.fundedSources.some((s) => (centralSources as readonly string[]).includes(s)))),
       basis: 'computed',
-      note: `fen of ${CENTRAL} (funding's fundingBySource), as a share of the best district`,
+      noteCode: 'A4.1',
       relativeTo: best.funds.district,
     },
     'A4.3': share(funded, (p) => p.fundedSources.includes('resident'), {
-      note: 'funded projects (money on a funding line other than an exemplary award) with money from residents',
+      noteCode: 'A4.3',
     }),
   };
 }
@@ -313,7 +319,7 @@ export function assess(input: AssessInput): DistrictResult[] {
             numeratorProjectIds: x.numeratorProjectIds,
             rules: [schemeRule],
             basis: x.basis,
-            ...(x.note ? { note: x.note } : {}),
+            ...(x.noteCode ? { noteCode: x.noteCode } : {}),
             ...(x.relativeTo !== undefined ? { relativeTo: x.relativeTo } : {}),
           },
         };
@@ -333,7 +339,7 @@ export function assess(input: AssessInput): DistrictResult[] {
             projectIds,
             rules: [schemeRule, tiersRule, satisfiedRule],
             basis: 'computed',
-            note: "households satisfied over households answering in the latest satisfaction survey of each of the district's projects of the year (participation's survey engine, counted by satisfaction.satisfied), placed in a tier of satisfaction.tiers",
+            noteCode: 'satisfaction',
             tier: place ? { minPercent: place.minPercent, scoreShare: fractionText(place.scoreShare) } : null,
           },
         };
@@ -352,7 +358,7 @@ export function assess(input: AssessInput): DistrictResult[] {
             projectIds: [],
             rules: [schemeRule],
             basis: 'entered',
-            ...(e ? { entered: { by: e.by, evidence: e.evidence } } : { note: 'not entered yet: scores 0' }),
+            ...(e ? { entered: { by: e.by, evidence: e.evidence } } : { noteCode: 'not_entered' as const }),
           },
         };
       }

@@ -8,6 +8,7 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { conflict, notFound, unprocessable, type FieldError } from '../../platform/http/problem.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
 import { evaluationMessages as em } from './messages.ts';
 import { hundredths } from '../../platform/money.ts';
 import { ruleAt } from '../../platform/policy.ts';
@@ -42,6 +43,25 @@ export interface Assessment {
   publishedAt: string | null;
   rules: RuleRef[];
   districts: (DistrictResult & { name: string })[];
+}
+
+/**
+ * The assessment with each method's note in the reader's language, from its stored code. A published snapshot
+ * keeps codes, not words, so it reads in either language and its notes change only if the catalogue's words do;
+ * a snapshot published before notes had codes keeps its notes as written.
+ */
+export function assessmentIn(a: Assessment, locale: Locale): Assessment {
+  return {
+    ...a,
+    districts: a.districts.map((d) => ({
+      ...d,
+      indicators: d.indicators.map((i) => {
+        const code = i.provenance.noteCode;
+        const key = `note.${code}`;
+        return code && em.has(key) ? { ...i, provenance: { ...i.provenance, note: em.msg(key).in(locale) } } : i;
+      }),
+    })),
+  };
 }
 
 /** The city whose districts an account assesses: the city of its scope division (a province-wide account has none). */
@@ -193,32 +213,35 @@ export async function enter(
   const base = { cityCode, year, enteredBy: user.id, enteredByUsername: user.username };
   const seen = new Set<string>();
   const once = (at: string, district: string, code: string) => {
-    if (seen.has(`${district}/${code}`)) errors.push({ path: at, message: `${district} ${code} is given twice` });
+    if (seen.has(`${district}/${code}`)) errors.push({ path: at, message: em.msg('field.entry_twice', { district, code }) });
     seen.add(`${district}/${code}`);
   };
   input.indicators.forEach((e, i) => {
     const at = `body.indicators.${i}`;
-    if (!districts.has(e.districtCode)) errors.push({ path: `${at}.districtCode`, message: `not a district of ${cityCode}` });
+    if (!districts.has(e.districtCode))
+      errors.push({ path: `${at}.districtCode`, message: em.msg('field.not_district_of', { city: cityCode }) });
     once(at, e.districtCode, e.code);
     const weight = weights.get(e.code);
     if (weight === undefined || isComputed(e.code)) {
-      errors.push({ path: `${at}.code`, message: `${e.code} is not an indicator assessors enter in scheme ${scheme.version}` });
+      errors.push({ path: `${at}.code`, message: em.msg('field.not_entered_indicator', { code: e.code, version: scheme.version }) });
       return;
     }
     const points = e.score == null ? null : parseHundredths(e.score);
     if (points === null || points > BigInt(weight) * 100n)
-      errors.push({ path: `${at}.score`, message: `a score from 0 to ${weight} with at most 2 decimals` });
+      errors.push({ path: `${at}.score`, message: em.msg('field.score_upto', { max: weight }) });
     else rows.push({ ...base, districtCode: e.districtCode, code: e.code, pointsHundredths: Number(points), evidence: e.evidence });
   });
   input.bonus.forEach((b, i) => {
     const at = `body.bonus.${i}`;
-    if (!districts.has(b.districtCode)) errors.push({ path: `${at}.districtCode`, message: `not a district of ${cityCode}` });
+    if (!districts.has(b.districtCode))
+      errors.push({ path: `${at}.districtCode`, message: em.msg('field.not_district_of', { city: cityCode }) });
     once(at, b.districtCode, b.ground);
-    if (!grounds.has(b.ground)) errors.push({ path: `${at}.ground`, message: `not a bonus ground of scheme ${scheme.version}` });
+    if (!grounds.has(b.ground))
+      errors.push({ path: `${at}.ground`, message: em.msg('field.not_bonus_ground', { version: scheme.version }) });
     const points = parseHundredths(b.points);
     const cap = scheme.value.bonus.cap;
     if (points === null || points > BigInt(cap) * 100n)
-      errors.push({ path: `${at}.points`, message: `points from 0 to ${cap} with at most 2 decimals` });
+      errors.push({ path: `${at}.points`, message: em.msg('field.points_upto', { max: cap }) });
     else rows.push({ ...base, districtCode: b.districtCode, code: b.ground, pointsHundredths: Number(points), evidence: b.reason });
   });
   if (errors.length) throw unprocessable(em.msg('assessment.entries_refused'), errors);

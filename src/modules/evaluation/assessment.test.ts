@@ -192,6 +192,16 @@ describe('the annual district assessment', () => {
     expect({ ...published.json(), status: 'draft', publishedAt: null }).toEqual(draft);
     const before = await get();
     expect(before.body).toBe(published.body);
+    // The snapshot keeps each method's code; its words come in the reader's language.
+    type Indicator = { code: string; provenance: { noteCode?: string; note?: string } };
+    const noteOf = (body: { districts: { indicators: Indicator[] }[] }) =>
+      body.districts[0]!.indicators.find((i) => i.code === 'A1.3')!.provenance;
+    expect(noteOf(before.json())).toMatchObject({ noteCode: 'A1.3', note: expect.stringMatching(/^households of projects at accepted/) });
+    const zh = await t.app.inject({
+      url: `/api/v1/assessments/${YEAR}`,
+      headers: { ...(await t.as('admin')), 'accept-language': 'zh-CN' },
+    });
+    expect(noteOf(zh.json())).toMatchObject({ noteCode: 'A1.3', note: expect.stringMatching(/^已到“已验收”及以后阶段的项目户数/) });
     expect((await t.call('POST', `/api/v1/assessments/${YEAR}/publish`, 'admin')).statusCode).toBe(409);
     const late = await t.call('PUT', `/api/v1/assessments/${YEAR}/entries`, 'evaluator', {
       indicators: [{ districtCode: '330105', code: 'A5.1', score: '6', evidence: '发布之后' }],

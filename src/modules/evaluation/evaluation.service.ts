@@ -17,13 +17,14 @@ import { fileStore, keepUpload } from '../../platform/files.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { projectFacts } from '../projects/index.ts';
 import { divisionLevelOf, divisionPrefix, within } from '../registry/index.ts';
-import { statusChangeError, validCreditCode } from './rules.ts';
+import { statusChangeError, statusWords, validCreditCode } from './rules.ts';
 import { evaluationEngagements, evaluationFindings, evaluationInstitutions, evaluationReports, type EngagementStatus } from './schema.ts';
 
 const inScope = (user: AuthUser, code: string) => !!user.scope.division && within(code, user.scope.division);
 
 const divisionField = (path: string, code: string) => {
-  if (!divisionLevelOf(code)) throw unprocessable(`${code} is not a division code.`, [{ path, message: em.msg('field.division_code') }]);
+  if (!divisionLevelOf(code))
+    throw unprocessable(em.msg('division.not_code', { code }), [{ path, message: em.msg('field.division_code') }]);
 };
 
 // ── Institutions ──────────────────────────────────────────────────────────────
@@ -181,7 +182,7 @@ export async function createEngagement(ctx: AppContext, user: AuthUser, actor: A
   } else {
     divisionField('body.subject.division', input.subject.division);
     if (!inScope(user, input.subject.division))
-      throw unprocessable(`Division ${input.subject.division} is not in your scope.`, [
+      throw unprocessable(em.msg('division.out_of_scope', { code: input.subject.division }), [
         { path: 'body.subject.division', message: em.msg('field.not_in_scope') },
       ]);
     subject = { subjectKind: 'division', subjectProjectId: null, subjectDivision: input.subject.division };
@@ -259,7 +260,7 @@ export async function setEngagementStatus(ctx: AppContext, user: AuthUser, actor
     .from(evaluationReports)
     .where(eq(evaluationReports.engagementId, id))) as [{ n: number }];
   const refusal = statusChangeError(e.status, to, n);
-  if (refusal) throw conflict(`The engagement cannot move to ${to}: ${refusal}.`);
+  if (refusal) throw conflict(em.msg('engagement.cannot_move', { to: statusWords(to), refusal }));
   await ctx.db.transaction(async (tx) => {
     const moved = await tx
       .update(evaluationEngagements)
@@ -370,7 +371,7 @@ export async function closeFinding(ctx: AppContext, user: AuthUser, actor: Actor
     ));
   if (!visible) throw notFound(em.msg('finding.entity', { id }));
   if (user.scope.division !== row.responsibleDivision)
-    throw forbidden(`Only the responsible office (${row.responsibleDivision}) closes this finding.`);
+    throw forbidden(em.msg('finding.responsible_closes', { division: row.responsibleDivision }));
   if (row.status === 'closed') throw conflict(em.msg('finding.closed_already'));
   return ctx.db.transaction(async (tx) => {
     const [closed] = await tx

@@ -9,6 +9,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
+import type { FieldError } from '../../platform/http/problem.ts';
+import type { Words } from '../../platform/i18n/messages.ts';
 import { evaluationMessages as em } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { authUserByUsername } from '../accounts/index.ts';
@@ -56,6 +58,10 @@ const nominationView = (n: Nomination) => ({
   districtCode: n.districtCode,
   nominatedAt: n.nominatedAt.toISOString(),
 });
+const fieldWords = (e: FieldError): Words => ({
+  in: (locale) => `${e.path}: ${e.message.in(locale)}`,
+});
+
 const jurorView = (j: Juror) => ({ id: j.id, name: j.name, kind: j.kind, districtCode: j.districtCode, linkedUser: !!j.userId });
 const awardView = (a: Award) => ({
   id: a.id,
@@ -178,16 +184,20 @@ export async function addJuror(ctx: AppContext, user: AuthUser, actor: Actor | u
   const s = await selectionRow(ctx, selectionId);
   stillOpen(s);
   if (input.districtCode === null && input.kind !== 'expert')
-    throw unprocessable(em.msg('exemplary.city_expert_only'), [{ path: 'body.districtCode', message: `required for ${input.kind}` }]);
+    throw unprocessable(em.msg('exemplary.city_expert_only'), [
+      { path: 'body.districtCode', message: em.msg('exemplary.district_required', { kind: input.kind }) },
+    ]);
   if (input.districtCode !== null && divisionLevelOf(input.districtCode) !== 'district')
-    throw unprocessable(`${input.districtCode} is not a district code.`, [
+    throw unprocessable(em.msg('exemplary.not_district_code', { code: input.districtCode }), [
       { path: 'body.districtCode', message: em.msg('field.district_code') },
     ]);
   let userId: string | null = null;
   if (input.username) {
     const linked = await authUserByUsername(ctx, input.username).catch(() => null);
     if (!linked)
-      throw unprocessable(`No account named ${input.username}.`, [{ path: 'body.username', message: em.msg('field.no_account') }]);
+      throw unprocessable(em.msg('exemplary.no_account', { username: input.username }), [
+        { path: 'body.username', message: em.msg('field.no_account') },
+      ]);
     userId = linked.id;
   }
   return ctx.db.transaction(async (tx) => {
@@ -228,7 +238,7 @@ export async function scoreNomination(
     .select()
     .from(exemplaryJurors)
     .where(and(eq(exemplaryJurors.id, jurorId), eq(exemplaryJurors.selectionId, s.id)));
-  if (!juror) throw notFound(`Juror ${jurorId} of the ${s.year} selection`);
+  if (!juror) throw notFound(em.msg('exemplary.juror_entity', { id: jurorId, year: s.year }));
   const manages =
     user.permissions.has('evaluation.manage') && ['city', 'province'].includes(divisionLevelOf(user.scope.division ?? '') ?? '');
   if (!manages && juror.userId !== user.id) throw forbidden(em.msg('exemplary.juror_scores_by'));
@@ -246,13 +256,13 @@ export async function scoreNomination(
       });
     });
     throw unprocessable(
-      `The juror is from ${n.districtCode}, the district that nominated this case, and may not score it; the attempt is recorded.`,
-      [{ path: 'params.jurorId', message: `conflict of interest: a juror of the nominating district ${n.districtCode}` }],
+      em.msg('exemplary.conflict_of_interest', { district: n.districtCode }),
+      [{ path: 'params.jurorId', message: em.msg('field.conflict_of_interest', { district: n.districtCode }) }],
       { reason: 'conflict_of_interest' },
     );
   }
   const errors = scoreErrors(s.sheet, points);
-  if (errors.length) throw unprocessable(`The scores are not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+  if (errors.length) throw unprocessable(em.msg('exemplary.scores_invalid', { errors: errors.map(fieldWords) }), errors);
   const total = s.sheet.reduce((t, i) => t + points[i.code]!, 0);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(exemplaryScores).where(and(eq(exemplaryScores.nominationId, nominationId), eq(exemplaryScores.jurorId, jurorId)));
@@ -352,8 +362,8 @@ export async function award(
   stillOpen(s);
   const scored = (await rankingOf(ctx, selectionId)).filter((r) => r.overall.count > 0);
   if (top > scored.length)
-    throw unprocessable(`Only ${scored.length} nominated case(s) have scores.`, [
-      { path: 'body.top', message: `at most ${scored.length}` },
+    throw unprocessable(em.msg('exemplary.too_few_scored', { count: scored.length }), [
+      { path: 'body.top', message: em.msg('field.at_most', { n: scored.length }) },
     ]);
   const winners = scored.slice(0, top);
   const facts = await Promise.all(winners.map((r) => projectFacts(ctx, user, r.nominee.nomination.projectId)));

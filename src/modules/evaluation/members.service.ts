@@ -8,6 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { notFound, unprocessable } from '../../platform/http/problem.ts';
+import { evaluationMessages as em } from './messages.ts';
 import { accountByUsername, accountsByIds } from '../accounts/index.ts';
 import { evaluationInstitutions, institutionMembers } from './schema.ts';
 
@@ -16,7 +17,7 @@ export const AGENCY_ROLE = 'evaluator';
 
 async function institutionExists(db: Db | Tx, id: string): Promise<void> {
   const [row] = await db.select({ id: evaluationInstitutions.id }).from(evaluationInstitutions).where(eq(evaluationInstitutions.id, id));
-  if (!row) throw notFound(`Institution ${id}`);
+  if (!row) throw notFound(em.msg('institution.entity', { id }));
 }
 
 export async function listMembers(ctx: AppContext, institutionId: string) {
@@ -32,10 +33,11 @@ export async function addMember(ctx: AppContext, user: AuthUser, actor: Actor | 
   return ctx.db.transaction(async (tx) => {
     await institutionExists(tx, institutionId);
     const account = await accountByUsername(tx, username);
-    if (!account) throw unprocessable(`There is no account ${username}.`, [{ path: 'body.username', message: 'no such account' }]);
+    if (!account)
+      throw unprocessable(em.msg('member.no_account', { username }), [{ path: 'body.username', message: em.msg('field.no_account') }]);
     if (account.role !== AGENCY_ROLE)
-      throw unprocessable(`${username} is not an evaluator account; only evaluators belong to an institution.`, [
-        { path: 'body.username', message: `role ${account.role}, not ${AGENCY_ROLE}` },
+      throw unprocessable(em.msg('member.not_evaluator', { username }), [
+        { path: 'body.username', message: em.msg('field.role_not_evaluator', { role: account.role, expected: AGENCY_ROLE }) },
       ]);
     const [row] = await tx
       .insert(institutionMembers)
@@ -53,7 +55,7 @@ export async function removeMember(ctx: AppContext, actor: Actor | undefined, in
       .delete(institutionMembers)
       .where(and(eq(institutionMembers.institutionId, institutionId), eq(institutionMembers.userId, userId)))
       .returning({ userId: institutionMembers.userId });
-    if (!gone.length) throw notFound(`Member ${userId} of institution ${institutionId}`);
+    if (!gone.length) throw notFound(em.msg('member.entity', { id: userId, institution: institutionId }));
     await audit(tx, actor, 'evaluation.institution.member_remove', 'evaluation_institution', institutionId, { userId });
   });
 }

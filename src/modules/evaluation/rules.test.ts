@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../../platform/i18n/messages.ts';
 import {
   compareMeans,
   creditCheckChar,
@@ -50,7 +51,7 @@ describe('the scoring sheet and a juror’s scores', () => {
           points[item.code] = bad;
           const errors = scoreErrors(defaultSheet, points);
           expect(errors.map((e) => e.path)).toEqual([`body.points.${item.code}`]);
-          expect(errors[0]!.message).toContain(item.name);
+          expect((errors[0]!.message as Message).in('en')).toContain(item.name);
         },
       ),
     );
@@ -58,7 +59,9 @@ describe('the scoring sheet and a juror’s scores', () => {
     expect(scoreErrors(defaultSheet, { ...full, innovation: undefined }).map((e) => e.path)).toEqual(['body.points.innovation']);
     expect(scoreErrors(defaultSheet, { ...full, extra: 3 }).map((e) => e.path)).toEqual(['body.points.extra']);
     expect(scoreErrors(defaultSheet, { ...full, innovation: 20 })).toEqual([]);
-    expect(scoreErrors(defaultSheet, { ...full, innovation: 21 })[0]!.message).toBe('创新特色: a whole number from 0 to 20');
+    expect((scoreErrors(defaultSheet, { ...full, innovation: 21 })[0]!.message as Message).in('en')).toBe(
+      '创新特色: a whole number from 0 to 20',
+    );
   });
 });
 
@@ -146,10 +149,10 @@ describe('exact means and the ranking', () => {
 describe('engagements and institutions', () => {
   it('moves planned → ongoing → reported, reported only with a report', () => {
     expect(statusChangeError('planned', 'ongoing', 0)).toBeNull();
-    expect(statusChangeError('planned', 'reported', 1)).toMatch(/only to ongoing/);
-    expect(statusChangeError('ongoing', 'reported', 0)).toMatch(/report/);
+    expect(statusChangeError('planned', 'reported', 1)?.in('en')).toMatch(/only to ongoing/);
+    expect(statusChangeError('ongoing', 'reported', 0)?.in('en')).toMatch(/report/);
     expect(statusChangeError('ongoing', 'reported', 1)).toBeNull();
-    expect(statusChangeError('reported', 'planned', 1)).toMatch(/nothing/);
+    expect(statusChangeError('reported', 'planned', 1)?.in('en')).toMatch(/nothing/);
   });
   it('checks unified social credit codes', () => {
     const first17 = '52330100000001801';

@@ -3,6 +3,8 @@
 // nominations (means kept as integer fractions, compared by cross-multiplying),
 // and the engagement's status order.
 import type { FieldError } from '../../platform/http/problem.ts';
+import type { Message } from '../../platform/i18n/messages.ts';
+import { evaluationMessages as em } from './messages.ts';
 import { compare, decimal, exact, fractionString } from '../../platform/exact.ts';
 import type { EngagementStatus, JurorKind, SheetItem } from './schema.ts';
 
@@ -17,13 +19,13 @@ export const defaultSheet: SheetItem[] = [
 /** Errors of a sheet: at least one item, codes unique, whole positive maxima. */
 export function sheetErrors(sheet: readonly SheetItem[], at = 'body.sheet'): FieldError[] {
   const errors: FieldError[] = [];
-  if (!sheet.length) errors.push({ path: at, message: 'at least one item' });
+  if (!sheet.length) errors.push({ path: at, message: em.msg('field.sheet_empty') });
   const seen = new Set<string>();
   sheet.forEach((item, i) => {
-    if (seen.has(item.code)) errors.push({ path: `${at}.${i}.code`, message: `${item.code} repeats` });
+    if (seen.has(item.code)) errors.push({ path: `${at}.${i}.code`, message: em.msg('field.sheet_item_repeats', { code: item.code }) });
     seen.add(item.code);
     if (!Number.isInteger(item.maxPoints) || item.maxPoints < 1 || item.maxPoints > 1000)
-      errors.push({ path: `${at}.${i}.maxPoints`, message: 'a whole number from 1 to 1000' });
+      errors.push({ path: `${at}.${i}.maxPoints`, message: em.msg('field.max_points') });
   });
   return errors;
 }
@@ -36,12 +38,12 @@ export function scoreErrors(sheet: readonly SheetItem[], points: Record<string, 
   const errors: FieldError[] = [];
   for (const item of sheet) {
     const v = points[item.code];
-    if (v === undefined) errors.push({ path: `${at}.${item.code}`, message: `${item.name}: required` });
+    if (v === undefined) errors.push({ path: `${at}.${item.code}`, message: em.msg('field.score_required', { item: item.name }) });
     else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > item.maxPoints)
-      errors.push({ path: `${at}.${item.code}`, message: `${item.name}: a whole number from 0 to ${item.maxPoints}` });
+      errors.push({ path: `${at}.${item.code}`, message: em.msg('field.score_range', { item: item.name, max: item.maxPoints }) });
   }
   for (const code of Object.keys(points))
-    if (!sheet.some((i) => i.code === code)) errors.push({ path: `${at}.${code}`, message: 'not an item of the sheet' });
+    if (!sheet.some((i) => i.code === code)) errors.push({ path: `${at}.${code}`, message: em.msg('field.not_sheet_item') });
   return errors;
 }
 
@@ -129,10 +131,12 @@ export function rankNominees<N extends Nominee>(nominees: readonly N[]): Ranked<
 const statusOrder: EngagementStatus[] = ['planned', 'ongoing', 'reported'];
 
 /** An engagement moves forward only, one step at a time; `reported` needs a report on file. */
-export function statusChangeError(from: EngagementStatus, to: EngagementStatus, reports: number): string | null {
+export const statusWords = (status: EngagementStatus | undefined): Message => em.msg(status ? `status.${status}` : 'status.nothing');
+
+export function statusChangeError(from: EngagementStatus, to: EngagementStatus, reports: number): Message | null {
   if (statusOrder.indexOf(to) !== statusOrder.indexOf(from) + 1)
-    return `${from} can move only to ${statusOrder[statusOrder.indexOf(from) + 1] ?? '(nothing)'}`;
-  if (to === 'reported' && reports === 0) return 'upload the report first';
+    return em.msg('engagement.move_order', { from: statusWords(from), next: statusWords(statusOrder[statusOrder.indexOf(from) + 1]) });
+  if (to === 'reported' && reports === 0) return em.msg('engagement.report_first');
   return null;
 }
 

@@ -127,13 +127,10 @@ export async function drawIn(
   const rule = await ruleAt<SamplingRule>(tx, SAMPLING_RULE);
   const frame = await frameOf(tx, cityCode, input.year, input.kind);
   if (!frame.households.length)
-    throw unprocessable(`No households to sample for a ${input.kind} survey of ${input.year}.`, [
+    throw unprocessable(em.msg('sample_survey.no_households', { kind: input.kind, year: input.year }), [
       {
         path: 'body.year',
-        message:
-          input.kind === 'support'
-            ? 'the city has no project with households in that year'
-            : 'the city has no project of that year past acceptance',
+        message: input.kind === 'support' ? em.msg('field.no_support_frame') : em.msg('field.no_accepted_frame'),
       },
     ]);
   const byDistrict = new Map<string, string[]>();
@@ -150,12 +147,15 @@ export async function drawIn(
   if (!allocation.ok)
     throw unprocessable(
       allocation.reason === 'above_frame'
-        ? `The frame has only ${allocation.max} households.`
-        : `Each district needs at least ${rule.value.min_per_stratum} (rule ${rule.key} ${rule.version}).`,
+        ? em.msg('sample_survey.frame_too_small', { max: allocation.max })
+        : em.msg('sample_survey.stratum_min', { min: rule.value.min_per_stratum, rule: rule.key, version: rule.version }),
       [
         {
           path: 'body.totalSize',
-          message: allocation.reason === 'above_frame' ? `at most ${allocation.max}` : `at least ${allocation.min}`,
+          message:
+            allocation.reason === 'above_frame'
+              ? em.msg('field.at_most', { n: allocation.max })
+              : em.msg('field.at_least', { n: allocation.min }),
         },
       ],
     );
@@ -255,7 +255,7 @@ export async function listSampledHouseholds(
 ) {
   const s = await surveyFor(ctx, user, id);
   // The drawn households' addresses are the institution's work: another agency's evaluator sees none of them.
-  if (!(await worksFor(ctx.db, user, s.institutionId))) throw notFound('The sample survey');
+  if (!(await worksFor(ctx.db, user, s.institutionId))) throw notFound(em.msg('sample_survey.entity'));
   const after = decodeCursor(query.cursor, z.tuple([z.string(), z.number().int()]));
   const scope = user.scope.division!;
   const level = divisionLevelOf(scope);
@@ -320,7 +320,7 @@ export async function answerHousehold(
     throw forbidden(em.msg('sample_survey.answers_by'));
   const s = await surveyFor(ctx, user, id);
   // An evaluator answers for its own institution's surveys only (404, as out of scope).
-  if (!(await worksFor(ctx.db, user, s.institutionId))) throw notFound('The sample survey');
+  if (!(await worksFor(ctx.db, user, s.institutionId))) throw notFound(em.msg('sample_survey.entity'));
   const level = divisionLevelOf(user.scope.division!);
   // As for the list: the city's accounts answer for any drawn household, a district's for its own.
   if (level !== 'province' && level !== 'city' && level !== 'district') throw notFound(em.msg('sample_survey.entity'));

@@ -132,7 +132,7 @@ describe('drawing a sample survey', () => {
     const frame = (await frameByDistrict()).reduce((n, f) => n + f.n, 0);
     const tooMany = await draw({ totalSize: frame + 1 });
     expect(tooMany.statusCode).toBe(422);
-    expect(tooMany.json().errors).toEqual([{ path: 'body.totalSize', message: `at most ${frame}` }]);
+    expect(tooMany.json().errors).toEqual([{ path: 'body.totalSize', code: 'field.at_most', message: `at most ${frame}` }]);
     const tooFew = await draw({ totalSize: 1 });
     expect(tooFew.statusCode).toBe(422);
     expect(tooFew.json().errors[0].path).toBe('body.totalSize');

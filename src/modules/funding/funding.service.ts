@@ -60,7 +60,7 @@ function validateLines(input: LineInput[], channels: string[]): { lines: Line[];
     return { source: l.source, channel, amountFen: BigInt(l.amountFen) };
   });
   if (lines.reduce((sum, l) => sum + l.amountFen, 0n) > MAX_EXACT_FEN)
-    errors.push({ path: 'body.lines', message: `the lines add up to more than the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan` });
+    errors.push({ path: 'body.lines', message: m.msg('field.lines_exceed_max', { yuan: formatYuan(MAX_EXACT_FEN) }) });
   return { lines, errors };
 }
 
@@ -292,9 +292,10 @@ export async function amend(
       )
       .then((r) => r.rows);
     if (BigInt(row!.fen) + BigInt(input.amountFen) > MAX_EXACT_FEN)
-      throw unprocessable(`The amendments of ${input.source} would exceed the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan.`, [
-        { path: 'body.amountFen', message: 'the source would exceed the largest amount' },
-      ]);
+      throw unprocessable(
+        m.msg('amendments.exceed_max', { source: fundingWords.msg(`source.${input.source}`), yuan: formatYuan(MAX_EXACT_FEN) }),
+        [{ path: 'body.amountFen', message: m.msg('field.source_exceeds_max') }],
+      );
     await tx
       .insert(amendments)
       .values({ id, projectId, source: input.source, amountFen: BigInt(input.amountFen), reason: input.reason, createdBy: user.id });
@@ -392,8 +393,8 @@ export async function addAwardLine(tx: Tx, award: { projectId: string; year: num
     })
     .returning({ amountFen: fundingLines.amountFen });
   if (line!.amountFen > MAX_EXACT_FEN)
-    throw unprocessable(`A project's awards would exceed the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan.`, [
-      { path: 'body.amountFen', message: 'the project’s awards would exceed the largest amount' },
+    throw unprocessable(m.msg('awards.exceed_max', { yuan: formatYuan(MAX_EXACT_FEN) }), [
+      { path: 'body.amountFen', message: m.msg('field.awards_exceed_max') },
     ]);
 }
 

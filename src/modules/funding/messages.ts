@@ -48,6 +48,20 @@ export const fundingMessages = defineMessages({
     'zh-CN': '由各资金来源覆盖全部方案造价，且不超过财政补助上限和居民出资比例上限。',
     en: 'Fund the whole plan cost from its sources, within the subsidy cap and the resident share.',
   },
+  'amendments.exceed_max': {
+    'zh-CN': '{source} 的调整将超过最大金额 {yuan} 元。',
+    en: 'The amendments of {source} would exceed the largest amount, {yuan} yuan.',
+  },
+  'field.source_exceeds_max': { 'zh-CN': '该资金来源将超过最大金额', en: 'the source would exceed the largest amount' },
+  'awards.exceed_max': {
+    'zh-CN': '项目的奖补将超过最大金额 {yuan} 元。',
+    en: 'A project’s awards would exceed the largest amount, {yuan} yuan.',
+  },
+  'field.awards_exceed_max': { 'zh-CN': '项目的奖补将超过最大金额', en: 'the project’s awards would exceed the largest amount' },
+  'field.lines_exceed_max': {
+    'zh-CN': '各资金行合计超过最大金额 {yuan} 元',
+    en: 'the lines add up to more than the largest amount, {yuan} yuan',
+  },
 });
 
 /** Funding sources and resident channels in words. */

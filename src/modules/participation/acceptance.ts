@@ -224,7 +224,7 @@ export async function acceptanceRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       await requireProject(ctx, userOf(req), req.params.id);
       const unsigned = req.body.signatories.flatMap((s, i) =>
         (residentRoles as readonly string[]).includes(s.role) && !s.residentId
-          ? [{ path: `body.signatories.${i}.residentId`, message: 'a resident signs by their resident id' }]
+          ? [{ path: `body.signatories.${i}.residentId`, message: pm.msg('field.signs_by_resident_id') }]
           : [],
       );
       if (unsigned.length) throw unprocessable(pm.msg('acceptance.signatories_by_id'), unsigned);

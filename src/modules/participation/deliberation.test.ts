@@ -44,7 +44,9 @@ describe('deliberation councils', () => {
   it('refuses a plan version the project does not have, and roles that may not record', async () => {
     const bad = await call('POST', `/api/v1/projects/${projectId}/deliberations`, 'hemu', { ...meeting, planVersions: [1, 7] });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors).toEqual([{ path: 'body.planVersions.1', message: expect.stringMatching(/no plan version 7/) }]);
+    expect(bad.json().errors).toEqual([
+      { path: 'body.planVersions.1', code: 'field.no_plan_version', message: expect.stringMatching(/no plan version 7/) },
+    ]);
     expect((await call('POST', `/api/v1/projects/${projectId}/deliberations`, 'hemu-worker', meeting)).statusCode).toBe(403);
     const other = (await call('GET', '/api/v1/compounds?division=330106&limit=1', 'admin')).json().items[0];
     const elsewhere = (await call('POST', '/api/v1/projects', 'admin', { name: '西湖', year: 2021, compoundIds: [other.id] })).json().id;

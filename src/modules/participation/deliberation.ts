@@ -43,10 +43,10 @@ export async function recordMeeting(ctx: AppContext, user: AuthUser, actor: Acto
   await requireProject(ctx, user, projectId);
   const known = new Set(await planVersionNumbers(ctx, projectId));
   const errors = input.planVersions.flatMap((v, i) =>
-    known.has(v) ? [] : [{ path: `body.planVersions.${i}`, message: `the project has no plan version ${v}` }],
+    known.has(v) ? [] : [{ path: `body.planVersions.${i}`, message: pm.msg('field.no_plan_version', { version: v }) }],
   );
   if (input.attendeeResidentIds.length > input.attendees)
-    errors.push({ path: 'body.attendeeResidentIds', message: 'lists more residents than attended' });
+    errors.push({ path: 'body.attendeeResidentIds', message: pm.msg('field.more_than_attended') });
   if (errors.length) throw unprocessable(pm.msg('council.record_invalid'), errors);
   const [row] = await ctx.db.transaction(async (tx) => {
     const inserted = await tx

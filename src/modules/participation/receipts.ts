@@ -8,6 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import { anchorLog, publicAnchor } from './anchors.ts';
 import { verifyBallot, type Reason } from './evidence.ts';
+import { participationMessages as pcm } from './messages.ts';
 import { ballotChain, ballots, ballotVoteHistory, ballotVotes } from './schema.ts';
 import { headSignatureValid } from './signatures.ts';
 
@@ -41,7 +42,7 @@ export async function checkReceipt(
   held: { head?: string; signature?: string } = {},
 ): Promise<ReceiptCheck> {
   const [ballot] = await ctx.db.select().from(ballots).where(eq(ballots.id, ballotId)).limit(1);
-  if (!ballot) throw notFound(`Ballot ${ballotId}`);
+  if (!ballot) throw notFound(pcm.msg('ballot.entity', { id: ballotId }));
   const [row] = await ctx.db
     .select({
       historyId: ballotVoteHistory.id,
@@ -57,7 +58,7 @@ export async function checkReceipt(
     .leftJoin(ballotVotes, eq(ballotVotes.historyId, ballotVoteHistory.id))
     .where(and(eq(ballotVoteHistory.ballotId, ballotId), eq(ballotVoteHistory.receipt, receipt)))
     .limit(1);
-  if (!row) throw notFound(`Receipt ${receipt} of ballot ${ballotId}`);
+  if (!row) throw notFound(pcm.msg('receipt.entity', { id: receipt, ballot: ballotId }));
   const report = await verifyBallot(ctx, ballot);
   const signatureOk = headSignatureValid(ctx.signingKey, ballotId, row.position, row.head, row.signature, row.keyId);
   const reasons: ReceiptReason[] = [...report.reasons];
@@ -109,7 +110,7 @@ export async function checkAnchor(
   held: { head?: string; signature?: string } = {},
 ): Promise<AnchorCheckAnswer> {
   const [ballot] = await ctx.db.select().from(ballots).where(eq(ballots.id, ballotId)).limit(1);
-  if (!ballot) throw notFound(`Ballot ${ballotId}`);
+  if (!ballot) throw notFound(pcm.msg('ballot.entity', { id: ballotId }));
   const report = await verifyBallot(ctx, ballot);
   const close = anchorLog(ctx.env.dataDir).find(ballotId).close;
   const signatureOk = !!close && headSignatureValid(ctx.signingKey, ballotId, close.position, close.head, close.signature, close.keyId);

@@ -16,12 +16,19 @@ import { listIndicators } from '../catalogue/index.ts';
 import { projectCompoundIds, requireProject } from '../projects/index.ts';
 import { registry } from '../registry/index.ts';
 import { surveyResponseHistory, surveyResponses, surveys, type SurveyKind } from './schema.ts';
-import { chosenIndicators, summarise, validateAnswers, validateDefinition, type Answers, type Question } from './surveys.ts';
+import {
+  chosenIndicators,
+  summarise,
+  validateAnswers,
+  validateDefinition,
+  type Answers,
+  type Problem as SurveyProblem,
+  type Question,
+} from './surveys.ts';
 
 export type Survey = typeof surveys.$inferSelect;
 
-const prefixed = (prefix: string, problems: { path: string; message: string }[]) =>
-  problems.map((p) => ({ path: `${prefix}.${p.path}`, message: p.message }));
+const prefixed = (prefix: string, problems: SurveyProblem[]) => problems.map((p) => ({ path: `${prefix}.${p.path}`, message: p.message }));
 
 /** The households a survey is put to: those of the project's compounds now, with their addresses. */
 const projectHouseholds = async (db: Db | Tx, projectId: string) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Message } from '../../platform/i18n/messages.ts';
 import { chosenIndicators, summarise, validateAnswers, validateDefinition, type Question } from './surveys.ts';
 
 const questions: Question[] = [
@@ -58,12 +59,12 @@ describe('questionnaire definitions', () => {
       'questions.3.maxLength',
       'questions.4',
     ]);
-    expect(validateDefinition([], { allowIndicators: true })).toEqual([{ path: 'questions', message: expect.any(String) }]);
+    expect(validateDefinition([], { allowIndicators: true })).toEqual([{ path: 'questions', message: expect.any(Message) }]);
   });
 
   it('maps options to indicators only in a baseline survey', () => {
     expect(validateDefinition(questions, { allowIndicators: false })).toEqual([
-      { path: 'questions.0.options.0.indicatorCode', message: expect.any(String) },
+      { path: 'questions.0.options.0.indicatorCode', message: expect.any(Message) },
     ]);
   });
 });

@@ -52,6 +52,21 @@ export const projectMessages = defineMessages({
   'plan.status.draft': { 'zh-CN': '草稿', en: 'draft' },
   'plan.status.submitted': { 'zh-CN': '已提交', en: 'submitted' },
   'plan.status.approved': { 'zh-CN': '已认可', en: 'approved' },
+  'field.plan_not_indicator': { 'zh-CN': '{code} 不是本目录的三级指标', en: '{code} is not a third-level indicator of this catalogue' },
+  'field.plan_repeats': { 'zh-CN': '与 items.{first} 重复', en: 'repeats items.{first}' },
+  'field.plan_positive': { 'zh-CN': '必须大于 0', en: 'must be greater than 0' },
+  'field.plan_no_price': {
+    'zh-CN': '价格表中没有 {code} 的单价；请填写 unitPriceFen',
+    en: 'the price list has no price for {code}; give unitPriceFen',
+  },
+  'field.plan_line_too_large': {
+    'zh-CN': '数量 × 单价超过最大金额 {yuan} 元',
+    en: 'quantity × unit price exceeds the largest amount, {yuan} yuan',
+  },
+  'field.plan_total_too_large': {
+    'zh-CN': '方案总额将超过最大金额 {yuan} 元',
+    en: "the plan's total would exceed the largest amount, {yuan} yuan",
+  },
 });
 
 export const stageWords = (stage: Stage | string): Words => {

@@ -5,6 +5,7 @@ import { exactDecimal, type DecimalShape } from '../../platform/decimal.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { formatYuan, hundredths, lineAmountFen, MAX_EXACT_FEN } from '../../platform/money.ts';
 import type { Indicator } from '../catalogue/index.ts';
+import { projectMessages as pjm } from './messages.ts';
 
 /** plan_items.quantity is numeric(14, 2). */
 export const QUANTITY: DecimalShape = { integerDigits: 12, scale: 2, example: '120.50' };
@@ -35,28 +36,28 @@ export function resolvePlanLines(
     const at = (field: string) => `body.items.${i}.${field}`;
     const indicator = catalogue.get(line.indicatorCode);
     if (!indicator || indicator.level !== 3) {
-      errors.push({ path: at('indicatorCode'), message: `${line.indicatorCode} is not a third-level indicator of this catalogue` });
+      errors.push({ path: at('indicatorCode'), message: pjm.msg('field.plan_not_indicator', { code: line.indicatorCode }) });
       return;
     }
     const first = seen.get(line.indicatorCode);
-    if (first !== undefined) errors.push({ path: at('indicatorCode'), message: `repeats items.${first}` });
+    if (first !== undefined) errors.push({ path: at('indicatorCode'), message: pjm.msg('field.plan_repeats', { first }) });
     seen.set(line.indicatorCode, i);
     const text = exactDecimal(line.quantity, QUANTITY, at('quantity'), errors);
     if (text === null) return;
     const quantity = hundredths(text);
-    if (quantity <= 0n) errors.push({ path: at('quantity'), message: 'must be greater than 0' });
+    if (quantity <= 0n) errors.push({ path: at('quantity'), message: pjm.msg('field.plan_positive') });
     const price = line.unitPriceFen !== undefined ? BigInt(line.unitPriceFen) : prices.get(line.indicatorCode);
     if (price === undefined) {
-      errors.push({ path: at('unitPriceFen'), message: `the price list has no price for ${line.indicatorCode}; give unitPriceFen` });
+      errors.push({ path: at('unitPriceFen'), message: pjm.msg('field.plan_no_price', { code: line.indicatorCode }) });
       return;
     }
     // Amounts travel as exact JSON numbers: a line or a total beyond that is refused, not rounded or overflowed.
     const amountFen = lineAmountFen(quantity, price);
     totalFen += amountFen;
     if (amountFen > MAX_EXACT_FEN)
-      errors.push({ path: at('quantity'), message: `quantity × unit price exceeds the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan` });
+      errors.push({ path: at('quantity'), message: pjm.msg('field.plan_line_too_large', { yuan: formatYuan(MAX_EXACT_FEN) }) });
     else if (totalFen > MAX_EXACT_FEN)
-      errors.push({ path: at('quantity'), message: `the plan's total would exceed the largest amount, ${formatYuan(MAX_EXACT_FEN)} yuan` });
+      errors.push({ path: at('quantity'), message: pjm.msg('field.plan_total_too_large', { yuan: formatYuan(MAX_EXACT_FEN) }) });
     lines.push({ indicatorCode: line.indicatorCode, quantityHundredths: quantity, unitPriceFen: price });
   });
   return { lines, errors };

@@ -11,6 +11,7 @@ import type { AuthUser } from '../../platform/http/auth.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { exactDecimal, type DecimalShape } from '../../platform/decimal.ts';
 import { conflict, unprocessable, type FieldError } from '../../platform/http/problem.ts';
+import { platformMessages as pm } from '../../platform/i18n/platform.messages.ts';
 import { registryMessages as rm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { compoundRow } from './registry.service.ts';
@@ -121,14 +122,14 @@ export async function createHouseholds(
     ...h,
     floorAreaM2: exactDecimal(h.floorAreaM2, HOUSEHOLD_AREA, `body.items.${i}.floorAreaM2`, inexact)!,
   }));
-  if (inexact.length) throw unprocessable('Some numbers cannot be taken exactly.', inexact);
+  if (inexact.length) throw unprocessable(pm.msg('decimal.inexact'), inexact);
   await compoundRow(ctx.db, user, compoundId);
   const seen = new Map<string, number>();
   const errors = items.flatMap((h, i) => {
     const key = `${h.building}\u0000${h.unit}\u0000${h.room}`;
     const first = seen.get(key);
     seen.set(key, first ?? i);
-    return first === undefined ? [] : [{ path: `items.${i}`, message: `repeats items.${first} (same building, unit and room)` }];
+    return first === undefined ? [] : [{ path: `items.${i}`, message: rm.msg('field.household_repeats', { first }) }];
   });
   if (errors.length) throw unprocessable(rm.msg('household.repeats'), errors);
   return ctx.db.transaction(async (tx) => {

@@ -9,7 +9,9 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { pgArray } from '../../platform/db/sql.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { Problem, unprocessable } from '../../platform/http/problem.ts';
+import { problem, unprocessable, type Problem } from '../../platform/http/problem.ts';
+import type { Message } from '../../platform/i18n/messages.ts';
+import { platformMessages as pm } from '../../platform/i18n/platform.messages.ts';
 import { registryMessages as rm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fileStore } from '../../platform/files.ts';
@@ -68,11 +70,11 @@ async function importCompounds(
   for (const r of rows) {
     const code = r.values.communityCode as string | undefined;
     if (!code) continue;
-    const err = (message: string) => errors.push({ line: r.line, column: 'communityCode', message, path: `file[${r.line}].communityCode` });
-    if (!user.scope.division || !lineage(code).includes(user.scope.division)) err(`community ${code} is outside your scope`);
-    else if (!known.has(code) && !known.has(lineage(code)[3]!)) err(`subdistrict ${lineage(code)[3]} does not exist`);
-    else if (!known.has(code) && !r.values.communityName)
-      err(`community ${code} is not registered yet: give its name in 社区名称 to register it`);
+    const err = (message: Message) =>
+      errors.push({ line: r.line, column: 'communityCode', message, path: `file[${r.line}].communityCode` });
+    if (!user.scope.division || !lineage(code).includes(user.scope.division)) err(rm.msg('row.community_out_of_scope', { code }));
+    else if (!known.has(code) && !known.has(lineage(code)[3]!)) err(rm.msg('row.subdistrict_unknown', { code: lineage(code)[3]! }));
+    else if (!known.has(code) && !r.values.communityName) err(rm.msg('row.community_unregistered', { code }));
   }
   if (errors.length) throw rejected(errors);
   progress(0, rows.length);
@@ -179,7 +181,7 @@ async function importHouseholds(
       errors.push({
         line: r.line,
         column: 'compound',
-        message: `no compound "${v(r, 'compound')}" in community ${v(r, 'communityCode')} within your scope`,
+        message: rm.msg('row.compound_unknown', { compound: v(r, 'compound'), community: v(r, 'communityCode') }),
         path: `file[${r.line}].compound`,
       });
     }
@@ -220,8 +222,8 @@ async function tableOf(data: Buffer, filename: string): Promise<Table> {
     return await readTable(data, filename);
   } catch (err) {
     if (err instanceof SpreadsheetTooLargeError)
-      throw new Problem(413, 'Content Too Large', err.message, { errors: [{ path: 'file', message: 'unpacks past the limit' }] });
-    if (err instanceof SpreadsheetError) throw unprocessable(err.message, [{ path: 'file', message: err.message }]);
+      throw problem(413, err.words, { errors: [{ path: 'file', message: pm.msg('spreadsheet.field_too_large') }] });
+    if (err instanceof SpreadsheetError) throw unprocessable(err.words, [{ path: 'file', message: err.words }]);
     throw err;
   }
 }

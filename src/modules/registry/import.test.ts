@@ -72,13 +72,13 @@ describe('household import (acceptance: 10 good rows and 2 bad)', () => {
         )
       ).rows[0].count,
     );
-  const post = async (kind: string, filename: string, data: Buffer, username = 'hemu') => {
+  const post = async (kind: string, filename: string, data: Buffer, username = 'hemu', language = 'en') => {
     const body = multipart(filename, data);
     return t.app.inject({
       method: 'POST',
       url: `/api/v1/imports/${kind}`,
       payload: body.payload,
-      headers: { ...body.headers, ...(await t.as(username)) },
+      headers: { ...body.headers, ...(await t.as(username)), 'accept-language': language },
     });
   };
 
@@ -93,6 +93,13 @@ describe('household import (acceptance: 10 good rows and 2 bad)', () => {
       expect.objectContaining({ line: 10, column: 'floorAreaM2', message: 'is required' }),
     ]);
     expect(await count()).toBe(0);
+    // A Chinese reader gets each row's reason in Chinese, by the same codes.
+    const zh = (await post('households', 'hh.xlsx', await xlsx(rows(true)), 'hemu', 'zh-CN')).json();
+    expect(zh.detail).toBe('文件中有 2 行无效；未写入任何数据。');
+    expect(zh.errors).toEqual([
+      expect.objectContaining({ line: 5, column: 'floorAreaM2', code: 'row.not_area', message: expect.stringMatching(/两位小数/) }),
+      expect.objectContaining({ line: 10, column: 'floorAreaM2', code: 'row.required', message: '必填' }),
+    ]);
   });
 
   it('imports the corrected file whole, and a second import changes nothing', async () => {
@@ -168,7 +175,17 @@ describe('household import (acceptance: 10 good rows and 2 bad)', () => {
       failed = (await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${failId}`, headers: await t.as('hemu') })).json();
     } while (failed.status === 'running' || failed.status === 'queued');
     expect(failed.status).toBe('failed');
-    expect(failed.error.errors).toEqual([expect.objectContaining({ line: 79 })]);
+    expect(failed.error.errors).toEqual([expect.objectContaining({ line: 79, message: expect.stringMatching(/not an area/) })]);
+    // The stored failure reads in the reader's language, whoever's language the job ran in.
+    const zh = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/jobs/${failId}`, headers: { ...(await t.as('hemu')), 'accept-language': 'zh-CN' } })
+    ).json();
+    expect(zh.error).toMatchObject({
+      code: 'import.rows_invalid',
+      title: '内容无法处理',
+      detail: '文件中有 1 行无效；未写入任何数据。',
+      errors: [expect.objectContaining({ line: 79, code: 'row.not_area', message: '“abc”不是最多两位小数的面积（平方米）' })],
+    });
     const { rows: written } = await t.ctx.database.pool.query(`select count(*)::int as n from buildings where name = '55幢'`);
     expect(written[0].n).toBe(0);
   });

@@ -1,18 +1,20 @@
 // Checking an import file as a whole, as plain functions: header mapping
 // (Chinese or English column names), cell parsing, and the row report that
 // names each bad row's line, column and reason. Nothing here touches the database.
+import type { Message } from '../../platform/i18n/messages.ts';
 import type { Table } from '../../platform/spreadsheet.ts';
 import { divisionLevelOf } from './divisions.ts';
+import { registryMessages as rm } from './messages.ts';
 import { propertyModes } from './schema.ts';
 
 export interface RowError {
   line: number;
   column: string;
-  message: string;
+  message: Message;
   path: string;
 }
 
-type Parser<T> = (text: string) => { value: T } | { error: string };
+type Parser<T> = (text: string) => { value: T } | { error: Message };
 
 interface Field<T = unknown> {
   key: string;
@@ -26,33 +28,33 @@ export const parsers = {
     (max: number): Parser<string> =>
     (t) =>
       t.length === 0
-        ? { error: 'is empty' }
+        ? { error: rm.msg('row.empty') }
         : t.length > max
-          ? { error: `is longer than ${max} characters` }
+          ? { error: rm.msg('row.too_long', { max }) }
           : t.includes('\u0000')
-            ? { error: 'contains a NUL character (\\u0000), which no text may hold' }
+            ? { error: rm.msg('row.nul') }
             : { value: t },
   area: ((t) => {
     const s = t.replace(/,/g, '');
-    if (!/^\d{1,10}(\.\d{1,2})?$/.test(s)) return { error: `"${t}" is not an area in m² with at most two decimals` };
-    if (Number(s) <= 0) return { error: 'must be greater than 0' };
+    if (!/^\d{1,10}(\.\d{1,2})?$/.test(s)) return { error: rm.msg('row.not_area', { text: t }) };
+    if (Number(s) <= 0) return { error: rm.msg('row.not_positive') };
     const [int, frac = ''] = s.split('.');
     return { value: `${BigInt(int!)}.${frac.padEnd(2, '0')}` };
   }) as Parser<string>,
   int:
     (min: number, max: number): Parser<number> =>
     (t) => {
-      if (!/^-?\d+$/.test(t)) return { error: `"${t}" is not a whole number` };
+      if (!/^-?\d+$/.test(t)) return { error: rm.msg('row.not_integer', { text: t }) };
       const n = Number(t);
-      return n < min || n > max ? { error: `must be between ${min} and ${max}` } : { value: n };
+      return n < min || n > max ? { error: rm.msg('row.out_of_range', { min, max }) } : { value: n };
     },
   communityCode: ((t) =>
-    divisionLevelOf(t) === 'community' ? { value: t } : { error: `"${t}" is not a 12-digit community code` }) as Parser<string>,
+    divisionLevelOf(t) === 'community' ? { value: t } : { error: rm.msg('row.not_community_code', { text: t }) }) as Parser<string>,
   coordinate:
     (limit: number): Parser<string> =>
     (t) => {
       if (!/^-?\d{1,3}(\.\d{1,6})?$/.test(t) || Math.abs(Number(t)) > limit)
-        return { error: `"${t}" is not a coordinate within ±${limit}` };
+        return { error: rm.msg('row.not_coordinate', { text: t, limit }) };
       return { value: t };
     },
   propertyMode: ((t) => {
@@ -65,7 +67,7 @@ export const parsers = {
       无物业: 'none',
     };
     const mode = zh[t] ?? (propertyModes as readonly string[]).find((m) => m === t);
-    return mode ? { value: mode } : { error: `"${t}" is not one of 专业物业, 自管, 社区托管, 无` };
+    return mode ? { value: mode } : { error: rm.msg('row.not_property_mode', { text: t }) };
   }) as Parser<(typeof propertyModes)[number]>,
 };
 
@@ -107,10 +109,15 @@ export function parseRows(table: Table, fields: Field[]): { rows: ParsedRow[]; e
   });
   for (const f of fields) {
     if (f.required && !index.has(f.key))
-      errors.push({ line: 1, column: f.key, message: `missing column ${f.headers.join(' / ')}`, path: `file[1].${f.key}` });
+      errors.push({
+        line: 1,
+        column: f.key,
+        message: rm.msg('row.missing_column', { headers: f.headers.join(' / ') }),
+        path: `file[1].${f.key}`,
+      });
   }
   if (errors.length) return { rows: [], errors };
-  if (!table.rows.length) return { rows: [], errors: [{ line: 2, column: '', message: 'the file has no data rows', path: 'file' }] };
+  if (!table.rows.length) return { rows: [], errors: [{ line: 2, column: '', message: rm.msg('row.no_data'), path: 'file' }] };
   const rows: ParsedRow[] = [];
   for (const row of table.rows) {
     const values: Record<string, unknown> = {};
@@ -118,7 +125,7 @@ export function parseRows(table: Table, fields: Field[]): { rows: ParsedRow[]; e
       const i = index.get(f.key);
       const text = i === undefined ? '' : (row.cells[i] ?? '');
       if (text === '') {
-        if (f.required) errors.push({ line: row.line, column: f.key, message: 'is required', path: `file[${row.line}].${f.key}` });
+        if (f.required) errors.push({ line: row.line, column: f.key, message: rm.msg('row.required'), path: `file[${row.line}].${f.key}` });
         continue;
       }
       const parsed = f.parse(text);
@@ -137,7 +144,8 @@ export function duplicateKeyErrors(rows: ParsedRow[], keyOf: (r: ParsedRow) => s
   for (const r of rows) {
     const key = keyOf(r);
     const seen = first.get(key);
-    if (seen !== undefined) errors.push({ line: r.line, column, message: `repeats line ${seen}`, path: `file[${r.line}].${column}` });
+    if (seen !== undefined)
+      errors.push({ line: r.line, column, message: rm.msg('row.repeats', { line: seen }), path: `file[${r.line}].${column}` });
     else first.set(key, r.line);
   }
   return errors;

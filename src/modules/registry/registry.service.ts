@@ -344,7 +344,7 @@ export async function compoundsInScope(ctx: AppContext, user: AuthUser, ids: str
   const rows = await ctx.db.select().from(compounds).where(inArray(compounds.id, ids));
   const visible = rows.filter((r) => compoundInScope(user.scope, r));
   const errors = ids.flatMap((id, i) =>
-    visible.some((r) => r.id === id) ? [] : [{ path: `body.compoundIds.${i}`, message: 'no such compound in your scope' }],
+    visible.some((r) => r.id === id) ? [] : [{ path: `body.compoundIds.${i}`, message: rm.msg('field.compound_not_in_scope') }],
   );
   if (errors.length) throw unprocessable(rm.msg('compound.unknown_or_out_of_scope'), errors);
   return ids.map((id) => visible.find((r) => r.id === id)!);

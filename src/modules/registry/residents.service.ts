@@ -7,7 +7,7 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
+import { forbidden, notFound, unprocessable, type FieldError } from '../../platform/http/problem.ts';
 import { registryMessages as rm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
@@ -32,12 +32,11 @@ export interface ResidentInput {
   fake?: boolean;
 }
 
-export function validateResident(input: ResidentInput, prefix = ''): { path: string; message: string }[] {
-  const errors: { path: string; message: string }[] = [];
-  if (!input.name.trim() || input.name.length > 50) errors.push({ path: `${prefix}name`, message: 'a name of 1 to 50 characters' });
-  if (input.phone && !/^1\d{10}$/.test(input.phone)) errors.push({ path: `${prefix}phone`, message: 'an 11-digit mainland mobile number' });
-  if (input.idNumber && !validIdNumber(input.idNumber))
-    errors.push({ path: `${prefix}idNumber`, message: 'an 18-character resident ID number with a valid check digit' });
+export function validateResident(input: ResidentInput, prefix = ''): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!input.name.trim() || input.name.length > 50) errors.push({ path: `${prefix}name`, message: rm.msg('field.resident_name') });
+  if (input.phone && !/^1\d{10}$/.test(input.phone)) errors.push({ path: `${prefix}phone`, message: rm.msg('field.phone') });
+  if (input.idNumber && !validIdNumber(input.idNumber)) errors.push({ path: `${prefix}idNumber`, message: rm.msg('field.id_number') });
   return errors;
 }
 

@@ -2,6 +2,8 @@
 // NUL bytes refused at the edge, security headers on every answer, cookie writes
 // only from our own origin, and database type errors answered as the client's fault.
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import { platformMessages as pm } from '../i18n/platform.messages.ts';
+import { verbatim } from '../i18n/messages.ts';
 import { badRequest, forbidden, unprocessable, type Problem } from './problem.ts';
 
 // PostgreSQL refuses NUL in text (22021) and drivers fail on it differently; it is never meant.
@@ -19,10 +21,7 @@ function nulPath(value: unknown, path: string): string | undefined {
 export function refuseNul(values: Record<string, unknown>): void {
   for (const [where, value] of Object.entries(values)) {
     const path = nulPath(value, where);
-    if (path)
-      throw badRequest(`${path} contains a NUL character (\\u0000), which no text may hold.`, [
-        { path, message: 'contains a NUL character' },
-      ]);
+    if (path) throw badRequest(pm.msg('request.nul', { path }), [{ path, message: pm.msg('field.nul') }]);
   }
 }
 
@@ -82,25 +81,26 @@ export function checkCookieWriteOrigin(req: FastifyRequest): void {
   if (claimed === undefined) return;
   if (hostOf(claimed) === undefined || hostOf(claimed) !== hostOf(`${req.protocol}://${req.host}`))
     throw forbidden(
-      `A change signed in by the session cookie must come from this site's own pages; this request came from ${claimed === 'null' ? 'an opaque origin' : `"${claimed}"`}. Other programs sign in and send a bearer token.`,
+      pm.msg('request.origin_refused', { origin: claimed === 'null' ? pm.msg('request.origin_opaque') : verbatim(`"${claimed}"`) }),
     );
 }
 
 // Type errors PostgreSQL raised about a value the client sent; the edge should have refused it already.
-const pgValueErrors: Record<string, [400 | 422, string]> = {
-  '22021': [400, 'A text contains a character PostgreSQL cannot store (a NUL byte or invalid UTF-8).'],
-  '22P02': [400, 'A value is not valid for its type.'],
-  '22007': [422, 'A date or time is not valid.'],
-  '22008': [422, 'A date or time is out of range.'],
-  '22003': [422, 'A number is out of range.'],
-};
+const pgValueErrors = {
+  '22021': [400, 'db.text_unstorable'],
+  '22P02': [400, 'db.value_invalid'],
+  '22007': [422, 'db.date_invalid'],
+  '22008': [422, 'db.date_out_of_range'],
+  '22003': [422, 'db.number_out_of_range'],
+} as const satisfies Record<string, [400 | 422, string]>;
 
 /** A Problem for a PostgreSQL data exception (possibly wrapped by drizzle), else undefined. */
 export function problemFromDatabase(err: unknown, log: FastifyBaseLogger): Problem | undefined {
   const code = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
-  const known = typeof code === 'string' ? pgValueErrors[code] : undefined;
+  const known =
+    typeof code === 'string' && Object.hasOwn(pgValueErrors, code) ? pgValueErrors[code as keyof typeof pgValueErrors] : undefined;
   if (!known) return undefined;
   // Only the code: PostgreSQL's message quotes the value, which may be personal.
   log.warn({ pgCode: code }, 'PostgreSQL refused a value that request validation let through');
-  return known[0] === 400 ? badRequest(known[1]) : unprocessable(known[1], []);
+  return known[0] === 400 ? badRequest(pm.msg(known[1])) : unprocessable(pm.msg(known[1]), []);
 }

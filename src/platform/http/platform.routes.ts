@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { ZodApp } from './app.ts';
 import { userOf } from './auth.ts';
+import { localeOf } from './locale.ts';
 import { notFound } from './problem.ts';
 import { platformMessages as pm } from '../i18n/platform.messages.ts';
 
@@ -50,7 +51,7 @@ export async function platformRoutes(app: ZodApp, ctx: AppContext): Promise<void
     },
     async (req) => {
       const user = userOf(req);
-      const job = await ctx.queue.get(req.params.id);
+      const job = await ctx.queue.get(req.params.id, localeOf(req));
       // A job is visible to the account that started it (and the city admin, who sees everything).
       if (!job || (job.createdBy !== user.id && user.role !== 'city_admin')) throw notFound(pm.msg('job.entity', { id: req.params.id }));
       return {

@@ -84,4 +84,44 @@ export const platformMessages = defineMessages({
   'field.cursor_invalid': { 'zh-CN': '分页游标无效', en: 'invalid cursor' },
   'field.unknown_rule': { 'zh-CN': '没有这条规则', en: 'unknown rule' },
   'field.already_published': { 'zh-CN': '该版本已发布', en: 'already published' },
+  'request.nul': {
+    'zh-CN': '{path} 含有 NUL 字符（\\u0000），任何文本都不能包含它。',
+    en: '{path} contains a NUL character (\\u0000), which no text may hold.',
+  },
+  'field.nul': { 'zh-CN': '含有 NUL 字符', en: 'contains a NUL character' },
+  'request.origin_refused': {
+    'zh-CN': '以会话 Cookie 登录的修改必须来自本站页面；此请求来自{origin}。其他程序请登录后使用 Bearer 令牌。',
+    en: "A change signed in by the session cookie must come from this site's own pages; this request came from {origin}. Other programs sign in and send a bearer token.",
+  },
+  'request.origin_opaque': { 'zh-CN': '不透明来源', en: 'an opaque origin' },
+  'db.text_unstorable': {
+    'zh-CN': '文本含有 PostgreSQL 无法保存的字符（NUL 字节或无效的 UTF-8）。',
+    en: 'A text contains a character PostgreSQL cannot store (a NUL byte or invalid UTF-8).',
+  },
+  'db.value_invalid': { 'zh-CN': '某个值不符合其类型。', en: 'A value is not valid for its type.' },
+  'db.date_invalid': { 'zh-CN': '日期或时间无效。', en: 'A date or time is not valid.' },
+  'db.date_out_of_range': { 'zh-CN': '日期或时间超出范围。', en: 'A date or time is out of range.' },
+  'db.number_out_of_range': { 'zh-CN': '数字超出范围。', en: 'A number is out of range.' },
+  'job.interrupted': {
+    'zh-CN': '运行此任务的进程已停止，任务的任何结果都未写入。',
+    en: 'The process running this job stopped; nothing of it was written.',
+    title: { 'zh-CN': '任务中断', en: 'Interrupted' },
+  },
+  'job.failed': {
+    'zh-CN': '任务失败，详情见服务器日志。',
+    en: 'The job failed; see the server log.',
+    title: { 'zh-CN': '任务失败', en: 'Job failed' },
+  },
+  'spreadsheet.too_large': {
+    'zh-CN': '该 .xlsx 工作簿解压后的数据远超导入上限，未读取。',
+    en: 'The .xlsx workbook unpacks to far more data than an import may hold; it was not read.',
+  },
+  'spreadsheet.field_too_large': { 'zh-CN': '解压后超出上限', en: 'unpacks past the limit' },
+  'spreadsheet.unreadable': { 'zh-CN': '该文件不是可读取的 .xlsx 工作簿。', en: 'The file is not a readable .xlsx workbook.' },
+  'spreadsheet.type': { 'zh-CN': '只能导入 .xlsx 和 .csv 文件。', en: 'Only .xlsx and .csv files can be imported.' },
+  'decimal.inexact': { 'zh-CN': '部分数字无法精确表示。', en: 'Some numbers cannot be taken exactly.' },
+  'field.decimal_shape': {
+    'zh-CN': '{value} 不是整数部分最多 {integerDigits} 位、小数部分最多 {scale} 位的非负小数（字符串如“{example}”或精确的 JSON 数字）',
+    en: '{value} is not a decimal ≥ 0 with at most {integerDigits} digits before the point and {scale} after, as a string ("{example}") or an exact JSON number',
+  },
 });

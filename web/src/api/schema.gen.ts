@@ -86,6 +86,7 @@ export interface paths {
                   version: string;
                 }>;
                 basis: 'computed' | 'proxy' | 'entered';
+                noteCode?: string;
                 note?: string;
                 relativeTo?: string | null;
                 tier?: {
@@ -167,6 +168,7 @@ export interface paths {
                   version: string;
                 }>;
                 basis: 'computed' | 'proxy' | 'entered';
+                noteCode?: string;
                 note?: string;
                 relativeTo?: string | null;
                 tier?: {
@@ -234,6 +236,7 @@ export interface paths {
                   version: string;
                 }>;
                 basis: 'computed' | 'proxy' | 'entered';
+                noteCode?: string;
                 note?: string;
                 relativeTo?: string | null;
                 tier?: {
