@@ -158,8 +158,8 @@ describe('third-party evaluation and exemplary cases UI', () => {
     await problem.waitFor();
     expect(await problem.getAttribute('data-status')).toBe('422');
     expect(await problem.textContent()).toContain('利益冲突');
-    // The server's detail is English; in Chinese its status's gist comes first.
-    expect(await page.getByTestId('score-conflict-detail').textContent()).toMatch(/^提交的内容有误：\S/);
+    // The server's own words, by the problem's code, in Chinese.
+    expect(await page.getByTestId('score-conflict-detail').textContent()).toContain('不得为其评分');
     await page.screenshot({ path: 'test-results/exemplary-conflict.png', fullPage: true });
   });
 

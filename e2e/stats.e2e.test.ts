@@ -162,7 +162,8 @@ describe('overview UI', () => {
     await page.waitForURL(new RegExp(`/overview/${city}/wall`));
     const wall = page.getByTestId('overview-wall');
     await wall.waitFor();
-    expect(await page.getByTestId('current-user').count()).toBe(0);
+    // The wall's page is loaded lazily: until it replaces the shell, the shell (and its wall button) is still there.
+    await expect.poll(() => page.getByTestId('current-user').count()).toBe(0);
     for (const id of ['wall-chart-funding', 'wall-chart-stages', 'wall-chart-children']) await chartDrawn(page, id);
     const viewport = page.viewportSize()!;
     const box = (await wall.boundingBox())!;

@@ -48,6 +48,8 @@ async function startRenova(name: string, role: 'api' | 'worker', env: Record<str
   const dataDir = path.join(env.DATA_DIR!, name);
   mkdirSync(dataDir);
   symlinkSync(path.join(env.DATA_DIR!, 'files'), path.join(dataDir, 'files'));
+  // The ballots' anchor log is shared as the files are: a close anchored by one process is checked by any other.
+  symlinkSync(path.join(env.DATA_DIR!, 'anchors'), path.join(dataDir, 'anchors'));
   const child = spawn(process.execPath, ['bin/renova.mjs', 'serve', '--role', role], {
     cwd: root,
     // A worker serves no HTTP, so its log is quiet at info, and its ready line is there.
@@ -158,6 +160,7 @@ export async function startCluster(): Promise<Cluster> {
   const databaseUrl = url.toString();
   const dataDir = path.join(dir, 'data');
   mkdirSync(path.join(dataDir, 'files'), { recursive: true });
+  mkdirSync(path.join(dataDir, 'anchors'), { recursive: true });
   // What every process shares: the database, the secrets and the uploaded documents.
   const env = {
     NODE_ENV: 'production',
