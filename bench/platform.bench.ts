@@ -245,6 +245,15 @@ function figures(m: Measured): Figure[] {
       ratio: fmt.ratio(b.balanced.rps / b.single.rps),
       pass: b.balanced.rps / b.single.rps >= BUDGET.balancerRatio,
     });
+  if (!('skipped' in b))
+    out.push({
+      figure: '  the nginx hop alone: one process behind the same nginx',
+      budget: '(report)',
+      measured: `${fmt.int(b.oneBehindNginx.rps)} req/s (p99 ${b.oneBehindNginx.p99} ms)`,
+      reference: `one process alone ${fmt.int(b.single.rps)} req/s`,
+      ratio: fmt.ratio(b.oneBehindNginx.rps / b.single.rps),
+      pass: null,
+    });
   return out;
 }
 
