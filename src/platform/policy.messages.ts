@@ -89,7 +89,7 @@ export const ruleWords = (r: { key: string; value: unknown; unit: string | null 
   return { name: ruleName(r.key), valueText: ruleValueOnly(r.key, r.value), unitText: unit ? words(unit) : null };
 };
 
-/** A rule's value with its unit, as a person reads it: "400 元/平方米", "改造成本的 10 分之 1（10%）". */
+/** A rule's value with its unit, as a person reads it: an amount per square metre in yuan, a share of the cost in words. */
 export function ruleValueWords(key: string, value: unknown, unit: string | null): Words {
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
   const u = unitWords(unit);

@@ -11,10 +11,11 @@ export { baseline, planRenovation, type RenovationPlan } from './scheduler/renov
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
 import { coordinationRoutes as coordinationRoutes_ } from './coordination.routes.ts';
+import { scheduleRoutes } from './schedules.routes.ts';
 import { noticeMovesHandler, scheduleJob } from './schedules.service.ts';
 export const manifest = defineModule({
   name: 'coordination',
-  routes: [coordinationRoutes_],
+  routes: [coordinationRoutes_, scheduleRoutes],
   jobs: [scheduleJob],
   handlers: [noticeMovesHandler],
 });

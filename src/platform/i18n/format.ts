@@ -1,4 +1,5 @@
 // Values as words: money (integer fen) as yuan with two decimals, areas, fractions and percentages.
+import { decimal, exact } from '../exact.ts';
 import { formatYuan } from '../money.ts';
 import { words, type Words } from './messages.ts';
 
@@ -8,11 +9,14 @@ export function yuan(fen: bigint | number): Words {
   return words({ 'zh-CN': `${text} 元`, en: `${text} yuan` });
 }
 
-/** A fraction as a percentage when it is a whole one ("10%"), else with its approximate percentage ("2/3（约 66.67%）"). */
+/**
+ * A fraction as words: its percentage when that is whole, else the fraction itself beside its percentage rounded
+ * to two places. In integers throughout (platform/exact.ts): a rule's ratio is shown as exactly as it is compared.
+ */
 export function fraction(f: { numerator: number; denominator: number }): Words {
-  const pct = (f.numerator * 100) / f.denominator;
-  if (Number.isInteger(pct)) return words({ 'zh-CN': `${pct}%`, en: `${pct}%` });
-  const approx = Math.round(pct * 100) / 100;
+  const pct = exact(BigInt(f.numerator) * 100n, BigInt(f.denominator));
+  if (pct.d === 1n) return words({ 'zh-CN': `${pct.n}%`, en: `${pct.n}%` });
+  const approx = decimal(pct, 2);
   return words({ 'zh-CN': `${f.numerator}/${f.denominator}（约 ${approx}%）`, en: `${f.numerator}/${f.denominator} (about ${approx}%)` });
 }
 
