@@ -12,6 +12,7 @@ import { manifest as governance } from '../modules/governance/index.ts';
 import { manifest as participation } from '../modules/participation/index.ts';
 import { manifest as projects } from '../modules/projects/index.ts';
 import { manifest as registry } from '../modules/registry/index.ts';
+import { manifest as smart } from '../modules/smart/index.ts';
 import { manifest as stats } from '../modules/stats/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
@@ -27,4 +28,5 @@ export const modules: readonly ModuleManifest[] = [
   coordination,
   stats,
   evaluation,
+  smart,
 ];

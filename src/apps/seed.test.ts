@@ -30,7 +30,7 @@ describe('demo city', () => {
 
   it('has one account per role with the demo password, and fake residents marked so', async () => {
     const roles = await q(`select distinct role from users`);
-    expect(roles.length).toBe(10);
+    expect(roles.length).toBe(11);
     const [{ n }] = await q(`select count(*)::int as n from residents where fake = 0`);
     expect(n).toBe(0);
     const res = await t.app.inject({

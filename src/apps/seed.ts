@@ -35,6 +35,7 @@ export function demoAccounts(s: SeedSummary): NewAccount[] {
     account('evaluator', '第三方评估机构', 'evaluator', { scopeDivision: '330100' }),
     account('property', '物业服务企业', 'property_manager', { scopeCompoundIds: s.hemuCompoundIds.slice(0, 3) }),
     account('provider', '居家养老服务商', 'service_provider', { scopeDivision: '330105004' }),
+    account('police', '和睦派出所 值班民警', 'public_security', { scopeDivision: '330105004' }),
     account('hemu-resident', '和睦居民(演示)', 'resident', { residentId: s.hemuResidentId }),
   ];
 }

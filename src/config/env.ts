@@ -81,6 +81,26 @@ const schema = z
       .transform((v) => v === 'true'),
     // Signs ballot chain heads (Ed25519: PEM, or base64 of PKCS#8 DER or the 32-byte seed); else DATA_DIR/ballot-signing-key.pem.
     BALLOT_SIGNING_KEY: z.string().min(1).optional(),
+    // Device ingest. Without MQTT_URL the process runs the embedded broker (aedes, MQTT 3.1.1) on 127.0.0.1:MQTT_PORT (0: any free port).
+    MQTT_URL: z
+      .string()
+      .regex(/^mqtts?:\/\/\S+$/, 'must be an mqtt:// or mqtts:// URL')
+      .optional(),
+    MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+    // The ingest processes' own account on the city's broker.
+    MQTT_USERNAME: z.string().min(1).max(200).optional(),
+    MQTT_PASSWORD: z.string().min(1).max(500).optional(),
+    // Ingest processes in one MQTT 5 shared-subscription group share the stream ($share/<group>/...).
+    MQTT_SHARE_GROUP: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only')
+      .default('renova'),
+    // Mosquitto: the password and ACL files the product keeps in step with device credentials, and the broker's pid file to signal a reload.
+    BROKER_PASSWORD_FILE: z.string().min(1).optional(),
+    BROKER_ACL_FILE: z.string().min(1).optional(),
+    BROKER_PID_FILE: z.string().min(1).optional(),
+    // The device simulator on the demo city (`npm start`): on by default in development with the demo seed.
+    SIMULATOR: z.enum(['on', 'off']).optional(),
   })
   .superRefine((env, ctx) => {
     for (const key of ['SESSION_SECRET', 'PERSONAL_DATA_KEY'] as const) {
@@ -93,7 +113,12 @@ const schema = z
   });
 
 export type RawEnv = z.infer<typeof schema>;
-export interface Env extends Omit<RawEnv, 'HOST' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'LOGIN_CODE_SENDER' | 'BALLOT_SIGNING_KEY'> {
+export interface Env extends Omit<
+  RawEnv,
+  'HOST' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'LOGIN_CODE_SENDER' | 'BALLOT_SIGNING_KEY' | 'SIMULATOR'
+> {
+  /** Whether this process runs the gentle device simulator on the demo city. */
+  SIMULATOR: boolean;
   HOST: string;
   /** Without a configured sender, production has no code sign-in; development logs the code. */
   LOGIN_CODE_SENDER: string;
@@ -150,6 +175,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, 'session-secret'),
     PERSONAL_DATA_KEY: raw.PERSONAL_DATA_KEY ?? secretFromDataDir(dataDir, 'personal-data-key'),
     BALLOT_SIGNING_KEY: ballotKey,
+    SIMULATOR: raw.SIMULATOR ? raw.SIMULATOR === 'on' : raw.NODE_ENV === 'development' && raw.SEED_SCALE === 'demo',
     dataDir,
     databaseMode: raw.DATABASE_URL ? 'external' : 'embedded',
   };

@@ -18,6 +18,13 @@ export const ruleNames = defineMessages({
   'rule.satisfaction.satisfied': { 'zh-CN': '计为满意的答案', en: 'Answers counted as satisfied' },
   'rule.assessment.scheme': { 'zh-CN': '年度考核指标体系', en: 'Annual assessment scheme' },
   'rule.sampling.survey': { 'zh-CN': '抽样调查设计', en: 'Sample survey design' },
+  'rule.residents.binding.second_verifier': { 'zh-CN': '居民绑定须第二人核验', en: 'A second person verifies resident binding' },
+  'rule.consent.revote.default': { 'zh-CN': '默认改投规则', en: 'Default revote policy' },
+  'rule.smart.device_profiles': { 'zh-CN': '设备类型与告警规则', en: 'Device profiles and alarm rules' },
+  'rule.smart.alarm_sla': { 'zh-CN': '告警确认时限与逐级上报', en: 'Alarm acknowledgement times and escalation' },
+  'rule.smart.event_retention_days': { 'zh-CN': '设备事件保存期限', en: 'Device events kept for' },
+  'rule.smart.keyperson_retention_days': { 'zh-CN': '重点人员预警保存期限', en: 'Watch-list alerts kept for' },
+  'rule.smart.ingest_limits': { 'zh-CN': '设备上报限制', en: 'Limits on device messages' },
 });
 
 const units: Record<string, Localized> = {
@@ -26,6 +33,8 @@ const units: Record<string, Localized> = {
   'yuan/m2/month': { 'zh-CN': '元/平方米·月', en: 'yuan per m² a month' },
   'share of renovation cost': { 'zh-CN': '改造成本', en: 'of the renovation cost' },
   'households per proxy holder': { 'zh-CN': '户/受托人', en: 'households per proxy holder' },
+  days: { 'zh-CN': '天', en: 'days' },
+  seconds: { 'zh-CN': '秒', en: 'seconds' },
 };
 
 const codeWords: Record<string, Localized> = {
@@ -80,6 +89,7 @@ function valueWords(value: unknown): Words {
 /** A rule's value alone in words (its unit beside it, from unitWords): "400", "10%", "住宅专项维修资金；小区公共收益". */
 export function ruleValueOnly(key: string, value: unknown): Words {
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
+  if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
   return valueWords(value);
 }
 
@@ -92,6 +102,7 @@ export const ruleWords = (r: { key: string; value: unknown; unit: string | null 
 /** A rule's value with its unit, as a person reads it: an amount per square metre in yuan, a share of the cost in words. */
 export function ruleValueWords(key: string, value: unknown, unit: string | null): Words {
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
+  if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
   const u = unitWords(unit);
   if (unit === 'yuan/m2' || unit === 'yuan/m2/month') {
     if (typeof value === 'number' || typeof value === 'string') {

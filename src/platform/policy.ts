@@ -42,9 +42,12 @@ interface RuleFile {
 export async function loadShippedRules(tx: Tx): Promise<number> {
   const file = JSON.parse(readFileSync(shipped, 'utf8')) as RuleFile;
   const scheme = JSON.parse(readFileSync(path.join(reference, 'assessment-scheme.json'), 'utf8')) as { version: string };
-  const rules = file.rules.map((r) =>
-    r.key === schemeKey ? { ...r, value: scheme, source: `${r.source}（考核指标体系 ${scheme.version} 版）` } : r,
-  );
+  const rules = file.rules.map((r) => {
+    if (r.key === schemeKey) return { ...r, value: scheme, source: `${r.source}（考核指标体系 ${scheme.version} 版）` };
+    // A rule whose value is a whole document of its own (device profiles) names its file: "see <file>.json".
+    const seeFile = typeof r.value === 'string' && /^see ([\w-]+\.json)$/.exec(r.value);
+    return seeFile ? { ...r, value: JSON.parse(readFileSync(path.join(reference, seeFile[1]!), 'utf8')) as unknown } : r;
+  });
   const rows = rules.map((r) => ({
     id: uuidv7(),
     key: r.key,

@@ -33,6 +33,14 @@ export const permissions = {
   'assessment.enter': "Enter the annual district assessment's assessor scores, satisfaction counts and bonus points, with evidence",
   'assessment.publish': "Publish a year's district assessment (it never changes afterwards)",
   'sample.answer': "Enter the answers of the households drawn for a sample survey (the outside agency's evaluator)",
+  'devices.read': 'Read devices, their status and their events',
+  'devices.manage': 'Register and import devices, and issue, rotate and revoke their credentials',
+  'alarms.read': "Read alarms and watch the duty console of one's own level",
+  'alarms.handle': 'Acknowledge, assign and clear alarms',
+  'keyperson.read': 'Read watch-list alerts (public security only; every read audited)',
+  'workorders.read': 'Read work orders',
+  'workorders.manage': 'Raise work orders and assign them',
+  'workorders.handle': 'Take work orders, complete them with a photo and a note, and record call-backs',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -57,12 +65,17 @@ const implementers: Permission[] = [
   'findings.close',
 ];
 
+// Watch-list alerts belong to public security alone: not even the city's administrator reads them.
+const restricted: Permission[] = ['keyperson.read'];
+const duty: Permission[] = ['devices.read', 'alarms.read', 'alarms.handle', 'workorders.read', 'workorders.manage'];
+
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  city_admin: Object.keys(permissions) as Permission[],
-  district_officer: [...implementers, 'funding.disburse', 'companies.register', 'evaluation.manage'],
-  subdistrict_officer: implementers,
+  city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
+  district_officer: [...implementers, ...duty, 'funding.disburse', 'companies.register', 'evaluation.manage'],
+  subdistrict_officer: [...implementers, ...duty, 'devices.manage', 'workorders.handle'],
   community_worker: [
     ...staff,
+    ...duty,
     'registry.write',
     'registry.import',
     'personal.read',
@@ -71,10 +84,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'surveys.enter',
   ],
   department_liaison: [...staff, 'packages.write', 'plan.review'],
-  contractor: ['registry.read', 'projects.read'],
+  contractor: ['registry.read', 'projects.read', 'devices.read', 'workorders.read', 'workorders.handle'],
   evaluator: [...staff, 'evaluation.manage', 'assessment.enter', 'sample.answer'],
-  property_manager: ['registry.read', 'jobs.read', 'projects.read'],
+  property_manager: ['registry.read', 'jobs.read', 'projects.read', ...duty, 'devices.manage', 'workorders.handle'],
   service_provider: ['registry.read'],
+  public_security: ['registry.read', 'devices.read', 'alarms.read', 'keyperson.read'],
   resident: [],
 };
 

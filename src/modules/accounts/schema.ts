@@ -11,6 +11,7 @@ export const roles = [
   'evaluator',
   'property_manager',
   'service_provider',
+  'public_security',
   'resident',
 ] as const;
 export type Role = (typeof roles)[number];

@@ -12,5 +12,7 @@ export const testSettings: Record<string, string> = {
   // The 32-byte seed of an Ed25519 key (base64url): the template's seeded ballots are signed with it.
   BALLOT_SIGNING_KEY: 'qAjrMPtOekYgLbbzPvjiri1-8rYbURIEV0QIRBcINDw',
   SEED_SCALE: 'none',
+  MQTT_PORT: '0',
+  SIMULATOR: 'off',
   LOGIN_RATE_PER_MINUTE: '1000',
 };

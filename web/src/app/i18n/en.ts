@@ -39,6 +39,7 @@ const en: Messages = {
     evaluator: 'Evaluator',
     property_manager: 'Property manager',
     service_provider: 'Service provider',
+    public_security: 'Public security',
     resident: 'Resident',
   },
   login: {

@@ -37,6 +37,7 @@ const zhCN = {
     evaluator: '评估人员',
     property_manager: '物业管理',
     service_provider: '服务商',
+    public_security: '公安',
     resident: '居民',
   },
   login: {

@@ -1,0 +1,10 @@
+// The smart community (R20, R21): devices and their credentials, ingest of device events through MQTT and HTTP,
+// alarm rules, alarms and their escalation, and the duty console's live feed.
+export { profilesAt, PROFILES_RULE, PRIORITY_TYPES, type DeviceProfile, type AlarmRule, type ProfileSet } from './profiles.ts';
+export { severities, alarmStatuses, dutyLevels, type Severity, type AlarmStatus, type DutyLevel } from './schema.ts';
+
+// The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
+import { defineModule } from '../../platform/module.ts';
+export const manifest = defineModule({
+  name: 'smart',
+});
