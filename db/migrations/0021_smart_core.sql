@@ -12,6 +12,7 @@ CREATE TABLE "alarms" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"device_id" uuid NOT NULL,
 	"compound_id" uuid NOT NULL,
+	"community_code" text NOT NULL,
 	"type" text NOT NULL,
 	"rule" text NOT NULL,
 	"rule_version" text NOT NULL,
@@ -57,6 +58,7 @@ CREATE TABLE "device_status" (
 CREATE TABLE "devices" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"compound_id" uuid NOT NULL,
+	"community_code" text NOT NULL,
 	"building_id" uuid,
 	"profile" text NOT NULL,
 	"name" text NOT NULL,
@@ -86,10 +88,12 @@ CREATE TABLE "ingest_rejections" (
 CREATE INDEX "alarm_steps_alarm_idx" ON "alarm_steps" USING btree ("alarm_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "alarms_open_uq" ON "alarms" USING btree ("device_id","type") WHERE "alarms"."status" <> 'cleared';--> statement-breakpoint
 CREATE INDEX "alarms_compound_idx" ON "alarms" USING btree ("compound_id","status","first_at");--> statement-breakpoint
+CREATE INDEX "alarms_community_idx" ON "alarms" USING btree ("community_code","status","first_at");--> statement-breakpoint
 CREATE INDEX "alarms_escalate_idx" ON "alarms" USING btree ("escalate_at") WHERE "alarms"."escalate_at" is not null;--> statement-breakpoint
 CREATE INDEX "device_events_compound_idx" ON "device_events" USING btree ("compound_id","at");--> statement-breakpoint
 CREATE INDEX "device_status_offline_idx" ON "device_status" USING btree ("offline_at") WHERE "device_status"."status" = 'online';--> statement-breakpoint
 CREATE INDEX "devices_compound_idx" ON "devices" USING btree ("compound_id","profile");--> statement-breakpoint
+CREATE INDEX "devices_community_idx" ON "devices" USING btree ("community_code");--> statement-breakpoint
 CREATE INDEX "devices_gateway_idx" ON "devices" USING btree ("gateway_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "devices_serial_uq" ON "devices" USING btree ("vendor","serial") WHERE "devices"."serial" is not null;--> statement-breakpoint
 -- Hand-written: events outside every day's partition (made ahead by the clock's work) land here rather than fail.

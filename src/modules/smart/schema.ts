@@ -19,6 +19,8 @@ export const devices = pgTable(
   {
     id: uuid('id').primaryKey(),
     compoundId: uuid('compound_id').notNull(),
+    /** The compound's community, copied at registration: scope checks and division figures need no join into the registry. */
+    communityCode: text('community_code').notNull(),
     buildingId: uuid('building_id'),
     /** A profile code of the rule `smart.device_profiles`. */
     profile: text('profile').notNull(),
@@ -42,6 +44,7 @@ export const devices = pgTable(
   },
   (t) => [
     index('devices_compound_idx').on(t.compoundId, t.profile),
+    index('devices_community_idx').on(t.communityCode),
     index('devices_gateway_idx').on(t.gatewayId),
     uniqueIndex('devices_serial_uq')
       .on(t.vendor, t.serial)
@@ -116,6 +119,7 @@ export const alarms = pgTable(
     id: uuid('id').primaryKey(),
     deviceId: uuid('device_id').notNull(),
     compoundId: uuid('compound_id').notNull(),
+    communityCode: text('community_code').notNull(),
     /** The cause (a rule's `cause`): one active alarm per device and cause. */
     type: text('type').notNull(),
     /** The rule that raised it, and the version of `smart.device_profiles` it came from. */
@@ -151,6 +155,7 @@ export const alarms = pgTable(
       .on(t.deviceId, t.type)
       .where(sql`${t.status} <> 'cleared'`),
     index('alarms_compound_idx').on(t.compoundId, t.status, t.firstAt),
+    index('alarms_community_idx').on(t.communityCode, t.status, t.firstAt),
     index('alarms_escalate_idx')
       .on(t.escalateAt)
       .where(sql`${t.escalateAt} is not null`),

@@ -1,0 +1,34 @@
+// Test factories for the smart community: each test makes its own compound in the 和睦 community and its own
+// devices, so no test leans on the demo city's devices or another test's alarms.
+import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import type { TestApp } from '../../platform/testing/harness.ts';
+import { authUserByUsername } from '../accounts/index.ts';
+import { createDevice, type NewDevice } from './devices.service.ts';
+
+export const HEMU_COMMUNITY = '330105004001';
+
+export interface SmartWorld {
+  compoundId: string;
+  /** Registers a device of `profile` in the world's compound (as the subdistrict officer `hemu`). */
+  device(profile: string, extra?: Partial<NewDevice>): Promise<{ id: string; key: string; secret: string }>;
+}
+
+export async function smartWorld(t: TestApp): Promise<SmartWorld> {
+  const tag = randomBytes(3).toString('hex');
+  const res = await t.call('POST', '/api/v1/compounds', 'hemu-worker', {
+    name: `设备测试小区-${tag}`,
+    communityCode: HEMU_COMMUNITY,
+    address: `和睦路${tag}号`,
+    yearBuilt: 1990,
+    floorAreaM2: '3000.00',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const compoundId = res.json().id as string;
+  const officer = await authUserByUsername(t.ctx, 'hemu');
+  let n = 0;
+  return {
+    compoundId,
+    device: (profile, extra = {}) => createDevice(t.ctx, officer, { compoundId, profile, name: `${profile}-${++n}`, ...extra }),
+  };
+}
