@@ -76,7 +76,9 @@ async function escalateOne(ctx: AppContext, tx: Tx, sla: AlarmSla, a: typeof ala
   const at = sla.levels.indexOf(a.level);
   const top = at < 0 || at >= sla.levels.length - 1;
   const level = top ? a.level : sla.levels[at + 1]!;
-  const next = new Date(now.getTime() + (top ? s.remindSeconds : s.acknowledgeSeconds) * 1000);
+  // Below the top the next level gets its own time to acknowledge; at the top, reminders follow.
+  const atTop = sla.levels.indexOf(level) >= sla.levels.length - 1;
+  const next = new Date(now.getTime() + (atTop ? s.remindSeconds : s.acknowledgeSeconds) * 1000);
   const action: Escalation['action'] = top ? 'reminded' : 'escalated';
   await tx.update(alarms).set({ level, escalateAt: next }).where(eq(alarms.id, a.id));
   await writeStep(tx, a.id, action, null, { level, at: now });
