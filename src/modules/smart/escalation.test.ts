@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { applyEvents } from './alarms.engine.ts';
-import { escalateDue, slaAt, type AlarmSla } from './escalation.ts';
+import { escalateAlarmJob, escalateDue, slaAt, type AlarmSla } from './escalation.ts';
 import { HEMU_COMMUNITY, smartWorld, type SmartWorld } from './fixtures.ts';
 import { KEYPERSON_RETENTION_RULE, purgeKeyperson } from './keyperson.ts';
 import { ruleAt } from '../../platform/policy.ts';
@@ -92,6 +92,32 @@ describe('an unacknowledged critical alarm', () => {
     const id = await raise('sos_button', 'sos.pressed', at);
     expect((await t.call('POST', `/api/v1/alarms/${id}/clear`, 'hemu-worker', { note: '误触' })).statusCode).toBe(200);
     expect(mine(id, await escalateDue(t.ctx, later(at, 10 * sla.severities.critical.acknowledgeSeconds)))).toEqual([]);
+  });
+});
+
+describe('the precise clock (a job due at escalateAt)', () => {
+  const jobsOf = async (id: string) =>
+    (
+      await t.ctx.database.pool.query(`select start_after from pgboss.job where name = 'smart.escalate_alarm' and data->>'alarmId' = $1`, [
+        id,
+      ])
+    ).rows;
+  const progress = () => undefined;
+
+  it('run early, it escalates nothing and is sent again for the same time; run when due, it escalates', async () => {
+    const id = await raise('sos_button', 'sos.pressed', new Date());
+    const due = (await row(id)).escalate_at as Date;
+    expect(await escalateAlarmJob.run(t.ctx, { alarmId: id, due: due.toISOString() }, progress, { id: 'x', attempt: 1 })).toEqual({
+      escalated: 0,
+    });
+    expect((await jobsOf(id)).map((j) => j.start_after.getTime())).toEqual([due.getTime(), due.getTime()]);
+    // Time passes (the due time is put behind us rather than waited for).
+    const past = new Date(Date.now() - 1000);
+    await t.ctx.database.pool.query(`update alarms set escalate_at = $2 where id = $1`, [id, past]);
+    expect(await escalateAlarmJob.run(t.ctx, { alarmId: id, due: past.toISOString() }, progress, { id: 'y', attempt: 1 })).toEqual({
+      escalated: 1,
+    });
+    expect((await row(id)).level).toBe(sla.levels[1]);
   });
 });
 
