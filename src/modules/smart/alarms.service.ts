@@ -61,7 +61,7 @@ function filterWhere(f: AlarmFilters): SQL[] {
   if (f.from) w.push(gte(alarms.firstAt, new Date(f.from)));
   if (f.to) w.push(lt(alarms.firstAt, new Date(f.to)));
   if (f.from && f.to && new Date(f.from) >= new Date(f.to))
-    throw badRequest(sm.msg('alarm.range_invalid'), [{ path: 'query.from', message: sm.msg('field.range_reversed') }]);
+    throw badRequest(sm.msg('alarm.range_invalid'), [{ path: 'querystring.from', message: sm.msg('field.range_reversed') }]);
   return w;
 }
 

@@ -155,6 +155,9 @@ describe('the alarms API', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(bad.json().errors[0].path).toBe('querystring.severity');
+    const reversed = await t.call('GET', '/api/v1/alarms?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'hemu');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().errors[0].path).toBe('querystring.from');
     const cursor = await t.call('GET', '/api/v1/alarms?cursor=nonsense', 'hemu');
     expect(cursor.statusCode).toBe(400);
     const outside = await t.call('GET', `/api/v1/alarms?compoundId=${world.compoundId}`, 'property');

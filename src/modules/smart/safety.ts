@@ -33,7 +33,7 @@ function divisionWhere(
   const overlaps = !user.scope.division || within(division, user.scope.division) || within(user.scope.division, division);
   if (!overlaps && !user.scope.compoundIds.length)
     throw problem(404, sm.msg('division.out_of_scope'), {
-      errors: [{ path: 'query.division', message: sm.msg('field.division_out_of_scope') }],
+      errors: [{ path: 'querystring.division', message: sm.msg('field.division_out_of_scope') }],
     });
   return sql`${column} like ${divisionPrefix(division) + '%'}`;
 }
@@ -48,7 +48,7 @@ function deviceScope(user: AuthUser): SQL {
 export async function safetySummary(ctx: AppContext, user: AuthUser, locale: Locale, q: z.infer<typeof safetyQuery>) {
   const to = q.to ? new Date(q.to) : new Date();
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - DEFAULT_DAYS * DAY_MS);
-  if (from >= to) throw badRequest(sm.msg('alarm.range_invalid'), [{ path: 'query.from', message: sm.msg('field.range_reversed') }]);
+  if (from >= to) throw badRequest(sm.msg('alarm.range_invalid'), [{ path: 'querystring.from', message: sm.msg('field.range_reversed') }]);
   const inDivision = divisionWhere(user, q.division, alarms.communityCode);
   const where = and(
     alarmScope(user),
