@@ -22,7 +22,8 @@ export const OFFLINE_CAUSE = 'device.offline';
 type StatusRow = {
   device_id: string;
   status: 'online' | 'offline' | 'never';
-  last_seen_at: Date | null;
+  /** Raw rows may carry timestamps as text (drizzle's parsers): read through `new Date`. */
+  last_seen_at: Date | string | null;
   rule_state: unknown;
 };
 
@@ -72,7 +73,7 @@ export async function applyEvents(ctx: AppContext, tx: Tx, events: readonly Devi
     const row = rows.get(id);
     let latest = first.at;
     for (const e of list) if (e.at > latest) latest = e.at;
-    const before = row?.last_seen_at ?? null;
+    const before = row?.last_seen_at ? new Date(row.last_seen_at) : null;
     // A device heard from again after going silent: its offline alarm ends.
     if (row?.status === 'offline') clears.push({ deviceId: id, cause: OFFLINE_CAUSE, at: latest, note: systemNote('note.device_back') });
     let state: RuleState | null = null;

@@ -103,6 +103,18 @@ describe('a silent device', () => {
   });
 });
 
+describe('device status', () => {
+  it('an older batch arriving late does not move last seen back', async () => {
+    const d = await world.device('perimeter');
+    const now = Date.now();
+    await apply([event(d, 'perimeter', 'heartbeat', new Date(now))]);
+    await apply([event(d, 'perimeter', 'heartbeat', new Date(now - 30_000))]);
+    const s = (await t.ctx.database.pool.query(`select status, last_seen_at from device_status where device_id = $1`, [d.id])).rows[0];
+    expect(s.status).toBe('online');
+    expect(s.last_seen_at.getTime()).toBe(now);
+  });
+});
+
 describe('the alarms API', () => {
   let alarmId: string;
   let deviceId: string;
