@@ -174,7 +174,8 @@ async function raiseAlarms(ctx: AppContext, tx: Tx, profiles: ProfileSet, sla: A
       n: g.length,
       lastAt: last.at,
       detail: last.detail,
-      escalateAt: firstEscalation(sla, first.severity, first.at),
+      // Watch-list alerts are public security's alone: the duty levels they would climb may not read them.
+      escalateAt: first.restricted ? null : firstEscalation(sla, first.severity, first.at),
     };
   });
   const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
@@ -187,7 +188,7 @@ async function raiseAlarms(ctx: AppContext, tx: Tx, profiles: ProfileSet, sla: A
       ${pgArray(col(() => profiles.version))}::text[], ${pgArray(col((r) => r.severity))}::text[], ${pgArray(col((r) => r.n))}::int[],
       ${pgArray(col((r) => r.at.toISOString()))}::timestamptz[], ${pgArray(col((r) => r.lastAt.toISOString()))}::timestamptz[],
       ${pgArray(col((r) => (r.restricted ? 'keyperson' : 'no')))}::text[], ${pgArray(col((r) => JSON.stringify(r.detail)))}::jsonb[],
-      ${pgArray(col((r) => r.escalateAt.toISOString()))}::timestamptz[])
+      ${pgArray(col((r) => r.escalateAt?.toISOString() ?? null))}::timestamptz[])
     order by 2, 5
     on conflict (device_id, type) where status <> 'cleared' do update set
       count = alarms.count + excluded.count,

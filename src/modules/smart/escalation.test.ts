@@ -87,6 +87,13 @@ describe('an unacknowledged critical alarm', () => {
     expect(mine(id, await escalateDue(t.ctx, later(at, major)))).toEqual([['escalated', sla.levels[1]!]]);
   });
 
+  it('a watch-list alert never climbs to duty levels that may not read it', async () => {
+    const at = new Date();
+    const id = await raise('keyperson_camera', 'keyperson.match', at, { vendorRef: 'V-9' });
+    expect((await row(id)).escalate_at).toBeNull();
+    expect(mine(id, await escalateDue(t.ctx, later(at, 100 * sla.severities.critical.acknowledgeSeconds)))).toEqual([]);
+  });
+
   it('a cleared alarm never escalates', async () => {
     const at = new Date();
     const id = await raise('sos_button', 'sos.pressed', at);
