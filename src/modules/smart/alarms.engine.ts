@@ -11,7 +11,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { systemNote } from './alarms.service.ts';
-import { firstEscalation, scheduleEscalation, slaAt, type AlarmSla } from './escalation.ts';
+import { firstEscalation, notifyRaised, scheduleEscalation, slaAt, type AlarmSla } from './escalation.ts';
 import type { AlarmChange, DeviceEvent } from './pipeline.ts';
 import { profilesAt, type DeviceProfile, type ProfileSet } from './profiles.ts';
 import { evaluate, noDataRule, readState, type AlarmAction, type RuleState } from './rules.ts';
@@ -204,7 +204,11 @@ async function raiseAlarms(ctx: AppContext, tx: Tx, profiles: ProfileSet, sla: A
     insert into alarm_steps (id, alarm_id, action, at, level)
     select * from unnest(${pgArray(steps.map(() => uuidv7()))}::uuid[], ${pgArray(steps.map((s) => s.alarmId))}::uuid[],
       ${pgArray(steps.map((s) => s.action))}::text[], ${pgArray(steps.map((s) => s.at))}::timestamptz[], ${pgArray(steps.map((s) => s.level))}::text[])`);
-  for (const a of out) if (a.inserted && a.escalate_at) await scheduleEscalation(ctx, tx, a.id, new Date(a.escalate_at));
+  for (const a of out)
+    if (a.inserted && a.escalate_at) {
+      await scheduleEscalation(ctx, tx, a.id, new Date(a.escalate_at));
+      await notifyRaised(ctx, tx, sla, a.id, a.severity);
+    }
   return out.map((a) => ({
     alarmId: a.id,
     deviceId: a.device_id,
