@@ -5,6 +5,13 @@ export { severities, alarmStatuses, dutyLevels, type Severity, type AlarmStatus,
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
+import { brokerSyncHandler, syncBrokerAtStart } from './broker-sync.ts';
+import { deviceImportJob } from './devices.import.ts';
+import { devicesRoutes } from './devices.routes.ts';
 export const manifest = defineModule({
   name: 'smart',
+  routes: [devicesRoutes],
+  jobs: [deviceImportJob],
+  handlers: [brokerSyncHandler],
+  onWorkerStart: [syncBrokerAtStart],
 });
