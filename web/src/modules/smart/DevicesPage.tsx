@@ -97,7 +97,7 @@ export default function DevicesPage() {
         <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
           {filters.compoundId && (
             <Tag closable onClose={() => setFilter('compoundId', undefined)} data-testid="devices-compound-filter">
-              {t('devices.filters.compound')}：{rows[0]?.compoundName ?? '…'}
+              {t('devices.filters.compoundIs', { name: rows[0]?.compoundName ?? '…' })}
             </Tag>
           )}
           <Input.Search
