@@ -6,12 +6,17 @@ export { severities, alarmStatuses, dutyLevels, type Severity, type AlarmStatus,
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
 import { alarmsRoutes } from './alarms.routes.ts';
+import { brokerSyncHandler, syncBrokerAtStart } from './broker-sync.ts';
+import { deviceImportJob } from './devices.import.ts';
+import { devicesRoutes } from './devices.routes.ts';
 import { escalateAlarmJob, escalationSweep, notifyRaisedJob } from './escalation.ts';
 import { keypersonPurge } from './keyperson.ts';
 export const manifest = defineModule({
   name: 'smart',
-  routes: [alarmsRoutes],
-  jobs: [escalateAlarmJob, notifyRaisedJob],
+  routes: [devicesRoutes, alarmsRoutes],
+  jobs: [deviceImportJob, escalateAlarmJob, notifyRaisedJob],
+  handlers: [brokerSyncHandler],
+  onWorkerStart: [syncBrokerAtStart],
   schedules: [
     { kind: escalationSweep, cron: '* * * * *' },
     { kind: keypersonPurge, cron: '23 3 * * *' },
