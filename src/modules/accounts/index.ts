@@ -1,6 +1,7 @@
 export {
   accountByUsername,
   accountsByIds,
+  accountsWithPermissionOver,
   authenticate,
   authUserByUsername,
   hashPassword,

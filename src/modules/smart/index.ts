@@ -5,6 +5,8 @@ export { severities, alarmStatuses, dutyLevels, type Severity, type AlarmStatus,
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
+import { alarmOrderRoutes } from './alarm-orders.routes.ts';
 export const manifest = defineModule({
   name: 'smart',
+  routes: [alarmOrderRoutes],
 });
