@@ -5,7 +5,7 @@ import {
   householdIdsOfCompounds,
   householdIdsOfResident,
 } from './households.service.ts';
-import { childDivisions, compoundsInScope } from './registry.service.ts';
+import { buildingsOfCompounds, childDivisions, compoundsInScope } from './registry.service.ts';
 import { backfillPhoneHashes, bindingsOfResident, residentIdsByPhone } from './residents.service.ts';
 
 export { registryRoutes } from './registry.routes.ts';
@@ -17,6 +17,7 @@ export { compoundInScope } from './scope.ts';
 export const registry = {
   backfillPhoneHashes,
   bindingsOfResident,
+  buildingsOfCompounds,
   childDivisions,
   residentIdsByPhone,
   compoundIdsOfResident,
