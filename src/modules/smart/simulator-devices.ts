@@ -78,6 +78,8 @@ export interface NewSimulatedDevice {
   gatewayId?: string | null;
   /** Seen just now (the demo starts with devices online), or never. */
   online?: boolean;
+  /** When an online device's silence becomes an offline alarm (seen + heartbeat + grace). */
+  offlineAt?: Date | null;
 }
 
 /** Registers simulator devices in bulk (the seed and the bench make thousands); answers their ids in order. */
@@ -109,6 +111,7 @@ export async function insertSimulatedDevices(tx: Tx | Db, list: readonly NewSimu
         deviceId: id,
         status: d.online ? ('online' as const) : ('never' as const),
         lastSeenAt: d.online ? now : null,
+        offlineAt: d.online ? (d.offlineAt ?? null) : null,
       })),
     );
     ids.push(...chunk.map((c) => c.id));

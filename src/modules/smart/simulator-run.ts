@@ -43,7 +43,13 @@ export async function runSimulation(ctx: AppContext, opts: SimulationOptions): P
 }
 
 /** How gentle the demo is: a few events a second, an SOS or smoke alarm every minute or two, a device silent now and then. */
-export const GENTLE = { rate: 3, criticalEverySeconds: [60, 120] as const, silentEverySeconds: [240, 480] as const, alarmShare: 0.01 };
+export const GENTLE = {
+  rate: 3,
+  criticalEverySeconds: [60, 120] as const,
+  silentEverySeconds: [240, 480] as const,
+  alarmShare: 0.01,
+  firstHeartbeatWithinSeconds: 10,
+};
 
 /**
  * Starts the gentle simulator on the demo city's simulator devices when the setting SIMULATOR is on; answers null

@@ -47,6 +47,8 @@ export interface SimulatorOptions {
   silentEverySeconds?: readonly [number, number] | null;
   /** Heartbeats on their interval (true) or none at all (a bench measuring only the rate). */
   heartbeats?: boolean;
+  /** Every device's first heartbeat within this many seconds (so devices last seen long ago are back at once). */
+  firstHeartbeatWithinSeconds?: number;
   random?: Random;
   /** Connections opened at once while connecting. */
   connectConcurrency?: number;
@@ -160,7 +162,8 @@ export class Simulator {
     if (this.opts.heartbeats !== false)
       for (const d of this.active) {
         const every = this.opts.profiles.get(d.profile)!.heartbeatSeconds;
-        this.schedule(d, this.startedAt + this.random() * every * 1000);
+        const first = Math.min(every, this.opts.firstHeartbeatWithinSeconds ?? every);
+        this.schedule(d, this.startedAt + this.random() * first * 1000);
       }
     this.nextCritical = this.after(this.opts.criticalEverySeconds);
     this.nextSilence = this.after(this.opts.silentEverySeconds);
