@@ -14,6 +14,7 @@ import { registryModule } from '../modules/registry/module.tsx';
 import { residentModule } from '../modules/resident/module.tsx';
 import { statsModule } from '../modules/stats/module.tsx';
 import { yearplanModule } from '../modules/yearplan/module.tsx';
+import { workOrdersModule } from '../modules/workorders/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [
@@ -29,6 +30,7 @@ export const webModules: readonly WebModule[] = [
   policyModule,
   governanceModule,
   coordinationModule,
+  workOrdersModule,
 ];
 
 /** The side menu, every module's entries in their declared order. */
