@@ -60,22 +60,15 @@ export async function startDemoSimulator(ctx: AppContext, url = brokerUrl(ctx)):
   if (!ctx.env.SIMULATOR) return null;
   const [devices, profiles] = await Promise.all([allSimulatorDevices(ctx), profilesAt(ctx.db)]);
   if (!devices.length) return null;
-  let stopped = false;
-  const starting = Simulator.start({ url, devices, profiles: profiles.byCode, ...GENTLE, log: ctx.log }).then(
-    async (sim) => {
-      if (stopped) await sim.stop(0);
-      else ctx.log.info({ devices: devices.length, url }, 'device simulator running on the demo city');
-      return sim;
-    },
-    (err: unknown) => {
-      ctx.log.warn({ err }, 'device simulator did not start');
-      return null;
-    },
+  let running: Simulator | undefined;
+  const starting = Simulator.start({ url, devices, profiles: profiles.byCode, ...GENTLE, log: ctx.log }, (sim) => (running = sim)).then(
+    () => ctx.log.info({ devices: devices.length, url }, 'device simulator running on the demo city'),
+    (err: unknown) => ctx.log.warn({ err }, 'device simulator did not start'),
   );
   return {
     async stop() {
-      stopped = true;
-      await (await starting)?.stop(1_000);
+      await running?.stop(1_000);
+      await starting;
     },
   };
 }

@@ -93,6 +93,7 @@ export class Simulator {
   private budget = 0;
   private nextCritical = Infinity;
   private nextSilence = Infinity;
+  private stopping = false;
 
   private constructor(private readonly opts: SimulatorOptions) {
     this.random = opts.random ?? Math.random;
@@ -100,10 +101,12 @@ export class Simulator {
   }
 
   /** Connects every device (or its gateway) and starts sending. */
-  static async start(opts: SimulatorOptions): Promise<Simulator> {
+  static async start(opts: SimulatorOptions, started?: (sim: Simulator) => void): Promise<Simulator> {
     const sim = new Simulator(opts);
+    // The caller may stop it while it is still connecting (a server shutting down before the broker answered).
+    started?.(sim);
     await sim.connect();
-    sim.begin();
+    if (!sim.stopping) sim.begin();
     return sim;
   }
 
@@ -138,6 +141,7 @@ export class Simulator {
       await new Promise<void>((resolve) => {
         const done = () => {
           link.client.off('connect', done);
+          link.client.off('end', done);
           link.client.off('error', refused);
           resolve();
         };
@@ -150,10 +154,12 @@ export class Simulator {
         };
         setTimeout(done, 20_000).unref();
         link.client.once('connect', done);
+        // Ended while still connecting: the simulator is stopping.
+        link.client.once('end', done);
         link.client.once('error', refused);
       });
     };
-    for (let i = 0; i < pending.length; i += concurrency) await Promise.all(pending.slice(i, i + concurrency).map(open));
+    for (let i = 0; i < pending.length && !this.stopping; i += concurrency) await Promise.all(pending.slice(i, i + concurrency).map(open));
   }
 
   private begin(): void {
@@ -295,14 +301,21 @@ export class Simulator {
 
   /** Stops sending, waits (bounded) for the broker to acknowledge what was sent, and disconnects. */
   async stop(drainMs = 10_000): Promise<SimulatorStats> {
+    this.stopping = true;
     clearInterval(this.timer);
     this.timer = undefined;
     const stats = this.stats();
     const deadline = Date.now() + drainMs;
     while (this.counts.acked + this.counts.failed < this.counts.sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    // A client still trying to reach the broker is ended at once; a connected one is given a moment to say goodbye.
     await Promise.all(
       [...this.links.values()].map(
-        (l) => new Promise<void>((resolve) => (l.client ? l.client.end(false, {}, () => resolve()) : resolve())),
+        (l) =>
+          new Promise<void>((resolve) => {
+            if (!l.client) return resolve();
+            setTimeout(resolve, 2_000).unref();
+            l.client.end(!l.client.connected, {}, () => resolve());
+          }),
       ),
     );
     return {
