@@ -5,6 +5,13 @@ export { severities, alarmStatuses, dutyLevels, type Severity, type AlarmStatus,
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
+import { eventPartitionsSchedule } from './ingest/partitions.ts';
+import { ingestRoutes } from './ingest/routes.ts';
 export const manifest = defineModule({
   name: 'smart',
+  routes: [ingestRoutes],
+  schedules: [eventPartitionsSchedule],
 });
+
+// The ingest runtime, for the process assembly (src/apps/server.ts).
+export { startIngest, type IngestRuntime } from './ingest/runtime.ts';
