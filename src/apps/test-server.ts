@@ -28,6 +28,7 @@ export async function startTestServer(settings: Record<string, string> = {}): Pr
     SEED_SCALE: 'demo',
     // The device simulator needs a broker; a browser test that wants it turns it on (and gives MQTT_PORT).
     SIMULATOR: 'off',
+    MQTT_PORT: '0',
     ...settings,
   });
   const server = await startServer(env);

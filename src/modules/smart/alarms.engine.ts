@@ -1,6 +1,7 @@
 // Applies accepted events to each device's status and rule state, raising and clearing alarms.
 // The ingest calls applyEvents in the transaction that stores the events; the offline timers call devicesSilent.
 import { sql } from 'drizzle-orm';
+import { pgArray } from '../../platform/db/sql.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AlarmChange, DeviceEvent } from './pipeline.ts';
@@ -23,7 +24,7 @@ export async function applyEvents(ctx: AppContext, tx: Tx, events: readonly Devi
   await tx.execute(sql`
     insert into device_status (device_id, status, last_seen_at, offline_at)
     select d, 'online', a, a + make_interval(secs => s)
-    from unnest(${rows.map((e) => e.deviceId)}::uuid[], ${rows.map((e) => e.at.toISOString())}::timestamptz[], ${silence}::int[]) as v(d, a, s)
+    from unnest(${pgArray(rows.map((e) => e.deviceId))}::uuid[], ${pgArray(rows.map((e) => e.at.toISOString()))}::timestamptz[], ${pgArray(silence)}::int[]) as v(d, a, s)
     on conflict (device_id) do update set status = 'online', last_seen_at = excluded.last_seen_at, offline_at = excluded.offline_at
     where device_status.last_seen_at is null or device_status.last_seen_at < excluded.last_seen_at`);
   return [];
@@ -34,6 +35,6 @@ export async function devicesSilent(ctx: AppContext, deviceIds: readonly string[
   if (!deviceIds.length) return [];
   await ctx.db.execute(sql`
     update device_status set status = 'offline'
-    where device_id = any(${deviceIds}::uuid[]) and status = 'online' and offline_at <= ${now.toISOString()}::timestamptz`);
+    where device_id = any(${pgArray(deviceIds)}::uuid[]) and status = 'online' and offline_at <= ${now.toISOString()}::timestamptz`);
   return [];
 }

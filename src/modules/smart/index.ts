@@ -4,22 +4,20 @@ export { profilesAt, PROFILES_RULE, PRIORITY_TYPES, type DeviceProfile, type Ala
 export { severities, alarmStatuses, dutyLevels, type Severity, type AlarmStatus, type DutyLevel } from './schema.ts';
 
 export { seedSmartDevices } from './seed.ts';
-export {
-  Simulator,
-  eventTopic,
-  alertTopic,
-  type SimDevice,
-  type SentEvent,
-  type SimulatorOptions,
-  type SimulatorStats,
-} from './simulator.ts';
+export { Simulator, type SimDevice, type SentEvent, type SimulatorOptions, type SimulatorStats } from './simulator.ts';
 export { prepareSimulatedDevices, allSimulatorDevices, SIMULATOR_VENDOR } from './simulator-devices.ts';
 export { runSimulation, startDemoSimulator, brokerUrl, type SimulationOptions } from './simulator-run.ts';
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
+import { eventPartitionsSchedule } from './ingest/partitions.ts';
+import { ingestRoutes } from './ingest/routes.ts';
 import { alarmOrderRoutes } from './alarm-orders.routes.ts';
 export const manifest = defineModule({
   name: 'smart',
-  routes: [alarmOrderRoutes],
+  routes: [ingestRoutes, alarmOrderRoutes],
+  schedules: [eventPartitionsSchedule],
 });
+
+// The ingest runtime, for the process assembly (src/apps/server.ts).
+export { startIngest, type IngestRuntime } from './ingest/runtime.ts';

@@ -6,12 +6,9 @@
 // many devices need fewer connections. Counts of sent and acknowledged messages are kept for the CLI and the bench.
 import mqtt, { type MqttClient } from 'mqtt';
 import { randomBytes } from 'node:crypto';
+import { eventTopic, priorityTopic } from './ingest/topics.ts';
 import { PRIORITY_TYPES, type DeviceProfile } from './profiles.ts';
 import { alarmTypes, eventData, normalEvent, type Random } from './simulator-payloads.ts';
-
-/** The topics a device publishes to (see the ingest's subscription): ordinary events, and the priority lane. */
-export const eventTopic = (key: string) => `renova/d/${key}/events`;
-export const alertTopic = (key: string) => `renova/d/${key}/alert`;
 
 export interface SimDevice {
   id: string;
@@ -271,7 +268,7 @@ export class Simulator {
     this.seq.set(d.id, n);
     const at = new Date();
     const messageId = `${this.run}-${n}`;
-    const topic = PRIORITY_TYPES.has(type) ? alertTopic(d.key) : eventTopic(d.key);
+    const topic = PRIORITY_TYPES.has(type) ? priorityTopic(d.key) : eventTopic(d.key);
     const payload = JSON.stringify({ id: messageId, type, at: at.toISOString(), data });
     this.counts.sent++;
     this.byType[type] = (this.byType[type] ?? 0) + 1;
