@@ -37,6 +37,10 @@ export async function runSimulation(ctx: AppContext, opts: SimulationOptions): P
     onSent: opts.onSent,
     log: ctx.log,
   });
+  if (sim.stats().connected === 0) {
+    await sim.stop(0);
+    throw new Error(`No simulated device could connect to ${opts.url ?? brokerUrl(ctx)}: is the broker running?`);
+  }
   await opts.onConnected?.(sim);
   await new Promise((r) => setTimeout(r, opts.durationSeconds * 1000));
   return sim.stop(30_000);

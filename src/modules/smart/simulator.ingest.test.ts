@@ -6,6 +6,7 @@ import { startIngest, type IngestRuntime } from './ingest/runtime.ts';
 import { until } from './ingest/testing.ts';
 import { profilesAt } from './profiles.ts';
 import { prepareSimulatedDevices } from './simulator-devices.ts';
+import { runSimulation } from './simulator-run.ts';
 import { Simulator, type SentEvent } from './simulator.ts';
 
 describe('the simulator through the ingest', () => {
@@ -52,5 +53,24 @@ describe('the simulator through the ingest', () => {
       [ids],
     );
     expect(online[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('runs for a duration as `renova simulate` does, the burst sending more, and says so when nothing can connect', async () => {
+    const plain = await runSimulation(t.ctx, { compounds: 2, devices: 10, rate: 100, durationSeconds: 1.5, url: ingest.broker!.url });
+    expect(plain.acked).toBe(plain.sent);
+    const burst = await runSimulation(t.ctx, {
+      compounds: 2,
+      devices: 10,
+      rate: 100,
+      durationSeconds: 1.5,
+      burst: true,
+      url: ingest.broker!.url,
+    });
+    expect(burst.acked).toBe(burst.sent);
+    // A third of the run at three times the rate: about 5/3 of the plain run's events.
+    expect(burst.sent).toBeGreaterThan(plain.sent * 1.3);
+    await expect(
+      runSimulation(t.ctx, { compounds: 1, devices: 2, rate: 10, durationSeconds: 1, url: 'mqtt://127.0.0.1:1' }),
+    ).rejects.toThrow('is the broker running?');
   });
 });
