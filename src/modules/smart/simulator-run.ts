@@ -48,7 +48,9 @@ export async function runSimulation(ctx: AppContext, opts: SimulationOptions): P
 
 /** How gentle the demo is: a few events a second, an SOS or smoke alarm every minute or two, a device silent now and then. */
 export const GENTLE = {
-  rate: 3,
+  // One event a second beyond the heartbeats (the demo city's few hundred devices heartbeat a few times a second).
+  rate: 1,
+  rateIncludesHeartbeats: false,
   criticalEverySeconds: [60, 120] as const,
   silentEverySeconds: [240, 480] as const,
   alarmShare: 0.01,
