@@ -147,8 +147,9 @@ export class Simulator {
         const refused = (err: Error & { code?: number }) => {
           this.counts.refused++;
           this.opts.log?.warn({ device: link.key, err: err.message }, 'simulated device refused by the broker');
-          // Refused credentials stay refused: no reconnecting storm (4: bad user name or password, 5: not authorised).
-          if (err.code === 4 || err.code === 5) link.client.end(true);
+          // Refused credentials (4: bad user name or password, 5: not authorised) are tried again only slowly: no
+          // reconnecting storm, yet a broker whose password file catches up with the new secrets is reached.
+          if (err.code === 4 || err.code === 5) link.client.options.reconnectPeriod = 30_000;
           done();
         };
         setTimeout(done, 20_000).unref();
