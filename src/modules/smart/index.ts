@@ -3,22 +3,34 @@
 export { profilesAt, PROFILES_RULE, PRIORITY_TYPES, type DeviceProfile, type AlarmRule, type ProfileSet } from './profiles.ts';
 export { severities, alarmStatuses, dutyLevels, type Severity, type AlarmStatus, type DutyLevel } from './schema.ts';
 
+export { seedSmartDevices } from './seed.ts';
+export { Simulator, type SimDevice, type SentEvent, type SimulatorOptions, type SimulatorStats } from './simulator.ts';
+export { prepareSimulatedDevices, allSimulatorDevices, SIMULATOR_VENDOR } from './simulator-devices.ts';
+export { runSimulation, startDemoSimulator, brokerUrl, type SimulationOptions } from './simulator-run.ts';
+
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
+import { alarmOrderRoutes } from './alarm-orders.routes.ts';
 import { alarmsRoutes } from './alarms.routes.ts';
 import { brokerSyncHandler, syncBrokerAtStart } from './broker-sync.ts';
 import { deviceImportJob } from './devices.import.ts';
 import { devicesRoutes } from './devices.routes.ts';
 import { escalateAlarmJob, escalationSweep, notifyRaisedJob } from './escalation.ts';
+import { eventPartitionsSchedule } from './ingest/partitions.ts';
+import { ingestRoutes } from './ingest/routes.ts';
 import { keypersonPurge } from './keyperson.ts';
 export const manifest = defineModule({
   name: 'smart',
-  routes: [devicesRoutes, alarmsRoutes],
+  routes: [devicesRoutes, alarmsRoutes, ingestRoutes, alarmOrderRoutes],
   jobs: [deviceImportJob, escalateAlarmJob, notifyRaisedJob],
   handlers: [brokerSyncHandler],
   onWorkerStart: [syncBrokerAtStart],
   schedules: [
     { kind: escalationSweep, cron: '* * * * *' },
     { kind: keypersonPurge, cron: '23 3 * * *' },
+    eventPartitionsSchedule,
   ],
 });
+
+// The ingest runtime, for the process assembly (src/apps/server.ts).
+export { startIngest, type IngestRuntime } from './ingest/runtime.ts';
