@@ -12,6 +12,7 @@ import { policyModule } from '../modules/policy/module.tsx';
 import { projectsModule } from '../modules/projects/module.tsx';
 import { registryModule } from '../modules/registry/module.tsx';
 import { residentModule } from '../modules/resident/module.tsx';
+import { smartModule } from '../modules/smart/module.tsx';
 import { statsModule } from '../modules/stats/module.tsx';
 import { yearplanModule } from '../modules/yearplan/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
@@ -29,6 +30,7 @@ export const webModules: readonly WebModule[] = [
   policyModule,
   governanceModule,
   coordinationModule,
+  smartModule,
 ];
 
 /** The side menu, every module's entries in their declared order. */

@@ -1,0 +1,71 @@
+// The duty console's calls and their TanStack Query keys: alarms (list, one, steps, acknowledge / assign /
+// clear, export) and devices of the scope shown.
+import { api, toQuery } from '../../app/api.ts';
+import type { Alarm, AlarmStatus, DeviceItem, DutyScope, Severity } from './dutyTypes.ts';
+
+export interface HistoryFilters {
+  from?: string;
+  to?: string;
+  type?: string;
+  severity?: Severity;
+  status?: AlarmStatus;
+}
+
+export const dutyKeys = {
+  all: ['duty'] as const,
+  open: (scope: DutyScope) => ['duty', 'open', scope] as const,
+  history: (scope: DutyScope, filters: HistoryFilters) => ['duty', 'history', scope, filters] as const,
+  alarm: (id: string) => ['duty', 'alarm', id] as const,
+  devices: (scope: DutyScope) => ['duty', 'devices', scope] as const,
+  safety: (division: string) => ['duty', 'safety', division] as const,
+};
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const scopeQuery = (scope: DutyScope) => ({ division: scope.compoundId ? undefined : scope.division, compoundId: scope.compoundId });
+
+export const fetchAlarms = (scope: DutyScope, filters: HistoryFilters & { limit?: number }, cursor?: string | null) =>
+  api<Page<Alarm>>(`/alarms${toQuery({ ...scopeQuery(scope), ...filters, cursor: cursor ?? undefined })}`);
+
+/** Every page of a list, up to `max` items: the console shows all open alarms, not a first page. */
+async function allPages<T>(load: (cursor: string | null) => Promise<Page<T>>, max = 1000): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await load(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && items.length < max);
+  return items;
+}
+
+/** Alarms not cleared yet: the unacknowledged and the acknowledged. */
+export async function fetchOpenAlarms(scope: DutyScope): Promise<Alarm[]> {
+  const [active, acknowledged] = await Promise.all(
+    (['active', 'acknowledged'] as const).map((status) => allPages((c) => fetchAlarms(scope, { status, limit: 200 }, c))),
+  );
+  return [...active!, ...acknowledged!];
+}
+
+export const fetchAlarm = (id: string) => api<Alarm & { steps?: unknown[] }>(`/alarms/${encodeURIComponent(id)}`);
+
+export const acknowledgeAlarm = (id: string) => api<Alarm>(`/alarms/${encodeURIComponent(id)}/acknowledge`, { method: 'POST', body: {} });
+export const assignAlarm = (id: string, assigneeId: string) =>
+  api<Alarm>(`/alarms/${encodeURIComponent(id)}/assign`, { method: 'POST', body: { assigneeId } });
+export const clearAlarm = (id: string, note: string) =>
+  api<Alarm>(`/alarms/${encodeURIComponent(id)}/clear`, { method: 'POST', body: { note } });
+
+export const alarmsExportPath = (scope: DutyScope, filters: HistoryFilters) =>
+  `/alarms/export.xlsx${toQuery({ ...scopeQuery(scope), ...filters })}`;
+
+export const fetchDevices = (scope: DutyScope) =>
+  allPages((c) => api<Page<DeviceItem>>(`/devices${toQuery({ ...scopeQuery(scope), limit: 200, cursor: c ?? undefined })}`), 2000);
+
+export interface ProfileItem {
+  code: string;
+  name: string | Record<string, string>;
+}
+export const fetchProfiles = () => api<{ items: ProfileItem[] }>('/device-profiles').then((b) => b.items);
