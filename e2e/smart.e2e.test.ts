@@ -1,0 +1,153 @@
+// The duty console (值班台) and the overview's safety figures in a real browser against a real server:
+// a device registered through the API presses SOS over MQTT to the server's embedded broker, and the console
+// shows it live with its sound cue, acknowledges and clears it; the overview shows the safety figures at city
+// and subdistrict level; and on a first start with the simulator on, 和睦街道's console shows devices online
+// and alarms arriving. Screenshots at desk and phone size go to test-results/.
+import { randomUUID } from 'node:crypto';
+import mqtt from 'mqtt';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, browserSuite, newPhonePage, PASSWORD, signIn } from './support.ts';
+
+interface Me {
+  user: { scope: { division: string | null; compoundIds: string[] } };
+}
+interface IngestInfo {
+  mqttUrl: string;
+  eventTopic: string;
+}
+interface NewDevice {
+  id: string;
+  key: string;
+  secret: string;
+}
+
+/** Publishes one event as the device, QoS 1, and waits for the broker's acknowledgement. */
+async function publish(info: IngestInfo, device: NewDevice, type: string, data: Record<string, unknown> = {}): Promise<void> {
+  const client = await mqtt.connectAsync(info.mqttUrl, {
+    username: device.key,
+    password: device.secret,
+    clientId: `e2e-${device.key}`,
+    reconnectPeriod: 0,
+    connectTimeout: 10_000,
+  });
+  try {
+    const topic = info.eventTopic.replace('{key}', device.key);
+    await client.publishAsync(topic, JSON.stringify({ id: randomUUID(), type, at: new Date().toISOString(), data }), { qos: 1 });
+  } finally {
+    await client.endAsync();
+  }
+}
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}
+
+async function signInPhone(browser: Parameters<typeof newPhonePage>[0], url: string, username: string): Promise<Page> {
+  const page = await newPhonePage(browser);
+  await page.goto(`${url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
+  return page;
+}
+
+describe('duty console', () => {
+  const suite = browserSuite({ settings: { MQTT_PORT: '0' } });
+
+  it('receives a live SOS with its sound cue, acknowledges and clears it', async () => {
+    const page = await signIn(suite.browser(), suite.url(), 'property');
+    await page.getByRole('menuitem', { name: /值班台/ }).click();
+    await page.waitForURL(/\/duty/);
+    const console_ = page.getByTestId('duty-page');
+    expect(await console_.getAttribute('data-level')).toBe('compound');
+    await expect.poll(() => page.getByTestId('duty-live').getAttribute('data-state'), { timeout: 15_000 }).toBe('open');
+    await expect.poll(() => page.getByTestId('duty-live').textContent()).toContain('实时');
+    // The sound is turned on by a click, as a browser requires.
+    await page.getByTestId('duty-sound').click();
+    expect(await page.getByTestId('duty-sound').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('duty-sound-cue').getAttribute('data-sound-cue')).toBe('0');
+
+    const me = await apiCall<Me>(page, 'GET', '/auth/me');
+    const compoundId = me.user.scope.compoundIds[0]!;
+    const device = await apiCall<NewDevice>(page, 'POST', '/devices', { compoundId, profile: 'sos_button', name: '3幢1单元 一键报警' });
+    const info = await apiCall<IngestInfo>(page, 'GET', '/ingest/info');
+    await publish(info, device, 'heartbeat');
+    await publish(info, device, 'sos.pressed', {});
+
+    // The alarm arrives without a reload: under 紧急, named by its device, with the cue fired once.
+    const card = page.locator(`[data-testid="duty-alarm"][data-severity="critical"]`).filter({ hasText: '3幢1单元 一键报警' });
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId('duty-alarm-type').textContent()).toBe('居民一键报警');
+    expect(await card.getAttribute('data-status')).toBe('active');
+    const group = page.locator('[data-testid="duty-severity-group"][data-severity="critical"]');
+    expect(await group.textContent()).toContain('紧急');
+    await expect.poll(() => page.getByTestId('duty-sound-cue').getAttribute('data-sound-cue')).toBe('1');
+    expect(await page.getByTestId('duty-sound-cue').textContent()).toContain('紧急告警提示音');
+    expect(await card.textContent()).toContain('首次发生（北京时间）');
+    await shoot(page, 'duty-console-alarm-1440');
+
+    // Acknowledge with the keyboard: the button is reachable and the status follows.
+    await card.getByTestId('duty-alarm-ack').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.getAttribute('data-status')).toBe('acknowledged');
+    expect(await card.getByTestId('duty-alarm-status').textContent()).toBe('已确认');
+
+    // Clearing by hand needs a note.
+    await card.getByTestId('duty-alarm-clear').click();
+    await page.getByTestId('duty-clear-submit').click();
+    await page.getByText('请填写解除说明').waitFor();
+    await page.getByTestId('duty-clear-note').fill('现场核实：住户误按，已回访');
+    await page.getByTestId('duty-clear-submit').click();
+    await expect.poll(() => card.count()).toBe(0);
+
+    // The history has it, cleared, with its note in the drawer.
+    await page.getByTestId('duty-tab-history').click();
+    const row = page.locator('[data-testid="duty-history-row"]').filter({ hasText: '居民一键报警' }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('已解除');
+    await row.click();
+    await page.getByTestId('duty-drawer').getByText('现场核实：住户误按，已回访').waitFor();
+    await page.keyboard.press('Escape');
+
+    // The devices tab lists the new device online.
+    await page.getByTestId('duty-tab-devices').click();
+    const deviceRow = page.locator('[data-testid="duty-device-row"]').filter({ hasText: '3幢1单元 一键报警' });
+    await expect.poll(() => deviceRow.getAttribute('data-status')).toBe('online');
+
+    const phone = await signInPhone(suite.browser(), suite.url(), 'property');
+    await phone.goto(`${suite.url()}/duty`);
+    await phone.getByTestId('duty-page').waitFor();
+    await expect.poll(() => phone.getByTestId('duty-live').getAttribute('data-state'), { timeout: 15_000 }).toBe('open');
+    await shoot(phone, 'duty-console-390');
+    await phone.context().close();
+    await page.context().close();
+  });
+
+  it('shows the safety figures on the overview at city and subdistrict level', async () => {
+    const page = await signIn(suite.browser(), suite.url(), 'admin');
+    for (const division of ['330100', '330105004']) {
+      await page.goto(`${suite.url()}/overview/${division}`);
+      const safety = page.getByTestId('safety-cards');
+      await expect.poll(() => safety.getAttribute('data-division'), { timeout: 15_000 }).toBe(division);
+      const summary = await apiCall<{ alarms: { total: number }; devices: { total: number; online: number } }>(
+        page,
+        'GET',
+        `/safety/summary?division=${division}`,
+      );
+      await expect.poll(() => page.getByTestId('safety-alarms').getAttribute('data-value')).toBe(String(summary.alarms.total));
+      expect(await page.getByTestId('safety-online').getAttribute('data-value')).toBe(String(summary.devices.online));
+      expect(await safety.textContent()).toContain('平均确认用时');
+      expect(await safety.textContent()).toContain('紧急');
+      await shoot(page, `overview-safety-${division}-1440`);
+    }
+    // A role that does not read alarms sees no safety figures.
+    const evaluator = await signIn(suite.browser(), suite.url(), 'evaluator');
+    await evaluator.goto(`${suite.url()}/overview/330100`);
+    await evaluator.getByTestId('overview-kpis').waitFor();
+    expect(await evaluator.getByTestId('safety-cards').count()).toBe(0);
+    await evaluator.context().close();
+    await page.context().close();
+  });
+});
