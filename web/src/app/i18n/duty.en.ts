@@ -103,7 +103,7 @@ export const dutyEn: typeof dutyZh = {
   },
   safety: {
     title: 'Safety',
-    subtitle: 'Alarms and devices, last {{days}} days',
+    period: 'Period (Beijing time) {{from}} to {{to}}',
     alarms: 'Alarms',
     active: 'Open alarms',
     mtta: 'Mean time to acknowledge',

@@ -101,7 +101,7 @@ export const dutyZh = {
   },
   safety: {
     title: '平安指数',
-    subtitle: '近 {{days}} 天告警与设备情况',
+    period: '统计期间（北京时间）{{from}} 至 {{to}}',
     alarms: '告警总数',
     active: '未解除告警',
     mtta: '平均确认用时',

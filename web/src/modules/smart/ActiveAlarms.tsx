@@ -5,7 +5,7 @@ import { Badge, Button, Card, Col, Empty, Flex, Row, Skeleton, Space, Tag, Typog
 import { CheckOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
-import { beijingTime, newestFirst, personName, severityColor, severityLabel, typeLabel } from './dutyFormat.ts';
+import { alarmTypeLabel, beijingTime, newestFirst, personName, severityColor, severityLabel } from './dutyFormat.ts';
 import { SEVERITIES, type Alarm } from './dutyTypes.ts';
 
 export interface AlarmNames {
@@ -116,7 +116,7 @@ function AlarmCard({
             {severityLabel(t, a.severity)}
           </Tag>
           <Typography.Text strong data-testid="duty-alarm-type">
-            {typeLabel(t, a.type)}
+            {alarmTypeLabel(t, a)}
           </Typography.Text>
           {a.count > 1 && <Tag data-testid="duty-alarm-count">{t('duty.countN', { count: a.count })}</Tag>}
         </Space>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import type { AlarmNames } from './ActiveAlarms.tsx';
 import { dutyKeys, fetchAlarm } from './dutyApi.ts';
-import { beijingTime, personName, severityColor, severityLabel, typeLabel } from './dutyFormat.ts';
+import { alarmTypeLabel, beijingTime, personName, severityColor, severityLabel } from './dutyFormat.ts';
 import type { Alarm, AlarmStep } from './dutyTypes.ts';
 
 interface Props {
@@ -60,7 +60,7 @@ export default function AlarmDrawer({ alarm, names, canHandle, busy, onClose, on
       {a && (
         <>
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('duty.field.type')}>{typeLabel(t, a.type)}</Descriptions.Item>
+            <Descriptions.Item label={t('duty.field.type')}>{alarmTypeLabel(t, a)}</Descriptions.Item>
             <Descriptions.Item label={t('duty.field.severity')}>
               <Tag color={severityColor[a.severity]}>{severityLabel(t, a.severity)}</Tag>
             </Descriptions.Item>
@@ -145,7 +145,7 @@ export function ClearAlarmModal({
     >
       {alarm && (
         <Typography.Paragraph type="secondary">
-          {severityLabel(t, alarm.severity)} · {typeLabel(t, alarm.type)}
+          {severityLabel(t, alarm.severity)} · {alarmTypeLabel(t, alarm)}
         </Typography.Paragraph>
       )}
       <Form form={form} layout="vertical" preserve={false}>

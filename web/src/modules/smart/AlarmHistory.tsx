@@ -10,7 +10,7 @@ import { downloadFile, errorMessage } from '../../app/api.ts';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import type { AlarmNames } from './ActiveAlarms.tsx';
 import { alarmsExportPath, dutyKeys, fetchAlarms, type HistoryFilters } from './dutyApi.ts';
-import { beijingTime, personName, severityColor, severityLabel, typeLabel } from './dutyFormat.ts';
+import { alarmTypeLabel, beijingTime, personName, severityColor, severityLabel, typeLabel } from './dutyFormat.ts';
 import { ALARM_STATUSES, SEVERITIES, type Alarm, type DutyScope } from './dutyTypes.ts';
 
 const TYPES = [
@@ -63,7 +63,7 @@ export default function AlarmHistory({ scope, names, onOpen }: { scope: DutyScop
       width: 80,
       render: (s: Alarm['severity']) => <Tag color={severityColor[s]}>{severityLabel(t, s)}</Tag>,
     },
-    { title: t('duty.field.type'), dataIndex: 'type', render: (type: string) => typeLabel(t, type) },
+    { title: t('duty.field.type'), dataIndex: 'type', render: (_: string, a) => alarmTypeLabel(t, a) },
     { title: t('duty.field.status'), dataIndex: 'status', width: 90, render: (s: string) => t(`duty.status.${s}`) },
     { title: t('duty.field.device'), key: 'device', render: (_: unknown, a) => names.device(a), responsive: ['md'] },
     { title: t('duty.field.compound'), key: 'compound', render: (_: unknown, a) => names.compound(a), responsive: ['lg'] },

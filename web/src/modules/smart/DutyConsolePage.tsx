@@ -5,7 +5,7 @@
 import { useCallback, useMemo, useState, type CSSProperties } from 'react';
 import { App, Badge, Button, Card, Empty, Flex, Select, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { SoundOutlined, MutedOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import { useAuth } from '../accounts/index.ts';
@@ -15,6 +15,7 @@ import AlarmDrawer, { ClearAlarmModal } from './AlarmDrawer.tsx';
 import AlarmHistory from './AlarmHistory.tsx';
 import { acknowledgeAlarm, clearAlarm, dutyKeys, fetchDevices, fetchOpenAlarms } from './dutyApi.ts';
 import { BuildingsDevices, DeviceStatusList } from './DutyDevices.tsx';
+import { alarmTypeLabel } from './dutyFormat.ts';
 import type { Alarm } from './dutyTypes.ts';
 import { beep, unlockSound } from './soundCue.ts';
 import { mergeAlarm, useAlarmStream } from './useAlarmStream.ts';
@@ -35,9 +36,18 @@ export default function DutyConsolePage() {
   const devices = useQuery({ queryKey: dutyKeys.devices(scope), queryFn: () => fetchDevices(scope), enabled: view.level !== null });
   const deviceById = useMemo(() => new Map((devices.data ?? []).map((d) => [d.id, d])), [devices.data]);
 
+  // Compounds outside the picker's list (a city-wide console) are named one by one, as their alarms appear.
+  const unnamed = [...new Set([...(open.data ?? []).map((a) => a.compoundId), ...(devices.data ?? []).map((d) => d.compoundId)])]
+    .filter((id) => !view.compoundName(id))
+    .slice(0, 50);
+  const looked = useQueries({
+    queries: unnamed.map((id) => ({ queryKey: registryKeys.compound(id), queryFn: () => fetchCompound(id), staleTime: 10 * 60_000 })),
+  });
+  const lookedName = new Map(looked.flatMap((q) => (q.data ? [[q.data.id, q.data.name] as const] : [])));
+  const compoundName = (id: string) => view.compoundName(id) ?? lookedName.get(id) ?? t('duty.unknownCompound');
   const names: AlarmNames = {
     device: (a) => a.deviceName ?? deviceById.get(a.deviceId)?.name ?? t('duty.unknownDevice'),
-    compound: (a) => a.compoundName ?? view.compoundName(a.compoundId) ?? t('duty.unknownCompound'),
+    compound: (a) => a.compoundName ?? compoundName(a.compoundId),
   };
 
   // The sound: off until a click turns it on (browsers refuse audio before a gesture); the cue counts regardless.
@@ -53,21 +63,20 @@ export default function DutyConsolePage() {
   const onCritical = useCallback(
     (a: Alarm) => {
       setCues((n) => n + 1);
-      setLastCue(`${t('duty.sound.cue')}：${t(`duty.types.${a.type.replace(/\./g, '_')}`, { defaultValue: t('duty.types.other') })}`);
+      setLastCue(`${t('duty.sound.cue')}：${alarmTypeLabel(t, a)}`);
       if (soundOn) beep();
     },
     [soundOn, t],
   );
-  const compoundIds = useMemo(() => new Set(view.compounds.map((c) => c.id)), [view.compounds]);
   const fits = useCallback(
     (a: Alarm) => {
       if (scope.compoundId) return a.compoundId === scope.compoundId;
-      if (scope.division && compoundIds.size > 0) return compoundIds.has(a.compoundId);
+      if (scope.division && a.communityCode) return a.communityCode.startsWith(scope.division);
       return true;
     },
-    [scope.compoundId, scope.division, compoundIds],
+    [scope.compoundId, scope.division],
   );
-  const live = useAlarmStream({ fits, onCritical, enabled: view.level !== null });
+  const live = useAlarmStream({ fits, onCritical, compoundId: scope.compoundId, enabled: view.level !== null });
 
   const [selected, setSelected] = useState<Alarm | null>(null);
   const [clearing, setClearing] = useState<Alarm | null>(null);
@@ -179,12 +188,7 @@ export default function DutyConsolePage() {
             key: 'devices',
             label: <span data-testid="duty-tab-devices">{t('duty.tabs.devices')}</span>,
             children: (
-              <DeviceStatusList
-                devices={devices.data}
-                loading={devices.isLoading}
-                error={devices.error}
-                compoundName={(id) => view.compoundName(id) ?? t('duty.unknownCompound')}
-              />
+              <DeviceStatusList devices={devices.data} loading={devices.isLoading} error={devices.error} compoundName={compoundName} />
             ),
           },
           {

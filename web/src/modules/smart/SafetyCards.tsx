@@ -10,16 +10,22 @@ import { api, toQuery } from '../../app/api.ts';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useAuth } from '../accounts/index.ts';
 import { dutyKeys } from './dutyApi.ts';
-import { durationWords, severityColor, severityLabel, typeLabel } from './dutyFormat.ts';
-import { SEVERITIES } from './dutyTypes.ts';
+import { beijingTime, durationWords, severityColor, severityLabel } from './dutyFormat.ts';
+import { SEVERITIES, type Severity } from './dutyTypes.ts';
 
 export interface SafetySummary {
-  division: string;
-  days?: number;
-  alarms: { total: number; open: number; byType: Record<string, number>; bySeverity: Record<string, number> };
-  meanAcknowledgeSeconds: number | null;
-  meanClearSeconds: number | null;
-  devices: { total: number; online: number };
+  division: string | null;
+  from: string;
+  to: string;
+  alarms: {
+    total: number;
+    open: number;
+    byType: { type: string; typeName: string; count: number }[];
+    bySeverity: { severity: Severity; severityName: string; count: number }[];
+  };
+  meanSecondsToAcknowledge: number | null;
+  meanSecondsToClear: number | null;
+  devices: { online: number; offline: number; never: number; total: number };
 }
 
 const fetchSafety = (division: string) => api<SafetySummary>(`/safety/summary${toQuery({ division })}`);
@@ -36,9 +42,9 @@ function Safety({ division }: { division: string }) {
   const title = (
     <Flex gap={8} align="baseline" wrap>
       <span>{t('duty.safety.title')}</span>
-      {q.data?.days && (
-        <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
-          {t('duty.safety.subtitle', { days: q.data.days })}
+      {q.data && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }} data-testid="safety-period">
+          {t('duty.safety.period', { from: beijingTime(q.data.from).slice(0, 10), to: beijingTime(q.data.to).slice(0, 10) })}
         </Typography.Text>
       )}
     </Flex>
@@ -60,9 +66,8 @@ function SafetyFigures({ s }: { s: SafetySummary }) {
   const { t } = useTranslation();
   const { devices, alarms } = s;
   const percent = devices.total === 0 ? 0 : Math.floor((devices.online * 100) / devices.total);
-  const types = Object.entries(alarms.byType)
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1]);
+  const types = alarms.byType.filter((x) => x.count > 0).sort((a, b) => b.count - a.count);
+  const bySeverity = new Map(alarms.bySeverity.map((x) => [x.severity, x.count]));
   return (
     <Flex vertical gap={12}>
       <Row gutter={[12, 12]}>
@@ -76,15 +81,15 @@ function SafetyFigures({ s }: { s: SafetySummary }) {
         />
         <Figure
           testId="safety-mtta"
-          raw={s.meanAcknowledgeSeconds ?? ''}
-          value={durationWords(t, s.meanAcknowledgeSeconds)}
+          raw={s.meanSecondsToAcknowledge ?? ''}
+          value={durationWords(t, s.meanSecondsToAcknowledge)}
           icon={<ClockCircleOutlined />}
           label={t('duty.safety.mtta')}
         />
         <Figure
           testId="safety-mttc"
-          raw={s.meanClearSeconds ?? ''}
-          value={durationWords(t, s.meanClearSeconds)}
+          raw={s.meanSecondsToClear ?? ''}
+          value={durationWords(t, s.meanSecondsToClear)}
           icon={<FieldTimeOutlined />}
           label={t('duty.safety.mttc')}
         />
@@ -107,10 +112,10 @@ function SafetyFigures({ s }: { s: SafetySummary }) {
                 key={sev}
                 color={severityColor[sev]}
                 data-severity={sev}
-                data-value={alarms.bySeverity[sev] ?? 0}
+                data-value={bySeverity.get(sev) ?? 0}
                 style={{ marginInlineEnd: 0 }}
               >
-                {severityLabel(t, sev)} {alarms.bySeverity[sev] ?? 0}
+                {severityLabel(t, sev)} {bySeverity.get(sev) ?? 0}
               </Tag>
             ))}
           </Flex>
@@ -121,9 +126,9 @@ function SafetyFigures({ s }: { s: SafetySummary }) {
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('duty.safety.empty')} style={{ margin: 0 }} />
           ) : (
             <Flex wrap gap={6} style={{ marginTop: 6 }} data-testid="safety-by-type">
-              {types.map(([type, n]) => (
-                <Tag key={type} data-type={type} data-value={n} style={{ marginInlineEnd: 0 }}>
-                  {typeLabel(t, type)} {n}
+              {types.map((x) => (
+                <Tag key={x.type} data-type={x.type} data-value={x.count} style={{ marginInlineEnd: 0 }}>
+                  {x.typeName} {x.count}
                 </Tag>
               ))}
             </Flex>

@@ -8,7 +8,7 @@ export interface HistoryFilters {
   to?: string;
   type?: string;
   severity?: Severity;
-  status?: AlarmStatus;
+  status?: AlarmStatus | 'open';
 }
 
 export const dutyKeys = {
@@ -43,12 +43,8 @@ async function allPages<T>(load: (cursor: string | null) => Promise<Page<T>>, ma
 }
 
 /** Alarms not cleared yet: the unacknowledged and the acknowledged. */
-export async function fetchOpenAlarms(scope: DutyScope): Promise<Alarm[]> {
-  const [active, acknowledged] = await Promise.all(
-    (['active', 'acknowledged'] as const).map((status) => allPages((c) => fetchAlarms(scope, { status, limit: 200 }, c))),
-  );
-  return [...active!, ...acknowledged!];
-}
+export const fetchOpenAlarms = (scope: DutyScope): Promise<Alarm[]> =>
+  allPages((c) => fetchAlarms(scope, { status: 'open', limit: 200 }, c));
 
 export const fetchAlarm = (id: string) => api<Alarm & { steps?: unknown[] }>(`/alarms/${encodeURIComponent(id)}`);
 
@@ -59,7 +55,7 @@ export const clearAlarm = (id: string, note: string) =>
   api<Alarm>(`/alarms/${encodeURIComponent(id)}/clear`, { method: 'POST', body: { note } });
 
 export const alarmsExportPath = (scope: DutyScope, filters: HistoryFilters) =>
-  `/alarms/export.xlsx${toQuery({ ...scopeQuery(scope), ...filters })}`;
+  `/alarms/export${toQuery({ ...scopeQuery(scope), ...filters })}`;
 
 export const fetchDevices = (scope: DutyScope) =>
   allPages((c) => api<Page<DeviceItem>>(`/devices${toQuery({ ...scopeQuery(scope), limit: 200, cursor: c ?? undefined })}`), 2000);

@@ -41,11 +41,10 @@ export const severityLabel = (t: TFunction, s: string): string => t(`duty.severi
 export const typeLabel = (t: TFunction, type: string): string =>
   t(`duty.types.${type.replace(/\./g, '_')}`, { defaultValue: t('duty.types.other') });
 
-export function personName(p: AlarmPerson | string | null | undefined): string | null {
-  if (!p) return null;
-  if (typeof p === 'string') return null;
-  return p.displayName ?? p.name ?? null;
-}
+export const personName = (p: AlarmPerson | null | undefined): string | null => p?.displayName ?? null;
+
+/** The alarm's type as the server worded it, else from the console's own words. */
+export const alarmTypeLabel = (t: TFunction, a: Pick<Alarm, 'type' | 'typeName'>): string => a.typeName ?? typeLabel(t, a.type);
 
 /** Newest first by the last occurrence. */
 export const newestFirst = (a: Alarm, b: Alarm): number => Date.parse(b.lastAt) - Date.parse(a.lastAt);

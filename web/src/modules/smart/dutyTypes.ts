@@ -9,8 +9,7 @@ export type ConsoleLevel = EscalationLevel | 'city';
 
 export interface AlarmPerson {
   id: string;
-  displayName?: string | null;
-  name?: string | null;
+  displayName: string;
 }
 
 export interface Alarm {
@@ -23,11 +22,14 @@ export interface Alarm {
   count: number;
   firstAt: string;
   lastAt: string;
-  assignee: AlarmPerson | string | null;
+  assignee: AlarmPerson | null;
   level?: EscalationLevel | null;
   deviceName?: string | null;
+  /** The community the compound lies in: tells a live alarm's place without another call. */
+  communityCode?: string;
+  /** Names in the request's language, when the server words them. */
+  typeName?: string;
   compoundName?: string | null;
-  buildingName?: string | null;
   location?: string | null;
   acknowledgedAt?: string | null;
   clearedAt?: string | null;
@@ -39,7 +41,7 @@ export interface AlarmStep {
   action: string;
   level?: EscalationLevel | null;
   note?: string | null;
-  actor?: AlarmPerson | string | null;
+  actor?: AlarmPerson | null;
 }
 
 export interface DeviceItem {

@@ -1,5 +1,5 @@
 // The console's live feed: an EventSource on /api/v1/alarms/stream that reconnects (with a growing pause when
-// the server refused it), whose alarms are merged into the open-alarm lists of the react-query cache. After a
+// the server refused it), whose `alarm` events are merged into the open-alarm lists of the react-query cache. After a
 // reconnect the lists are fetched again, since the gap may have hidden changes. A critical alarm that is new or
 // happened again calls `onCritical` (the sound cue).
 import { useEffect, useRef, useState } from 'react';
@@ -10,7 +10,6 @@ import type { Alarm } from './dutyTypes.ts';
 export type StreamState = 'connecting' | 'open' | 'reconnecting';
 
 const STREAM_URL = '/api/v1/alarms/stream';
-const EVENT_NAMES = ['message', 'alarm'];
 
 function isAlarm(v: unknown): v is Alarm {
   const a = v as Partial<Alarm> | null;
@@ -52,12 +51,19 @@ export function mergeAlarm(client: QueryClient, alarm: Alarm, fits: (a: Alarm) =
   return news || client.getQueriesData({ queryKey: ['duty', 'open'] }).length === 0;
 }
 
-export function useAlarmStream(opts: { fits: (a: Alarm) => boolean; onCritical: (a: Alarm) => void; enabled?: boolean }): StreamState {
+export function useAlarmStream(opts: {
+  fits: (a: Alarm) => boolean;
+  onCritical: (a: Alarm) => void;
+  /** Only this compound's alarms (the server filters). */
+  compoundId?: string;
+  enabled?: boolean;
+}): StreamState {
   const client = useQueryClient();
   const [state, setState] = useState<StreamState>('connecting');
   const latest = useRef(opts);
   latest.current = opts;
   const enabled = opts.enabled ?? true;
+  const url = opts.compoundId ? `${STREAM_URL}?compoundId=${encodeURIComponent(opts.compoundId)}` : STREAM_URL;
 
   useEffect(() => {
     if (!enabled) return;
@@ -90,8 +96,10 @@ export function useAlarmStream(opts: { fits: (a: Alarm) => boolean; onCritical: 
 
     const connect = () => {
       if (stopped) return;
-      source = new EventSource(STREAM_URL, { withCredentials: true });
-      for (const name of EVENT_NAMES) source.addEventListener(name, onMessage as EventListener);
+      source = new EventSource(url, { withCredentials: true });
+      source.addEventListener('alarm', onMessage as EventListener);
+      // The server missed notifications (its database connection was reset): reload what is shown.
+      source.addEventListener('resync', () => void client.invalidateQueries({ queryKey: dutyKeys.all }));
       source.onopen = () => {
         attempts = 0;
         setState('open');
@@ -115,7 +123,7 @@ export function useAlarmStream(opts: { fits: (a: Alarm) => boolean; onCritical: 
       clearTimeout(refresh);
       source?.close();
     };
-  }, [client, enabled]);
+  }, [client, enabled, url]);
 
   return state;
 }
