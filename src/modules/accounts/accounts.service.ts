@@ -1,5 +1,5 @@
 import argon2 from 'argon2';
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { createHmac, randomBytes } from 'node:crypto';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -247,5 +247,27 @@ export async function accountsByIds(db: Db | Tx, ids: readonly string[]): Promis
     .select(summary)
     .from(users)
     .where(inArray(users.id, [...ids]))
+    .orderBy(users.username);
+}
+
+/** Accounts of a role on duty for a compound: granted the compound, or holding one of the divisions above it. */
+export async function dutyAccounts(
+  db: Db | Tx,
+  role: Role,
+  compoundId: string,
+  divisionCodes: readonly string[],
+): Promise<AccountSummary[]> {
+  return db
+    .select(summary)
+    .from(users)
+    .where(
+      and(
+        eq(users.role, role),
+        or(
+          sql`${compoundId}::uuid = any(${users.scopeCompoundIds})`,
+          divisionCodes.length ? inArray(users.scopeDivision, [...divisionCodes]) : sql`false`,
+        ),
+      ),
+    )
     .orderBy(users.username);
 }

@@ -1,6 +1,7 @@
 export {
   accountByUsername,
   accountsByIds,
+  dutyAccounts,
   authenticate,
   authUserByUsername,
   hashPassword,

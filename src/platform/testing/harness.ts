@@ -118,10 +118,11 @@ export async function testApp(
       });
     },
     async settled() {
+      // Work due later than the wait could last (an alarm's escalation timer) is not pending now.
       const deadline = Date.now() + 30_000;
       for (;;) {
         const { rows } = await ctx.database.pool.query<{ n: number }>(
-          `select count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active') and name <> '__pgboss__send-it'`,
+          `select count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active') and name <> '__pgboss__send-it' and start_after <= now() + interval '30 seconds'`,
         );
         if (rows[0]!.n === 0) return;
         if (Date.now() > deadline) throw new Error(`${rows[0]!.n} jobs or events still pending after 30 s`);

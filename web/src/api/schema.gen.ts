@@ -3,6 +3,258 @@
 /* eslint-disable */
 
 export interface paths {
+  '/api/v1/alarms': {
+    /** Alarms within your scope, newest first, filtered and paged */
+    get: {
+      query: {
+        compoundId?: string;
+        division?: string;
+        status?: 'active' | 'acknowledged' | 'cleared' | 'open';
+        severity?: 'critical' | 'major' | 'minor' | 'warning';
+        type?: string;
+        from?: string;
+        to?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            deviceId: string;
+            compoundId: string;
+            type: string;
+            severity: 'critical' | 'major' | 'minor' | 'warning';
+            status: 'active' | 'acknowledged' | 'cleared';
+            count: number;
+            firstAt: string;
+            lastAt: string;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            deviceName: string;
+            communityCode: string;
+            typeName: string;
+            severityName: string;
+            statusName: string;
+            level: 'compound' | 'community' | 'subdistrict';
+            levelName: string;
+            restricted: boolean;
+            acknowledgedAt: string | null;
+            clearedAt: string | null;
+            escalateAt: string | null;
+          }>;
+          nextCursor: string | null;
+        };
+      };
+    };
+  };
+  '/api/v1/alarms/export': {
+    /** The alarm history, as filtered, as .xlsx */
+    get: {
+      query: {
+        compoundId?: string;
+        division?: string;
+        status?: 'active' | 'acknowledged' | 'cleared' | 'open';
+        severity?: 'critical' | 'major' | 'minor' | 'warning';
+        type?: string;
+        from?: string;
+        to?: string;
+      };
+      responses: {
+        /** A file: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+        200: Blob;
+      };
+    };
+  };
+  '/api/v1/alarms/stream': {
+    /** Live alarms as Server-Sent Events (`event: alarm`, data in the list item shape) */
+    get: {
+      query: {
+        compoundId?: string;
+      };
+      responses: {
+        /** A file: text/event-stream */
+        200: Blob;
+      };
+    };
+  };
+  '/api/v1/alarms/{id}': {
+    /** One alarm with its history */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          deviceId: string;
+          compoundId: string;
+          type: string;
+          severity: 'critical' | 'major' | 'minor' | 'warning';
+          status: 'active' | 'acknowledged' | 'cleared';
+          count: number;
+          firstAt: string;
+          lastAt: string;
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          deviceName: string;
+          communityCode: string;
+          typeName: string;
+          severityName: string;
+          statusName: string;
+          level: 'compound' | 'community' | 'subdistrict';
+          levelName: string;
+          restricted: boolean;
+          acknowledgedAt: string | null;
+          clearedAt: string | null;
+          escalateAt: string | null;
+          rule: string;
+          ruleVersion: string;
+          detail: Record<string, unknown>;
+          acknowledgedBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          clearedBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          clearNote: string | null;
+          steps: Array<{
+            id: string;
+            at: string;
+            action: 'raised' | 'repeated' | 'acknowledged' | 'assigned' | 'escalated' | 'reminded' | 'cleared' | 'notified';
+            actionName: string;
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            level: 'compound' | 'community' | 'subdistrict' | null;
+            levelName: string | null;
+            note: string | null;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/alarms/{id}/acknowledge': {
+    /** Acknowledge an alarm (stops its escalation) */
+    post: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          deviceId: string;
+          compoundId: string;
+          type: string;
+          severity: 'critical' | 'major' | 'minor' | 'warning';
+          status: 'active' | 'acknowledged' | 'cleared';
+          count: number;
+          firstAt: string;
+          lastAt: string;
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          deviceName: string;
+          communityCode: string;
+          typeName: string;
+          severityName: string;
+          statusName: string;
+          level: 'compound' | 'community' | 'subdistrict';
+          levelName: string;
+          restricted: boolean;
+          acknowledgedAt: string | null;
+          clearedAt: string | null;
+          escalateAt: string | null;
+        };
+      };
+    };
+  };
+  '/api/v1/alarms/{id}/assign': {
+    /** Assign an alarm to someone whose scope covers it */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        assigneeId: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          deviceId: string;
+          compoundId: string;
+          type: string;
+          severity: 'critical' | 'major' | 'minor' | 'warning';
+          status: 'active' | 'acknowledged' | 'cleared';
+          count: number;
+          firstAt: string;
+          lastAt: string;
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          deviceName: string;
+          communityCode: string;
+          typeName: string;
+          severityName: string;
+          statusName: string;
+          level: 'compound' | 'community' | 'subdistrict';
+          levelName: string;
+          restricted: boolean;
+          acknowledgedAt: string | null;
+          clearedAt: string | null;
+          escalateAt: string | null;
+        };
+      };
+    };
+  };
+  '/api/v1/alarms/{id}/clear': {
+    /** Clear an alarm by hand, with a note */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        note: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          deviceId: string;
+          compoundId: string;
+          type: string;
+          severity: 'critical' | 'major' | 'minor' | 'warning';
+          status: 'active' | 'acknowledged' | 'cleared';
+          count: number;
+          firstAt: string;
+          lastAt: string;
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          deviceName: string;
+          communityCode: string;
+          typeName: string;
+          severityName: string;
+          statusName: string;
+          level: 'compound' | 'community' | 'subdistrict';
+          levelName: string;
+          restricted: boolean;
+          acknowledgedAt: string | null;
+          clearedAt: string | null;
+          escalateAt: string | null;
+        };
+      };
+    };
+  };
   '/api/v1/annual-plans/{year}/reviews': {
     /** The year's projects with each reviewing department's latest decision; fixed when all approve all */
     get: {
@@ -4012,6 +4264,45 @@ export interface paths {
           phone: string | null;
           idNumber: string | null;
           fake: boolean;
+        };
+      };
+    };
+  };
+  '/api/v1/safety/summary': {
+    /** Safety figures of a division: alarms by type and severity, mean times to acknowledge and clear, devices online */
+    get: {
+      query: {
+        division?: string;
+        from?: string;
+        to?: string;
+      };
+      responses: {
+        200: {
+          division: string | null;
+          from: string;
+          to: string;
+          alarms: {
+            total: number;
+            open: number;
+            byType: Array<{
+              type: string;
+              typeName: string;
+              count: number;
+            }>;
+            bySeverity: Array<{
+              severity: 'critical' | 'major' | 'minor' | 'warning';
+              severityName: string;
+              count: number;
+            }>;
+          };
+          meanSecondsToAcknowledge: number | null;
+          meanSecondsToClear: number | null;
+          devices: {
+            online: number;
+            offline: number;
+            never: number;
+            total: number;
+          };
         };
       };
     };
