@@ -14,6 +14,7 @@ import { manifest as projects } from '../modules/projects/index.ts';
 import { manifest as registry } from '../modules/registry/index.ts';
 import { manifest as smart } from '../modules/smart/index.ts';
 import { manifest as stats } from '../modules/stats/index.ts';
+import { manifest as workorders } from '../modules/workorders/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
   platformManifest,
@@ -29,4 +30,5 @@ export const modules: readonly ModuleManifest[] = [
   stats,
   evaluation,
   smart,
+  workorders,
 ];

@@ -7,10 +7,10 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { problem, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { registry } from '../registry/index.ts';
+import { lineage, registry } from '../registry/index.ts';
 import { verifyCode, type CodeSender } from './codes.ts';
 import { accountsMessages as am } from './messages.ts';
-import { rolePermissions } from './permissions.ts';
+import { rolePermissions, type Permission } from './permissions.ts';
 import { sessions, users, type Role } from './schema.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -270,4 +270,32 @@ export async function dutyAccounts(
       ),
     )
     .orderBy(users.username);
+}
+
+/**
+ * The accounts whose role grants `permission` and whose scope covers a compound (granted the compound itself, or
+ * a division it lies in): who may be handed work in that compound.
+ */
+export async function accountsWithPermissionOver(
+  db: Db | Tx,
+  permission: Permission,
+  compound: { id: string; communityCode: string },
+): Promise<AccountSummary[]> {
+  const holding = (Object.keys(rolePermissions) as Role[]).filter((r) => rolePermissions[r].includes(permission));
+  if (!holding.length) return [];
+  const divisions = lineage(compound.communityCode);
+  return db
+    .select(summary)
+    .from(users)
+    .where(
+      and(
+        inArray(users.role, holding),
+        or(
+          sql`${compound.id}::uuid = any(${users.scopeCompoundIds})`,
+          divisions.length ? inArray(users.scopeDivision, divisions) : undefined,
+        ),
+      ),
+    )
+    .orderBy(users.username)
+    .limit(200);
 }

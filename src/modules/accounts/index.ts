@@ -2,6 +2,7 @@ export {
   accountByUsername,
   accountsByIds,
   dutyAccounts,
+  accountsWithPermissionOver,
   authenticate,
   authUserByUsername,
   hashPassword,

@@ -6,11 +6,12 @@ export { severities, alarmStatuses, dutyLevels, type Severity, type AlarmStatus,
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
 import { alarmsRoutes } from './alarms.routes.ts';
+import { alarmOrderRoutes } from './alarm-orders.routes.ts';
 import { escalateAlarmJob, escalationSweep } from './escalation.ts';
 import { keypersonPurge } from './keyperson.ts';
 export const manifest = defineModule({
   name: 'smart',
-  routes: [alarmsRoutes],
+  routes: [alarmsRoutes, alarmOrderRoutes],
   jobs: [escalateAlarmJob],
   schedules: [
     { kind: escalationSweep, cron: '* * * * *' },

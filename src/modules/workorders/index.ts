@@ -1,0 +1,13 @@
+// Work orders (R20, reused by the grid events of the next issue): generic field work from any source. Other modules
+// raise orders through `createWorkOrder`; this module knows nothing of theirs.
+export { createWorkOrder, getWorkOrder, type NewWorkOrder } from './workorders.service.ts';
+export { workOrderRoutes, workOrderDetail, workOrderSummary } from './workorders.routes.ts';
+export { workOrderStatuses, workOrderPriorities, callbackOutcomes, type WorkOrderStatus, type WorkOrderPriority } from './schema.ts';
+
+// The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
+import { defineModule } from '../../platform/module.ts';
+import { workOrderRoutes as workOrderRoutes_ } from './workorders.routes.ts';
+export const manifest = defineModule({
+  name: 'workorders',
+  routes: [workOrderRoutes_],
+});
