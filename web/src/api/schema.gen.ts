@@ -255,6 +255,84 @@ export interface paths {
       };
     };
   };
+  '/api/v1/alarms/{id}/work-order': {
+    /** Raise a work order from an alarm (an SOS alarm's order needs the resident called back before it is done) */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        assigneeId?: string | null;
+        dueAt?: string | null;
+        note?: string | null;
+      };
+      responses: {
+        201: {
+          id: string;
+          sourceKind: string;
+          sourceId: string | null;
+          compoundId: string;
+          compoundName: string | null;
+          title: string;
+          priority: 'low' | 'normal' | 'high' | 'urgent';
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          dueAt: string | null;
+          callbackRequired: boolean;
+          callbackRecorded: boolean;
+          createdAt: string;
+          updatedAt: string;
+          description: string;
+          createdBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          startedAt: string | null;
+          completion: {
+            at: string;
+            by: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string;
+            photo: {
+              filename: string;
+              contentType: string;
+              sizeBytes: number;
+            } | null;
+          } | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          steps: Array<{
+            at: string;
+            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
+          }>;
+          callbacks: Array<{
+            id: string;
+            caller: {
+              id: string;
+              displayName: string;
+            };
+            calledAt: string;
+            outcome: 'reached' | 'not_reached' | 'no_answer';
+            note: string | null;
+          }>;
+        };
+      };
+    };
+  };
   '/api/v1/annual-plans/{year}/reviews': {
     /** The year's projects with each reviewing department's latest decision; fixed when all approve all */
     get: {
@@ -5071,6 +5149,676 @@ export interface paths {
           channel: 'online' | 'paper' | 'refused';
           replaced: boolean;
           enteredAt: string;
+        };
+      };
+    };
+  };
+  '/api/v1/work-orders': {
+    /** Work orders in scope, newest first */
+    get: {
+      query: {
+        status?: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+        compoundId?: string;
+        sourceKind?: string;
+        sourceId?: string;
+        assigneeId?: string;
+        mine?: 'true' | 'false';
+        limit?: number;
+        cursor?: string;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            sourceKind: string;
+            sourceId: string | null;
+            compoundId: string;
+            compoundName: string | null;
+            title: string;
+            priority: 'low' | 'normal' | 'high' | 'urgent';
+            status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            dueAt: string | null;
+            callbackRequired: boolean;
+            callbackRecorded: boolean;
+            createdAt: string;
+            updatedAt: string;
+          }>;
+          nextCursor: string | null;
+        };
+      };
+    };
+    /** Raise a work order in a compound, open for taking or assigned at once */
+    post: {
+      body: {
+        compoundId: string;
+        title: string;
+        description?: string | null;
+        priority?: 'low' | 'normal' | 'high' | 'urgent';
+        dueAt?: string | null;
+        assigneeId?: string | null;
+        sourceKind?: string;
+        sourceId?: string | null;
+        callbackRequired?: boolean;
+      };
+      responses: {
+        201: {
+          id: string;
+          sourceKind: string;
+          sourceId: string | null;
+          compoundId: string;
+          compoundName: string | null;
+          title: string;
+          priority: 'low' | 'normal' | 'high' | 'urgent';
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          dueAt: string | null;
+          callbackRequired: boolean;
+          callbackRecorded: boolean;
+          createdAt: string;
+          updatedAt: string;
+          description: string;
+          createdBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          startedAt: string | null;
+          completion: {
+            at: string;
+            by: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string;
+            photo: {
+              filename: string;
+              contentType: string;
+              sizeBytes: number;
+            } | null;
+          } | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          steps: Array<{
+            at: string;
+            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
+          }>;
+          callbacks: Array<{
+            id: string;
+            caller: {
+              id: string;
+              displayName: string;
+            };
+            calledAt: string;
+            outcome: 'reached' | 'not_reached' | 'no_answer';
+            note: string | null;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/work-orders/assignees': {
+    /** Accounts that handle work orders in a compound: who an order may be assigned to */
+    get: {
+      query: {
+        compoundId: string;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            displayName: string;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/work-orders/{id}': {
+    /** A work order with its timeline and call-backs */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          sourceKind: string;
+          sourceId: string | null;
+          compoundId: string;
+          compoundName: string | null;
+          title: string;
+          priority: 'low' | 'normal' | 'high' | 'urgent';
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          dueAt: string | null;
+          callbackRequired: boolean;
+          callbackRecorded: boolean;
+          createdAt: string;
+          updatedAt: string;
+          description: string;
+          createdBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          startedAt: string | null;
+          completion: {
+            at: string;
+            by: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string;
+            photo: {
+              filename: string;
+              contentType: string;
+              sizeBytes: number;
+            } | null;
+          } | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          steps: Array<{
+            at: string;
+            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
+          }>;
+          callbacks: Array<{
+            id: string;
+            caller: {
+              id: string;
+              displayName: string;
+            };
+            calledAt: string;
+            outcome: 'reached' | 'not_reached' | 'no_answer';
+            note: string | null;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/work-orders/{id}/assign': {
+    /** Assign (or re-assign) an order to an account that handles work orders in its compound */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        assigneeId: string;
+        dueAt?: string | null;
+        note?: string | null;
+      };
+      responses: {
+        200: {
+          id: string;
+          sourceKind: string;
+          sourceId: string | null;
+          compoundId: string;
+          compoundName: string | null;
+          title: string;
+          priority: 'low' | 'normal' | 'high' | 'urgent';
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          dueAt: string | null;
+          callbackRequired: boolean;
+          callbackRecorded: boolean;
+          createdAt: string;
+          updatedAt: string;
+          description: string;
+          createdBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          startedAt: string | null;
+          completion: {
+            at: string;
+            by: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string;
+            photo: {
+              filename: string;
+              contentType: string;
+              sizeBytes: number;
+            } | null;
+          } | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          steps: Array<{
+            at: string;
+            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
+          }>;
+          callbacks: Array<{
+            id: string;
+            caller: {
+              id: string;
+              displayName: string;
+            };
+            calledAt: string;
+            outcome: 'reached' | 'not_reached' | 'no_answer';
+            note: string | null;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/work-orders/{id}/callback': {
+    /** Record a call back to the resident who raised the order */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        calledAt?: string | null;
+        outcome: 'reached' | 'not_reached' | 'no_answer';
+        note?: string | null;
+      };
+      responses: {
+        200: {
+          id: string;
+          sourceKind: string;
+          sourceId: string | null;
+          compoundId: string;
+          compoundName: string | null;
+          title: string;
+          priority: 'low' | 'normal' | 'high' | 'urgent';
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          dueAt: string | null;
+          callbackRequired: boolean;
+          callbackRecorded: boolean;
+          createdAt: string;
+          updatedAt: string;
+          description: string;
+          createdBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          startedAt: string | null;
+          completion: {
+            at: string;
+            by: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string;
+            photo: {
+              filename: string;
+              contentType: string;
+              sizeBytes: number;
+            } | null;
+          } | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          steps: Array<{
+            at: string;
+            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
+          }>;
+          callbacks: Array<{
+            id: string;
+            caller: {
+              id: string;
+              displayName: string;
+            };
+            calledAt: string;
+            outcome: 'reached' | 'not_reached' | 'no_answer';
+            note: string | null;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/work-orders/{id}/cancel': {
+    /** Cancel an unfinished order, with the reason */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        reason: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          sourceKind: string;
+          sourceId: string | null;
+          compoundId: string;
+          compoundName: string | null;
+          title: string;
+          priority: 'low' | 'normal' | 'high' | 'urgent';
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          dueAt: string | null;
+          callbackRequired: boolean;
+          callbackRecorded: boolean;
+          createdAt: string;
+          updatedAt: string;
+          description: string;
+          createdBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          startedAt: string | null;
+          completion: {
+            at: string;
+            by: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string;
+            photo: {
+              filename: string;
+              contentType: string;
+              sizeBytes: number;
+            } | null;
+          } | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          steps: Array<{
+            at: string;
+            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
+          }>;
+          callbacks: Array<{
+            id: string;
+            caller: {
+              id: string;
+              displayName: string;
+            };
+            calledAt: string;
+            outcome: 'reached' | 'not_reached' | 'no_answer';
+            note: string | null;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/work-orders/{id}/complete': {
+    /** Complete an order with a photo (multipart fields note, file: PNG or JPEG); SOS orders need a call-back first */
+    post: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          sourceKind: string;
+          sourceId: string | null;
+          compoundId: string;
+          compoundName: string | null;
+          title: string;
+          priority: 'low' | 'normal' | 'high' | 'urgent';
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          dueAt: string | null;
+          callbackRequired: boolean;
+          callbackRecorded: boolean;
+          createdAt: string;
+          updatedAt: string;
+          description: string;
+          createdBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          startedAt: string | null;
+          completion: {
+            at: string;
+            by: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string;
+            photo: {
+              filename: string;
+              contentType: string;
+              sizeBytes: number;
+            } | null;
+          } | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          steps: Array<{
+            at: string;
+            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
+          }>;
+          callbacks: Array<{
+            id: string;
+            caller: {
+              id: string;
+              displayName: string;
+            };
+            calledAt: string;
+            outcome: 'reached' | 'not_reached' | 'no_answer';
+            note: string | null;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/work-orders/{id}/photo': {
+    /** The completion photo, as uploaded */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        /** A file: image/* */
+        200: Blob;
+      };
+    };
+  };
+  '/api/v1/work-orders/{id}/start': {
+    /** Start work on an order assigned to oneself */
+    post: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          sourceKind: string;
+          sourceId: string | null;
+          compoundId: string;
+          compoundName: string | null;
+          title: string;
+          priority: 'low' | 'normal' | 'high' | 'urgent';
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          dueAt: string | null;
+          callbackRequired: boolean;
+          callbackRecorded: boolean;
+          createdAt: string;
+          updatedAt: string;
+          description: string;
+          createdBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          startedAt: string | null;
+          completion: {
+            at: string;
+            by: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string;
+            photo: {
+              filename: string;
+              contentType: string;
+              sizeBytes: number;
+            } | null;
+          } | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          steps: Array<{
+            at: string;
+            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
+          }>;
+          callbacks: Array<{
+            id: string;
+            caller: {
+              id: string;
+              displayName: string;
+            };
+            calledAt: string;
+            outcome: 'reached' | 'not_reached' | 'no_answer';
+            note: string | null;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/work-orders/{id}/take': {
+    /** Take an open order oneself */
+    post: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          sourceKind: string;
+          sourceId: string | null;
+          compoundId: string;
+          compoundName: string | null;
+          title: string;
+          priority: 'low' | 'normal' | 'high' | 'urgent';
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          dueAt: string | null;
+          callbackRequired: boolean;
+          callbackRecorded: boolean;
+          createdAt: string;
+          updatedAt: string;
+          description: string;
+          createdBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          startedAt: string | null;
+          completion: {
+            at: string;
+            by: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string;
+            photo: {
+              filename: string;
+              contentType: string;
+              sizeBytes: number;
+            } | null;
+          } | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          steps: Array<{
+            at: string;
+            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
+          }>;
+          callbacks: Array<{
+            id: string;
+            caller: {
+              id: string;
+              displayName: string;
+            };
+            calledAt: string;
+            outcome: 'reached' | 'not_reached' | 'no_answer';
+            note: string | null;
+          }>;
         };
       };
     };

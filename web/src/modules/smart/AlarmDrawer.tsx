@@ -30,7 +30,8 @@ export default function AlarmDrawer({ alarm, names, canHandle, busy, onClose, on
     enabled: !!alarm,
   });
   const a: Alarm | null = alarm ? { ...alarm, ...(detail.data ?? {}) } : null;
-  const steps = ((detail.data as { steps?: AlarmStep[] } | undefined)?.steps ?? []).slice();
+  const steps: AlarmStep[] = detail.data?.steps ?? [];
+  const clearNote = detail.data?.clearNote;
 
   return (
     <Drawer
@@ -71,13 +72,12 @@ export default function AlarmDrawer({ alarm, names, canHandle, busy, onClose, on
             </Descriptions.Item>
             <Descriptions.Item label={t('duty.field.device')}>{names.device(a)}</Descriptions.Item>
             <Descriptions.Item label={t('duty.field.compound')}>{names.compound(a)}</Descriptions.Item>
-            {a.location && <Descriptions.Item label={t('duty.field.location')}>{a.location}</Descriptions.Item>}
             <Descriptions.Item label={t('duty.field.count')}>{a.count}</Descriptions.Item>
             <Descriptions.Item label={t('duty.field.firstAt')}>{beijingTime(a.firstAt)}</Descriptions.Item>
             <Descriptions.Item label={t('duty.field.lastAt')}>{beijingTime(a.lastAt)}</Descriptions.Item>
             {a.level && <Descriptions.Item label={t('duty.escalationLabel')}>{t(`duty.escalation.${a.level}`)}</Descriptions.Item>}
             <Descriptions.Item label={t('duty.field.assignee')}>{personName(a.assignee) ?? t('duty.unassigned')}</Descriptions.Item>
-            {a.clearNote && <Descriptions.Item label={t('duty.field.clearNote')}>{a.clearNote}</Descriptions.Item>}
+            {clearNote && <Descriptions.Item label={t('duty.field.clearNote')}>{clearNote}</Descriptions.Item>}
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('duty.drawer.steps')}
@@ -95,8 +95,7 @@ export default function AlarmDrawer({ alarm, names, canHandle, busy, onClose, on
                 key: i,
                 content: (
                   <>
-                    <Typography.Text strong>{t(`duty.steps.${s.action}`, { defaultValue: t('duty.types.other') })}</Typography.Text>{' '}
-                    {s.level && <Tag>{t(`duty.escalation.${s.level}`)}</Tag>}
+                    <Typography.Text strong>{s.actionName}</Typography.Text> {s.level && <Tag>{t(`duty.escalation.${s.level}`)}</Tag>}
                     <div style={{ color: '#8c8c8c', fontSize: 12 }}>
                       {beijingTime(s.at)} {personName(s.actor) ?? ''}
                     </div>

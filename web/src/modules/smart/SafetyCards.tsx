@@ -6,29 +6,16 @@ import { Card, Col, Empty, Flex, Progress, Row, Skeleton, Tag, Typography } from
 import { AlertOutlined, ClockCircleOutlined, FieldTimeOutlined, WifiOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, toQuery } from '../../app/api.ts';
+import { api, type ResponseOf } from '../../api/client.ts';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useAuth } from '../accounts/index.ts';
 import { dutyKeys } from './dutyApi.ts';
 import { beijingTime, durationWords, severityColor, severityLabel } from './dutyFormat.ts';
-import { SEVERITIES, type Severity } from './dutyTypes.ts';
+import { SEVERITIES } from './dutyTypes.ts';
 
-export interface SafetySummary {
-  division: string | null;
-  from: string;
-  to: string;
-  alarms: {
-    total: number;
-    open: number;
-    byType: { type: string; typeName: string; count: number }[];
-    bySeverity: { severity: Severity; severityName: string; count: number }[];
-  };
-  meanSecondsToAcknowledge: number | null;
-  meanSecondsToClear: number | null;
-  devices: { online: number; offline: number; never: number; total: number };
-}
+export type SafetySummary = ResponseOf<'/api/v1/safety/summary'>;
 
-const fetchSafety = (division: string) => api<SafetySummary>(`/safety/summary${toQuery({ division })}`);
+const fetchSafety = (division: string): Promise<SafetySummary> => api.get('/api/v1/safety/summary', { query: { division } });
 
 export default function SafetyCards({ division }: { division: string }) {
   const { can } = useAuth();

@@ -1,5 +1,6 @@
-// The duty console's calls and their TanStack Query keys: alarms (list, one, steps, acknowledge / assign /
-// clear, export) and devices of the scope shown.
+// The duty console's calls and their TanStack Query keys: alarms (list, one with its steps, acknowledge /
+// assign / clear, export) and devices of the scope shown.
+import { api as call, apiPath } from '../../api/client.ts';
 import { api, toQuery } from '../../app/api.ts';
 import type { Alarm, AlarmStatus, DeviceItem, DutyScope, Severity } from './dutyTypes.ts';
 
@@ -27,8 +28,8 @@ interface Page<T> {
 
 const scopeQuery = (scope: DutyScope) => ({ division: scope.compoundId ? undefined : scope.division, compoundId: scope.compoundId });
 
-export const fetchAlarms = (scope: DutyScope, filters: HistoryFilters & { limit?: number }, cursor?: string | null) =>
-  api<Page<Alarm>>(`/alarms${toQuery({ ...scopeQuery(scope), ...filters, cursor: cursor ?? undefined })}`);
+export const fetchAlarms = (scope: DutyScope, filters: HistoryFilters & { limit?: number }, cursor?: string | null): Promise<Page<Alarm>> =>
+  call.get('/api/v1/alarms', { query: { ...scopeQuery(scope), ...filters, cursor: cursor ?? undefined } });
 
 /** Every page of a list, up to `max` items: the console shows all open alarms, not a first page. */
 async function allPages<T>(load: (cursor: string | null) => Promise<Page<T>>, max = 1000): Promise<T[]> {
@@ -46,16 +47,14 @@ async function allPages<T>(load: (cursor: string | null) => Promise<Page<T>>, ma
 export const fetchOpenAlarms = (scope: DutyScope): Promise<Alarm[]> =>
   allPages((c) => fetchAlarms(scope, { status: 'open', limit: 200 }, c));
 
-export const fetchAlarm = (id: string) => api<Alarm & { steps?: unknown[] }>(`/alarms/${encodeURIComponent(id)}`);
-
-export const acknowledgeAlarm = (id: string) => api<Alarm>(`/alarms/${encodeURIComponent(id)}/acknowledge`, { method: 'POST', body: {} });
+export const fetchAlarm = (id: string) => call.get('/api/v1/alarms/{id}', { params: { id } });
+export const acknowledgeAlarm = (id: string) => call.post('/api/v1/alarms/{id}/acknowledge', { params: { id } });
 export const assignAlarm = (id: string, assigneeId: string) =>
-  api<Alarm>(`/alarms/${encodeURIComponent(id)}/assign`, { method: 'POST', body: { assigneeId } });
-export const clearAlarm = (id: string, note: string) =>
-  api<Alarm>(`/alarms/${encodeURIComponent(id)}/clear`, { method: 'POST', body: { note } });
+  call.post('/api/v1/alarms/{id}/assign', { params: { id }, body: { assigneeId } });
+export const clearAlarm = (id: string, note: string) => call.post('/api/v1/alarms/{id}/clear', { params: { id }, body: { note } });
 
 export const alarmsExportPath = (scope: DutyScope, filters: HistoryFilters) =>
-  `/alarms/export${toQuery({ ...scopeQuery(scope), ...filters })}`;
+  apiPath('/api/v1/alarms/export', { query: { ...scopeQuery(scope), ...filters } });
 
 export const fetchDevices = (scope: DutyScope) =>
   allPages((c) => api<Page<DeviceItem>>(`/devices${toQuery({ ...scopeQuery(scope), limit: 200, cursor: c ?? undefined })}`), 2000);

@@ -1,5 +1,6 @@
-// The duty console's shapes. The alarm item follows the contract (GET /api/v1/alarms); the names and
-// the escalation level are read when the list carries them, else looked up from the devices and compounds.
+// The duty console's shapes, from the generated API contract (web/src/api/schema.gen.ts) where the API has them.
+import type { ResponseOf } from '../../api/client.ts';
+
 export const SEVERITIES = ['critical', 'major', 'minor', 'warning'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const ALARM_STATUSES = ['active', 'acknowledged', 'cleared'] as const;
@@ -7,42 +8,13 @@ export type AlarmStatus = (typeof ALARM_STATUSES)[number];
 export type EscalationLevel = 'compound' | 'community' | 'subdistrict';
 export type ConsoleLevel = EscalationLevel | 'city';
 
-export interface AlarmPerson {
-  id: string;
-  displayName: string;
-}
-
-export interface Alarm {
-  id: string;
-  deviceId: string;
-  compoundId: string;
-  type: string;
-  severity: Severity;
-  status: AlarmStatus;
-  count: number;
-  firstAt: string;
-  lastAt: string;
-  assignee: AlarmPerson | null;
-  level?: EscalationLevel | null;
-  deviceName?: string | null;
-  /** The community the compound lies in: tells a live alarm's place without another call. */
-  communityCode?: string;
-  /** Names in the request's language, when the server words them. */
-  typeName?: string;
-  compoundName?: string | null;
-  location?: string | null;
-  acknowledgedAt?: string | null;
-  clearedAt?: string | null;
-  clearNote?: string | null;
-}
-
-export interface AlarmStep {
-  at: string;
-  action: string;
-  level?: EscalationLevel | null;
-  note?: string | null;
-  actor?: AlarmPerson | null;
-}
+export type Alarm = ResponseOf<'/api/v1/alarms'>['items'][number] & {
+  /** Not in the list's shape: looked up from the registry by the console. */
+  compoundName?: string;
+};
+export type AlarmPerson = NonNullable<Alarm['assignee']>;
+export type AlarmDetail = ResponseOf<'/api/v1/alarms/{id}'>;
+export type AlarmStep = AlarmDetail['steps'][number];
 
 export interface DeviceItem {
   id: string;
