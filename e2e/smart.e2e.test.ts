@@ -39,6 +39,17 @@ async function publish(info: IngestInfo, device: NewDevice, type: string, data: 
   }
 }
 
+/** Registers an SOS button in the account's first compound and presses it over MQTT; answers the device. */
+async function pressSos(page: Page, name: string): Promise<NewDevice> {
+  const me = await apiCall<Me>(page, 'GET', '/auth/me');
+  const compoundId = me.user.scope.compoundIds[0]!;
+  const device = await apiCall<NewDevice>(page, 'POST', '/devices', { compoundId, profile: 'sos_button', name });
+  const info = await apiCall<IngestInfo>(page, 'GET', '/ingest/info');
+  await publish(info, device, 'heartbeat');
+  await publish(info, device, 'sos.pressed');
+  return device;
+}
+
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
@@ -69,12 +80,7 @@ describe('duty console', () => {
     expect(await page.getByTestId('duty-sound').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('duty-sound-cue').getAttribute('data-sound-cue')).toBe('0');
 
-    const me = await apiCall<Me>(page, 'GET', '/auth/me');
-    const compoundId = me.user.scope.compoundIds[0]!;
-    const device = await apiCall<NewDevice>(page, 'POST', '/devices', { compoundId, profile: 'sos_button', name: '3幢1单元 一键报警' });
-    const info = await apiCall<IngestInfo>(page, 'GET', '/ingest/info');
-    await publish(info, device, 'heartbeat');
-    await publish(info, device, 'sos.pressed', {});
+    await pressSos(page, '3幢1单元 一键报警');
 
     // The alarm arrives without a reload: under 紧急, named by its device, with the cue fired once.
     const card = page.locator(`[data-testid="duty-alarm"][data-severity="critical"]`).filter({ hasText: '3幢1单元 一键报警' });
@@ -126,20 +132,43 @@ describe('duty console', () => {
   });
 
   it('shows the safety figures on the overview at city and subdistrict level', async () => {
+    // An alarm of its own in 和睦街道, acknowledged and cleared, so every figure has something to show.
+    const property = await signIn(suite.browser(), suite.url(), 'property');
+    const device = await pressSos(property, '5幢 一键报警');
+    let alarm: { id: string } | undefined;
+    await expect
+      .poll(async () => {
+        const list = await apiCall<{ items: { id: string; deviceId: string }[] }>(property, 'GET', '/alarms?status=open');
+        alarm = list.items.find((a) => a.deviceId === device.id);
+        return !!alarm;
+      })
+      .toBe(true);
+    await apiCall(property, 'POST', `/alarms/${alarm!.id}/acknowledge`);
+    await apiCall(property, 'POST', `/alarms/${alarm!.id}/clear`, { note: '演练' });
+    await property.context().close();
+
     const page = await signIn(suite.browser(), suite.url(), 'admin');
     for (const division of ['330100', '330105004']) {
       await page.goto(`${suite.url()}/overview/${division}`);
       const safety = page.getByTestId('safety-cards');
       await expect.poll(() => safety.getAttribute('data-division'), { timeout: 15_000 }).toBe(division);
-      const summary = await apiCall<{ alarms: { total: number }; devices: { total: number; online: number } }>(
-        page,
-        'GET',
-        `/safety/summary?division=${division}`,
-      );
+      const summary = await apiCall<{
+        alarms: { total: number };
+        devices: { total: number; online: number };
+        meanSecondsToAcknowledge: number | null;
+      }>(page, 'GET', `/safety/summary?division=${division}`);
+      expect(summary.alarms.total).toBeGreaterThan(0);
       await expect.poll(() => page.getByTestId('safety-alarms').getAttribute('data-value')).toBe(String(summary.alarms.total));
       expect(await page.getByTestId('safety-online').getAttribute('data-value')).toBe(String(summary.devices.online));
-      expect(await safety.textContent()).toContain('平均确认用时');
-      expect(await safety.textContent()).toContain('紧急');
+      expect(summary.devices.online).toBeGreaterThan(0);
+      const critical = page.getByTestId('safety-by-severity').locator('[data-severity="critical"]');
+      expect(Number(await critical.getAttribute('data-value'))).toBeGreaterThan(0);
+      expect(await critical.textContent()).toContain('紧急');
+      expect(await page.getByTestId('safety-by-type').textContent()).toContain('居民一键报警');
+      // Mean times in words (秒 / 分), never a bare number of seconds.
+      expect(await page.getByTestId('safety-mtta').getAttribute('data-value')).toBe(String(summary.meanSecondsToAcknowledge));
+      expect(await page.getByTestId('safety-mtta-value').textContent()).toMatch(/秒|分/);
+      expect(await page.getByTestId('safety-mttc-value').textContent()).toMatch(/秒|分/);
       await shoot(page, `overview-safety-${division}-1440`);
     }
     // A role that does not read alarms sees no safety figures.
@@ -148,6 +177,42 @@ describe('duty console', () => {
     await evaluator.getByTestId('overview-kpis').waitFor();
     expect(await evaluator.getByTestId('safety-cards').count()).toBe(0);
     await evaluator.context().close();
+    await page.context().close();
+  });
+});
+
+describe('the demo on first start', () => {
+  // As `npm start` runs it: the demo city with its devices and the gentle simulator on.
+  const suite = browserSuite({ settings: { SIMULATOR: 'on' } });
+
+  it("shows 和睦街道's console with devices online and alarms arriving from the simulator", async () => {
+    const page = await signIn(suite.browser(), suite.url(), 'hemu');
+    await page.getByRole('menuitem', { name: /值班台/ }).click();
+    await page.waitForURL(/\/duty/);
+    expect(await page.getByTestId('duty-page').getAttribute('data-level')).toBe('subdistrict');
+    await expect.poll(() => page.getByTestId('duty-live').getAttribute('data-state'), { timeout: 15_000 }).toBe('open');
+
+    // Alarms arrive over the live feed: the open list changes without a reload.
+    const seen = async () =>
+      page
+        .locator('[data-testid="duty-alarm"]')
+        .evaluateAll((cards) => cards.map((c) => `${c.getAttribute('data-id')}:${c.getAttribute('data-count')}`).join(','));
+    const before = await seen();
+    await expect.poll(seen, { timeout: 90_000, intervals: [1_000] }).not.toBe(before);
+    expect(await page.locator('[data-testid="duty-alarm"]').count()).toBeGreaterThan(0);
+    await shoot(page, 'duty-demo-hemu-1440');
+
+    await page.getByTestId('duty-tab-devices').click();
+    const online = page.getByTestId('duty-devices-online');
+    await expect.poll(async () => Number(await online.getAttribute('data-online')), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await online.textContent()).toMatch(/在线 \d+ \/ 共 \d+ 台/);
+    await shoot(page, 'duty-demo-hemu-devices-1440');
+
+    const phone = await signInPhone(suite.browser(), suite.url(), 'hemu');
+    await phone.goto(`${suite.url()}/duty`);
+    await phone.locator('[data-testid="duty-alarm"]').first().waitFor({ timeout: 30_000 });
+    await shoot(phone, 'duty-demo-hemu-390');
+    await phone.context().close();
     await page.context().close();
   });
 });
