@@ -198,7 +198,7 @@ describe('the demo on first start', () => {
         .locator('[data-testid="duty-alarm"]')
         .evaluateAll((cards) => cards.map((c) => `${c.getAttribute('data-id')}:${c.getAttribute('data-count')}`).join(','));
     const before = await seen();
-    await expect.poll(seen, { timeout: 90_000, intervals: [1_000] }).not.toBe(before);
+    await expect.poll(seen, { timeout: 90_000, interval: 1_000 }).not.toBe(before);
     expect(await page.locator('[data-testid="duty-alarm"]').count()).toBeGreaterThan(0);
     await shoot(page, 'duty-demo-hemu-1440');
 
