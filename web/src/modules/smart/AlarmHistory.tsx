@@ -136,7 +136,11 @@ export default function AlarmHistory({ scope, names, onOpen }: { scope: DutyScop
             ({
               'data-testid': 'duty-history-row',
               'data-id': a.id,
+              tabIndex: 0,
               onClick: () => onOpen(a),
+              onKeyDown: (e: { key: string }) => {
+                if (e.key === 'Enter') onOpen(a);
+              },
               style: { cursor: 'pointer' },
             }) as HTMLAttributes<HTMLElement>
           }
