@@ -1,6 +1,7 @@
 // Watch-list alerts are kept briefly: after `smart.keyperson_retention_days` their alarms, the alarms'
 // history and the watch-list cameras' events are deleted by the clock, every night.
 import { sql } from 'drizzle-orm';
+import { pgArray } from '../../platform/db/sql.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { defineJob } from '../../platform/queue.ts';
@@ -16,12 +17,12 @@ export async function purgeKeyperson(ctx: AppContext, now: Date): Promise<{ alar
     const gone = await tx.execute<{ id: string }>(sql`
       delete from alarms where restricted = 'keyperson' and last_at < ${cutoff}::timestamptz returning id`);
     const ids = gone.rows.map((r) => r.id);
-    if (ids.length) await tx.execute(sql`delete from alarm_steps where alarm_id = any(${ids}::uuid[])`);
+    if (ids.length) await tx.execute(sql`delete from alarm_steps where alarm_id = any(${pgArray(ids)}::uuid[])`);
     const events = restricted.length
       ? await tx.execute(sql`
           delete from device_events
           where at < ${cutoff}::timestamptz
-            and device_id in (select id from devices where profile = any(${restricted}::text[]))`)
+            and device_id in (select id from devices where profile = any(${pgArray(restricted)}::text[]))`)
       : { rowCount: 0 };
     return { alarms: ids.length, events: events.rowCount ?? 0 };
   });
