@@ -4,14 +4,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EnvError, loadEnv, settingsDoc } from '../config/env.ts';
 import { createLogger } from '../platform/logger.ts';
-import { openContext, processRoles, startServer, startWorker, type ProcessRole } from './server.ts';
+import { openContext, processRoles, startIngestProcess, startServer, startWorker, type ProcessRole } from './server.ts';
 import { backupCommand, backupUsage } from './backup.ts';
 import { seedCity } from './seed.ts';
 
 const usage = `renova <command> [options]
 
-  serve [--role api|worker|all] start a process: the API and web UI (api), background jobs and
-                                domain events (worker), or both (all, the default of npm start)
+  serve [--role api|worker|all|ingest]
+                                start a process: the API and web UI (api), background jobs and
+                                domain events (worker), both with the embedded MQTT broker (all, the
+                                default of npm start), or device ingest from MQTT_URL (ingest)
+  ingest                        the same as serve --role ingest
   migrate                       apply database migrations and exit
   seed --scale demo|city|province [--seed N]
                                 build the demo city (idempotent)
@@ -48,11 +51,17 @@ async function main(argv: string[]): Promise<number> {
   }
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL);
-  if (command === 'serve') {
-    const role = (values.role ?? 'all') as ProcessRole;
+  if (command === 'serve' || command === 'ingest') {
+    const role = (command === 'ingest' ? 'ingest' : (values.role ?? 'all')) as ProcessRole;
     if (!processRoles.includes(role)) throw new Error(`--role is one of ${processRoles.join(', ')}`);
-    const server = role === 'worker' ? await startWorker(env, log) : await startServer(env, log, { role });
+    const server =
+      role === 'worker'
+        ? await startWorker(env, log)
+        : role === 'ingest'
+          ? await startIngestProcess(env, log)
+          : await startServer(env, log, { role });
     if ('url' in server) log.info({ role, url: server.url, database: server.ctx.database.mode }, 'Renova is serving');
+    else if (role === 'ingest') log.info({ role, database: server.ctx.database.mode }, 'Renova ingest is running');
     else log.info({ role, database: server.ctx.database.mode }, 'Renova worker is running');
     const stop = async () => {
       await server.close();

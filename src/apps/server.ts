@@ -22,14 +22,17 @@ import { Queue } from '../platform/queue.ts';
 import { authenticate } from '../modules/accounts/index.ts';
 import { installGates, installNeedsSource, type Gate } from '../modules/projects/index.ts';
 import { registry } from '../modules/registry/index.ts';
+import { startIngest, type IngestRuntime } from '../modules/smart/index.ts';
 import { policyRoutes } from '../platform/http/policy.routes.ts';
 import { modules } from './modules.ts';
 import { seedCity } from './seed.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export type ProcessRole = 'api' | 'worker' | 'all';
-export const processRoles: readonly ProcessRole[] = ['api', 'worker', 'all'];
+export type ProcessRole = 'api' | 'worker' | 'all' | 'ingest';
+export const processRoles: readonly ProcessRole[] = ['api', 'worker', 'all', 'ingest'];
+// Roles that run background jobs and domain events (an ingest process only consumes device events).
+const runsWorkers = (role: ProcessRole) => role === 'worker' || role === 'all';
 
 export async function openContext(
   env: Env,
@@ -44,7 +47,7 @@ export async function openContext(
     await loadShippedRules(database.db);
     const listen = (channel: string, onNotify: (payload: string) => void) =>
       database.notifications.subscribe(channel, { onNotify, onReset: () => undefined });
-    const queue = new Queue(database.db, database.pool, log, { listen, supervise: role !== 'api' });
+    const queue = new Queue(database.db, database.pool, log, { listen, supervise: runsWorkers(role) });
     const events = new Events(queue.boss, database.db, log, listen);
     // Gates and the needs source are what modules contribute to projects; the same in every process.
     installGates(modules.flatMap((m) => (m.gates ?? []) as Gate[]));
@@ -66,7 +69,7 @@ export async function openContext(
       events,
     };
     await registry.backfillPhoneHashes(ctx);
-    if (role !== 'api') {
+    if (runsWorkers(role)) {
       await queue.work(ctx);
       await events.work(ctx);
       for (const m of modules) for (const s of m.schedules ?? []) await queue.schedule(s.kind, s.cron);
@@ -135,7 +138,7 @@ export interface RunningServer {
 }
 
 export interface RunningWorker {
-  role: 'worker';
+  role: 'worker' | 'ingest';
   ctx: AppContext;
   close(): Promise<void>;
 }
@@ -184,14 +187,41 @@ export async function startWorker(env: Env, log?: Logger): Promise<RunningWorker
   };
 }
 
-/** The API and web UI (`api`), with the workers in the same process (`all`). */
+/**
+ * An ingest process (`--role ingest`): consumers of the city's broker (MQTT_URL) in its shared-subscription
+ * group, the priority lane and the offline timers; no HTTP, no broker, no jobs.
+ */
+export async function startIngestProcess(env: Env, log?: Logger): Promise<RunningWorker> {
+  if (!env.MQTT_URL) throw new Error('--role ingest needs MQTT_URL: the broker the ingest processes share');
+  const ctx = await openContext(env, log, { role: 'ingest' });
+  try {
+    const ingest = await startIngest(ctx, { broker: false, consume: true });
+    return {
+      role: 'ingest',
+      ctx,
+      async close() {
+        await ingest.close();
+        await ctx.database.close();
+      },
+    };
+  } catch (err) {
+    await ctx.database.close();
+    throw err;
+  }
+}
+
+/** The API and web UI (`api`), with the workers, the embedded broker and the ingest in the same process (`all`). */
 export async function startServer(env: Env, log?: Logger, opts: { role?: 'api' | 'all' } = {}): Promise<RunningServer> {
   const role = opts.role ?? 'all';
   const ownsEmbedded = !env.DATABASE_URL;
   if (ownsEmbedded) await stopStaleServer(env, log);
   const ctx = await openContext(env, log, { role });
+  let ingest: IngestRuntime | undefined;
   try {
     await seedIfEmpty(ctx);
+    // `all` consumes device events (from the embedded broker unless MQTT_URL names one); `api` only takes HTTP batches.
+    ingest = await startIngest(ctx, { broker: role === 'all' && !env.MQTT_URL, consume: role === 'all' });
+    const running = ingest;
     const { app } = await createHttpApp(ctx);
     await app.listen({ port: env.PORT, host: env.HOST });
     const address = app.server.address();
@@ -204,11 +234,13 @@ export async function startServer(env: Env, log?: Logger, opts: { role?: 'api' |
       app,
       async close() {
         await app.close();
+        await running.close();
         await ctx.database.close();
         if (ownsEmbedded) rmSync(pidFile(env), { force: true });
       },
     };
   } catch (err) {
+    await ingest?.close().catch(() => undefined);
     await ctx.database.close();
     throw err;
   }

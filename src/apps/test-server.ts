@@ -26,6 +26,7 @@ export async function startTestServer(settings: Record<string, string> = {}): Pr
     EMBEDDED_PG_PORT: String(await freePort()),
     LOG_LEVEL: 'warn',
     SEED_SCALE: 'demo',
+    MQTT_PORT: '0',
     ...settings,
   });
   const server = await startServer(env);

@@ -9,12 +9,18 @@ import { alarmsRoutes } from './alarms.routes.ts';
 import { alarmOrderRoutes } from './alarm-orders.routes.ts';
 import { escalateAlarmJob, escalationSweep } from './escalation.ts';
 import { keypersonPurge } from './keyperson.ts';
+import { eventPartitionsSchedule } from './ingest/partitions.ts';
+import { ingestRoutes } from './ingest/routes.ts';
 export const manifest = defineModule({
   name: 'smart',
-  routes: [alarmsRoutes, alarmOrderRoutes],
+  routes: [alarmsRoutes, alarmOrderRoutes, ingestRoutes],
   jobs: [escalateAlarmJob],
   schedules: [
     { kind: escalationSweep, cron: '* * * * *' },
     { kind: keypersonPurge, cron: '23 3 * * *' },
+    eventPartitionsSchedule,
   ],
 });
+
+// The ingest runtime, for the process assembly (src/apps/server.ts).
+export { startIngest, type IngestRuntime } from './ingest/runtime.ts';

@@ -1,0 +1,103 @@
+// One MQTT subscriber of the ingest. QoS 1, a persistent session under a stable client id (a restarted
+// process gets back what it had not acknowledged), and each PUBACK held until the batch holding its message
+// has committed. mqtt.js handles incoming publishes one at a time and sends the PUBACK as soon as its
+// handler answers; answering at once keeps the stream flowing, and the PUBACK itself is held back here
+// (by packet id, for this connection only: after a reconnect the broker sends the message again, and an
+// old id may name a new message) until `ack` is called.
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+
+export interface BrokerAccount {
+  url: string;
+  username: string;
+  password: string;
+  /** 5 on a broker that shares subscriptions ($share/…); 4 (3.1.1) on the embedded one. */
+  protocolVersion: 4 | 5;
+}
+
+export interface Received {
+  topic: string;
+  payload: Buffer;
+  /** Sends the held PUBACK (no-op when the connection it came on is gone). */
+  ack(): void;
+}
+
+export interface Consumer {
+  client: MqttClient;
+  close(): Promise<void>;
+}
+
+interface Sendable {
+  _sendPacket(packet: { cmd: string; messageId?: number }, cb?: (err?: Error) => void, ...rest: unknown[]): void;
+}
+
+export function startConsumer(
+  account: BrokerAccount,
+  opts: {
+    clientId: string;
+    filter: string;
+    onMessage(m: Received): void;
+    onUp(): void;
+    onDown(): void;
+    onError(err: Error): void;
+  },
+): Consumer {
+  let generation = 0;
+  const held = new Set<number>();
+  const options: IClientOptions = {
+    clientId: opts.clientId,
+    username: account.username,
+    password: account.password,
+    protocolVersion: account.protocolVersion,
+    clean: false,
+    reconnectPeriod: 500,
+    connectTimeout: 10_000,
+    keepalive: 30,
+    resubscribe: true,
+    ...(account.protocolVersion === 5
+      ? { properties: { sessionExpiryInterval: 7 * 86_400, receiveMaximum: 65_535 } }
+      : {}),
+    customHandleAcks(topic, payload, packet, done) {
+      if (packet.messageId !== undefined && packet.qos > 0) {
+        const id = packet.messageId;
+        const gen = generation;
+        held.add(id);
+        opts.onMessage({
+          topic,
+          payload: payload as Buffer,
+          ack() {
+            if (gen !== generation || !held.delete(id) || !client.connected) return;
+            original({ cmd: 'puback', messageId: id });
+          },
+        });
+      } else opts.onMessage({ topic, payload: payload as Buffer, ack: () => undefined });
+      done(0);
+    },
+  };
+  const client = mqtt.connect(account.url, options);
+  const sendable = client as unknown as Sendable;
+  const original = sendable._sendPacket.bind(client);
+  sendable._sendPacket = (packet, cb, ...rest) => {
+    if (packet.cmd === 'puback' && packet.messageId !== undefined && held.has(packet.messageId)) {
+      cb?.();
+      return;
+    }
+    original(packet, cb, ...rest);
+  };
+  // Nothing the client emits as 'message' is used: everything arrives through customHandleAcks.
+  client.on('connect', () => {
+    client.subscribe(opts.filter, { qos: 1 }, (err) => {
+      if (err) opts.onError(err);
+    });
+    opts.onUp();
+  });
+  client.on('close', () => {
+    generation++;
+    held.clear();
+    opts.onDown();
+  });
+  client.on('error', (err) => opts.onError(err));
+  return {
+    client,
+    close: () => new Promise<void>((resolve) => client.end(false, {}, () => resolve())),
+  };
+}
