@@ -241,7 +241,7 @@ function ScopeBar({ view }: { view: ReturnType<typeof useDutyScope> }) {
   return (
     <Card size="small" style={{ marginBottom: 12 }}>
       <Flex wrap gap={8} align="center">
-        <Typography.Text type="secondary">{t('duty.division')}</Typography.Text>
+        <Typography.Text type="secondary">{view.children.length > 0 ? t('duty.division') : t('duty.compound')}</Typography.Text>
         {view.children.length > 0 && (
           <Select
             showSearch={{ optionFilterProp: 'label' }}
