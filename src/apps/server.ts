@@ -73,6 +73,7 @@ export async function openContext(
       await queue.work(ctx);
       await events.work(ctx);
       for (const m of modules) for (const s of m.schedules ?? []) await queue.schedule(s.kind, s.cron);
+      for (const m of modules) for (const start of m.onWorkerStart ?? []) await start(ctx);
     }
     const close = database.close.bind(database);
     database.close = async () => {

@@ -17,6 +17,8 @@ export interface ModuleManifest {
   handlers?: EventHandler<AppContext, any>[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   schedules?: { kind: JobKind<any, AppContext>; cron: string }[];
+  /** Run once when a worker process starts (after its queues), e.g. to bring files an outside service reads up to date. */
+  onWorkerStart?: ((ctx: AppContext) => Promise<void>)[];
   /** Stage gates over facts this module owns (the projects module's Gate; the server installs them there). */
   gates?: readonly StageGate[];
   /** Where a baseline survey found needs, by indicator code (participation provides it to projects' plans). */

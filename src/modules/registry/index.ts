@@ -6,18 +6,22 @@ import {
   householdIdsOfResident,
 } from './households.service.ts';
 import { childDivisions, compoundsInScope } from './registry.service.ts';
+import { buildingsOf, compoundsByRef } from './places.ts';
 import { backfillPhoneHashes, bindingsOfResident, residentIdsByPhone } from './residents.service.ts';
 
 export { registryRoutes } from './registry.routes.ts';
 export { compoundsForSeeding, DEMO_RESIDENT_PHONE, loadDivisions, seedRegistry, type SeedScale, type SeedSummary } from './seed.ts';
 export { divisionLevelOf, divisionPrefix, lineage, within, isEligible } from './divisions.ts';
 export { compoundInScope } from './scope.ts';
+export { compoundRefKey, type CompoundRef } from './places.ts';
 
 /** What other modules may ask of the registry. */
 export const registry = {
   backfillPhoneHashes,
   bindingsOfResident,
+  buildingsOf,
   childDivisions,
+  compoundsByRef,
   residentIdsByPhone,
   compoundIdsOfResident,
   compoundsInScope,

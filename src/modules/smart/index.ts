@@ -11,10 +11,15 @@ import { escalateAlarmJob, escalationSweep } from './escalation.ts';
 import { keypersonPurge } from './keyperson.ts';
 import { eventPartitionsSchedule } from './ingest/partitions.ts';
 import { ingestRoutes } from './ingest/routes.ts';
+import { brokerSyncHandler, syncBrokerAtStart } from './broker-sync.ts';
+import { deviceImportJob } from './devices.import.ts';
+import { devicesRoutes } from './devices.routes.ts';
 export const manifest = defineModule({
   name: 'smart',
-  routes: [alarmsRoutes, alarmOrderRoutes, ingestRoutes],
-  jobs: [escalateAlarmJob],
+  routes: [alarmsRoutes, alarmOrderRoutes, ingestRoutes, devicesRoutes],
+  jobs: [escalateAlarmJob, deviceImportJob],
+  handlers: [brokerSyncHandler],
+  onWorkerStart: [syncBrokerAtStart],
   schedules: [
     { kind: escalationSweep, cron: '* * * * *' },
     { kind: keypersonPurge, cron: '23 3 * * *' },
