@@ -1209,6 +1209,71 @@ export interface paths {
       };
     };
   };
+  '/api/v1/compounds/{id}/devices': {
+    /** A compound's buildings with their devices (offline first), and devices placed in no building */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          compoundId: string;
+          buildings: Array<{
+            id: string;
+            name: string;
+            online: number;
+            offline: number;
+            devices: Array<{
+              id: string;
+              key: string;
+              compoundId: string;
+              compoundName: string | null;
+              buildingId: string | null;
+              buildingName: string | null;
+              profile: string;
+              profileName: string;
+              name: string;
+              location: string | null;
+              vendor: string | null;
+              model: string | null;
+              serial: string | null;
+              gatewayId: string | null;
+              status: 'online' | 'offline';
+              neverSeen: boolean;
+              lastSeenAt: string | null;
+              credentialsIssued: boolean;
+              revoked: boolean;
+              revokedAt: string | null;
+              createdAt: string;
+            }>;
+          }>;
+          unplaced: Array<{
+            id: string;
+            key: string;
+            compoundId: string;
+            compoundName: string | null;
+            buildingId: string | null;
+            buildingName: string | null;
+            profile: string;
+            profileName: string;
+            name: string;
+            location: string | null;
+            vendor: string | null;
+            model: string | null;
+            serial: string | null;
+            gatewayId: string | null;
+            status: 'online' | 'offline';
+            neverSeen: boolean;
+            lastSeenAt: string | null;
+            credentialsIssued: boolean;
+            revoked: boolean;
+            revokedAt: string | null;
+            createdAt: string;
+          }>;
+        };
+      };
+    };
+  };
   '/api/v1/compounds/{id}/households': {
     /** A compound's households, residents masked */
     get: {
@@ -1329,6 +1394,189 @@ export interface paths {
         200: {
           department: string;
           crews: number;
+        };
+      };
+    };
+  };
+  '/api/v1/device-imports': {
+    /** Import devices from an .xlsx or .csv file (multipart field "file"): a background job, all rows or none */
+    post: {
+      responses: {
+        202: {
+          jobId: string;
+        };
+      };
+    };
+  };
+  '/api/v1/device-imports/template.xlsx': {
+    /** An empty device import template */
+    get: {
+      responses: {
+        /** A file: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+        200: Blob;
+      };
+    };
+  };
+  '/api/v1/device-imports/{id}/credentials.xlsx': {
+    /** The imported devices' keys and secrets, made now and offered once (410 afterwards) */
+    post: {
+      params: {
+        id: string;
+      };
+      responses: {
+        /** A file: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+        200: Blob;
+      };
+    };
+  };
+  '/api/v1/device-profiles': {
+    /** Device profiles in force, in your language: event types and alarm rules */
+    get: {
+      responses: {
+        200: {
+          items: Array<{
+            code: string;
+            name: string;
+            heartbeatSeconds: number;
+            gateway: boolean;
+            eventTypes: Array<{
+              type: string;
+              name: string;
+            }>;
+            rules: Array<{
+              code: string;
+              name: string;
+              severity: string;
+            }>;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/devices': {
+    /** Devices within your scope, offline first then by name, paged */
+    get: {
+      query: {
+        compoundId?: string;
+        division?: string;
+        status?: 'online' | 'offline' | 'never';
+        profile?: string;
+        buildingId?: string;
+        q?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            key: string;
+            compoundId: string;
+            compoundName: string | null;
+            buildingId: string | null;
+            buildingName: string | null;
+            profile: string;
+            profileName: string;
+            name: string;
+            location: string | null;
+            vendor: string | null;
+            model: string | null;
+            serial: string | null;
+            gatewayId: string | null;
+            status: 'online' | 'offline';
+            neverSeen: boolean;
+            lastSeenAt: string | null;
+            credentialsIssued: boolean;
+            revoked: boolean;
+            revokedAt: string | null;
+            createdAt: string;
+          }>;
+          nextCursor: string | null;
+        };
+      };
+    };
+    /** Register a device; its secret is in this answer only */
+    post: {
+      body: {
+        compoundId: string;
+        profile: string;
+        name: string;
+        buildingId?: string | null;
+        location?: string | null;
+        vendor?: string | null;
+        model?: string | null;
+        serial?: string | null;
+        gatewayId?: string | null;
+      };
+      responses: {
+        201: {
+          id: string;
+          key: string;
+          secret: string;
+          profile: string;
+          status: 'online' | 'offline';
+          neverSeen: boolean;
+        };
+      };
+    };
+  };
+  '/api/v1/devices/{id}': {
+    /** One device and its status */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          key: string;
+          compoundId: string;
+          compoundName: string | null;
+          buildingId: string | null;
+          buildingName: string | null;
+          profile: string;
+          profileName: string;
+          name: string;
+          location: string | null;
+          vendor: string | null;
+          model: string | null;
+          serial: string | null;
+          gatewayId: string | null;
+          status: 'online' | 'offline';
+          neverSeen: boolean;
+          lastSeenAt: string | null;
+          credentialsIssued: boolean;
+          revoked: boolean;
+          revokedAt: string | null;
+          createdAt: string;
+        };
+      };
+    };
+  };
+  '/api/v1/devices/{id}/credentials': {
+    /** A new secret for the same key (shown once); the old secret stops working */
+    post: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          key: string;
+          secret: string;
+        };
+      };
+    };
+  };
+  '/api/v1/devices/{id}/revoke': {
+    /** Revoke a device for good: refused at the broker and by the HTTP ingest */
+    post: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          revokedAt: string;
         };
       };
     };
