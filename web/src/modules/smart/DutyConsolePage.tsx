@@ -37,14 +37,15 @@ export default function DutyConsolePage() {
   const deviceById = useMemo(() => new Map((devices.data ?? []).map((d) => [d.id, d])), [devices.data]);
 
   // Compounds outside the picker's list (a city-wide console) are named one by one, as their alarms appear.
-  const unnamed = [...new Set([...(open.data ?? []).map((a) => a.compoundId), ...(devices.data ?? []).map((d) => d.compoundId)])]
-    .filter((id) => !view.compoundName(id))
+  const fromDevices = new Map((devices.data ?? []).flatMap((d) => (d.compoundName ? [[d.compoundId, d.compoundName] as const] : [])));
+  const unnamed = [...new Set((open.data ?? []).map((a) => a.compoundId))]
+    .filter((id) => !view.compoundName(id) && !fromDevices.has(id))
     .slice(0, 50);
   const looked = useQueries({
     queries: unnamed.map((id) => ({ queryKey: registryKeys.compound(id), queryFn: () => fetchCompound(id), staleTime: 10 * 60_000 })),
   });
   const lookedName = new Map(looked.flatMap((q) => (q.data ? [[q.data.id, q.data.name] as const] : [])));
-  const compoundName = (id: string) => view.compoundName(id) ?? lookedName.get(id) ?? t('duty.unknownCompound');
+  const compoundName = (id: string) => view.compoundName(id) ?? fromDevices.get(id) ?? lookedName.get(id) ?? t('duty.unknownCompound');
   const names: AlarmNames = {
     device: (a) => a.deviceName ?? deviceById.get(a.deviceId)?.name ?? t('duty.unknownDevice'),
     compound: (a) => a.compoundName ?? compoundName(a.compoundId),
@@ -102,12 +103,6 @@ export default function DutyConsolePage() {
   const busyId = acknowledge.isPending ? (acknowledge.variables?.id ?? null) : clear.isPending ? (clear.variables?.a.id ?? null) : null;
 
   const buildingsCompound = view.compoundId ?? (view.compounds.length === 1 ? view.compounds[0]!.id : null);
-  const compound = useQuery({
-    queryKey: registryKeys.compound(buildingsCompound ?? ''),
-    queryFn: () => fetchCompound(buildingsCompound!),
-    enabled: !!buildingsCompound,
-    staleTime: 10 * 60_000,
-  });
 
   if (view.level === null) return <Empty data-testid="duty-no-scope" description={t('duty.noScope')} />;
 
@@ -195,10 +190,7 @@ export default function DutyConsolePage() {
             key: 'buildings',
             label: <span data-testid="duty-tab-buildings">{t('duty.tabs.buildings')}</span>,
             children: buildingsCompound ? (
-              <BuildingsDevices
-                buildings={compound.data?.buildings ?? []}
-                devices={(devices.data ?? []).filter((d) => d.compoundId === buildingsCompound)}
-              />
+              <BuildingsDevices compoundId={buildingsCompound} />
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('duty.devices.pickCompound')} />
             ),

@@ -1,7 +1,6 @@
 // The duty console's calls and their TanStack Query keys: alarms (list, one with its steps, acknowledge /
 // assign / clear, export) and devices of the scope shown.
 import { api as call, apiPath } from '../../api/client.ts';
-import { api, toQuery } from '../../app/api.ts';
 import type { Alarm, AlarmStatus, DeviceItem, DutyScope, Severity } from './dutyTypes.ts';
 
 export interface HistoryFilters {
@@ -18,6 +17,7 @@ export const dutyKeys = {
   history: (scope: DutyScope, filters: HistoryFilters) => ['duty', 'history', scope, filters] as const,
   alarm: (id: string) => ['duty', 'alarm', id] as const,
   devices: (scope: DutyScope) => ['duty', 'devices', scope] as const,
+  compoundDevices: (id: string) => ['duty', 'devices', 'compound', id] as const,
   safety: (division: string) => ['duty', 'safety', division] as const,
 };
 
@@ -56,11 +56,8 @@ export const clearAlarm = (id: string, note: string) => call.post('/api/v1/alarm
 export const alarmsExportPath = (scope: DutyScope, filters: HistoryFilters) =>
   apiPath('/api/v1/alarms/export', { query: { ...scopeQuery(scope), ...filters } });
 
-export const fetchDevices = (scope: DutyScope) =>
-  allPages((c) => api<Page<DeviceItem>>(`/devices${toQuery({ ...scopeQuery(scope), limit: 200, cursor: c ?? undefined })}`), 2000);
+/** The devices of the scope, offline first (the server's order). */
+export const fetchDevices = (scope: DutyScope): Promise<DeviceItem[]> =>
+  allPages((c) => call.get('/api/v1/devices', { query: { ...scopeQuery(scope), limit: 500, cursor: c ?? undefined } }), 2000);
 
-export interface ProfileItem {
-  code: string;
-  name: string | Record<string, string>;
-}
-export const fetchProfiles = () => api<{ items: ProfileItem[] }>('/device-profiles').then((b) => b.items);
+export const fetchCompoundDevices = (compoundId: string) => call.get('/api/v1/compounds/{id}/devices', { params: { id: compoundId } });

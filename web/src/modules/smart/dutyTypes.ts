@@ -16,16 +16,11 @@ export type AlarmPerson = NonNullable<Alarm['assignee']>;
 export type AlarmDetail = ResponseOf<'/api/v1/alarms/{id}'>;
 export type AlarmStep = AlarmDetail['steps'][number];
 
-export interface DeviceItem {
-  id: string;
-  name: string;
-  profile: string;
-  compoundId: string;
-  buildingId?: string | null;
-  location?: string | null;
-  status: 'online' | 'offline' | 'never';
-  lastSeenAt: string | null;
-}
+export type DeviceItem = ResponseOf<'/api/v1/devices'>['items'][number];
+/** Offline, never heard from, or online: what the console shows of a device. */
+export type DeviceState = 'offline' | 'never' | 'online';
+export const deviceState = (d: Pick<DeviceItem, 'status' | 'neverSeen'>): DeviceState => (d.neverSeen ? 'never' : d.status);
+export type CompoundDevices = ResponseOf<'/api/v1/compounds/{id}/devices'>;
 
 /** Where the console looks: the account's own scope (nothing chosen), a division below it, or one compound. */
 export interface DutyScope {
