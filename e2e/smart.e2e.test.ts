@@ -93,6 +93,13 @@ describe('duty console', () => {
     expect(await page.getByTestId('duty-sound-cue').textContent()).toContain('紧急告警提示音');
     expect(await card.textContent()).toContain('首次发生（北京时间）');
     await shoot(page, 'duty-console-alarm-1440');
+    // The same console on a phone: the alarm card fits the narrow screen.
+    const phone = await signInPhone(suite.browser(), suite.url(), 'property');
+    await phone.goto(`${suite.url()}/duty`);
+    await phone.locator('[data-testid="duty-alarm"][data-severity="critical"]').first().waitFor();
+    await expect.poll(() => phone.getByTestId('duty-live').getAttribute('data-state'), { timeout: 15_000 }).toBe('open');
+    await shoot(phone, 'duty-console-alarm-390');
+    await phone.context().close();
 
     // Acknowledge with the keyboard: the button is reachable and the status follows.
     await card.getByTestId('duty-alarm-ack').focus();
@@ -114,7 +121,8 @@ describe('duty console', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('已解除');
     await row.click();
-    await page.getByTestId('duty-drawer').getByText('现场核实：住户误按，已回访').waitFor();
+    await expect.poll(() => page.getByTestId('duty-drawer-clear-note').textContent()).toBe('现场核实：住户误按，已回访');
+    expect(await page.getByTestId('duty-drawer-status').getAttribute('data-status')).toBe('cleared');
     await page.keyboard.press('Escape');
 
     // The devices tab lists the new device online.
@@ -122,12 +130,6 @@ describe('duty console', () => {
     const deviceRow = page.locator('[data-testid="duty-device-row"]').filter({ hasText: '3幢1单元 一键报警' });
     await expect.poll(() => deviceRow.getAttribute('data-status')).toBe('online');
 
-    const phone = await signInPhone(suite.browser(), suite.url(), 'property');
-    await phone.goto(`${suite.url()}/duty`);
-    await phone.getByTestId('duty-page').waitFor();
-    await expect.poll(() => phone.getByTestId('duty-live').getAttribute('data-state'), { timeout: 15_000 }).toBe('open');
-    await shoot(phone, 'duty-console-390');
-    await phone.context().close();
     await page.context().close();
   });
 

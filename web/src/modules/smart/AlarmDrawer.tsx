@@ -77,7 +77,11 @@ export default function AlarmDrawer({ alarm, names, canHandle, busy, onClose, on
             <Descriptions.Item label={t('duty.field.lastAt')}>{beijingTime(a.lastAt)}</Descriptions.Item>
             {a.level && <Descriptions.Item label={t('duty.escalationLabel')}>{t(`duty.escalation.${a.level}`)}</Descriptions.Item>}
             <Descriptions.Item label={t('duty.field.assignee')}>{personName(a.assignee) ?? t('duty.unassigned')}</Descriptions.Item>
-            {clearNote && <Descriptions.Item label={t('duty.field.clearNote')}>{clearNote}</Descriptions.Item>}
+            {clearNote && (
+              <Descriptions.Item label={t('duty.field.clearNote')}>
+                <span data-testid="duty-drawer-clear-note">{clearNote}</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('duty.drawer.steps')}

@@ -48,11 +48,12 @@ export function useDutyScope(): DutyView {
   const divisionLevel = level === 'compound' ? 'compound' : levelOfCode(division);
   const shownLevel: ConsoleLevel | null = compoundId ? 'compound' : divisionLevel;
 
+  const below = !!division && divisionLevel !== 'community' && level !== 'compound';
   const children = useQuery({
     queryKey: registryKeys.divisions(division),
     queryFn: () => fetchDivisions(division),
     staleTime: 10 * 60_000,
-    enabled: !!division && divisionLevel !== 'community' && level !== 'compound',
+    enabled: below,
   });
   const compounds = useQuery({
     queryKey: ['duty', 'compounds', level === 'compound' ? null : division],
@@ -83,7 +84,8 @@ export function useDutyScope(): DutyView {
     compoundId,
     setDivision: (code) => set('division', code),
     setCompound: (id) => set('compound', id),
-    children: divisionLevel === 'community' ? [] : (children.data ?? []),
+    // A disabled query still answers from the cache (the overview's roots share the key): only `below` counts.
+    children: below ? (children.data ?? []) : [],
     compounds: compounds.data ?? [],
     compoundName: (id) => names.get(id),
     loading: children.isLoading || compounds.isLoading,
