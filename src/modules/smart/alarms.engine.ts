@@ -49,12 +49,17 @@ export async function applyEvents(ctx: AppContext, tx: Tx, events: readonly Devi
     else byDevice.set(e.deviceId, [e]);
   }
   const ids = [...byDevice.keys()].sort();
-  // A device registered without its status row still gets one (in order, like the locks below).
-  await tx.execute(sql`
-    insert into device_status (device_id) select unnest(${pgArray(ids)}::uuid[]) order by 1 on conflict (device_id) do nothing`);
-  const locked = await tx.execute<StatusRow>(sql`
-    select device_id, status, last_seen_at, rule_state from device_status
-    where device_id = any(${pgArray(ids)}::uuid[]) order by device_id for update`);
+  const lock = () =>
+    tx.execute<StatusRow>(sql`
+      select device_id, status, last_seen_at, rule_state from device_status
+      where device_id = any(${pgArray(ids)}::uuid[]) order by device_id for update`);
+  let locked = await lock();
+  if (locked.rows.length < ids.length) {
+    // A device registered without its status row still gets one (in order, like the locks).
+    await tx.execute(sql`
+      insert into device_status (device_id) select unnest(${pgArray(ids)}::uuid[]) order by 1 on conflict (device_id) do nothing`);
+    locked = await lock();
+  }
   const rows = new Map(locked.rows.map((r) => [r.device_id, r]));
 
   const seen: { id: string; at: string; silence: number; state: RuleState | null }[] = [];

@@ -42,7 +42,7 @@ export const firstEscalation = (sla: AlarmSla, severity: Severity, firstAt: Date
 
 /** Sends the job that re-checks the alarm at its due time (in the caller's transaction). */
 export async function scheduleEscalation(ctx: AppContext, tx: Tx, alarmId: string, at: Date): Promise<void> {
-  await ctx.queue.enqueue(tx, escalateAlarmJob, { alarmId }, { createdBy: null, startAfter: at });
+  await ctx.queue.enqueue(tx, escalateAlarmJob, { alarmId, due: at.toISOString() }, { createdBy: null, startAfter: at });
 }
 
 export interface Escalation {
@@ -76,7 +76,9 @@ async function escalateOne(ctx: AppContext, tx: Tx, sla: AlarmSla, a: typeof ala
   const at = sla.levels.indexOf(a.level);
   const top = at < 0 || at >= sla.levels.length - 1;
   const level = top ? a.level : sla.levels[at + 1]!;
-  const next = new Date(now.getTime() + (top ? s.remindSeconds : s.acknowledgeSeconds) * 1000);
+  // Below the top the next level gets its own time to acknowledge; at the top, reminders follow.
+  const atTop = sla.levels.indexOf(level) >= sla.levels.length - 1;
+  const next = new Date(now.getTime() + (atTop ? s.remindSeconds : s.acknowledgeSeconds) * 1000);
   const action: Escalation['action'] = top ? 'reminded' : 'escalated';
   await tx.update(alarms).set({ level, escalateAt: next }).where(eq(alarms.id, a.id));
   await writeStep(tx, a.id, action, null, { level, at: now });
@@ -102,14 +104,32 @@ async function notifyLevel(ctx: AppContext, tx: Tx, a: typeof alarms.$inferSelec
 }
 
 /** The precise clock: due at the alarm's escalateAt; idempotent (escalateDue re-checks under the row lock). */
-export const escalateAlarmJob = defineJob<{ alarmId: string }, AppContext>({
+export const escalateAlarmJob = defineJob<{ alarmId: string; due?: string }, AppContext>({
   name: 'smart.escalate_alarm',
   options: { retryLimit: 3, retryDelaySeconds: 5, timeoutSeconds: 60 },
   async run(ctx, data) {
     const done = await escalateDue(ctx, new Date(), data.alarmId);
+    if (!done.length && data.due) await rescheduleIfEarly(ctx, data.alarmId, new Date(data.due));
     return { escalated: done.length };
   },
 });
+
+/**
+ * A job started a little before its due time (the queue's clock and ours differ by milliseconds) is sent again
+ * for the same time. Only while the alarm still waits for exactly that time: once another run moved it on,
+ * that run has sent its own job, and a second chain would only do every step twice.
+ */
+async function rescheduleIfEarly(ctx: AppContext, alarmId: string, due: Date): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const [a] = await tx
+      .select({ escalateAt: alarms.escalateAt, status: alarms.status })
+      .from(alarms)
+      .where(eq(alarms.id, alarmId))
+      .for('update');
+    if (a?.status === 'active' && a.escalateAt?.getTime() === due.getTime() && due > new Date())
+      await scheduleEscalation(ctx, tx, alarmId, due);
+  });
+}
 
 /** The net under it: every minute, whatever is due (a job lost with a stopped worker included). */
 export const escalationSweep = defineJob<object, AppContext>({

@@ -3,6 +3,7 @@
 // `renova_alarms` with {id, compoundId, op}; each process listens once, loads the alarm once per
 // notification and sends it, in the list's item shape, to each of its clients allowed to see it.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { localeOf } from '../../platform/http/locale.ts';
@@ -66,6 +67,12 @@ class Hub {
             if (!text)
               byLocale.set(key, (text = `event: alarm\nid: ${row.id}\ndata: ${JSON.stringify(alarmItem(row, names, c.locale))}\n\n`));
             c.write(text);
+            // A watch-list alert reaching public security's console is a read like any other.
+            if (row.restricted !== 'no')
+              await audit(this.ctx.db, { id: c.user.id, username: c.user.username }, 'keyperson.read', 'alarm', row.id, {
+                how: 'stream',
+                alarmIds: [row.id],
+              });
           }
       } catch (err) {
         this.ctx.log.warn({ message: (err as Error).message }, 'live alarm feed could not load alarms');
