@@ -1,7 +1,7 @@
 // One MQTT subscriber of the ingest. QoS 1, a persistent session under a stable client id (a restarted
 // process gets back what it had not acknowledged), and each PUBACK held until the batch holding its message
 // has committed. mqtt.js handles incoming publishes one at a time and sends the PUBACK as soon as its
-// handler answers; answering at once keeps the stream flowing, and the PUBACK itself is held back here
+// handleMessage answers; answering at once keeps the stream flowing, and the PUBACK itself is held back here
 // (by packet id, for this connection only: after a reconnect the broker sends the message again, and an
 // old id may name a new message) until `ack` is called.
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
@@ -56,24 +56,27 @@ export function startConsumer(
     ...(account.protocolVersion === 5
       ? { properties: { sessionExpiryInterval: 7 * 86_400, receiveMaximum: 65_535 } }
       : {}),
-    customHandleAcks(topic, payload, packet, done) {
-      if (packet.messageId !== undefined && packet.qos > 0) {
-        const id = packet.messageId;
-        const gen = generation;
-        held.add(id);
-        opts.onMessage({
-          topic,
-          payload: payload as Buffer,
-          ack() {
-            if (gen !== generation || !held.delete(id) || !client.connected) return;
-            original({ cmd: 'puback', messageId: id });
-          },
-        });
-      } else opts.onMessage({ topic, payload: payload as Buffer, ack: () => undefined });
-      done(0);
-    },
   };
   const client = mqtt.connect(account.url, options);
+  // Every QoS 1 publish passes here before its PUBACK (customHandleAcks is consulted on MQTT 5 only).
+  client.handleMessage = (packet, done) => {
+    const topic = packet.topic;
+    const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : Buffer.from(packet.payload);
+    if (packet.messageId !== undefined && packet.qos > 0) {
+      const id = packet.messageId;
+      const gen = generation;
+      held.add(id);
+      opts.onMessage({
+        topic,
+        payload,
+        ack() {
+          if (gen !== generation || !held.delete(id) || !client.connected) return;
+          original({ cmd: 'puback', messageId: id });
+        },
+      });
+    } else opts.onMessage({ topic, payload, ack: () => undefined });
+    done();
+  };
   const sendable = client as unknown as Sendable;
   const original = sendable._sendPacket.bind(client);
   sendable._sendPacket = (packet, cb, ...rest) => {

@@ -33,6 +33,7 @@ const MAX_DELAY = 2 ** 31 - 1;
 export class OfflineTimers {
   private heap: [number, string][] = [];
   private readonly due = new Map<string, number>();
+  private readonly heard = new Map<string, number>();
   private timer: unknown;
   private armedFor = Infinity;
   // Nothing is declared silent before the first connection to the broker (brokerUp).
@@ -46,8 +47,12 @@ export class OfflineTimers {
     private readonly clock: OfflineClock = systemClock,
   ) {}
 
-  /** A device's deadline moved (a later deadline replaces an earlier one, never the reverse). */
-  set(id: string, deadline: number): void {
+  /**
+   * A device's deadline moved (a later deadline replaces an earlier one, never the reverse). `heard`: this
+   * process just received it, so the device is connected and needs no grace after a broker restart.
+   */
+  set(id: string, deadline: number, heard = false): void {
+    if (heard) this.heard.set(id, this.clock.now());
     const current = this.due.get(id);
     if (current !== undefined && current >= deadline) return;
     this.due.set(id, deadline);
@@ -154,9 +159,9 @@ export class OfflineTimers {
         this.pop();
         const [deadline, id] = top;
         this.due.delete(id);
-        // Just after the broker came back: the device has its heartbeat + grace to be heard first.
+        // Not heard since the broker came back: the device has its heartbeat + grace to be heard first.
         const heardBy = this.backAt + this.hooks.silenceMs(id);
-        if (heardBy > now) this.reset(id, Math.max(deadline, heardBy));
+        if (heardBy > now && !((this.heard.get(id) ?? -Infinity) >= this.backAt)) this.reset(id, Math.max(deadline, heardBy));
         else ids.push(id);
       }
       if (ids.length) {
@@ -164,11 +169,17 @@ export class OfflineTimers {
         const silent: string[] = [];
         for (const id of ids) {
           const d = fresh.get(id);
-          if (d === undefined) continue;
+          if (d === undefined) {
+            this.heard.delete(id);
+            continue;
+          }
           if (d > now) this.set(id, d);
           else silent.push(id);
         }
-        if (silent.length && !this.down) await this.hooks.silent(silent, new Date(now));
+        if (silent.length && !this.down) {
+          await this.hooks.silent(silent, new Date(now));
+          for (const id of silent) this.heard.delete(id);
+        }
         else if (silent.length) for (const id of silent) this.reset(id, now);
       }
     } catch (err) {

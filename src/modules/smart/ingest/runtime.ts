@@ -2,6 +2,7 @@
 // (events, batched; the priority lane, one event per transaction on a reserved connection), and the offline
 // timers. Role `api` keeps only the timers, for devices it hears over HTTP.
 import { sql } from 'drizzle-orm';
+import { pgArray } from '../../../platform/db/sql.ts';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { AppContext } from '../../../platform/context.ts';
@@ -38,6 +39,8 @@ export interface IngestRuntime {
   /** Stable across restarts: the client ids are `<group>-ingest-<slot>-events|alert`. */
   slot?: number;
   directory: DeviceDirectory;
+  /** Messages this process received and events it stored (new ones), since it started. */
+  stats: { received: number; stored: number; refused: number };
   /** After events of this process committed: their devices' deadlines move. */
   committed(events: readonly DeviceEvent[]): void;
   close(): Promise<void>;
@@ -52,6 +55,8 @@ export interface IngestOptions {
   broker: boolean;
   /** Subscribe and consume (roles `all` and `ingest`); without, only the timers for HTTP devices. */
   consume: boolean;
+  /** The broker and account to consume from, instead of MQTT_URL, MQTT_USERNAME and MQTT_PASSWORD. */
+  account?: BrokerAccount;
 }
 
 export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise<IngestRuntime> {
@@ -66,7 +71,7 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
   const timers = new OfflineTimers({
     async deadlines(ids) {
       const { rows } = await ctx.db.execute<{ device_id: string; offline_at: Date }>(
-        sql`select device_id, offline_at from device_status where device_id = any(${ids}::uuid[]) and status = 'online' and offline_at is not null`,
+        sql`select device_id, offline_at from device_status where device_id = any(${pgArray(ids)}::uuid[]) and status = 'online' and offline_at is not null`,
       );
       return new Map(rows.map((r) => [r.device_id, new Date(r.offline_at).getTime()]));
     },
@@ -80,7 +85,7 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
     for (const e of events) {
       const ms = silenceOf(e.profile);
       silence.set(e.deviceId, ms);
-      timers.set(e.deviceId, e.at.getTime() + ms);
+      timers.set(e.deviceId, e.at.getTime() + ms, true);
     }
   };
 
@@ -100,11 +105,13 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
   if (opts.broker) {
     broker = await startBroker(ctx, { port: env.MQTT_PORT });
     account = { url: broker.url, ...broker.internal, protocolVersion: 4 };
+  } else if (opts.consume && opts.account) {
+    account = opts.account;
   } else if (opts.consume) {
     if (!env.MQTT_URL) throw new Error('an ingest process needs MQTT_URL (the broker it consumes from)');
     account = { url: env.MQTT_URL, username: env.MQTT_USERNAME ?? '', password: env.MQTT_PASSWORD ?? '', protocolVersion: 5 };
   }
-  const mqttUrl = broker?.url ?? env.MQTT_URL ?? `mqtt://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.MQTT_PORT}`;
+  const mqttUrl = broker?.url ?? account?.url ?? env.MQTT_URL ?? `mqtt://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.MQTT_PORT}`;
 
   let consumers: Consumer[] = [];
   let reserved: pg.Client | undefined;
@@ -116,7 +123,9 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
   let batch: Item[] = [];
   let limits: IngestLimits = await limitsAt(ctx.db);
 
+  const stats = { received: 0, stored: 0, refused: 0 };
   const receive = (priority: (item: Item) => void) => (recv: Received) => {
+    stats.received++;
     const t = parseTopic(recv.topic);
     if (!t) return recv.ack();
     const item: Item = { recv, key: t.key };
@@ -182,6 +191,8 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
         const { events, refusals } = await resolve(items);
         const done = await commitBatch(ctx, db, events, refusals);
         for (const i of items) i.recv.ack();
+        stats.stored += done.inserted.length;
+        stats.refused += refusals.length;
         committed(done.inserted);
         report(refusals);
         return;
@@ -251,6 +262,7 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
     timers,
     slot,
     directory,
+    stats,
     committed,
     async close() {
       // Commit what has arrived, then leave: the broker keeps anything still unacknowledged for our session.

@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
+import { pgArray } from '../../../platform/db/sql.ts';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { AppContext } from '../../../platform/context.ts';
@@ -54,7 +55,7 @@ export class DeviceDirectory {
       profile: string;
       gateway_id: string | null;
     }>(sql`select id, key, compound_id, community_code, profile, gateway_id from devices
-           where key = any(${missing}::text[]) and revoked_at is null`);
+           where key = any(${pgArray(missing)}::text[]) and revoked_at is null`);
     const until = Date.now() + DEVICE_TTL_MS;
     for (const k of missing) this.cache.set(k, { device: null, until });
     for (const r of rows)
@@ -99,9 +100,9 @@ async function insertEvents(tx: Tx, events: readonly DeviceEvent[]): Promise<{ d
   if (events.length < COPY_FROM) {
     const { rows } = await tx.execute<{ device_id: string; message_id: string; at: Date }>(sql`
       insert into device_events (device_id, message_id, at, received_at, compound_id, type, data)
-      select * from unnest(${events.map((e) => e.deviceId)}::uuid[], ${events.map((e) => e.messageId)}::text[],
-        ${events.map((e) => e.at.toISOString())}::timestamptz[], ${events.map((e) => e.receivedAt.toISOString())}::timestamptz[],
-        ${events.map((e) => e.compoundId)}::uuid[], ${events.map((e) => e.type)}::text[], ${events.map((e) => JSON.stringify(e.data))}::jsonb[])
+      select * from unnest(${pgArray(events.map((e) => e.deviceId))}::uuid[], ${pgArray(events.map((e) => e.messageId))}::text[],
+        ${pgArray(events.map((e) => e.at.toISOString()))}::timestamptz[], ${pgArray(events.map((e) => e.receivedAt.toISOString()))}::timestamptz[],
+        ${pgArray(events.map((e) => e.compoundId))}::uuid[], ${pgArray(events.map((e) => e.type))}::text[], ${pgArray(events.map((e) => JSON.stringify(e.data)))}::jsonb[])
       on conflict do nothing
       returning device_id, message_id, at`);
     return rows;
@@ -143,14 +144,14 @@ async function countRefusals(tx: Tx, refusals: readonly Refusal[], now: Date): P
   await tx.execute(sql`
     insert into ingest_rejections (device_key, reason, count, last_at)
     select k, r, n, ${now.toISOString()}::timestamptz
-    from unnest(${keys.map((k) => k.key)}::text[], ${keys.map((k) => k.reason)}::text[], ${keys.map((k) => k.n)}::int[]) as v(k, r, n)
+    from unnest(${pgArray(keys.map((k) => k.key))}::text[], ${pgArray(keys.map((k) => k.reason))}::text[], ${pgArray(keys.map((k) => k.n))}::int[]) as v(k, r, n)
     order by k, r
     on conflict (device_key, reason) do update set count = ingest_rejections.count + excluded.count, last_at = excluded.last_at`);
   const devs = [...byDevice.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   if (devs.length)
     await tx.execute(sql`
       update device_status s set rejected = s.rejected + v.n, last_rejected_at = ${now.toISOString()}::timestamptz, last_reject_reason = v.r
-      from unnest(${devs.map((d) => d.id)}::uuid[], ${devs.map((d) => d.n)}::int[], ${devs.map((d) => d.reason)}::text[]) as v(d, n, r)
+      from unnest(${pgArray(devs.map((d) => d.id))}::uuid[], ${pgArray(devs.map((d) => d.n))}::int[], ${pgArray(devs.map((d) => d.reason))}::text[]) as v(d, n, r)
       where s.device_id = v.d`);
 }
 
