@@ -167,10 +167,16 @@ describe('Mosquitto authenticates devices from the files the product writes', ()
     await eventually(async () => !(await accepted(d.key, d.secret)), 'the old secret is refused');
     expect(await accepted(d.key, secret)).toBe(true);
 
+    // Connected when revoked: Mosquitto re-checks connected clients on reload and drops this one.
+    const connected = await connect(d.key, secret);
+    let dropped = false;
+    connected.on('close', () => (dropped = true));
     expect((await t.call('POST', `/api/v1/devices/${d.id}/revoke`, 'hemu')).statusCode).toBe(200);
     await t.settled();
     expect(readFileSync(files().passwd, 'utf8')).not.toContain(d.key);
     await eventually(async () => !(await accepted(d.key, secret)), 'the revoked device is refused at its next connect');
+    await eventually(async () => dropped, 'the connected revoked device is dropped');
+    await connected.endAsync();
   });
 
   it('rewrites the files at worker start (a lost file comes back from the devices table)', async () => {

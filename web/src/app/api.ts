@@ -126,8 +126,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 /** Downloads a binary answer (xlsx export, templates) through a blob link. */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const res = await apiFetch(path);
+export async function downloadFile(path: string, fallbackName: string, method = 'GET'): Promise<void> {
+  const res = await apiFetch(path, { method });
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') ?? '';
   const name = fileNameFrom(disposition) ?? fallbackName;

@@ -9,6 +9,7 @@ import { residentEn } from './resident.en.ts';
 import { companiesEn, governanceEn } from './governance.en.ts';
 import { coordinationEn } from './coordination.en.ts';
 import { statsEn } from './stats.en.ts';
+import { devicesEn } from './devices.en.ts';
 
 const en: Messages = {
   app: {
@@ -27,6 +28,7 @@ const en: Messages = {
     policyRules: 'Policy rules',
     propertyCompanies: 'Property companies',
     coordination: 'Renovate once',
+    devices: 'Devices',
   },
   header: { logout: 'Sign out', language: 'Language', scopeAll: 'All divisions', scope: 'Data scope' },
   roles: {
@@ -225,6 +227,7 @@ const en: Messages = {
   companies: companiesEn,
   coordination: coordinationEn,
   stats: statsEn,
+  devices: devicesEn,
   errors: {
     forbidden: 'You may not do this',
     network: 'Network error, check your connection and retry',

@@ -9,6 +9,8 @@ import { fetchCompound, registryKeys } from './api.ts';
 import BuildingsCard from './BuildingsCard.tsx';
 import CompoundFacts from './CompoundFacts.tsx';
 import HouseholdsTable from './HouseholdsTable.tsx';
+import { CompoundDevicesCard } from '../smart/index.ts';
+import { Loading } from '../../app/webModule.tsx';
 
 export default function CompoundPage() {
   const { id = '' } = useParams();
@@ -94,6 +96,9 @@ export default function CompoundPage() {
         <CompoundFacts compound={compound} />
       </Card>
       <BuildingsCard buildings={compound.buildings} />
+      <Loading>
+        <CompoundDevicesCard compound={compound} />
+      </Loading>
       <HouseholdsTable compoundId={compound.id} buildings={compound.buildings.map((b) => b.name)} />
     </Space>
   );
