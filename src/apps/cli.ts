@@ -7,6 +7,7 @@ import { createLogger } from '../platform/logger.ts';
 import { openContext, processRoles, startIngestProcess, startServer, startWorker, type ProcessRole } from './server.ts';
 import { backupCommand, backupUsage } from './backup.ts';
 import { seedCity } from './seed.ts';
+import { simulateUsage } from './simulate.ts';
 
 const usage = `renova <command> [options]
 
@@ -21,7 +22,7 @@ const usage = `renova <command> [options]
   import <compounds|households> <file.xlsx|file.csv> --as <username>
                                 import a spreadsheet with that account's scope
   export compounds <out.xlsx> --as <username> [--division CODE]
-${backupUsage}  env                           list the settings Renova reads
+${backupUsage}${simulateUsage}  env                           list the settings Renova reads
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -29,6 +30,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'backup' || command === 'restore') {
     const env = loadEnv();
     return backupCommand(command, rest, env, createLogger(env.LOG_LEVEL));
+  }
+  if (command === 'simulate') {
+    const env = loadEnv();
+    const { simulateCommand } = await import('./simulate.ts');
+    return simulateCommand(rest, env, createLogger(env.LOG_LEVEL));
   }
   const { values, positionals } = parseArgs({
     args: rest,

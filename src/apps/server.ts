@@ -228,12 +228,15 @@ export async function startServer(env: Env, log?: Logger, opts: { role?: 'api' |
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     if (ownsEmbedded) writeFileSync(pidFile(env), `${process.pid}\n`);
+    const { demoSimulatorFor } = await import('./simulate.ts');
+    const simulator = await demoSimulatorFor(ctx, role);
     return {
       url: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`,
       role,
       ctx,
       app,
       async close() {
+        await simulator?.stop();
         await app.close();
         await running.close();
         await ctx.database.close();

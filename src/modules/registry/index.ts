@@ -5,7 +5,7 @@ import {
   householdIdsOfCompounds,
   householdIdsOfResident,
 } from './households.service.ts';
-import { childDivisions, compoundsInScope } from './registry.service.ts';
+import { buildingsOfCompounds, childDivisions, compoundsInScope } from './registry.service.ts';
 import { buildingsOf, compoundsByRef } from './places.ts';
 import { backfillPhoneHashes, bindingsOfResident, residentIdsByPhone } from './residents.service.ts';
 
@@ -20,6 +20,7 @@ export const registry = {
   backfillPhoneHashes,
   bindingsOfResident,
   buildingsOf,
+  buildingsOfCompounds,
   childDivisions,
   compoundsByRef,
   residentIdsByPhone,

@@ -349,3 +349,16 @@ export async function compoundsInScope(ctx: AppContext, user: AuthUser, ids: str
   if (errors.length) throw unprocessable(rm.msg('compound.unknown_or_out_of_scope'), errors);
   return ids.map((id) => visible.find((r) => r.id === id)!);
 }
+
+/** The buildings of some compounds, by name: where devices are placed (no scope: for seeding and the simulator). */
+export async function buildingsOfCompounds(
+  db: Db | Tx,
+  compoundIds: string[],
+): Promise<{ id: string; compoundId: string; name: string }[]> {
+  if (!compoundIds.length) return [];
+  return db
+    .select({ id: buildings.id, compoundId: buildings.compoundId, name: buildings.name })
+    .from(buildings)
+    .where(inArray(buildings.compoundId, compoundIds))
+    .orderBy(asc(buildings.compoundId), asc(buildings.name));
+}

@@ -3,6 +3,19 @@
 export { profilesAt, PROFILES_RULE, PRIORITY_TYPES, type DeviceProfile, type AlarmRule, type ProfileSet } from './profiles.ts';
 export { severities, alarmStatuses, dutyLevels, type Severity, type AlarmStatus, type DutyLevel } from './schema.ts';
 
+export { seedSmartDevices } from './seed.ts';
+export {
+  Simulator,
+  eventTopic,
+  alertTopic,
+  type SimDevice,
+  type SentEvent,
+  type SimulatorOptions,
+  type SimulatorStats,
+} from './simulator.ts';
+export { prepareSimulatedDevices, allSimulatorDevices, SIMULATOR_VENDOR } from './simulator-devices.ts';
+export { runSimulation, startDemoSimulator, brokerUrl, type SimulationOptions } from './simulator-run.ts';
+
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
 import { alarmsRoutes } from './alarms.routes.ts';

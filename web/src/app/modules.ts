@@ -15,6 +15,7 @@ import { residentModule } from '../modules/resident/module.tsx';
 import { smartModule } from '../modules/smart/module.tsx';
 import { statsModule } from '../modules/stats/module.tsx';
 import { yearplanModule } from '../modules/yearplan/module.tsx';
+import { workOrdersModule } from '../modules/workorders/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [
@@ -31,6 +32,7 @@ export const webModules: readonly WebModule[] = [
   governanceModule,
   coordinationModule,
   smartModule,
+  workOrdersModule,
 ];
 
 /** The side menu, every module's entries in their declared order. */

@@ -10,6 +10,7 @@ import { companiesEn, governanceEn } from './governance.en.ts';
 import { coordinationEn } from './coordination.en.ts';
 import { statsEn } from './stats.en.ts';
 import { devicesEn } from './devices.en.ts';
+import { workOrdersEn } from './workorders.en.ts';
 
 const en: Messages = {
   app: {
@@ -29,6 +30,7 @@ const en: Messages = {
     propertyCompanies: 'Property companies',
     coordination: 'Renovate once',
     devices: 'Devices',
+    workOrders: 'Work orders',
   },
   header: { logout: 'Sign out', language: 'Language', scopeAll: 'All divisions', scope: 'Data scope' },
   roles: {
@@ -228,6 +230,7 @@ const en: Messages = {
   coordination: coordinationEn,
   stats: statsEn,
   devices: devicesEn,
+  workOrders: workOrdersEn,
   errors: {
     forbidden: 'You may not do this',
     network: 'Network error, check your connection and retry',

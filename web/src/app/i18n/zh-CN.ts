@@ -9,6 +9,7 @@ import { companiesZh, governanceZh } from './governance.zh-CN.ts';
 import { coordinationZh } from './coordination.zh-CN.ts';
 import { statsZh } from './stats.zh-CN.ts';
 import { devicesZh } from './devices.zh-CN.ts';
+import { workOrdersZh } from './workorders.zh-CN.ts';
 const zhCN = {
   app: {
     title: '老旧小区改造管理平台',
@@ -27,6 +28,7 @@ const zhCN = {
     propertyCompanies: '物业企业名录',
     coordination: '综合改一次',
     devices: '设备',
+    workOrders: '工单',
   },
   header: { logout: '退出登录', language: '语言', scopeAll: '全部辖区', scope: '数据范围' },
   roles: {
@@ -226,6 +228,7 @@ const zhCN = {
   coordination: coordinationZh,
   stats: statsZh,
   devices: devicesZh,
+  workOrders: workOrdersZh,
   errors: {
     forbidden: '您没有执行此操作的权限',
     network: '网络连接失败，请检查网络后重试',
