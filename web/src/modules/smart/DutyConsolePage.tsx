@@ -14,7 +14,8 @@ import ActiveAlarms, { type AlarmNames } from './ActiveAlarms.tsx';
 import AlarmDrawer, { ClearAlarmModal } from './AlarmDrawer.tsx';
 import AlarmHistory from './AlarmHistory.tsx';
 import { acknowledgeAlarm, clearAlarm, dutyKeys, fetchDevices, fetchOpenAlarms } from './dutyApi.ts';
-import { BuildingsDevices, DeviceStatusList } from './DutyDevices.tsx';
+import CompoundDevicesCard from './CompoundDevicesCard.tsx';
+import { DeviceStatusList } from './DutyDevices.tsx';
 import { alarmTypeLabel } from './dutyFormat.ts';
 import type { Alarm } from './dutyTypes.ts';
 import { beep, unlockSound } from './soundCue.ts';
@@ -190,7 +191,7 @@ export default function DutyConsolePage() {
             key: 'buildings',
             label: <span data-testid="duty-tab-buildings">{t('duty.tabs.buildings')}</span>,
             children: buildingsCompound ? (
-              <BuildingsDevices compoundId={buildingsCompound} />
+              <CompoundDevicesCard compound={{ id: buildingsCompound, name: compoundName(buildingsCompound) }} />
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('duty.devices.pickCompound')} />
             ),

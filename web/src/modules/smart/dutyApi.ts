@@ -17,7 +17,6 @@ export const dutyKeys = {
   history: (scope: DutyScope, filters: HistoryFilters) => ['duty', 'history', scope, filters] as const,
   alarm: (id: string) => ['duty', 'alarm', id] as const,
   devices: (scope: DutyScope) => ['duty', 'devices', scope] as const,
-  compoundDevices: (id: string) => ['duty', 'devices', 'compound', id] as const,
   safety: (division: string) => ['duty', 'safety', division] as const,
 };
 
@@ -59,5 +58,3 @@ export const alarmsExportPath = (scope: DutyScope, filters: HistoryFilters) =>
 /** The devices of the scope, offline first (the server's order). */
 export const fetchDevices = (scope: DutyScope): Promise<DeviceItem[]> =>
   allPages((c) => call.get('/api/v1/devices', { query: { ...scopeQuery(scope), limit: 500, cursor: c ?? undefined } }), 2000);
-
-export const fetchCompoundDevices = (compoundId: string) => call.get('/api/v1/compounds/{id}/devices', { params: { id: compoundId } });

@@ -20,7 +20,6 @@ export type DeviceItem = ResponseOf<'/api/v1/devices'>['items'][number];
 /** Offline, never heard from, or online: what the console shows of a device. */
 export type DeviceState = 'offline' | 'never' | 'online';
 export const deviceState = (d: Pick<DeviceItem, 'status' | 'neverSeen'>): DeviceState => (d.neverSeen ? 'never' : d.status);
-export type CompoundDevices = ResponseOf<'/api/v1/compounds/{id}/devices'>;
 
 /** Where the console looks: the account's own scope (nothing chosen), a division below it, or one compound. */
 export interface DutyScope {
