@@ -27,6 +27,8 @@ export async function startTestServer(settings: Record<string, string> = {}): Pr
     LOG_LEVEL: 'warn',
     SEED_SCALE: 'demo',
     MQTT_PORT: '0',
+    // The demo simulator only where a test asks for it (SIMULATOR: 'on').
+    SIMULATOR: 'off',
     ...settings,
   });
   const server = await startServer(env);
