@@ -161,7 +161,7 @@ function Figure({
 
 const styles = {
   figure: { background: '#fafcff', border: '1px solid #f0f0f0', borderRadius: 8, padding: '8px 12px', height: '100%' },
-  label: { color: '#8c8c8c', fontSize: 13, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  label: { color: '#8c8c8c', fontSize: 13, lineHeight: 1.3 },
   value: { color: '#0b3d91', fontSize: 20, fontWeight: 600, lineHeight: 1.4, fontVariantNumeric: 'tabular-nums' },
   note: { color: '#8c8c8c', fontSize: 12 },
 } satisfies Record<string, CSSProperties>;
