@@ -11,7 +11,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { systemNote } from './alarms.service.ts';
-import { firstEscalation, scheduleEscalation, slaAt, type AlarmSla } from './escalation.ts';
+import { firstEscalation, notifyRaised, scheduleEscalation, slaAt, type AlarmSla } from './escalation.ts';
 import type { AlarmChange, DeviceEvent } from './pipeline.ts';
 import { profilesAt, type DeviceProfile, type ProfileSet } from './profiles.ts';
 import { evaluate, noDataRule, readState, type AlarmAction, type RuleState } from './rules.ts';
@@ -22,7 +22,8 @@ export const OFFLINE_CAUSE = 'device.offline';
 type StatusRow = {
   device_id: string;
   status: 'online' | 'offline' | 'never';
-  last_seen_at: Date | null;
+  /** Raw rows may carry timestamps as text (drizzle's parsers): read through `new Date`. */
+  last_seen_at: Date | string | null;
   rule_state: unknown;
 };
 
@@ -72,7 +73,7 @@ export async function applyEvents(ctx: AppContext, tx: Tx, events: readonly Devi
     const row = rows.get(id);
     let latest = first.at;
     for (const e of list) if (e.at > latest) latest = e.at;
-    const before = row?.last_seen_at ?? null;
+    const before = row?.last_seen_at ? new Date(row.last_seen_at) : null;
     // A device heard from again after going silent: its offline alarm ends.
     if (row?.status === 'offline') clears.push({ deviceId: id, cause: OFFLINE_CAUSE, at: latest, note: systemNote('note.device_back') });
     let state: RuleState | null = null;
@@ -173,7 +174,8 @@ async function raiseAlarms(ctx: AppContext, tx: Tx, profiles: ProfileSet, sla: A
       n: g.length,
       lastAt: last.at,
       detail: last.detail,
-      escalateAt: firstEscalation(sla, first.severity, first.at),
+      // Watch-list alerts are public security's alone: the duty levels they would climb may not read them.
+      escalateAt: first.restricted ? null : firstEscalation(sla, first.severity, first.at),
     };
   });
   const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
@@ -186,7 +188,7 @@ async function raiseAlarms(ctx: AppContext, tx: Tx, profiles: ProfileSet, sla: A
       ${pgArray(col(() => profiles.version))}::text[], ${pgArray(col((r) => r.severity))}::text[], ${pgArray(col((r) => r.n))}::int[],
       ${pgArray(col((r) => r.at.toISOString()))}::timestamptz[], ${pgArray(col((r) => r.lastAt.toISOString()))}::timestamptz[],
       ${pgArray(col((r) => (r.restricted ? 'keyperson' : 'no')))}::text[], ${pgArray(col((r) => JSON.stringify(r.detail)))}::jsonb[],
-      ${pgArray(col((r) => r.escalateAt.toISOString()))}::timestamptz[])
+      ${pgArray(col((r) => r.escalateAt?.toISOString() ?? null))}::timestamptz[])
     order by 2, 5
     on conflict (device_id, type) where status <> 'cleared' do update set
       count = alarms.count + excluded.count,
@@ -202,7 +204,11 @@ async function raiseAlarms(ctx: AppContext, tx: Tx, profiles: ProfileSet, sla: A
     insert into alarm_steps (id, alarm_id, action, at, level)
     select * from unnest(${pgArray(steps.map(() => uuidv7()))}::uuid[], ${pgArray(steps.map((s) => s.alarmId))}::uuid[],
       ${pgArray(steps.map((s) => s.action))}::text[], ${pgArray(steps.map((s) => s.at))}::timestamptz[], ${pgArray(steps.map((s) => s.level))}::text[])`);
-  for (const a of out) if (a.inserted && a.escalate_at) await scheduleEscalation(ctx, tx, a.id, new Date(a.escalate_at));
+  for (const a of out)
+    if (a.inserted && a.escalate_at) {
+      await scheduleEscalation(ctx, tx, a.id, new Date(a.escalate_at));
+      await notifyRaised(ctx, tx, sla, a.id, a.severity);
+    }
   return out.map((a) => ({
     alarmId: a.id,
     deviceId: a.device_id,

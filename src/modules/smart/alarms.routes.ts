@@ -79,7 +79,8 @@ const safetySchema = z.object({
 const EXPORT_NAME = 'alarms.xlsx';
 
 export async function alarmsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
-  app.addHook('onClose', async () => endStreams(ctx));
+  // Before the server waits for its connections to end: a held stream never would.
+  app.addHook('preClose', async () => endStreams(ctx));
 
   app.get(
     '/api/v1/alarms',

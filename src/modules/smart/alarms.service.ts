@@ -1,7 +1,7 @@
 // The duty console's alarms: lists and detail within the reader's scope, and the human steps
 // (acknowledge, assign, clear), each audited and written to the alarm's history.
 // Watch-list alerts (restricted = 'keyperson') exist only for readers holding `keyperson.read`.
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -36,10 +36,19 @@ type AlarmRow = typeof alarms.$inferSelect & { deviceName: string; profile: stri
 
 const canReadRestricted = (user: AuthUser) => user.permissions.has('keyperson.read');
 
+/**
+ * Community codes under a division: a community is an equality; above it a prefix match (which the btree index
+ * serves under the C collation the database is made with, and stays correct under any other).
+ */
+export function communityUnder(column: AnyColumn, division: string): SQL {
+  const prefix = divisionPrefix(division);
+  return prefix.length === 12 ? sql`${column} = ${prefix}` : sql`${column} like ${prefix + '%'}`;
+}
+
 /** The rows a user may see: compounds of their scope, and no watch-list alert unless they read those. */
 export function alarmScope(user: AuthUser): SQL {
   const parts: SQL[] = [];
-  if (user.scope.division) parts.push(sql`${alarms.communityCode} like ${divisionPrefix(user.scope.division) + '%'}`);
+  if (user.scope.division) parts.push(communityUnder(alarms.communityCode, user.scope.division));
   if (user.scope.compoundIds.length) parts.push(inArray(alarms.compoundId, user.scope.compoundIds));
   const scoped = parts.length ? or(...parts)! : sql`false`;
   return canReadRestricted(user) ? scoped : and(scoped, eq(alarms.restricted, 'no'))!;
@@ -53,7 +62,7 @@ export function alarmVisible(user: AuthUser, a: { compoundId: string; communityC
 function filterWhere(f: AlarmFilters): SQL[] {
   const w: SQL[] = [];
   if (f.compoundId) w.push(eq(alarms.compoundId, f.compoundId));
-  if (f.division) w.push(sql`${alarms.communityCode} like ${divisionPrefix(f.division) + '%'}`);
+  if (f.division) w.push(communityUnder(alarms.communityCode, f.division));
   if (f.status === 'open') w.push(sql`${alarms.status} <> 'cleared'`);
   else if (f.status) w.push(eq(alarms.status, f.status));
   if (f.severity) w.push(eq(alarms.severity, f.severity));
@@ -61,7 +70,7 @@ function filterWhere(f: AlarmFilters): SQL[] {
   if (f.from) w.push(gte(alarms.firstAt, new Date(f.from)));
   if (f.to) w.push(lt(alarms.firstAt, new Date(f.to)));
   if (f.from && f.to && new Date(f.from) >= new Date(f.to))
-    throw badRequest(sm.msg('alarm.range_invalid'), [{ path: 'query.from', message: sm.msg('field.range_reversed') }]);
+    throw badRequest(sm.msg('alarm.range_invalid'), [{ path: 'querystring.from', message: sm.msg('field.range_reversed') }]);
   return w;
 }
 

@@ -57,6 +57,12 @@ describe('an unacknowledged critical alarm', () => {
     ).rows;
     expect(jobs.map((j) => j.start_after.getTime())).toEqual([later(at, s.acknowledgeSeconds).getTime()]);
 
+    // Critical: its first level is told at once, by a job (off the ingest's path).
+    await t.settled();
+    const raisedSteps = (await t.call('GET', `/api/v1/alarms/${id}`, 'hemu')).json().steps;
+    expect(raisedSteps.filter((x: { action: string }) => x.action === 'notified').map((x: { level: string }) => x.level)).toEqual(
+      s.sms ? [first, first] : [],
+    );
     expect(mine(id, await escalateDue(t.ctx, later(at, s.acknowledgeSeconds - 1)))).toEqual([]);
     expect(mine(id, await escalateDue(t.ctx, later(at, s.acknowledgeSeconds)))).toEqual([['escalated', second]]);
     // Running the clock twice at the same moment does nothing twice.
@@ -85,6 +91,13 @@ describe('an unacknowledged critical alarm', () => {
     expect(major).toBeGreaterThan(sla.severities.critical.acknowledgeSeconds);
     expect(mine(id, await escalateDue(t.ctx, later(at, sla.severities.critical.acknowledgeSeconds)))).toEqual([]);
     expect(mine(id, await escalateDue(t.ctx, later(at, major)))).toEqual([['escalated', sla.levels[1]!]]);
+  });
+
+  it('a watch-list alert never climbs to duty levels that may not read it', async () => {
+    const at = new Date();
+    const id = await raise('keyperson_camera', 'keyperson.match', at, { vendorRef: 'V-9' });
+    expect((await row(id)).escalate_at).toBeNull();
+    expect(mine(id, await escalateDue(t.ctx, later(at, 100 * sla.severities.critical.acknowledgeSeconds)))).toEqual([]);
   });
 
   it('a cleared alarm never escalates', async () => {

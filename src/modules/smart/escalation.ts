@@ -131,6 +131,25 @@ async function rescheduleIfEarly(ctx: AppContext, alarmId: string, due: Date): P
   });
 }
 
+/** A critical alarm's first level is texted as soon as it is raised, off the ingest's path (a job). */
+export async function notifyRaised(ctx: AppContext, tx: Tx, sla: AlarmSla, alarmId: string, severity: Severity): Promise<void> {
+  if (sla.severities[severity].sms) await ctx.queue.enqueue(tx, notifyRaisedJob, { alarmId }, { createdBy: null });
+}
+
+export const notifyRaisedJob = defineJob<{ alarmId: string }, AppContext>({
+  name: 'smart.notify_raised',
+  options: { retryLimit: 3, retryDelaySeconds: 5, timeoutSeconds: 60 },
+  async run(ctx, data) {
+    const sla = await slaAt(ctx.db);
+    return ctx.db.transaction(async (tx) => {
+      const [a] = await tx.select().from(alarms).where(eq(alarms.id, data.alarmId)).for('update');
+      if (!a || a.status !== 'active') return { notified: false };
+      await notifyLevel(ctx, tx, a, a.level, new Date(), sla.severities[a.severity].sms);
+      return { notified: true };
+    });
+  },
+});
+
 /** The net under it: every minute, whatever is due (a job lost with a stopped worker included). */
 export const escalationSweep = defineJob<object, AppContext>({
   name: 'smart.escalation_sweep',

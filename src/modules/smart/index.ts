@@ -20,7 +20,7 @@ export { runSimulation, startDemoSimulator, brokerUrl, type SimulationOptions } 
 import { defineModule } from '../../platform/module.ts';
 import { alarmsRoutes } from './alarms.routes.ts';
 import { alarmOrderRoutes } from './alarm-orders.routes.ts';
-import { escalateAlarmJob, escalationSweep } from './escalation.ts';
+import { escalateAlarmJob, escalationSweep, notifyRaisedJob } from './escalation.ts';
 import { keypersonPurge } from './keyperson.ts';
 import { eventPartitionsSchedule } from './ingest/partitions.ts';
 import { ingestRoutes } from './ingest/routes.ts';
@@ -30,7 +30,7 @@ import { devicesRoutes } from './devices.routes.ts';
 export const manifest = defineModule({
   name: 'smart',
   routes: [alarmsRoutes, alarmOrderRoutes, ingestRoutes, devicesRoutes],
-  jobs: [escalateAlarmJob, deviceImportJob],
+  jobs: [escalateAlarmJob, notifyRaisedJob, deviceImportJob],
   handlers: [brokerSyncHandler],
   onWorkerStart: [syncBrokerAtStart],
   schedules: [

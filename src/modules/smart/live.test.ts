@@ -27,9 +27,10 @@ beforeAll(async () => {
   world = await smartWorld(t);
 });
 afterAll(async () => {
-  for (const s of streams) s.destroy();
   await other?.database.close();
+  // Streams still open: closing the server ends them rather than waiting on them.
   await t.close();
+  for (const s of streams) s.destroy();
 });
 
 interface Received {

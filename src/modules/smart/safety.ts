@@ -7,8 +7,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { badRequest, problem } from '../../platform/http/problem.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
-import { divisionPrefix, within } from '../registry/index.ts';
-import { alarmScope, divisionCode } from './alarms.service.ts';
+import { within } from '../registry/index.ts';
+import { alarmScope, communityUnder, divisionCode } from './alarms.service.ts';
 import { smartMessages as sm } from './messages.ts';
 import { profilesAt } from './profiles.ts';
 import { alarms, devices, deviceStatus, severities, type Severity } from './schema.ts';
@@ -33,14 +33,14 @@ function divisionWhere(
   const overlaps = !user.scope.division || within(division, user.scope.division) || within(user.scope.division, division);
   if (!overlaps && !user.scope.compoundIds.length)
     throw problem(404, sm.msg('division.out_of_scope'), {
-      errors: [{ path: 'query.division', message: sm.msg('field.division_out_of_scope') }],
+      errors: [{ path: 'querystring.division', message: sm.msg('field.division_out_of_scope') }],
     });
-  return sql`${column} like ${divisionPrefix(division) + '%'}`;
+  return communityUnder(column, division);
 }
 
 function deviceScope(user: AuthUser): SQL {
   const parts: SQL[] = [];
-  if (user.scope.division) parts.push(sql`${devices.communityCode} like ${divisionPrefix(user.scope.division) + '%'}`);
+  if (user.scope.division) parts.push(communityUnder(devices.communityCode, user.scope.division));
   if (user.scope.compoundIds.length) parts.push(inArray(devices.compoundId, user.scope.compoundIds));
   return parts.length ? or(...parts)! : sql`false`;
 }
@@ -48,7 +48,7 @@ function deviceScope(user: AuthUser): SQL {
 export async function safetySummary(ctx: AppContext, user: AuthUser, locale: Locale, q: z.infer<typeof safetyQuery>) {
   const to = q.to ? new Date(q.to) : new Date();
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - DEFAULT_DAYS * DAY_MS);
-  if (from >= to) throw badRequest(sm.msg('alarm.range_invalid'), [{ path: 'query.from', message: sm.msg('field.range_reversed') }]);
+  if (from >= to) throw badRequest(sm.msg('alarm.range_invalid'), [{ path: 'querystring.from', message: sm.msg('field.range_reversed') }]);
   const inDivision = divisionWhere(user, q.division, alarms.communityCode);
   const where = and(
     alarmScope(user),
