@@ -1,5 +1,6 @@
 // Devices in a real browser: a subdistrict officer registers a device, sees its secret once, finds it in the list
 // as never seen (offline), and finds it on the compound's page under its building.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { apiCall, browserSuite, pick, signIn } from './support.ts';
 
@@ -66,5 +67,51 @@ describe('devices UI', () => {
     const device = building.getByTestId('compound-device').filter({ hasText: name });
     await device.waitFor();
     await expect.poll(() => device.getByTestId('device-status').textContent()).toBe('从未上线');
+  });
+
+  it('imports devices: a bad row is reported by line with nothing written, a good file gives its credentials once', async () => {
+    const page = await signIn(suite.browser(), suite.url(), 'hemu', { acceptDownloads: true });
+    const [compound] = (await apiCall<{ items: { id: string; name: string }[] }>(page, 'GET', '/compounds?limit=1')).items;
+    const sheet = async (rows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('devices');
+      ws.addRow(['小区编号', '设备类型', '设备名称', '位置']);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const tag = Date.now().toString(36);
+    await page.goto(`${suite.url()}/devices/import`);
+    const input = page.getByTestId('device-import-upload').locator('input[type=file]');
+    await input.setInputFiles({
+      name: 'bad.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await sheet([
+        [compound!.id, '电梯', `导入电梯-${tag}`, '1单元'],
+        [compound!.id, '烤面包机', `导入设备-${tag}`, ''],
+      ]),
+    });
+    const errors = page.getByTestId('device-import-errors');
+    await errors.waitFor();
+    await expect.poll(() => errors.textContent()).toMatch(/设备类型.*没有设备类型“烤面包机”/);
+    await expect.poll(() => errors.locator('td').first().textContent()).toBe('3');
+    const none = await apiCall<{ items: unknown[] }>(page, 'GET', `/devices?q=${encodeURIComponent(tag)}`);
+    expect(none.items).toHaveLength(0);
+
+    await page.getByRole('button', { name: /再导入一份/ }).click();
+    await input.setInputFiles({
+      name: 'good.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await sheet([
+        [compound!.id, '电梯', `导入电梯-${tag}`, '1单元'],
+        [compound!.id, '一键报警', `导入报警-${tag}`, '门岗'],
+      ]),
+    });
+    await page.getByTestId('device-import-done').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('device-import-credentials').click();
+    expect((await download).suggestedFilename()).toBe('device-credentials.xlsx');
+    await expect.poll(() => page.getByTestId('device-import-credentials').count()).toBe(0);
+    const made = await apiCall<{ items: { credentialsIssued: boolean }[] }>(page, 'GET', `/devices?q=${encodeURIComponent(tag)}`);
+    expect(made.items.map((d) => d.credentialsIssued)).toEqual([true, true]);
   });
 });

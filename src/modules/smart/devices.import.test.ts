@@ -124,7 +124,7 @@ describe('device import (a job: all rows or none, credentials offered once)', ()
     // Once only.
     const again = await t.call('POST', `/api/v1/device-imports/${jobId}/credentials.xlsx`, 'hemu');
     expect(again.statusCode).toBe(410);
-    expect(again.json().code).toBe('import.credentials_issued');
+    expect(again.json()).toMatchObject({ code: 'import.credentials_issued', title: 'Already downloaded' });
     const audit = await t.ctx.database.pool.query(
       `select action, detail from audit_log where action in ('import.devices', 'device.issue_import')`,
     );

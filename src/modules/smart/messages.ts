@@ -75,6 +75,7 @@ export const smartMessages = defineMessages({
   'import.credentials_issued': {
     'zh-CN': '本次导入的设备凭据已下载过（仅提供一次）；如有遗失，请逐台轮换凭据。',
     en: "This import's device credentials were already downloaded (they are offered once); if lost, rotate each device's credentials.",
+    title: { 'zh-CN': '凭据已下载', en: 'Already downloaded' },
   },
   'field.required': { 'zh-CN': '必填', en: 'required' },
   'row.missing_column': { 'zh-CN': '缺少列：{headers}', en: 'missing column: {headers}' },

@@ -7,7 +7,14 @@ export const devicesEn: Shape<typeof devicesZh> = {
   title: 'Devices',
   register: 'Register device',
   import: 'Import',
-  filters: { q: 'Search name, key, serial or location', status: 'Status', profile: 'Profile', compound: 'Compound', any: 'All' },
+  filters: {
+    q: 'Search name, key, serial or location',
+    compoundIs: 'Compound: {{name}}',
+    status: 'Status',
+    profile: 'Profile',
+    compound: 'Compound',
+    any: 'All',
+  },
   status: { online: 'Online', offline: 'Offline', never: 'Never seen', revoked: 'Revoked', noCredentials: 'No credentials yet' },
   col: {
     name: 'Name',

@@ -3,7 +3,14 @@ export const devicesZh = {
   title: '设备',
   register: '登记设备',
   import: '批量导入',
-  filters: { q: '搜索名称、标识、序列号或位置', status: '状态', profile: '设备类型', compound: '小区', any: '全部' },
+  filters: {
+    q: '搜索名称、标识、序列号或位置',
+    compoundIs: '小区：{{name}}',
+    status: '状态',
+    profile: '设备类型',
+    compound: '小区',
+    any: '全部',
+  },
   status: { online: '在线', offline: '离线', never: '从未上线', revoked: '已吊销', noCredentials: '未发放凭据' },
   col: {
     name: '设备名称',

@@ -1,6 +1,6 @@
 // 设备: the devices of one's scope, offline first, filtered; register one (its secret shown once), or import many.
 import { useState } from 'react';
-import { Breadcrumb, Button, Card, Flex, Input, Select, Space } from 'antd';
+import { Breadcrumb, Button, Card, Flex, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -94,7 +94,12 @@ export default function DevicesPage() {
           )
         }
       >
-        <Flex wrap gap={12} style={{ marginBottom: 12 }}>
+        <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
+          {filters.compoundId && (
+            <Tag closable onClose={() => setFilter('compoundId', undefined)} data-testid="devices-compound-filter">
+              {t('devices.filters.compoundIs', { name: rows[0]?.compoundName ?? '…' })}
+            </Tag>
+          )}
           <Input.Search
             allowClear
             placeholder={t('devices.filters.q')}
