@@ -41,6 +41,8 @@ export interface IngestRuntime {
   directory: DeviceDirectory;
   /** Messages this process received and events it stored (new ones), since it started. */
   stats: { received: number; stored: number; refused: number };
+  /** Every subscriber of this process is connected and subscribed. */
+  subscribed(): boolean;
   /** After events of this process committed: their devices' deadlines move. */
   committed(events: readonly DeviceEvent[]): void;
   close(): Promise<void>;
@@ -263,6 +265,7 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
     slot,
     directory,
     stats,
+    subscribed: () => consumers.length > 0 && consumers.every((c) => c.subscribed()),
     committed,
     async close() {
       // Commit what has arrived, then leave: the broker keeps anything still unacknowledged for our session.

@@ -3,7 +3,7 @@
 // merged), device clients that publish QoS 1, and a bounded wait for a condition.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,7 +93,7 @@ export async function startMosquitto(pool: pg.Pool): Promise<TestMosquitto> {
   const start = async () => {
     const p = spawn('/usr/sbin/mosquitto', ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
     proc = p;
-    p.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+    p.stderr!.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-4000); if (process.env.MQDEBUG) appendFileSync(process.env.MQDEBUG, d.toString()); });
     await until(`mosquitto listening on ${port}`, async () => {
       if (p.exitCode !== null) throw new Error(`mosquitto exited (${p.exitCode}): ${log}`);
       return canConnect(port);
@@ -151,10 +151,16 @@ export function connectDevice(url: string, key: string, secret: string, opts: { 
     close: () => new Promise<void>((resolve) => client.end(true, {}, () => resolve())),
   };
   return new Promise((resolve, reject) => {
-    client.once('connect', () => resolve(device));
-    client.once('error', (err) => {
+    const refused = (err: Error) => {
       client.end(true);
       reject(err);
+    };
+    client.once('error', refused);
+    client.once('connect', () => {
+      client.off('error', refused);
+      // Later errors (the broker away for a while) are the reconnecting client's business.
+      client.on('error', () => undefined);
+      resolve(device);
     });
   });
 }
