@@ -1851,6 +1851,36 @@ export interface paths {
       };
     };
   };
+  '/api/v1/ingest/events': {
+    /** Device events over HTTP, all or nothing: each idempotent by (device, message id, time) */
+    post: {
+      body: {
+        events: Array<unknown>;
+      };
+      responses: {
+        202: {
+          /** events stored now */
+          accepted: number;
+          /** events already stored before (sent again) */
+          duplicates: number;
+        };
+      };
+    };
+  };
+  '/api/v1/ingest/info': {
+    /** Where devices connect and publish (for installers): the broker and the topic templates */
+    get: {
+      responses: {
+        200: {
+          mqttUrl: string;
+          /** the topic with {key} for the device key */
+          eventTopic: string;
+          /** SOS and fire: the priority lane */
+          priorityTopic: string;
+        };
+      };
+    };
+  };
   '/api/v1/jobs/{id}': {
     /** A background job you started: status and progress */
     get: {

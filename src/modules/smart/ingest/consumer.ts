@@ -57,9 +57,7 @@ export function startConsumer(
     // Subscribed again at every connect, below: mqtt.js skips that when the broker says the session is present,
     // yet Mosquitto 2.0 restores a persisted session without its shared subscriptions.
     resubscribe: false,
-    ...(account.protocolVersion === 5
-      ? { properties: { sessionExpiryInterval: 7 * 86_400, receiveMaximum: 65_535 } }
-      : {}),
+    ...(account.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 7 * 86_400, receiveMaximum: 65_535 } } : {}),
   };
   const client = mqtt.connect(account.url, options);
   // Every QoS 1 publish passes here before its PUBACK (customHandleAcks is consulted on MQTT 5 only).

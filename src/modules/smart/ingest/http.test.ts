@@ -20,7 +20,8 @@ const post = (authorization: string | undefined, body: unknown) =>
     payload: JSON.stringify(body),
   });
 const count = async (deviceId: string) =>
-  (await t.ctx.database.pool.query<{ n: number }>('select count(*)::int as n from device_events where device_id = $1', [deviceId])).rows[0]!.n;
+  (await t.ctx.database.pool.query<{ n: number }>('select count(*)::int as n from device_events where device_id = $1', [deviceId])).rows[0]!
+    .n;
 
 describe('POST /api/v1/ingest/events', () => {
   it('stores a batch, and counts a batch sent again as duplicates', async () => {

@@ -67,7 +67,9 @@ export async function ingestBatch(
   events.forEach((raw, n) => {
     const size = Buffer.byteLength(JSON.stringify(raw) ?? '');
     const env =
-      size > limits.maxMessageBytes ? { ok: false as const, rejection: { reason: 'oversized' as const, field: '' } } : checkEnvelope(raw, limits, now);
+      size > limits.maxMessageBytes
+        ? { ok: false as const, rejection: { reason: 'oversized' as const, field: '' } }
+        : checkEnvelope(raw, limits, now);
     let rejection: Rejection | undefined = env.ok ? undefined : env.rejection;
     let who = device;
     if (env.ok) {

@@ -13,7 +13,7 @@ import { eventTopic } from './topics.ts';
 let t: TestApp;
 let broker: TestMosquitto;
 const procs: ChildProcess[] = [];
-let pumps: { id: string; key: string; secret: string }[] = [];
+const pumps: { id: string; key: string; secret: string }[] = [];
 
 function startIngestProcess(): Promise<ChildProcess> {
   const proc = spawn(process.execPath, ['bin/renova.mjs', 'ingest'], {
@@ -75,7 +75,9 @@ describe('an ingest process killed mid-stream', () => {
         for (let r = 0; r < rounds; r++) {
           const at = new Date().toISOString();
           await Promise.all(
-            devices.map((d, i) => d.publish(eventTopic(pumps[i]!.key), { id: `m-${r}`, type: 'telemetry', at, data: { pressureKpa: 300 + (r % 50) } })),
+            devices.map((d, i) =>
+              d.publish(eventTopic(pumps[i]!.key), { id: `m-${r}`, type: 'telemetry', at, data: { pressureKpa: 300 + (r % 50) } }),
+            ),
           );
           await new Promise((res) => setTimeout(res, 10));
         }
@@ -88,10 +90,14 @@ describe('an ingest process killed mid-stream', () => {
       expect(before).toBeLessThan(total);
       await startIngestProcess();
       await publishing;
-      const done = await until('every message stored', async () => {
-        const c = await storedCount();
-        return c.n >= total && c;
-      }, 60_000);
+      const done = await until(
+        'every message stored',
+        async () => {
+          const c = await storedCount();
+          return c.n >= total && c;
+        },
+        60_000,
+      );
       expect(killed).toBe(true);
       expect(done).toEqual({ n: total, ids: total });
       const { rows } = await t.ctx.database.pool.query<{ device_id: string; n: number }>(

@@ -41,7 +41,8 @@ const q = async <T extends Record<string, unknown>>(text: string, values: unknow
   (await t.ctx.database.pool.query<T>(text, values)).rows;
 const stored = (deviceId: string) =>
   q<{ message_id: string }>('select message_id from device_events where device_id = $1 order by at, message_id', [deviceId]);
-const statusOf = async (deviceId: string) => (await q<{ status: string }>('select status from device_status where device_id = $1', [deviceId]))[0]!.status;
+const statusOf = async (deviceId: string) =>
+  (await q<{ status: string }>('select status from device_status where device_id = $1', [deviceId]))[0]!.status;
 
 describe('ingest through Mosquitto', () => {
   it('two consumers hold distinct, stable slots (their client ids survive a restart)', () => {
@@ -52,7 +53,12 @@ describe('ingest through Mosquitto', () => {
     const d = await connectDevice(broker.url, devices.sos.key, devices.sos.secret);
     try {
       const pressed = Date.now();
-      await d.publish(priorityTopic(devices.sos.key), { id: 'sos-1', type: 'sos.pressed', at: new Date().toISOString(), data: { room: '101' } });
+      await d.publish(priorityTopic(devices.sos.key), {
+        id: 'sos-1',
+        type: 'sos.pressed',
+        at: new Date().toISOString(),
+        data: { room: '101' },
+      });
       await until('the SOS stored', async () => (await stored(devices.sos.id)).length === 1, 5000);
       // Generous on purpose (a shared CI machine): the budget itself is measured by bench:iot.
       expect(Date.now() - pressed).toBeLessThan(5000);
@@ -73,8 +79,16 @@ describe('ingest through Mosquitto', () => {
       const before = first.stats.received + second.stats.received;
       const firstBefore = first.stats.received;
       const secondBefore = second.stats.received;
-      const fault = (id: string, ms: number) => ({ id, type: 'equipment.fault', at: new Date(at + ms).toISOString(), data: { code: 'E12', trapped: false } });
-      await Promise.all([d.publish(eventTopic(devices.fault.key), fault('f-1', 0)), d.publish(eventTopic(devices.fault.key), fault('f-2', 1))]);
+      const fault = (id: string, ms: number) => ({
+        id,
+        type: 'equipment.fault',
+        at: new Date(at + ms).toISOString(),
+        data: { code: 'E12', trapped: false },
+      });
+      await Promise.all([
+        d.publish(eventTopic(devices.fault.key), fault('f-1', 0)),
+        d.publish(eventTopic(devices.fault.key), fault('f-2', 1)),
+      ]);
       await until('both stored', async () => (await stored(devices.fault.id)).length === 2);
       expect((await stored(devices.fault.id)).map((r) => r.message_id)).toEqual(['f-1', 'f-2']);
       expect(first.stats.received + second.stats.received - before).toBe(2);
@@ -102,7 +116,10 @@ describe('ingest through Mosquitto', () => {
       const old = new Date(Date.now() - 88_000).toISOString();
       await kept.publish(eventTopic(devices.kept.key), { id: 'k-0', type: 'heartbeat', at: old });
       await quiet.publish(eventTopic(devices.quiet.key), { id: 'q-0', type: 'heartbeat', at: old });
-      await until('both online', async () => (await statusOf(devices.kept.id)) === 'online' && (await statusOf(devices.quiet.id)) === 'online');
+      await until(
+        'both online',
+        async () => (await statusOf(devices.kept.id)) === 'online' && (await statusOf(devices.quiet.id)) === 'online',
+      );
       await quiet.close();
       live.pop();
       const deadline = Date.now() + 2500;

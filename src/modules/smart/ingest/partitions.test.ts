@@ -43,10 +43,11 @@ describe('day partitions', () => {
     const pool = t.ctx.database.pool;
     // A day far ahead of the running clock: its rows sit in the default partition until its partition is made.
     const later = new Date(now.getTime() + 400 * 86_400_000);
-    await pool.query(
-      `insert into device_events (device_id, message_id, at, compound_id, type) values ($1, 'early', $2, $3, 'heartbeat')`,
-      [d.id, later.toISOString(), world.compoundId],
-    );
+    await pool.query(`insert into device_events (device_id, message_id, at, compound_id, type) values ($1, 'early', $2, $3, 'heartbeat')`, [
+      d.id,
+      later.toISOString(),
+      world.compoundId,
+    ]);
     const first = await maintainPartitions(t.ctx, later);
     const day = shanghaiDay(later);
     expect(first.created).toContain(partitionName(day));

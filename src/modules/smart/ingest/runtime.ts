@@ -113,7 +113,8 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
     if (!env.MQTT_URL) throw new Error('an ingest process needs MQTT_URL (the broker it consumes from)');
     account = { url: env.MQTT_URL, username: env.MQTT_USERNAME ?? '', password: env.MQTT_PASSWORD ?? '', protocolVersion: 5 };
   }
-  const mqttUrl = broker?.url ?? account?.url ?? env.MQTT_URL ?? `mqtt://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.MQTT_PORT}`;
+  const mqttUrl =
+    broker?.url ?? account?.url ?? env.MQTT_URL ?? `mqtt://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.MQTT_PORT}`;
 
   let consumers: Consumer[] = [];
   let reserved: pg.Client | undefined;

@@ -169,9 +169,7 @@ export async function commitBatch(
   refusals: readonly Refusal[],
   now: Date = new Date(),
 ): Promise<Committed> {
-  const sorted = [...events].sort((a, b) =>
-    a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.at.getTime() - b.at.getTime(),
-  );
+  const sorted = [...events].sort((a, b) => (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.at.getTime() - b.at.getTime()));
   return db.transaction(async (tx) => {
     const rows = sorted.length ? await insertEvents(tx, sorted) : [];
     const fresh = new Set(rows.map((r) => eventKey(r.device_id, r.message_id, new Date(r.at))));

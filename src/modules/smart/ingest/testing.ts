@@ -63,9 +63,13 @@ export async function startMosquitto(pool: pg.Pool): Promise<TestMosquitto> {
     const { rows } = await pool.query<{ key: string; broker_hash: string }>(
       'select key, broker_hash from devices where revoked_at is null and broker_hash is not null order by key',
     );
-    writeFileSync(passwd, [`${ingest.username}:${mosquittoHash(ingest.password)}`, ...rows.map((r) => `${r.key}:${r.broker_hash}`)].join('\n') + '\n', {
-      mode: 0o600,
-    });
+    writeFileSync(
+      passwd,
+      [`${ingest.username}:${mosquittoHash(ingest.password)}`, ...rows.map((r) => `${r.key}:${r.broker_hash}`)].join('\n') + '\n',
+      {
+        mode: 0o600,
+      },
+    );
   };
   await writeFiles();
   writeFileSync(acl, `pattern write renova/d/%u/#\n\nuser ${ingest.username}\ntopic read renova/d/#\n`, { mode: 0o600 });
@@ -93,7 +97,10 @@ export async function startMosquitto(pool: pg.Pool): Promise<TestMosquitto> {
   const start = async () => {
     const p = spawn('/usr/sbin/mosquitto', ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
     proc = p;
-    p.stderr!.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-4000); if (process.env.MQDEBUG) appendFileSync(process.env.MQDEBUG, d.toString()); });
+    p.stderr!.on('data', (d: Buffer) => {
+      log = (log + d.toString()).slice(-4000);
+      if (process.env.MQDEBUG) appendFileSync(process.env.MQDEBUG, d.toString());
+    });
     await until(`mosquitto listening on ${port}`, async () => {
       if (p.exitCode !== null) throw new Error(`mosquitto exited (${p.exitCode}): ${log}`);
       return canConnect(port);
