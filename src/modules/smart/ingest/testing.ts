@@ -47,16 +47,24 @@ export interface TestMosquitto {
   ingest: BrokerAccount;
   /** Rewrites the password file from the devices table and tells the broker to reload it. */
   sync(): Promise<void>;
+  /** The broker's process id while it runs (for CPU figures). */
+  pid(): number | undefined;
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Mosquitto with persistence on, devices from the `devices` table of `pool`'s database. */
-export async function startMosquitto(pool: pg.Pool): Promise<TestMosquitto> {
+export async function startMosquitto(
+  pool: pg.Pool,
+  opts: { port?: number; ingest?: { username: string; password: string } } = {},
+): Promise<TestMosquitto> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'renova-mosquitto-'));
-  const port = await freePort();
-  const ingest = { username: `renova-ingest-${randomBytes(3).toString('hex')}`, password: randomBytes(24).toString('base64url') };
+  const port = opts.port ?? (await freePort());
+  const ingest = opts.ingest ?? {
+    username: `renova-ingest-${randomBytes(3).toString('hex')}`,
+    password: randomBytes(24).toString('base64url'),
+  };
   const passwd = path.join(dir, 'passwd');
   const acl = path.join(dir, 'acl');
   const writeFiles = async () => {
@@ -121,6 +129,7 @@ export async function startMosquitto(pool: pg.Pool): Promise<TestMosquitto> {
       await writeFiles();
       proc?.kill('SIGHUP');
     },
+    pid: () => proc?.pid,
     stop,
     start,
     async close() {
