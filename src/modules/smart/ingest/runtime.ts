@@ -150,12 +150,12 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
       keys.add(i.key);
       if (i.env?.device) keys.add(i.env.device);
     }
-    await directory.load(keys);
+    const known = await directory.load(keys);
     const events: DeviceEvent[] = [];
     const refusals: Refusal[] = [];
     const now = new Date();
     for (const i of items) {
-      const publisher = directory.cached(i.key) ?? undefined;
+      const publisher = known.get(i.key) ?? undefined;
       if (i.refusal) {
         refusals.push({ ...i.refusal, ...(publisher ? { deviceId: publisher.id } : {}) });
         continue;
@@ -165,7 +165,7 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
         continue;
       }
       const env = i.env!;
-      const target = targetDevice(env, publisher, env.device ? (directory.cached(env.device) ?? undefined) : undefined, profiles);
+      const target = targetDevice(env, publisher, env.device ? (known.get(env.device) ?? undefined) : undefined, profiles);
       if (!target.ok) {
         refusals.push({ deviceKey: i.key, deviceId: publisher.id, reason: target.rejection.reason });
         continue;
