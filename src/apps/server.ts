@@ -229,7 +229,7 @@ export async function startServer(env: Env, log?: Logger, opts: { role?: 'api' |
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     if (ownsEmbedded) writeFileSync(pidFile(env), `${process.pid}\n`);
     const { demoSimulatorFor } = await import('./simulate.ts');
-    const simulator = await demoSimulatorFor(ctx, role, running.mqttUrl);
+    const simulator = await demoSimulatorFor(ctx, role, running.broker?.url);
     return {
       url: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`,
       role,

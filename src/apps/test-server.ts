@@ -26,9 +26,9 @@ export async function startTestServer(settings: Record<string, string> = {}): Pr
     EMBEDDED_PG_PORT: String(await freePort()),
     LOG_LEVEL: 'warn',
     SEED_SCALE: 'demo',
-    MQTT_PORT: '0',
-    // The demo simulator only where a test asks for it (SIMULATOR: 'on').
+    // The device simulator needs a broker; a browser test that wants it turns it on (and gives MQTT_PORT).
     SIMULATOR: 'off',
+    MQTT_PORT: '0',
     ...settings,
   });
   const server = await startServer(env);

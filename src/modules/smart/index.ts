@@ -4,15 +4,7 @@ export { profilesAt, PROFILES_RULE, PRIORITY_TYPES, type DeviceProfile, type Ala
 export { severities, alarmStatuses, dutyLevels, type Severity, type AlarmStatus, type DutyLevel } from './schema.ts';
 
 export { seedSmartDevices } from './seed.ts';
-export {
-  Simulator,
-  eventTopic,
-  alertTopic,
-  type SimDevice,
-  type SentEvent,
-  type SimulatorOptions,
-  type SimulatorStats,
-} from './simulator.ts';
+export { Simulator, type SimDevice, type SentEvent, type SimulatorOptions, type SimulatorStats } from './simulator.ts';
 export { prepareSimulatedDevices, allSimulatorDevices, SIMULATOR_VENDOR } from './simulator-devices.ts';
 export { runSimulation, startDemoSimulator, brokerUrl, type SimulationOptions } from './simulator-run.ts';
 

@@ -11,6 +11,8 @@ import { devices, deviceStatus } from './schema.ts';
 import type { SimDevice } from './simulator.ts';
 
 export const SIMULATOR_VENDOR = 'Renova 模拟器';
+/** The devices module's event of changed credentials (the broker's password file follows it). */
+const CREDENTIALS_CHANGED = 'smart.credentials_changed';
 
 /** The mix of devices a simulated compound gets, in order (then again): mostly smoke detectors and SOS buttons. */
 export const SIMULATED_MIX = [
@@ -54,6 +56,16 @@ export async function rotateSimulatorSecrets(db: Db | Tx, rows: readonly DeviceR
   return out;
 }
 
+/**
+ * Tells whoever keeps a broker's password file in step that these devices have new secrets (the devices module's
+ * `smart.credentials_changed`; nothing is recorded while nobody handles it).
+ */
+async function announce(ctx: AppContext, tx: Tx, rotated: SimDevice[]): Promise<SimDevice[]> {
+  const deviceIds = rotated.filter((d) => d.secret).map((d) => d.id);
+  if (deviceIds.length) await ctx.events.record(tx, CREDENTIALS_CHANGED, { deviceIds, change: 'rotated' });
+  return rotated;
+}
+
 /** Every simulator device of the database (the demo city's), with fresh secrets. */
 export async function allSimulatorDevices(ctx: AppContext): Promise<SimDevice[]> {
   return ctx.db.transaction(async (tx) => {
@@ -62,7 +74,7 @@ export async function allSimulatorDevices(ctx: AppContext): Promise<SimDevice[]>
       .from(devices)
       .where(and(eq(devices.vendor, SIMULATOR_VENDOR), isNull(devices.revokedAt)))
       .orderBy(asc(devices.createdAt), asc(devices.id));
-    return rotateSimulatorSecrets(tx, rows);
+    return announce(ctx, tx, await rotateSimulatorSecrets(tx, rows));
   });
 }
 
@@ -185,6 +197,6 @@ export async function prepareSimulatedDevices(ctx: AppContext, size: SimulationS
       }
       chosen.push(...(await tx.select().from(devices).where(inArray(devices.id, ids))));
     }
-    return rotateSimulatorSecrets(tx, chosen);
+    return announce(ctx, tx, await rotateSimulatorSecrets(tx, chosen));
   });
 }

@@ -37,6 +37,10 @@ export async function runSimulation(ctx: AppContext, opts: SimulationOptions): P
     onSent: opts.onSent,
     log: ctx.log,
   });
+  if (sim.stats().connected === 0) {
+    await sim.stop(0);
+    throw new Error(`No simulated device could connect to ${opts.url ?? brokerUrl(ctx)}: is the broker running?`);
+  }
   await opts.onConnected?.(sim);
   await new Promise((r) => setTimeout(r, opts.durationSeconds * 1000));
   return sim.stop(30_000);
@@ -44,7 +48,9 @@ export async function runSimulation(ctx: AppContext, opts: SimulationOptions): P
 
 /** How gentle the demo is: a few events a second, an SOS or smoke alarm every minute or two, a device silent now and then. */
 export const GENTLE = {
-  rate: 3,
+  // One event a second beyond the heartbeats (the demo city's few hundred devices heartbeat a few times a second).
+  rate: 1,
+  rateIncludesHeartbeats: false,
   criticalEverySeconds: [60, 120] as const,
   silentEverySeconds: [240, 480] as const,
   alarmShare: 0.01,
@@ -60,22 +66,15 @@ export async function startDemoSimulator(ctx: AppContext, url = brokerUrl(ctx)):
   if (!ctx.env.SIMULATOR) return null;
   const [devices, profiles] = await Promise.all([allSimulatorDevices(ctx), profilesAt(ctx.db)]);
   if (!devices.length) return null;
-  let stopped = false;
-  const starting = Simulator.start({ url, devices, profiles: profiles.byCode, ...GENTLE, log: ctx.log }).then(
-    async (sim) => {
-      if (stopped) await sim.stop(0);
-      else ctx.log.info({ devices: devices.length, url }, 'device simulator running on the demo city');
-      return sim;
-    },
-    (err: unknown) => {
-      ctx.log.warn({ err }, 'device simulator did not start');
-      return null;
-    },
+  let running: Simulator | undefined;
+  const starting = Simulator.start({ url, devices, profiles: profiles.byCode, ...GENTLE, log: ctx.log }, (sim) => (running = sim)).then(
+    () => ctx.log.info({ devices: devices.length, url }, 'device simulator running on the demo city'),
+    (err: unknown) => ctx.log.warn({ err }, 'device simulator did not start'),
   );
   return {
     async stop() {
-      stopped = true;
-      await (await starting)?.stop(1_000);
+      await running?.stop(1_000);
+      await starting;
     },
   };
 }

@@ -11,6 +11,7 @@ import { profilesAt, type ProfileSet } from './profiles.ts';
 import { devices } from './schema.ts';
 import { prepareSimulatedDevices, rotateSimulatorSecrets, SIMULATOR_VENDOR } from './simulator-devices.ts';
 import { eventData, normalEvent, triggersRule } from './simulator-payloads.ts';
+import { startDemoSimulator } from './simulator-run.ts';
 import { Simulator, type SimDevice } from './simulator.ts';
 
 const seeded = (n: number) => {
@@ -197,5 +198,24 @@ describe('the simulator over a real MQTT broker (embedded aedes)', () => {
     const sim = await Simulator.start({ url, devices: stale, profiles: profiles.byCode, rate: 10 });
     expect(sim.stats()).toMatchObject({ connected: 0, refused: 2 });
     await sim.stop(0);
+  });
+
+  it('runs gently on the demo devices when SIMULATOR is on, and stops cleanly, with or without a broker', async () => {
+    received.length = 0;
+    const on = { ...t.ctx, env: { ...t.ctx.env, SIMULATOR: true } };
+    expect(await startDemoSimulator(t.ctx, url)).toBeNull(); // the setting is off in tests
+    const demo = await startDemoSimulator(on, url);
+    expect(demo).not.toBeNull();
+    await until('a heartbeat from a demo device', () => received.some((m) => m.body.type === 'heartbeat'));
+    await demo!.stop();
+
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const nowhere = `mqtt://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const stranded = await startDemoSimulator(on, nowhere);
+    const started = Date.now();
+    await stranded!.stop();
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -6,12 +6,9 @@
 // many devices need fewer connections. Counts of sent and acknowledged messages are kept for the CLI and the bench.
 import mqtt, { type MqttClient } from 'mqtt';
 import { randomBytes } from 'node:crypto';
+import { eventTopic, priorityTopic } from './ingest/topics.ts';
 import { PRIORITY_TYPES, type DeviceProfile } from './profiles.ts';
 import { alarmTypes, eventData, normalEvent, type Random } from './simulator-payloads.ts';
-
-/** The topics a device publishes to (see the ingest's subscription): ordinary events, and the priority lane. */
-export const eventTopic = (key: string) => `renova/d/${key}/events`;
-export const alertTopic = (key: string) => `renova/d/${key}/alert`;
 
 export interface SimDevice {
   id: string;
@@ -37,6 +34,8 @@ export interface SimulatorOptions {
   profiles: ReadonlyMap<string, DeviceProfile>;
   /** Events per second in all, heartbeats included (heartbeats are sent on time even beyond it). */
   rate: number;
+  /** False: `rate` is the events beyond heartbeats (the gentle demo, whose many devices' heartbeats alone exceed it). */
+  rateIncludesHeartbeats?: boolean;
   /** From `atSecond`, for `seconds`, the rate is multiplied by `factor`. */
   burst?: { factor: number; atSecond: number; seconds: number } | null;
   /** The share of non-heartbeat events that are alarm events of the device's profile. */
@@ -93,6 +92,7 @@ export class Simulator {
   private budget = 0;
   private nextCritical = Infinity;
   private nextSilence = Infinity;
+  private stopping = false;
 
   private constructor(private readonly opts: SimulatorOptions) {
     this.random = opts.random ?? Math.random;
@@ -100,10 +100,12 @@ export class Simulator {
   }
 
   /** Connects every device (or its gateway) and starts sending. */
-  static async start(opts: SimulatorOptions): Promise<Simulator> {
+  static async start(opts: SimulatorOptions, started?: (sim: Simulator) => void): Promise<Simulator> {
     const sim = new Simulator(opts);
+    // The caller may stop it while it is still connecting (a server shutting down before the broker answered).
+    started?.(sim);
     await sim.connect();
-    sim.begin();
+    if (!sim.stopping) sim.begin();
     return sim;
   }
 
@@ -138,22 +140,26 @@ export class Simulator {
       await new Promise<void>((resolve) => {
         const done = () => {
           link.client.off('connect', done);
+          link.client.off('end', done);
           link.client.off('error', refused);
           resolve();
         };
         const refused = (err: Error & { code?: number }) => {
           this.counts.refused++;
           this.opts.log?.warn({ device: link.key, err: err.message }, 'simulated device refused by the broker');
-          // Refused credentials stay refused: no reconnecting storm (4: bad user name or password, 5: not authorised).
-          if (err.code === 4 || err.code === 5) link.client.end(true);
+          // Refused credentials (4: bad user name or password, 5: not authorised) are tried again only slowly: no
+          // reconnecting storm, yet a broker whose password file catches up with the new secrets is reached.
+          if (err.code === 4 || err.code === 5) link.client.options.reconnectPeriod = 30_000;
           done();
         };
         setTimeout(done, 20_000).unref();
         link.client.once('connect', done);
+        // Ended while still connecting: the simulator is stopping.
+        link.client.once('end', done);
         link.client.once('error', refused);
       });
     };
-    for (let i = 0; i < pending.length; i += concurrency) await Promise.all(pending.slice(i, i + concurrency).map(open));
+    for (let i = 0; i < pending.length && !this.stopping; i += concurrency) await Promise.all(pending.slice(i, i + concurrency).map(open));
   }
 
   private begin(): void {
@@ -200,7 +206,7 @@ export class Simulator {
         const profile = this.opts.profiles.get(d.profile)!;
         if (!this.silent(d, now)) {
           this.send(d, 'heartbeat', eventData(profile, 'heartbeat', this.random));
-          this.budget--;
+          if (this.opts.rateIncludesHeartbeats !== false) this.budget--;
         }
         this.schedule(d, Math.max(now, this.silentUntil.get(d.id) ?? 0) + profile.heartbeatSeconds * 1000);
       }
@@ -265,7 +271,7 @@ export class Simulator {
     this.seq.set(d.id, n);
     const at = new Date();
     const messageId = `${this.run}-${n}`;
-    const topic = PRIORITY_TYPES.has(type) ? alertTopic(d.key) : eventTopic(d.key);
+    const topic = PRIORITY_TYPES.has(type) ? priorityTopic(d.key) : eventTopic(d.key);
     const payload = JSON.stringify({ id: messageId, type, at: at.toISOString(), data });
     this.counts.sent++;
     this.byType[type] = (this.byType[type] ?? 0) + 1;
@@ -295,14 +301,21 @@ export class Simulator {
 
   /** Stops sending, waits (bounded) for the broker to acknowledge what was sent, and disconnects. */
   async stop(drainMs = 10_000): Promise<SimulatorStats> {
+    this.stopping = true;
     clearInterval(this.timer);
     this.timer = undefined;
     const stats = this.stats();
     const deadline = Date.now() + drainMs;
     while (this.counts.acked + this.counts.failed < this.counts.sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    // A client still trying to reach the broker is ended at once; a connected one is given a moment to say goodbye.
     await Promise.all(
       [...this.links.values()].map(
-        (l) => new Promise<void>((resolve) => (l.client ? l.client.end(false, {}, () => resolve()) : resolve())),
+        (l) =>
+          new Promise<void>((resolve) => {
+            if (!l.client) return resolve();
+            setTimeout(resolve, 2_000).unref();
+            l.client.end(!l.client.connected, {}, () => resolve());
+          }),
       ),
     );
     return {

@@ -1,6 +1,7 @@
 // Work orders (R20, reused by the grid events of the next issue): generic field work from any source. Other modules
 // raise orders through `createWorkOrder`; this module knows nothing of theirs.
-export { createWorkOrder, getWorkOrder, type NewWorkOrder } from './workorders.service.ts';
+export { createWorkOrder, type NewWorkOrder } from './workorders.service.ts';
+export { getWorkOrder } from './workorders.queries.ts';
 export { workOrderRoutes, workOrderDetail, workOrderSummary } from './workorders.routes.ts';
 export { workOrderStatuses, workOrderPriorities, callbackOutcomes, type WorkOrderStatus, type WorkOrderPriority } from './schema.ts';
 

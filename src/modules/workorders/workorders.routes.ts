@@ -5,6 +5,7 @@ import { userOf } from '../../platform/http/auth.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { readUpload, sendDownload } from '../../platform/http/uploads.ts';
 import * as orders from './workorders.service.ts';
+import * as read from './workorders.queries.ts';
 import { callbackOutcomes, workOrderActions, workOrderPriorities, workOrderStatuses } from './schema.ts';
 
 const tags = ['work orders'];
@@ -77,7 +78,7 @@ export async function workOrderRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         response: { 200: pageSchema(workOrderSummary) },
       },
     },
-    async (req) => orders.listWorkOrders(ctx, userOf(req), { ...req.query, mine: req.query.mine === 'true' }),
+    async (req) => read.listWorkOrders(ctx, userOf(req), { ...req.query, mine: req.query.mine === 'true' }),
   );
   app.get(
     '/api/v1/work-orders/assignees',
@@ -90,7 +91,7 @@ export async function workOrderRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         response: { 200: z.object({ items: z.array(person) }) },
       },
     },
-    async (req) => orders.assigneesFor(ctx, userOf(req), req.query.compoundId),
+    async (req) => read.assigneesFor(ctx, userOf(req), req.query.compoundId),
   );
   app.post(
     '/api/v1/work-orders',
@@ -118,7 +119,7 @@ export async function workOrderRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     async (req, reply) => {
       const user = { ...userOf(req), ip: req.ip };
       const { id: created } = await orders.createWorkOrder(ctx, user, req.body);
-      return reply.code(201).send(await orders.getWorkOrder(ctx, user, created));
+      return reply.code(201).send(await read.getWorkOrder(ctx, user, created));
     },
   );
   app.get(
@@ -127,7 +128,7 @@ export async function workOrderRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       config: { permission: 'workorders.read' },
       schema: { tags, summary: 'A work order with its timeline and call-backs', params: id, response: { 200: workOrderDetail } },
     },
-    async (req) => orders.getWorkOrder(ctx, userOf(req), req.params.id),
+    async (req) => read.getWorkOrder(ctx, userOf(req), req.params.id),
   );
   app.post(
     '/api/v1/work-orders/:id/assign',
@@ -212,7 +213,7 @@ export async function workOrderRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       },
     },
     async (req, reply) => {
-      const { file, body } = await orders.workOrderPhoto(ctx, userOf(req), req.params.id);
+      const { file, body } = await read.workOrderPhoto(ctx, userOf(req), req.params.id);
       return sendDownload(reply, file, body);
     },
   );
