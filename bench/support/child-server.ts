@@ -90,6 +90,7 @@ export async function measureServerMemory(): Promise<MemoryFigures> {
     DATA_DIR: dataDir,
     PORT: String(port),
     EMBEDDED_PG_PORT: String(await freePort()),
+    MQTT_PORT: '0',
     SEED_SCALE: 'demo',
     LOG_LEVEL: 'warn',
   };

@@ -22,6 +22,7 @@ async function start(): Promise<ChildProcess> {
       DATA_DIR: dataDir,
       PORT: String(port),
       EMBEDDED_PG_PORT: String(pgPort),
+      MQTT_PORT: '0',
       LOG_LEVEL: 'warn',
       SEED_SCALE: 'demo',
     },

@@ -73,9 +73,9 @@ describe('the embedded broker', () => {
     const b = await world.device('perimeter');
     const da = await connectDevice(url, a.key, a.secret);
     const closed = new Promise<void>((r) => da.client.once('close', () => r()));
-    void da.publish(eventTopic(b.key), { id: 'forged', type: 'perimeter.intrusion', at: new Date().toISOString(), data: { zone: 'N' } }).catch(
-      () => undefined,
-    );
+    void da
+      .publish(eventTopic(b.key), { id: 'forged', type: 'perimeter.intrusion', at: new Date().toISOString(), data: { zone: 'N' } })
+      .catch(() => undefined);
     await closed;
     await da.close();
     const db = await connectDevice(url, b.key, b.secret);
@@ -109,9 +109,10 @@ describe('the embedded broker', () => {
         ['oversized', 1],
         ['unknown_type', 1],
       ]);
-      const { rows: status } = await t.ctx.database.pool.query('select rejected, last_reject_reason from device_status where device_id = $1', [
-        smoke.id,
-      ]);
+      const { rows: status } = await t.ctx.database.pool.query(
+        'select rejected, last_reject_reason from device_status where device_id = $1',
+        [smoke.id],
+      );
       expect(Number(status[0]!.rejected)).toBe(5);
     } finally {
       await d.close();
@@ -136,10 +137,15 @@ describe('the embedded broker', () => {
     // Last heard 89 s ago: heartbeat 60 s + grace 30 s runs out in about a second.
     await d.publish(eventTopic(pump.key), { id: 'hb', type: 'heartbeat', at: new Date(Date.now() - 89_000).toISOString() });
     await d.close();
-    await until('online', async () => (await t.ctx.database.pool.query('select status from device_status where device_id = $1', [pump.id])).rows[0]?.status === 'online');
+    await until(
+      'online',
+      async () =>
+        (await t.ctx.database.pool.query('select status from device_status where device_id = $1', [pump.id])).rows[0]?.status === 'online',
+    );
     await until(
       'offline',
-      async () => (await t.ctx.database.pool.query('select status from device_status where device_id = $1', [pump.id])).rows[0]?.status === 'offline',
+      async () =>
+        (await t.ctx.database.pool.query('select status from device_status where device_id = $1', [pump.id])).rows[0]?.status === 'offline',
       10_000,
     );
   });

@@ -23,6 +23,8 @@ export interface Received {
 
 export interface Consumer {
   client: MqttClient;
+  /** Connected and its subscription acknowledged. */
+  subscribed(): boolean;
   close(): Promise<void>;
 }
 
@@ -52,10 +54,10 @@ export function startConsumer(
     reconnectPeriod: 500,
     connectTimeout: 10_000,
     keepalive: 30,
-    resubscribe: true,
-    ...(account.protocolVersion === 5
-      ? { properties: { sessionExpiryInterval: 7 * 86_400, receiveMaximum: 65_535 } }
-      : {}),
+    // Subscribed again at every connect, below: mqtt.js skips that when the broker says the session is present,
+    // yet Mosquitto 2.0 restores a persisted session without its shared subscriptions.
+    resubscribe: false,
+    ...(account.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 7 * 86_400, receiveMaximum: 65_535 } } : {}),
   };
   const client = mqtt.connect(account.url, options);
   // Every QoS 1 publish passes here before its PUBACK (customHandleAcks is consulted on MQTT 5 only).
@@ -87,13 +89,16 @@ export function startConsumer(
     original(packet, cb, ...rest);
   };
   // Nothing the client emits as 'message' is used: everything arrives through customHandleAcks.
+  let subscribed = false;
   client.on('connect', () => {
-    client.subscribe(opts.filter, { qos: 1 }, (err) => {
+    client.subscribe(opts.filter, { qos: 1 }, (err, granted) => {
       if (err) opts.onError(err);
+      else subscribed = client.connected && !!granted?.every((g) => g.qos === 1);
     });
     opts.onUp();
   });
   client.on('close', () => {
+    subscribed = false;
     generation++;
     held.clear();
     opts.onDown();
@@ -101,6 +106,7 @@ export function startConsumer(
   client.on('error', (err) => opts.onError(err));
   return {
     client,
+    subscribed: () => subscribed,
     close: () => new Promise<void>((resolve) => client.end(false, {}, () => resolve())),
   };
 }

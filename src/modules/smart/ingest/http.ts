@@ -60,18 +60,20 @@ export async function ingestBatch(
   const children = events.flatMap((e) =>
     typeof e === 'object' && e !== null && typeof (e as { device?: unknown }).device === 'string' ? [(e as { device: string }).device] : [],
   );
-  await directory.load(children);
+  const known = await directory.load(children);
   const accepted: DeviceEvent[] = [];
   const errors: FieldError[] = [];
   const refusals: Refusal[] = [];
   events.forEach((raw, n) => {
     const size = Buffer.byteLength(JSON.stringify(raw) ?? '');
     const env =
-      size > limits.maxMessageBytes ? { ok: false as const, rejection: { reason: 'oversized' as const, field: '' } } : checkEnvelope(raw, limits, now);
+      size > limits.maxMessageBytes
+        ? { ok: false as const, rejection: { reason: 'oversized' as const, field: '' } }
+        : checkEnvelope(raw, limits, now);
     let rejection: Rejection | undefined = env.ok ? undefined : env.rejection;
     let who = device;
     if (env.ok) {
-      const child = env.value.device ? (directory.cached(env.value.device) ?? undefined) : undefined;
+      const child = env.value.device ? (known.get(env.value.device) ?? undefined) : undefined;
       const target = targetDevice(env.value, device, child, profiles);
       if (!target.ok) rejection = target.rejection;
       else {

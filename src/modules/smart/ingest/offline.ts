@@ -179,8 +179,7 @@ export class OfflineTimers {
         if (silent.length && !this.down) {
           await this.hooks.silent(silent, new Date(now));
           for (const id of silent) this.heard.delete(id);
-        }
-        else if (silent.length) for (const id of silent) this.reset(id, now);
+        } else if (silent.length) for (const id of silent) this.reset(id, now);
       }
     } catch (err) {
       // The database did not answer: ask again in a second rather than forget these devices.

@@ -27,7 +27,9 @@ export async function ingestRoutes(app: ZodApp, ctx: AppContext): Promise<void> 
     },
     async () => ({
       mqttUrl:
-        runtimeOf(ctx)?.mqttUrl ?? ctx.env.MQTT_URL ?? `mqtt://${ctx.env.HOST === '0.0.0.0' ? '127.0.0.1' : ctx.env.HOST}:${ctx.env.MQTT_PORT}`,
+        runtimeOf(ctx)?.mqttUrl ??
+        ctx.env.MQTT_URL ??
+        `mqtt://${ctx.env.HOST === '0.0.0.0' ? '127.0.0.1' : ctx.env.HOST}:${ctx.env.MQTT_PORT}`,
       eventTopic: EVENT_TOPIC,
       priorityTopic: PRIORITY_TOPIC,
     }),

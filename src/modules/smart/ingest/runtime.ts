@@ -41,6 +41,8 @@ export interface IngestRuntime {
   directory: DeviceDirectory;
   /** Messages this process received and events it stored (new ones), since it started. */
   stats: { received: number; stored: number; refused: number };
+  /** Every subscriber of this process is connected and subscribed. */
+  subscribed(): boolean;
   /** After events of this process committed: their devices' deadlines move. */
   committed(events: readonly DeviceEvent[]): void;
   close(): Promise<void>;
@@ -111,7 +113,8 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
     if (!env.MQTT_URL) throw new Error('an ingest process needs MQTT_URL (the broker it consumes from)');
     account = { url: env.MQTT_URL, username: env.MQTT_USERNAME ?? '', password: env.MQTT_PASSWORD ?? '', protocolVersion: 5 };
   }
-  const mqttUrl = broker?.url ?? account?.url ?? env.MQTT_URL ?? `mqtt://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.MQTT_PORT}`;
+  const mqttUrl =
+    broker?.url ?? account?.url ?? env.MQTT_URL ?? `mqtt://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.MQTT_PORT}`;
 
   let consumers: Consumer[] = [];
   let reserved: pg.Client | undefined;
@@ -147,12 +150,12 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
       keys.add(i.key);
       if (i.env?.device) keys.add(i.env.device);
     }
-    await directory.load(keys);
+    const known = await directory.load(keys);
     const events: DeviceEvent[] = [];
     const refusals: Refusal[] = [];
     const now = new Date();
     for (const i of items) {
-      const publisher = directory.cached(i.key) ?? undefined;
+      const publisher = known.get(i.key) ?? undefined;
       if (i.refusal) {
         refusals.push({ ...i.refusal, ...(publisher ? { deviceId: publisher.id } : {}) });
         continue;
@@ -162,7 +165,7 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
         continue;
       }
       const env = i.env!;
-      const target = targetDevice(env, publisher, env.device ? (directory.cached(env.device) ?? undefined) : undefined, profiles);
+      const target = targetDevice(env, publisher, env.device ? (known.get(env.device) ?? undefined) : undefined, profiles);
       if (!target.ok) {
         refusals.push({ deviceKey: i.key, deviceId: publisher.id, reason: target.rejection.reason });
         continue;
@@ -263,6 +266,7 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
     slot,
     directory,
     stats,
+    subscribed: () => consumers.length > 0 && consumers.every((c) => c.subscribed()),
     committed,
     async close() {
       // Commit what has arrived, then leave: the broker keeps anything still unacknowledged for our session.

@@ -42,10 +42,20 @@ export class DeviceDirectory {
     return hit && hit.until > Date.now() ? hit.device : undefined;
   }
 
-  /** Loads every key not cached, in one query; unknown and revoked keys are remembered as null. */
-  async load(keys: Iterable<string>): Promise<void> {
-    const missing = [...new Set(keys)].filter((k) => this.cached(k) === undefined);
-    if (!missing.length) return;
+  /**
+   * The devices of these keys (null: unknown or revoked), loading every key not cached in one query. The answer is
+   * a snapshot: an entry expiring between loading and use must not read as an unknown device.
+   */
+  async load(keys: Iterable<string>): Promise<Map<string, KnownDevice | null>> {
+    const wanted = [...new Set(keys)];
+    const found = new Map<string, KnownDevice | null>();
+    const missing: string[] = [];
+    for (const k of wanted) {
+      const hit = this.cached(k);
+      if (hit === undefined) missing.push(k);
+      else found.set(k, hit);
+    }
+    if (!missing.length) return found;
     if (this.cache.size > 200_000) this.cache.clear();
     const { rows } = await this.db.execute<{
       id: string;
@@ -57,24 +67,23 @@ export class DeviceDirectory {
     }>(sql`select id, key, compound_id, community_code, profile, gateway_id from devices
            where key = any(${pgArray(missing)}::text[]) and revoked_at is null`);
     const until = Date.now() + DEVICE_TTL_MS;
-    for (const k of missing) this.cache.set(k, { device: null, until });
-    for (const r of rows)
-      this.cache.set(r.key, {
-        until,
-        device: {
-          id: r.id,
-          key: r.key,
-          compoundId: r.compound_id,
-          communityCode: r.community_code,
-          profile: r.profile,
-          gatewayId: r.gateway_id,
-        },
-      });
-  }
-
-  async get(key: string): Promise<KnownDevice | null> {
-    await this.load([key]);
-    return this.cached(key) ?? null;
+    for (const k of missing) {
+      this.cache.set(k, { device: null, until });
+      found.set(k, null);
+    }
+    for (const r of rows) {
+      const device: KnownDevice = {
+        id: r.id,
+        key: r.key,
+        compoundId: r.compound_id,
+        communityCode: r.community_code,
+        profile: r.profile,
+        gatewayId: r.gateway_id,
+      };
+      this.cache.set(r.key, { until, device });
+      found.set(r.key, device);
+    }
+    return found;
   }
 }
 
@@ -169,9 +178,7 @@ export async function commitBatch(
   refusals: readonly Refusal[],
   now: Date = new Date(),
 ): Promise<Committed> {
-  const sorted = [...events].sort((a, b) =>
-    a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.at.getTime() - b.at.getTime(),
-  );
+  const sorted = [...events].sort((a, b) => (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.at.getTime() - b.at.getTime()));
   return db.transaction(async (tx) => {
     const rows = sorted.length ? await insertEvents(tx, sorted) : [];
     const fresh = new Set(rows.map((r) => eventKey(r.device_id, r.message_id, new Date(r.at))));

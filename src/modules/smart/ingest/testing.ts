@@ -3,7 +3,7 @@
 // merged), device clients that publish QoS 1, and a bounded wait for a condition.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,25 +47,37 @@ export interface TestMosquitto {
   ingest: BrokerAccount;
   /** Rewrites the password file from the devices table and tells the broker to reload it. */
   sync(): Promise<void>;
+  /** The broker's process id while it runs (for CPU figures). */
+  pid(): number | undefined;
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Mosquitto with persistence on, devices from the `devices` table of `pool`'s database. */
-export async function startMosquitto(pool: pg.Pool): Promise<TestMosquitto> {
+export async function startMosquitto(
+  pool: pg.Pool,
+  opts: { port?: number; ingest?: { username: string; password: string } } = {},
+): Promise<TestMosquitto> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'renova-mosquitto-'));
-  const port = await freePort();
-  const ingest = { username: `renova-ingest-${randomBytes(3).toString('hex')}`, password: randomBytes(24).toString('base64url') };
+  const port = opts.port ?? (await freePort());
+  const ingest = opts.ingest ?? {
+    username: `renova-ingest-${randomBytes(3).toString('hex')}`,
+    password: randomBytes(24).toString('base64url'),
+  };
   const passwd = path.join(dir, 'passwd');
   const acl = path.join(dir, 'acl');
   const writeFiles = async () => {
     const { rows } = await pool.query<{ key: string; broker_hash: string }>(
       'select key, broker_hash from devices where revoked_at is null and broker_hash is not null order by key',
     );
-    writeFileSync(passwd, [`${ingest.username}:${mosquittoHash(ingest.password)}`, ...rows.map((r) => `${r.key}:${r.broker_hash}`)].join('\n') + '\n', {
-      mode: 0o600,
-    });
+    writeFileSync(
+      passwd,
+      [`${ingest.username}:${mosquittoHash(ingest.password)}`, ...rows.map((r) => `${r.key}:${r.broker_hash}`)].join('\n') + '\n',
+      {
+        mode: 0o600,
+      },
+    );
   };
   await writeFiles();
   writeFileSync(acl, `pattern write renova/d/%u/#\n\nuser ${ingest.username}\ntopic read renova/d/#\n`, { mode: 0o600 });
@@ -93,7 +105,10 @@ export async function startMosquitto(pool: pg.Pool): Promise<TestMosquitto> {
   const start = async () => {
     const p = spawn('/usr/sbin/mosquitto', ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
     proc = p;
-    p.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+    p.stderr!.on('data', (d: Buffer) => {
+      log = (log + d.toString()).slice(-4000);
+      if (process.env.MQDEBUG) appendFileSync(process.env.MQDEBUG, d.toString());
+    });
     await until(`mosquitto listening on ${port}`, async () => {
       if (p.exitCode !== null) throw new Error(`mosquitto exited (${p.exitCode}): ${log}`);
       return canConnect(port);
@@ -114,6 +129,7 @@ export async function startMosquitto(pool: pg.Pool): Promise<TestMosquitto> {
       await writeFiles();
       proc?.kill('SIGHUP');
     },
+    pid: () => proc?.pid,
     stop,
     start,
     async close() {
@@ -151,10 +167,16 @@ export function connectDevice(url: string, key: string, secret: string, opts: { 
     close: () => new Promise<void>((resolve) => client.end(true, {}, () => resolve())),
   };
   return new Promise((resolve, reject) => {
-    client.once('connect', () => resolve(device));
-    client.once('error', (err) => {
+    const refused = (err: Error) => {
       client.end(true);
       reject(err);
+    };
+    client.once('error', refused);
+    client.once('connect', () => {
+      client.off('error', refused);
+      // Later errors (the broker away for a while) are the reconnecting client's business.
+      client.on('error', () => undefined);
+      resolve(device);
     });
   });
 }

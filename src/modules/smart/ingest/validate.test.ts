@@ -38,7 +38,12 @@ describe('checking a device message', () => {
     const r = check(msg({ data: { obscurationPercent: 12.5 } }));
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.value).toMatchObject({ deviceId: 'id-smoke_detector', messageId: 'm1', type: 'fire.smoke', data: { obscurationPercent: 12.5 } });
+      expect(r.value).toMatchObject({
+        deviceId: 'id-smoke_detector',
+        messageId: 'm1',
+        type: 'fire.smoke',
+        data: { obscurationPercent: 12.5 },
+      });
       expect(r.value.at.toISOString()).toBe('2026-06-01T03:59:00.000Z');
     }
     expect(refusal(check(JSON.stringify({ id: 7, type: 'heartbeat', at: now.getTime() })))).toBe('accepted');

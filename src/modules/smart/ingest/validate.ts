@@ -22,7 +22,16 @@ export interface KnownDevice {
   gatewayId: string | null;
 }
 
-export const rejectReasons = ['malformed', 'unknown_device', 'not_child', 'unknown_type', 'invalid_data', 'oversized', 'future', 'too_old'] as const;
+export const rejectReasons = [
+  'malformed',
+  'unknown_device',
+  'not_child',
+  'unknown_type',
+  'invalid_data',
+  'oversized',
+  'future',
+  'too_old',
+] as const;
 export type RejectReason = (typeof rejectReasons)[number];
 
 export interface Rejection {

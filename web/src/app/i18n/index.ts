@@ -6,6 +6,8 @@ import zhCN from './zh-CN.ts';
 import en from './en.ts';
 import { evaluationZh } from './evaluation.zh-CN.ts';
 import { evaluationEn } from './evaluation.en.ts';
+import { dutyZh } from './duty.zh-CN.ts';
+import { dutyEn } from './duty.en.ts';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -36,8 +38,8 @@ export function rememberLocale(locale: AppLocale): void {
 void i18n.use(initReactI18next).init({
   // Evaluation's strings join here rather than in zh-CN.ts / en.ts, under their own top-level key.
   resources: {
-    'zh-CN': { translation: { ...zhCN, evaluation: evaluationZh } },
-    en: { translation: { ...en, evaluation: evaluationEn } },
+    'zh-CN': { translation: { ...zhCN, evaluation: evaluationZh, duty: dutyZh } },
+    en: { translation: { ...en, evaluation: evaluationEn, duty: dutyEn } },
   },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',

@@ -1,5 +1,5 @@
-// The smart community's pages and menu entries: devices (this file's first part); the duty console joins here.
-import { ApiOutlined } from '@ant-design/icons';
+// The smart community's pages and menu entries: devices, and the duty console (值班台).
+import { AlertOutlined, ApiOutlined } from '@ant-design/icons';
 import { defineWebModule, lazyPage } from '../../app/webModule.tsx';
 
 export const smartModule = defineWebModule({
@@ -8,6 +8,10 @@ export const smartModule = defineWebModule({
     { path: 'devices', element: lazyPage(() => import('./DevicesPage.tsx')) },
     { path: 'devices/import', element: lazyPage(() => import('./DeviceImportPage.tsx')) },
     { path: 'devices/:id', element: lazyPage(() => import('./DevicePage.tsx')) },
+    { path: 'duty', element: lazyPage(() => import('./DutyConsolePage.tsx')) },
   ],
-  menu: [{ key: '/devices', icon: <ApiOutlined />, label: 'menu.devices', permission: 'devices.read', order: 32 }],
+  menu: [
+    { key: '/duty', icon: <AlertOutlined />, label: 'duty.menu', permission: 'alarms.read', order: 15 },
+    { key: '/devices', icon: <ApiOutlined />, label: 'menu.devices', permission: 'devices.read', order: 32 },
+  ],
 });

@@ -32,6 +32,7 @@ import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useAuth } from '../accounts/index.ts';
 import type { CompoundSummary } from '../registry/index.ts';
+import { SafetyCards } from '../smart/index.ts';
 import EChart, { type ChartClick } from './EChart.tsx';
 import { isDivisionCode, levelOf } from './divisions.ts';
 import { formatCount, isEmptyOverview } from './format.ts';
@@ -191,6 +192,7 @@ function DivisionOverview({ division }: { division: string }) {
         <>
           {empty && <Alert type="info" showIcon title={t('stats.empty')} data-testid="overview-empty" style={{ marginBottom: 12 }} />}
           <Kpis overview={overview.data} />
+          <SafetyCards division={division} />
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
             <Col xs={24} lg={10}>
               <Card size="small" title={t('stats.charts.funding')}>
