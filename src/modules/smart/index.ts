@@ -33,4 +33,7 @@ export const manifest = defineModule({
 });
 
 // The ingest runtime, for the process assembly (src/apps/server.ts).
-export { startIngest, type IngestRuntime } from './ingest/runtime.ts';
+export { startIngest, runtimeOf, type IngestRuntime } from './ingest/runtime.ts';
+// For tests and bench:iot: a real Mosquitto with the devices' credentials, and credentials for devices made in bulk.
+export { startMosquitto, type TestMosquitto } from './ingest/testing.ts';
+export { newCredentials } from './credentials.ts';
