@@ -271,8 +271,12 @@ export class Simulator {
     this.seq.set(d.id, n);
     const at = new Date();
     const messageId = `${this.run}-${n}`;
-    const topic = PRIORITY_TYPES.has(type) ? priorityTopic(d.key) : eventTopic(d.key);
-    const payload = JSON.stringify({ id: messageId, type, at: at.toISOString(), data });
+    // A device behind a gateway is published on the gateway's own topic, naming itself in `device` (the
+    // broker lets a key write only its own topics; the ingest checks the device is registered under that gateway).
+    const publisher = d.gatewayKey ?? d.key;
+    const topic = PRIORITY_TYPES.has(type) ? priorityTopic(publisher) : eventTopic(publisher);
+    const envelope = { id: messageId, type, at: at.toISOString(), data, ...(d.gatewayKey ? { device: d.key } : {}) };
+    const payload = JSON.stringify(envelope);
     this.counts.sent++;
     this.byType[type] = (this.byType[type] ?? 0) + 1;
     link.client.publish(topic, payload, { qos: 1 }, (err) => {
