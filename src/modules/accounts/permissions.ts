@@ -88,7 +88,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   evaluator: [...staff, 'evaluation.manage', 'assessment.enter', 'sample.answer'],
   property_manager: ['registry.read', 'jobs.read', 'projects.read', ...duty, 'devices.manage', 'workorders.handle'],
   service_provider: ['registry.read'],
-  public_security: ['registry.read', 'devices.read', 'alarms.read', 'keyperson.read'],
+  public_security: ['registry.read', 'devices.read', 'alarms.read', 'alarms.handle', 'keyperson.read'],
   resident: [],
 };
 

@@ -148,6 +148,20 @@ export async function alarmsRoutes(app: ZodApp, ctx: AppContext): Promise<void> 
     async (req) => service.acknowledgeAlarm(ctx, userOf(req), actorOf(req), localeOf(req), req.params.id),
   );
 
+  app.get(
+    '/api/v1/alarms/:id/assignees',
+    {
+      config: { permission: 'alarms.handle' },
+      schema: {
+        tags,
+        summary: 'Who may be assigned an alarm (may handle alarms, scope covering it)',
+        params: id,
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }) },
+      },
+    },
+    async (req) => service.alarmAssignees(ctx, userOf(req), req.params.id),
+  );
+
   app.post(
     '/api/v1/alarms/:id/assign',
     {

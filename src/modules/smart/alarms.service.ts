@@ -11,7 +11,7 @@ import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { badRequest, conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { accountsByIds, authUserByUsername } from '../accounts/index.ts';
+import { accountsByIds, accountsWithPermissionOver, authUserByUsername } from '../accounts/index.ts';
 import { compoundInScope, divisionPrefix } from '../registry/index.ts';
 import { smartMessages as sm } from './messages.ts';
 import { profilesAt, type ProfileSet } from './profiles.ts';
@@ -298,6 +298,22 @@ export async function assignAlarm(
     await audit(tx, actor, 'alarm.assign', 'alarm', id, { assigneeId });
   });
   return handled(ctx, user, locale, id);
+}
+
+/** Who may be handed an alarm: accounts that may handle alarms and whose scope covers it (and may read it, if restricted). */
+export async function alarmAssignees(ctx: AppContext, user: AuthUser, id: string) {
+  const row = await visibleRow(ctx.db, user, id);
+  const candidates = await accountsWithPermissionOver(ctx.db, 'alarms.handle', { id: row.compoundId, communityCode: row.communityCode });
+  const items = [];
+  for (const c of candidates) {
+    if (row.restricted === 'no') {
+      items.push({ id: c.id, displayName: c.displayName });
+      continue;
+    }
+    const who = await authUserByUsername(ctx, c.username).catch(() => undefined);
+    if (who && alarmVisible(who, row)) items.push({ id: c.id, displayName: c.displayName });
+  }
+  return { items };
 }
 
 export async function clearAlarm(ctx: AppContext, user: AuthUser, actor: Actor | undefined, locale: Locale, id: string, note: string) {

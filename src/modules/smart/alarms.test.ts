@@ -177,7 +177,7 @@ describe('the alarms API', () => {
     expect((await t.call('GET', `/api/v1/alarms/${alarmId}`, 'property')).statusCode).toBe(404);
     expect((await t.call('GET', '/api/v1/alarms/not-a-uuid', 'hemu')).statusCode).toBe(400);
     expect((await t.call('GET', '/api/v1/alarms', 'hemu-resident')).statusCode).toBe(403);
-    expect((await t.call('POST', `/api/v1/alarms/${alarmId}/acknowledge`, 'police')).statusCode).toBe(403);
+    expect((await t.call('POST', `/api/v1/alarms/${alarmId}/acknowledge`, 'contractor')).statusCode).toBe(403);
   });
 
   it('acknowledges, assigns and clears, each step audited and in the history; conflicts are 409', async () => {
@@ -188,6 +188,14 @@ describe('the alarms API', () => {
 
     const worker2 = (await t.call('GET', '/api/v1/auth/me', 'hemu-worker-2')).json();
     const assigneeId = (worker2.user ?? worker2).id as string;
+    // The picker offers those who may handle it in scope: the community's workers, not the compound's property
+    // company (its scope is other compounds) nor a contractor.
+    const offered = await t.call('GET', `/api/v1/alarms/${alarmId}/assignees`, 'hemu-worker');
+    expect(offered.statusCode, offered.body).toBe(200);
+    const offeredIds = offered.json().items.map((i: { id: string }) => i.id);
+    expect(offeredIds).toContain(assigneeId);
+    const propertyMe = (await t.call('GET', '/api/v1/auth/me', 'property')).json();
+    expect(offeredIds).not.toContain((propertyMe.user ?? propertyMe).id);
     const assigned = await t.call('POST', `/api/v1/alarms/${alarmId}/assign`, 'hemu-worker', { assigneeId });
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json().assignee).toMatchObject({ id: assigneeId });
@@ -269,6 +277,14 @@ describe('key-person alerts', () => {
     ).rows.slice(before);
     expect(audits).toHaveLength(2);
     expect(audits.every((a) => a.actor_username === 'police' && a.detail.alarmIds.includes(alarmId))).toBe(true);
+
+    // Public security handles its own alerts: only its accounts are offered, and it acknowledges.
+    const police = (await t.call('GET', '/api/v1/auth/me', 'police')).json();
+    const offered = (await t.call('GET', `/api/v1/alarms/${alarmId}/assignees`, 'police')).json().items;
+    expect(offered.map((i: { id: string }) => i.id)).toEqual([(police.user ?? police).id]);
+    const ack = await t.call('POST', `/api/v1/alarms/${alarmId}/acknowledge`, 'police');
+    expect(ack.statusCode, ack.body).toBe(200);
+    expect((await t.call('GET', `/api/v1/alarms/${alarmId}/assignees`, 'hemu')).statusCode).toBe(404);
   });
 });
 

@@ -216,6 +216,22 @@ export interface paths {
       };
     };
   };
+  '/api/v1/alarms/{id}/assignees': {
+    /** Who may be assigned an alarm (may handle alarms, scope covering it) */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            displayName: string;
+          }>;
+        };
+      };
+    };
+  };
   '/api/v1/alarms/{id}/clear': {
     /** Clear an alarm by hand, with a note */
     post: {

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import type { AlarmNames } from './ActiveAlarms.tsx';
+import AlarmAssign from './AlarmAssign.tsx';
 import { dutyKeys, fetchAlarm } from './dutyApi.ts';
 import { alarmTypeLabel, beijingTime, personName, severityColor, severityLabel } from './dutyFormat.ts';
 import type { Alarm, AlarmStep } from './dutyTypes.ts';
@@ -83,6 +84,11 @@ export default function AlarmDrawer({ alarm, names, canHandle, busy, onClose, on
               </Descriptions.Item>
             )}
           </Descriptions>
+          {canHandle && a.status !== 'cleared' && (
+            <div style={{ marginTop: 12 }}>
+              <AlarmAssign alarm={a} />
+            </div>
+          )}
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('duty.drawer.steps')}
           </Typography.Title>
