@@ -129,7 +129,7 @@ describe('the precise clock (a job due at escalateAt)', () => {
     await t.ctx.database.pool.query(`update alarms set escalate_at = $2 where id = $1`, [id, past]);
     // The every-minute sweep may get there first on a busy machine: between the two, it climbs exactly once.
     const out = await escalateAlarmJob.run(t.ctx, { alarmId: id, due: past.toISOString() }, progress, { id: 'y', attempt: 1 });
-    expect(out.escalated).toBeLessThanOrEqual(1);
+    expect((out as { escalated: number }).escalated).toBeLessThanOrEqual(1);
     expect((await row(id)).level).toBe(sla.levels[1]);
     const climbs = await t.ctx.database.pool.query(
       `select count(*)::int as n from alarm_steps where alarm_id = $1 and action = 'escalated'`,
