@@ -243,6 +243,7 @@ async function main() {
     `${fmt.int(DEVICES)} devices over ${fmt.int(CONNECTIONS)} gateway connections (MQTT 3.1.1, QoS 1); one ingest (the npm start process, MQTT 5 shared subscription) with PostgreSQL embedded on the same machine.`,
     'Latency is publish → the ingest validating the batch (received_at − at); the commit follows within the batch transaction. Event → alarm → console p99 and SOS p99 need the alarm engine and the console feed (other slices).',
     'Offline detection (heartbeat + 2 s) is not measured here yet.',
+    `Whole-machine CPU includes PostgreSQL (the rest after ingest, Mosquitto and publishers) and anything else running on the machine during the run.`,
   );
   const report: Report = {
     title: 'bench:iot — device ingest through Mosquitto',

@@ -32,6 +32,13 @@ interface Sendable {
   _sendPacket(packet: { cmd: string; messageId?: number }, cb?: (err?: Error) => void, ...rest: unknown[]): void;
 }
 
+/**
+ * At most this many messages held unacknowledged in the process: beyond it the client stops reading the socket
+ * (mqtt.js reads the next packet only once the last one is handled), so a backlog waits in the broker's queue,
+ * not in this process's memory.
+ */
+export const MAX_PENDING = 20_000;
+
 export function startConsumer(
   account: BrokerAccount,
   opts: {
@@ -45,6 +52,13 @@ export function startConsumer(
 ): Consumer {
   let generation = 0;
   const held = new Set<number>();
+  // The handler's answer withheld while too many messages wait for their commit (see MAX_PENDING).
+  let paused: (() => void) | undefined;
+  const resume = () => {
+    const go = paused;
+    paused = undefined;
+    go?.();
+  };
   const options: IClientOptions = {
     clientId: opts.clientId,
     username: account.username,
@@ -74,10 +88,12 @@ export function startConsumer(
         ack() {
           if (gen !== generation || !held.delete(id) || !client.connected) return;
           original({ cmd: 'puback', messageId: id });
+          if (paused && held.size < MAX_PENDING / 2) resume();
         },
       });
     } else opts.onMessage({ topic, payload, ack: () => undefined });
-    done();
+    if (held.size >= MAX_PENDING) paused = () => done();
+    else done();
   };
   const sendable = client as unknown as Sendable;
   const original = sendable._sendPacket.bind(client);
@@ -101,6 +117,8 @@ export function startConsumer(
     subscribed = false;
     generation++;
     held.clear();
+    // The connection's packet stream is gone; the next connection reads afresh.
+    paused = undefined;
     opts.onDown();
   });
   client.on('error', (err) => opts.onError(err));

@@ -56,7 +56,8 @@ export class OfflineTimers {
     const current = this.due.get(id);
     if (current !== undefined && current >= deadline) return;
     this.due.set(id, deadline);
-    this.push(deadline, id);
+    // One heap entry per device: a later deadline only updates the map, and the entry moves when it comes up.
+    if (current === undefined) this.push(deadline, id);
     this.arm();
   }
 
@@ -123,12 +124,14 @@ export class OfflineTimers {
     return top;
   }
 
-  /** Drops heap entries a later deadline has replaced, so the top is a live deadline. */
+  /** Moves entries whose deadline was put off to their new place (and drops forgotten ones), so the top is live. */
   private peek(): [number, string] | undefined {
     while (this.heap.length) {
       const top = this.heap[0]!;
-      if (this.due.get(top[1]) === top[0]) return top;
+      const due = this.due.get(top[1]);
+      if (due === top[0]) return top;
       this.pop();
+      if (due !== undefined) this.push(due, top[1]);
     }
     return undefined;
   }
