@@ -25,11 +25,7 @@ export const manifest = defineModule({
   jobs: [deviceImportJob, escalateAlarmJob, notifyRaisedJob],
   handlers: [brokerSyncHandler],
   onWorkerStart: [syncBrokerAtStart],
-  schedules: [
-    { kind: escalationSweep, cron: '* * * * *' },
-    { kind: keypersonPurge, cron: '23 3 * * *' },
-    eventPartitionsSchedule,
-  ],
+  schedules: [{ kind: escalationSweep, cron: '* * * * *' }, { kind: keypersonPurge, cron: '23 3 * * *' }, eventPartitionsSchedule],
 });
 
 // The ingest runtime, for the process assembly (src/apps/server.ts).

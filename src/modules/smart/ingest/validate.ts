@@ -36,7 +36,7 @@ export type RejectReason = (typeof rejectReasons)[number];
 
 export interface Rejection {
   reason: RejectReason;
-  /** Where in the message: `id`, `at`, `type`, `data.<field>`, `device`, or empty for the whole message. */
+  /** The part of the message at fault: `id`, `at`, `type`, `data.<field>`, `device`, or empty for the whole of it. */
   field: string;
 }
 
