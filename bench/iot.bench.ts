@@ -14,7 +14,17 @@ import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
 import { from as copyFrom } from 'pg-copy-streams';
 import { freePort, startTestServer } from '../src/apps/test-server.ts';
+import { upsertAccount } from '../src/modules/accounts/index.ts';
 import { newCredentials, runtimeOf, startMosquitto } from '../src/modules/smart/index.ts';
+import {
+  ConsoleFeed,
+  connectProbes,
+  percentile,
+  probeAlarms,
+  probeOffline,
+  registerProbes,
+  type ProbeResult,
+} from './support/iot-probes.ts';
 import { fmt, textTable, writeReport, type Figure, type Report } from './support/report.ts';
 import { elapsedSeconds, log, numberFlag, sleep } from './support/run.ts';
 
@@ -78,6 +88,18 @@ async function publish(url: string, gateways: Gateway[], rate: number, seconds: 
   return { pid: child.pid, ready, done: next() };
 }
 
+function probeFigure(figure: string, r: ProbeResult, budgetMs: number): Figure {
+  const p99 = percentile(r.latencies, 99);
+  return {
+    figure,
+    budget: `p99 < ${fmt.int(budgetMs)} ms, all ${r.sent} arrive`,
+    measured: `${fmt.ms(percentile(r.latencies, 50))} / ${fmt.ms(p99)} (${r.latencies.length} of ${r.sent})`,
+    reference: '—',
+    ratio: '—',
+    pass: r.latencies.length === r.sent && p99 < budgetMs,
+  };
+}
+
 async function main() {
   const port = await freePort();
   const ingest = { username: `renova-ingest-${randomBytes(3).toString('hex')}`, password: randomBytes(24).toString('base64url') };
@@ -124,10 +146,19 @@ async function main() {
     );
   }
   await pool.query(`insert into device_status (device_id) select id from devices where compound_id = $1`, [compoundId]);
+  // The duty console watching: a city account on the live feed, and probe devices of its own (one alarm each).
+  const duty = { username: 'bench-duty', password: `Bench-${randomBytes(6).toString('hex')}` };
+  await server.ctx.db.transaction((tx) =>
+    upsertAccount(tx, { ...duty, displayName: 'bench duty', role: 'city_admin', scopeDivision: '330100' }),
+  );
+  const probes = await registerProbes(pool, compoundId, ['lift', 'sos_button', 'perimeter'], 100);
+  const ofProfile = (p: string) => probes.filter((d) => d.profile === p);
   const mosquitto = await startMosquitto(pool, { port, ingest });
   const runtime = runtimeOf(server.ctx)!;
   const t0 = Date.now();
   while (!runtime.subscribed() && Date.now() - t0 < 30_000) await sleep(50);
+  const feed = await ConsoleFeed.open(server.url, duty.username, duty.password);
+  const probeClients = await connectProbes(url, probes);
   const figures: Figure[] = [];
   const notes: string[] = [];
   const raw: Record<string, unknown> = {};
@@ -147,17 +178,19 @@ async function main() {
   sub.end(true);
 
   // 2. The ingest at RATE for SECONDS, then the burst.
-  const phase = async (name: string, rate: number, seconds: number) => {
+  const phase = async (name: string, rate: number, seconds: number, during?: () => Promise<unknown>) => {
     log(`ingest: ${name}, ${fmt.int(rate)}/s for ${seconds} s`);
     // The ingest's own count of newly stored events (this process): no count(*) over a growing table while measuring.
     const before = runtime.stats.stored;
     const mosqPid = mosquitto.pid();
     const cpu0 = { self: ticks(process.pid), mosq: ticks(mosqPid), all: machineBusy() };
     const pub = await publish(url, gateways, rate, seconds, name, 'events');
+    const alongside = during?.();
     const cpuPub0 = ticks(pub.pid);
     let cpuPub1 = cpuPub0;
     const watch = setInterval(() => (cpuPub1 = ticks(pub.pid) || cpuPub1), 500);
     const done = await pub.done;
+    await alongside;
     clearInterval(watch);
     const sentAt = Date.now();
     let stored = 0;
@@ -183,8 +216,38 @@ async function main() {
     raw[name] = { ...done, stored, drain, lag: lag[0], cpu };
     return { done, stored, drain, lag: lag[0]!, cpu, rate: stored / (done.sentSeconds! + drain) };
   };
-  const steady = await phase('steady', RATE, SECONDS);
-  const burst = await phase('burst', BURST_RATE, BURST_SECONDS);
+  // Alongside the load: alarm causes on the batched lane and silent devices (steady), SOS presses on the priority lane (burst).
+  let alarmProbe: ProbeResult = { sent: 0, latencies: [] };
+  let offlineProbe: ProbeResult = { sent: 0, latencies: [] };
+  let sosProbe: ProbeResult = { sent: 0, latencies: [] };
+  const silence = 60 + 30; // the perimeter profile's heartbeat + grace (reference/catalogue/device-profiles.json)
+  const steady = await phase('steady', RATE, SECONDS, () =>
+    Promise.all([
+      probeOffline(feed, probeClients, ofProfile('perimeter'), silence, 30).then((r) => (offlineProbe = r)),
+      sleep(Math.min(30, SECONDS / 4) * 1000).then(() =>
+        probeAlarms(feed, probeClients, ofProfile('lift'), {
+          type: 'equipment.fault',
+          cause: 'equipment.fault',
+          lane: 'events',
+          perSecond: 5,
+          data: { code: 'E101' },
+        }).then((r) => (alarmProbe = r)),
+      ),
+    ]),
+  );
+  const burst = await phase('burst', BURST_RATE, BURST_SECONDS, () =>
+    sleep(Math.min(10, BURST_SECONDS / 4) * 1000).then(() =>
+      probeAlarms(feed, probeClients, ofProfile('sos_button'), {
+        type: 'sos.pressed',
+        cause: 'sos.pressed',
+        lane: 'alert',
+        perSecond: 5,
+      }).then((r) => (sosProbe = r)),
+    ),
+  );
+  feed.close();
+  for (const c of probeClients.values()) c.end(true);
+  raw.probes = { alarm: alarmProbe, sos: sosProbe, offline: offlineProbe };
 
   // 3. A raw COPY of the same rows (same shape, no partitioning, no key checks), in one transaction.
   log('raw COPY of the same rows');
@@ -220,6 +283,9 @@ async function main() {
       ratio: '—',
       pass: steady.lag.p99 < 100,
     },
+    probeFigure(`event → alarm → console at ${fmt.int(RATE)}/s (p50 / p99)`, alarmProbe, 100),
+    probeFigure(`SOS → console during the ${fmt.int(BURST_RATE)}/s burst (p50 / p99)`, sosProbe, 100),
+    probeFigure(`offline on the console after heartbeat + grace (${silence} s): delay p50 / p99`, offlineProbe, 2000),
     {
       figure: `burst ${fmt.int(BURST_RATE)}/s for ${BURST_SECONDS} s`,
       budget: 'none lost, backlog drained < 120 s',
@@ -241,8 +307,8 @@ async function main() {
   );
   notes.push(
     `${fmt.int(DEVICES)} devices over ${fmt.int(CONNECTIONS)} gateway connections (MQTT 3.1.1, QoS 1); one ingest (the npm start process, MQTT 5 shared subscription) with PostgreSQL embedded on the same machine.`,
-    'Latency is publish → the ingest validating the batch (received_at − at); the commit follows within the batch transaction. Event → alarm → console p99 and SOS p99 need the alarm engine and the console feed (other slices).',
-    'Offline detection (heartbeat + 2 s) is not measured here yet.',
+    'Ingest latency is publish → the ingest validating the batch (received_at − at); the commit follows within the batch transaction.',
+    "Console figures: 100 lift faults (event topic, batched lane), 100 SOS presses (priority topic) and 100 perimeter devices falling silent, each a new alarm, timed from publish (or the silence deadline) to its arrival on a signed-in city account's live feed (SSE); every probe must arrive.",
     `Whole-machine CPU includes PostgreSQL (the rest after ingest, Mosquitto and publishers) and anything else running on the machine during the run.`,
   );
   const report: Report = {
