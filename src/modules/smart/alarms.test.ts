@@ -1,11 +1,10 @@
 // The alarm engine against the real database (one open alarm per cause under concurrency, offline exactly once)
 // and the duty console's API (contract shapes, scope, key-person invisibility, refusals).
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { readFirstSheet } from '../../platform/xlsx-reader.ts';
 import { applyEvents, devicesSilent, OFFLINE_CAUSE } from './alarms.engine.ts';
-import { HEMU_COMMUNITY, smartWorld, type SmartWorld } from './fixtures.ts';
+import { smartWorld, type SmartWorld } from './fixtures.ts';
 import type { DeviceEvent } from './pipeline.ts';
 import { profilesAt } from './profiles.ts';
 
@@ -17,17 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const event = (device: { id: string }, profile: string, type: string, at: Date, data: Record<string, unknown> = {}): DeviceEvent => ({
-  deviceId: device.id,
-  compoundId: world.compoundId,
-  communityCode: HEMU_COMMUNITY,
-  profile,
-  messageId: randomUUID(),
-  type,
-  at,
-  receivedAt: new Date(),
-  data,
-});
+const event = (device: { id: string }, profile: string, type: string, at: Date, data: Record<string, unknown> = {}): DeviceEvent =>
+  world.event(device, profile, type, at, data);
 const apply = (events: DeviceEvent[]) => t.ctx.db.transaction((tx) => applyEvents(t.ctx, tx, events));
 const openAlarms = async (deviceId: string) =>
   (await t.ctx.database.pool.query(`select * from alarms where device_id = $1 and status <> 'cleared' order by first_at`, [deviceId])).rows;

@@ -1,10 +1,9 @@
 // Escalation by the rule `smart.alarm_sla`, with the clock moved by passing `now` (never by sleeping).
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { applyEvents } from './alarms.engine.ts';
 import { escalateAlarmJob, escalateDue, slaAt, type AlarmSla } from './escalation.ts';
-import { HEMU_COMMUNITY, smartWorld, type SmartWorld } from './fixtures.ts';
+import { smartWorld, type SmartWorld } from './fixtures.ts';
 import { KEYPERSON_RETENTION_RULE, purgeKeyperson } from './keyperson.ts';
 import { ruleAt } from '../../platform/policy.ts';
 
@@ -20,21 +19,7 @@ afterAll(() => t.close());
 
 async function raise(profile: string, type: string, at: Date, data: Record<string, unknown> = {}): Promise<string> {
   const d = await world.device(profile);
-  const [c] = await t.ctx.db.transaction((tx) =>
-    applyEvents(t.ctx, tx, [
-      {
-        deviceId: d.id,
-        compoundId: world.compoundId,
-        communityCode: HEMU_COMMUNITY,
-        profile,
-        messageId: randomUUID(),
-        type,
-        at,
-        receivedAt: at,
-        data,
-      },
-    ]),
-  );
+  const [c] = await t.ctx.db.transaction((tx) => applyEvents(t.ctx, tx, [world.event(d, profile, type, at, data)]));
   return c!.alarmId;
 }
 const later = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestApp } from '../../platform/testing/harness.ts';
 import { authUserByUsername } from '../accounts/index.ts';
+import { randomUUID } from 'node:crypto';
 import { createDevice, type NewDevice } from './devices.service.ts';
+import type { DeviceEvent } from './pipeline.ts';
 
 export const HEMU_COMMUNITY = '330105004001';
 
@@ -12,6 +14,8 @@ export interface SmartWorld {
   compoundId: string;
   /** Registers a device of `profile` in the world's compound (as the subdistrict officer `hemu`). */
   device(profile: string, extra?: Partial<NewDevice>): Promise<{ id: string; key: string; secret: string }>;
+  /** An accepted event of one of the world's devices, as the ingest hands it to the alarm engine. */
+  event(device: { id: string }, profile: string, type: string, at?: Date, data?: Record<string, unknown>): DeviceEvent;
 }
 
 export async function smartWorld(t: TestApp): Promise<SmartWorld> {
@@ -29,6 +33,17 @@ export async function smartWorld(t: TestApp): Promise<SmartWorld> {
   let n = 0;
   return {
     compoundId,
+    event: (device, profile, type, at = new Date(), data = {}) => ({
+      deviceId: device.id,
+      compoundId,
+      communityCode: HEMU_COMMUNITY,
+      profile,
+      messageId: randomUUID(),
+      type,
+      at,
+      receivedAt: new Date(),
+      data,
+    }),
     device: (profile, extra = {}) => createDevice(t.ctx, officer, { compoundId, profile, name: `${profile}-${++n}`, ...extra }),
   };
 }

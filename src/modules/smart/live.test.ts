@@ -1,6 +1,5 @@
 // The live feed across processes: a second context (its own pool and listener, as another process would
 // have) changes alarms; the SSE clients of the first receive them, each only what its reader may see.
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { createLogger } from '../../platform/logger.ts';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { testSettings } from '../../platform/testing/settings.ts';
 import { applyEvents } from './alarms.engine.ts';
-import { HEMU_COMMUNITY, smartWorld, type SmartWorld } from './fixtures.ts';
+import { smartWorld, type SmartWorld } from './fixtures.ts';
 
 let t: TestApp;
 let other: AppContext;
@@ -77,21 +76,7 @@ const alarmsIn = (r: Received) => r.events.filter((e) => e.event === 'alarm').ma
 
 async function raiseElsewhere(profile: string, type: string, data: Record<string, unknown> = {}): Promise<string> {
   const d = await world.device(profile);
-  const [c] = await other.db.transaction((tx) =>
-    applyEvents(other, tx, [
-      {
-        deviceId: d.id,
-        compoundId: world.compoundId,
-        communityCode: HEMU_COMMUNITY,
-        profile,
-        messageId: randomUUID(),
-        type,
-        at: new Date(),
-        receivedAt: new Date(),
-        data,
-      },
-    ]),
-  );
+  const [c] = await other.db.transaction((tx) => applyEvents(other, tx, [world.event(d, profile, type, new Date(), data)]));
   return c!.alarmId;
 }
 

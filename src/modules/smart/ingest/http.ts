@@ -1,7 +1,6 @@
 // The HTTP batch for vendors that cannot speak MQTT: the same events, the same checks, the same store.
 // Unlike the stream (where one bad message is refused and the rest go on), a batch is all or nothing:
 // the vendor hears at once which event is wrong and sends the batch again.
-import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.ts';
 import { unauthorized, unprocessable, type FieldError } from '../../../platform/http/problem.ts';
 import { parseDeviceAuthorization, secretMatches } from '../credentials.ts';
@@ -9,7 +8,7 @@ import type { DeviceEvent } from '../pipeline.ts';
 import { profilesAt } from '../profiles.ts';
 import { ingestMessages as im } from './messages.ts';
 import { runtimeOf } from './runtime.ts';
-import { commitBatch, DeviceDirectory, limitsAt, type Refusal } from './store.ts';
+import { commitBatch, DeviceDirectory, knownDevices, limitsAt, type Refusal } from './store.ts';
 import { checkEnvelope, checkEvent, targetDevice, type KnownDevice, type Rejection } from './validate.ts';
 
 const directories = new WeakMap<AppContext, DeviceDirectory>();
@@ -23,19 +22,10 @@ const directoryOf = (ctx: AppContext) => {
 async function deviceOf(ctx: AppContext, header: string | undefined): Promise<KnownDevice> {
   const creds = parseDeviceAuthorization(header);
   if (!creds) throw unauthorized(im.msg('ingest.device_unauthorized'));
-  const { rows } = await ctx.db.execute<{
-    id: string;
-    key: string;
-    compound_id: string;
-    community_code: string;
-    profile: string;
-    gateway_id: string | null;
-    secret_hash: string | null;
-  }>(sql`select id, key, compound_id, community_code, profile, gateway_id, secret_hash from devices
-         where key = ${creds.key} and revoked_at is null`);
-  const r = rows[0];
-  if (!r || !secretMatches(creds.secret, r.secret_hash)) throw unauthorized(im.msg('ingest.device_unauthorized'));
-  return { id: r.id, key: r.key, compoundId: r.compound_id, communityCode: r.community_code, profile: r.profile, gatewayId: r.gateway_id };
+  const [r] = await knownDevices(ctx.db, [creds.key]);
+  if (!r || !secretMatches(creds.secret, r.secretHash)) throw unauthorized(im.msg('ingest.device_unauthorized'));
+  const { secretHash: _, ...device } = r;
+  return device;
 }
 
 const fieldError = (n: number, rejection: Rejection): FieldError => ({

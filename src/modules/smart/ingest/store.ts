@@ -57,34 +57,41 @@ export class DeviceDirectory {
     }
     if (!missing.length) return found;
     if (this.cache.size > 200_000) this.cache.clear();
-    const { rows } = await this.db.execute<{
-      id: string;
-      key: string;
-      compound_id: string;
-      community_code: string;
-      profile: string;
-      gateway_id: string | null;
-    }>(sql`select id, key, compound_id, community_code, profile, gateway_id from devices
-           where key = any(${pgArray(missing)}::text[]) and revoked_at is null`);
+    const rows = await knownDevices(this.db, missing);
     const until = Date.now() + DEVICE_TTL_MS;
     for (const k of missing) {
       this.cache.set(k, { device: null, until });
       found.set(k, null);
     }
-    for (const r of rows) {
-      const device: KnownDevice = {
-        id: r.id,
-        key: r.key,
-        compoundId: r.compound_id,
-        communityCode: r.community_code,
-        profile: r.profile,
-        gatewayId: r.gateway_id,
-      };
-      this.cache.set(r.key, { until, device });
-      found.set(r.key, device);
+    for (const device of rows) {
+      this.cache.set(device.key, { until, device });
+      found.set(device.key, device);
     }
     return found;
   }
+}
+
+/** Devices not revoked, by key, with what the ingest needs of them (and the secret's hash, for the HTTP check). */
+export async function knownDevices(db: Db, keys: readonly string[]): Promise<(KnownDevice & { secretHash: string | null })[]> {
+  const { rows } = await db.execute<{
+    id: string;
+    key: string;
+    compound_id: string;
+    community_code: string;
+    profile: string;
+    gateway_id: string | null;
+    secret_hash: string | null;
+  }>(sql`select id, key, compound_id, community_code, profile, gateway_id, secret_hash from devices
+         where key = any(${pgArray(keys)}::text[]) and revoked_at is null`);
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    compoundId: r.compound_id,
+    communityCode: r.community_code,
+    profile: r.profile,
+    gatewayId: r.gateway_id,
+    secretHash: r.secret_hash,
+  }));
 }
 
 export interface Committed {
