@@ -77,7 +77,9 @@ export default function AlarmDrawer({ alarm, names, canHandle, busy, onClose, on
             <Descriptions.Item label={t('duty.field.firstAt')}>{beijingTime(a.firstAt)}</Descriptions.Item>
             <Descriptions.Item label={t('duty.field.lastAt')}>{beijingTime(a.lastAt)}</Descriptions.Item>
             {a.level && <Descriptions.Item label={t('duty.escalationLabel')}>{t(`duty.escalation.${a.level}`)}</Descriptions.Item>}
-            <Descriptions.Item label={t('duty.field.assignee')}>{personName(a.assignee) ?? t('duty.unassigned')}</Descriptions.Item>
+            <Descriptions.Item label={t('duty.field.assignee')}>
+              <span data-testid="duty-drawer-assignee">{personName(a.assignee) ?? t('duty.unassigned')}</span>
+            </Descriptions.Item>
             {clearNote && (
               <Descriptions.Item label={t('duty.field.clearNote')}>
                 <span data-testid="duty-drawer-clear-note">{clearNote}</span>
