@@ -103,6 +103,8 @@ export class Queue {
   private readonly workerIds = new Map<string, string[]>();
   private supervisor: NodeJS.Timeout | undefined;
   private started = false;
+  /** Set once stopped: a handler that outlives the graceful stop must not reach a pool that is being closed. */
+  private stopped = false;
   private working = false;
   private context: unknown;
 
@@ -113,7 +115,9 @@ export class Queue {
     private readonly opts: { listen(channel: string, onNotify: (payload: string) => void): void; supervise: boolean },
   ) {
     this.boss = new PgBoss({
-      db: { executeSql: (text, values) => pool.query(text, values) },
+      // After stop, pg-boss's own bookkeeping of a job still running (its completion or failure) is dropped: the
+      // job stays active and another worker's supervisor takes it over, as for a process that died.
+      db: { executeSql: (text, values) => (this.stopped ? Promise.resolve({ rows: [] }) : pool.query(text, values)) },
       schema: 'pgboss',
       // Maintenance (expiry, archiving) and cron run where workers run; pg-boss lets one process at a time do them.
       supervise: opts.supervise,
@@ -134,6 +138,7 @@ export class Queue {
 
   async start(): Promise<void> {
     if (this.started) return;
+    this.stopped = false;
     await this.boss.start();
     const existing = new Set((await this.boss.getQueues()).map((q) => q.name));
     for (const kind of this.kinds.values()) if (!existing.has(kind.name)) await this.boss.createQueue(kind.name).catch(() => undefined);
@@ -319,5 +324,6 @@ export class Queue {
     if (this.supervisor) clearInterval(this.supervisor);
     if (this.started) await this.boss.stop({ graceful: true, timeout: 5000, close: false, wait: true }).catch(() => undefined);
     this.started = false;
+    this.stopped = true;
   }
 }
