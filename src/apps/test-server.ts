@@ -1,22 +1,13 @@
 // A whole Renova (embedded PostgreSQL, demo city, web UI) in a throwaway
 // folder on free ports: what the browser tests and benchmarks run against.
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadEnv } from '../config/env.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { freePort } from '../platform/testing/net.ts';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
+import { startServer, type RunningServer } from './server.ts';
 
 export async function startTestServer(settings: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'renova-'));

@@ -2,12 +2,12 @@
 // test starts on a free port with its own configuration in a temporary directory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
+import { freePort } from '../../platform/testing/net.ts';
 import { aclText, passwordLines, syncBrokerAtStart, writeAtomically } from './broker-sync.ts';
 import { smartWorld, type SmartWorld } from './fixtures.ts';
 
@@ -35,17 +35,6 @@ describe('the files as plain text', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls until `check` holds (bounded): Mosquitto reloads its files a moment after the signal. */
 async function eventually(check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {

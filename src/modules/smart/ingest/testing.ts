@@ -1,6 +1,6 @@
 // Test helpers for the ingest: a real Mosquitto on a free port with its own config, password and ACL files
-// in a temp dir (written here from devices.broker_hash until the product's own sync of those files is
-// merged), device clients that publish QoS 1, and a bounded wait for a condition.
+// in a temp dir (in the product's formats, from devices.broker_hash), device clients that publish QoS 1, and a
+// bounded wait for a condition.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,19 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import type pg from 'pg';
+import { freePort } from '../../../platform/testing/net.ts';
+import { aclText, passwordLines } from '../broker-sync.ts';
 import { mosquittoHash } from '../credentials.ts';
 import type { BrokerAccount } from './consumer.ts';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export async function until<T>(what: string, fn: () => Promise<T | false | undefined | null> | T | false, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -71,16 +64,12 @@ export async function startMosquitto(
     const { rows } = await pool.query<{ key: string; broker_hash: string }>(
       'select key, broker_hash from devices where revoked_at is null and broker_hash is not null order by key',
     );
-    writeFileSync(
-      passwd,
-      [`${ingest.username}:${mosquittoHash(ingest.password)}`, ...rows.map((r) => `${r.key}:${r.broker_hash}`)].join('\n') + '\n',
-      {
-        mode: 0o600,
-      },
-    );
+    // The product's own file formats (broker-sync.ts), written here without its settings and signal.
+    const devices = rows.map((r) => ({ key: r.key, brokerHash: r.broker_hash }));
+    writeFileSync(passwd, passwordLines(devices, { username: ingest.username, hash: mosquittoHash(ingest.password) }), { mode: 0o600 });
   };
   await writeFiles();
-  writeFileSync(acl, `pattern write renova/d/%u/#\n\nuser ${ingest.username}\ntopic read renova/d/#\n`, { mode: 0o600 });
+  writeFileSync(acl, aclText(ingest.username), { mode: 0o600 });
   const conf = path.join(dir, 'mosquitto.conf');
   writeFileSync(
     conf,
