@@ -35,7 +35,13 @@ describe('one active alarm per cause', () => {
     expect(open[0].count).toBe(2);
     expect(open[0].severity).toBe('critical');
     expect([...a, ...b].map((c) => c.change).sort()).toEqual(['raised', 'repeated']);
-    const steps = (await t.ctx.database.pool.query(`select action from alarm_steps where alarm_id = $1 order by at`, [open[0].id])).rows;
+    // A critical raise also sends a job that notifies the duty level; its 'notified' steps may or may not be written yet.
+    const steps = (
+      await t.ctx.database.pool.query(
+        `select action from alarm_steps where alarm_id = $1 and action in ('raised', 'repeated') order by at`,
+        [open[0].id],
+      )
+    ).rows;
     expect(steps.map((s) => s.action).sort()).toEqual(['raised', 'repeated']);
     expect(open[0].escalate_at.getTime()).toBeGreaterThan(open[0].first_at.getTime());
   });
