@@ -117,7 +117,11 @@ export class Queue {
     this.boss = new PgBoss({
       // After stop, pg-boss's own bookkeeping of a job still running (its completion or failure) is dropped: the
       // job stays active and another worker's supervisor takes it over, as for a process that died.
-      db: { executeSql: (text, values) => (this.stopped ? Promise.resolve({ rows: [] }) : pool.query(text, values)) },
+      // Commands that answer a count (complete, fail, cancel…) get a count of none: pg-boss does not await them.
+      db: {
+        executeSql: (text, values) =>
+          this.stopped ? Promise.resolve({ rows: /COUNT\(\*\) from results\s*$/i.test(text) ? [{ count: '0' }] : [] }) : pool.query(text, values),
+      },
       schema: 'pgboss',
       // Maintenance (expiry, archiving) and cron run where workers run; pg-boss lets one process at a time do them.
       supervise: opts.supervise,
