@@ -107,6 +107,21 @@ describe('duty console', () => {
     await expect.poll(() => card.getAttribute('data-status')).toBe('acknowledged');
     expect(await card.getByTestId('duty-alarm-status').textContent()).toBe('已确认');
 
+    // Hand it to the community's worker from the drawer: the picker offers only those who may handle it here.
+    await card.getByTestId('duty-alarm-open').click();
+    const assign = page.getByTestId('duty-assign-select');
+    await assign.waitFor();
+    await assign.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '和睦社区 社工甲' })
+      .click();
+    await page.getByTestId('duty-assign-submit').click();
+    await expect.poll(() => page.getByTestId('duty-drawer-assignee').textContent()).toBe('和睦社区 社工甲');
+    expect(await page.getByTestId('duty-raise-order').isVisible()).toBe(true);
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
+    await expect.poll(() => page.getByTestId('duty-assign').count()).toBe(0);
+
     // Clearing by hand needs a note.
     await card.getByTestId('duty-alarm-clear').click();
     await page.getByTestId('duty-clear-submit').click();

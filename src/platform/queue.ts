@@ -120,7 +120,9 @@ export class Queue {
       // Commands that answer a count (complete, fail, cancel…) get a count of none: pg-boss does not await them.
       db: {
         executeSql: (text, values) =>
-          this.stopped ? Promise.resolve({ rows: /COUNT\(\*\) from results\s*$/i.test(text) ? [{ count: '0' }] : [] }) : pool.query(text, values),
+          this.stopped
+            ? Promise.resolve({ rows: /COUNT\(\*\) from results\s*$/i.test(text) ? [{ count: '0' }] : [] })
+            : pool.query(text, values),
       },
       schema: 'pgboss',
       // Maintenance (expiry, archiving) and cron run where workers run; pg-boss lets one process at a time do them.

@@ -48,6 +48,8 @@ export function mergeAlarm(client: QueryClient, alarm: Alarm, fits: (a: Alarm) =
     client.setQueryData<Alarm[]>(key, alarm.status === 'cleared' ? rest : [alarm, ...rest]);
   }
   client.setQueryData(dutyKeys.alarm(alarm.id), (old: object | undefined) => (old ? { ...old, ...alarm } : old));
+  // The stream carries the alarm, not its steps or clearing note: the detail is fetched again when next shown.
+  void client.invalidateQueries({ queryKey: dutyKeys.alarm(alarm.id) });
   return news || client.getQueriesData({ queryKey: ['duty', 'open'] }).length === 0;
 }
 
