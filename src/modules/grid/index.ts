@@ -75,14 +75,19 @@ export { gridCategories } from './categories.ts';
 export { rateGridEvent, uploadPendingPhoto, addEventPhoto, MAX_PHOTOS } from './events.service.ts';
 export { eventPhoto, listForActor } from './events.queries.ts';
 
+// The governance dashboard (dashboard.ts), and for the grid bench the duplicate suggestion reporting runs.
+export { gridDashboard } from './dashboard.ts';
+export { nearbyOpen } from './events.queries.ts';
+
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
 import { gridEventRoutes } from './events.routes.ts';
 import { gridRoutes } from './grids.routes.ts';
 import { gridSlaSweep, purgePendingPhotosJob } from './sla.ts';
+import { dashboardRoutes } from './dashboard.routes.ts';
 export const manifest = defineModule({
   name: 'grid',
-  routes: [gridEventRoutes, gridRoutes],
+  routes: [gridEventRoutes, gridRoutes, dashboardRoutes],
   jobs: [],
   schedules: [
     { kind: gridSlaSweep, cron: '* * * * *' },
