@@ -52,6 +52,7 @@ describe('the grid dashboard', () => {
       return n;
     });
     expect(drawn).toBeGreaterThan(100);
+    await page.screenshot({ path: 'test-results/grid-dashboard-subdistrict.png', fullPage: true });
 
     // Hovering a point shows its reference and category; the keyboard walks the points too.
     const points = JSON.parse((await map.getAttribute('data-points'))!) as { id: string; x: number; y: number }[];
@@ -69,12 +70,21 @@ describe('the grid dashboard', () => {
     expect(await page.getByTestId('grid-dash-kpi-events').getAttribute('data-value')).toBe(String(api.totals.events));
     expect(await page.getByTestId('grid-dash-kpi-overdue').getAttribute('data-value')).toBe(String(api.totals.overdue));
 
-    // Down a level: the community of the first event, from the children table.
+    // Down a level: a click on the community of the first event in the children table.
     const community = compounds.items[0]!.communityCode;
-    await page.getByTestId('grid-dash-children').locator('tbody tr').first().waitFor();
-    await page.goto(`${suite.url()}/grid-dashboard/${community}`);
+    await page.getByTestId('grid-dash-children').locator(`tr[data-row-key="${community}"]`).click();
+    await page.waitForURL(new RegExp(`/grid-dashboard/${community}(\\?|$)`));
     await expect.poll(() => root.getAttribute('data-level')).toBe('community');
     await expect.poll(() => map.getAttribute('data-ready')).toBe('true');
+
+    await page.screenshot({ path: 'test-results/grid-dashboard-community.png', fullPage: true });
+
+    // At a phone's width the page stays within the screen and the map keeps its points.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await expect.poll(async () => Number(await map.getAttribute('data-point-count'))).toBeGreaterThan(0);
+    expect((await map.boundingBox())!.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: 'test-results/grid-dashboard-phone.png', fullPage: true });
 
     // No map service, no tiles, no fonts from the internet: every request stayed on this machine.
     const outside = requests.filter((u) => {
