@@ -86,7 +86,8 @@ async function measureOpen311(url: string, ctx: Parameters<typeof listGridEvents
   const ws = windows(RUNS + 10);
   const w = (i: number) => ws[(i + ws.length) % ws.length]!;
   const probe = await fetch(`${url}/open311/v2/requests.json?jurisdiction_id=330100`);
-  const http = probe.status !== 404;
+  // The web app answers unknown paths with its page: the route exists only when it answers JSON.
+  const http = probe.ok && (probe.headers.get('content-type') ?? '').includes('json');
   await probe.arrayBuffer();
   let rowsPerPage = 0;
   const api = http
