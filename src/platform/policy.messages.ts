@@ -25,6 +25,7 @@ export const ruleNames = defineMessages({
   'rule.smart.event_retention_days': { 'zh-CN': '设备事件保存期限', en: 'Device events kept for' },
   'rule.smart.keyperson_retention_days': { 'zh-CN': '重点人员预警保存期限', en: 'Watch-list alerts kept for' },
   'rule.smart.ingest_limits': { 'zh-CN': '设备上报限制', en: 'Limits on device messages' },
+  'rule.exchange.signature_window_seconds': { 'zh-CN': '平台请求签名时间窗口', en: 'Time window of platform request signatures' },
 });
 
 const units: Record<string, Localized> = {

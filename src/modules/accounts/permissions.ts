@@ -41,6 +41,7 @@ export const permissions = {
   'workorders.read': 'Read work orders',
   'workorders.manage': 'Raise work orders and assign them',
   'workorders.handle': 'Take work orders, complete them with a photo and a note, and record call-backs',
+  'exchange.manage': "Configure the city platforms' connectors and their secrets, read deliveries and replay them",
 } as const;
 export type Permission = keyof typeof permissions;
 

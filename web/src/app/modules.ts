@@ -16,6 +16,7 @@ import { smartModule } from '../modules/smart/module.tsx';
 import { statsModule } from '../modules/stats/module.tsx';
 import { yearplanModule } from '../modules/yearplan/module.tsx';
 import { workOrdersModule } from '../modules/workorders/module.tsx';
+import { exchangeModule } from '../modules/exchange/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [
@@ -33,6 +34,7 @@ export const webModules: readonly WebModule[] = [
   coordinationModule,
   smartModule,
   workOrdersModule,
+  exchangeModule,
 ];
 
 /** The side menu, every module's entries in their declared order. */
