@@ -26,3 +26,6 @@ export const manifest = defineModule({
   handlers: outboundHandlers,
   onWorkerStart: [startDeliveryWorkers],
 });
+
+/** A real receiving platform (node:http on a free port) for browser tests and the benchmark. */
+export { startReceiver as startExchangeReceiver, type Receiver as ExchangeReceiver } from './receiver.testing.ts';
