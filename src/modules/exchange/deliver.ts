@@ -62,7 +62,8 @@ export async function queueDeliveries(ctx: AppContext, tx: Tx, plans: JobPlan[])
       data: { deliveryId: p.deliveryId, ...(p.replay ? { replay: true } : {}) } satisfies DeliverJob,
       retryLimit: p.replay ? 0 : Math.max(0, p.maxTries - 1),
       retryDelay: p.backoffSeconds,
-      retryBackoff: true,
+      // pg-boss's backoff waits at least a second; 0 means retry at once (a local receiver, tests).
+      retryBackoff: p.backoffSeconds > 0,
       // A batch posts concurrently, so a job lasts about one timeout; past a few, its worker is gone.
       expireInSeconds: p.timeoutSeconds * 3 + 30,
     })),

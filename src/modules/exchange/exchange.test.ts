@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { authUserByUsername } from '../accounts/index.ts';
-import { createGridEvent } from '../grid/index.ts';
+import { createGridEvent, escalateGridEvent, getGridEvent } from '../grid/index.ts';
 import { startReceiver, type Receiver } from './receiver.testing.ts';
 
 describe('exchange deliveries to a city platform', () => {
@@ -37,10 +37,11 @@ describe('exchange deliveries to a city platform', () => {
     return res.json() as { connector: { id: string; code: string }; secret: string };
   }
 
-  /** A grid event escalated to the city level, as the grid records it (its domain event, in the change's transaction). */
-  async function escalatedEvent(category = 'river_pollution') {
-    const made = await createGridEvent(t.ctx, { category, description: '河道旁发现倾倒垃圾', compoundId, source: 'staff' }, null);
-    await t.ctx.db.transaction((tx) => t.ctx.events.record(tx, 'grid.event_escalated', { id: made.id, level: 'city', category }));
+  /** A grid event escalated by hand, level by level, up to a city department (分级上报). */
+  async function escalatedEvent(category = 'dumping', upTo = 'city') {
+    const made = await createGridEvent(t.ctx, { category, description: '小区围墙外有人倾倒建筑垃圾', compoundId, source: 'staff' }, null);
+    for (let level = (await getGridEvent(t.ctx, made.id))!.level; level !== upTo;)
+      level = (await escalateGridEvent(t.ctx, made.id, null, '需上级处置')).level;
     return made.id;
   }
 
@@ -50,6 +51,8 @@ describe('exchange deliveries to a city platform', () => {
       eventId: string;
       status: string;
       attempts: number;
+      kind: string;
+      gridEventId: string;
     }[];
 
   it('delivers on the fourth try to a platform that fails three, signed with the secret, and replays with the same event id', async () => {
@@ -68,7 +71,7 @@ describe('exchange deliveries to a city platform', () => {
     expect(Math.abs(Number(fourth.timestamp) - Date.now() / 1000)).toBeLessThan(60);
     const message = JSON.parse(fourth.body);
     expect(message).toMatchObject({ id: fourth.eventId, type: 'grid.event_escalated', platform: 't_river', change: { level: 'city' } });
-    expect(message.event).toMatchObject({ id: gridEventId, category: 'river_pollution', description: '河道旁发现倾倒垃圾' });
+    expect(message.event).toMatchObject({ id: gridEventId, category: 'dumping', level: 'city', description: '小区围墙外有人倾倒建筑垃圾' });
 
     const [delivery] = await deliveriesOf(c.id);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 4, eventId: fourth.eventId });
@@ -132,25 +135,19 @@ describe('exchange deliveries to a city platform', () => {
     });
   });
 
-  it('sends nothing for escalations below the city, nor to platforms not subscribed to the category', async () => {
+  it("hands over at once an event its city department answers for, only in the platform's categories and only at the city level", async () => {
     const receiver = await startReceiver();
     receivers.push(receiver);
     const { connector: c } = await connector('t_lamps', receiver.url, { categories: ['street_lamp'] });
-    const made = await createGridEvent(
-      t.ctx,
-      { category: 'river_pollution', description: '水面漂浮物', compoundId, source: 'staff' },
-      null,
-    );
-    await t.ctx.db.transaction((tx) =>
-      t.ctx.events.record(tx, 'grid.event_escalated', { id: made.id, level: 'city', category: 'river_pollution' }),
-    );
-    const lamp = await createGridEvent(t.ctx, { category: 'street_lamp', description: '路灯不亮', compoundId, source: 'staff' }, null);
-    await t.ctx.db.transaction((tx) =>
-      t.ctx.events.record(tx, 'grid.event_escalated', { id: lamp.id, level: 'subdistrict', category: 'street_lamp' }),
-    );
+    await escalatedEvent('dumping', 'subdistrict');
+    await escalatedEvent('river_pollution');
+    // A broken street lamp is the city management department's from the start: no escalation needed.
+    const lamp = await createGridEvent(t.ctx, { category: 'street_lamp', description: '3幢旁路灯不亮', compoundId, source: 'staff' }, null);
     await t.settled();
-    expect(await deliveriesOf(c.id)).toEqual([]);
-    expect(receiver.received).toHaveLength(0);
+    const sent = await deliveriesOf(c.id);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ status: 'delivered', kind: 'escalated', gridEventId: lamp.id });
+    expect(receiver.received.map((r) => JSON.parse(r.body).event.id)).toEqual([lamp.id]);
   });
 
   it('keeps connectors for city administrators only, the secret shown once and sealed at rest', async () => {

@@ -109,8 +109,8 @@ export async function inboundRoutes(app: ZodApp, ctx: AppContext): Promise<void>
       },
     },
     async (req) => {
-      const r = await reportStatus(ctx, verified.get(req)!, req.params.externalId, req.body);
-      return { ...r, ...('note' in r && r.note ? { note: r.note.in(localeOf(req)) } : {}) };
+      const { note, ...r } = await reportStatus(ctx, verified.get(req)!, req.params.externalId, req.body);
+      return { ...r, ...(note ? { note: note.in(localeOf(req)) } : {}) };
     },
   );
 }

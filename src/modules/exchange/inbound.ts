@@ -131,7 +131,7 @@ export async function reportStatus(
       eventId: link.gridEventId,
       state,
       applied,
-      ...(applied ? {} : { note: xm.msg('exchange.status_not_applied', { status: s.status, state }) }),
+      note: applied ? undefined : xm.msg('exchange.status_not_applied', { status: s.status, state }),
     };
   });
 }

@@ -75,14 +75,23 @@ export function messageBody(
   });
 }
 
-async function queueOutgoing(ctx: AppContext, tx: Tx, event: DomainEvent<Partial<Transitioned & Escalated & Created>>, kind: ExchangeKind) {
+/**
+ * `kinds` in order of preference: an event reported straight to a city department (its category's responsible body)
+ * goes to escalation subscribers as an escalation, to creation subscribers as a creation, never twice.
+ */
+async function queueOutgoing(
+  ctx: AppContext,
+  tx: Tx,
+  event: DomainEvent<Partial<Transitioned & Escalated & Created>>,
+  kinds: readonly ExchangeKind[],
+) {
   const connectors = await tx.select().from(exchangeConnectors).where(eq(exchangeConnectors.enabled, true));
   if (!connectors.length) return;
   const gridEventId = event.payload.id!;
   const detail = await getGridEvent(ctx, gridEventId);
   if (!detail) return;
   const escalatedTo = new Set(
-    kind === 'transitioned'
+    kinds.includes('transitioned')
       ? (
           await tx
             .select({ c: exchangeLinks.connectorId })
@@ -92,11 +101,15 @@ async function queueOutgoing(ctx: AppContext, tx: Tx, event: DomainEvent<Partial
       : [],
   );
   const level = event.payload.level ?? detail.level;
-  const targets = connectors.filter((c) =>
-    shouldSend(c, { kind, category: detail.category, level, platform: detail.platform ?? null, escalatedToIt: escalatedTo.has(c.id) }),
-  );
+  const platform = detail.platform ?? null;
+  const targets = connectors.flatMap((c) => {
+    const kind = kinds.find((k) =>
+      shouldSend(c, { kind: k, category: detail.category, level, platform, escalatedToIt: escalatedTo.has(c.id) }),
+    );
+    return kind ? [{ c, kind }] : [];
+  });
   if (!targets.length) return;
-  const rows = targets.map((c) => {
+  const rows = targets.map(({ c, kind }) => {
     const eventId = uuidv7();
     return {
       id: uuidv7(),
@@ -114,14 +127,21 @@ async function queueOutgoing(ctx: AppContext, tx: Tx, event: DomainEvent<Partial
     .values(rows)
     .onConflictDoNothing()
     .returning({ id: exchangeDeliveries.id, connectorId: exchangeDeliveries.connectorId });
-  if (kind === 'escalated')
+  const handedOver = targets.filter((x) => x.kind === 'escalated');
+  if (handedOver.length)
     await tx
       .insert(exchangeLinks)
       .values(
-        targets.map((c) => ({ id: uuidv7(), connectorId: c.id, gridEventId, direction: 'outbound' as const, externalId: gridEventId })),
+        handedOver.map(({ c }) => ({
+          id: uuidv7(),
+          connectorId: c.id,
+          gridEventId,
+          direction: 'outbound' as const,
+          externalId: gridEventId,
+        })),
       )
       .onConflictDoNothing();
-  const byId = new Map(targets.map((c) => [c.id, c]));
+  const byId = new Map(targets.map(({ c }) => [c.id, c]));
   const plans: JobPlan[] = inserted.map((r) => {
     const c = byId.get(r.connectorId)!;
     return { deliveryId: r.id, maxTries: c.maxTries, backoffSeconds: c.backoffSeconds, timeoutSeconds: c.timeoutSeconds };
@@ -133,17 +153,17 @@ export const outboundHandlers = [
   defineHandler<Created, AppContext>({
     name: 'exchange.outbound_created',
     topic: 'grid.event_created',
-    handle: (ctx, event, tx) => queueOutgoing(ctx, tx, event, 'created'),
+    handle: (ctx, event, tx) => queueOutgoing(ctx, tx, event, event.payload.level === 'city' ? ['escalated', 'created'] : ['created']),
   }),
   defineHandler<Transitioned, AppContext>({
     name: 'exchange.outbound_transitioned',
     topic: 'grid.event_transitioned',
-    handle: (ctx, event, tx) => queueOutgoing(ctx, tx, event, 'transitioned'),
+    handle: (ctx, event, tx) => queueOutgoing(ctx, tx, event, ['transitioned']),
   }),
   defineHandler<Escalated, AppContext>({
     name: 'exchange.outbound_escalated',
     topic: 'grid.event_escalated',
     // Only a hand-over to a city department leaves the system; lower levels stay inside.
-    handle: (ctx, event, tx) => (event.payload.level === 'city' ? queueOutgoing(ctx, tx, event, 'escalated') : Promise.resolve()),
+    handle: (ctx, event, tx) => (event.payload.level === 'city' ? queueOutgoing(ctx, tx, event, ['escalated']) : Promise.resolve()),
   }),
 ];

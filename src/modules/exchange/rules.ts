@@ -22,7 +22,7 @@ export interface Outgoing {
 const categoryMatches = (c: ConnectorRule, category: string) => c.categories.length === 0 || c.categories.includes(category);
 
 /**
- * A platform gets the kinds and categories it subscribed to, never the creation of an event it reported itself,
+ * A platform gets the kinds and categories it subscribed to, never the creation or hand-over of an event it reported,
  * and always the status changes of events it reported or we handed to it (status flows back both ways).
  */
 export function shouldSend(c: ConnectorRule, m: Outgoing): boolean {
@@ -30,7 +30,7 @@ export function shouldSend(c: ConnectorRule, m: Outgoing): boolean {
   const ours = m.platform === c.code;
   switch (m.kind) {
     case 'escalated':
-      return m.level === 'city' && c.kinds.includes('escalated') && categoryMatches(c, m.category);
+      return !ours && m.level === 'city' && c.kinds.includes('escalated') && categoryMatches(c, m.category);
     case 'created':
       return !ours && c.kinds.includes('created') && categoryMatches(c, m.category);
     case 'transitioned':

@@ -55,6 +55,7 @@ describe('what goes to which platform', () => {
     expect(shouldSend(river, m({ category: 'street_lamp' }))).toBe(false);
     expect(shouldSend(city, m({ category: 'street_lamp' }))).toBe(true);
     expect(shouldSend({ ...river, enabled: false }, m({}))).toBe(false);
+    expect(shouldSend(river, m({ platform: 'smart_river' }))).toBe(false);
   });
 
   it('never echoes a creation to the platform that reported it, and always sends it its events’ status changes', () => {
