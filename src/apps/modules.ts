@@ -16,6 +16,7 @@ import { manifest as smart } from '../modules/smart/index.ts';
 import { manifest as stats } from '../modules/stats/index.ts';
 import { manifest as workorders } from '../modules/workorders/index.ts';
 import { manifest as grid } from '../modules/grid/index.ts';
+import { manifest as exchange } from '../modules/exchange/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
   platformManifest,
@@ -33,4 +34,5 @@ export const modules: readonly ModuleManifest[] = [
   smart,
   workorders,
   grid,
+  exchange,
 ];

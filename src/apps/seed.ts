@@ -15,6 +15,7 @@ import { compoundsForSeeding, seedRegistry, type SeedScale, type SeedSummary } f
 import { prng } from '../platform/random.ts';
 import { seedSmartDevices } from '../modules/smart/index.ts';
 import { seedGrids } from '../modules/grid/index.ts';
+import { seedExchange } from '../modules/exchange/index.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -64,6 +65,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedEvaluation(tx, projects);
     await seedSmartDevices(tx, summary.hemuCompoundIds);
     await seedGrids(tx, summary.hemuCompoundIds);
+    await seedExchange(tx, ctx.personalKey);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

@@ -29,6 +29,7 @@ export const ruleNames = defineMessages({
   'rule.grid.event_sla': { 'zh-CN': '网格事件各环节办理时限', en: 'Time allowed at each step of a grid event' },
   'rule.grid.reopen_days': { 'zh-CN': '办结后可提出异议的期限', en: 'Days a closed grid event may be disputed' },
   'rule.grid.escalation': { 'zh-CN': '网格事件分级上报', en: 'Escalation of grid events by level' },
+  'rule.exchange.signature_window_seconds': { 'zh-CN': '平台请求签名时间窗口', en: 'Time window of platform request signatures' },
 });
 
 const units: Record<string, Localized> = {

@@ -47,6 +47,7 @@ export const permissions = {
   'grid.review': 'Review handled grid events, review closure, decide disputes, and merge duplicates',
   'grid.manage': 'Draw grids, set the buildings they cover and their grid workers',
   'grid.patrol': 'Check in on patrol in one’s own grids',
+  'exchange.manage': "Configure the city platforms' connectors and their secrets, read deliveries and replay them",
 } as const;
 export type Permission = keyof typeof permissions;
 

@@ -19,6 +19,7 @@ import type { paths_divisions } from './schema.gen/divisions.ts';
 import type { paths_documents } from './schema.gen/documents.ts';
 import type { paths_evaluation_1 } from './schema.gen/evaluation-1.ts';
 import type { paths_evaluation_2 } from './schema.gen/evaluation-2.ts';
+import type { paths_exchange } from './schema.gen/exchange.ts';
 import type { paths_funding } from './schema.gen/funding.ts';
 import type { paths_governance_documents } from './schema.gen/governance-documents.ts';
 import type { paths_grid_categories } from './schema.gen/grid-categories.ts';
@@ -75,6 +76,7 @@ export interface paths
     paths_documents,
     paths_evaluation_1,
     paths_evaluation_2,
+    paths_exchange,
     paths_funding,
     paths_governance_documents,
     paths_grid_categories,

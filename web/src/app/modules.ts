@@ -16,6 +16,7 @@ import { smartModule } from '../modules/smart/module.tsx';
 import { statsModule } from '../modules/stats/module.tsx';
 import { yearplanModule } from '../modules/yearplan/module.tsx';
 import { workOrdersModule } from '../modules/workorders/module.tsx';
+import { exchangeModule } from '../modules/exchange/module.tsx';
 import { gridDashboardModule } from '../modules/grid/dashboard.module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
@@ -34,6 +35,7 @@ export const webModules: readonly WebModule[] = [
   coordinationModule,
   smartModule,
   workOrdersModule,
+  exchangeModule,
   gridDashboardModule,
 ];
 
