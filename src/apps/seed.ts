@@ -14,6 +14,7 @@ import { PLAN_YEAR, seedProjects } from '../modules/projects/index.ts';
 import { compoundsForSeeding, seedRegistry, type SeedScale, type SeedSummary } from '../modules/registry/index.ts';
 import { prng } from '../platform/random.ts';
 import { seedSmartDevices } from '../modules/smart/index.ts';
+import { seedOpen311 } from '../modules/open311/index.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -61,6 +62,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedCoordination(tx, seed, '330100', projects, compounds, PLAN_YEAR);
     await seedEvaluation(tx, projects);
     await seedSmartDevices(tx, summary.hemuCompoundIds);
+    await seedOpen311(tx);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

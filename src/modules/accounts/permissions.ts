@@ -41,6 +41,7 @@ export const permissions = {
   'workorders.read': 'Read work orders',
   'workorders.manage': 'Raise work orders and assign them',
   'workorders.handle': 'Take work orders, complete them with a photo and a note, and record call-backs',
+  'open311.keys': "Issue, list and revoke Open311 partners' API keys (the city's administrator)",
 } as const;
 export type Permission = keyof typeof permissions;
 
