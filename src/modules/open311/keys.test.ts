@@ -84,8 +84,8 @@ describe("a reporter's personal fields", () => {
     const personal = {
       email: 'li.si@example.cn',
       phone: '13911112222',
-      first_name: '四',
-      last_name: '李',
+      first_name: 'Xiaoqiuyu',
+      last_name: 'Zhangfictive',
       device_id: 'dev-778899',
       account_id: 'acct-445566',
     };
