@@ -13,6 +13,7 @@ export interface ServedCategory {
   name: { zh: string; en: string };
   group: string;
   responsible: 'property' | 'community' | 'subdistrict' | 'city';
+  cityDepartment?: string;
   attributes: {
     code: string;
     datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
@@ -112,6 +113,8 @@ export function readPost(form: Form): { post: PostedRequest; errors: GeoError[] 
   }
   const located = lat !== null || lng !== null || address !== null || addressId !== null;
   if (!located) errors.push({ status: 400, message: om.msg('open311.location_missing') });
+  // A grid event belongs to a compound: without a geocoder (no map service) an address in words cannot be placed.
+  else if (lat === null && lng === null && addressId === null) errors.push({ status: 400, message: om.msg('open311.address_unplaceable') });
 
   const media = one('media_url');
   if (!tooLong('media_url', media, LIMITS.mediaUrl) && media !== null) {

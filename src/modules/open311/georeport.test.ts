@@ -139,11 +139,17 @@ describe('a posted request', () => {
     expect(codes(read('service_code=x'))).toEqual(['open311.location_missing']);
     expect(codes(read('service_code=x&lat=30'))).toEqual(['open311.lat_long_pair']);
     expect(codes(read('lat=91&long=abc'))).toEqual(['open311.lat_invalid', 'open311.long_invalid']);
-    expect(codes(read(`address_string=x&description=${'长'.repeat(4001)}`))).toEqual(['open311.too_long']);
-    expect(codes(read(`address_string=x&description=${'长'.repeat(4000)}`))).toEqual([]);
-    expect(codes(read('address_string=x&media_url=javascript:alert(1)'))).toEqual(['open311.media_url_invalid']);
+    expect(codes(read(`lat=30&long=120&description=${'长'.repeat(4001)}`))).toEqual(['open311.too_long']);
+    expect(codes(read(`lat=30&long=120&description=${'长'.repeat(4000)}`))).toEqual([]);
+    expect(codes(read('lat=30&long=120&media_url=javascript:alert(1)'))).toEqual(['open311.media_url_invalid']);
     expect(codes(read('address_id=12'))).toEqual(['open311.address_id_invalid']);
-    expect(codes(read('address_string=x&service_code=a&service_code=b'))).toEqual(['open311.repeated']);
+    // Words alone cannot be placed in a compound (no geocoder); with coordinates or a compound id they are kept.
+    expect(codes(read('address_string=x'))).toEqual(['open311.address_unplaceable']);
+    expect(read('address_id=0190A000-0000-7000-8000-000000000001&address_string=x').post).toMatchObject({
+      compoundId: '0190a000-0000-7000-8000-000000000001',
+      addressText: 'x',
+    });
+    expect(codes(read('lat=30&long=120&service_code=a&service_code=b'))).toEqual(['open311.repeated']);
   });
 
   it('checks attributes against the definition and drops codes it does not name', () => {

@@ -26,6 +26,10 @@ export const open311Messages = defineMessages({
     'zh-CN': '缺少位置：须提供 lat 与 long，或 address_string，或 address_id。',
     en: 'No location: lat and long, or address_string, or address_id must be provided.',
   },
+  'open311.address_unplaceable': {
+    'zh-CN': '仅凭 address_string 无法定位到小区：请同时提供 lat 与 long，或以 address_id 给出小区编号。',
+    en: 'address_string alone cannot be placed in a compound: send lat and long too, or the compound id as address_id.',
+  },
   'open311.lat_long_pair': { 'zh-CN': 'lat 与 long 须同时提供。', en: 'lat and long must be provided together.' },
   'open311.lat_invalid': { 'zh-CN': 'lat 须为 -90 到 90 之间的数。', en: 'lat must be a number from -90 to 90.' },
   'open311.long_invalid': { 'zh-CN': 'long 须为 -180 到 180 之间的数。', en: 'long must be a number from -180 to 180.' },
@@ -92,6 +96,8 @@ export const open311Messages = defineMessages({
   'agency.community': { 'zh-CN': '社区居民委员会', en: 'the community committee' },
   'agency.subdistrict': { 'zh-CN': '街道办事处', en: 'the subdistrict office' },
   'agency.city': { 'zh-CN': '市级职能部门', en: 'a city department' },
+  'department.city_management': { 'zh-CN': '市城市管理局', en: 'the city management bureau' },
+  'department.river_management': { 'zh-CN': '市林业水利局（河道管理）', en: 'the forestry and water bureau (river management)' },
   'key.entity': { 'zh-CN': 'Open311 接入密钥 {id}', en: 'Open311 key {id}' },
   'key.partner_invalid': {
     'zh-CN': '合作方代码须为 2 到 40 个小写字母、数字、- 或 _。',

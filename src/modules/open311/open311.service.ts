@@ -38,11 +38,11 @@ const fail = (status: GeoError['status'], message: GeoError['message']): never =
 
 // Categories about a person rather than a place (an SOS follow-up, an elderly resident needing help) are
 // not offered to partners nor listed to the public: their address alone would say who needs help.
-const PERSONAL_CATEGORIES = new Set(['sos_followup', 'elderly_help', 'elderly_needing_help', 'elderly_care']);
+const PERSONAL_CATEGORIES = new Set(['sos_followup', 'elderly_help']);
 
 export async function servedCategories(ctx: AppContext): Promise<Map<string, ServedCategory>> {
   const { items } = await gridCategories(ctx);
-  return new Map(items.filter((c) => !PERSONAL_CATEGORIES.has(c.code)).map((c) => [c.code, c as ServedCategory]));
+  return new Map(items.filter((c) => !PERSONAL_CATEGORIES.has(c.code)).map((c) => [c.code, c]));
 }
 
 /** jurisdiction_id is optional (this endpoint serves one city); when given it must be that city. */
@@ -144,10 +144,10 @@ export async function requestById(ctx: AppContext, id: string, jurisdiction: str
   const errors = checkJurisdiction(ctx, jurisdiction);
   if (errors.length > 0) throw new GeoFailure(errors);
   const categories = await servedCategories(ctx);
-  const event = uuidPattern.test(id) ? await getGridEvent(ctx, id.toLowerCase()) : null;
+  const event = uuidPattern.test(id) ? await getGridEvent(ctx, id.toLowerCase(), locale) : null;
   const category = event ? categories.get(event.category) : undefined;
   if (!event || !category) return fail(404, om.msg('open311.request_unknown', { id: id.slice(0, 64) }));
-  return requestsDocument([requestRecord(event as EventView, category, locale)]);
+  return requestsDocument([requestRecord(event, category, locale)]);
 }
 
 export interface RequestQuery {

@@ -30,6 +30,8 @@ export interface EventView {
 const nameIn = (n: { zh: string; en: string }, locale: Locale) => (locale === 'en' ? n.en : n.zh);
 
 export function agencyOf(category: ServedCategory): Message {
+  const department = `department.${category.cityDepartment ?? ''}`;
+  if (category.responsible === 'city' && om.has(department)) return om.msg(department);
   return om.msg(`agency.${category.responsible}`);
 }
 
