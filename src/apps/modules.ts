@@ -17,6 +17,7 @@ import { manifest as stats } from '../modules/stats/index.ts';
 import { manifest as workorders } from '../modules/workorders/index.ts';
 import { manifest as grid } from '../modules/grid/index.ts';
 import { manifest as exchange } from '../modules/exchange/index.ts';
+import { manifest as open311 } from '../modules/open311/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
   platformManifest,
@@ -35,4 +36,5 @@ export const modules: readonly ModuleManifest[] = [
   workorders,
   grid,
   exchange,
+  open311,
 ];

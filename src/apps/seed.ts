@@ -16,6 +16,7 @@ import { prng } from '../platform/random.ts';
 import { seedSmartDevices } from '../modules/smart/index.ts';
 import { seedGrids } from '../modules/grid/index.ts';
 import { seedExchange } from '../modules/exchange/index.ts';
+import { seedOpen311 } from '../modules/open311/index.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -66,6 +67,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedSmartDevices(tx, summary.hemuCompoundIds);
     await seedGrids(tx, summary.hemuCompoundIds);
     await seedExchange(tx, ctx.personalKey);
+    await seedOpen311(tx);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

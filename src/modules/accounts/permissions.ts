@@ -48,6 +48,7 @@ export const permissions = {
   'grid.manage': 'Draw grids, set the buildings they cover and their grid workers',
   'grid.patrol': 'Check in on patrol in one’s own grids',
   'exchange.manage': "Configure the city platforms' connectors and their secrets, read deliveries and replay them",
+  'open311.keys': "Issue, list and revoke Open311 partners' API keys (the city's administrator)",
 } as const;
 export type Permission = keyof typeof permissions;
 

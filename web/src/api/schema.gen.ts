@@ -34,6 +34,7 @@ import type { paths_indicators } from './schema.gen/indicators.ts';
 import type { paths_ingest } from './schema.gen/ingest.ts';
 import type { paths_jobs } from './schema.gen/jobs.ts';
 import type { paths_me } from './schema.gen/me.ts';
+import type { paths_open311 } from './schema.gen/open311.ts';
 import type { paths_outcomes } from './schema.gen/outcomes.ts';
 import type { paths_package_notices } from './schema.gen/package-notices.ts';
 import type { paths_policy_rules } from './schema.gen/policy-rules.ts';
@@ -91,6 +92,7 @@ export interface paths
     paths_ingest,
     paths_jobs,
     paths_me,
+    paths_open311,
     paths_outcomes,
     paths_package_notices,
     paths_policy_rules,
