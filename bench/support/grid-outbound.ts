@@ -11,8 +11,13 @@ export interface OutboundFigures {
   deliveries: number;
   received: number;
   badSignatures: number;
+  /** Received ÷ seconds from the first received to the last (the delivery workers' rate). */
   perSecond: number;
   seconds: number;
+  /** Received ÷ seconds from the start of queueing to the last received. */
+  endToEndPerSecond: number;
+  endToEndSeconds: number;
+  queueSeconds: number;
   maxTries: number;
   rawPerSecond: number;
   rawConcurrency: number;
@@ -44,12 +49,16 @@ export async function measureOutbound(ctx: AppContext, deliveries: number): Prom
     secret = created.secret;
     const t0 = performance.now();
     await exchangeBench.queueDeliveries(ctx, created.connector.id, deliveries);
-    log(`outbound: ${deliveries} deliveries queued in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const queueSeconds = (performance.now() - t0) / 1000;
+    log(`outbound: ${deliveries} deliveries queued in ${queueSeconds.toFixed(1)} s`);
     const deadline = performance.now() + 300_000;
     while (receiver.received().distinct < deliveries && performance.now() < deadline) await sleep(20);
-    const seconds = (performance.now() - t0) / 1000;
     const got = receiver.received();
-    log(`outbound: ${got.distinct} of ${deliveries} received in ${seconds.toFixed(1)} s (${got.badSignature} bad signatures)`);
+    const endToEndSeconds = ((got.lastAt ?? performance.now()) - t0) / 1000;
+    const seconds = got.firstAt !== null && got.lastAt !== null ? Math.max(0.001, (got.lastAt - got.firstAt) / 1000) : endToEndSeconds;
+    log(
+      `outbound: ${got.distinct} of ${deliveries} received, ${seconds.toFixed(1)} s first to last, ${endToEndSeconds.toFixed(1)} s from queueing (${got.badSignature} bad signatures)`,
+    );
 
     // The reference: the same kind of body, signed the same way, POSTed by bare keep-alive loops.
     receiver.reset();
@@ -87,6 +96,9 @@ export async function measureOutbound(ctx: AppContext, deliveries: number): Prom
       badSignatures: got.badSignature,
       perSecond: got.distinct / seconds,
       seconds,
+      endToEndPerSecond: got.distinct / endToEndSeconds,
+      endToEndSeconds,
+      queueSeconds,
       maxTries: MAX_TRIES,
       rawPerSecond,
       rawConcurrency: RAW_CONCURRENCY,

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 export interface Receiver {
   url: string;
   /** Deliveries answered 2xx, and the distinct event ids among them. */
-  received: () => { ok: number; distinct: number; badSignature: number };
+  received: () => { ok: number; distinct: number; badSignature: number; firstAt: number | null; lastAt: number | null };
   reset: () => void;
   close: () => Promise<void>;
 }
@@ -22,6 +22,8 @@ export async function startReceiver(
   let ok = 0;
   let bad = 0;
   let ids = new Set<string>();
+  let firstAt: number | null = null;
+  let lastAt: number | null = null;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -33,6 +35,8 @@ export async function startReceiver(
         return;
       }
       ok++;
+      lastAt = performance.now();
+      firstAt ??= lastAt;
       const id = idOf(req.headers, body);
       if (id) ids.add(id);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
@@ -43,11 +47,13 @@ export async function startReceiver(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/inbox`,
-    received: () => ({ ok, distinct: ids.size, badSignature: bad }),
+    received: () => ({ ok, distinct: ids.size, badSignature: bad, firstAt, lastAt }),
     reset: () => {
       ok = 0;
       bad = 0;
       ids = new Set();
+      firstAt = null;
+      lastAt = null;
     },
     close: () =>
       new Promise<void>((resolve) => {
