@@ -201,3 +201,11 @@ export async function gridNames(db: Reader, ids: string[]): Promise<Map<string, 
   const { rows } = await db.execute<{ id: string; name: string }>(sql`select id, name from grids where id = any(${pgArray(ids)}::uuid[])`);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Whether a grid worker's grids cover a building of the compound (their scope is their grids, not a division). */
+export async function compoundInWorkerGrids(db: Reader, accountId: string, compoundId: string): Promise<boolean> {
+  const { rows } = await db.execute(sql`
+    select 1 from grid_buildings gb join grid_workers w on w.grid_id = gb.grid_id
+    where w.account_id = ${accountId}::uuid and gb.compound_id = ${compoundId}::uuid limit 1`);
+  return rows.length > 0;
+}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { createGridEvent, slaSweep, transitionGridEvent, type GridEventSource, type GridEventState } from './index.ts';
 import { ratio } from './dashboard.ts';
+import { gridWorld } from './fixtures.ts';
 
 const HEMU = '330105004';
 const HEMU_COMMUNITY = '330105004001';
@@ -160,6 +161,21 @@ describe('scope', () => {
     expect(hemu.children.map((c) => c.key)).toEqual(expect.arrayContaining([HEMU_COMMUNITY, otherCommunity]));
     const community = hemu.children.find((c) => c.key === HEMU_COMMUNITY)!;
     expect(community.events).toBeGreaterThanOrEqual(own.totals.events);
+  });
+
+  it('a grid worker counts their own grids’ events only', async () => {
+    const world = await gridWorld(t);
+    await world.report({ buildingId: world.buildings[0] }, null);
+    await world.report({ buildingId: world.buildings[1], category: 'dumping' }, null);
+    await world.report({ buildingId: world.buildings[2] }, null);
+    const mine = await dashboard(world.worker.username, `compoundId=${world.compoundId}`);
+    expect(mine.totals.events).toBe(2);
+    expect(mine.children.map((c) => c.key)).toEqual([world.gridId]);
+    const theirs = await dashboard(world.otherWorker.username, `compoundId=${world.compoundId}`);
+    expect(theirs.totals.events).toBe(1);
+    const staff = await dashboard('hemu-worker', `compoundId=${world.compoundId}`);
+    expect(staff.totals.events).toBe(3);
+    expect(staff.children.map((c) => c.key).sort()).toEqual([world.gridId, world.otherGridId].sort());
   });
 
   it('answers bad queries with a problem naming the field', async () => {

@@ -16,7 +16,17 @@ import { workOrderFigures, type WorkOrderFigures } from '../workorders/index.ts'
 import { eventScope, type GridActor } from './access.ts';
 import { categoriesAt } from './categories.ts';
 import { dashboardMessages as dm } from './dashboard.messages.ts';
-import { childCounts, combos, gridNames, hotSpots, mapPoints, responseTimes, workerLoad, type Combo } from './dashboard.queries.ts';
+import {
+  childCounts,
+  combos,
+  compoundInWorkerGrids,
+  gridNames,
+  hotSpots,
+  mapPoints,
+  responseTimes,
+  workerLoad,
+  type Combo,
+} from './dashboard.queries.ts';
 import { gridEventSources, gridEventStates, gridLevels } from './schema.ts';
 
 export type DashboardLevel = 'province' | 'city' | 'district' | 'subdistrict' | 'community' | 'compound' | 'scope';
@@ -71,9 +81,11 @@ async function placeOf(ctx: AppContext, user: GridActor, q: DashboardQuery): Pro
   if (q.compoundId) {
     const place = (await registry.compoundPlaces(ctx.db, [q.compoundId])).get(q.compoundId);
     const visible =
-      place && (scope.compoundIds.includes(place.compoundId) || (scope.division !== null && within(place.communityCode, scope.division)));
-    // A grid worker's scope is their grids: any compound they may see events of is theirs to ask for.
-    if (!place || (!visible && user.role !== 'grid_worker')) throw notFound(dm.msg('compound.entity', { id: q.compoundId }));
+      place &&
+      (scope.compoundIds.includes(place.compoundId) ||
+        (scope.division !== null && within(place.communityCode, scope.division)) ||
+        (user.role === 'grid_worker' && (await compoundInWorkerGrids(ctx.db, user.id, place.compoundId))));
+    if (!place || !visible) throw notFound(dm.msg('compound.entity', { id: q.compoundId }));
     return {
       level: 'compound',
       division: place.communityCode,
