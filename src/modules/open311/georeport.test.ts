@@ -52,7 +52,7 @@ describe('the XML writer', () => {
     };
     const xml = render(doc, 'xml');
     expect(xml).toBe(
-      '<?xml version="1.0" encoding="utf-8"?>\n<service_requests><request><token>abc</token><service_notice>a &lt; b &amp; &quot;c&quot;</service_notice><account_id/></request></service_requests>\n',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<service_requests><request><token>abc</token><service_notice>a &lt; b &amp; &quot;c&quot;</service_notice><account_id/></request></service_requests>\n',
     );
     expect(readXml(xml).children[0]!.children[1]!.text).toBe('a < b & "c"');
     expect(JSON.parse(render(doc, 'json'))).toEqual([{ token: 'abc', service_notice: 'a < b & "c"', account_id: null }]);

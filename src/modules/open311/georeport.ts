@@ -68,7 +68,8 @@ function xmlElement(name: string, value: GeoValue, out: string[]): void {
 }
 
 export function toXml(doc: GeoDocument): string {
-  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  // The specification asks for the declaration with encoding="UTF-8".
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
   xmlElement(doc.root, doc.value, out);
   return out.join('') + '\n';
 }

@@ -7,7 +7,10 @@ import { DEMO_OPEN311_KEY } from './index.ts';
 let t: TestApp;
 const logs: string[] = [];
 beforeAll(async () => {
-  t = await testApp({ OPEN311_RATE_PER_MINUTE: '8' }, { logStream: { write: (line) => void logs.push(line) } });
+  t = await testApp(
+    { OPEN311_RATE_PER_MINUTE: '8', OPEN311_READS_PER_MINUTE: '30' },
+    { logStream: { write: (line) => void logs.push(line) } },
+  );
   const { rows } = await t.ctx.database.pool.query<{ lat: string; lng: string }>(
     `select latitude::text as lat, longitude::text as lng from compounds where community_code like '330105004%' and latitude is not null order by id limit 1`,
   );
@@ -118,7 +121,7 @@ describe("a reporter's personal fields", () => {
 });
 
 describe('the rate limit', () => {
-  it('counts posts per key and answers the excess with a 429 error list', async () => {
+  it('counts posts per key and reads per address, and answers the excess with a 429 error list', async () => {
     const issued = (await t.call('POST', '/api/v1/open311/keys', 'admin', { partner: 'busy-app' })).json<{ apiKey: string }>();
     const codes: number[] = [];
     for (let i = 0; i < 9; i++) codes.push((await post(issued.apiKey, { address_string: 'x' })).statusCode);
@@ -129,6 +132,11 @@ describe('the rate limit', () => {
     expect(res.json<{ code: number }[]>()[0]!.code).toBe(429);
     // Another key is counted apart.
     expect((await post(DEMO_OPEN311_KEY, { address_string: 'x' })).statusCode).toBe(400);
+    // Reads are counted per address.
+    const reads: number[] = [];
+    for (let i = 0; i < 31; i++) reads.push((await t.app.inject({ method: 'GET', url: '/open311/v2/discovery.xml' })).statusCode);
+    expect(reads.slice(0, 30).every((c) => c === 200)).toBe(true);
+    expect(reads[30]).toBe(429);
     const { rows } = await t.ctx.database.pool.query<{ n: number }>(`select count(*)::int as n from rate_limits where key like $1`, [
       `%${issued.apiKey}%`,
     ]);

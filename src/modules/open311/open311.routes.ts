@@ -122,7 +122,8 @@ function errorsOf(err: unknown, locale: Locale, retryAfter: number): { status: n
   return { status: 500, errors: [{ code: 500, description: om.msg('open311.service_error').in(locale) }] };
 }
 
-// Rate limits count per key (never the key itself: a digest) for the POST, per address for reads.
+// Rate limits count per key (never the key itself: a digest) for the POST, per address for reads (a list of 1000
+// requests is the costliest answer a stranger can ask for).
 function limitKey(req: FastifyRequest): string {
   const form = req.body as Record<string, string[]> | undefined;
   const apiKey = req.method === 'POST' && form && typeof form === 'object' ? form.api_key?.[0] : undefined;
@@ -151,14 +152,16 @@ async function georeport(scope: FastifyInstance, ctx: AppContext): Promise<void>
     );
   });
 
-  const rateLimit = { max: ctx.env.OPEN311_RATE_PER_MINUTE, timeWindow: 60_000, hook: 'preHandler' as const, keyGenerator: limitKey };
+  const limit = (max: number) => ({ max, timeWindow: 60_000, hook: 'preHandler' as const, keyGenerator: limitKey });
+  const writes = limit(ctx.env.OPEN311_RATE_PER_MINUTE);
+  const reads = ctx.env.OPEN311_READS_PER_MINUTE > 0 ? limit(ctx.env.OPEN311_READS_PER_MINUTE) : false;
   for (const route of routeTable) {
     const param = /\{(\w+)\}$/.exec(route.path)?.[1];
     const run = async (req: FastifyRequest, reply: FastifyReply, format: Format, value: string) => {
       const doc = await route.handle({ ctx, req, locale: localeOf(req), query: queryOf(req), param: value });
       return send(reply, format, route.status ?? 200, doc);
     };
-    const config = { permission: 'public' as const, rateLimit };
+    const config = { permission: 'public' as const, rateLimit: route.method === 'POST' ? writes : reads };
     if (param) {
       // The parameter carries its format (`street_lamp.json`): split at the last dot.
       const base = route.path.replace(`{${param}}`, ':file');
