@@ -209,3 +209,16 @@ export async function compoundInWorkerGrids(db: Reader, accountId: string, compo
     where w.account_id = ${accountId}::uuid and gb.compound_id = ${compoundId}::uuid limit 1`);
   return rows.length > 0;
 }
+
+/** The outlines of the grids in `gridWhere` that have one (GeoJSON Polygon coordinates: the outer ring, [lng, lat]). */
+export async function gridOutlines(
+  db: Reader,
+  gridWhere: SQL,
+): Promise<{ id: string; name: string; ring: { lat: number; lng: number }[] }[]> {
+  const { rows } = await db.execute<{ id: string; name: string; polygon: number[][][] }>(
+    sql`select g.id, g.name, g.polygon from grids g where ${gridWhere} and g.polygon is not null order by g.code limit 500`,
+  );
+  return rows
+    .filter((r) => Array.isArray(r.polygon?.[0]))
+    .map((r) => ({ id: r.id, name: r.name, ring: r.polygon[0]!.map(([lng, lat]) => ({ lat: Number(lat), lng: Number(lng) })) }));
+}

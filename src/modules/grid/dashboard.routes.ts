@@ -90,6 +90,9 @@ export const dashboardResponse = z.object({
     }),
   ),
   pointsCapped: z.boolean(),
+  grids: z
+    .array(z.object({ id: z.string(), name: z.string(), ring: z.array(z.object({ lat: z.number(), lng: z.number() })) }))
+    .describe("the outlines of the place's grids that have one (community and compound level)"),
   surveys: z.object({
     byKind: z.array(z.object({ kind: z.string(), status: z.enum(['open', 'closed']), surveys: count, answered: count, refused: count })),
     satisfaction: z.object({ surveys: count, satisfied: count, answered: count, ...ratio }),

@@ -62,6 +62,7 @@ type Dashboard = {
   points: { id: string; state: string; overdue: boolean }[];
   surveys: { byKind: unknown[]; satisfaction: { answered: number } };
   services: { total: number; byStatus: { status: string; count: number }[] };
+  grids: { id: string; ring: { lat: number; lng: number }[] }[];
 };
 
 async function dashboard(username: string, query: string): Promise<Dashboard> {
@@ -173,8 +174,21 @@ describe('scope', () => {
     expect(mine.children.map((c) => c.key)).toEqual([world.gridId]);
     const theirs = await dashboard(world.otherWorker.username, `compoundId=${world.compoundId}`);
     expect(theirs.totals.events).toBe(1);
+    // A grid with an outline is drawn on the map of its compound.
+    const d = 0.001;
+    const outline = [
+      [world.lng - d, world.lat - d],
+      [world.lng + d, world.lat - d],
+      [world.lng + d, world.lat + d],
+      [world.lng - d, world.lat + d],
+      [world.lng - d, world.lat - d],
+    ];
+    const drawn = await t.call('PATCH', `/api/v1/grids/${world.gridId}`, 'hemu-worker', { polygon: [outline] });
+    expect(drawn.statusCode, drawn.body).toBe(200);
     const staff = await dashboard('hemu-worker', `compoundId=${world.compoundId}`);
     expect(staff.totals.events).toBe(3);
+    expect(staff.grids.map((g) => [g.id, g.ring.length])).toEqual([[world.gridId, 5]]);
+    expect(staff.grids[0]!.ring[0]).toEqual({ lat: world.lat - d, lng: world.lng - d });
     expect(staff.children.map((c) => c.key).sort()).toEqual([world.gridId, world.otherGridId].sort());
   });
 

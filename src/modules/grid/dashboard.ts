@@ -21,6 +21,7 @@ import {
   combos,
   compoundInWorkerGrids,
   gridNames,
+  gridOutlines,
   hotSpots,
   mapPoints,
   responseTimes,
@@ -217,7 +218,7 @@ export async function gridDashboard(ctx: AppContext, user: GridActor, q: Dashboa
   )!;
   // The queries name grid_events unaliased, as eventScope's columns do.
   const scoped = where;
-  const [rows, children, response, load, spots, points, categories, surveys, services] = await Promise.all([
+  const [rows, children, response, load, spots, points, categories, surveys, services, outlines] = await Promise.all([
     combos(ctx.db, scoped, now),
     place.child ? childCounts(ctx.db, scoped, place.child.key, now) : Promise.resolve([]),
     responseTimes(ctx.db, scoped),
@@ -227,6 +228,10 @@ export async function gridDashboard(ctx: AppContext, user: GridActor, q: Dashboa
     categoriesAt(ctx.db),
     surveysOf(ctx, user, place),
     servicesOf(ctx, user, place, now),
+    // Grids are drawn where they are few enough to read: a community's or a compound's.
+    place.level === 'community' || place.level === 'compound' || place.level === 'scope'
+      ? gridOutlines(ctx.db, place.gridWhere)
+      : Promise.resolve([]),
   ]);
   const [names, accounts] = await Promise.all([
     place.child
@@ -304,6 +309,7 @@ export async function gridDashboard(ctx: AppContext, user: GridActor, q: Dashboa
     hotSpots: spots,
     points: points.map((p) => ({ ...p, categoryName: nameOf(p.category) })),
     pointsCapped: points.length >= MAP_POINTS,
+    grids: outlines,
     surveys: {
       byKind: surveys.byKind,
       satisfaction: { ...surveys.satisfaction, ...ratio(surveys.satisfaction.satisfied, surveys.satisfaction.answered) },

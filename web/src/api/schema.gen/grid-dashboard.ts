@@ -136,6 +136,15 @@ export interface paths_grid_dashboard {
             reportedAt: string;
           }>;
           pointsCapped: boolean;
+          /** the outlines of the place's grids that have one (community and compound level) */
+          grids: Array<{
+            id: string;
+            name: string;
+            ring: Array<{
+              lat: number;
+              lng: number;
+            }>;
+          }>;
           surveys: {
             byKind: Array<{
               kind: string;

@@ -255,6 +255,7 @@ function Body({
     ...Object.entries(STATE_COLOURS).map(([state, color]) => ({ key: state, color, label: t(`gridDash.state.${state}`) })),
     { key: 'overdue', color: OVERDUE_COLOUR, label: t('gridDash.map.overdue') },
   ];
+  const outlines = useMemo(() => data.grids.map((g) => ({ id: g.id, ring: g.ring, color: '#597ef7', label: g.name })), [data.grids]);
   const hot = useMemo(
     () => data.hotSpots.map((h) => ({ lat: h.lat, lng: h.lng, sizeDeg: h.sizeLatDeg, sizeLngDeg: h.sizeLngDeg, count: h.count })),
     [data.hotSpots],
@@ -323,6 +324,7 @@ function Body({
               testId="grid-dash-map"
               points={points}
               hotSpots={hot}
+              polygons={outlines}
               heat="on"
               legend={legend}
               height={420}
