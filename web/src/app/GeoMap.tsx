@@ -82,7 +82,8 @@ export default function GeoMap({
   const [size, setSize] = useState<Size | null>(null);
   const [view, setView] = useState<View | null>(null);
   const [heatOn, setHeatOn] = useState(heat === 'on');
-  const [hover, setHover] = useState<{ point: GeoPoint; x: number; y: number } | null>(null);
+  /** The point under the pointer, and how many others lie under it too (points at one address overlap). */
+  const [hover, setHover] = useState<{ point: GeoPoint; x: number; y: number; more: GeoPoint[] } | null>(null);
   const [focus, setFocus] = useState<number | null>(null);
   const drag = useRef<{ pointers: Map<number, { x: number; y: number }>; moved: boolean; startDist: number }>({
     pointers: new Map(),
@@ -176,21 +177,19 @@ export default function GeoMap({
     }
   }, [size, view, placed, circles, polygons, cells, focus, exposePoints]);
 
-  const hit = (x: number, y: number): GeoPoint | null => {
-    if (!view || !size) return null;
-    let best: GeoPoint | null = null;
-    let bestD = Infinity;
+  /** Every point within reach of (x, y), nearest first. */
+  const hits = (x: number, y: number): GeoPoint[] => {
+    if (!view || !size) return [];
+    const near: { p: GeoPoint; d: number }[] = [];
     for (const p of placed) {
       const q = project(view, p, size.w, size.h);
       const d = (q.x - x) ** 2 + (q.y - y) ** 2;
       const r = Math.max(HIT_PX, (p.size ?? 5) + 3);
-      if (d <= r * r && d < bestD) {
-        best = p;
-        bestD = d;
-      }
+      if (d <= r * r) near.push({ p, d });
     }
-    return best;
+    return near.sort((a, b) => a.d - b.d).map((n) => n.p);
   };
+  const hit = (x: number, y: number): GeoPoint | null => hits(x, y)[0] ?? null;
 
   const local = (e: PointerEvent) => {
     const r = canvasRef.current!.getBoundingClientRect();
@@ -213,8 +212,8 @@ export default function GeoMap({
     const at = local(e);
     const before = d.pointers.get(e.pointerId);
     if (!before) {
-      const p = hit(at.x, at.y);
-      setHover(p ? { point: p, x: at.x, y: at.y } : null);
+      const [p, ...more] = hits(at.x, at.y);
+      setHover(p ? { point: p, x: at.x, y: at.y, more } : null);
       e.currentTarget.style.cursor = p ? 'pointer' : 'grab';
       return;
     }
@@ -313,7 +312,7 @@ export default function GeoMap({
 
   const focused = focus !== null ? (placed[focus] ?? null) : null;
   const focusedAt = focused && view && size ? project(view, focused, size.w, size.h) : null;
-  const tip = hover ?? (focused && focusedAt ? { point: focused, x: focusedAt.x, y: focusedAt.y } : null);
+  const tip = hover ?? (focused && focusedAt ? { point: focused, x: focusedAt.x, y: focusedAt.y, more: [] as GeoPoint[] } : null);
   const nothing = !everything.some(isPlaced);
   const heatOffered = heat !== 'off';
 
@@ -368,7 +367,7 @@ export default function GeoMap({
             data-testid={`${testId}-tooltip`}
             style={{
               position: 'absolute',
-              left: Math.min(tip.x + 12, (size?.w ?? 0) - 180),
+              left: Math.max(4, Math.min(tip.x + 12, (size?.w ?? 0) - 244)),
               top: Math.max(4, tip.y - 36),
               maxWidth: 240,
               padding: '4px 8px',
@@ -381,6 +380,12 @@ export default function GeoMap({
             }}
           >
             {tip.point.label}
+            {tip.more.slice(0, 4).map((p) => (
+              <div key={p.id} style={{ marginTop: 4, paddingTop: 4, borderTop: '1px solid rgba(255,255,255,0.25)' }}>
+                {p.label}
+              </div>
+            ))}
+            {tip.more.length > 4 && <div style={{ marginTop: 4, opacity: 0.8 }}>{t('geoMap.more', { count: tip.more.length - 4 })}</div>}
           </div>
         )}
         {nothing && (

@@ -11,6 +11,7 @@ export const geoMapEn: typeof geoMapZh = {
   heatLegend: 'Hot spots (up to {{max}} per cell)',
   empty: 'No coordinates to show',
   focused: '{{label}} ({{index}} of {{total}})',
+  more: 'and {{count}} more',
   help: 'Arrow keys pan, plus and minus zoom, 0 shows all, N / P step through the points, Enter opens one.',
 };
 

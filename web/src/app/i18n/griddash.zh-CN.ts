@@ -9,6 +9,7 @@ export const geoMapZh = {
   heatLegend: '热点（每格最多 {{max}} 件）',
   empty: '暂无坐标数据',
   focused: '{{label}}（第 {{index}} 个，共 {{total}} 个）',
+  more: '另有 {{count}} 个点位',
   help: '方向键平移，加号减号缩放，0 显示全部，N / P 逐个选择点位，回车打开。',
 };
 
