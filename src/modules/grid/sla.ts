@@ -58,7 +58,12 @@ export async function slaSweep(ctx: AppContext, now: Date): Promise<SweepResult>
         from up
       )
       select id, level, category from up`);
-    for (const e of rose.rows) await ctx.events.record(tx, 'grid.event_escalated', { id: e.id, level: e.level, category: e.category });
+    // One insert for all of them: a sweep after an outage may raise thousands at once.
+    await ctx.events.recordMany(
+      tx,
+      'grid.event_escalated',
+      rose.rows.map((e) => ({ id: e.id, level: e.level, category: e.category })),
+    );
     // An event at the top of the ladder has nowhere to rise: its escalate_at is done with.
     await tx.execute(sql`
       update grid_events set escalate_at = null
