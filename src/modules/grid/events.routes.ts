@@ -85,6 +85,25 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
   );
   app.get(
+    '/api/v1/grid-events/duplicates',
+    {
+      config: { permission: 'grid.report' },
+      schema: {
+        tags,
+        summary: 'Open events of a category near a point, building or compound, nearest first (offered before a new report)',
+        querystring: z.object({
+          category: z.string().trim().min(1).max(60),
+          lat: z.coerce.number().min(-90).max(90).optional(),
+          lng: z.coerce.number().min(-180).max(180).optional(),
+          compoundId: z.uuid().optional(),
+          buildingId: z.uuid().optional(),
+        }),
+        response: { 200: z.object({ items: created.shape.duplicates }) },
+      },
+    },
+    async (req) => ({ items: await events.suggestDuplicates(ctx, req.query) }),
+  );
+  app.get(
     '/api/v1/grid-events',
     {
       config: { permission: 'grid.read' },
