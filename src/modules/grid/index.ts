@@ -75,7 +75,8 @@ export function listGridEvents(ctx: AppContext, f: GridEventFilter): Promise<Gri
 export { gridCategories } from './categories.ts';
 export { rateGridEvent, mergeGridEvents, linkWorkOrder } from './events.actions.ts';
 export { uploadPendingPhoto, addEventPhoto, MAX_PHOTOS } from './photos.service.ts';
-export { eventPhoto, listForActor } from './events.queries.ts';
+export { eventPhoto, listForActor, gridEventReporter } from './events.queries.ts';
+export { getGridEventFor, suggestDuplicates } from './events.service.ts';
 
 // The governance dashboard (dashboard.ts), and for the grid bench the duplicate suggestion reporting runs.
 export { gridDashboard } from './dashboard.ts';
