@@ -35,8 +35,8 @@ export async function benchExchangeDeliveries(
   opts: { deliveries?: number; concurrency?: number; batchSize?: number; failEvery?: number; code?: string } = {},
 ): Promise<ExchangeFigures> {
   const n = opts.deliveries ?? 20_000;
-  const concurrency = opts.concurrency ?? 8;
-  const batchSize = opts.batchSize ?? 100;
+  const concurrency = opts.concurrency ?? 16;
+  const batchSize = opts.batchSize ?? 200;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/renova/events`;
   const { connector, secret } = await exchangeBench.createConnector(ctx, {
