@@ -38,8 +38,8 @@ describe('exchange UI', () => {
     // A grid event escalated by hand up to the city level.
     const [compound] = (await apiCall<{ items: { id: string }[] }>(page, 'GET', '/compounds?limit=1')).items;
     const event = await apiCall<{ id: string }>(page, 'POST', '/grid-events', {
-      category: 'river_pollution',
-      description: '河道旁发现倾倒垃圾',
+      category: 'dumping',
+      description: '小区围墙外有人倾倒建筑垃圾',
       compoundId: compound!.id,
       source: 'staff',
     });
@@ -52,15 +52,18 @@ describe('exchange UI', () => {
     await page.getByTestId('exchange-tab-deliveries').click();
     const row = page.getByTestId('delivery-row').first();
     await expect
-      .poll(async () => {
-        await page.getByRole('button', { name: /重\s*置/ }).click();
-        return page.getByTestId('delivery-status').first().getAttribute('data-status');
-      })
+      .poll(
+        async () => {
+          await page.getByTestId('delivery-refresh').click();
+          return page.getByTestId('delivery-status').first().getAttribute('data-status');
+        },
+        { timeout: 20_000, interval: 500 },
+      )
       .toBe('parked');
     await row.click();
     const drawer = page.getByTestId('delivery-drawer');
     await drawer.getByTestId('delivery-replay').click();
-    await expect.poll(() => drawer.getByTestId('delivery-status').getAttribute('data-status')).toBe('delivered');
+    await expect.poll(() => drawer.getByTestId('delivery-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('delivered');
     expect(await drawer.getByTestId('delivery-attempts').locator('tbody tr').count()).toBe(2);
 
     const got = receiver!.received;

@@ -18,8 +18,8 @@ import { signedHeaders } from './signature.ts';
 
 export const DELIVER_QUEUE = 'exchange.deliver';
 /** Jobs a worker takes at once; a full batch fetches the next at once instead of waiting for the poll. */
-const BATCH = 50;
-const WORKERS = 2;
+const BATCH = 100;
+const WORKERS = 4;
 /** The most of an answer read (and thrown away) so its connection can be reused. */
 const MAX_ANSWER_BYTES = 64 * 1024;
 const MAX_SAME_ORIGIN_REDIRECTS = 3;
@@ -265,9 +265,9 @@ export async function deliverPending(
   const boss = ctx.queue.boss;
   const totals = { delivered: 0, retrying: 0, parked: 0 };
   await Promise.all(
-    Array.from({ length: opts.concurrency ?? 8 }, async () => {
+    Array.from({ length: opts.concurrency ?? 16 }, async () => {
       for (;;) {
-        const jobs = await boss.fetch<DeliverJob>(DELIVER_QUEUE, { batchSize: opts.batchSize ?? 100, includeMetadata: true });
+        const jobs = await boss.fetch<DeliverJob>(DELIVER_QUEUE, { batchSize: opts.batchSize ?? 200, includeMetadata: true });
         if (!jobs?.length) return;
         const r = await deliverJobs(ctx, jobs);
         const failed = new Set(r.failedJobIds);

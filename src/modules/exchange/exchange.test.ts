@@ -215,6 +215,25 @@ describe('exchange deliveries to a city platform', () => {
     expect(del.statusCode).toBe(204);
   });
 
+  it('pages deliveries newest first with an opaque cursor, and filters them', async () => {
+    const first = (await t.call('GET', '/api/v1/exchange/deliveries?limit=2', 'admin')).json();
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await t.call('GET', `/api/v1/exchange/deliveries?limit=2&cursor=${first.nextCursor}`, 'admin')).json();
+    const all = (await t.call('GET', '/api/v1/exchange/deliveries?limit=500', 'admin')).json().items.map((d: { id: string }) => d.id);
+    expect([...first.items, ...second.items].map((d: { id: string }) => d.id)).toEqual(
+      all.slice(0, first.items.length + second.items.length),
+    );
+    expect([...all].sort().reverse()).toEqual(all);
+    const bad = await t.call('GET', '/api/v1/exchange/deliveries?cursor=nonsense', 'admin');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('query.cursor');
+    const parked = (await t.call('GET', '/api/v1/exchange/deliveries?status=parked&kind=escalated', 'admin')).json().items;
+    expect(parked.length).toBeGreaterThan(0);
+    expect(parked.every((d: { status: string; kind: string }) => d.status === 'parked' && d.kind === 'escalated')).toBe(true);
+    expect((await t.call('GET', '/api/v1/exchange/deliveries?status=lost', 'admin')).json().errors[0].path).toBe('querystring.status');
+  });
+
   it('answers 404 for an unknown delivery and refuses a replay while tries are still running', async () => {
     const missing = await t.call('POST', '/api/v1/exchange/deliveries/0190a000-0000-7000-8000-000000000000/replay', 'admin');
     expect(missing.statusCode).toBe(404);

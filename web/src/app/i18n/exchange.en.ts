@@ -31,6 +31,7 @@ export const exchangeEn: typeof exchangeZh = {
   noAnswer: 'No answer',
   deliveryTitle: 'Delivery',
   eventId: 'Message id',
+  refresh: 'Refresh',
   replay: 'Replay',
   replayed: 'Sent again',
   replays: 'replayed {{count}} times',

@@ -28,6 +28,7 @@ export const exchangeZh = {
   noAnswer: '无响应',
   deliveryTitle: '投递详情',
   eventId: '消息编号',
+  refresh: '刷新',
   replay: '重新投递',
   replayed: '已重新投递',
   replays: '重新投递 {{count}} 次',

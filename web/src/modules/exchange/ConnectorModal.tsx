@@ -1,11 +1,13 @@
 // Add or edit a connector: which platform, where it receives, what it gets, and how deliveries are retried.
 import { Checkbox, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useFormModal } from '../../app/useFormModal.ts';
 import {
+  categoryKeys,
   createConnector,
+  fetchCategories,
   exchangeKeys,
   exchangeKinds,
   updateConnector,
@@ -24,8 +26,9 @@ interface Props {
 }
 
 export default function ConnectorModal({ connector, open, onClose, onCreated }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
+  const categories = useQuery({ queryKey: categoryKeys, queryFn: fetchCategories });
   const { form, save, modalProps } = useFormModal<Values, Values, WithSecret | Connector>({
     mutationFn: ({ code, ...settings }) => (connector ? updateConnector(connector.id, settings) : createConnector({ code, ...settings })),
     onDone: (r) => {
@@ -81,7 +84,14 @@ export default function ConnectorModal({ connector, open, onClose, onCreated }: 
           <Checkbox.Group options={exchangeKinds.map((k) => ({ value: k, label: t(`exchange.kinds.${k}`) }))} />
         </Form.Item>
         <Form.Item name="categories" label={t('exchange.fields.categories')} extra={t('exchange.fields.categoriesHint')}>
-          <Select mode="tags" allowClear data-testid="connector-categories" />
+          <Select
+            mode="multiple"
+            allowClear
+            optionFilterProp="label"
+            loading={categories.isPending}
+            options={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: i18n.language === 'en' ? c.name.en : c.name.zh }))}
+            data-testid="connector-categories"
+          />
         </Form.Item>
         <Form.Item name="enabled" label={t('exchange.fields.enabled')} valuePropName="checked">
           <Switch />

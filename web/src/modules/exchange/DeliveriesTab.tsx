@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Button, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
+import { ReloadOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
@@ -23,6 +24,9 @@ export default function DeliveriesTab() {
     queryFn: ({ pageParam }) => fetchDeliveries(filters, PAGE, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    // While some shown delivery is still being tried, follow it.
+    refetchInterval: (q) =>
+      q.state.data?.pages.some((p) => p.items.some((d) => d.status === 'pending' || d.status === 'retrying')) ? 2000 : false,
   });
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -78,6 +82,9 @@ export default function DeliveriesTab() {
           data-testid="delivery-status-filter"
         />
         <Button onClick={() => setFilters({})}>{t('common.reset')}</Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void query.refetch()} loading={query.isRefetching} data-testid="delivery-refresh">
+          {t('exchange.refresh')}
+        </Button>
       </Space>
       <CursorTable
         query={query}

@@ -35,6 +35,8 @@ export interface ConnectorSettings {
 }
 
 export const fetchConnectors = () => api.get('/api/v1/exchange/connectors');
+export const fetchCategories = () => api.get('/api/v1/grid-categories');
+export const categoryKeys = ['grid-categories'] as const;
 export const createConnector = (body: ConnectorSettings & { code: string }) => api.post('/api/v1/exchange/connectors', { body });
 export const updateConnector = (id: string, body: Partial<ConnectorSettings>) =>
   api.patch('/api/v1/exchange/connectors/{id}', { params: { id }, body });
