@@ -195,9 +195,12 @@ describe('a posted request', () => {
       expect(errorList(words, format)[0]!.description).toMatch(/address_string alone cannot be placed/);
       const far = await post({ ...base, lat: '0', long: '0' }, format);
       expect(far.statusCode).toBe(400);
-      expect(errorList(far, format)).toHaveLength(1);
+      expect(errorList(far, format)).toEqual([
+        { code: 400, description: 'No community covers that place (lat: no registered compound nearby).' },
+      ]);
       const noCompound = await post({ ...base, lat: '', long: '', address_id: '0190a000-0000-7000-8000-000000000001' }, format);
       expect(noCompound.statusCode).toBe(400);
+      expect(errorList(noCompound, format)[0]!.description).toMatch(/^No community covers that place \(address_id: /);
 
       // Several faults at once are listed together.
       const many = await post({ lat: '95', long: '120' }, format);
