@@ -110,9 +110,10 @@ function errorsOf(err: unknown, locale: Locale, retryAfter: number): { status: n
   if (err instanceof Problem && err.status < 500) {
     // A refusal from the platform's edge or the grid (a compound that is not there, a value out of range).
     const status = err.status === 403 || err.status === 404 ? err.status : 400;
-    const fields = (err.extra.errors ?? []).map((f) => `${f.path}: ${f.message.in(locale)}`);
-    const detail = [err.text?.in(locale) ?? err.title(locale), ...fields].join(locale === 'en' ? '; ' : '；');
-    return { status, errors: [{ code: status, description: detail }] };
+    const fields = (err.extra.errors ?? []).map((f) => `${paramName(f.path)}: ${f.message.in(locale)}`);
+    const detail = (err.text?.in(locale) ?? err.title(locale)).replace(/[.。]$/, '');
+    const listed = fields.length === 0 ? '' : locale === 'en' ? ` (${fields.join('; ')})` : `（${fields.join('；')}）`;
+    return { status, errors: [{ code: status, description: `${detail}${listed}${locale === 'en' ? '.' : '。'}` }] };
   }
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     // Fastify's own refusals (unsupported media type, body too large, malformed body): any other failure is a 400.
@@ -120,6 +121,23 @@ function errorsOf(err: unknown, locale: Locale, retryAfter: number): { status: n
     return { status: 400, errors: [{ code: 400, description: om.msg('open311.refused', { detail }).in(locale) }] };
   }
   return { status: 500, errors: [{ code: 500, description: om.msg('open311.service_error').in(locale) }] };
+}
+
+// The grid names its fields as its own API does; a partner knows them by their GeoReport names.
+const gridFields: Record<string, string> = {
+  'body.lat': 'lat',
+  'body.lng': 'long',
+  'body.compoundId': 'address_id',
+  'body.buildingId': 'address_id',
+  'body.category': 'service_code',
+  'body.description': 'description',
+  'body.mediaUrl': 'media_url',
+  'body.addressText': 'address_string',
+};
+function paramName(path: string): string {
+  const attribute = /^body\.attributes\.(.+)$/.exec(path);
+  if (attribute) return `attribute[${attribute[1]}]`;
+  return gridFields[path] ?? path.replace(/^body\./, '').replace(/\.0$/, '');
 }
 
 // Rate limits count per key (never the key itself: a digest) for the POST, per address for reads (a list of 1000

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { uuidPattern } from '../../platform/ids.ts';
-import { createGridEvent, getGridEvent, gridCategories, listGridEvents, type GridEventState } from '../grid/index.ts';
+import { createGridEvent, getGridEvent, gridCategories, listGridEvents, openStates, type GridEventState } from '../grid/index.ts';
 import { checkAttributes, readPost, statusOf, type Form, type GeoError, type ServedCategory } from './form.ts';
 import { parseW3cDatetime, type GeoDocument } from './georeport.ts';
 import { keyOf } from './keys.service.ts';
@@ -163,7 +163,6 @@ const DAY = 86_400_000;
 /** The specification's response volume: a span of 90 days or the first 1000 requests, whichever is smaller. */
 export const MAX_SPAN_DAYS = 90;
 export const MAX_REQUESTS = 1000;
-const openStates: GridEventState[] = ['reported', 'accepted', 'handled', 'reviewed', 'disputed'];
 
 const commaList = (v: string | undefined) =>
   (v ?? '')
@@ -200,7 +199,7 @@ export function readQuery(q: RequestQuery, served: ReadonlyMap<string, unknown>,
       ? undefined
       : statuses.includes('closed')
         ? ['closed']
-        : openStates;
+        : [...openStates];
   return {
     errors,
     // service_request_id overrides every other argument; ids that are not ours cannot match and are left out.

@@ -146,6 +146,32 @@ describe('a posted request', () => {
     expect(fields.agency_responsible).toBe(r!.agency_responsible);
   });
 
+  it('works for a real HTTP client: fetch posts the form and follows the token to the request', async () => {
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch(`${base}${V2}/requests.xml`, {
+      method: 'POST',
+      // fetch sends URLSearchParams as application/x-www-form-urlencoded;charset=UTF-8, as a partner's client would.
+      body: new URLSearchParams([
+        ['api_key', DEMO_OPEN311_KEY],
+        ['service_code', 'street_lamp'],
+        ['lat', HERE.lat],
+        ['long', HERE.long],
+        ['description', '路灯 + 灯杆 & "编号"'],
+        ...lampAttributes,
+      ]),
+    });
+    expect(res.status).toBe(201);
+    const body = await res.text();
+    expect(checkDocument('created', 'xml', body)).toEqual([]);
+    const token = readXml(body).children[0]!.children[0]!.text;
+    const byToken = (await (await fetch(`${base}${V2}/tokens/${token}.json`)).json()) as { service_request_id: string }[];
+    const read = await fetch(`${base}${V2}/requests/${byToken[0]!.service_request_id}.xml`);
+    expect(read.headers.get('content-type')).toBe('text/xml; charset=utf-8');
+    const xml = await read.text();
+    expect(checkDocument('requests', 'xml', xml)).toEqual([]);
+    expect(readXml(xml).children[0]!.children.find((c) => c.name === 'description')!.text).toBe('路灯 + 灯杆 & "编号"');
+  });
+
   it('answers JSON when posted to requests.json, and the same partner id twice is one request', async () => {
     const fields = {
       service_code: 'street_lamp',
@@ -195,9 +221,12 @@ describe('a posted request', () => {
       expect(errorList(words, format)[0]!.description).toMatch(/address_string alone cannot be placed/);
       const far = await post({ ...base, lat: '0', long: '0' }, format);
       expect(far.statusCode).toBe(400);
-      expect(errorList(far, format)).toHaveLength(1);
+      expect(errorList(far, format)).toEqual([
+        { code: 400, description: 'No community covers that place (lat: no registered compound nearby).' },
+      ]);
       const noCompound = await post({ ...base, lat: '', long: '', address_id: '0190a000-0000-7000-8000-000000000001' }, format);
       expect(noCompound.statusCode).toBe(400);
+      expect(errorList(noCompound, format)[0]!.description).toMatch(/^No community covers that place \(address_id: /);
 
       // Several faults at once are listed together.
       const many = await post({ lat: '95', long: '120' }, format);
