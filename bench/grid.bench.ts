@@ -15,9 +15,10 @@ import type { Pool } from 'pg';
 import { startTestServer } from '../src/apps/test-server.ts';
 import { categoriesAt, listGridEvents, nearbyOpen, openStates, slaSweep } from '../src/modules/grid/index.ts';
 import { buildGridCity, type GridCityFigures } from './support/grid-city.ts';
+import { bearerToken } from './support/load.ts';
 import { measureOutbound, type OutboundFigures } from './support/grid-outbound.ts';
 import { fmt, textTable, writeReport, type Figure, type Report } from './support/report.ts';
-import { cpuBusyPercent, elapsedSeconds, log, numberFlag, withHeartbeat } from './support/run.ts';
+import { cpuBusyPercent, elapsedSeconds, log, numberFlag, sleep, withHeartbeat } from './support/run.ts';
 
 const SMOKE = process.argv.includes('--smoke');
 const COMPOUNDS = numberFlag('compounds', SMOKE ? 300 : 3_000);
@@ -128,14 +129,27 @@ async function measureOpen311(url: string, ctx: Parameters<typeof listGridEvents
 }
 
 interface DuplicateCase {
+  /** GET /api/v1/grid-events/duplicates for `dumping` (its rule's radius is 200 m), over HTTP. */
+  http: Latency;
+  /** nearbyOpen in process, 200 m, a random category: the query alone. */
   api: Latency;
   sql: Latency;
   found: number;
+  radiusM: number;
 }
 
-async function measureDuplicates(ctx: Parameters<typeof listGridEvents>[0], pool: Pool, codes: string[]): Promise<DuplicateCase> {
+async function measureDuplicates(
+  url: string,
+  token: string,
+  ctx: Parameters<typeof listGridEvents>[0],
+  pool: Pool,
+  codes: string[],
+  radiusM: number,
+): Promise<DuplicateCase> {
+  // Points near open dumping events, so the suggestion usually finds some.
   const { rows: places } = await pool.query<{ lat: number; lng: number }>(
-    `select lat::float8 as lat, lng::float8 as lng from grid_events where state <> 'closed' and lat is not null order by md5(id::text) limit 500`,
+    `select lat::float8 as lat, lng::float8 as lng from grid_events where state <> 'closed' and lat is not null
+     order by (category = 'dumping') desc, md5(id::text) limit 500`,
   );
   const r = rng(200);
   const probes = Array.from({ length: RUNS + 10 }, () => {
@@ -144,22 +158,32 @@ async function measureDuplicates(ctx: Parameters<typeof listGridEvents>[0], pool
   });
   const at = (i: number) => probes[(i + probes.length) % probes.length]!;
   let found = 0;
+  const http = await sample(RUNS, async (i) => {
+    const p = at(i);
+    const res = await fetch(`${url}/api/v1/grid-events/duplicates?category=dumping&lat=${p.lat.toFixed(6)}&lng=${p.lng.toFixed(6)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (!res.ok) throw new Error(`duplicates: HTTP ${res.status} ${await res.text()}`);
+    found += ((await res.json()) as { items: unknown[] }).items.length;
+  });
   const api = await sample(RUNS, async (i) => {
     const p = at(i);
-    found += (await nearbyOpen(ctx.db, p.category, p, 200)).length;
+    await nearbyOpen(ctx.db, p.category, p, 200);
   });
   const sql = await sample(RUNS, async (i) => {
     const p = at(i);
-    const dLat = 200 / 111_320;
+    const dLat = radiusM / 111_320;
     const dLng = dLat / Math.cos((p.lat * Math.PI) / 180);
     await pool.query(
-      `select id from grid_events where category = $1 and state <> 'closed' and lat is not null
-       and lat between $2 and $3 and lng between $4 and $5`,
-      [p.category, p.lat - dLat, p.lat + dLat, p.lng - dLng, p.lng + dLng],
+      `select id from grid_events where category = 'dumping' and state <> 'closed' and lat is not null
+       and lat between $1 and $2 and lng between $3 and $4`,
+      [p.lat - dLat, p.lat + dLat, p.lng - dLng, p.lng + dLng],
     );
   });
-  log(`duplicates within 200 m: ${ms(api)} (${found} found over ${RUNS} runs); raw box scan ${ms(sql)}`);
-  return { api, sql, found };
+  log(
+    `duplicates within ${radiusM} m: HTTP ${ms(http)} (${found} found over ${RUNS} runs); nearbyOpen ${ms(api)}; raw box scan ${ms(sql)}`,
+  );
+  return { http, api, sql, found, radiusM };
 }
 
 interface SweepCase {
@@ -237,6 +261,12 @@ async function measureSweep(ctx: Parameters<typeof slaSweep>[0], pool: Pool): Pr
   return { open, all, steady: { ...latency(samples), flagged, escalated }, catchUp, rawUpdateMs, rawFlagged };
 }
 
+let closing = false;
+process.on('unhandledRejection', (err) => {
+  if (!closing) throw err;
+  log(`ignored while the server shut down: ${err instanceof Error ? err.message : String(err)}`);
+});
+
 async function main(): Promise<void> {
   const busyBefore = await cpuBusyPercent();
   log(`${SMOKE ? 'smoke' : 'full'} run: ${fmt.int(COMPOUNDS)} compounds, ${fmt.int(EVENTS)} events, ${RUNS} runs per figure`);
@@ -264,14 +294,30 @@ async function main(): Promise<void> {
       `city: ${fmt.int(city.compounds)} compounds, ${fmt.int(city.events)} events (${fmt.int(city.open)} open), ${fmt.int(city.steps)} steps in ${fmt.s(city.seconds)}`,
     );
     open311 = await measureOpen311(server.url, server.ctx, pool);
+    const token = await bearerToken(server.url, 'admin', 'Demo@2026');
+    const dumping = cats.items.find((c) => c.code === 'dumping');
     dup = await measureDuplicates(
+      server.url,
+      token,
       server.ctx,
       pool,
       cats.items.map((c) => c.code),
+      dumping?.duplicateRadiusM ?? 200,
     );
     outbound = await measureOutbound(server.ctx, DELIVERIES);
     sweep = await measureSweep(server.ctx, pool);
   } finally {
+    // The sweep's escalations go out through the exchange's handlers to the demo's connectors; jobs still running
+    // when the pool closes fail inside pg-boss. Give them a bounded while, then ignore what shutdown interrupts.
+    const quietBy = performance.now() + 15_000;
+    while (performance.now() < quietBy) {
+      const { rows } = await server.ctx.database.pool.query<{ n: number }>(
+        `select count(*)::int as n from pgboss.job where state = 'active'`,
+      );
+      if (rows[0]!.n === 0) break;
+      await sleep(100);
+    }
+    closing = true;
     await server.close();
   }
 
@@ -297,12 +343,20 @@ async function main(): Promise<void> {
         ]
       : []),
     {
-      figure: `duplicate suggestion within 200 m (nearbyOpen, p99 of ${RUNS})`,
+      figure: `duplicate suggestion: GET /api/v1/grid-events/duplicates, dumping within ${dup.radiusM} m of a point (p99 of ${RUNS})`,
       budget: 'p99 < 20 ms',
+      measured: `${ms(dup.http)}, ${dup.found} found`,
+      reference: `${ms(dup.sql)} raw bounding-box scan`,
+      ratio: fmt.ratio(dup.http.p50 / dup.sql.p50),
+      pass: dup.http.p99 < 20 && dup.radiusM === 200,
+    },
+    {
+      figure: 'of which nearbyOpen, 200 m, any category, in process',
+      budget: '—',
       measured: ms(dup.api),
       reference: `${ms(dup.sql)} raw bounding-box scan`,
       ratio: fmt.ratio(dup.api.p50 / dup.sql.p50),
-      pass: dup.api.p99 < 20,
+      pass: null,
     },
     outbound
       ? {
@@ -361,7 +415,7 @@ async function main(): Promise<void> {
           ? 'over HTTP to the running server (JSON), '
           : 'the Open311 route was not on this branch: listGridEvents (the function it pages with, details included) in process, ') +
         'beside the same page as one raw SELECT on the pool.',
-      `Duplicates: nearbyOpen (what reporting a grid event runs) for a random category and a point near an open event, 200 m, in process; the reference is the same bounding box as a bare indexed SELECT.`,
+      `Duplicates: GET /api/v1/grid-events/duplicates over HTTP as the city's administrator (bearer token) for dumping, whose rule radius is ${dup.radiusM} m, at a point near an open event, then nearbyOpen (the query it runs) in process for any category at 200 m; the reference is the same bounding box as a bare indexed SELECT.`,
       outbound
         ? `Outbound: ${fmt.int(outbound.deliveries)} deliveries queued to one connector (retries on: ${outbound.maxTries} tries, backoff) and delivered by the server's delivery workers to a receiver in this process that checks every signature; the rate is received ÷ seconds from the first received to the last (${fmt.s(outbound.seconds)}); counting from the start of queueing (${fmt.s(outbound.queueSeconds)} to queue, ${fmt.s(outbound.endToEndSeconds)} in all) it is ${fmt.int(outbound.endToEndPerSecond)}/s. The reference signs the same bodies and POSTs them from ${outbound.rawConcurrency} keep-alive loops.`
         : 'Outbound: not measured (see the row).',
