@@ -271,7 +271,7 @@ async function main(): Promise<void> {
   const busyBefore = await cpuBusyPercent();
   log(`${SMOKE ? 'smoke' : 'full'} run: ${fmt.int(COMPOUNDS)} compounds, ${fmt.int(EVENTS)} events, ${RUNS} runs per figure`);
   // Open311's per-address limit stays on (its count is part of each request) but high enough for one client's runs.
-  const server = await startTestServer({ SEED_SCALE: 'demo', LOG_LEVEL: 'warn', OPEN311_RATE_PER_MINUTE: '100000' });
+  const server = await startTestServer({ SEED_SCALE: 'demo', LOG_LEVEL: 'warn', OPEN311_RATE_PER_MINUTE: '100000', OPEN311_READS_PER_MINUTE: '1000000' });
   let city: GridCityFigures;
   let open311: Open311Case;
   let dup: DuplicateCase;
