@@ -17,7 +17,7 @@ import { statsModule } from '../modules/stats/module.tsx';
 import { yearplanModule } from '../modules/yearplan/module.tsx';
 import { workOrdersModule } from '../modules/workorders/module.tsx';
 import { exchangeModule } from '../modules/exchange/module.tsx';
-import { gridDashboardModule } from '../modules/grid/dashboard.module.tsx';
+import { gridModule } from '../modules/grid/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [
@@ -36,7 +36,7 @@ export const webModules: readonly WebModule[] = [
   smartModule,
   workOrdersModule,
   exchangeModule,
-  gridDashboardModule,
+  gridModule,
 ];
 
 /** The side menu, every module's entries in their declared order. */
