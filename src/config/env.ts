@@ -101,6 +101,14 @@ const schema = z
     BROKER_PID_FILE: z.string().min(1).optional(),
     // The device simulator on the demo city (`npm start`): on by default in development with the demo seed.
     SIMULATOR: z.enum(['on', 'off']).optional(),
+    // Open311 GeoReport v2: the city's division code partners name as jurisdiction_id; POSTs per minute per api_key;
+    // reads per minute per address (0: reads unlimited).
+    OPEN311_JURISDICTION: z
+      .string()
+      .regex(/^\d{4}00$/, 'must be a city division code such as 330100')
+      .default('330100'),
+    OPEN311_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
+    OPEN311_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(600),
   })
   .superRefine((env, ctx) => {
     for (const key of ['SESSION_SECRET', 'PERSONAL_DATA_KEY'] as const) {

@@ -74,6 +74,26 @@ export class Events {
     return event.id;
   }
 
+  /**
+   * Records many events of one topic in the caller's transaction with one insert and one wake-up (what a sweep over
+   * thousands of rows needs: `record` in a loop costs two round trips each); returns their ids in order.
+   */
+  async recordMany<P extends object>(tx: Tx, topic: string, payloads: readonly P[]): Promise<string[]> {
+    const events: DomainEvent<P>[] = payloads.map((payload) => ({ id: uuidv7(), topic, payload, at: new Date().toISOString() }));
+    const handlers = this.byTopic.get(topic) ?? [];
+    if (!handlers.length || !events.length) return events.map((e) => e.id);
+    const client = rawClient(tx);
+    const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
+    await this.boss.insert(
+      events.flatMap((event) =>
+        handlers.map((h) => ({ name: queueOf(h.name), data: event, retryLimit: 10, retryDelay: 2, retryBackoff: true })),
+      ),
+      { db },
+    );
+    await client.query('select pg_notify($1, $2)', [WAKE_CHANNEL, topic]);
+    return events.map((e) => e.id);
+  }
+
   /** This process delivers events from now on (worker and all-in-one roles). */
   async work(ctx: unknown): Promise<void> {
     if (this.working) return;

@@ -25,6 +25,11 @@ export const ruleNames = defineMessages({
   'rule.smart.event_retention_days': { 'zh-CN': '设备事件保存期限', en: 'Device events kept for' },
   'rule.smart.keyperson_retention_days': { 'zh-CN': '重点人员预警保存期限', en: 'Watch-list alerts kept for' },
   'rule.smart.ingest_limits': { 'zh-CN': '设备上报限制', en: 'Limits on device messages' },
+  'rule.grid.categories': { 'zh-CN': '网格事件分类', en: 'Grid event categories' },
+  'rule.grid.event_sla': { 'zh-CN': '网格事件各环节办理时限', en: 'Time allowed at each step of a grid event' },
+  'rule.grid.reopen_days': { 'zh-CN': '办结后可提出异议的期限', en: 'Days a closed grid event may be disputed' },
+  'rule.grid.escalation': { 'zh-CN': '网格事件分级上报', en: 'Escalation of grid events by level' },
+  'rule.exchange.signature_window_seconds': { 'zh-CN': '平台请求签名时间窗口', en: 'Time window of platform request signatures' },
 });
 
 const units: Record<string, Localized> = {
@@ -47,6 +52,25 @@ const codeWords: Record<string, Localized> = {
   basically_satisfied: { 'zh-CN': '基本满意', en: 'basically satisfied' },
   city: { 'zh-CN': '市级', en: 'city' },
   district: { 'zh-CN': '区级', en: 'district' },
+  // Grid events (grid.event_sla, grid.escalation).
+  default: { 'zh-CN': '默认', en: 'default' },
+  groups: { 'zh-CN': '按事件大类', en: 'by group' },
+  reported: { 'zh-CN': '待接收', en: 'reported' },
+  accepted: { 'zh-CN': '处理中', en: 'accepted' },
+  handled: { 'zh-CN': '待审核', en: 'handled' },
+  reviewed: { 'zh-CN': '待办结审核', en: 'reviewed' },
+  disputed: { 'zh-CN': '异议审核', en: 'disputed' },
+  safety: { 'zh-CN': '安全', en: 'safety' },
+  care: { 'zh-CN': '关爱', en: 'care' },
+  facility: { 'zh-CN': '设施', en: 'facilities' },
+  environment: { 'zh-CN': '环境', en: 'environment' },
+  order: { 'zh-CN': '秩序', en: 'public order' },
+  levels: { 'zh-CN': '层级', en: 'levels' },
+  grid: { 'zh-CN': '网格', en: 'grid' },
+  community: { 'zh-CN': '社区', en: 'community' },
+  subdistrict: { 'zh-CN': '街道', en: 'subdistrict' },
+  graceSeconds: { 'zh-CN': '超时宽限秒数', en: 'grace seconds past the time' },
+  levelSeconds: { 'zh-CN': '各级办理秒数', en: 'seconds each level gets' },
 };
 
 /** A rule's name in words; an unknown key reads as itself. */
@@ -90,6 +114,7 @@ function valueWords(value: unknown): Words {
 export function ruleValueOnly(key: string, value: unknown): Words {
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
+  if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });
   return valueWords(value);
 }
 
@@ -103,6 +128,7 @@ export const ruleWords = (r: { key: string; value: unknown; unit: string | null 
 export function ruleValueWords(key: string, value: unknown, unit: string | null): Words {
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
+  if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });
   const u = unitWords(unit);
   if (unit === 'yuan/m2' || unit === 'yuan/m2/month') {
     if (typeof value === 'number' || typeof value === 'string') {

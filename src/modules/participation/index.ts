@@ -10,6 +10,7 @@ export { deliberationRoutes } from './deliberation.ts';
 export { acceptanceRoutes, seedAcceptances } from './acceptance.ts';
 export { residentRoutes } from './resident.ts';
 export { ballotOutcome, consentSupport, passedBallotKinds } from './ballots.service.ts';
+export { surveyFigures, type SurveyFigures } from './survey-figures.ts';
 
 // For the benches: the vote chain and the evidence bundle, measured in process.
 export { GENESIS, linkVote, verifyChain, voteInput, type StoredLink, type Verification, type VoteFields } from './chain.ts';

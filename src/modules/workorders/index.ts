@@ -2,6 +2,7 @@
 // raise orders through `createWorkOrder`; this module knows nothing of theirs.
 export { createWorkOrder, type NewWorkOrder } from './workorders.service.ts';
 export { getWorkOrder } from './workorders.queries.ts';
+export { workOrderFigures, type WorkOrderFigures } from './figures.ts';
 export { workOrderRoutes, workOrderDetail, workOrderSummary } from './workorders.routes.ts';
 export { workOrderStatuses, workOrderPriorities, callbackOutcomes, type WorkOrderStatus, type WorkOrderPriority } from './schema.ts';
 

@@ -19,8 +19,14 @@ import type { paths_divisions } from './schema.gen/divisions.ts';
 import type { paths_documents } from './schema.gen/documents.ts';
 import type { paths_evaluation_1 } from './schema.gen/evaluation-1.ts';
 import type { paths_evaluation_2 } from './schema.gen/evaluation-2.ts';
+import type { paths_exchange } from './schema.gen/exchange.ts';
 import type { paths_funding } from './schema.gen/funding.ts';
 import type { paths_governance_documents } from './schema.gen/governance-documents.ts';
+import type { paths_grid_categories } from './schema.gen/grid-categories.ts';
+import type { paths_grid_dashboard } from './schema.gen/grid-dashboard.ts';
+import type { paths_grid_events_1 } from './schema.gen/grid-events-1.ts';
+import type { paths_grid_events_2 } from './schema.gen/grid-events-2.ts';
+import type { paths_grids } from './schema.gen/grids.ts';
 import type { paths_health } from './schema.gen/health.ts';
 import type { paths_households } from './schema.gen/households.ts';
 import type { paths_imports } from './schema.gen/imports.ts';
@@ -28,6 +34,7 @@ import type { paths_indicators } from './schema.gen/indicators.ts';
 import type { paths_ingest } from './schema.gen/ingest.ts';
 import type { paths_jobs } from './schema.gen/jobs.ts';
 import type { paths_me } from './schema.gen/me.ts';
+import type { paths_open311 } from './schema.gen/open311.ts';
 import type { paths_outcomes } from './schema.gen/outcomes.ts';
 import type { paths_package_notices } from './schema.gen/package-notices.ts';
 import type { paths_policy_rules } from './schema.gen/policy-rules.ts';
@@ -70,8 +77,14 @@ export interface paths
     paths_documents,
     paths_evaluation_1,
     paths_evaluation_2,
+    paths_exchange,
     paths_funding,
     paths_governance_documents,
+    paths_grid_categories,
+    paths_grid_dashboard,
+    paths_grid_events_1,
+    paths_grid_events_2,
+    paths_grids,
     paths_health,
     paths_households,
     paths_imports,
@@ -79,6 +92,7 @@ export interface paths
     paths_ingest,
     paths_jobs,
     paths_me,
+    paths_open311,
     paths_outcomes,
     paths_package_notices,
     paths_policy_rules,

@@ -16,6 +16,8 @@ import { smartModule } from '../modules/smart/module.tsx';
 import { statsModule } from '../modules/stats/module.tsx';
 import { yearplanModule } from '../modules/yearplan/module.tsx';
 import { workOrdersModule } from '../modules/workorders/module.tsx';
+import { exchangeModule } from '../modules/exchange/module.tsx';
+import { gridModule } from '../modules/grid/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [
@@ -33,6 +35,8 @@ export const webModules: readonly WebModule[] = [
   coordinationModule,
   smartModule,
   workOrdersModule,
+  exchangeModule,
+  gridModule,
 ];
 
 /** The side menu, every module's entries in their declared order. */

@@ -11,6 +11,7 @@ import { coordinationEn } from './coordination.en.ts';
 import { statsEn } from './stats.en.ts';
 import { devicesEn } from './devices.en.ts';
 import { workOrdersEn } from './workorders.en.ts';
+import { exchangeEn } from './exchange.en.ts';
 
 const en: Messages = {
   app: {
@@ -31,6 +32,7 @@ const en: Messages = {
     coordination: 'Renovate once',
     devices: 'Devices',
     workOrders: 'Work orders',
+    exchange: 'Platform exchange',
   },
   header: { logout: 'Sign out', language: 'Language', scopeAll: 'All divisions', scope: 'Data scope' },
   roles: {
@@ -45,6 +47,7 @@ const en: Messages = {
     service_provider: 'Service provider',
     public_security: 'Public security',
     resident: 'Resident',
+    grid_worker: 'Grid worker',
   },
   login: {
     title: 'Sign in',
@@ -231,6 +234,7 @@ const en: Messages = {
   stats: statsEn,
   devices: devicesEn,
   workOrders: workOrdersEn,
+  exchange: exchangeEn,
   errors: {
     forbidden: 'You may not do this',
     network: 'Network error, check your connection and retry',

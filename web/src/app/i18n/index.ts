@@ -8,6 +8,8 @@ import { evaluationZh } from './evaluation.zh-CN.ts';
 import { evaluationEn } from './evaluation.en.ts';
 import { dutyZh } from './duty.zh-CN.ts';
 import { dutyEn } from './duty.en.ts';
+import { geoMapZh, gridDashZh } from './griddash.zh-CN.ts';
+import { geoMapEn, gridDashEn } from './griddash.en.ts';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -38,8 +40,8 @@ export function rememberLocale(locale: AppLocale): void {
 void i18n.use(initReactI18next).init({
   // Evaluation's strings join here rather than in zh-CN.ts / en.ts, under their own top-level key.
   resources: {
-    'zh-CN': { translation: { ...zhCN, evaluation: evaluationZh, duty: dutyZh } },
-    en: { translation: { ...en, evaluation: evaluationEn, duty: dutyEn } },
+    'zh-CN': { translation: { ...zhCN, evaluation: evaluationZh, duty: dutyZh, geoMap: geoMapZh, gridDash: gridDashZh } },
+    en: { translation: { ...en, evaluation: evaluationEn, duty: dutyEn, geoMap: geoMapEn, gridDash: gridDashEn } },
   },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',

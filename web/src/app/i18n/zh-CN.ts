@@ -10,6 +10,7 @@ import { coordinationZh } from './coordination.zh-CN.ts';
 import { statsZh } from './stats.zh-CN.ts';
 import { devicesZh } from './devices.zh-CN.ts';
 import { workOrdersZh } from './workorders.zh-CN.ts';
+import { exchangeZh } from './exchange.zh-CN.ts';
 const zhCN = {
   app: {
     title: '老旧小区改造管理平台',
@@ -29,6 +30,7 @@ const zhCN = {
     coordination: '综合改一次',
     devices: '设备',
     workOrders: '工单',
+    exchange: '平台对接',
   },
   header: { logout: '退出登录', language: '语言', scopeAll: '全部辖区', scope: '数据范围' },
   roles: {
@@ -43,6 +45,7 @@ const zhCN = {
     service_provider: '服务商',
     public_security: '公安',
     resident: '居民',
+    grid_worker: '网格员',
   },
   login: {
     title: '用户登录',
@@ -229,6 +232,7 @@ const zhCN = {
   stats: statsZh,
   devices: devicesZh,
   workOrders: workOrdersZh,
+  exchange: exchangeZh,
   errors: {
     forbidden: '您没有执行此操作的权限',
     network: '网络连接失败，请检查网络后重试',

@@ -1,2 +1,3 @@
-// What other web modules may use of the stats module: nothing yet. Its pages and menu entry are its
+// What other web modules may use of the stats module: its chart canvas. Its pages and menu entry are its
 // manifest, module.tsx, which only the app's module list imports.
+export { default as EChart, type ChartClick } from './EChart.tsx';
