@@ -31,6 +31,8 @@ const en: Messages = {
     coordination: 'Renovate once',
     devices: 'Devices',
     workOrders: 'Work orders',
+    gridEvents: 'Grid events',
+    grids: 'Grids',
   },
   header: { logout: 'Sign out', language: 'Language', scopeAll: 'All divisions', scope: 'Data scope' },
   roles: {

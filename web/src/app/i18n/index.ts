@@ -8,6 +8,8 @@ import { evaluationZh } from './evaluation.zh-CN.ts';
 import { evaluationEn } from './evaluation.en.ts';
 import { dutyZh } from './duty.zh-CN.ts';
 import { dutyEn } from './duty.en.ts';
+import { gridEventsZh } from './gridEvents.zh-CN.ts';
+import { gridEventsEn } from './gridEvents.en.ts';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -38,8 +40,8 @@ export function rememberLocale(locale: AppLocale): void {
 void i18n.use(initReactI18next).init({
   // Evaluation's strings join here rather than in zh-CN.ts / en.ts, under their own top-level key.
   resources: {
-    'zh-CN': { translation: { ...zhCN, evaluation: evaluationZh, duty: dutyZh } },
-    en: { translation: { ...en, evaluation: evaluationEn, duty: dutyEn } },
+    'zh-CN': { translation: { ...zhCN, evaluation: evaluationZh, duty: dutyZh, gridEvents: gridEventsZh } },
+    en: { translation: { ...en, evaluation: evaluationEn, duty: dutyEn, gridEvents: gridEventsEn } },
   },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',

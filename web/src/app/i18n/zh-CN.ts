@@ -29,6 +29,8 @@ const zhCN = {
     coordination: '综合改一次',
     devices: '设备',
     workOrders: '工单',
+    gridEvents: '网格事件',
+    grids: '网格管理',
   },
   header: { logout: '退出登录', language: '语言', scopeAll: '全部辖区', scope: '数据范围' },
   roles: {

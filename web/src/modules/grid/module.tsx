@@ -1,0 +1,26 @@
+// 网格治理: the event list and one event's page, the grids, and the grid worker's phone view (/grid/mine).
+import { ApartmentOutlined, AlertOutlined } from '@ant-design/icons';
+import { defineWebModule, lazyPage } from '../../app/webModule.tsx';
+
+export const gridModule = defineWebModule({
+  name: 'grid',
+  routes: [
+    {
+      path: '/grid/mine',
+      element: lazyPage(() => import('./PhoneFrame.tsx')),
+      children: [
+        { index: true, element: lazyPage(() => import('./MyGridPage.tsx')) },
+        { path: ':id', element: lazyPage(() => import('./MyGridEventPage.tsx')) },
+      ],
+    },
+  ],
+  shellRoutes: [
+    { path: 'grid-events', element: lazyPage(() => import('./GridEventsPage.tsx')) },
+    { path: 'grid-events/:id', element: lazyPage(() => import('./GridEventPage.tsx')) },
+    { path: 'grids', element: lazyPage(() => import('./GridsPage.tsx')) },
+  ],
+  menu: [
+    { key: '/grid-events', icon: <AlertOutlined />, label: 'menu.gridEvents', permission: 'grid.read', order: 87 },
+    { key: '/grids', icon: <ApartmentOutlined />, label: 'menu.grids', permission: 'grid.read', order: 88 },
+  ],
+});
