@@ -80,7 +80,10 @@ describe('grid events', () => {
     const { ids } = await apiCall<{ ids: string[] }>(worker, 'POST', `/compounds/${compound.id}/households`, {
       items: [{ building: '3幢', unit: '1单元', room: '301', floorAreaM2: '70.00' }],
     });
-    const bound = await apiCall<{ residentId: string }>(worker, 'POST', `/households/${ids[0]}/residents`, { name: '路灯报事人', phone: residentPhone });
+    const bound = await apiCall<{ residentId: string }>(worker, 'POST', `/households/${ids[0]}/residents`, {
+      name: '路灯报事人',
+      phone: residentPhone,
+    });
     const second = await signIn(suite.browser(), suite.url(), 'hemu-worker-2');
     await apiCall(second, 'POST', `/households/${ids[0]}/residents/${bound.residentId}/verification`, { decision: 'verified' });
     await second.close();
@@ -158,7 +161,8 @@ describe('grid events', () => {
     const tos = await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-to')).filter(Boolean));
     expect(tos).toEqual(['reported', 'accepted', 'handled', 'reviewed', 'closed']);
     const text = (await phone.getByTestId('m-timeline').textContent())!;
-    for (const words of ['发现上报', '事件接收', '处理反馈', '事件审核通过', '事件结束', '网格员', '社区', '已更换灯泡，恢复照明']) expect(text).toContain(words);
+    for (const words of ['发现上报', '事件接收', '处理反馈', '事件审核通过', '事件结束', '网格员', '社区', '已更换灯泡，恢复照明'])
+      expect(text).toContain(words);
     expect(text).not.toMatch(/grid_worker|community_worker|accepted|handled/);
     expect(await phone.getByTestId('m-timeline-photo').count()).toBeGreaterThanOrEqual(1);
     await phone.getByTestId('m-rate-stars').locator('li').nth(4).click();

@@ -79,10 +79,11 @@ export { eventPhoto, listForActor } from './events.queries.ts';
 import { defineModule } from '../../platform/module.ts';
 import { gridEventRoutes } from './events.routes.ts';
 import { gridRoutes } from './grids.routes.ts';
+import { residentGridRoutes } from './resident.routes.ts';
 import { gridSlaSweep, purgePendingPhotosJob } from './sla.ts';
 export const manifest = defineModule({
   name: 'grid',
-  routes: [gridEventRoutes, gridRoutes],
+  routes: [gridEventRoutes, gridRoutes, residentGridRoutes],
   jobs: [],
   schedules: [
     { kind: gridSlaSweep, cron: '* * * * *' },

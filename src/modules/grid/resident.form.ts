@@ -27,7 +27,10 @@ export const reportFields = z
     buildingId: z.string().uuid().optional(),
     lat: coordinate(-90, 90),
     lng: coordinate(-180, 180),
-    anonymous: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    anonymous: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
   })
   .strict();
 export type ReportForm = z.infer<typeof reportFields> & { photos: ReportPhoto[] };
@@ -74,7 +77,11 @@ export async function readReportForm(ctx: AppContext, req: FastifyRequest): Prom
           errors: [{ path, message: reason }],
         });
       }
-      photos.push({ filename: part.filename || `photo-${count}.${verdict.type === 'png' ? 'png' : 'jpg'}`, contentType: `image/${verdict.type}`, data });
+      photos.push({
+        filename: part.filename || `photo-${count}.${verdict.type === 'png' ? 'png' : 'jpg'}`,
+        contentType: `image/${verdict.type}`,
+        data,
+      });
     }
   } catch (err) {
     const code = (err as { code?: string }).code;

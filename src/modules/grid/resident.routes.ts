@@ -8,6 +8,7 @@ import { userOf } from '../../platform/http/auth.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { sendDownload } from '../../platform/http/uploads.ts';
 import { readReportForm } from './resident.form.ts';
+import { publicEvents } from './resident.public.ts';
 import * as resident from './resident.service.ts';
 
 const tags = ['grid: residents'];
@@ -17,7 +18,7 @@ const localized = z.object({ zh: z.string(), en: z.string() });
 export const residentStep = z.object({
   action: z.string(),
   from: z.string().nullable(),
-  to: z.string(),
+  to: z.string().nullable(),
   at: z.string(),
   /** Who, as a role (grid_worker, community_worker, resident, system…): never a person's name or phone. */
   actorRole: z.string().nullable(),
@@ -170,13 +171,18 @@ export async function residentGridRoutes(app: ZodApp, ctx: AppContext): Promise<
         response: { 200: pageSchema(publicEvent) },
       },
     },
-    async (req) => resident.publicEvents(ctx, userOf(req), req.query),
+    async (req) => publicEvents(ctx, userOf(req), req.query),
   );
   app.get(
     '/api/v1/me/grid-events/:id',
     {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'One of my reports (or followed events) with every step; marks it read', params: id, response: { 200: residentReportDetail } },
+      schema: {
+        tags,
+        summary: 'One of my reports (or followed events) with every step; marks it read',
+        params: id,
+        response: { 200: residentReportDetail },
+      },
     },
     async (req) => resident.myReport(ctx, userOf(req), req.params.id),
   );
@@ -235,7 +241,6 @@ export async function residentGridRoutes(app: ZodApp, ctx: AppContext): Promise<
         response: { 201: residentReportDetail },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send(await resident.rateReport(ctx, { ...userOf(req), ip: req.ip }, req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await resident.rateReport(ctx, { ...userOf(req), ip: req.ip }, req.params.id, req.body)),
   );
 }

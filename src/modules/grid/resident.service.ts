@@ -52,11 +52,7 @@ async function compoundsWithBuildings(ctx: AppContext, user: AuthUser, ids: stri
 
 export async function reportOptions(ctx: AppContext, user: AuthUser) {
   const ids = user.residentId ? await registry.compoundIdsOfResident(ctx.db, user.residentId) : [];
-  const [compounds, categories, days] = await Promise.all([
-    compoundsWithBuildings(ctx, user, ids),
-    gridCategories(ctx),
-    reopenDays(ctx),
-  ]);
+  const [compounds, categories, days] = await Promise.all([compoundsWithBuildings(ctx, user, ids), gridCategories(ctx), reopenDays(ctx)]);
   return {
     compounds: compounds.map(({ communityCode: _c, ...c }) => c),
     categories: categories.items.map((c) => ({ code: c.code, name: c.name, group: c.group })),
@@ -106,7 +102,14 @@ export async function similarEvents(ctx: AppContext, user: AuthUser, q: Place & 
     ? await ctx.db
         .select({ id: gridEvents.id })
         .from(gridEvents)
-        .where(and(eq(gridEvents.category, category.code), eq(gridEvents.buildingId, q.buildingId), sql`${gridEvents.state} <> 'closed'`, isNull(gridEvents.mergedIntoId)))
+        .where(
+          and(
+            eq(gridEvents.category, category.code),
+            eq(gridEvents.buildingId, q.buildingId),
+            sql`${gridEvents.state} <> 'closed'`,
+            isNull(gridEvents.mergedIntoId),
+          ),
+        )
         .limit(10)
     : [];
   const distance = new Map(near.map((n) => [n.id, n.distanceM]));
@@ -130,7 +133,11 @@ export async function similarEvents(ctx: AppContext, user: AuthUser, q: Place & 
     .map((r) => ({ ...r, distanceM: distance.get(r.id) ?? 0 }))
     .sort((a, b) => a.distanceM - b.distanceM)
     .slice(0, 10);
-  const mine = await followedIds(ctx, user.id, withDistance.map((r) => r.id));
+  const mine = await followedIds(
+    ctx,
+    user.id,
+    withDistance.map((r) => r.id),
+  );
   const names = new Map(compound.buildings.map((b) => [b.id, b.name]));
   return {
     items: withDistance.map((r) => ({
@@ -170,7 +177,8 @@ export async function reportEvent(ctx: AppContext, user: Caller, form: ReportFor
   const point = pointOf(compound, form);
   // Photos are held for the resident first (the core's pending photos: unclaimed ones are purged after a day).
   const photoIds: string[] = [];
-  for (const p of form.photos) photoIds.push((await uploadPendingPhoto(ctx, user, { filename: p.filename, mimetype: p.contentType, data: p.data })).id);
+  for (const p of form.photos)
+    photoIds.push((await uploadPendingPhoto(ctx, user, { filename: p.filename, mimetype: p.contentType, data: p.data })).id);
   return ctx.database.db.transaction(async (tx) => {
     const created = await createGridEvent(
       ctx,
@@ -219,8 +227,8 @@ const summaryColumns = {
   relation: gridEventFollowers.relation,
   seenAt: gridEventFollowers.seenAt,
   merged: gridEvents.mergedIntoId,
-  lastStepAt: sql<Date | null>`(select max(s.at) from grid_event_steps s where s.event_id = ${gridEvents.id})`.mapWith((v: string | Date | null) =>
-    v === null ? null : v instanceof Date ? v : new Date(v),
+  lastStepAt: sql<Date | null>`(select max(s.at) from grid_event_steps s where s.event_id = grid_events.id)`.mapWith(
+    (v: string | Date | null) => (v === null ? null : v instanceof Date ? v : new Date(v)),
   ),
 };
 /** The resident's events (reported or followed) with what their list shows. */
@@ -254,7 +262,7 @@ async function summaries(ctx: AppContext, user: AuthUser, rows: SummaryRow[]) {
   }));
 }
 
-const listCursor = z.tuple([z.string(), z.string()]);
+export const listCursor = z.tuple([z.string(), z.string()]);
 
 export async function myReports(ctx: AppContext, user: AuthUser, q: { limit: number; cursor?: string }) {
   const after = decodeCursor(q.cursor, listCursor);
@@ -276,7 +284,12 @@ export async function myReports(ctx: AppContext, user: AuthUser, q: { limit: num
   const [{ unread } = { unread: 0 }] = await ctx.db
     .select({ unread: sql<number>`count(*)::int` })
     .from(gridEventFollowers)
-    .where(and(mine, sql`exists (select 1 from grid_event_steps s where s.event_id = ${gridEventFollowers.eventId} and s.at > ${gridEventFollowers.seenAt})`));
+    .where(
+      and(
+        mine,
+        sql`exists (select 1 from grid_event_steps s where s.event_id = ${gridEventFollowers.eventId} and s.at > ${gridEventFollowers.seenAt})`,
+      ),
+    );
   const paged = page(rows, q.limit, (r) => [r.reportedAt.toISOString(), r.id]);
   return { items: await summaries(ctx, user, paged.items), nextCursor: paged.nextCursor, unread };
 }
@@ -298,7 +311,11 @@ export async function myReport(ctx: AppContext, user: AuthUser, id: string, now 
   const [summary] = await summaries(ctx, user, [row]);
   const reportedStep = event.steps.find((s) => s.action === 'reported')?.id;
   const url = (photoId: string) => `/api/v1/me/grid-events/${id}/photos/${photoId}`;
-  const window = reopenWindow({ state: row.state, closedAt: row.closedAt, merged: !!row.merged, reporter: row.relation === 'reporter' }, days, now);
+  const window = reopenWindow(
+    { state: row.state, closedAt: row.closedAt, merged: !!row.merged, reporter: row.relation === 'reporter' },
+    days,
+    now,
+  );
   return {
     ...summary!,
     unread: false,
@@ -346,7 +363,10 @@ export async function followEvent(ctx: AppContext, user: Caller, id: string) {
   if (!event || !event.compoundId || !ids.includes(event.compoundId)) throw notFound(rm.msg('grid.report.entity', { id }));
   if (event.state === 'closed' || event.merged) throw conflict(rm.msg('grid.follow.not_public'));
   await ctx.database.db.transaction(async (tx) => {
-    await tx.insert(gridEventFollowers).values({ eventId: id, accountId: user.id, relation: 'follower', seenAt: new Date() }).onConflictDoNothing();
+    await tx
+      .insert(gridEventFollowers)
+      .values({ eventId: id, accountId: user.id, relation: 'follower', seenAt: new Date() })
+      .onConflictDoNothing();
     await audit(tx, actorOf(user), 'grid.follow', 'grid_event', id);
   });
   const [summary] = await summaries(ctx, user, [await myRow(ctx, user, id)]);
@@ -383,59 +403,4 @@ export async function rateReport(ctx: AppContext, user: Caller, id: string, inpu
     throw err;
   }
   return myReport(ctx, user, id, now);
-}
-
-const publicCursor = listCursor;
-
-/** A compound's events as its residents (and staff in scope) may read them: nobody named, no photos, no text. */
-export async function publicEvents(ctx: AppContext, user: AuthUser, q: { compoundId: string; limit: number; cursor?: string }) {
-  try {
-    await registry.compoundsInScope(ctx, user, [q.compoundId]);
-  } catch {
-    throw notFound(rm.msg('grid.compound.entity', { id: q.compoundId }));
-  }
-  const after = decodeCursor(q.cursor, publicCursor);
-  const rows = await ctx.db
-    .select({
-      id: gridEvents.id,
-      seq: gridEvents.seq,
-      category: gridEvents.category,
-      state: gridEvents.state,
-      buildingId: gridEvents.buildingId,
-      reportedAt: gridEvents.reportedAt,
-      closedAt: gridEvents.closedAt,
-      // The latest note staff gave handling or closing it: a resident's dispute reason is theirs, not public.
-      handlingNote: sql<string | null>`(select s.note from grid_event_steps s where s.event_id = ${gridEvents.id}
-        and s.to_state in ('handled', 'closed') and s.actor_role not in ('resident', 'system') and s.note is not null
-        order by s.at desc limit 1)`,
-    })
-    .from(gridEvents)
-    .where(
-      and(
-        eq(gridEvents.compoundId, q.compoundId),
-        isNull(gridEvents.mergedIntoId),
-        after
-          ? or(
-              lt(gridEvents.reportedAt, new Date(after[0])),
-              and(eq(gridEvents.reportedAt, new Date(after[0])), lt(gridEvents.id, after[1])),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(gridEvents.reportedAt), desc(gridEvents.id))
-    .limit(q.limit + 1);
-  const paged = page(rows, q.limit, (r) => [r.reportedAt.toISOString(), r.id]);
-  const buildings = new Map((await registry.buildingsOf(ctx, [q.compoundId])).map((b) => [b.id, b.name]));
-  return {
-    items: paged.items.map((r) => ({
-      ref: ref(r.seq, r.reportedAt),
-      category: r.category,
-      state: r.state,
-      buildingName: r.buildingId ? (buildings.get(r.buildingId) ?? null) : null,
-      reportedAt: r.reportedAt.toISOString(),
-      closedAt: iso(r.closedAt),
-      handlingNote: r.handlingNote,
-    })),
-    nextCursor: paged.nextCursor,
-  };
 }

@@ -37,7 +37,10 @@ describe('photo checks (no database)', () => {
   it('opens the reopen window while handled or reviewed, and for the rule’s days after closure, to the reporter only', () => {
     const closedAt = new Date('2026-06-01T10:00:00Z');
     const closed = { state: 'closed', closedAt, merged: false, reporter: true };
-    expect(reopenWindow(closed, 7, new Date(closedAt.getTime() + 7 * DAY))).toEqual({ allowed: true, until: new Date(closedAt.getTime() + 7 * DAY) });
+    expect(reopenWindow(closed, 7, new Date(closedAt.getTime() + 7 * DAY))).toEqual({
+      allowed: true,
+      until: new Date(closedAt.getTime() + 7 * DAY),
+    });
     expect(reopenWindow(closed, 7, new Date(closedAt.getTime() + 7 * DAY + 1)).allowed).toBe(false);
     expect(reopenWindow({ ...closed, reporter: false }, 7, closedAt).allowed).toBe(false);
     expect(reopenWindow({ ...closed, merged: true }, 7, closedAt).allowed).toBe(false);
@@ -82,11 +85,15 @@ describe('a resident reporting grid events', () => {
     expect(tooMany.statusCode, tooMany.body).toBe(422);
     expect(tooMany.json().errors[0].path).toBe('body.photos.9');
 
-    const pdf = await postReport(t, 'hemu-resident', { ...lamp(), compoundId: w.compoundId }, [{ name: 'a.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n'), type: 'application/pdf' }]);
+    const pdf = await postReport(t, 'hemu-resident', { ...lamp(), compoundId: w.compoundId }, [
+      { name: 'a.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n'), type: 'application/pdf' },
+    ]);
     expect(pdf.statusCode).toBe(415);
     expect(pdf.json().errors[0].path).toBe('body.photos.0');
 
-    const bomb = await postReport(t, 'hemu-resident', { ...lamp(), compoundId: w.compoundId }, [{ name: 'big.png', data: declaredPng(60_000, 60_000) }]);
+    const bomb = await postReport(t, 'hemu-resident', { ...lamp(), compoundId: w.compoundId }, [
+      { name: 'big.png', data: declaredPng(60_000, 60_000) },
+    ]);
     expect(bomb.statusCode).toBe(415);
 
     const noPlace = await postReport(t, 'hemu-resident', { category: 'street_lamp', description: '路灯不亮', compoundId: w.compoundId });
@@ -113,7 +120,11 @@ describe('a resident reporting grid events', () => {
   });
 
   it('offers the open lamp nearby before filing again, and following it puts it among my events', async () => {
-    const first = await postReport(t, 'hemu-resident', { ...lamp({ description: '2幢门口路灯坏了' }), compoundId: w.compoundId, buildingId: w.buildings[1]!.id });
+    const first = await postReport(t, 'hemu-resident', {
+      ...lamp({ description: '2幢门口路灯坏了' }),
+      compoundId: w.compoundId,
+      buildingId: w.buildings[1]!.id,
+    });
     expect(first.statusCode, first.body).toBe(201);
     const query = `category=street_lamp&compoundId=${w.compoundId}&lat=${LAT + 0.0002}&lng=${LNG + 0.0002}`;
     const similar = await t.call('GET', `/api/v1/me/grid-events/similar?${query}`, neighbour);
@@ -122,7 +133,11 @@ describe('a resident reporting grid events', () => {
     expect(found).toMatchObject({ state: 'reported', following: false });
     expect(found.distanceM).toBeLessThan(50);
     // Another category at the same point is not the same problem.
-    const noise = await t.call('GET', `/api/v1/me/grid-events/similar?category=noise&compoundId=${w.compoundId}&lat=${LAT}&lng=${LNG}`, neighbour);
+    const noise = await t.call(
+      'GET',
+      `/api/v1/me/grid-events/similar?category=noise&compoundId=${w.compoundId}&lat=${LAT}&lng=${LNG}`,
+      neighbour,
+    );
     expect(noise.json().items.some((i: { id: string }) => i.id === first.json().id)).toBe(false);
 
     const follow = await t.call('POST', `/api/v1/me/grid-events/${first.json().id}/follow`, neighbour);
@@ -136,7 +151,9 @@ describe('a resident reporting grid events', () => {
   });
 
   it('shows every step by role with an unread marker, reopens within the rule’s days only, and takes one rating after closure', async () => {
-    const filed = await postReport(t, 'hemu-resident', { ...lamp({ description: '1幢北面路灯闪烁' }), compoundId: w.compoundId }, [{ name: 'lamp.png', data: PNG }]);
+    const filed = await postReport(t, 'hemu-resident', { ...lamp({ description: '1幢北面路灯闪烁' }), compoundId: w.compoundId }, [
+      { name: 'lamp.png', data: PNG },
+    ]);
     expect(filed.statusCode, filed.body).toBe(201);
     const id = filed.json().id as string;
     const read = () => t.call('GET', `/api/v1/me/grid-events/${id}`, 'hemu-resident');
@@ -160,7 +177,13 @@ describe('a resident reporting grid events', () => {
     const closed = (await read()).json();
     expect(closed.state).toBe('closed');
     expect(closed.steps.map((s: { to: string }) => s.to)).toEqual(['reported', 'accepted', 'handled', 'reviewed', 'closed']);
-    expect(closed.steps.map((s: { actorRole: string }) => s.actorRole)).toEqual(['resident', 'community', 'community', 'community', 'community']);
+    expect(closed.steps.map((s: { actorRole: string }) => s.actorRole)).toEqual([
+      'resident',
+      'community',
+      'community',
+      'community',
+      'community',
+    ]);
     // Who acted is a role: nobody's name, username or phone appears anywhere in what the resident reads.
     expect(JSON.stringify(closed)).not.toMatch(/hemu-worker|13\d{9}|actorId|reporterAccountId/);
     expect(closed.reopen).toMatchObject({ allowed: true, days: 7 });
@@ -169,7 +192,9 @@ describe('a resident reporting grid events', () => {
     // The window is the rule's: 7 days after closure, by the clock passed in.
     const resident = { ...(await authUserByUsername(t.ctx, 'hemu-resident')), ip: '127.0.0.1' };
     const closedAt = new Date(closed.closedAt as string);
-    await expect(reopenReport(t.ctx, resident, id, '晚上还是不亮', new Date(closedAt.getTime() + 8 * DAY))).rejects.toMatchObject({ status: 409 });
+    await expect(reopenReport(t.ctx, resident, id, '晚上还是不亮', new Date(closedAt.getTime() + 8 * DAY))).rejects.toMatchObject({
+      status: 409,
+    });
     expect((await myReport(t.ctx, resident, id, new Date(closedAt.getTime() + 8 * DAY))).reopen.allowed).toBe(false);
 
     const rated = await t.call('POST', `/api/v1/me/grid-events/${id}/rating`, 'hemu-resident', { stars: 4, comment: '修得很快' });
@@ -190,7 +215,11 @@ describe('a resident reporting grid events', () => {
   });
 
   it('lists a compound’s events publicly without personal data, and keeps each resident to their own reports', async () => {
-    const filed = await postReport(t, 'hemu-resident', { ...lamp({ description: '垃圾桶满溢', category: 'garbage' }), compoundId: w.compoundId, anonymous: 'true' });
+    const filed = await postReport(t, 'hemu-resident', {
+      ...lamp({ description: '垃圾桶满溢', category: 'garbage_overflow' }),
+      compoundId: w.compoundId,
+      anonymous: 'true',
+    });
     expect(filed.statusCode, filed.body).toBe(201);
     const id = filed.json().id as string;
     await w.staff(id, 'accepted');
@@ -201,14 +230,15 @@ describe('a resident reporting grid events', () => {
     const item = list.json().items.find((i: { ref: string }) => i.ref === filed.json().ref);
     expect(item).toEqual({
       ref: filed.json().ref,
-      category: 'garbage',
+      category: 'garbage_overflow',
       state: 'handled',
       buildingName: null,
       reportedAt: expect.any(String),
       closedAt: null,
       handlingNote: '已清运',
     });
-    for (const i of list.json().items) expect(Object.keys(i).sort()).toEqual(['buildingName', 'category', 'closedAt', 'handlingNote', 'ref', 'reportedAt', 'state']);
+    for (const i of list.json().items)
+      expect(Object.keys(i).sort()).toEqual(['buildingName', 'category', 'closedAt', 'handlingNote', 'ref', 'reportedAt', 'state']);
     expect(list.body).not.toMatch(/垃圾桶满溢|hemu-resident|reporter|photo|lat|lng/);
 
     // The neighbour cannot read, reopen, rate or fetch the photos of the demo resident's report.
@@ -221,7 +251,8 @@ describe('a resident reporting grid events', () => {
     const other = await residentWorld(t);
     await t.ctx.database.pool.query(`delete from household_residents where compound_id = $1`, [other.compoundId]);
     expect((await t.call('GET', `/api/v1/me/grid-events/public?compoundId=${other.compoundId}`, neighbour)).statusCode).toBe(404);
-    // And the staff's event API answers a resident only their own report.
-    expect((await t.call('GET', `/api/v1/grid-events/${id}`, neighbour)).statusCode).toBe(404);
+    // And the staff's event API is closed to residents (they hold no grid permission).
+    expect((await t.call('GET', `/api/v1/grid-events/${id}`, neighbour)).statusCode).toBe(403);
+    expect((await t.call('GET', '/api/v1/grid-events', neighbour)).statusCode).toBe(403);
   });
 });

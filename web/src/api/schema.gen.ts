@@ -21,6 +21,10 @@ import type { paths_evaluation_1 } from './schema.gen/evaluation-1.ts';
 import type { paths_evaluation_2 } from './schema.gen/evaluation-2.ts';
 import type { paths_funding } from './schema.gen/funding.ts';
 import type { paths_governance_documents } from './schema.gen/governance-documents.ts';
+import type { paths_grid_categories } from './schema.gen/grid-categories.ts';
+import type { paths_grid_events_1 } from './schema.gen/grid-events-1.ts';
+import type { paths_grid_events_2 } from './schema.gen/grid-events-2.ts';
+import type { paths_grids } from './schema.gen/grids.ts';
 import type { paths_health } from './schema.gen/health.ts';
 import type { paths_households } from './schema.gen/households.ts';
 import type { paths_imports } from './schema.gen/imports.ts';
@@ -72,6 +76,10 @@ export interface paths
     paths_evaluation_2,
     paths_funding,
     paths_governance_documents,
+    paths_grid_categories,
+    paths_grid_events_1,
+    paths_grid_events_2,
+    paths_grids,
     paths_health,
     paths_households,
     paths_imports,

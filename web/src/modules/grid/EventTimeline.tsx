@@ -37,7 +37,14 @@ export default function EventTimeline({ steps, testId = 'grid-timeline' }: { ste
               <Image.PreviewGroup>
                 <Space size={4} wrap style={{ marginTop: 4 }}>
                   {s.photos.map((p) => (
-                    <Image key={p.id} src={p.url} width={64} height={64} style={{ objectFit: 'cover', borderRadius: 4 }} data-testid={`${testId}-photo`} />
+                    <Image
+                      key={p.id}
+                      src={p.url}
+                      width={64}
+                      height={64}
+                      style={{ objectFit: 'cover', borderRadius: 4 }}
+                      data-testid={`${testId}-photo`}
+                    />
                   ))}
                 </Space>
               </Image.PreviewGroup>

@@ -105,7 +105,9 @@ export default function GridEventActions({ event, compact = false }: { event: Gr
         cancelText={t('gridEvents.resident.cancel')}
         onCancel={close}
         onOk={() => action && run.mutate(action)}
-        okButtonProps={{ loading: run.isPending, disabled: action?.kind === 'merge' && !duplicateId, 'data-testid': 'grid-action-ok' } as never}
+        okButtonProps={
+          { loading: run.isPending, disabled: action?.kind === 'merge' && !duplicateId, 'data-testid': 'grid-action-ok' } as never
+        }
         width={compact ? 360 : 520}
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
@@ -134,7 +136,12 @@ export default function GridEventActions({ event, compact = false }: { event: Gr
             <div>
               <Space wrap size={6}>
                 {photos.map((p, i) => (
-                  <Button key={`${p.name}-${i}`} size="small" icon={<CloseOutlined />} onClick={() => setPhotos((ps) => ps.filter((_, j) => j !== i))}>
+                  <Button
+                    key={`${p.name}-${i}`}
+                    size="small"
+                    icon={<CloseOutlined />}
+                    onClick={() => setPhotos((ps) => ps.filter((_, j) => j !== i))}
+                  >
                     {p.name}
                   </Button>
                 ))}

@@ -24,7 +24,9 @@ export default function GridEventPage() {
   if (event.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (event.isError) {
     if (event.error instanceof ApiError && event.error.status === 404)
-      return <Result status="404" title={t('gridEvents.staff.notFound')} extra={<Link to="/grid-events">{t('gridEvents.staff.back')}</Link>} />;
+      return (
+        <Result status="404" title={t('gridEvents.staff.notFound')} extra={<Link to="/grid-events">{t('gridEvents.staff.back')}</Link>} />
+      );
     return <ProblemAlert title={t('gridEvents.loadFailed')} error={event.error} testId="grid-event-problem" />;
   }
   const e = event.data;
@@ -49,7 +51,9 @@ export default function GridEventPage() {
             <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
               <Descriptions.Item label={t('gridEvents.staff.columns.source')}>{t(`gridEvents.sources.${e.source}`)}</Descriptions.Item>
               <Descriptions.Item label={t('gridEvents.staff.columns.place')}>{e.addressText ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('gridEvents.staff.columns.reportedAt')}>{formatAt(e.reportedAt, i18n.language)}</Descriptions.Item>
+              <Descriptions.Item label={t('gridEvents.staff.columns.reportedAt')}>
+                {formatAt(e.reportedAt, i18n.language)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('gridEvents.staff.columns.due')}>{formatAt(e.dueAt, i18n.language)}</Descriptions.Item>
               <Descriptions.Item label={t('gridEvents.staff.point')}>
                 {e.lat !== null && e.lng !== null ? `${e.lat.toFixed(6)}, ${e.lng.toFixed(6)}` : '—'}

@@ -69,7 +69,12 @@ export default function GridEventsPage() {
     { title: t('gridEvents.staff.columns.source'), key: 'source', width: 110, render: (_, e) => t(`gridEvents.sources.${e.source}`) },
     { title: t('gridEvents.staff.columns.place'), key: 'place', width: 180, render: (_, e) => e.addressText ?? '—' },
     { title: t('gridEvents.staff.columns.due'), key: 'due', width: 150, render: (_, e) => formatAt(e.dueAt, i18n.language) },
-    { title: t('gridEvents.staff.columns.reportedAt'), key: 'reportedAt', width: 150, render: (_, e) => formatAt(e.reportedAt, i18n.language) },
+    {
+      title: t('gridEvents.staff.columns.reportedAt'),
+      key: 'reportedAt',
+      width: 150,
+      render: (_, e) => formatAt(e.reportedAt, i18n.language),
+    },
   ];
 
   return (

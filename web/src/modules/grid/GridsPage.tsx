@@ -140,7 +140,8 @@ export default function GridsPage() {
   });
   const grids = useQuery({ queryKey: gridKeys.grids(community), queryFn: () => fetchGrids(community || undefined) });
   const create = useMutation({
-    mutationFn: () => createGrid({ communityCode: community, code: draft.code.trim(), name: draft.name.trim(), buildingIds: draft.buildingIds }),
+    mutationFn: () =>
+      createGrid({ communityCode: community, code: draft.code.trim(), name: draft.name.trim(), buildingIds: draft.buildingIds }),
     onSuccess: async (g) => {
       setCreating(false);
       setDraft({ code: '', name: '', buildingIds: [] });
@@ -155,7 +156,13 @@ export default function GridsPage() {
       data-testid="grids-page"
       extra={
         can('grid.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} disabled={community.length !== 12} onClick={() => setCreating(true)} data-testid="grids-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={community.length !== 12}
+            onClick={() => setCreating(true)}
+            data-testid="grids-new"
+          >
             {t('gridEvents.grids.new')}
           </Button>
         )
@@ -217,7 +224,11 @@ export default function GridsPage() {
             <Input value={draft.name} maxLength={100} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
           </Form.Item>
           <Form.Item label={t('gridEvents.grids.buildings')}>
-            <BuildingPicker community={community} value={draft.buildingIds} onChange={(buildingIds) => setDraft((d) => ({ ...d, buildingIds }))} />
+            <BuildingPicker
+              community={community}
+              value={draft.buildingIds}
+              onChange={(buildingIds) => setDraft((d) => ({ ...d, buildingIds }))}
+            />
           </Form.Item>
         </Form>
         {create.isError && <ProblemAlert title={t('gridEvents.grids.saveFailed')} error={create.error} />}

@@ -20,7 +20,8 @@ export default function MyGridEventPage() {
   const event = useGridEvent(id);
   if (event.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (event.isError) {
-    if (event.error instanceof ApiError && event.error.status === 404) return <Result status="404" title={t('gridEvents.staff.notFound')} />;
+    if (event.error instanceof ApiError && event.error.status === 404)
+      return <Result status="404" title={t('gridEvents.staff.notFound')} />;
     return <ProblemAlert title={t('gridEvents.loadFailed')} error={event.error} testId="gw-event-problem" />;
   }
   const e = event.data;

@@ -61,7 +61,13 @@ function CheckIn({ grid }: { grid: GridSummary }) {
         width={360}
       >
         <Typography.Paragraph type="secondary">{t('gridEvents.worker.manualHint')}</Typography.Paragraph>
-        <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder={t('gridEvents.worker.manualPlaceholder')} data-testid="gw-checkin-note" />
+        <Input.TextArea
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={500}
+          placeholder={t('gridEvents.worker.manualPlaceholder')}
+          data-testid="gw-checkin-note"
+        />
       </Modal>
       {send.isError && <ProblemAlert title={t('gridEvents.worker.checkInFailed')} error={send.error} testId="gw-checkin-failed" />}
     </>
@@ -124,7 +130,13 @@ export default function MyGridPage() {
       ) : (
         <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="gw-events">
           {open.map((e) => (
-            <Link key={e.id} to={`/grid/mine/${e.id}`} style={{ display: 'block', color: 'inherit' }} data-testid={`gw-event-${e.id}`} data-overdue={e.overdue}>
+            <Link
+              key={e.id}
+              to={`/grid/mine/${e.id}`}
+              style={{ display: 'block', color: 'inherit' }}
+              data-testid={`gw-event-${e.id}`}
+              data-overdue={e.overdue}
+            >
               <Card size="small" hoverable style={e.overdue ? { borderColor: '#ff4d4f' } : undefined}>
                 <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
                   <div style={{ flex: 1, minWidth: 0 }}>

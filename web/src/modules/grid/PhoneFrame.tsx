@@ -16,12 +16,28 @@ export default function PhoneFrame() {
       <div style={{ minHeight: '100vh', background: '#f5f6f8' }}>
         <div style={{ maxWidth: 480, margin: '0 auto' }}>
           <header
-            style={{ position: 'sticky', top: 0, zIndex: 10, height: 48, display: 'flex', alignItems: 'center', gap: 8, padding: '0 8px', background: '#0f6e5a' }}
+            style={{
+              position: 'sticky',
+              top: 0,
+              zIndex: 10,
+              height: 48,
+              display: 'flex',
+              alignItems: 'center',
+              gap: 8,
+              padding: '0 8px',
+              background: '#0f6e5a',
+            }}
           >
             {atHome ? (
               <span style={{ width: 32 }} />
             ) : (
-              <Button type="text" aria-label={t('common.back')} icon={<LeftOutlined style={{ color: '#fff' }} />} onClick={() => void navigate('/grid/mine')} data-testid="gw-back" />
+              <Button
+                type="text"
+                aria-label={t('common.back')}
+                icon={<LeftOutlined style={{ color: '#fff' }} />}
+                onClick={() => void navigate('/grid/mine')}
+                data-testid="gw-back"
+              />
             )}
             <Typography.Text strong style={{ color: '#fff', fontSize: 16, flex: 1 }} ellipsis>
               {t('gridEvents.worker.title')}

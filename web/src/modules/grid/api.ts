@@ -49,7 +49,8 @@ export const fetchGridEvent = (id: string) => api.get('/api/v1/grid-events/{id}'
 export const transition = (id: string, to: GridState, note?: string, where?: { lat: number; lng: number }) =>
   api.post('/api/v1/grid-events/{id}/transitions', { params: { id }, body: { to, note: note || undefined, ...where } });
 
-export const escalate = (id: string, note?: string) => api.post('/api/v1/grid-events/{id}/escalate', { params: { id }, body: { note: note || undefined } });
+export const escalate = (id: string, note?: string) =>
+  api.post('/api/v1/grid-events/{id}/escalate', { params: { id }, body: { note: note || undefined } });
 
 export const merge = (id: string, duplicateId: string, note?: string) =>
   api.post('/api/v1/grid-events/{id}/merge', { params: { id }, body: { duplicateId, note: note || undefined } });
@@ -63,7 +64,9 @@ export function addPhoto(id: string, photo: File) {
 
 export const fetchGrids = (communityCode?: string) => api.get('/api/v1/grids', { query: { communityCode } });
 export const fetchGrid = (id: string) => api.get('/api/v1/grids/{id}', { params: { id } });
-export const createGrid = (body: { communityCode: string; code: string; name: string; buildingIds?: string[] }) => api.post('/api/v1/grids', { body });
-export const updateGrid = (id: string, body: { name?: string; buildingIds?: string[] }) => api.patch('/api/v1/grids/{id}', { params: { id }, body });
+export const createGrid = (body: { communityCode: string; code: string; name: string; buildingIds?: string[] }) =>
+  api.post('/api/v1/grids', { body });
+export const updateGrid = (id: string, body: { name?: string; buildingIds?: string[] }) =>
+  api.patch('/api/v1/grids/{id}', { params: { id }, body });
 export const checkIn = (gridId: string, body: { lat?: number | null; lng?: number | null; note?: string | null }) =>
   api.post('/api/v1/grids/{id}/checkins', { params: { id: gridId }, body });

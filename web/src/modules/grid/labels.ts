@@ -25,7 +25,8 @@ export function categoryName(categories: readonly NamedCategory[] | undefined, c
   return language === 'en' ? found.name.en : found.name.zh;
 }
 
-export const stateName = (t: TFunction, state: string) => t(`gridEvents.states.${state}`, { defaultValue: t('gridEvents.unknownCategory') });
+export const stateName = (t: TFunction, state: string) =>
+  t(`gridEvents.states.${state}`, { defaultValue: t('gridEvents.unknownCategory') });
 
 export const roleName = (t: TFunction, role: string | null) =>
   role ? t(`gridEvents.roles.${role}`, { defaultValue: t('gridEvents.roles.system') }) : t('gridEvents.roles.system');

@@ -76,7 +76,14 @@ export default function CompoundMap({
       data-testid="m-report-map"
       data-pin={pin ? `${pin.lat.toFixed(6)},${pin.lng.toFixed(6)}` : ''}
       onClick={click}
-      style={{ display: 'block', background: '#eef3e8', borderRadius: 8, border: '1px solid #d9d9d9', cursor: 'crosshair', touchAction: 'manipulation' }}
+      style={{
+        display: 'block',
+        background: '#eef3e8',
+        borderRadius: 8,
+        border: '1px solid #d9d9d9',
+        cursor: 'crosshair',
+        touchAction: 'manipulation',
+      }}
     >
       {/* Streets around the compound: a sketch for orientation only. */}
       <rect x={20} y={20} width={WIDTH - 40} height={HEIGHT - 40} fill="#f8faf5" stroke="#c8d3bd" strokeDasharray="4 3" rx={10} />
@@ -96,7 +103,14 @@ export default function CompoundMap({
             }}
           >
             <rect x={s.x - 12} y={s.y - 9} width={24} height={18} rx={3} fill={selected ? '#1558b0' : '#b7c4d6'} />
-            <text x={s.x} y={s.y + 4} fontSize={10} textAnchor="middle" fill={selected ? '#fff' : '#1f2d3d'} style={{ pointerEvents: 'none' }}>
+            <text
+              x={s.x}
+              y={s.y + 4}
+              fontSize={10}
+              textAnchor="middle"
+              fill={selected ? '#fff' : '#1f2d3d'}
+              style={{ pointerEvents: 'none' }}
+            >
               {b.name.length > 4 ? b.name.slice(0, 4) : b.name}
             </text>
           </g>

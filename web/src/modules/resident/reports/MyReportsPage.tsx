@@ -52,7 +52,13 @@ export default function MyReportsPage() {
       ) : (
         <Space orientation="vertical" size={8} style={{ width: '100%' }}>
           {items.map((r) => (
-            <Link key={r.id} to={`/m/reports/${r.id}`} style={{ display: 'block', color: 'inherit' }} data-testid={`m-report-item-${r.id}`} data-unread={r.unread}>
+            <Link
+              key={r.id}
+              to={`/m/reports/${r.id}`}
+              style={{ display: 'block', color: 'inherit' }}
+              data-testid={`m-report-item-${r.id}`}
+              data-unread={r.unread}
+            >
               <Card size="small" hoverable>
                 <div style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
                   <div style={{ flex: 1, minWidth: 0 }}>

@@ -64,12 +64,15 @@ export default function PublicEventsPage() {
               </Space>
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('gridEvents.resident.ref', { ref: e.ref })} · {t('gridEvents.resident.reportedAt', { at: formatAt(e.reportedAt, i18n.language) })}
+                  {t('gridEvents.resident.ref', { ref: e.ref })} ·{' '}
+                  {t('gridEvents.resident.reportedAt', { at: formatAt(e.reportedAt, i18n.language) })}
                   {e.closedAt && ` · ${t('gridEvents.resident.closedAt', { at: formatAt(e.closedAt, i18n.language) })}`}
                 </Typography.Text>
               </div>
               {e.handlingNote && (
-                <Typography.Paragraph style={{ margin: '4px 0 0' }}>{t('gridEvents.resident.handlingNote', { note: e.handlingNote })}</Typography.Paragraph>
+                <Typography.Paragraph style={{ margin: '4px 0 0' }}>
+                  {t('gridEvents.resident.handlingNote', { note: e.handlingNote })}
+                </Typography.Paragraph>
               )}
             </Card>
           ))}

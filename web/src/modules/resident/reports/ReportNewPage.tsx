@@ -1,7 +1,7 @@
 // 报事 (/m/report): category, description, up to nine photos, a pin on the compound's map or a building, the
 // anonymous switch. Before filing, open events of the same category nearby are offered (是否为同一问题？) with a
 // button to follow one instead.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, App, Button, Card, Form, Input, Modal, Radio, Segmented, Select, Skeleton, Space, Switch, Typography } from 'antd';
 import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
@@ -40,10 +40,15 @@ export default function ReportNewPage() {
   const compound = compounds.find((c) => c.id === compoundId) ?? compounds[0];
   const maxPhotos = options.data?.maxPhotos ?? 9;
   const photoMaxMb = options.data?.photoMaxMb ?? 10;
-  const center = useMemo(() => (compound?.lat != null && compound.lng != null ? { lat: compound.lat, lng: compound.lng } : null), [compound]);
+  const center = useMemo(
+    () => (compound?.lat != null && compound.lng != null ? { lat: compound.lat, lng: compound.lng } : null),
+    [compound],
+  );
 
   // Object URLs of the thumbnails are released when the page goes.
-  useEffect(() => () => photos.forEach((p) => URL.revokeObjectURL(p.url)), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = useRef<Photo[]>([]);
+  shown.current = photos;
+  useEffect(() => () => shown.current.forEach((p) => URL.revokeObjectURL(p.url)), []);
 
   const place = (): Place | null => {
     if (!compound) return null;
@@ -109,18 +114,16 @@ export default function ReportNewPage() {
     });
 
   const submit = () => {
-    const lacking = [
-      ...(!category ? ['category'] : []),
-      ...(!description.trim() ? ['description'] : []),
-      ...(!place() ? ['place'] : []),
-    ];
+    const lacking = [...(!category ? ['category'] : []), ...(!description.trim() ? ['description'] : []), ...(!place() ? ['place'] : [])];
     setMissing(lacking);
     if (lacking.length) return;
     check.mutate();
   };
   const busy = check.isPending || file.isPending;
   const error = (field: string, text: string) =>
-    missing.includes(field) ? { validateStatus: 'error' as const, help: <span data-testid={`m-report-missing-${field}`}>{text}</span> } : {};
+    missing.includes(field)
+      ? { validateStatus: 'error' as const, help: <span data-testid={`m-report-missing-${field}`}>{text}</span> }
+      : {};
 
   return (
     <div data-testid="m-report">
@@ -144,7 +147,12 @@ export default function ReportNewPage() {
             </Form.Item>
           )}
           <Form.Item label={t('gridEvents.resident.category')} {...error('category', t('gridEvents.resident.categoryRequired'))}>
-            <Radio.Group value={category} onChange={(e) => setCategory(e.target.value as string)} buttonStyle="solid" style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+            <Radio.Group
+              value={category}
+              onChange={(e) => setCategory(e.target.value as string)}
+              buttonStyle="solid"
+              style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}
+            >
               {options.data.categories.map((c) => (
                 <Radio.Button key={c.code} value={c.code} data-testid={`m-report-category-${c.code}`} style={{ borderRadius: 6 }}>
                   {categoryName(options.data.categories, c.code, i18n.language, t)}
@@ -164,10 +172,22 @@ export default function ReportNewPage() {
             />
           </Form.Item>
           <Form.Item label={t('gridEvents.resident.photos', { max: maxPhotos })}>
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 6 }} data-testid="m-report-thumbs" data-count={photos.length}>
+            <div
+              style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 6 }}
+              data-testid="m-report-thumbs"
+              data-count={photos.length}
+            >
               {photos.map((p, i) => (
-                <div key={p.url} style={{ position: 'relative', aspectRatio: '1', borderRadius: 6, overflow: 'hidden', background: '#eee' }}>
-                  <img src={p.url} alt={p.file.name} style={{ width: '100%', height: '100%', objectFit: 'cover' }} data-testid="m-report-thumb" />
+                <div
+                  key={p.url}
+                  style={{ position: 'relative', aspectRatio: '1', borderRadius: 6, overflow: 'hidden', background: '#eee' }}
+                >
+                  <img
+                    src={p.url}
+                    alt={p.file.name}
+                    style={{ width: '100%', height: '100%', objectFit: 'cover' }}
+                    data-testid="m-report-thumb"
+                  />
                   <Button
                     size="small"
                     shape="circle"
@@ -226,7 +246,14 @@ export default function ReportNewPage() {
             />
             {mode === 'map' && center ? (
               <>
-                <CompoundMap center={center} buildings={compound.buildings} pin={pin} onPin={setPin} selectedBuilding={buildingId} onBuilding={setBuildingId} />
+                <CompoundMap
+                  center={center}
+                  buildings={compound.buildings}
+                  pin={pin}
+                  onPin={setPin}
+                  selectedBuilding={buildingId}
+                  onBuilding={setBuildingId}
+                />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('gridEvents.resident.mapHint')} · {pin ? t('gridEvents.resident.pinned') : t('gridEvents.resident.noPin')}
                 </Typography.Text>

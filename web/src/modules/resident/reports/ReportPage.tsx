@@ -71,7 +71,8 @@ export default function ReportPage() {
           </Descriptions.Item>
         </Descriptions>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('gridEvents.resident.ref', { ref: r.ref })} · {t('gridEvents.resident.reportedAt', { at: formatAt(r.reportedAt, i18n.language) })}
+          {t('gridEvents.resident.ref', { ref: r.ref })} ·{' '}
+          {t('gridEvents.resident.reportedAt', { at: formatAt(r.reportedAt, i18n.language) })}
           {r.closedAt && ` · ${t('gridEvents.resident.closedAt', { at: formatAt(r.closedAt, i18n.language) })}`}
         </Typography.Text>
         {r.photos.length > 0 && (
@@ -88,7 +89,13 @@ export default function ReportPage() {
         <EventTimeline steps={r.steps} testId="m-timeline" />
       </Card>
       {r.rating && (
-        <Card size="small" title={t('gridEvents.resident.yourRating')} style={{ marginBottom: 12 }} data-testid="m-rating" data-stars={r.rating.stars}>
+        <Card
+          size="small"
+          title={t('gridEvents.resident.yourRating')}
+          style={{ marginBottom: 12 }}
+          data-testid="m-rating"
+          data-stars={r.rating.stars}
+        >
           <Rate disabled value={r.rating.stars} />
           {r.rating.comment && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{r.rating.comment}</Typography.Paragraph>}
         </Card>
@@ -106,7 +113,15 @@ export default function ReportPage() {
             data-testid="m-rate-comment"
           />
           {rate.isError && <ProblemAlert title={t('gridEvents.resident.rateFailed')} error={rate.error} testId="m-rate-failed" />}
-          <Button type="primary" block disabled={!stars} loading={rate.isPending} onClick={() => rate.mutate()} style={{ marginTop: 8 }} data-testid="m-rate-submit">
+          <Button
+            type="primary"
+            block
+            disabled={!stars}
+            loading={rate.isPending}
+            onClick={() => rate.mutate()}
+            style={{ marginTop: 8 }}
+            data-testid="m-rate-submit"
+          >
             {t('gridEvents.resident.rateOk')}
           </Button>
         </Card>
