@@ -91,7 +91,7 @@ describe('grid events', () => {
 
     // The grid worker on the phone; a grid over the new building with them on it.
     const gw = await phoneStaff('grid', '/grid/mine');
-    const me = await apiCall<{ id: string }>(gw, 'GET', '/auth/me');
+    const { user: me } = await apiCall<{ user: { id: string } }>(gw, 'GET', '/auth/me');
     const grid = await apiCall<{ id: string }>(worker, 'POST', '/grids', {
       communityCode: COMMUNITY,
       code: `E${tag}`,
@@ -138,7 +138,7 @@ describe('grid events', () => {
     await gw.reload();
     await gw.getByTestId(`gw-event-${eventId}`).click();
     await gw.getByTestId('gw-event').waitFor();
-    expect(await gw.getByTestId('grid-move-accepted').textContent()).toContain('受理');
+    expect((await gw.getByTestId('grid-move-accepted').textContent())!.replace(/\s/g, '')).toBe('受理');
     await act(gw, 'accepted', '已到现场查看', 'gw-event', 'accepted');
     await act(gw, 'handled', '已更换灯泡，恢复照明', 'gw-event', 'handled', true);
     expect(await gw.getByTestId('gw-timeline-photo').count()).toBeGreaterThanOrEqual(1);

@@ -30,10 +30,11 @@ export async function publicEvents(ctx: AppContext, user: AuthUser, q: { compoun
       buildingId: gridEvents.buildingId,
       reportedAt: gridEvents.reportedAt,
       closedAt: gridEvents.closedAt,
-      // The latest note staff gave handling or closing it: a resident's dispute reason is theirs, not public.
+      // The last handling feedback (处理反馈) staff wrote, else their closing note; a resident's dispute reason is
+      // theirs, not public.
       handlingNote: sql<string | null>`(select s.note from grid_event_steps s where s.event_id = grid_events.id
         and s.to_state in ('handled', 'closed') and s.actor_role not in ('resident', 'system') and s.note is not null
-        order by s.at desc limit 1)`,
+        order by (s.to_state = 'handled') desc, s.at desc limit 1)`,
     })
     .from(gridEvents)
     .where(

@@ -70,7 +70,7 @@ export const publicEvent = z.object({
   buildingName: z.string().nullable(),
   reportedAt: z.string(),
   closedAt: z.string().nullable(),
-  /** The last handling note staff wrote (处理反馈 or 办结), as it is: staff write it for the public. */
+  /** The last handling feedback (处理反馈) staff wrote, else their closing note (办结): staff write it for the public. */
   handlingNote: z.string().nullable(),
 });
 

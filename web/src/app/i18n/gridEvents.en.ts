@@ -1,5 +1,7 @@
 // Grid event pages in English (see gridEvents.zh-CN.ts).
-export const gridEventsEn = {
+import type { gridEventsZh } from './gridEvents.zh-CN.ts';
+
+export const gridEventsEn: typeof gridEventsZh = {
   states: {
     reported: 'Awaiting acceptance',
     accepted: 'Being handled',

@@ -154,8 +154,8 @@ export default function ReportNewPage() {
               style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}
             >
               {options.data.categories.map((c) => (
-                <Radio.Button key={c.code} value={c.code} data-testid={`m-report-category-${c.code}`} style={{ borderRadius: 6 }}>
-                  {categoryName(options.data.categories, c.code, i18n.language, t)}
+                <Radio.Button key={c.code} value={c.code} style={{ borderRadius: 6 }}>
+                  <span data-testid={`m-report-category-${c.code}`}>{categoryName(options.data.categories, c.code, i18n.language, t)}</span>
                 </Radio.Button>
               ))}
             </Radio.Group>
