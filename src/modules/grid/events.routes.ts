@@ -3,13 +3,16 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { fileResponse, type ZodApp } from '../../platform/http/app.ts';
 import { userOf } from '../../platform/http/auth.ts';
+import { localeOf } from '../../platform/http/locale.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { readUpload, sendDownload } from '../../platform/http/uploads.ts';
 import type { GridActor } from './access.ts';
 import { gridCategories } from './categories.ts';
 import { gridCategorySchema, gridEventDetailSchema, gridEventSummarySchema } from './events.schemas.ts';
 import * as read from './events.queries.ts';
+import * as actions from './events.actions.ts';
 import * as events from './events.service.ts';
+import * as photos from './photos.service.ts';
 import { gridEventSources, gridEventStates, gridLevels } from './schema.ts';
 
 const tags = ['grid events'];
@@ -31,9 +34,10 @@ const created = z.object({
 const actorOf = (req: FastifyRequest): GridActor => ({ ...userOf(req), ip: req.ip });
 
 /** The detail a person reads: the event and the states they may move it to now. */
-async function detailFor(ctx: AppContext, actor: GridActor, eventId: string) {
+async function detailFor(ctx: AppContext, req: FastifyRequest, eventId: string) {
+  const actor = actorOf(req);
   const row = await read.visibleEvent(ctx.db, actor, eventId);
-  const [d] = await read.detailsOf(ctx.db, [row], actor.locale);
+  const [d] = await read.detailsOf(ctx.db, [row], localeOf(req));
   return { ...d!, allowed: await events.allowedFor(ctx.db, actor, row) };
 }
 
@@ -73,7 +77,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
             anonymous: z.boolean().optional(),
             attributes: z.record(z.string(), z.union([z.string().max(4000), z.array(z.string().max(200)).max(50)])).optional(),
             mediaUrl: z.url().max(1000).optional(),
-            photoIds: z.array(z.uuid()).max(events.MAX_PHOTOS).optional(),
+            photoIds: z.array(z.uuid()).max(photos.MAX_PHOTOS).optional(),
           })
           .strict(),
         response: { 201: created, 200: created },
@@ -122,7 +126,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         response: { 200: detail },
       },
     },
-    async (req) => detailFor(ctx, actorOf(req), req.params.id),
+    async (req) => detailFor(ctx, req, req.params.id),
   );
   app.post(
     '/api/v1/grid-events/:id/transitions',
@@ -141,7 +145,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       const { to, note: text, lat: la, lng: ln } = req.body;
       const where = la !== undefined && ln !== undefined ? { lat: la, lng: ln } : undefined;
       await events.transitionGridEvent(ctx, req.params.id, to, actor, text, undefined, where);
-      return detailFor(ctx, actor, req.params.id);
+      return detailFor(ctx, req, req.params.id);
     },
   );
   app.post(
@@ -158,8 +162,8 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (req) => {
       const actor = actorOf(req);
-      await events.escalateGridEvent(ctx, req.params.id, actor, req.body.note);
-      return detailFor(ctx, actor, req.params.id);
+      await actions.escalateGridEvent(ctx, req.params.id, actor, req.body.note);
+      return detailFor(ctx, req, req.params.id);
     },
   );
   app.post(
@@ -176,8 +180,8 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (req) => {
       const actor = actorOf(req);
-      await events.mergeGridEvents(ctx, req.params.id, req.body.duplicateId, actor, req.body.note);
-      return detailFor(ctx, actor, req.params.id);
+      await actions.mergeGridEvents(ctx, req.params.id, req.body.duplicateId, actor, req.body.note);
+      return detailFor(ctx, req, req.params.id);
     },
   );
   app.post(
@@ -193,7 +197,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (req, reply) => {
       const upload = await readUpload(req, ctx.env.MAX_UPLOAD_MB * 2 ** 20, z.object({}), 'file');
-      return reply.code(201).send(await events.uploadPendingPhoto(ctx, actorOf(req), upload));
+      return reply.code(201).send(await photos.uploadPendingPhoto(ctx, actorOf(req), upload));
     },
   );
   app.post(
@@ -202,7 +206,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       config: { permission: 'grid.handle' },
       schema: {
         tags,
-        summary: `Add a photo to an event (multipart field file: PNG or JPEG; at most ${events.MAX_PHOTOS} per event)`,
+        summary: `Add a photo to an event (multipart field file: PNG or JPEG; at most ${photos.MAX_PHOTOS} per event)`,
         params: id,
         consumes: ['multipart/form-data'],
         response: { 201: z.object({ id: z.string(), url: z.string() }) },
@@ -210,7 +214,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (req, reply) => {
       const upload = await readUpload(req, ctx.env.MAX_UPLOAD_MB * 2 ** 20, z.object({}), 'file');
-      const photo = await events.addEventPhoto(ctx, actorOf(req), req.params.id, upload);
+      const photo = await photos.addEventPhoto(ctx, actorOf(req), req.params.id, upload);
       return reply.code(201).send({ id: photo.id, url: read.photoUrl(req.params.id, photo.id) });
     },
   );
