@@ -148,7 +148,19 @@ describe('grid events', () => {
     await expect.poll(() => phone.getByTestId(`m-report-item-${eventId}`).getAttribute('data-unread')).toBe('true');
 
     // The community worker reviews and closes it on the event's page.
-    await worker.goto(`${suite.url()}/grid-events/${eventId}`);
+    // The grid (with its worker) is on the grids page; the event is in the list, its category and state in words.
+    await worker.goto(`${suite.url()}/grids`);
+    await worker.getByTestId('grids-table').getByText(`路灯测试网格-${tag}`).waitFor();
+    await worker.goto(`${suite.url()}/grid-events`);
+    await worker.getByTestId('grid-filter-state').click();
+    await worker.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '待审核' }).click();
+    const row = worker.locator(`[data-testid="grid-event-row"][data-id="${eventId}"]`);
+    await row.waitFor();
+    const rowText = (await worker.locator('tr', { has: row }).textContent())!;
+    expect(rowText).toContain('路灯故障');
+    expect(rowText).toContain('待审核');
+    expect(rowText).not.toContain('street_lamp');
+    await row.click();
     await worker.getByTestId('grid-event-page').waitFor();
     await act(worker, 'reviewed', '现场照片核实，审核通过', 'grid-event-page', 'reviewed');
     await act(worker, 'closed', '办结', 'grid-event-page', 'closed');
