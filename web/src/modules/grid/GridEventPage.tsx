@@ -43,6 +43,7 @@ export default function GridEventPage() {
                 <StateTag state={e.state} testId="grid-event-state" />
                 {e.overdue && <Tag color="red">{t('gridEvents.overdue')}</Tag>}
                 <Tag>{t(`gridEvents.levels.${e.level}`)}</Tag>
+                {e.anonymous && <Tag>{t('gridEvents.staff.anonymousReporter')}</Tag>}
               </Space>
             }
             extra={<Typography.Text type="secondary">{e.ref}</Typography.Text>}
@@ -57,9 +58,6 @@ export default function GridEventPage() {
               <Descriptions.Item label={t('gridEvents.staff.columns.due')}>{formatAt(e.dueAt, i18n.language)}</Descriptions.Item>
               <Descriptions.Item label={t('gridEvents.staff.point')}>
                 {e.lat !== null && e.lng !== null ? `${e.lat.toFixed(6)}, ${e.lng.toFixed(6)}` : '—'}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('gridEvents.staff.reporter')}>
-                {e.anonymous ? t('gridEvents.staff.anonymousReporter') : t(`gridEvents.sources.${e.source}`)}
               </Descriptions.Item>
             </Descriptions>
             {e.photos.length > 0 && (

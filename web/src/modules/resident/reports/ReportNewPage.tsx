@@ -50,10 +50,12 @@ export default function ReportNewPage() {
   shown.current = photos;
   useEffect(() => () => shown.current.forEach((p) => URL.revokeObjectURL(p.url)), []);
 
+  // Without the compound's point there is no map to pin on: the building is the place.
+  const placeMode = center ? mode : 'building';
   const place = (): Place | null => {
     if (!compound) return null;
-    if (mode === 'map' && pin) return { compoundId: compound.id, lat: pin.lat, lng: pin.lng, buildingId };
-    if (mode === 'building' && buildingId) return { compoundId: compound.id, buildingId };
+    if (placeMode === 'map' && pin) return { compoundId: compound.id, lat: pin.lat, lng: pin.lng, buildingId };
+    if (placeMode === 'building' && buildingId) return { compoundId: compound.id, buildingId };
     return null;
   };
 
@@ -234,17 +236,19 @@ export default function ReportNewPage() {
             </div>
           </Form.Item>
           <Form.Item label={t('gridEvents.resident.place')} {...error('place', t('gridEvents.resident.placeRequired'))}>
-            <Segmented
-              block
-              value={mode}
-              onChange={(v) => setMode(v as 'map' | 'building')}
-              options={[
-                { value: 'map', label: <span data-testid="m-report-mode-map">{t('gridEvents.resident.placeMap')}</span> },
-                { value: 'building', label: <span data-testid="m-report-mode-building">{t('gridEvents.resident.placeBuilding')}</span> },
-              ]}
-              style={{ marginBottom: 8 }}
-            />
-            {mode === 'map' && center ? (
+            {center && (
+              <Segmented
+                block
+                value={mode}
+                onChange={(v) => setMode(v as 'map' | 'building')}
+                options={[
+                  { value: 'map', label: <span data-testid="m-report-mode-map">{t('gridEvents.resident.placeMap')}</span> },
+                  { value: 'building', label: <span data-testid="m-report-mode-building">{t('gridEvents.resident.placeBuilding')}</span> },
+                ]}
+                style={{ marginBottom: 8 }}
+              />
+            )}
+            {placeMode === 'map' && center ? (
               <>
                 <CompoundMap
                   center={center}
