@@ -2,7 +2,8 @@
 // /m; the grid worker accepts and handles it with a photo on a phone (390×844); the community worker reviews and
 // closes it; the resident sees every step and rates it. The test makes its own compound (with its point), a
 // household, a resident with a phone of their own (bound and verified by two community workers), and a grid over
-// the compound's building with the demo grid worker `grid` on it. One-time codes reach a stand-in SMS gateway.
+// the compound's building with the demo grid worker `grid` on it, who also checks in on patrol (with the phone's
+// position, and by hand). One-time codes reach a stand-in SMS gateway.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -134,8 +135,20 @@ describe('grid events', () => {
     expect(await phone.getByTestId('m-report-state').textContent()).toBe('待受理');
     await expect.poll(() => phone.locator('[data-testid="m-report-photos"] img').count()).toBe(1);
 
-    // The grid worker finds it on the phone, accepts it and reports the handling with a photo.
+    // The grid worker checks in on patrol: with the phone's position, then by hand with a note of where.
     await gw.reload();
+    await gw.context().grantPermissions(['geolocation']);
+    await gw.context().setGeolocation({ latitude: 30.3002, longitude: 120.1303 });
+    await gw.getByTestId(`gw-checkin-E${tag}`).click();
+    await gw.getByText('已打卡（含定位）').waitFor();
+    await gw.getByTestId(`gw-checkin-manual-E${tag}`).click();
+    await gw.getByTestId('gw-checkin-note').fill('3幢北侧');
+    await gw.getByTestId('gw-checkin-manual-ok').click();
+    await gw.getByText('已打卡（未获取定位）').waitFor();
+    const checkins = await apiCall<{ items: { lat: number | null; note: string | null }[] }>(gw, 'GET', `/grids/${grid.id}/checkins`);
+    expect(checkins.items).toEqual([expect.objectContaining({ lat: null, note: '3幢北侧' }), expect.objectContaining({ lat: 30.3002 })]);
+
+    // The grid worker finds the report on the phone, accepts it and reports the handling with a photo.
     await gw.getByTestId(`gw-event-${eventId}`).click();
     await gw.getByTestId('gw-event').waitFor();
     expect((await gw.getByTestId('grid-move-accepted').textContent())!.replace(/\s/g, '')).toBe('受理');

@@ -11,14 +11,19 @@ import { checkIn, fetchCategories, fetchGridEvents, fetchGrids, gridKeys, type G
 import { categoryName, formatAt } from './labels.ts';
 import StateTag from './StateTag.tsx';
 
+/** How long a check-in waits for the position, an unanswered permission prompt included. */
+const POSITION_WAIT_MS = 8000;
+
 /** The browser's position, or null when it is refused, absent or too slow. */
 function position(): Promise<{ lat: number; lng: number } | null> {
   return new Promise((resolve) => {
     if (!('geolocation' in navigator)) return resolve(null);
+    // The API's own timeout starts only once permission is given: a prompt nobody answers would wait forever.
+    setTimeout(() => resolve(null), POSITION_WAIT_MS);
     navigator.geolocation.getCurrentPosition(
       (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
       () => resolve(null),
-      { enableHighAccuracy: true, timeout: 8000, maximumAge: 60_000 },
+      { enableHighAccuracy: true, timeout: POSITION_WAIT_MS, maximumAge: 60_000 },
     );
   });
 }
@@ -41,7 +46,7 @@ function CheckIn({ grid }: { grid: GridSummary }) {
     onSuccess: (p) => (p ? send.mutate(p) : setManual(true)),
   });
   return (
-    <>
+    <Space orientation="vertical" size={0} align="end">
       <Button
         icon={<EnvironmentOutlined />}
         loading={locate.isPending || (send.isPending && !manual)}
@@ -49,6 +54,9 @@ function CheckIn({ grid }: { grid: GridSummary }) {
         data-testid={`gw-checkin-${grid.code}`}
       >
         {t('gridEvents.worker.checkIn')}
+      </Button>
+      <Button type="link" size="small" onClick={() => setManual(true)} data-testid={`gw-checkin-manual-${grid.code}`}>
+        {t('gridEvents.worker.manual')}
       </Button>
       <Modal
         open={manual}
@@ -70,7 +78,7 @@ function CheckIn({ grid }: { grid: GridSummary }) {
         />
       </Modal>
       {send.isError && <ProblemAlert title={t('gridEvents.worker.checkInFailed')} error={send.error} testId="gw-checkin-failed" />}
-    </>
+    </Space>
   );
 }
 
