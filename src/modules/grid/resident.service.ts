@@ -20,7 +20,7 @@ import { residentGridMessages as rm } from './resident.messages.ts';
 import type { ReportForm } from './resident.form.ts';
 import { MAX_PHOTOS, PHOTO_MAX_MB } from './resident.photos.ts';
 import { reopenWindow } from './resident.rules.ts';
-import { gridEventFollowers, gridEventPhotos, gridEventRatings, gridEvents } from './schema.ts';
+import { gridEventFollowers, gridEventPhotos, gridEventRatings, gridEvents, gridEventSteps } from './schema.ts';
 
 type Caller = AuthUser & { ip?: string };
 const actorOf = (user: Caller): Actor => ({ id: user.id, username: user.username, ip: user.ip });
@@ -254,7 +254,8 @@ async function summaries(ctx: AppContext, user: AuthUser, rows: SummaryRow[]) {
     compoundId: r.compoundId,
     compoundName: r.compoundId ? (compoundName.get(r.compoundId) ?? null) : null,
     buildingName: r.buildingId ? (buildingName.get(r.buildingId) ?? null) : null,
-    description: r.description,
+    // Another resident's words stay theirs: a follower reads the event's progress, not the report.
+    description: r.relation === 'reporter' ? r.description : '',
     reportedAt: r.reportedAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     closedAt: iso(r.closedAt),
@@ -324,7 +325,10 @@ export async function myReport(ctx: AppContext, user: AuthUser, id: string, now 
     anonymous: event.anonymous,
     dueAt: event.dueAt,
     // The report's own photos above; each later step's photos with the step.
-    photos: event.photos.filter((p) => !p.stepId || p.stepId === reportedStep).map((p) => ({ id: p.id, url: url(p.id) })),
+    photos:
+      row.relation === 'reporter'
+        ? event.photos.filter((p) => !p.stepId || p.stepId === reportedStep).map((p) => ({ id: p.id, url: url(p.id) }))
+        : [],
     steps: event.steps.map((s) => ({
       action: s.action,
       from: s.from,
@@ -342,15 +346,19 @@ export async function myReport(ctx: AppContext, user: AuthUser, id: string, now 
 }
 
 export async function myReportPhoto(ctx: AppContext, user: AuthUser, id: string, photoId: string) {
-  await myRow(ctx, user, id);
+  const row = await myRow(ctx, user, id);
   const [photo] = await ctx.db
-    .select()
+    .select({ photo: gridEventPhotos, stepAction: gridEventSteps.action })
     .from(gridEventPhotos)
+    .leftJoin(gridEventSteps, eq(gridEventSteps.id, gridEventPhotos.stepId))
     .where(and(eq(gridEventPhotos.id, photoId), eq(gridEventPhotos.eventId, id)));
-  if (!photo) throw notFound(rm.msg('grid.report.entity', { id: photoId }));
+  // A follower sees the photos of the handling, not those of someone else's report.
+  const reportersOwn = !photo?.stepAction || photo.stepAction === 'reported';
+  if (!photo || (row.relation !== 'reporter' && reportersOwn)) throw notFound(rm.msg('grid.report.entity', { id: photoId }));
+  const { photo: p } = photo;
   return {
-    file: { filename: photo.filename, contentType: photo.contentType, size: photo.sizeBytes },
-    body: await fileStore(ctx.env.dataDir).read(photo.sha256),
+    file: { filename: p.filename, contentType: p.contentType, size: p.sizeBytes },
+    body: await fileStore(ctx.env.dataDir).read(p.sha256),
   };
 }
 

@@ -120,11 +120,16 @@ describe('a resident reporting grid events', () => {
   });
 
   it('offers the open lamp nearby before filing again, and following it puts it among my events', async () => {
-    const first = await postReport(t, 'hemu-resident', {
-      ...lamp({ description: '2幢门口路灯坏了' }),
-      compoundId: w.compoundId,
-      buildingId: w.buildings[1]!.id,
-    });
+    const first = await postReport(
+      t,
+      'hemu-resident',
+      {
+        ...lamp({ description: '2幢门口路灯坏了' }),
+        compoundId: w.compoundId,
+        buildingId: w.buildings[1]!.id,
+      },
+      [{ name: 'lamp.png', data: PNG }],
+    );
     expect(first.statusCode, first.body).toBe(201);
     const query = `category=street_lamp&compoundId=${w.compoundId}&lat=${LAT + 0.0002}&lng=${LNG + 0.0002}`;
     const similar = await t.call('GET', `/api/v1/me/grid-events/similar?${query}`, neighbour);
@@ -145,6 +150,14 @@ describe('a resident reporting grid events', () => {
     expect(follow.json()).toMatchObject({ relation: 'follower', state: 'reported' });
     const theirs = await t.call('GET', '/api/v1/me/grid-events', neighbour);
     expect(theirs.json().items.map((i: { id: string }) => i.id)).toEqual([first.json().id]);
+    // The follower reads the event's progress, not the other resident's words or photos.
+    const followed = await t.call('GET', `/api/v1/me/grid-events/${first.json().id}`, neighbour);
+    expect(followed.json()).toMatchObject({ relation: 'follower', description: '', photos: [] });
+    expect(followed.json().steps.map((s: { to: string }) => s.to)).toEqual(['reported']);
+    const own = await t.call('GET', `/api/v1/me/grid-events/${first.json().id}`, 'hemu-resident');
+    expect(own.json().photos).toHaveLength(1);
+    expect((await t.call('GET', own.json().photos[0].url, 'hemu-resident')).statusCode).toBe(200);
+    expect((await t.call('GET', own.json().photos[0].url, neighbour)).statusCode).toBe(404);
     // A follower may read the steps but neither reopen nor rate.
     const reopen = await t.call('POST', `/api/v1/me/grid-events/${first.json().id}/reopen`, neighbour, { reason: '还是不亮' });
     expect(reopen.statusCode).toBe(403);
