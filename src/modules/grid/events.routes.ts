@@ -34,12 +34,8 @@ const created = z.object({
 const actorOf = (req: FastifyRequest): GridActor => ({ ...userOf(req), ip: req.ip });
 
 /** The detail a person reads: the event and the states they may move it to now. */
-async function detailFor(ctx: AppContext, req: FastifyRequest, eventId: string) {
-  const actor = actorOf(req);
-  const row = await read.visibleEvent(ctx.db, actor, eventId);
-  const [d] = await read.detailsOf(ctx.db, [row], localeOf(req));
-  return { ...d!, allowed: await events.allowedFor(ctx.db, actor, row) };
-}
+const detailFor = (ctx: AppContext, req: FastifyRequest, eventId: string) =>
+  events.getGridEventFor(ctx, actorOf(req), eventId, localeOf(req));
 
 export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   app.get(
@@ -87,6 +83,25 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       const result = await events.createGridEvent(ctx, req.body, actorOf(req));
       return reply.code(result.created ? 201 : 200).send(result);
     },
+  );
+  app.get(
+    '/api/v1/grid-events/duplicates',
+    {
+      config: { permission: 'grid.report' },
+      schema: {
+        tags,
+        summary: 'Open events of a category near a point, building or compound, nearest first (offered before a new report)',
+        querystring: z.object({
+          category: z.string().trim().min(1).max(60),
+          lat: z.coerce.number().min(-90).max(90).optional(),
+          lng: z.coerce.number().min(-180).max(180).optional(),
+          compoundId: z.uuid().optional(),
+          buildingId: z.uuid().optional(),
+        }),
+        response: { 200: z.object({ items: created.shape.duplicates }) },
+      },
+    },
+    async (req) => ({ items: await events.suggestDuplicates(ctx, req.query) }),
   );
   app.get(
     '/api/v1/grid-events',

@@ -58,24 +58,29 @@ export interface CreatedGridEvent {
   created: boolean;
 }
 
-async function placeOf(ctx: AppContext, tx: Tx, input: NewGridEvent): Promise<CompoundPlace & { buildingId: string | null }> {
+async function placeOf(
+  ctx: AppContext,
+  tx: Tx,
+  input: Pick<NewGridEvent, 'buildingId' | 'compoundId' | 'lat' | 'lng'>,
+  at = 'body',
+): Promise<CompoundPlace & { buildingId: string | null }> {
   if (input.buildingId) {
     const b = (await registry.buildingPlaces(tx, [input.buildingId])).get(input.buildingId);
     if (!b || (input.compoundId && b.compoundId !== input.compoundId))
-      throw unprocessable(gm.msg('grid.place_unknown'), [fieldErr('body.buildingId', gm.msg('field.building_unknown'))]);
+      throw unprocessable(gm.msg('grid.place_unknown'), [fieldErr(`${at}.buildingId`, gm.msg('field.building_unknown'))]);
     return { ...b, buildingId: input.buildingId };
   }
   if (input.compoundId) {
     const c = (await registry.compoundPlaces(tx, [input.compoundId])).get(input.compoundId);
-    if (!c) throw unprocessable(gm.msg('grid.place_unknown'), [fieldErr('body.compoundId', gm.msg('field.compound_unknown'))]);
+    if (!c) throw unprocessable(gm.msg('grid.place_unknown'), [fieldErr(`${at}.compoundId`, gm.msg('field.compound_unknown'))]);
     return { ...c, buildingId: null };
   }
   if (input.lat !== undefined && input.lng !== undefined) {
     const near = await registry.nearestCompound(tx, { lat: input.lat, lng: input.lng }, NEAREST_COMPOUND_M);
-    if (!near) throw unprocessable(gm.msg('grid.place_unknown'), [fieldErr('body.lat', gm.msg('field.point_far'))]);
+    if (!near) throw unprocessable(gm.msg('grid.place_unknown'), [fieldErr(`${at}.lat`, gm.msg('field.point_far'))]);
     return { ...near, buildingId: null };
   }
-  throw unprocessable(gm.msg('grid.place_missing'), [fieldErr('body.compoundId', gm.msg('field.place_missing'))]);
+  throw unprocessable(gm.msg('grid.place_missing'), [fieldErr(`${at}.compoundId`, gm.msg('field.place_missing'))]);
 }
 
 function checkInput(input: NewGridEvent) {
@@ -87,7 +92,7 @@ function checkInput(input: NewGridEvent) {
   if (input.lng !== undefined && !(input.lng >= -180 && input.lng <= 180))
     errors.push(fieldErr('body.lng', gm.msg('field.attribute_invalid')));
   if ((input.photoIds?.length ?? 0) > MAX_PHOTOS) errors.push(fieldErr('body.photoIds', gm.msg('field.photos_too_many')));
-  if (errors.length) throw unprocessable(gm.msg('grid.place_unknown'), errors);
+  if (errors.length) throw unprocessable(gm.msg('grid.input_invalid'), errors);
 }
 
 /**
@@ -322,3 +327,38 @@ export async function transitionGridEvent(
 }
 
 /** Raises an event one level by hand (分级上报), or answers 409 at the top or when closed. */
+
+/** One event as the actor may see it (404 otherwise), with the states they may move it to now: for any caller's routes. */
+export async function getGridEventFor(
+  ctx: AppContext,
+  actor: GridActor | null,
+  id: string,
+  locale: 'zh-CN' | 'en' = actor?.locale ?? 'zh-CN',
+): Promise<GridEventDetail & { allowed: GridEventState[] }> {
+  const row = await visibleEvent(ctx.db, actor, id);
+  const [d] = await detailsOf(ctx.db, [row], locale);
+  return { ...d!, allowed: await allowedFor(ctx.db, actor, row) };
+}
+
+/**
+ * The open events of a category near a place (a point, else the building's or compound's point), nearest first, at
+ * most five: what a reporter is offered before filing a new one. `at` names where the fields came from (body, query).
+ */
+export async function suggestDuplicates(
+  ctx: AppContext,
+  q: { category: string; lat?: number; lng?: number; compoundId?: string; buildingId?: string },
+  at = 'query',
+): Promise<Duplicate[]> {
+  const category = (await categoriesAt(ctx.db)).byCode.get(q.category);
+  if (!category) throw unprocessable(gm.msg('grid.category_unknown'), [fieldErr(`${at}.category`, gm.msg('field.category_unknown'))]);
+  if ((q.lat === undefined) !== (q.lng === undefined))
+    throw unprocessable(gm.msg('grid.input_invalid'), [
+      fieldErr(q.lat === undefined ? `${at}.lat` : `${at}.lng`, gm.msg('field.lat_lng_pair')),
+    ]);
+  let point = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
+  if (!point) {
+    const place = await placeOf(ctx, ctx.db, q, at);
+    point = place.lat !== null && place.lng !== null ? { lat: place.lat, lng: place.lng } : null;
+  }
+  return point ? nearbyOpen(ctx.db, category.code, point, category.duplicateRadiusM) : [];
+}

@@ -224,6 +224,20 @@ describe('grid events over the API', () => {
     expect(c.duplicates).toEqual([]);
     const d = await report('street_lamp', 40);
     expect(d.duplicates.map((x) => x.id)).toEqual([b.id, a.id]);
+    // Offered before filing, without filing anything.
+    const q = at(40);
+    const offered = await t.call('GET', `/api/v1/grid-events/duplicates?category=street_lamp&lat=${q.lat}&lng=${q.lng}`, w.worker.username);
+    expect(offered.statusCode, offered.body).toBe(200);
+    expect(offered.json().items.map((x: { id: string }) => x.id)).toEqual([d.id, b.id, a.id]);
+    const unknown = await t.call('GET', `/api/v1/grid-events/duplicates?category=unicorn&lat=${q.lat}&lng=${q.lng}`, w.worker.username);
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors[0].path).toBe('query.category');
+    const byBuilding = await t.call(
+      'GET',
+      `/api/v1/grid-events/duplicates?category=street_lamp&buildingId=${w.buildings[0]}`,
+      w.worker.username,
+    );
+    expect(byBuilding.statusCode, byBuilding.body).toBe(200);
     // Another category at the same point is not a duplicate; dumping's radius is 200 m.
     expect((await report('dumping', 0)).duplicates).toEqual([]);
     expect((await report('dumping', 150)).duplicates).toHaveLength(1);

@@ -107,6 +107,28 @@ export interface paths_grid_events_1 {
       };
     };
   };
+  '/api/v1/grid-events/duplicates': {
+    /** Open events of a category near a point, building or compound, nearest first (offered before a new report) */
+    get: {
+      query: {
+        category: string;
+        lat?: number;
+        lng?: number;
+        compoundId?: string;
+        buildingId?: string;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            distanceM: number;
+            category: string;
+            state: string;
+          }>;
+        };
+      };
+    };
+  };
   '/api/v1/grid-events/photos': {
     /** Upload a photo for a report about to be filed (multipart field file: PNG or JPEG); name it in photoIds */
     post: {
