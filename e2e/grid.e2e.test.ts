@@ -3,13 +3,13 @@
 // closes it; the resident sees every step and rates it. The test makes its own compound (with its point), a
 // household, a resident with a phone of their own (bound and verified by two community workers), and a grid over
 // the compound's building with the demo grid worker `grid` on it, who also checks in on patrol (with the phone's
-// position, and by hand). One-time codes reach a stand-in SMS gateway.
+// position, and by hand) and reports on patrol, settling a small matter on the spot. One-time codes reach a stand-in SMS gateway.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall, browserSuite, newPhonePage, PASSWORD, signIn } from './support.ts';
+import { apiCall, browserSuite, newPhonePage, PASSWORD, pick, signIn } from './support.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const COMMUNITY = '330105004001';
@@ -60,6 +60,13 @@ async function act(page: Page, move: string, note: string, stateTestId: string, 
   }
   await page.getByTestId('grid-action-ok').click();
   await expect.poll(() => page.getByTestId(stateTestId).getAttribute('data-state')).toBe(state);
+}
+
+/** Waits for the filed event's page; if open events nearby were offered first (是否为同一问题？), answers "not the same". */
+async function sameProblemNo(page: Page, filed: string, no: string) {
+  await page.locator(`[data-testid="${filed}"], [data-testid="${no}"]`).first().waitFor();
+  if (await page.getByTestId(no).isVisible()) await page.getByTestId(no).click();
+  await page.getByTestId(filed).waitFor();
 }
 
 describe('grid events', () => {
@@ -130,7 +137,7 @@ describe('grid events', () => {
     expect(pin[1]).toBeGreaterThan(120.1302);
     expect(Math.abs(pin[0]! - 30.3001)).toBeLessThan(0.002);
     await phone.getByTestId('m-report-submit').click();
-    await phone.getByTestId('m-report-detail').waitFor();
+    await sameProblemNo(phone, 'm-report-detail', 'm-same-no');
     const eventId = new URL(phone.url()).pathname.split('/').at(-1)!;
     expect(await phone.getByTestId('m-report-state').textContent()).toBe('待受理');
     await expect.poll(() => phone.locator('[data-testid="m-report-photos"] img').count()).toBe(1);
@@ -203,6 +210,25 @@ describe('grid events', () => {
     expect(publicText).toContain('已办结');
     expect(publicText).toContain('已更换灯泡，恢复照明');
     expect(publicText).not.toContain('路灯报事人');
+
+    // On patrol the grid worker reports an overflowing bin at the building with a photo, and settles it on the spot.
+    await gw.goto(`${suite.url()}/grid/mine`);
+    await gw.getByTestId('gw-report-new').click();
+    await gw.getByTestId('gw-report').waitFor();
+    await gw.getByTestId('gw-report-category').click();
+    await gw.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '垃圾满溢' }).click();
+    await gw.getByTestId('gw-report-description').fill('3幢垃圾桶满溢');
+    await pick(gw, 'gw-report-building', `路灯测试小区-${tag}`);
+    await gw.getByTestId('gw-report-photo').setInputFiles({ name: 'bin.png', mimeType: 'image/png', buffer: PNG });
+    await gw.getByTestId('gw-report-submit').click();
+    await sameProblemNo(gw, 'gw-event', 'gw-same-no');
+    expect(await gw.getByTestId('gw-event').getAttribute('data-state')).toBe('reported');
+    await act(gw, 'closed', '已通知保洁清运', 'gw-event', 'closed', true);
+    const patrolId = new URL(gw.url()).pathname.split('/').at(-1)!;
+    const patrol = await apiCall<{ source: string; steps: { action: string }[]; photos: unknown[] }>(gw, 'GET', `/grid-events/${patrolId}`);
+    expect(patrol.source).toBe('patrol');
+    expect(patrol.steps.map((st) => st.action)).toContain('self_resolved');
+    expect(patrol.photos.length).toBe(2);
 
     // The staff page shows the resident's rating.
     await worker.reload();

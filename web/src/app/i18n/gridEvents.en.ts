@@ -115,6 +115,15 @@ export const gridEventsEn: typeof gridEventsZh = {
     noOpen: 'No open events',
     due: 'Due {{at}}',
   },
+  patrol: {
+    title: 'Report on patrol',
+    report: 'Report on patrol',
+    placeHint: "Pick a building of your grids, or use the phone's position",
+    locate: 'Use my position',
+    located: 'Located at {{lat}}, {{lng}}',
+    noPosition: 'No position: pick a building',
+    sameItem: 'Open the existing event: {{state}} · about {{distance}} m',
+  },
   grids: {
     title: 'Grids',
     hint: 'Each community is divided into grids; the buildings a grid covers decide whose events they are.',

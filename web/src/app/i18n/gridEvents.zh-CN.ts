@@ -114,6 +114,15 @@ export const gridEventsZh = {
     noOpen: '暂无待办事件',
     due: '时限 {{at}}',
   },
+  patrol: {
+    title: '巡查上报',
+    report: '巡查上报',
+    placeHint: '选择所在网格的楼栋，或用手机定位',
+    locate: '使用当前位置',
+    located: '已定位 {{lat}}, {{lng}}',
+    noPosition: '无法获取定位，请选择楼栋',
+    sameItem: '打开已有事件：{{state}} · 约 {{distance}} 米',
+  },
   grids: {
     title: '网格管理',
     hint: '每个社区划分为若干网格；网格覆盖的楼栋决定事件归哪个网格员处理。',

@@ -102,6 +102,11 @@ export default function MyGridPage() {
   const open = (events.data?.items ?? []).filter((e) => e.state !== 'closed').sort((a, b) => due(a.dueAt) - due(b.dueAt));
   return (
     <div data-testid="gw-home">
+      <Link to="/grid/mine/report">
+        <Button type="primary" block size="large" style={{ marginBottom: 12 }} data-testid="gw-report-new">
+          {t('gridEvents.patrol.report')}
+        </Button>
+      </Link>
       <Typography.Title level={5} style={{ margin: '4px 4px 8px' }}>
         {t('gridEvents.worker.myGrids')}
       </Typography.Title>

@@ -70,3 +70,24 @@ export const updateGrid = (id: string, body: { name?: string; buildingIds?: stri
   api.patch('/api/v1/grids/{id}', { params: { id }, body });
 export const checkIn = (gridId: string, body: { lat?: number | null; lng?: number | null; note?: string | null }) =>
   api.post('/api/v1/grids/{id}/checkins', { params: { id: gridId }, body });
+
+export const fetchDuplicates = (q: { category: string; buildingId?: string; lat?: number; lng?: number }) =>
+  api.get('/api/v1/grid-events/duplicates', { query: q });
+
+/** Multipart: one photo under `file`, held for the uploader until a report names it. */
+export function uploadPendingPhoto(photo: File) {
+  const form = new FormData();
+  form.append('file', photo, photo.name);
+  return api.post('/api/v1/grid-events/photos', { body: form });
+}
+
+export interface PatrolReport {
+  category: string;
+  description: string;
+  buildingId?: string;
+  lat?: number;
+  lng?: number;
+  photoIds: string[];
+}
+
+export const reportPatrolEvent = (r: PatrolReport) => api.post('/api/v1/grid-events', { body: { ...r, source: 'patrol' } });

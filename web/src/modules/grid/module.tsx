@@ -10,6 +10,7 @@ export const gridModule = defineWebModule({
       element: lazyPage(() => import('./PhoneFrame.tsx')),
       children: [
         { index: true, element: lazyPage(() => import('./MyGridPage.tsx')) },
+        { path: 'report', element: lazyPage(() => import('./PatrolReportPage.tsx')) },
         { path: ':id', element: lazyPage(() => import('./MyGridEventPage.tsx')) },
       ],
     },
