@@ -86,11 +86,12 @@ export { nearbyOpen } from './events.queries.ts';
 import { defineModule } from '../../platform/module.ts';
 import { gridEventRoutes } from './events.routes.ts';
 import { gridRoutes } from './grids.routes.ts';
+import { residentGridRoutes } from './resident.routes.ts';
 import { gridSlaSweep, purgePendingPhotosJob } from './sla.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
 export const manifest = defineModule({
   name: 'grid',
-  routes: [gridEventRoutes, gridRoutes, dashboardRoutes],
+  routes: [gridEventRoutes, gridRoutes, dashboardRoutes, residentGridRoutes],
   jobs: [],
   schedules: [
     { kind: gridSlaSweep, cron: '* * * * *' },

@@ -11,6 +11,7 @@ import {
   numeric,
   pgSequence,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -229,4 +230,24 @@ export const gridEventRatings = pgTable(
     at: ts('at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('grid_event_ratings_event_uq').on(t.eventId), check('grid_event_ratings_score_ck', sql`${t.score} between 1 and 5`)],
+);
+
+// ---- The resident side (grid web slice): who follows which event, and when they last opened it ----
+
+/**
+ * A resident's link to an event: the one they reported, or one they follow instead of reporting the same problem
+ * again (是否为同一问题？). `seenAt` is when they last opened it: a later step is news to them (their notification).
+ */
+export const gridEventFollowers = pgTable(
+  'grid_event_followers',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => gridEvents.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').notNull(),
+    relation: text('relation', { enum: ['reporter', 'follower'] }).notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    seenAt: ts('seen_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.accountId] }), index('grid_event_followers_account_idx').on(t.accountId, t.createdAt)],
 );

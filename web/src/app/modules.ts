@@ -7,6 +7,7 @@ import { catalogueModule } from '../modules/catalogue/module.tsx';
 import { coordinationModule } from '../modules/coordination/module.tsx';
 import { evaluationModule } from '../modules/evaluation/module.tsx';
 import { governanceModule } from '../modules/governance/module.tsx';
+import { gridModule } from '../modules/grid/module.tsx';
 import { participationModule } from '../modules/participation/module.tsx';
 import { policyModule } from '../modules/policy/module.tsx';
 import { projectsModule } from '../modules/projects/module.tsx';

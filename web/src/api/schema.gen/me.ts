@@ -2,6 +2,351 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_me {
+  '/api/v1/me/grid-events': {
+    /** My reports and the events I follow, newest first, each marked when it has news */
+    get: {
+      query: {
+        limit?: number;
+        cursor?: string;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            ref: string;
+            category: string;
+            state: string;
+            level: string;
+            relation: 'reporter' | 'follower';
+            compoundId: string | null;
+            compoundName: string | null;
+            buildingName: string | null;
+            description: string;
+            reportedAt: string;
+            updatedAt: string;
+            closedAt: string | null;
+            unread: boolean;
+          }>;
+          nextCursor: string | null;
+          unread: number;
+        };
+      };
+    };
+    /** Report an event (multipart: category, description, compoundId, buildingId?, lat?, lng?, anonymous?, and up to 9 files named photos: PNG or JPEG) */
+    post: {
+      responses: {
+        201: {
+          id: string;
+          ref: string;
+          state: string;
+          dueAt: string | null;
+          duplicates: Array<{
+            id: string;
+            distanceM: number;
+            category: string;
+            state: string;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/me/grid-events/options': {
+    /** What the report form offers: the resident's compounds (coordinates, buildings), the categories, the limits */
+    get: {
+      responses: {
+        200: {
+          compounds: Array<{
+            id: string;
+            name: string;
+            lat: number | null;
+            lng: number | null;
+            buildings: Array<{
+              id: string;
+              name: string;
+            }>;
+          }>;
+          categories: Array<{
+            code: string;
+            name: {
+              zh: string;
+              en: string;
+            };
+            group: string;
+          }>;
+          maxPhotos: number;
+          photoMaxMb: number;
+          reopenDays: number;
+        };
+      };
+    };
+  };
+  '/api/v1/me/grid-events/public': {
+    /** A compound's events for its residents: category, state, dates, building and the handling note; nobody named */
+    get: {
+      query: {
+        compoundId: string;
+        limit?: number;
+        cursor?: string;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            ref: string;
+            category: string;
+            state: string;
+            buildingName: string | null;
+            reportedAt: string;
+            closedAt: string | null;
+            handlingNote: string | null;
+          }>;
+          nextCursor: string | null;
+        };
+      };
+    };
+  };
+  '/api/v1/me/grid-events/similar': {
+    /** Open events of the same category near the point or building (是否为同一问题？), before filing a new one */
+    get: {
+      query: {
+        category: string;
+        compoundId: string;
+        buildingId?: string;
+        lat?: number;
+        lng?: number;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            ref: string;
+            category: string;
+            state: string;
+            distanceM: number;
+            buildingName: string | null;
+            reportedAt: string;
+            following: boolean;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/me/grid-events/{id}': {
+    /** One of my reports (or followed events) with every step; marks it read */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          ref: string;
+          category: string;
+          state: string;
+          level: string;
+          relation: 'reporter' | 'follower';
+          compoundId: string | null;
+          compoundName: string | null;
+          buildingName: string | null;
+          description: string;
+          reportedAt: string;
+          updatedAt: string;
+          closedAt: string | null;
+          unread: boolean;
+          lat: number | null;
+          lng: number | null;
+          anonymous: boolean;
+          dueAt: string | null;
+          photos: Array<{
+            id: string;
+            url: string;
+          }>;
+          steps: Array<{
+            action: string;
+            from: string | null;
+            to: string | null;
+            at: string;
+            actorRole: string | null;
+            note: string | null;
+            photos: Array<{
+              id: string;
+              url: string;
+            }>;
+          }>;
+          reopen: {
+            allowed: boolean;
+            until: string | null;
+            days: number;
+          };
+          rating: {
+            stars: number;
+            comment: string | null;
+            at: string;
+          } | null;
+          canRate: boolean;
+        };
+      };
+    };
+  };
+  '/api/v1/me/grid-events/{id}/follow': {
+    /** Follow an open event of my compound instead of filing the same problem again */
+    post: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          ref: string;
+          category: string;
+          state: string;
+          level: string;
+          relation: 'reporter' | 'follower';
+          compoundId: string | null;
+          compoundName: string | null;
+          buildingName: string | null;
+          description: string;
+          reportedAt: string;
+          updatedAt: string;
+          closedAt: string | null;
+          unread: boolean;
+        };
+      };
+    };
+  };
+  '/api/v1/me/grid-events/{id}/photos/{photoId}': {
+    /** A photo of one of my reports */
+    get: {
+      params: {
+        id: string;
+        photoId: string;
+      };
+      responses: {
+        /** A file: image/* */
+        200: Blob;
+      };
+    };
+  };
+  '/api/v1/me/grid-events/{id}/rating': {
+    /** Rate the handling of my closed report, once: 1 to 5 stars and a comment */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        stars: number;
+        comment?: string;
+      };
+      responses: {
+        201: {
+          id: string;
+          ref: string;
+          category: string;
+          state: string;
+          level: string;
+          relation: 'reporter' | 'follower';
+          compoundId: string | null;
+          compoundName: string | null;
+          buildingName: string | null;
+          description: string;
+          reportedAt: string;
+          updatedAt: string;
+          closedAt: string | null;
+          unread: boolean;
+          lat: number | null;
+          lng: number | null;
+          anonymous: boolean;
+          dueAt: string | null;
+          photos: Array<{
+            id: string;
+            url: string;
+          }>;
+          steps: Array<{
+            action: string;
+            from: string | null;
+            to: string | null;
+            at: string;
+            actorRole: string | null;
+            note: string | null;
+            photos: Array<{
+              id: string;
+              url: string;
+            }>;
+          }>;
+          reopen: {
+            allowed: boolean;
+            until: string | null;
+            days: number;
+          };
+          rating: {
+            stars: number;
+            comment: string | null;
+            at: string;
+          } | null;
+          canRate: boolean;
+        };
+      };
+    };
+  };
+  '/api/v1/me/grid-events/{id}/reopen': {
+    /** Reopen my report (异议) within the days of the rule grid.reopen_days after it was handled or closed */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        reason: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          ref: string;
+          category: string;
+          state: string;
+          level: string;
+          relation: 'reporter' | 'follower';
+          compoundId: string | null;
+          compoundName: string | null;
+          buildingName: string | null;
+          description: string;
+          reportedAt: string;
+          updatedAt: string;
+          closedAt: string | null;
+          unread: boolean;
+          lat: number | null;
+          lng: number | null;
+          anonymous: boolean;
+          dueAt: string | null;
+          photos: Array<{
+            id: string;
+            url: string;
+          }>;
+          steps: Array<{
+            action: string;
+            from: string | null;
+            to: string | null;
+            at: string;
+            actorRole: string | null;
+            note: string | null;
+            photos: Array<{
+              id: string;
+              url: string;
+            }>;
+          }>;
+          reopen: {
+            allowed: boolean;
+            until: string | null;
+            days: number;
+          };
+          rating: {
+            stars: number;
+            comment: string | null;
+            at: string;
+          } | null;
+          canRate: boolean;
+        };
+      };
+    };
+  };
   '/api/v1/me/participation': {
     /** The signed-in resident's homes, and the surveys and ballots each verified home is asked (with its receipts) */
     get: {

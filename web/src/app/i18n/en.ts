@@ -33,6 +33,8 @@ const en: Messages = {
     devices: 'Devices',
     workOrders: 'Work orders',
     exchange: 'Platform exchange',
+    gridEvents: 'Grid events',
+    grids: 'Grids',
   },
   header: { logout: 'Sign out', language: 'Language', scopeAll: 'All divisions', scope: 'Data scope' },
   roles: {

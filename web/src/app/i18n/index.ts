@@ -10,6 +10,8 @@ import { dutyZh } from './duty.zh-CN.ts';
 import { dutyEn } from './duty.en.ts';
 import { geoMapZh, gridDashZh } from './griddash.zh-CN.ts';
 import { geoMapEn, gridDashEn } from './griddash.en.ts';
+import { gridEventsZh } from './gridEvents.zh-CN.ts';
+import { gridEventsEn } from './gridEvents.en.ts';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -40,8 +42,10 @@ export function rememberLocale(locale: AppLocale): void {
 void i18n.use(initReactI18next).init({
   // Evaluation's strings join here rather than in zh-CN.ts / en.ts, under their own top-level key.
   resources: {
-    'zh-CN': { translation: { ...zhCN, evaluation: evaluationZh, duty: dutyZh, geoMap: geoMapZh, gridDash: gridDashZh } },
-    en: { translation: { ...en, evaluation: evaluationEn, duty: dutyEn, geoMap: geoMapEn, gridDash: gridDashEn } },
+    'zh-CN': {
+      translation: { ...zhCN, evaluation: evaluationZh, duty: dutyZh, geoMap: geoMapZh, gridDash: gridDashZh, gridEvents: gridEventsZh },
+    },
+    en: { translation: { ...en, evaluation: evaluationEn, duty: dutyEn, geoMap: geoMapEn, gridDash: gridDashEn, gridEvents: gridEventsEn } },
   },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',

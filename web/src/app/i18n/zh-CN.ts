@@ -31,6 +31,8 @@ const zhCN = {
     devices: '设备',
     workOrders: '工单',
     exchange: '平台对接',
+    gridEvents: '网格事件',
+    grids: '网格管理',
   },
   header: { logout: '退出登录', language: '语言', scopeAll: '全部辖区', scope: '数据范围' },
   roles: {

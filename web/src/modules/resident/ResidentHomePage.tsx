@@ -10,6 +10,7 @@ import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useAuth } from '../accounts/index.ts';
 import { fetchMine, residentKeys } from './api.ts';
 import { formatAt, homeLabel } from './format.ts';
+import ReportsEntry from './reports/ReportsEntry.tsx';
 import type { MyBallot, MyHousehold, MySurvey } from './types.ts';
 
 const STATUS_COLOR = { verified: 'green', pending: 'orange', rejected: 'red' } as const;
@@ -201,6 +202,9 @@ export default function ResidentHomePage() {
       </Section>
       {households.some((h) => h.status === 'verified') && (
         <>
+          <Section title={t('gridEvents.resident.entryTitle')} testId="m-grid">
+            <ReportsEntry />
+          </Section>
           <Section
             testId="m-todo"
             title={

@@ -13,6 +13,11 @@ export const residentModule = defineWebModule({
         { index: true, element: lazyPage(() => import('./ResidentHomePage.tsx')) },
         { path: 'surveys/:id', element: lazyPage(() => import('./ResidentSurveyPage.tsx')) },
         { path: 'ballots/:id', element: lazyPage(() => import('./ResidentBallotPage.tsx')) },
+        // 报事: grid events reported by the resident (the grid module's resident side).
+        { path: 'report', element: lazyPage(() => import('./reports/ReportNewPage.tsx')) },
+        { path: 'reports', element: lazyPage(() => import('./reports/MyReportsPage.tsx')) },
+        { path: 'reports/:id', element: lazyPage(() => import('./reports/ReportPage.tsx')) },
+        { path: 'grid-public', element: lazyPage(() => import('./reports/PublicEventsPage.tsx')) },
         { path: '*', element: <Navigate to="/m" replace /> },
       ],
     },
