@@ -15,6 +15,7 @@ import { manifest as registry } from '../modules/registry/index.ts';
 import { manifest as smart } from '../modules/smart/index.ts';
 import { manifest as stats } from '../modules/stats/index.ts';
 import { manifest as workorders } from '../modules/workorders/index.ts';
+import { manifest as grid } from '../modules/grid/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
   platformManifest,
@@ -31,4 +32,5 @@ export const modules: readonly ModuleManifest[] = [
   evaluation,
   smart,
   workorders,
+  grid,
 ];

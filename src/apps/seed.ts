@@ -14,6 +14,7 @@ import { PLAN_YEAR, seedProjects } from '../modules/projects/index.ts';
 import { compoundsForSeeding, seedRegistry, type SeedScale, type SeedSummary } from '../modules/registry/index.ts';
 import { prng } from '../platform/random.ts';
 import { seedSmartDevices } from '../modules/smart/index.ts';
+import { seedGrids } from '../modules/grid/index.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -38,6 +39,7 @@ export function demoAccounts(s: SeedSummary): NewAccount[] {
     account('provider', '居家养老服务商', 'service_provider', { scopeDivision: '330105004' }),
     account('police', '和睦派出所 值班民警', 'public_security', { scopeDivision: '330105004' }),
     account('hemu-resident', '和睦居民(演示)', 'resident', { residentId: s.hemuResidentId }),
+    account('grid', '和睦社区 网格员', 'grid_worker', { scopeDivision: s.hemuCommunity }),
   ];
 }
 
@@ -61,6 +63,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedCoordination(tx, seed, '330100', projects, compounds, PLAN_YEAR);
     await seedEvaluation(tx, projects);
     await seedSmartDevices(tx, summary.hemuCompoundIds);
+    await seedGrids(tx, summary.hemuCompoundIds);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

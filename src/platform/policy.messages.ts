@@ -25,6 +25,10 @@ export const ruleNames = defineMessages({
   'rule.smart.event_retention_days': { 'zh-CN': '设备事件保存期限', en: 'Device events kept for' },
   'rule.smart.keyperson_retention_days': { 'zh-CN': '重点人员预警保存期限', en: 'Watch-list alerts kept for' },
   'rule.smart.ingest_limits': { 'zh-CN': '设备上报限制', en: 'Limits on device messages' },
+  'rule.grid.categories': { 'zh-CN': '网格事件分类', en: 'Grid event categories' },
+  'rule.grid.event_sla': { 'zh-CN': '网格事件各环节办理时限', en: 'Time allowed at each step of a grid event' },
+  'rule.grid.reopen_days': { 'zh-CN': '办结后可提出异议的期限', en: 'Days a closed grid event may be disputed' },
+  'rule.grid.escalation': { 'zh-CN': '网格事件分级上报', en: 'Escalation of grid events by level' },
   'rule.grid.alarm_handover': { 'zh-CN': '未处置告警转网格事件', en: 'Unhandled alarms handed over as grid events' },
 });
 
@@ -100,6 +104,7 @@ function handoverWords(value: unknown): Words {
 export function ruleValueOnly(key: string, value: unknown): Words {
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
+  if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });
   if (key === 'grid.alarm_handover') return handoverWords(value);
   return valueWords(value);
 }
@@ -114,6 +119,7 @@ export const ruleWords = (r: { key: string; value: unknown; unit: string | null 
 export function ruleValueWords(key: string, value: unknown, unit: string | null): Words {
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
+  if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });
   if (key === 'grid.alarm_handover') return handoverWords(value);
   const u = unitWords(unit);
   if (unit === 'yuan/m2' || unit === 'yuan/m2/month') {

@@ -41,6 +41,12 @@ export const permissions = {
   'workorders.read': 'Read work orders',
   'workorders.manage': 'Raise work orders and assign them',
   'workorders.handle': 'Take work orders, complete them with a photo and a note, and record call-backs',
+  'grid.read': 'Read grids and grid events (a grid worker: their own grids’)',
+  'grid.report': 'Report grid events and upload their photos',
+  'grid.handle': 'Accept, handle, self-resolve and escalate grid events, and add photos',
+  'grid.review': 'Review handled grid events, review closure, decide disputes, and merge duplicates',
+  'grid.manage': 'Draw grids, set the buildings they cover and their grid workers',
+  'grid.patrol': 'Check in on patrol in one’s own grids',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -68,14 +74,17 @@ const implementers: Permission[] = [
 // Watch-list alerts belong to public security alone: not even the city's administrator reads them.
 const restricted: Permission[] = ['keyperson.read'];
 const duty: Permission[] = ['devices.read', 'alarms.read', 'alarms.handle', 'workorders.read', 'workorders.manage'];
+// Grid governance (R23): staff of the community and above report, handle, review and draw grids in their division.
+const gridStaff: Permission[] = ['grid.read', 'grid.report', 'grid.handle', 'grid.review', 'grid.manage'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
-  district_officer: [...implementers, ...duty, 'funding.disburse', 'companies.register', 'evaluation.manage'],
-  subdistrict_officer: [...implementers, ...duty, 'devices.manage', 'workorders.handle'],
+  district_officer: [...implementers, ...duty, ...gridStaff, 'funding.disburse', 'companies.register', 'evaluation.manage'],
+  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle'],
   community_worker: [
     ...staff,
     ...duty,
+    ...gridStaff,
     'registry.write',
     'registry.import',
     'personal.read',
@@ -86,10 +95,22 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   department_liaison: [...staff, 'packages.write', 'plan.review'],
   contractor: ['registry.read', 'projects.read', 'devices.read', 'workorders.read', 'workorders.handle'],
   evaluator: [...staff, 'evaluation.manage', 'assessment.enter', 'sample.answer'],
-  property_manager: ['registry.read', 'jobs.read', 'projects.read', ...duty, 'devices.manage', 'workorders.handle'],
+  property_manager: [
+    'registry.read',
+    'jobs.read',
+    'projects.read',
+    ...duty,
+    'devices.manage',
+    'workorders.handle',
+    'grid.read',
+    'grid.report',
+    'grid.handle',
+  ],
   service_provider: ['registry.read'],
   public_security: ['registry.read', 'devices.read', 'alarms.read', 'alarms.handle', 'keyperson.read'],
   resident: [],
+  // Scoped to their grids (grid_workers), not their division: they see their grids' events and their own reports.
+  grid_worker: ['registry.read', 'grid.read', 'grid.report', 'grid.handle', 'grid.patrol'],
 };
 
 export function isPermission(name: string): name is Permission {

@@ -13,6 +13,7 @@ export const roles = [
   'service_provider',
   'public_security',
   'resident',
+  'grid_worker',
 ] as const;
 export type Role = (typeof roles)[number];
 

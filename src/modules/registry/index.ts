@@ -6,6 +6,7 @@ import {
   householdIdsOfResident,
 } from './households.service.ts';
 import { buildingsOf, compoundsByRef } from './places.ts';
+import { buildingPlaces, compoundPlaces, nearestCompound } from './geo.ts';
 import { buildingsOfCompounds, childDivisions, compoundsInScope } from './registry.service.ts';
 import { backfillPhoneHashes, bindingsOfResident, residentIdsByPhone } from './residents.service.ts';
 
@@ -14,10 +15,14 @@ export { compoundsForSeeding, DEMO_RESIDENT_PHONE, loadDivisions, seedRegistry, 
 export { divisionLevelOf, divisionPrefix, lineage, within, isEligible } from './divisions.ts';
 export { compoundInScope } from './scope.ts';
 export { compoundRefKey, type CompoundRef } from './places.ts';
+export type { CompoundPlace } from './geo.ts';
 
 /** What other modules may ask of the registry. */
 export const registry = {
   backfillPhoneHashes,
+  buildingPlaces,
+  compoundPlaces,
+  nearestCompound,
   bindingsOfResident,
   buildingsOf,
   buildingsOfCompounds,

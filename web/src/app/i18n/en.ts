@@ -45,6 +45,7 @@ const en: Messages = {
     service_provider: 'Service provider',
     public_security: 'Public security',
     resident: 'Resident',
+    grid_worker: 'Grid worker',
   },
   login: {
     title: 'Sign in',

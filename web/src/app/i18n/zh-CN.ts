@@ -43,6 +43,7 @@ const zhCN = {
     service_provider: '服务商',
     public_security: '公安',
     resident: '居民',
+    grid_worker: '网格员',
   },
   login: {
     title: '用户登录',
