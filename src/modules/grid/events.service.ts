@@ -35,6 +35,7 @@ import {
   type ActorKind,
 } from './lifecycle.ts';
 import { gridMessages as gm } from './messages.ts';
+import { checkClosable } from './sources.ts';
 import {
   gridEventPhotos,
   gridEventRatings,
@@ -357,6 +358,8 @@ export async function transitionGridEvent(
     const now = new Date();
     const allowed = await allowedFor(t, actor, row, now);
     if (!allowed.includes(to)) throw notAllowed(row.state, to, allowed);
+    // An event carrying a work order that owes its SOS call-back is not closed until the call is recorded (sources.ts).
+    if (to === 'closed') await checkClosable(t, id);
     const [cats, sla, escalation] = await Promise.all([categoriesAt(t), slaAt(t), escalationAt(t)]);
     const group = cats.byCode.get(row.category)?.group ?? 'default';
     const dueAt = dueTime(sla, group, to, now);

@@ -80,10 +80,13 @@ import { defineModule } from '../../platform/module.ts';
 import { gridEventRoutes } from './events.routes.ts';
 import { gridRoutes } from './grids.routes.ts';
 import { gridSlaSweep, purgePendingPhotosJob } from './sla.ts';
+import { alarmToGridEvent, closeWorkOrderOnClosure } from './sources.ts';
+import { gridSourceRoutes } from './sources.routes.ts';
 export const manifest = defineModule({
   name: 'grid',
-  routes: [gridEventRoutes, gridRoutes],
+  routes: [gridEventRoutes, gridRoutes, gridSourceRoutes],
   jobs: [],
+  handlers: [alarmToGridEvent, closeWorkOrderOnClosure],
   schedules: [
     { kind: gridSlaSweep, cron: '* * * * *' },
     { kind: purgePendingPhotosJob, cron: '41 3 * * *' },

@@ -21,6 +21,10 @@ import type { paths_evaluation_1 } from './schema.gen/evaluation-1.ts';
 import type { paths_evaluation_2 } from './schema.gen/evaluation-2.ts';
 import type { paths_funding } from './schema.gen/funding.ts';
 import type { paths_governance_documents } from './schema.gen/governance-documents.ts';
+import type { paths_grid_categories } from './schema.gen/grid-categories.ts';
+import type { paths_grid_events_1 } from './schema.gen/grid-events-1.ts';
+import type { paths_grid_events_2 } from './schema.gen/grid-events-2.ts';
+import type { paths_grids } from './schema.gen/grids.ts';
 import type { paths_health } from './schema.gen/health.ts';
 import type { paths_households } from './schema.gen/households.ts';
 import type { paths_imports } from './schema.gen/imports.ts';
@@ -49,6 +53,7 @@ import type { paths_stats } from './schema.gen/stats.ts';
 import type { paths_surveys } from './schema.gen/surveys.ts';
 import type { paths_work_orders_1 } from './schema.gen/work-orders-1.ts';
 import type { paths_work_orders_2 } from './schema.gen/work-orders-2.ts';
+import type { paths_work_orders_3 } from './schema.gen/work-orders-3.ts';
 import type { paths_work_packages } from './schema.gen/work-packages.ts';
 
 export interface paths
@@ -72,6 +77,10 @@ export interface paths
     paths_evaluation_2,
     paths_funding,
     paths_governance_documents,
+    paths_grid_categories,
+    paths_grid_events_1,
+    paths_grid_events_2,
+    paths_grids,
     paths_health,
     paths_households,
     paths_imports,
@@ -100,6 +109,7 @@ export interface paths
     paths_surveys,
     paths_work_orders_1,
     paths_work_orders_2,
+    paths_work_orders_3,
     paths_work_packages {}
 
 export interface components {
