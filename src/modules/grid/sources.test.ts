@@ -8,7 +8,7 @@ import { ruleAt } from '../../platform/policy.ts';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { authUserByUsername } from '../accounts/index.ts';
 import { escalateDue, HANDOVER_RULE, smartWorld, type SmartWorld } from '../smart/index.ts';
-import { findGridEventBySource, getGridEvent, transitionGridEvent } from './index.ts';
+import { categoriesAt, findGridEventBySource, getGridEvent, transitionGridEvent } from './index.ts';
 import { workOrderOfGridEvent } from './sources.ts';
 
 let t: TestApp;
@@ -102,6 +102,12 @@ describe('an SOS alarm left unhandled (Acceptance 3)', () => {
     expect(byHand.statusCode).toBe(409);
     expect(byHand.json().workOrderId).toBe(order.id);
 
+    // Handing that order up by hand answers the alarm's event: one incident, one grid event.
+    const handUp = await t.call('POST', `/api/v1/work-orders/${order.id}/grid-event`, 'hemu', { category: 'elderly_help' });
+    expect(handUp.statusCode, handUp.body).toBe(201);
+    expect(handUp.json()).toMatchObject({ id: gridId, created: false });
+    expect(await gridEventsOf(order.id)).toBe(0);
+
     // The duty console shows the grid event beside the alarm, and the hand-over in the alarm's history.
     const detail = await alarmDetail(alarmId);
     expect(detail.gridEvent).toEqual({ id: gridId, ref: grid.ref, state: 'reported' });
@@ -139,6 +145,11 @@ describe('an SOS alarm left unhandled (Acceptance 3)', () => {
     const clearing = cleared.steps.filter((x: { action: string }) => x.action === 'cleared');
     expect(clearing).toEqual([expect.objectContaining({ note: `Cleared by grid event ${grid.ref}`, actor: null })]);
     expect(cleared.gridEvent).toEqual({ id: gridId, ref: grid.ref, state: 'closed' });
+  });
+
+  it('every category the hand-over rule names is a grid category (else the handler could never file the event)', async () => {
+    const categories = await categoriesAt(t.ctx.db);
+    for (const a of handover.alarms) expect(categories.byCode.has(a.category), a.category).toBe(true);
   });
 
   it('an alarm acknowledged in time never becomes a grid event', async () => {
