@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { fileResponse, type ZodApp } from '../../platform/http/app.ts';
 import { userOf } from '../../platform/http/auth.ts';
+import { localeOf } from '../../platform/http/locale.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { readUpload, sendDownload } from '../../platform/http/uploads.ts';
 import type { GridActor } from './access.ts';
@@ -31,9 +32,10 @@ const created = z.object({
 const actorOf = (req: FastifyRequest): GridActor => ({ ...userOf(req), ip: req.ip });
 
 /** The detail a person reads: the event and the states they may move it to now. */
-async function detailFor(ctx: AppContext, actor: GridActor, eventId: string) {
+async function detailFor(ctx: AppContext, req: FastifyRequest, eventId: string) {
+  const actor = actorOf(req);
   const row = await read.visibleEvent(ctx.db, actor, eventId);
-  const [d] = await read.detailsOf(ctx.db, [row], actor.locale);
+  const [d] = await read.detailsOf(ctx.db, [row], localeOf(req));
   return { ...d!, allowed: await events.allowedFor(ctx.db, actor, row) };
 }
 
@@ -122,7 +124,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
         response: { 200: detail },
       },
     },
-    async (req) => detailFor(ctx, actorOf(req), req.params.id),
+    async (req) => detailFor(ctx, req, req.params.id),
   );
   app.post(
     '/api/v1/grid-events/:id/transitions',
@@ -141,7 +143,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       const { to, note: text, lat: la, lng: ln } = req.body;
       const where = la !== undefined && ln !== undefined ? { lat: la, lng: ln } : undefined;
       await events.transitionGridEvent(ctx, req.params.id, to, actor, text, undefined, where);
-      return detailFor(ctx, actor, req.params.id);
+      return detailFor(ctx, req, req.params.id);
     },
   );
   app.post(
@@ -159,7 +161,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     async (req) => {
       const actor = actorOf(req);
       await events.escalateGridEvent(ctx, req.params.id, actor, req.body.note);
-      return detailFor(ctx, actor, req.params.id);
+      return detailFor(ctx, req, req.params.id);
     },
   );
   app.post(
@@ -177,7 +179,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     async (req) => {
       const actor = actorOf(req);
       await events.mergeGridEvents(ctx, req.params.id, req.body.duplicateId, actor, req.body.note);
-      return detailFor(ctx, actor, req.params.id);
+      return detailFor(ctx, req, req.params.id);
     },
   );
   app.post(
