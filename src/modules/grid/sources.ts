@@ -25,8 +25,8 @@ const shanghai = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_0
 export function alarmDescription(p: AlarmUnhandled): string {
   const place = p.location ? `（${p.location}）` : '';
   return (
-    `${p.deviceKind}“${p.deviceName}”${place}${p.causeName}：自 ${shanghai(p.firstAt)} 起无人确认，` +
-    `已逐级上报至${p.levelName}，${shanghai(p.handedOverAt)} 转为网格事件跟进处置。`
+    `${p.deviceKind}“${p.deviceName}”${place}${p.causeName}：自 ${shanghai(p.firstAt)} 起无人确认` +
+    `（当前处置层级：${p.levelName}），${shanghai(p.handedOverAt)} 转为网格事件跟进处置。`
   );
 }
 
