@@ -4,7 +4,7 @@
 // and once closed leaves the order done and the alarm cleared. A work order handed up by hand, once.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleAt } from '../../platform/policy.ts';
+import { publishRule, ruleAt } from '../../platform/policy.ts';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { authUserByUsername } from '../accounts/index.ts';
 import { escalateDue, HANDOVER_RULE, smartWorld, type SmartWorld } from '../smart/index.ts';
@@ -38,6 +38,8 @@ async function pressSos(room = '3-201'): Promise<{ alarmId: string; at: Date; de
     payload: JSON.stringify({ events: [{ id: randomUUID(), type: 'sos.pressed', at: at.toISOString(), data: { room } }] }),
   });
   expect(res.statusCode, res.body).toBe(202);
+  // A critical alarm's notify job holds the alarm's row while it runs, and the clock skips locked rows: let it finish.
+  await t.settled();
   const [alarm] = await q(`select id, first_at from alarms where device_id = $1`, [device.id]);
   expect(alarm, 'the SOS raised an alarm').toBeDefined();
   const [d] = await q(`select name from devices where id = $1`, [device.id]);
@@ -173,6 +175,7 @@ describe('an SOS alarm left unhandled (Acceptance 3)', () => {
       payload: JSON.stringify({ events: [{ id: randomUUID(), type, at: at.toISOString(), data }] }),
     });
     expect(res.statusCode, res.body).toBe(202);
+    await t.settled();
     const [alarm] = await q(`select id, first_at from alarms where device_id = $1`, [d.id]);
     return { alarmId: alarm.id as string, at: alarm.first_at as Date };
   }
@@ -261,5 +264,31 @@ describe('a work order handed up as a grid event', () => {
     const finished = await t.call('POST', `/api/v1/work-orders/${orderId}/grid-event`, 'hemu', { category: 'street_lamp' });
     expect(finished.statusCode).toBe(409);
     expect(finished.json().code).toBe('grid.work_order_finished');
+  });
+});
+
+// Last in the file: it publishes a broken version of the rule, in force from today.
+describe('a hand-over that fails', () => {
+  it('never stops the escalation: the alarm still climbs, and is not marked as handed over', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await t.ctx.db.transaction((tx) =>
+      publishRule(tx, {
+        key: HANDOVER_RULE,
+        version: 'broken',
+        value: { alarms: [{ type: 'sos.pressed' }] },
+        source: '测试',
+        effectiveFrom: today,
+      }),
+    );
+    const ack = sla.severities.critical!.acknowledgeSeconds;
+    const { alarmId, at } = await pressSos('9-901');
+    expect((await escalateDue(t.ctx, later(at, ack), alarmId)).map((e) => [e.level, e.handedOver])).toEqual([[sla.levels[1], false]]);
+    const top = sla.levels.at(-1);
+    expect((await escalateDue(t.ctx, later(at, 2 * ack), alarmId)).map((e) => [e.level, e.handedOver])).toEqual([[top, false]]);
+    await t.settled();
+    expect(await findGridEventBySource(t.ctx, 'alarm', null, alarmId)).toBeNull();
+    const steps = (await alarmDetail(alarmId)).steps.map((s: { action: string }) => s.action);
+    expect(steps.filter((a: string) => a === 'escalated')).toHaveLength(2);
+    expect(steps).not.toContain('handed_over');
   });
 });

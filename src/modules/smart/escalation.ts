@@ -88,8 +88,20 @@ async function escalateOne(ctx: AppContext, tx: Tx, sla: AlarmSla, a: typeof ala
   await writeStep(tx, a.id, action, null, { level, at: now });
   await notifyLevel(ctx, tx, a, level, now, s.sms);
   await scheduleEscalation(ctx, tx, a.id, next);
-  const handedOver = !!(await handOverIfDue(ctx, tx, sla.levels, a, level, now));
-  return { alarmId: a.id, action, level, handedOver };
+  return { alarmId: a.id, action, level, handedOver: await handOverSafely(ctx, tx, sla, a, level, now) };
+}
+
+/**
+ * The hand-over in a savepoint of its own: should it fail, the escalation of this alarm and of the rest of the
+ * batch still commits, and the hand-over is tried again at the alarm's next step (it left no mark).
+ */
+async function handOverSafely(ctx: AppContext, tx: Tx, sla: AlarmSla, a: typeof alarms.$inferSelect, level: DutyLevel, now: Date) {
+  try {
+    return !!(await tx.transaction((sp) => handOverIfDue(ctx, sp, sla.levels, a, level, now)));
+  } catch (err) {
+    ctx.log.warn({ alarm: a.id, err: (err as Error).message }, 'alarm hand-over to the grid failed; tried again at its next step');
+    return false;
+  }
 }
 
 /** Notifies the duty accounts of a level: the step (the consoles see the alarm's change live), and an SMS for critical ones. */
