@@ -52,6 +52,25 @@ const codeWords: Record<string, Localized> = {
   basically_satisfied: { 'zh-CN': '基本满意', en: 'basically satisfied' },
   city: { 'zh-CN': '市级', en: 'city' },
   district: { 'zh-CN': '区级', en: 'district' },
+  // Grid events (grid.event_sla, grid.escalation).
+  default: { 'zh-CN': '默认', en: 'default' },
+  groups: { 'zh-CN': '按事件大类', en: 'by group' },
+  reported: { 'zh-CN': '待接收', en: 'reported' },
+  accepted: { 'zh-CN': '处理中', en: 'accepted' },
+  handled: { 'zh-CN': '待审核', en: 'handled' },
+  reviewed: { 'zh-CN': '待办结审核', en: 'reviewed' },
+  disputed: { 'zh-CN': '异议审核', en: 'disputed' },
+  safety: { 'zh-CN': '安全', en: 'safety' },
+  care: { 'zh-CN': '关爱', en: 'care' },
+  facility: { 'zh-CN': '设施', en: 'facilities' },
+  environment: { 'zh-CN': '环境', en: 'environment' },
+  order: { 'zh-CN': '秩序', en: 'public order' },
+  levels: { 'zh-CN': '层级', en: 'levels' },
+  grid: { 'zh-CN': '网格', en: 'grid' },
+  community: { 'zh-CN': '社区', en: 'community' },
+  subdistrict: { 'zh-CN': '街道', en: 'subdistrict' },
+  graceSeconds: { 'zh-CN': '超时宽限秒数', en: 'grace seconds past the time' },
+  levelSeconds: { 'zh-CN': '各级办理秒数', en: 'seconds each level gets' },
 };
 
 /** A rule's name in words; an unknown key reads as itself. */

@@ -10,7 +10,9 @@ import type { GridActor } from './access.ts';
 import { gridCategories } from './categories.ts';
 import { gridCategorySchema, gridEventDetailSchema, gridEventSummarySchema } from './events.schemas.ts';
 import * as read from './events.queries.ts';
+import * as actions from './events.actions.ts';
 import * as events from './events.service.ts';
+import * as photos from './photos.service.ts';
 import { gridEventSources, gridEventStates, gridLevels } from './schema.ts';
 
 const tags = ['grid events'];
@@ -75,7 +77,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
             anonymous: z.boolean().optional(),
             attributes: z.record(z.string(), z.union([z.string().max(4000), z.array(z.string().max(200)).max(50)])).optional(),
             mediaUrl: z.url().max(1000).optional(),
-            photoIds: z.array(z.uuid()).max(events.MAX_PHOTOS).optional(),
+            photoIds: z.array(z.uuid()).max(photos.MAX_PHOTOS).optional(),
           })
           .strict(),
         response: { 201: created, 200: created },
@@ -160,7 +162,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (req) => {
       const actor = actorOf(req);
-      await events.escalateGridEvent(ctx, req.params.id, actor, req.body.note);
+      await actions.escalateGridEvent(ctx, req.params.id, actor, req.body.note);
       return detailFor(ctx, req, req.params.id);
     },
   );
@@ -178,7 +180,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (req) => {
       const actor = actorOf(req);
-      await events.mergeGridEvents(ctx, req.params.id, req.body.duplicateId, actor, req.body.note);
+      await actions.mergeGridEvents(ctx, req.params.id, req.body.duplicateId, actor, req.body.note);
       return detailFor(ctx, req, req.params.id);
     },
   );
@@ -195,7 +197,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (req, reply) => {
       const upload = await readUpload(req, ctx.env.MAX_UPLOAD_MB * 2 ** 20, z.object({}), 'file');
-      return reply.code(201).send(await events.uploadPendingPhoto(ctx, actorOf(req), upload));
+      return reply.code(201).send(await photos.uploadPendingPhoto(ctx, actorOf(req), upload));
     },
   );
   app.post(
@@ -204,7 +206,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       config: { permission: 'grid.handle' },
       schema: {
         tags,
-        summary: `Add a photo to an event (multipart field file: PNG or JPEG; at most ${events.MAX_PHOTOS} per event)`,
+        summary: `Add a photo to an event (multipart field file: PNG or JPEG; at most ${photos.MAX_PHOTOS} per event)`,
         params: id,
         consumes: ['multipart/form-data'],
         response: { 201: z.object({ id: z.string(), url: z.string() }) },
@@ -212,7 +214,7 @@ export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (req, reply) => {
       const upload = await readUpload(req, ctx.env.MAX_UPLOAD_MB * 2 ** 20, z.object({}), 'file');
-      const photo = await events.addEventPhoto(ctx, actorOf(req), req.params.id, upload);
+      const photo = await photos.addEventPhoto(ctx, actorOf(req), req.params.id, upload);
       return reply.code(201).send({ id: photo.id, url: read.photoUrl(req.params.id, photo.id) });
     },
   );

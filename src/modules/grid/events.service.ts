@@ -1,55 +1,23 @@
 // Grid events: reported (by anyone, from any source) into the compound, community and grid of the place, routed by
-// category, checked for duplicates nearby, idempotent by source; moved through the lifecycle under a row lock; merged,
-// escalated by hand, and given photos. Every change is a step, an audit entry and a domain event, in one transaction.
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { audit, type Actor } from '../../platform/audit.ts';
+// category, checked for duplicates nearby, idempotent by source; moved through the lifecycle under a row lock. Every change is a step, an audit entry and a domain event, in one transaction.
+import { eq } from 'drizzle-orm';
+import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
-import { keepUpload, sniff } from '../../platform/files.ts';
-import { conflict, forbidden, problem, unprocessable, type FieldError } from '../../platform/http/problem.ts';
-import type { UploadedFile } from '../../platform/http/uploads.ts';
+import { problem, unprocessable, type FieldError } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { registry, type CompoundPlace } from '../registry/index.ts';
 import { actorKind, placeInScope, type GridActor } from './access.ts';
 import { attributeProblems, categoriesAt, escalationAt, reopenDaysAt, slaAt } from './categories.ts';
-import {
-  detailsOf,
-  findGridEventBySource,
-  nearbyOpen,
-  pendingPhotos,
-  systemNote,
-  visibleEvent,
-  type EventRow,
-  type GridEventDetail,
-} from './events.queries.ts';
+import { detailsOf, findGridEventBySource, nearbyOpen, visibleEvent, type EventRow, type GridEventDetail } from './events.queries.ts';
 import { gridOfPlace } from './grids.service.ts';
-import {
-  allowedNext,
-  dueTime,
-  eventRef,
-  firstEscalation,
-  initialLevel,
-  isSelfResolution,
-  nextEscalation,
-  nextLevel,
-  type ActorKind,
-} from './lifecycle.ts';
+import { allowedNext, dueTime, eventRef, firstEscalation, initialLevel, isSelfResolution } from './lifecycle.ts';
 import { gridMessages as gm } from './messages.ts';
 import { checkClosable } from './sources.ts';
-import {
-  gridEventPhotos,
-  gridEventRatings,
-  gridEvents,
-  gridEventSteps,
-  type GridEventSource,
-  type GridEventState,
-  type GridLevel,
-  type StepAction,
-} from './schema.ts';
+import { attachPending, MAX_PHOTOS } from './photos.service.ts';
+import { gridEvents, type GridEventSource, type GridEventState, type GridLevel } from './schema.ts';
+import { auditActor, fieldErr, inTx, writeStep } from './steps.ts';
 
-/** At most this many photos per event (a resident's report allows nine). */
-export const MAX_PHOTOS = 9;
-const PHOTO_MAX_MB = 10;
 /** A point this far from every registered compound is not placed in any community. */
 const NEAREST_COMPOUND_M = 3000;
 
@@ -91,48 +59,6 @@ export interface CreatedGridEvent {
   created: boolean;
 }
 
-const auditActor = (a: GridActor | null): Actor | undefined => (a ? { id: a.id, username: a.username, ip: a.ip } : undefined);
-const fieldErr = (path: string, message: FieldError['message']): FieldError => ({ path, message });
-
-async function inTx<T>(ctx: AppContext, tx: Tx | undefined, run: (t: Tx) => Promise<T>): Promise<T> {
-  return tx ? run(tx) : ctx.db.transaction(run);
-}
-
-export async function writeStep(
-  tx: Tx,
-  s: {
-    eventId: string;
-    action: StepAction;
-    actorId: string | null;
-    actorRole: ActorKind;
-    at: Date;
-    level: GridLevel;
-    from?: GridEventState | null;
-    to?: GridEventState | null;
-    lat?: number | null;
-    lng?: number | null;
-    note?: string | null;
-  },
-): Promise<string> {
-  const id = uuidv7(s.at.getTime());
-  await tx.insert(gridEventSteps).values({
-    id,
-    eventId: s.eventId,
-    action: s.action,
-    actorId: s.actorId,
-    actorRole: s.actorRole,
-    at: s.at,
-    level: s.level,
-    fromState: s.from ?? null,
-    toState: s.to ?? null,
-    lat: s.lat === undefined || s.lat === null ? null : String(s.lat),
-    lng: s.lng === undefined || s.lng === null ? null : String(s.lng),
-    note: s.note ?? null,
-  });
-  return id;
-}
-
-/** Where the report is: a building, else a compound, else the compound nearest the point. */
 async function placeOf(ctx: AppContext, tx: Tx, input: NewGridEvent): Promise<CompoundPlace & { buildingId: string | null }> {
   if (input.buildingId) {
     const b = (await registry.buildingPlaces(tx, [input.buildingId])).get(input.buildingId);
@@ -296,18 +222,6 @@ async function again(t: Tx, id: string): Promise<CreatedGridEvent> {
   };
 }
 
-async function attachPending(t: Tx, actor: GridActor | null, eventId: string, stepId: string | null, photoIds: string[]) {
-  const ids = [...new Set(photoIds)];
-  const found = await pendingPhotos(t, ids).for('update');
-  const usable = found.filter((p) => !actor || p.uploadedBy === actor.id);
-  if (usable.length !== ids.length)
-    throw unprocessable(
-      gm.msg('grid.photo_unknown'),
-      ids.flatMap((p, i) => (usable.some((u) => u.id === p) ? [] : [fieldErr(`body.photoIds.${i}`, gm.msg('field.photo_unknown'))])),
-    );
-  await t.update(gridEventPhotos).set({ eventId, stepId }).where(inArray(gridEventPhotos.id, ids));
-}
-
 function notAllowed(state: GridEventState, to: GridEventState, allowed: GridEventState[]) {
   const list = allowed.length ? allowed.map((s) => gm.msg(`state.${s}`)) : [gm.msg('grid.none_allowed')];
   return problem(
@@ -406,155 +320,3 @@ export async function transitionGridEvent(
 }
 
 /** Raises an event one level by hand (分级上报), or answers 409 at the top or when closed. */
-export async function escalateGridEvent(ctx: AppContext, id: string, actor: GridActor | null, note?: string, tx?: Tx, now = new Date()) {
-  return inTx(ctx, tx, async (t) => {
-    const row = await visibleEvent(t, actor, id, true);
-    if (row.state === 'closed') throw conflict(gm.msg('grid.escalate_closed'), { state: row.state });
-    const escalation = await escalationAt(t);
-    const level = nextLevel(row.level, escalation.levels);
-    if (!level) throw conflict(gm.msg('grid.escalate_top'), { level: row.level });
-    const [updated] = await t
-      .update(gridEvents)
-      .set({ level, updatedAt: now, escalateAt: nextEscalation(escalation, level, now) })
-      .where(eq(gridEvents.id, id))
-      .returning();
-    await writeStep(t, {
-      eventId: id,
-      action: 'escalated',
-      actorId: actor?.id ?? null,
-      actorRole: actorKind(actor),
-      at: now,
-      level,
-      note: note ?? null,
-    });
-    await audit(t, auditActor(actor), 'grid_event.escalate', 'grid_event', id, { from: row.level, to: level });
-    await ctx.events.record(t, 'grid.event_escalated', { id, level, category: row.category });
-    return (await detailsOf(t, [updated!], actor?.locale))[0]!;
-  });
-}
-
-/** Merges `duplicateId` into `targetId`: the duplicate is closed as merged, with a step on both. */
-export async function mergeGridEvents(ctx: AppContext, targetId: string, duplicateId: string, actor: GridActor, note?: string) {
-  if (targetId === duplicateId) throw unprocessable(gm.msg('grid.merge_self'), [fieldErr('body.duplicateId', gm.msg('field.merge_self'))]);
-  return ctx.db.transaction(async (t) => {
-    // Locked in id order, so two merges of the same pair cannot deadlock.
-    const [a, b] = targetId < duplicateId ? [targetId, duplicateId] : [duplicateId, targetId];
-    const first = await visibleEvent(t, actor, a, true);
-    const second = await visibleEvent(t, actor, b, true);
-    const target = first.id === targetId ? first : second;
-    const dup = first.id === targetId ? second : first;
-    if (target.state === 'closed' || dup.state === 'closed') throw conflict(gm.msg('grid.merge_closed'));
-    if (target.category !== dup.category)
-      throw unprocessable(gm.msg('grid.merge_category'), [fieldErr('body.duplicateId', gm.msg('field.merge_category'))]);
-    const now = new Date();
-    const kind = actorKind(actor);
-    await t
-      .update(gridEvents)
-      .set({ state: 'closed', closedAt: now, updatedAt: now, dueAt: null, escalateAt: null, overdueSince: null, mergedIntoId: target.id })
-      .where(eq(gridEvents.id, dup.id));
-    await writeStep(t, {
-      eventId: dup.id,
-      action: 'merged_into',
-      actorId: actor.id,
-      actorRole: kind,
-      at: now,
-      level: dup.level,
-      from: dup.state,
-      to: 'closed',
-      note: note ?? systemNote('note.merged_into', { ref: eventRef(target.seq, target.reportedAt) }),
-    });
-    await writeStep(t, {
-      eventId: target.id,
-      action: 'merged',
-      actorId: actor.id,
-      actorRole: kind,
-      at: now,
-      level: target.level,
-      note: systemNote('note.merged', { ref: eventRef(dup.seq, dup.reportedAt) }),
-    });
-    await audit(t, auditActor(actor), 'grid_event.merge', 'grid_event', target.id, { duplicateId: dup.id });
-    await ctx.events.record(t, 'grid.event_transitioned', {
-      id: dup.id,
-      from: dup.state,
-      to: 'closed',
-      level: dup.level,
-      source: dup.source,
-      platform: dup.platform,
-    });
-    const [fresh] = await t.select().from(gridEvents).where(eq(gridEvents.id, target.id));
-    return (await detailsOf(t, [fresh!], actor.locale))[0]!;
-  });
-}
-
-async function keepPhoto(ctx: AppContext, upload: UploadedFile) {
-  const type = sniff(upload.data);
-  if (type !== 'png' && type !== 'jpeg')
-    throw problem(415, gm.msg('grid.photo_not_image'), { errors: [fieldErr('body.file', gm.msg('field.photo_not_image'))] });
-  return keepUpload(ctx.env.dataDir, upload, Math.min(ctx.env.MAX_UPLOAD_MB, PHOTO_MAX_MB) * 2 ** 20);
-}
-
-/** A photo taken before the report is filed: held for its uploader until a report names it in `photoIds`. */
-export async function uploadPendingPhoto(ctx: AppContext, actor: GridActor, upload: UploadedFile): Promise<{ id: string }> {
-  const kept = await keepPhoto(ctx, upload);
-  const id = uuidv7();
-  await ctx.db.insert(gridEventPhotos).values({ id, eventId: null, uploadedBy: actor.id, ...kept });
-  return { id };
-}
-
-/** A photo of an event (of its latest step when `stepId` is not given), up to MAX_PHOTOS per event. */
-export async function addEventPhoto(ctx: AppContext, actor: GridActor, eventId: string, upload: UploadedFile) {
-  const kept = await keepPhoto(ctx, upload);
-  return ctx.db.transaction(async (t) => {
-    const row = await visibleEvent(t, actor, eventId, true);
-    const [{ n }] = (await t.select({ n: count() }).from(gridEventPhotos).where(eq(gridEventPhotos.eventId, eventId))) as [{ n: number }];
-    if (n >= MAX_PHOTOS)
-      throw unprocessable(gm.msg('grid.photos_too_many', { max: MAX_PHOTOS }), [fieldErr('body.file', gm.msg('field.photos_too_many'))]);
-    const now = new Date();
-    const stepId = await writeStep(t, {
-      eventId,
-      action: 'photo',
-      actorId: actor.id,
-      actorRole: actorKind(actor),
-      at: now,
-      level: row.level,
-    });
-    const id = uuidv7();
-    await t.insert(gridEventPhotos).values({ id, eventId, stepId, uploadedBy: actor.id, ...kept });
-    await audit(t, auditActor(actor), 'grid_event.photo', 'grid_event', eventId, { bytes: kept.sizeBytes });
-    return { id };
-  });
-}
-
-/** The reporter's rating of a closed event, once. */
-export async function rateGridEvent(ctx: AppContext, actor: GridActor, eventId: string, input: { score: number; comment?: string | null }) {
-  return ctx.db.transaction(async (t) => {
-    const row = await visibleEvent(t, actor, eventId, true);
-    if (row.reporterAccountId !== actor.id || row.state !== 'closed' || row.mergedIntoId)
-      throw forbidden(gm.msg('grid.rating_not_allowed'));
-    const inserted = await t
-      .insert(gridEventRatings)
-      .values({ id: uuidv7(), eventId, score: input.score, comment: input.comment ?? null, byAccountId: actor.id })
-      .onConflictDoNothing()
-      .returning({ id: gridEventRatings.id });
-    if (!inserted.length) throw conflict(gm.msg('grid.rating_not_allowed'));
-    await writeStep(t, {
-      eventId,
-      action: 'rated',
-      actorId: actor.id,
-      actorRole: actorKind(actor),
-      at: new Date(),
-      level: row.level,
-      note: String(input.score),
-    });
-    return { score: input.score };
-  });
-}
-
-/** Pending photos older than a day that no report took: their rows go (the files stay, found again by hash). */
-export async function purgePendingPhotos(ctx: AppContext, now = new Date()): Promise<number> {
-  const res = await ctx.db
-    .delete(gridEventPhotos)
-    .where(and(isNull(gridEventPhotos.eventId), sql`${gridEventPhotos.uploadedAt} < ${new Date(now.getTime() - 86_400_000)}`))
-    .returning({ id: gridEventPhotos.id });
-  return res.length;
-}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { gridWorld, type GridWorld } from './fixtures.ts';
-import { createGridEvent, findGridEventBySource, getGridEvent, listGridEvents, transitionGridEvent } from './index.ts';
+import { createGridEvent, findGridEventBySource, getGridEvent, listGridEvents, rateGridEvent, transitionGridEvent } from './index.ts';
 
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
@@ -136,6 +136,37 @@ describe('grid events over the API', () => {
     expect(notTheirs.json().allowed).toEqual(['accepted']);
     const lamp = (await post({ category: 'street_lamp', description: '路灯', buildingId: w.buildings[0], source: 'patrol' })).json();
     expect((await move(lamp.id, 'closed', w.worker.username)).statusCode).toBe(409);
+  });
+
+  it('lets the reporting resident dispute within the reopen days (异议审核) and rate the closed event once', async () => {
+    const resident = await w.actor('hemu-resident');
+    const reviewer = await w.actor(w.reviewer);
+    const e = await createGridEvent(
+      t.ctx,
+      { category: 'street_lamp', description: '路灯不亮', lat: w.lat, lng: w.lng, source: 'resident', anonymous: true },
+      resident,
+    );
+    // Placed by its point in the nearest compound, and in its grid; the reporter is kept but never shown.
+    const placed = (await getGridEvent(t.ctx, e.id))!;
+    expect(placed).toMatchObject({ compoundId: w.compoundId, anonymous: true, source: 'resident' });
+    expect(placed).not.toHaveProperty('reporterAccountId');
+    await expect(transitionGridEvent(t.ctx, e.id, 'accepted', resident)).rejects.toMatchObject({ status: 409 });
+    for (const to of ['accepted', 'handled', 'reviewed', 'closed'] as const) await transitionGridEvent(t.ctx, e.id, to, reviewer);
+    // Someone else's resident report is not theirs to see.
+    await expect(transitionGridEvent(t.ctx, e.id, 'disputed', await w.actor(w.otherWorker.username))).rejects.toMatchObject({
+      status: 404,
+    });
+    const disputed = await transitionGridEvent(t.ctx, e.id, 'disputed', resident, '灯还是不亮');
+    expect(disputed).toMatchObject({ state: 'disputed', reopenedCount: 1, closedAt: null });
+    expect(disputed.steps.at(-1)).toMatchObject({ from: 'closed', to: 'disputed', actorRole: 'resident', note: '灯还是不亮' });
+    await transitionGridEvent(t.ctx, e.id, 'accepted', reviewer, '异议成立，重新处理');
+    await expect(rateGridEvent(t.ctx, resident, e.id, { score: 5 })).rejects.toMatchObject({ status: 403 });
+    for (const to of ['handled', 'reviewed', 'closed'] as const) await transitionGridEvent(t.ctx, e.id, to, reviewer);
+    await expect(rateGridEvent(t.ctx, reviewer, e.id, { score: 5 })).rejects.toMatchObject({ status: 403 });
+    await expect(rateGridEvent(t.ctx, resident, e.id, { score: 6 })).rejects.toMatchObject({ status: 422 });
+    expect(await rateGridEvent(t.ctx, resident, e.id, { score: 4, comment: '修好了' })).toEqual({ score: 4 });
+    await expect(rateGridEvent(t.ctx, resident, e.id, { score: 5 })).rejects.toMatchObject({ status: 409 });
+    expect((await getGridEvent(t.ctx, e.id))!.rating).toMatchObject({ score: 4, comment: '修好了' });
   });
 
   it('is idempotent by (source, platform, sourceRef): the second report answers the first with created false', async () => {

@@ -4,6 +4,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { GridActor } from './access.ts';
+import * as actions from './events.actions.ts';
 import * as events from './events.service.ts';
 import type { CreatedGridEvent, NewGridEvent } from './events.service.ts';
 import * as queries from './events.queries.ts';
@@ -49,7 +50,7 @@ export function transitionGridEvent(
 
 /** Raises an event one level by hand (分级上报); 409 at the top or when closed. */
 export function escalateGridEvent(ctx: AppContext, id: string, actor: Actor | null, note?: string, tx?: Tx): Promise<GridEventDetail> {
-  return events.escalateGridEvent(ctx, id, actor, note, tx);
+  return actions.escalateGridEvent(ctx, id, actor, note, tx);
 }
 
 /** One event without any personal data of the reporter (no scope check: the caller decides who may see it). */
@@ -72,7 +73,8 @@ export function listGridEvents(ctx: AppContext, f: GridEventFilter): Promise<Gri
 }
 
 export { gridCategories } from './categories.ts';
-export { rateGridEvent, uploadPendingPhoto, addEventPhoto, MAX_PHOTOS } from './events.service.ts';
+export { rateGridEvent, mergeGridEvents } from './events.actions.ts';
+export { uploadPendingPhoto, addEventPhoto, MAX_PHOTOS } from './photos.service.ts';
 export { eventPhoto, listForActor } from './events.queries.ts';
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).

@@ -45,6 +45,8 @@ export const gridMessages = defineMessages({
     'zh-CN': '只有上报人可在事件办结后评价一次。',
     en: 'Only the reporter may rate an event, once, after it is closed.',
   },
+  'grid.rating_score': { 'zh-CN': '评分须为 1 到 5 的整数。', en: 'A rating is a whole number from 1 to 5.' },
+  'field.rating_score': { 'zh-CN': '须为 1 到 5', en: 'must be 1 to 5' },
   'grid.code_taken': { 'zh-CN': '该社区已有编号为 {code} 的网格。', en: 'The community already has a grid {code}.' },
   'field.code_taken': { 'zh-CN': '编号已被使用', en: 'already used' },
   'grid.building_elsewhere': {

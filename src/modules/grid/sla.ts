@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { defineJob } from '../../platform/queue.ts';
 import { escalationAt } from './categories.ts';
-import { purgePendingPhotos } from './events.service.ts';
+import { purgePendingPhotos } from './photos.service.ts';
 import { systemNote } from './events.queries.ts';
 import { nextLevel } from './lifecycle.ts';
 import type { GridLevel } from './schema.ts';
