@@ -110,12 +110,7 @@ export async function handOverIfDue(
   const profiles = await profilesAt(ctx.db);
   const profile = profiles.byCode.get(device.profile);
   const order = alarmOrder(profiles, a, device);
-  const { id: workOrderId } = await ensureWorkOrderForSource(
-    ctx,
-    tx,
-    { ...order, sourceId: a.id, communityCode: a.communityCode, description: order.description },
-    null,
-  );
+  const { id: workOrderId } = await ensureWorkOrderForSource(ctx, tx, { ...order, communityCode: a.communityCode }, null);
   await writeStep(tx, a.id, 'handed_over', null, { level, at: now, note: systemNote('note.handed_over') });
   const event: AlarmUnhandled = {
     alarmId: a.id,
