@@ -123,6 +123,7 @@ CREATE INDEX "grid_events_open_near_idx" ON "grid_events" USING btree ("category
 CREATE INDEX "grid_events_due_idx" ON "grid_events" USING btree ("due_at") WHERE "grid_events"."state" <> 'closed' and "grid_events"."overdue_since" is null;--> statement-breakpoint
 CREATE INDEX "grid_events_escalate_idx" ON "grid_events" USING btree ("escalate_at") WHERE "grid_events"."state" <> 'closed' and "grid_events"."escalate_at" is not null;--> statement-breakpoint
 CREATE INDEX "grid_events_reported_idx" ON "grid_events" USING btree ("reported_at","id");--> statement-breakpoint
+CREATE INDEX "grid_events_category_idx" ON "grid_events" USING btree ("category","reported_at");--> statement-breakpoint
 CREATE INDEX "grid_events_state_due_idx" ON "grid_events" USING btree ("state","due_at");--> statement-breakpoint
 CREATE INDEX "grid_events_community_idx" ON "grid_events" USING btree ("community_code","reported_at");--> statement-breakpoint
 CREATE INDEX "grid_events_grid_idx" ON "grid_events" USING btree ("grid_id","reported_at");--> statement-breakpoint

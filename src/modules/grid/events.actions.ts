@@ -121,3 +121,10 @@ export async function rateGridEvent(ctx: AppContext, actor: GridActor, eventId: 
 }
 
 /** Pending photos older than a day that no report took: their rows go (the files stay, found again by hash). */
+
+/** Records the work order raised for an event (by the module that raised it), in the caller's transaction when given. */
+export async function linkWorkOrder(ctx: AppContext, eventId: string, workOrderId: string | null, tx?: Tx): Promise<void> {
+  await inTx(ctx, tx, async (t) => {
+    await t.update(gridEvents).set({ workOrderId, updatedAt: new Date() }).where(eq(gridEvents.id, eventId));
+  });
+}

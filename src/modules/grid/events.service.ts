@@ -122,13 +122,18 @@ export async function createGridEvent(ctx: AppContext, input: NewGridEvent, acto
           gm.msg('field.compound_unknown'),
         ),
       ]);
-    const grid = await gridOfPlace(t, { buildingId: place.buildingId, compoundId: place.compoundId });
     const point =
       input.lat !== undefined && input.lng !== undefined
         ? { lat: input.lat, lng: input.lng }
         : place.lat !== null && place.lng !== null
           ? { lat: place.lat, lng: place.lng }
           : null;
+    const grid = await gridOfPlace(t, {
+      buildingId: place.buildingId,
+      compoundId: place.compoundId,
+      communityCode: place.communityCode,
+      point: input.lat !== undefined ? point : null,
+    });
     const duplicates = point ? await nearbyOpen(t, category.code, point, category.duplicateRadiusM) : [];
     const now = new Date();
     const level = initialLevel(category.responsible, input.source);

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { gridWorld, type GridWorld } from './fixtures.ts';
-import { createGridEvent, findGridEventBySource, getGridEvent, listGridEvents, rateGridEvent, transitionGridEvent } from './index.ts';
+import {
+  createGridEvent,
+  findGridEventBySource,
+  getGridEvent,
+  linkWorkOrder,
+  listGridEvents,
+  rateGridEvent,
+  transitionGridEvent,
+} from './index.ts';
 
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
@@ -182,6 +190,9 @@ describe('grid events over the API', () => {
     expect(first.created).toBe(true);
     expect(second).toMatchObject({ id: first.id, created: false, state: 'reported' });
     expect(await findGridEventBySource(t.ctx, 'alarm', null, `alarm-${w.tag}`)).toBe(first.id);
+    const order = '0190e3b4-0000-7000-8000-000000000001';
+    await linkWorkOrder(t.ctx, first.id, order);
+    expect((await getGridEvent(t.ctx, first.id))!.workOrderId).toBe(order);
     // Another platform's event of the same external id is another event.
     const other = await createGridEvent(t.ctx, { ...input, source: 'platform', platform: 'river', sourceRef: `alarm-${w.tag}` }, null);
     expect(other.created).toBe(true);

@@ -1,6 +1,6 @@
 // Grids under a community: the buildings each covers (a building in one grid at most), an optional outline, the
 // grid workers, and their patrol check-ins with time and place.
-import { and, asc, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -11,21 +11,33 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { accountsByIds } from '../accounts/index.ts';
 import { divisionPrefix, registry } from '../registry/index.ts';
 import { communityInScope, type GridActor } from './access.ts';
+import { inPolygon } from './lifecycle.ts';
 import { gridMessages as gm } from './messages.ts';
 import { gridBuildings, grids, gridWorkers, patrolCheckins } from './schema.ts';
 
 type Reader = Db | Tx;
 const auditActor = (a: GridActor) => ({ id: a.id, username: a.username, ip: a.ip });
 
-/** The grid of a place: the building's, else the grid holding most of the compound's buildings; with its workers. */
+/**
+ * The grid of a place: the building's; else, for a point, the community's grid whose outline holds it; else the grid
+ * holding most of the compound's buildings. With its workers.
+ */
 export async function gridOfPlace(
   db: Reader,
-  place: { buildingId: string | null; compoundId: string | null },
+  place: { buildingId: string | null; compoundId: string | null; communityCode?: string; point?: { lat: number; lng: number } | null },
 ): Promise<{ gridId: string; workerIds: string[] } | null> {
   let gridId: string | undefined;
   if (place.buildingId) {
     const [b] = await db.select({ gridId: gridBuildings.gridId }).from(gridBuildings).where(eq(gridBuildings.buildingId, place.buildingId));
     gridId = b?.gridId;
+  }
+  if (!gridId && place.point && place.communityCode) {
+    const drawn = await db
+      .select({ id: grids.id, polygon: grids.polygon })
+      .from(grids)
+      .where(and(eq(grids.communityCode, place.communityCode), isNotNull(grids.polygon)))
+      .orderBy(asc(grids.code));
+    gridId = drawn.find((g) => inPolygon(place.point!, g.polygon as number[][][]))?.id;
   }
   if (!gridId && place.compoundId) {
     const [g] = await db

@@ -76,6 +76,28 @@ describe('grids, their buildings and workers', () => {
     await t.call('PATCH', `/api/v1/grids/${w.otherGridId}`, w.reviewer, { buildingIds: w.buildings.slice(2) });
   });
 
+  it('places a report by its point in the grid whose outline holds it, else in the grid of most of the compound', async () => {
+    const p = w.north(300);
+    const d = 0.002;
+    const square = [
+      [p.lng - d, p.lat - d],
+      [p.lng + d, p.lat - d],
+      [p.lng + d, p.lat + d],
+      [p.lng - d, p.lat + d],
+      [p.lng - d, p.lat - d],
+    ];
+    const at = async (q: { lat: number; lng: number }) => {
+      const e = await w.report({ category: 'noise', buildingId: undefined, compoundId: w.compoundId, ...q }, w.reviewer);
+      return (await t.call('GET', `/api/v1/grid-events/${e.id}`, w.reviewer)).json().gridId;
+    };
+    await t.call('PATCH', `/api/v1/grids/${w.otherGridId}`, w.reviewer, { polygon: null });
+    expect(await at(p)).toBe(w.gridId);
+    expect((await t.call('PATCH', `/api/v1/grids/${w.otherGridId}`, w.reviewer, { polygon: [square] })).statusCode).toBe(200);
+    expect(await at(p)).toBe(w.otherGridId);
+    expect(await at(w.north(1000))).toBe(w.gridId);
+    await t.call('PATCH', `/api/v1/grids/${w.otherGridId}`, w.reviewer, { polygon: null });
+  });
+
   it('takes only grid worker accounts as a grid’s workers', async () => {
     const hemu = (await accountByUsername(t.ctx.db, 'hemu-worker'))!;
     const bad = await t.call('PUT', `/api/v1/grids/${w.gridId}/workers`, w.reviewer, { accountIds: [w.worker.id, hemu.id] });

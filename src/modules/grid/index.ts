@@ -73,7 +73,7 @@ export function listGridEvents(ctx: AppContext, f: GridEventFilter): Promise<Gri
 }
 
 export { gridCategories } from './categories.ts';
-export { rateGridEvent, mergeGridEvents } from './events.actions.ts';
+export { rateGridEvent, mergeGridEvents, linkWorkOrder } from './events.actions.ts';
 export { uploadPendingPhoto, addEventPhoto, MAX_PHOTOS } from './photos.service.ts';
 export { eventPhoto, listForActor } from './events.queries.ts';
 

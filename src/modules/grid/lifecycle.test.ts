@@ -9,6 +9,7 @@ import {
   eventRef,
   firstEscalation,
   haversineM,
+  inPolygon,
   initialLevel,
   isOverdue,
   nextEscalation,
@@ -178,6 +179,28 @@ describe('levels, SLA and the clock', () => {
 });
 
 describe('places and references', () => {
+  it('finds a point inside an outline and outside its hole', () => {
+    const square = [
+      [120, 30],
+      [120.01, 30],
+      [120.01, 30.01],
+      [120, 30.01],
+      [120, 30],
+    ];
+    const hole = [
+      [120.004, 30.004],
+      [120.006, 30.004],
+      [120.006, 30.006],
+      [120.004, 30.006],
+      [120.004, 30.004],
+    ];
+    expect(inPolygon({ lat: 30.002, lng: 120.002 }, [square])).toBe(true);
+    expect(inPolygon({ lat: 30.02, lng: 120.002 }, [square])).toBe(false);
+    expect(inPolygon({ lat: 30.005, lng: 120.005 }, [square, hole])).toBe(false);
+    expect(inPolygon({ lat: 30.002, lng: 120.002 }, [square, hole])).toBe(true);
+    expect(inPolygon({ lat: 30.002, lng: 120.002 }, [])).toBe(false);
+  });
+
   it('reads the reference as the year in China and six digits', () => {
     expect(eventRef(123, new Date('2026-06-01T00:00:00Z'))).toBe('2026-000123');
     expect(eventRef(7, new Date('2025-12-31T17:00:00Z'))).toBe('2026-000007');

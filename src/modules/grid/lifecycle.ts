@@ -159,3 +159,18 @@ export function boundingBox(p: { lat: number; lng: number }, radiusM: number) {
   const dLng = radiusM / (111_320 * Math.max(0.01, Math.cos((p.lat * Math.PI) / 180)));
   return { minLat: p.lat - dLat, maxLat: p.lat + dLat, minLng: p.lng - dLng, maxLng: p.lng + dLng };
 }
+
+/** Whether a point lies inside a GeoJSON polygon ([outer ring, …holes], each [[lng, lat], …]): even-odd ray casting. */
+export function inPolygon(p: { lat: number; lng: number }, polygon: readonly (readonly (readonly number[])[])[]): boolean {
+  const inRing = (ring: readonly (readonly number[])[]) => {
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]! as [number, number];
+      const [xj, yj] = ring[j]! as [number, number];
+      if (yi > p.lat !== yj > p.lat && p.lng < ((xj - xi) * (p.lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
+  const [outer, ...holes] = polygon;
+  return !!outer && inRing(outer) && !holes.some(inRing);
+}

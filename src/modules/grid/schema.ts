@@ -167,6 +167,7 @@ export const gridEvents = pgTable(
       .on(t.escalateAt)
       .where(sql`${t.state} <> 'closed' and ${t.escalateAt} is not null`),
     index('grid_events_reported_idx').on(t.reportedAt, t.id),
+    index('grid_events_category_idx').on(t.category, t.reportedAt),
     index('grid_events_state_due_idx').on(t.state, t.dueAt),
     index('grid_events_community_idx').on(t.communityCode, t.reportedAt),
     index('grid_events_grid_idx').on(t.gridId, t.reportedAt),
