@@ -5,7 +5,7 @@
 // An SOS order owes the resident a call-back: the grid event cannot be closed until it is recorded (409
 // `grid.callback_required`), checked in the closing transition's own transaction, so no closed event ever
 // leaves an order that cannot be completed.
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { defineHandler } from '../../platform/events.ts';
@@ -14,6 +14,7 @@ import type { AlarmUnhandled } from '../smart/index.ts';
 import { closeWorkOrderFromSource, getWorkOrder, workOrderState } from '../workorders/index.ts';
 import type { GridActor } from './access.ts';
 import { findGridEventBySource, getGridEvent } from './events.queries.ts';
+import { linkWorkOrder } from './events.actions.ts';
 import { createGridEvent } from './events.service.ts';
 import { gridMessages as gm } from './messages.ts';
 import { gridEvents } from './schema.ts';
@@ -28,14 +29,6 @@ export function alarmDescription(p: AlarmUnhandled): string {
     `${p.deviceKind}“${p.deviceName}”${place}${p.causeName}：自 ${shanghai(p.firstAt)} 起无人确认` +
     `（当前处置层级：${p.levelName}），${shanghai(p.handedOverAt)} 转为网格事件跟进处置。`
   );
-}
-
-/** The event carries the order from now on (the first link stays: a repeated delivery changes nothing). */
-export async function linkWorkOrder(tx: Tx, gridEventId: string, workOrderId: string): Promise<void> {
-  await tx
-    .update(gridEvents)
-    .set({ workOrderId })
-    .where(and(eq(gridEvents.id, gridEventId), isNull(gridEvents.workOrderId)));
 }
 
 /** The work order a grid event carries, if any. */
@@ -63,7 +56,7 @@ export const alarmToGridEvent = defineHandler<AlarmUnhandled, AppContext>({
       null,
       tx,
     );
-    if (p.workOrderId) await linkWorkOrder(tx, made.id, p.workOrderId);
+    if (p.workOrderId && made.created) await linkWorkOrder(ctx, made.id, p.workOrderId, tx);
   },
 });
 
@@ -132,7 +125,7 @@ export async function handUpWorkOrder(
       user,
       tx,
     );
-    await linkWorkOrder(tx, event.id, order.id);
+    if (event.created) await linkWorkOrder(ctx, event.id, order.id, tx);
     return event;
   });
   return { ...(await brief(ctx, made.id)), created: made.created };

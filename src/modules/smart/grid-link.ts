@@ -1,6 +1,7 @@
 // An alarm handed over to grid governance and the grid event it became: the event's ref and state beside the
 // alarm, and the alarm cleared once that event is closed. Smart asks the grid through its index; the grid never
 // imports smart (it learns of alarms only from the `smart.alarm_unhandled` payload), so the two form no cycle.
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { defineHandler } from '../../platform/events.ts';
 import { findGridEventBySource, getGridEvent } from '../grid/index.ts';
@@ -26,7 +27,8 @@ export const clearOnGridClosure = defineHandler<{ id: string; to: string; source
   async handle(ctx, event, tx) {
     if (event.payload.to !== 'closed' || event.payload.source !== 'alarm') return;
     const grid = await getGridEvent(ctx, event.payload.id);
-    if (!grid?.sourceRef) return;
+    // Only refs that are alarm ids of ours (a test or a partner may file `alarm` events with refs of its own).
+    if (!grid?.sourceRef || !z.uuid().safeParse(grid.sourceRef).success) return;
     const closing = [...grid.steps].reverse().find((s) => s.to === 'closed');
     await clearAlarmFrom(ctx, tx, grid.sourceRef, closing?.note || grid.ref, grid.ref);
   },
