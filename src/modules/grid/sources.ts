@@ -83,7 +83,7 @@ export const closeWorkOrderOnClosure = defineHandler<{ id: string; to: string },
     if (event.payload.to !== 'closed') return;
     const orderId = await workOrderOfGridEvent(tx, event.payload.id);
     if (!orderId) return;
-    const grid = await getGridEvent(ctx, event.payload.id, 'zh-CN', tx);
+    const grid = await getGridEvent(ctx, event.payload.id);
     // A duplicate merged into another event hands its incident on; its order is left to whoever holds it.
     if (!grid || grid.mergedIntoId) return;
     const closing = [...grid.steps].reverse().find((s) => s.to === 'closed');
