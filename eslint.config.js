@@ -32,6 +32,23 @@ export default tseslint.config(
     },
   },
   {
+    // Tests may also use another module's test factories (its fixtures.ts: gridWorld, smartWorld), never production code.
+    files: ['src/modules/**/*.test.ts', 'src/modules/**/fixtures.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!(index|fixtures)\\.ts$)',
+              message: 'Import another module through its index.ts (tests: or its fixtures.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Benches, browser tests and scripts are outside every server module too.
     files: ['bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts'],
     rules: {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../platform/testing/harness.ts';
+import { roles as allRoles } from '../modules/accounts/index.ts';
 import { DEMO_PASSWORD, seedCity } from './seed.ts';
 
 let t: TestApp;
@@ -30,7 +31,7 @@ describe('demo city', () => {
 
   it('has one account per role with the demo password, and fake residents marked so', async () => {
     const roles = await q(`select distinct role from users`);
-    expect(roles.length).toBe(11);
+    expect(roles.length).toBe(allRoles.length);
     const [{ n }] = await q(`select count(*)::int as n from residents where fake = 0`);
     expect(n).toBe(0);
     const res = await t.app.inject({

@@ -225,6 +225,8 @@ export interface GridEventFilter {
   from?: Date;
   to?: Date;
   ids?: string[];
+  /** Events placed in these compounds (a compound's public list). */
+  compoundIds?: string[];
   limit: number;
   /** The id of the last event of the previous page. */
   after?: string;
@@ -238,6 +240,9 @@ export async function listGridEvents(ctx: AppContext, f: GridEventFilter): Promi
     f.from ? gte(gridEvents.reportedAt, f.from) : undefined,
     f.to ? lte(gridEvents.reportedAt, f.to) : undefined,
     f.ids ? inArray(gridEvents.id, f.ids.length ? f.ids : ['00000000-0000-0000-0000-000000000000']) : undefined,
+    f.compoundIds
+      ? inArray(gridEvents.compoundId, f.compoundIds.length ? f.compoundIds : ['00000000-0000-0000-0000-000000000000'])
+      : undefined,
     f.after && z.uuid().safeParse(f.after).success
       ? sql`(${gridEvents.reportedAt}, ${gridEvents.id}) < (select reported_at, id from grid_events where id = ${f.after})`
       : undefined,
@@ -261,7 +266,7 @@ export interface StaffQuery {
 /** Events in the actor's scope, newest first, by cursor. */
 export async function listForActor(ctx: AppContext, actor: GridActor, q: StaffQuery, now = new Date()) {
   const after = decodeCursor(q.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
-  const overdue: SQL = sql`${gridEvents.state} <> 'closed' and (${gridEvents.overdueSince} is not null or ${gridEvents.dueAt} <= ${now})`;
+  const overdue: SQL = sql`${gridEvents.state} <> 'closed' and (${gridEvents.overdueSince} is not null or coalesce(${gridEvents.dueAt} <= ${now}, false))`;
   const where = and(
     eventScope(actor),
     q.state ? eq(gridEvents.state, q.state) : undefined,
@@ -338,3 +343,10 @@ export const pendingPhotos = (db: Reader, ids: string[]) =>
     .select({ id: gridEventPhotos.id, uploadedBy: gridEventPhotos.uploadedBy })
     .from(gridEventPhotos)
     .where(and(inArray(gridEventPhotos.id, ids), isNull(gridEventPhotos.eventId)));
+
+/** Who reported an event (an account id), for notifying them; never shown to other people. */
+export async function gridEventReporter(ctx: AppContext, id: string): Promise<string | null> {
+  if (!z.uuid().safeParse(id).success) return null;
+  const [row] = await ctx.db.select({ by: gridEvents.reporterAccountId }).from(gridEvents).where(eq(gridEvents.id, id));
+  return row?.by ?? null;
+}

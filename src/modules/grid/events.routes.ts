@@ -34,12 +34,8 @@ const created = z.object({
 const actorOf = (req: FastifyRequest): GridActor => ({ ...userOf(req), ip: req.ip });
 
 /** The detail a person reads: the event and the states they may move it to now. */
-async function detailFor(ctx: AppContext, req: FastifyRequest, eventId: string) {
-  const actor = actorOf(req);
-  const row = await read.visibleEvent(ctx.db, actor, eventId);
-  const [d] = await read.detailsOf(ctx.db, [row], localeOf(req));
-  return { ...d!, allowed: await events.allowedFor(ctx.db, actor, row) };
-}
+const detailFor = (ctx: AppContext, req: FastifyRequest, eventId: string) =>
+  events.getGridEventFor(ctx, actorOf(req), eventId, localeOf(req));
 
 export async function gridEventRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   app.get(

@@ -88,7 +88,7 @@ function checkInput(input: NewGridEvent) {
   if (input.lng !== undefined && !(input.lng >= -180 && input.lng <= 180))
     errors.push(fieldErr('body.lng', gm.msg('field.attribute_invalid')));
   if ((input.photoIds?.length ?? 0) > MAX_PHOTOS) errors.push(fieldErr('body.photoIds', gm.msg('field.photos_too_many')));
-  if (errors.length) throw unprocessable(gm.msg('grid.place_unknown'), errors);
+  if (errors.length) throw unprocessable(gm.msg('grid.input_invalid'), errors);
 }
 
 /**
@@ -325,3 +325,15 @@ export async function transitionGridEvent(
 }
 
 /** Raises an event one level by hand (分级上报), or answers 409 at the top or when closed. */
+
+/** One event as the actor may see it (404 otherwise), with the states they may move it to now: for any caller's routes. */
+export async function getGridEventFor(
+  ctx: AppContext,
+  actor: GridActor | null,
+  id: string,
+  locale: 'zh-CN' | 'en' = actor?.locale ?? 'zh-CN',
+): Promise<GridEventDetail & { allowed: GridEventState[] }> {
+  const row = await visibleEvent(ctx.db, actor, id);
+  const [d] = await detailsOf(ctx.db, [row], locale);
+  return { ...d!, allowed: await allowedFor(ctx.db, actor, row) };
+}

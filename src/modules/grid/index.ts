@@ -75,7 +75,8 @@ export function listGridEvents(ctx: AppContext, f: GridEventFilter): Promise<Gri
 export { gridCategories } from './categories.ts';
 export { rateGridEvent, mergeGridEvents, linkWorkOrder } from './events.actions.ts';
 export { uploadPendingPhoto, addEventPhoto, MAX_PHOTOS } from './photos.service.ts';
-export { eventPhoto, listForActor } from './events.queries.ts';
+export { eventPhoto, listForActor, gridEventReporter } from './events.queries.ts';
+export { getGridEventFor } from './events.service.ts';
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';

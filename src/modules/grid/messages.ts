@@ -11,6 +11,7 @@ export const gridMessages = defineMessages({
     title: { 'zh-CN': '事件状态不允许此操作', en: 'Not allowed in the event’s state' },
   },
   'grid.none_allowed': { 'zh-CN': '无', en: 'none' },
+  'grid.input_invalid': { 'zh-CN': '事件的位置或照片有误。', en: 'The event’s place or photos are wrong.' },
   'grid.category_unknown': { 'zh-CN': '没有这个事件分类。', en: 'There is no such event category.' },
   'field.category_unknown': { 'zh-CN': '不是现行的事件分类', en: 'not a category in force' },
   'grid.attributes_invalid': { 'zh-CN': '事件的补充信息有误。', en: 'Some of the event’s details are wrong.' },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { upsertAccount } from '../accounts/index.ts';
 import { gridWorld, type GridWorld } from './fixtures.ts';
+import { createGridEvent, getGridEventFor, gridEventReporter, listGridEvents } from './index.ts';
 
 describe('scope (acceptance 6, staff): a grid worker sees only their grids’ events', () => {
   let t: TestApp;
@@ -72,6 +73,22 @@ describe('scope (acceptance 6, staff): a grid worker sees only their grids’ ev
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].path).toBe('body.compoundId');
+  });
+
+  it('lets a resident read only their own reports through the core, and lists a compound’s events without the reporter', async () => {
+    const resident = await w.actor('hemu-resident');
+    const own = await createGridEvent(
+      t.ctx,
+      { category: 'noise', description: '噪声', compoundId: w.compoundId, source: 'resident' },
+      resident,
+    );
+    expect(await getGridEventFor(t.ctx, resident, own.id)).toMatchObject({ id: own.id, allowed: [] });
+    await expect(getGridEventFor(t.ctx, resident, mine)).rejects.toMatchObject({ status: 404 });
+    expect(await gridEventReporter(t.ctx, own.id)).toBe(resident.id);
+    const publicList = await listGridEvents(t.ctx, { compoundIds: [w.compoundId], limit: 100 });
+    expect(publicList.map((e) => e.id)).toEqual(expect.arrayContaining([own.id, mine, theirs]));
+    expect(publicList.every((e) => e.compoundId === w.compoundId)).toBe(true);
+    expect(JSON.stringify(publicList)).not.toContain(resident.id);
   });
 
   it('refuses roles without grid permissions with 403', async () => {

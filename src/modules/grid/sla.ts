@@ -2,7 +2,8 @@
 // overdue, and those whose escalation is due rise one level (grid → community → subdistrict → city), each with a
 // step and, for a rise, the domain event `grid.event_escalated`. Set-based, so a sweep over every open event stays
 // quick; idempotent: a rise moves escalate_at past `now`, and a flag sets overdue_since, so a second run at the same
-// `now` finds nothing.
+// `now` finds nothing. Rows another transaction holds (a transition, a merge) are skipped, never waited for: the next
+// minute takes them.
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { defineJob } from '../../platform/queue.ts';
@@ -22,10 +23,14 @@ export async function slaSweep(ctx: AppContext, now: Date): Promise<SweepResult>
   const rule = await escalationAt(ctx.db);
   return ctx.db.transaction(async (tx) => {
     const flagged = await tx.execute(sql`
-      with f as (
-        update grid_events set overdue_since = due_at
+      with due as (
+        select id from grid_events
         where state <> 'closed' and overdue_since is null and due_at <= ${now}
-        returning id, level, due_at
+        for update skip locked
+      ),
+      f as (
+        update grid_events e set overdue_since = e.due_at from due where e.id = due.id
+        returning e.id, e.level, e.due_at
       )
       insert into grid_event_steps (id, event_id, action, actor_role, at, level, note)
       select gen_random_uuid(), f.id, 'overdue', 'system', f.due_at, f.level, ${systemNote('note.overdue')} from f`);
