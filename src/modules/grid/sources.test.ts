@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishRule, ruleAt } from '../../platform/policy.ts';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { authUserByUsername } from '../accounts/index.ts';
-import { escalateDue, HANDOVER_RULE, smartWorld, type SmartWorld } from '../smart/index.ts';
+import { smartWorld, type SmartWorld } from '../smart/fixtures.ts';
+import { escalateDue, HANDOVER_RULE } from '../smart/index.ts';
 import { categoriesAt, findGridEventBySource, getGridEvent, transitionGridEvent } from './index.ts';
 import { workOrderOfGridEvent } from './sources.ts';
 

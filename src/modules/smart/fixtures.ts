@@ -1,6 +1,7 @@
 // Test factories for the smart community: each test makes its own compound in the 和睦 community and its own
 // devices, so no test leans on the demo city's devices or another test's alarms.
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 import type { TestApp } from '../../platform/testing/harness.ts';
 import { authUserByUsername } from '../accounts/index.ts';
 import { randomUUID } from 'node:crypto';
@@ -28,8 +29,7 @@ export async function smartWorld(t: TestApp, place: { longitude?: string; latitu
     floorAreaM2: '3000.00',
     ...place,
   });
-  // No vitest here: other modules' tests reach this factory through the index, which production code loads.
-  if (res.statusCode !== 201) throw new Error(`compound not made: ${res.statusCode} ${res.body}`);
+  expect(res.statusCode, res.body).toBe(201);
   const compoundId = res.json().id as string;
   const officer = await authUserByUsername(t.ctx, 'hemu');
   let n = 0;

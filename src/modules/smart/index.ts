@@ -38,5 +38,3 @@ export { startIngest, runtimeOf, type IngestRuntime } from './ingest/runtime.ts'
 // For tests and bench:iot: a real Mosquitto with the devices' credentials, and credentials for devices made in bulk.
 export { startMosquitto, type TestMosquitto } from './ingest/testing.ts';
 export { newCredentials } from './credentials.ts';
-// For other modules' tests (the grid's alarm sources): a compound of one's own in 和睦 and its devices.
-export { smartWorld, HEMU_COMMUNITY, type SmartWorld } from './fixtures.ts';
