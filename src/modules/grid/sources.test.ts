@@ -10,6 +10,7 @@ import { authUserByUsername } from '../accounts/index.ts';
 import { smartWorld, type SmartWorld } from '../smart/fixtures.ts';
 import { escalateDue, HANDOVER_RULE } from '../smart/index.ts';
 import { categoriesAt, findGridEventBySource, getGridEvent, transitionGridEvent } from './index.ts';
+import { gridWorld } from './fixtures.ts';
 import { workOrderOfGridEvent } from './sources.ts';
 
 let t: TestApp;
@@ -29,8 +30,11 @@ const later = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1
 const q = async (text: string, values: unknown[]) => (await t.ctx.database.pool.query(text, values)).rows;
 
 /** A resident presses a new SOS button: the device posts the event over the ingest's HTTP door, as a vendor would. */
-async function pressSos(room = '3-201'): Promise<{ alarmId: string; at: Date; device: { id: string; name: string } }> {
-  const device = await world.device('sos_button', { location: `${room} 门厅` });
+async function pressSos(
+  room = '3-201',
+  given?: { id: string; key: string; secret: string },
+): Promise<{ alarmId: string; at: Date; device: { id: string; name: string } }> {
+  const device = given ?? (await world.device('sos_button', { location: `${room} 门厅` }));
   const at = new Date();
   const res = await t.app.inject({
     method: 'POST',
@@ -265,6 +269,33 @@ describe('a work order handed up as a grid event', () => {
     const finished = await t.call('POST', `/api/v1/work-orders/${orderId}/grid-event`, 'hemu', { category: 'street_lamp' });
     expect(finished.statusCode).toBe(409);
     expect(finished.json().code).toBe('grid.work_order_finished');
+  });
+});
+
+describe('an SOS handed over in a compound divided into grids', () => {
+  it("lands in the grid of the device's building, assigned to that grid's worker, and only that worker sees it", async () => {
+    const g = await gridWorld(t);
+    const res = await t.call('POST', '/api/v1/devices', 'hemu', {
+      compoundId: g.compoundId,
+      buildingId: g.buildings[2],
+      profile: 'sos_button',
+      name: '3幢1单元 一键报警',
+      location: '3幢1单元 101',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { alarmId, at } = await pressSos('101', res.json());
+    const ack = sla.severities.critical!.acknowledgeSeconds;
+    for (let i = 1; i < sla.levels.length; i++) await escalateDue(t.ctx, later(at, i * ack), alarmId);
+    await t.settled();
+    const gridId = (await findGridEventBySource(t.ctx, 'alarm', null, alarmId))!;
+    expect(gridId).toBeTruthy();
+    const [row] = await q(`select grid_id, assignee_id, building_id from grid_events where id = $1`, [gridId]);
+    expect(row).toEqual({ grid_id: g.otherGridId, assignee_id: g.otherWorker.id, building_id: g.buildings[2] });
+    expect((await t.call('GET', `/api/v1/grid-events/${gridId}`, g.otherWorker.username)).statusCode).toBe(200);
+    expect((await t.call('GET', `/api/v1/grid-events/${gridId}`, g.worker.username)).statusCode).toBe(404);
+    // The grid worker takes it up on the phone; the call-back duty waits for the closing.
+    const accepted = await t.call('POST', `/api/v1/grid-events/${gridId}/transitions`, g.otherWorker.username, { to: 'accepted' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
   });
 });
 
