@@ -42,8 +42,9 @@ export async function gridWorld(t: TestApp): Promise<GridWorld> {
   const tag = randomBytes(3).toString('hex');
   // Spread worlds over a patch of hills west of the city where the demo city has no compounds, 2 km apart.
   const n = (parseInt(tag, 16) + counter++ * 7919) % 400;
-  const lat = 30.05 + Math.floor(n / 20) * 0.02;
-  const lng = 119.3 + (n % 20) * 0.02;
+  // Rounded as the registry keeps them (6 decimals), so a world's point compares equal to what the API answers.
+  const lat = Number((30.05 + Math.floor(n / 20) * 0.02).toFixed(6));
+  const lng = Number((119.3 + (n % 20) * 0.02).toFixed(6));
   const res = await t.call('POST', '/api/v1/compounds', 'hemu-worker', {
     name: `网格测试小区-${tag}`,
     communityCode: HEMU_COMMUNITY,
@@ -108,7 +109,7 @@ export async function gridWorld(t: TestApp): Promise<GridWorld> {
     reviewer: 'hemu-worker',
     officer: 'hemu',
     actor,
-    north: (metres) => ({ lat: lat + metres / 111_320, lng }),
+    north: (metres) => ({ lat: Number((lat + metres / 111_320).toFixed(6)), lng }),
     async report(input = {}, as = worker.username) {
       return createGridEvent(
         t.ctx,
