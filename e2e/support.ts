@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestServer } from '../src/apps/test-server.ts';
+import type { AppContext } from '../src/platform/context.ts';
 
 export const PASSWORD = 'Demo@2026';
 
@@ -18,8 +19,10 @@ type Settings = Record<string, string>;
 export function browserSuite(opts: { settings?: Settings | (() => Settings | Promise<Settings>) } = {}): {
   url: () => string;
   browser: () => Browser;
+  /** The server's own context (it runs in this process): for a test that moves a clock by passing `now`. */
+  ctx: () => AppContext;
 } {
-  let server: { url: string; close(): Promise<void> } | undefined;
+  let server: { url: string; ctx: AppContext; close(): Promise<void> } | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -43,7 +46,7 @@ export function browserSuite(opts: { settings?: Settings | (() => Settings | Pro
     await browser?.close();
     await server?.close();
   });
-  return { url: () => server!.url, browser: () => browser! };
+  return { url: () => server!.url, browser: () => browser!, ctx: () => server!.ctx };
 }
 
 export async function newPage(browser: Browser, opts: { acceptDownloads?: boolean } = {}): Promise<Page> {

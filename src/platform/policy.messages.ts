@@ -30,6 +30,7 @@ export const ruleNames = defineMessages({
   'rule.grid.reopen_days': { 'zh-CN': '办结后可提出异议的期限', en: 'Days a closed grid event may be disputed' },
   'rule.grid.escalation': { 'zh-CN': '网格事件分级上报', en: 'Escalation of grid events by level' },
   'rule.exchange.signature_window_seconds': { 'zh-CN': '平台请求签名时间窗口', en: 'Time window of platform request signatures' },
+  'rule.grid.alarm_handover': { 'zh-CN': '未处置告警转网格事件', en: 'Unhandled alarms handed over as grid events' },
 });
 
 const units: Record<string, Localized> = {
@@ -110,11 +111,21 @@ function valueWords(value: unknown): Words {
   return words({ 'zh-CN': '—', en: '—' });
 }
 
+/** Which alarms become grid events, and when, as a person reads it (no type or category codes). */
+function handoverWords(value: unknown): Words {
+  const list = ((value as { alarms?: { atLevel?: string; afterSeconds?: number }[] } | null)?.alarms ?? []).length;
+  return words({
+    'zh-CN': `${list} 类告警：逐级上报至最高一级仍未确认，或超过规定时间仍未确认的，转为网格事件`,
+    en: `${list} kinds of alarm: handed over as grid events when still unacknowledged at the top duty level or after their time`,
+  });
+}
+
 /** A rule's value alone in words (its unit beside it, from unitWords): "400", "10%", "住宅专项维修资金；小区公共收益". */
 export function ruleValueOnly(key: string, value: unknown): Words {
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
   if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });
+  if (key === 'grid.alarm_handover') return handoverWords(value);
   return valueWords(value);
 }
 
@@ -129,6 +140,7 @@ export function ruleValueWords(key: string, value: unknown, unit: string | null)
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
   if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });
+  if (key === 'grid.alarm_handover') return handoverWords(value);
   const u = unitWords(unit);
   if (unit === 'yuan/m2' || unit === 'yuan/m2/month') {
     if (typeof value === 'number' || typeof value === 'string') {

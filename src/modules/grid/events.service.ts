@@ -13,6 +13,7 @@ import { detailsOf, findGridEventBySource, nearbyOpen, visibleEvent, type EventR
 import { gridOfPlace } from './grids.service.ts';
 import { allowedNext, dueTime, eventRef, firstEscalation, initialLevel, isSelfResolution } from './lifecycle.ts';
 import { gridMessages as gm } from './messages.ts';
+import { checkClosable } from './sources.ts';
 import { attachPending, MAX_PHOTOS } from './photos.service.ts';
 import { gridEvents, type GridEventSource, type GridEventState, type GridLevel } from './schema.ts';
 import { auditActor, fieldErr, inTx, writeStep } from './steps.ts';
@@ -281,6 +282,8 @@ export async function transitionGridEvent(
     const now = new Date();
     const allowed = await allowedFor(t, actor, row, now);
     if (!allowed.includes(to)) throw notAllowed(row.state, to, allowed);
+    // An event carrying a work order that owes its SOS call-back is not closed until the call is recorded (sources.ts).
+    if (to === 'closed') await checkClosable(t, id);
     const [cats, sla, escalation] = await Promise.all([categoriesAt(t), slaAt(t), escalationAt(t)]);
     const group = cats.byCode.get(row.category)?.group ?? 'default';
     const dueAt = dueTime(sla, group, to, now);

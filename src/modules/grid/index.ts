@@ -89,10 +89,13 @@ import { gridRoutes } from './grids.routes.ts';
 import { residentGridRoutes } from './resident.routes.ts';
 import { gridSlaSweep, purgePendingPhotosJob } from './sla.ts';
 import { dashboardRoutes } from './dashboard.routes.ts';
+import { alarmToGridEvent, closeWorkOrderOnClosure } from './sources.ts';
+import { gridSourceRoutes } from './sources.routes.ts';
 export const manifest = defineModule({
   name: 'grid',
-  routes: [gridEventRoutes, gridRoutes, dashboardRoutes, residentGridRoutes],
+  routes: [gridEventRoutes, gridRoutes, dashboardRoutes, residentGridRoutes, gridSourceRoutes],
   jobs: [],
+  handlers: [alarmToGridEvent, closeWorkOrderOnClosure],
   schedules: [
     { kind: gridSlaSweep, cron: '* * * * *' },
     { kind: purgePendingPhotosJob, cron: '41 3 * * *' },

@@ -74,4 +74,16 @@ export const gridMessages = defineMessages({
   'note.escalated_clock': { 'zh-CN': '超时未办，自动上报{level}', en: 'Overdue: raised to the {level} level by the clock' },
   'note.merged_into': { 'zh-CN': '作为重复事件合并至 {ref}', en: 'Merged into {ref} as a duplicate' },
   'note.merged': { 'zh-CN': '合并了重复事件 {ref}', en: 'Took in the duplicate {ref}' },
+  // Sources from the smart community (sources.ts): alarms handed over, work orders handed up.
+  'grid.callback_required': {
+    'zh-CN': '该事件的一键报警工单“{title}”尚未登记回访：请先回访报警居民并在工单中登记，再办结事件。',
+    en: 'The SOS work order "{title}" of this event has no call-back recorded: call the resident back and record it on the order before closing the event.',
+    title: { 'zh-CN': '尚未回访', en: 'Call-back not recorded' },
+  },
+  'field.callback_missing': { 'zh-CN': '工单尚未登记回访', en: 'the work order has no call-back recorded' },
+  'grid.work_order_finished': {
+    'zh-CN': '该工单已办结或已取消，不能再上报为网格事件。',
+    en: 'The work order is done or cancelled; it cannot be handed up as a grid event.',
+  },
+  'note.closed_by_grid_event': { 'zh-CN': '网格事件 {ref} 已办结', en: 'Grid event {ref} closed' },
 });

@@ -9,7 +9,7 @@ import { notFound } from '../../platform/http/problem.ts';
 import { compoundInScope } from '../registry/index.ts';
 import { createWorkOrder, getWorkOrder, workOrderDetail, type WorkOrderPriority } from '../workorders/index.ts';
 import { smartMessages as sm } from './messages.ts';
-import { profilesAt } from './profiles.ts';
+import { profilesAt, type ProfileSet } from './profiles.ts';
 import { alarms, devices, type Severity } from './schema.ts';
 
 /** An alarm's severity as the urgency of the work it calls for. */
@@ -42,22 +42,33 @@ export async function workOrderFromAlarm(
   input: { assigneeId?: string | null; dueAt?: string | null; note?: string | null },
 ) {
   const { alarm, device } = await visibleAlarm(ctx, user, alarmId);
-  const profiles = await profilesAt(ctx.db);
+  const { id } = await createWorkOrder(ctx, user, {
+    ...alarmOrder(await profilesAt(ctx.db), alarm, device, input.note),
+    dueAt: input.dueAt ?? null,
+    assigneeId: input.assigneeId ?? null,
+  });
+  return getWorkOrder(ctx, user, id);
+}
+
+/** The work an alarm calls for: its cause and device as the title, its urgency, and the SOS call-back duty. */
+export function alarmOrder(
+  profiles: ProfileSet,
+  alarm: typeof alarms.$inferSelect,
+  device: typeof devices.$inferSelect,
+  note?: string | null,
+) {
   const rule = profiles.byCode.get(device.profile)?.rules.find((r) => r.code === alarm.rule);
   const cause = rule?.name['zh-CN'] ?? alarm.type;
   const where = [device.name, device.location].filter(Boolean).join(' · ');
-  const { id } = await createWorkOrder(ctx, user, {
+  return {
     sourceKind: 'alarm',
     sourceId: alarm.id,
     compoundId: alarm.compoundId,
     title: `${cause}：${where}`.slice(0, 200),
-    description: [input.note, `${alarm.firstAt.toISOString()} · ${alarm.count}`].filter(Boolean).join('\n'),
+    description: [note, `${alarm.firstAt.toISOString()} · ${alarm.count}`].filter(Boolean).join('\n'),
     priority: priorityOfSeverity[alarm.severity],
-    dueAt: input.dueAt ?? null,
-    assigneeId: input.assigneeId ?? null,
     callbackRequired: alarm.type === 'sos.pressed',
-  });
-  return getWorkOrder(ctx, user, id);
+  };
 }
 
 export async function alarmOrderRoutes(app: ZodApp, ctx: AppContext): Promise<void> {

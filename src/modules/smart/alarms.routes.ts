@@ -9,7 +9,7 @@ import { writeXlsx } from '../../platform/spreadsheet.ts';
 import * as service from './alarms.service.ts';
 import { endStreams, streamAlarms } from './live.ts';
 import { safetyQuery, safetySummary } from './safety.ts';
-import { alarmStatuses, dutyLevels, severities } from './schema.ts';
+import { alarmStatuses, alarmStepActions, dutyLevels, severities } from './schema.ts';
 
 const tags = ['alarms'];
 const id = z.object({ id: z.string().uuid() });
@@ -46,11 +46,13 @@ const alarmDetailSchema = alarmItemSchema.extend({
   acknowledgedBy: person.nullable(),
   clearedBy: person.nullable(),
   clearNote: z.string().nullable(),
+  /** The grid event the alarm was handed over as (rule `grid.alarm_handover`), if any. */
+  gridEvent: z.object({ id: z.string(), ref: z.string(), state: z.string() }).nullable(),
   steps: z.array(
     z.object({
       id: z.string(),
       at: z.string(),
-      action: z.enum(['raised', 'repeated', 'acknowledged', 'assigned', 'escalated', 'reminded', 'cleared', 'notified']),
+      action: z.enum(alarmStepActions),
       actionName: z.string(),
       actor: person.nullable(),
       level: z.enum(dutyLevels).nullable(),

@@ -13,6 +13,7 @@ import type { Locale } from '../../platform/i18n/locale.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { accountsByIds, accountsWithPermissionOver, authUserByUsername } from '../accounts/index.ts';
 import { compoundInScope, divisionPrefix } from '../registry/index.ts';
+import { gridEventOfAlarm } from './grid-link.ts';
 import { smartMessages as sm } from './messages.ts';
 import { profilesAt, type ProfileSet } from './profiles.ts';
 import { alarms, alarmSteps, alarmStatuses, devices, severities, type DutyLevel } from './schema.ts';
@@ -230,6 +231,7 @@ export async function getAlarm(ctx: AppContext, user: AuthUser, actor: Actor | u
     acknowledgedBy: person(row.acknowledgedBy),
     clearedBy: person(row.clearedBy),
     clearNote: row.clearNote,
+    gridEvent: await gridEventOfAlarm(ctx, id),
     steps: steps.map((s) => ({
       id: s.id,
       at: s.at.toISOString(),

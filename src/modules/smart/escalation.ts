@@ -3,6 +3,7 @@
 // through the alarms trigger), and at the top it is re-announced every `remindSeconds` while it persists.
 // Two clocks run it: a pg-boss job due at the alarm's own `escalateAt` (precise), and a schedule every minute
 // (the net under it). Both call escalateDue, which re-checks under a row lock, so running twice does nothing twice.
+// At each step an alarm the rule `grid.alarm_handover` names may be handed over to grid governance (handover.ts).
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
@@ -12,6 +13,7 @@ import { defineJob } from '../../platform/queue.ts';
 import { dutyAccounts, type Role } from '../accounts/index.ts';
 import { lineage } from '../registry/index.ts';
 import { systemNote, writeStep } from './alarms.service.ts';
+import { handOverIfDue } from './handover.ts';
 import { alarms, dutyLevels, severities, type DutyLevel, type Severity } from './schema.ts';
 
 export const SLA_RULE = 'smart.alarm_sla';
@@ -49,6 +51,8 @@ export interface Escalation {
   alarmId: string;
   action: 'escalated' | 'reminded';
   level: DutyLevel;
+  /** Handed over to grid governance at this step (the rule `grid.alarm_handover`). */
+  handedOver: boolean;
 }
 
 /** Every unacknowledged alarm due by `now` (or only `alarmId`) climbs a level or is re-announced at the top. */
@@ -84,7 +88,20 @@ async function escalateOne(ctx: AppContext, tx: Tx, sla: AlarmSla, a: typeof ala
   await writeStep(tx, a.id, action, null, { level, at: now });
   await notifyLevel(ctx, tx, a, level, now, s.sms);
   await scheduleEscalation(ctx, tx, a.id, next);
-  return { alarmId: a.id, action, level };
+  return { alarmId: a.id, action, level, handedOver: await handOverSafely(ctx, tx, sla, a, level, now) };
+}
+
+/**
+ * The hand-over in a savepoint of its own: should it fail, the escalation of this alarm and of the rest of the
+ * batch still commits, and the hand-over is tried again at the alarm's next step (it left no mark).
+ */
+async function handOverSafely(ctx: AppContext, tx: Tx, sla: AlarmSla, a: typeof alarms.$inferSelect, level: DutyLevel, now: Date) {
+  try {
+    return !!(await tx.transaction((sp) => handOverIfDue(ctx, sp, sla.levels, a, level, now)));
+  } catch (err) {
+    ctx.log.warn({ alarm: a.id, err: (err as Error).message }, 'alarm hand-over to the grid failed; tried again at its next step');
+    return false;
+  }
 }
 
 /** Notifies the duty accounts of a level: the step (the consoles see the alarm's change live), and an SMS for critical ones. */

@@ -18,7 +18,8 @@ export interface SmartWorld {
   event(device: { id: string }, profile: string, type: string, at?: Date, data?: Record<string, unknown>): DeviceEvent;
 }
 
-export async function smartWorld(t: TestApp): Promise<SmartWorld> {
+/** `place`: the compound's coordinates (as the registry takes them, decimal strings), for tests that map it. */
+export async function smartWorld(t: TestApp, place: { longitude?: string; latitude?: string } = {}): Promise<SmartWorld> {
   const tag = randomBytes(3).toString('hex');
   const res = await t.call('POST', '/api/v1/compounds', 'hemu-worker', {
     name: `设备测试小区-${tag}`,
@@ -26,6 +27,7 @@ export async function smartWorld(t: TestApp): Promise<SmartWorld> {
     address: `和睦路${tag}号`,
     yearBuilt: 1990,
     floorAreaM2: '3000.00',
+    ...place,
   });
   expect(res.statusCode, res.body).toBe(201);
   const compoundId = res.json().id as string;

@@ -2,6 +2,10 @@
 // alarm rules, alarms and their escalation, and the duty console's live feed.
 export { profilesAt, PROFILES_RULE, PRIORITY_TYPES, type DeviceProfile, type AlarmRule, type ProfileSet } from './profiles.ts';
 export { severities, alarmStatuses, dutyLevels, type Severity, type AlarmStatus, type DutyLevel } from './schema.ts';
+// Hand-over to grid governance: the domain event `smart.alarm_unhandled` (its payload) and clearing from a closed grid event.
+export { clearAlarmFrom, HANDOVER_RULE, type AlarmUnhandled } from './handover.ts';
+// The escalation clock with `now` passed in (the sweep's work; tests move the clock through it).
+export { escalateDue, type Escalation } from './escalation.ts';
 
 export { seedSmartDevices } from './seed.ts';
 export { Simulator, type SimDevice, type SentEvent, type SimulatorOptions, type SimulatorStats } from './simulator.ts';
@@ -16,6 +20,7 @@ import { brokerSyncHandler, syncBrokerAtStart } from './broker-sync.ts';
 import { deviceImportJob } from './devices.import.ts';
 import { devicesRoutes } from './devices.routes.ts';
 import { escalateAlarmJob, escalationSweep, notifyRaisedJob } from './escalation.ts';
+import { clearOnGridClosure } from './grid-link.ts';
 import { eventPartitionsSchedule } from './ingest/partitions.ts';
 import { ingestRoutes } from './ingest/routes.ts';
 import { keypersonPurge } from './keyperson.ts';
@@ -23,7 +28,7 @@ export const manifest = defineModule({
   name: 'smart',
   routes: [devicesRoutes, alarmsRoutes, ingestRoutes, alarmOrderRoutes],
   jobs: [deviceImportJob, escalateAlarmJob, notifyRaisedJob],
-  handlers: [brokerSyncHandler],
+  handlers: [brokerSyncHandler, clearOnGridClosure],
   onWorkerStart: [syncBrokerAtStart],
   schedules: [{ kind: escalationSweep, cron: '* * * * *' }, { kind: keypersonPurge, cron: '23 3 * * *' }, eventPartitionsSchedule],
 });

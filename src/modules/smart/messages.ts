@@ -23,6 +23,7 @@ export const smartMessages = defineMessages({
   'step.reminded': { 'zh-CN': '提醒', en: 'Reminded' },
   'step.cleared': { 'zh-CN': '解除', en: 'Cleared' },
   'step.notified': { 'zh-CN': '通知', en: 'Notified' },
+  'step.handed_over': { 'zh-CN': '转网格事件', en: 'Handed over as a grid event' },
   'alarm.already_acknowledged': { 'zh-CN': '该告警已被确认', en: 'This alarm is already acknowledged' },
   'alarm.already_cleared': { 'zh-CN': '该告警已解除', en: 'This alarm is already cleared' },
   'alarm.assignee_invalid': { 'zh-CN': '不能指派给该账号', en: 'The alarm cannot be assigned to that account' },
@@ -36,6 +37,11 @@ export const smartMessages = defineMessages({
   'field.division_out_of_scope': { 'zh-CN': '不在管辖范围内', en: 'outside your scope' },
   'note.cleared_by_rule': { 'zh-CN': '按解除条件自动解除', en: 'Cleared by its clear condition' },
   'note.device_back': { 'zh-CN': '设备恢复上报', en: 'The device reported again' },
+  'note.handed_over': {
+    'zh-CN': '逾时未处置，已转为网格事件并生成工单',
+    en: 'Not handled in time: handed over as a grid event, with a work order',
+  },
+  'note.cleared_by_grid_event': { 'zh-CN': '网格事件 {ref} 办结，告警解除', en: 'Cleared by grid event {ref}' },
   'note.notified': { 'zh-CN': '已通知{level}值班账号 {accounts} 个', en: '{level}: {accounts} duty accounts notified' },
   'note.sms_nobody': {
     'zh-CN': '紧急告警短信：{level}值班账号均未登记手机号，未发送',

@@ -162,15 +162,26 @@ export const alarms = pgTable(
   ],
 );
 
+/** `handed_over`: handed to grid governance as a grid event (handover.ts). */
+export const alarmStepActions = [
+  'raised',
+  'repeated',
+  'acknowledged',
+  'assigned',
+  'escalated',
+  'reminded',
+  'cleared',
+  'notified',
+  'handed_over',
+] as const;
+
 export const alarmSteps = pgTable(
   'alarm_steps',
   {
     id: uuid('id').primaryKey(),
     alarmId: uuid('alarm_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    action: text('action', {
-      enum: ['raised', 'repeated', 'acknowledged', 'assigned', 'escalated', 'reminded', 'cleared', 'notified'],
-    }).notNull(),
+    action: text('action', { enum: alarmStepActions }).notNull(),
     actorId: uuid('actor_id'),
     level: text('level', { enum: dutyLevels }),
     note: text('note'),

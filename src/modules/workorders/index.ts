@@ -3,6 +3,16 @@
 export { createWorkOrder, type NewWorkOrder } from './workorders.service.ts';
 export { getWorkOrder } from './workorders.queries.ts';
 export { workOrderFigures, type WorkOrderFigures } from './figures.ts';
+// For modules whose records carry work orders (smart's unhandled alarms, grid events): raise or find by source, read, close.
+export {
+  ensureWorkOrderForSource,
+  workOrderState,
+  workOrderOfSource,
+  closeWorkOrderFromSource,
+  callbackMissing,
+  type SourceWorkOrder,
+  type WorkOrderState,
+} from './from-source.ts';
 export { workOrderRoutes, workOrderDetail, workOrderSummary } from './workorders.routes.ts';
 export { workOrderStatuses, workOrderPriorities, callbackOutcomes, type WorkOrderStatus, type WorkOrderPriority } from './schema.ts';
 

@@ -56,6 +56,7 @@ import type { paths_stats } from './schema.gen/stats.ts';
 import type { paths_surveys } from './schema.gen/surveys.ts';
 import type { paths_work_orders_1 } from './schema.gen/work-orders-1.ts';
 import type { paths_work_orders_2 } from './schema.gen/work-orders-2.ts';
+import type { paths_work_orders_3 } from './schema.gen/work-orders-3.ts';
 import type { paths_work_packages } from './schema.gen/work-packages.ts';
 
 export interface paths
@@ -114,6 +115,7 @@ export interface paths
     paths_surveys,
     paths_work_orders_1,
     paths_work_orders_2,
+    paths_work_orders_3,
     paths_work_packages {}
 
 export interface components {

@@ -123,10 +123,15 @@ export interface paths_alarms {
             displayName: string;
           } | null;
           clearNote: string | null;
+          gridEvent: {
+            id: string;
+            ref: string;
+            state: string;
+          } | null;
           steps: Array<{
             id: string;
             at: string;
-            action: 'raised' | 'repeated' | 'acknowledged' | 'assigned' | 'escalated' | 'reminded' | 'cleared' | 'notified';
+            action: 'raised' | 'repeated' | 'acknowledged' | 'assigned' | 'escalated' | 'reminded' | 'cleared' | 'notified' | 'handed_over';
             actionName: string;
             actor: {
               id: string;

@@ -2,6 +2,162 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_work_orders_2 {
+  '/api/v1/work-orders/{id}/assign': {
+    /** Assign (or re-assign) an order to an account that handles work orders in its compound */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        assigneeId: string;
+        dueAt?: string | null;
+        note?: string | null;
+      };
+      responses: {
+        200: {
+          id: string;
+          sourceKind: string;
+          sourceId: string | null;
+          compoundId: string;
+          compoundName: string | null;
+          title: string;
+          priority: 'low' | 'normal' | 'high' | 'urgent';
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          dueAt: string | null;
+          callbackRequired: boolean;
+          callbackRecorded: boolean;
+          createdAt: string;
+          updatedAt: string;
+          description: string;
+          createdBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          startedAt: string | null;
+          completion: {
+            at: string;
+            by: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string;
+            photo: {
+              filename: string;
+              contentType: string;
+              sizeBytes: number;
+            } | null;
+          } | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          steps: Array<{
+            at: string;
+            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
+          }>;
+          callbacks: Array<{
+            id: string;
+            caller: {
+              id: string;
+              displayName: string;
+            };
+            calledAt: string;
+            outcome: 'reached' | 'not_reached' | 'no_answer';
+            note: string | null;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/work-orders/{id}/callback': {
+    /** Record a call back to the resident who raised the order */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        calledAt?: string | null;
+        outcome: 'reached' | 'not_reached' | 'no_answer';
+        note?: string | null;
+      };
+      responses: {
+        200: {
+          id: string;
+          sourceKind: string;
+          sourceId: string | null;
+          compoundId: string;
+          compoundName: string | null;
+          title: string;
+          priority: 'low' | 'normal' | 'high' | 'urgent';
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          assignee: {
+            id: string;
+            displayName: string;
+          } | null;
+          dueAt: string | null;
+          callbackRequired: boolean;
+          callbackRecorded: boolean;
+          createdAt: string;
+          updatedAt: string;
+          description: string;
+          createdBy: {
+            id: string;
+            displayName: string;
+          } | null;
+          startedAt: string | null;
+          completion: {
+            at: string;
+            by: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string;
+            photo: {
+              filename: string;
+              contentType: string;
+              sizeBytes: number;
+            } | null;
+          } | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          steps: Array<{
+            at: string;
+            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            assignee: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
+          }>;
+          callbacks: Array<{
+            id: string;
+            caller: {
+              id: string;
+              displayName: string;
+            };
+            calledAt: string;
+            outcome: 'reached' | 'not_reached' | 'no_answer';
+            note: string | null;
+          }>;
+        };
+      };
+    };
+  };
   '/api/v1/work-orders/{id}/cancel': {
     /** Cancel an unfinished order, with the reason */
     post: {
@@ -10,237 +166,6 @@ export interface paths_work_orders_2 {
       };
       body: {
         reason: string;
-      };
-      responses: {
-        200: {
-          id: string;
-          sourceKind: string;
-          sourceId: string | null;
-          compoundId: string;
-          compoundName: string | null;
-          title: string;
-          priority: 'low' | 'normal' | 'high' | 'urgent';
-          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
-          assignee: {
-            id: string;
-            displayName: string;
-          } | null;
-          dueAt: string | null;
-          callbackRequired: boolean;
-          callbackRecorded: boolean;
-          createdAt: string;
-          updatedAt: string;
-          description: string;
-          createdBy: {
-            id: string;
-            displayName: string;
-          } | null;
-          startedAt: string | null;
-          completion: {
-            at: string;
-            by: {
-              id: string;
-              displayName: string;
-            } | null;
-            note: string;
-            photo: {
-              filename: string;
-              contentType: string;
-              sizeBytes: number;
-            } | null;
-          } | null;
-          cancelledAt: string | null;
-          cancelReason: string | null;
-          steps: Array<{
-            at: string;
-            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
-            actor: {
-              id: string;
-              displayName: string;
-            } | null;
-            assignee: {
-              id: string;
-              displayName: string;
-            } | null;
-            note: string | null;
-          }>;
-          callbacks: Array<{
-            id: string;
-            caller: {
-              id: string;
-              displayName: string;
-            };
-            calledAt: string;
-            outcome: 'reached' | 'not_reached' | 'no_answer';
-            note: string | null;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/work-orders/{id}/complete': {
-    /** Complete an order with a photo (multipart fields note, file: PNG or JPEG); SOS orders need a call-back first */
-    post: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          id: string;
-          sourceKind: string;
-          sourceId: string | null;
-          compoundId: string;
-          compoundName: string | null;
-          title: string;
-          priority: 'low' | 'normal' | 'high' | 'urgent';
-          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
-          assignee: {
-            id: string;
-            displayName: string;
-          } | null;
-          dueAt: string | null;
-          callbackRequired: boolean;
-          callbackRecorded: boolean;
-          createdAt: string;
-          updatedAt: string;
-          description: string;
-          createdBy: {
-            id: string;
-            displayName: string;
-          } | null;
-          startedAt: string | null;
-          completion: {
-            at: string;
-            by: {
-              id: string;
-              displayName: string;
-            } | null;
-            note: string;
-            photo: {
-              filename: string;
-              contentType: string;
-              sizeBytes: number;
-            } | null;
-          } | null;
-          cancelledAt: string | null;
-          cancelReason: string | null;
-          steps: Array<{
-            at: string;
-            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
-            actor: {
-              id: string;
-              displayName: string;
-            } | null;
-            assignee: {
-              id: string;
-              displayName: string;
-            } | null;
-            note: string | null;
-          }>;
-          callbacks: Array<{
-            id: string;
-            caller: {
-              id: string;
-              displayName: string;
-            };
-            calledAt: string;
-            outcome: 'reached' | 'not_reached' | 'no_answer';
-            note: string | null;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/work-orders/{id}/photo': {
-    /** The completion photo, as uploaded */
-    get: {
-      params: {
-        id: string;
-      };
-      responses: {
-        /** A file: image/* */
-        200: Blob;
-      };
-    };
-  };
-  '/api/v1/work-orders/{id}/start': {
-    /** Start work on an order assigned to oneself */
-    post: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          id: string;
-          sourceKind: string;
-          sourceId: string | null;
-          compoundId: string;
-          compoundName: string | null;
-          title: string;
-          priority: 'low' | 'normal' | 'high' | 'urgent';
-          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
-          assignee: {
-            id: string;
-            displayName: string;
-          } | null;
-          dueAt: string | null;
-          callbackRequired: boolean;
-          callbackRecorded: boolean;
-          createdAt: string;
-          updatedAt: string;
-          description: string;
-          createdBy: {
-            id: string;
-            displayName: string;
-          } | null;
-          startedAt: string | null;
-          completion: {
-            at: string;
-            by: {
-              id: string;
-              displayName: string;
-            } | null;
-            note: string;
-            photo: {
-              filename: string;
-              contentType: string;
-              sizeBytes: number;
-            } | null;
-          } | null;
-          cancelledAt: string | null;
-          cancelReason: string | null;
-          steps: Array<{
-            at: string;
-            action: 'raised' | 'assigned' | 'taken' | 'started' | 'completed' | 'called_back' | 'cancelled';
-            actor: {
-              id: string;
-              displayName: string;
-            } | null;
-            assignee: {
-              id: string;
-              displayName: string;
-            } | null;
-            note: string | null;
-          }>;
-          callbacks: Array<{
-            id: string;
-            caller: {
-              id: string;
-              displayName: string;
-            };
-            calledAt: string;
-            outcome: 'reached' | 'not_reached' | 'no_answer';
-            note: string | null;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/work-orders/{id}/take': {
-    /** Take an open order oneself */
-    post: {
-      params: {
-        id: string;
       };
       responses: {
         200: {

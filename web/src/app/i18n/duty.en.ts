@@ -76,6 +76,10 @@ export const dutyEn: typeof dutyZh = {
     failed: 'Failed',
   },
   drawer: { title: 'Alarm', steps: 'Steps' },
+  gridEvent: {
+    label: 'Grid event',
+    state: { reported: 'Reported', accepted: 'Accepted', handled: 'Handled', reviewed: 'Reviewed', closed: 'Closed', disputed: 'Disputed' },
+  },
   steps: {
     raised: 'Raised',
     repeated: 'Repeated',

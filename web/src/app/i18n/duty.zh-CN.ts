@@ -74,6 +74,10 @@ export const dutyZh = {
     failed: '操作失败',
   },
   drawer: { title: '告警详情', steps: '处置记录' },
+  gridEvent: {
+    label: '网格事件',
+    state: { reported: '待接收', accepted: '处理中', handled: '待审核', reviewed: '待办结审核', closed: '已办结', disputed: '异议审核中' },
+  },
   steps: {
     raised: '产生告警',
     repeated: '再次发生',

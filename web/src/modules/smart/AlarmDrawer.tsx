@@ -1,10 +1,12 @@
 // One alarm in full: its facts, its steps (raised, repeated, escalated, acknowledged…) and the duty's actions.
+// A handed-over alarm names its grid event (ref and state) with a link to it.
 // Clearing by hand needs a note: the modal asks for it (also opened straight from an alarm card).
 import { useState } from 'react';
 import { Button, Descriptions, Drawer, Empty, Flex, Form, Grid, Input, Modal, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { CheckOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import type { AlarmNames } from './ActiveAlarms.tsx';
 import AlarmAssign from './AlarmAssign.tsx';
@@ -33,6 +35,8 @@ export default function AlarmDrawer({ alarm, names, canHandle, busy, onClose, on
   const a: Alarm | null = alarm ? { ...alarm, ...(detail.data ?? {}) } : null;
   const steps: AlarmStep[] = detail.data?.steps ?? [];
   const clearNote = detail.data?.clearNote;
+  // Handed over to grid governance: the grid event it became, linked to its page.
+  const gridEvent = detail.data?.gridEvent ?? null;
 
   return (
     <Drawer
@@ -80,6 +84,14 @@ export default function AlarmDrawer({ alarm, names, canHandle, busy, onClose, on
             <Descriptions.Item label={t('duty.field.assignee')}>
               <span data-testid="duty-drawer-assignee">{personName(a.assignee) ?? t('duty.unassigned')}</span>
             </Descriptions.Item>
+            {gridEvent && (
+              <Descriptions.Item label={t('duty.gridEvent.label')}>
+                <Link to={`/grid/events/${gridEvent.id}`} data-testid="duty-drawer-grid-event" data-state={gridEvent.state}>
+                  {gridEvent.ref}
+                </Link>{' '}
+                <Tag>{t(`duty.gridEvent.state.${gridEvent.state}`, { defaultValue: '' })}</Tag>
+              </Descriptions.Item>
+            )}
             {clearNote && (
               <Descriptions.Item label={t('duty.field.clearNote')}>
                 <span data-testid="duty-drawer-clear-note">{clearNote}</span>
