@@ -60,12 +60,18 @@ describe('the duty console and grid events', () => {
     const link = page.getByTestId('duty-drawer-grid-event');
     await link.waitFor();
     expect(await link.textContent()).toBe(gridEvent!.ref);
-    expect(await link.getAttribute('href')).toBe(`/grid/events/${gridEvent!.id}`);
+    expect(await link.getAttribute('href')).toBe(`/grid-events/${gridEvent!.id}`);
     expect(await link.getAttribute('data-state')).toBe('reported');
     expect(await page.getByTestId('duty-drawer').textContent()).toContain('网格事件');
     expect(await page.getByTestId('duty-drawer').textContent()).toContain('待接收');
     // The hand-over is in the alarm's history, in words.
     expect(await page.getByTestId('duty-steps').textContent()).toContain('转网格事件');
     await page.screenshot({ path: 'test-results/duty-alarm-grid-event-1440.png', fullPage: true });
+    // The link opens the grid event's own page.
+    await link.click();
+    const eventPage = page.getByTestId('grid-event-page');
+    await eventPage.waitFor();
+    expect(await eventPage.getAttribute('data-state')).toBe('reported');
+    expect(await eventPage.textContent()).toContain(gridEvent!.ref);
   });
 });

@@ -18,7 +18,6 @@ import { statsModule } from '../modules/stats/module.tsx';
 import { yearplanModule } from '../modules/yearplan/module.tsx';
 import { workOrdersModule } from '../modules/workorders/module.tsx';
 import { exchangeModule } from '../modules/exchange/module.tsx';
-import { gridModule } from '../modules/grid/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [

@@ -45,7 +45,9 @@ void i18n.use(initReactI18next).init({
     'zh-CN': {
       translation: { ...zhCN, evaluation: evaluationZh, duty: dutyZh, geoMap: geoMapZh, gridDash: gridDashZh, gridEvents: gridEventsZh },
     },
-    en: { translation: { ...en, evaluation: evaluationEn, duty: dutyEn, geoMap: geoMapEn, gridDash: gridDashEn, gridEvents: gridEventsEn } },
+    en: {
+      translation: { ...en, evaluation: evaluationEn, duty: dutyEn, geoMap: geoMapEn, gridDash: gridDashEn, gridEvents: gridEventsEn },
+    },
   },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',

@@ -86,7 +86,7 @@ export default function AlarmDrawer({ alarm, names, canHandle, busy, onClose, on
             </Descriptions.Item>
             {gridEvent && (
               <Descriptions.Item label={t('duty.gridEvent.label')}>
-                <Link to={`/grid/events/${gridEvent.id}`} data-testid="duty-drawer-grid-event" data-state={gridEvent.state}>
+                <Link to={`/grid-events/${gridEvent.id}`} data-testid="duty-drawer-grid-event" data-state={gridEvent.state}>
                   {gridEvent.ref}
                 </Link>{' '}
                 <Tag>{t(`duty.gridEvent.state.${gridEvent.state}`, { defaultValue: '' })}</Tag>
