@@ -137,40 +137,55 @@ export function summaryOf(r: EventRow, now = new Date()) {
   };
 }
 
-/** Full details of rows, steps and photos read in two queries for all of them. */
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Full details of rows: their steps, photos and ratings read in three queries for all of them. */
 export async function detailsOf(db: Reader, rows: EventRow[], locale: Locale = 'zh-CN'): Promise<GridEventDetail[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [steps, photos, ratings] = await Promise.all([
-    db.select().from(gridEventSteps).where(inArray(gridEventSteps.eventId, ids)).orderBy(asc(gridEventSteps.at), asc(gridEventSteps.id)),
-    db
-      .select({ id: gridEventPhotos.id, eventId: gridEventPhotos.eventId, stepId: gridEventPhotos.stepId })
-      .from(gridEventPhotos)
-      .where(inArray(gridEventPhotos.eventId, ids))
-      .orderBy(asc(gridEventPhotos.uploadedAt), asc(gridEventPhotos.id)),
-    db.select().from(gridEventRatings).where(inArray(gridEventRatings.eventId, ids)),
-  ]);
+  // Run one after another: `db` may be a transaction, one connection.
+  const steps = await db
+    .select()
+    .from(gridEventSteps)
+    .where(inArray(gridEventSteps.eventId, ids))
+    .orderBy(asc(gridEventSteps.at), asc(gridEventSteps.id));
+  const photos = await db
+    .select({ id: gridEventPhotos.id, eventId: gridEventPhotos.eventId, stepId: gridEventPhotos.stepId })
+    .from(gridEventPhotos)
+    .where(inArray(gridEventPhotos.eventId, ids))
+    .orderBy(asc(gridEventPhotos.uploadedAt), asc(gridEventPhotos.id));
+  const ratings = await db.select().from(gridEventRatings).where(inArray(gridEventRatings.eventId, ids));
+  const stepsOf = groupBy(steps, (s) => s.eventId);
+  const photosOf = groupBy(photos, (p) => p.eventId ?? '');
+  const ratingOf = new Map(ratings.map((x) => [x.eventId, x]));
   const now = new Date();
   return rows.map((r) => {
-    const rating = ratings.find((x) => x.eventId === r.id);
+    const rating = ratingOf.get(r.id);
     return {
       ...summaryOf(r, now),
-      photos: photos.filter((p) => p.eventId === r.id).map((p) => ({ id: p.id, url: photoUrl(r.id, p.id), stepId: p.stepId })),
+      photos: (photosOf.get(r.id) ?? []).map((p) => ({ id: p.id, url: photoUrl(r.id, p.id), stepId: p.stepId })),
       rating: rating ? { score: rating.score, comment: rating.comment, at: rating.at.toISOString() } : null,
-      steps: steps
-        .filter((s) => s.eventId === r.id)
-        .map((s) => ({
-          id: s.id,
-          action: s.action,
-          from: s.fromState,
-          to: s.toState,
-          level: s.level,
-          at: s.at.toISOString(),
-          actorRole: s.actorRole,
-          lat: num(s.lat),
-          lng: num(s.lng),
-          note: noteText(s.note, locale),
-        })),
+      steps: (stepsOf.get(r.id) ?? []).map((s) => ({
+        id: s.id,
+        action: s.action,
+        from: s.fromState,
+        to: s.toState,
+        level: s.level,
+        at: s.at.toISOString(),
+        actorRole: s.actorRole,
+        lat: num(s.lat),
+        lng: num(s.lng),
+        note: noteText(s.note, locale),
+      })),
     };
   });
 }
@@ -233,7 +248,7 @@ export interface GridEventFilter {
 }
 
 /** Events newest first by report time, for other modules (Open311, exports): no scope. */
-export async function listGridEvents(ctx: AppContext, f: GridEventFilter): Promise<GridEventDetail[]> {
+export async function listGridEvents(ctx: AppContext, f: GridEventFilter, locale: Locale = 'zh-CN'): Promise<GridEventListItem[]> {
   const where = and(
     f.categories?.length ? inArray(gridEvents.category, f.categories) : undefined,
     f.states?.length ? inArray(gridEvents.state, f.states) : undefined,
@@ -248,8 +263,24 @@ export async function listGridEvents(ctx: AppContext, f: GridEventFilter): Promi
       : undefined,
   );
   const rows = await ctx.db.select().from(gridEvents).where(where).orderBy(desc(gridEvents.reportedAt), desc(gridEvents.id)).limit(f.limit);
-  return detailsOf(ctx.db, rows);
+  if (!rows.length) return [];
+  // A list needs each event's latest note, not its whole history: one DISTINCT ON over the steps' index.
+  const notes = await ctx.db
+    .selectDistinctOn([gridEventSteps.eventId], { eventId: gridEventSteps.eventId, note: gridEventSteps.note })
+    .from(gridEventSteps)
+    .where(
+      inArray(
+        gridEventSteps.eventId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(gridEventSteps.eventId, desc(gridEventSteps.at), desc(gridEventSteps.id));
+  const noteOf = new Map(notes.map((n) => [n.eventId, n.note]));
+  const now = new Date();
+  return rows.map((r) => ({ ...summaryOf(r, now), lastNote: noteText(noteOf.get(r.id) ?? null, locale) }));
 }
+
+export type GridEventListItem = ReturnType<typeof summaryOf> & { lastNote: string | null };
 
 export interface StaffQuery {
   state?: GridEventState;

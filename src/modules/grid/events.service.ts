@@ -112,7 +112,8 @@ export async function createGridEvent(ctx: AppContext, input: NewGridEvent, acto
       bad.map((b) => fieldErr(b.path, gm.msg(`field.attribute_${b.problem}`))),
     );
   checkInput(input);
-  const [sla, escalation] = await Promise.all([slaAt(tx ?? ctx.db), escalationAt(tx ?? ctx.db)]);
+  const sla = await slaAt(tx ?? ctx.db);
+  const escalation = await escalationAt(tx ?? ctx.db);
   const kind = actorKind(actor);
   return inTx(ctx, tx, async (t) => {
     if (input.sourceRef) {
@@ -284,7 +285,10 @@ export async function transitionGridEvent(
     if (!allowed.includes(to)) throw notAllowed(row.state, to, allowed);
     // An event carrying a work order that owes its SOS call-back is not closed until the call is recorded (sources.ts).
     if (to === 'closed') await checkClosable(t, id);
-    const [cats, sla, escalation] = await Promise.all([categoriesAt(t), slaAt(t), escalationAt(t)]);
+    // One connection in a transaction: its queries run one after another.
+    const cats = await categoriesAt(t);
+    const sla = await slaAt(t);
+    const escalation = await escalationAt(t);
     const group = cats.byCode.get(row.category)?.group ?? 'default';
     const dueAt = dueTime(sla, group, to, now);
     const kind = actorKind(actor);

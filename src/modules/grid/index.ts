@@ -8,13 +8,13 @@ import * as actions from './events.actions.ts';
 import * as events from './events.service.ts';
 import type { CreatedGridEvent, NewGridEvent } from './events.service.ts';
 import * as queries from './events.queries.ts';
-import type { GridEventDetail, GridEventFilter } from './events.queries.ts';
+import type { GridEventDetail, GridEventFilter, GridEventListItem } from './events.queries.ts';
 import type { GridEventSource, GridEventState } from './schema.ts';
 
 export type { GridEventSource, GridEventState, GridLevel, Responsible } from './schema.ts';
 export { gridEventStates, gridLevels, gridEventSources, openStates, responsibleBodies } from './schema.ts';
 export type { NewGridEvent, CreatedGridEvent, Duplicate } from './events.service.ts';
-export type { GridEventDetail, GridEventStep, GridEventFilter } from './events.queries.ts';
+export type { GridEventDetail, GridEventStep, GridEventFilter, GridEventListItem } from './events.queries.ts';
 export type { GridCategory, GridCategoryAttribute, CategorySet } from './categories.ts';
 export type { GridActor } from './access.ts';
 /** An account acting on grid events (a route's user); null is the system. */
@@ -67,9 +67,10 @@ export function findGridEventBySource(
   return queries.findGridEventBySource(ctx, source, platform, sourceRef);
 }
 
-/** Events newest first (by report time); `after` is the id of the previous page's last event. For Open311 and exports. */
-export function listGridEvents(ctx: AppContext, f: GridEventFilter): Promise<GridEventDetail[]> {
-  return queries.listGridEvents(ctx, f);
+/** Events newest first (by report time), each with its latest step's note; `after` is the id of the previous page's
+ * last event. For Open311 and exports. */
+export function listGridEvents(ctx: AppContext, f: GridEventFilter, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<GridEventListItem[]> {
+  return queries.listGridEvents(ctx, f, locale);
 }
 
 export { gridCategories } from './categories.ts';

@@ -121,7 +121,9 @@ async function seedEvents(
 ) {
   const members = await tx.select().from(gridBuildings).where(eq(gridBuildings.gridId, gridId));
   if (!members.length) return;
-  const [cats, sla, escalation] = await Promise.all([categoriesAt(tx), slaAt(tx), escalationAt(tx)]);
+  const cats = await categoriesAt(tx);
+  const sla = await slaAt(tx);
+  const escalation = await escalationAt(tx);
   for (const [i, e] of demoEvents.entries()) {
     const cat = cats.byCode.get(e.category);
     const m = members[(i * 7) % members.length]!;

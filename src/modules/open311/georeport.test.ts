@@ -188,7 +188,7 @@ describe('a grid event as a service request', () => {
     dueAt: '2026-03-02T00:00:00.000Z',
     closedAt: null,
     mediaUrl: null,
-    steps: [{ note: null }, { note: '已更换灯泡' }],
+    lastNote: '已更换灯泡',
   };
 
   it('maps states to open|closed and carries the last note, the agency and the times', () => {

@@ -160,7 +160,7 @@ async function georeport(scope: FastifyInstance, ctx: AppContext): Promise<void>
     if (status >= 500) req.log.error({ err }, 'open311 request failed');
     return send(reply, formatOf(req.url), status, errorDocument(errors));
   });
-  scope.setNotFoundHandler((req, reply) => {
+  const noRoute = (req: FastifyRequest, reply: FastifyReply) => {
     const path = (req.url.split('?')[0] ?? '').slice(0, 200);
     return send(
       reply,
@@ -168,7 +168,11 @@ async function georeport(scope: FastifyInstance, ctx: AppContext): Promise<void>
       404,
       errorDocument([{ code: 404, description: om.msg('open311.no_route', { path }).in(localeOf(req)) }]),
     );
-  });
+  };
+  scope.setNotFoundHandler(noRoute);
+  // When the web app is served, its catch-all GET route would answer an unknown GeoReport path with the app's page:
+  // this wildcard is more specific, so a client gets the error list.
+  scope.route({ method: ['GET', 'POST'], url: '/*', config: { permission: 'public' }, schema: { hide: true }, handler: noRoute });
 
   const limit = (max: number) => ({ max, timeWindow: 60_000, hook: 'preHandler' as const, keyGenerator: limitKey });
   const writes = limit(ctx.env.OPEN311_RATE_PER_MINUTE);

@@ -147,7 +147,7 @@ export async function requestById(ctx: AppContext, id: string, jurisdiction: str
   const event = uuidPattern.test(id) ? await getGridEvent(ctx, id.toLowerCase(), locale) : null;
   const category = event ? categories.get(event.category) : undefined;
   if (!event || !category) return fail(404, om.msg('open311.request_unknown', { id: id.slice(0, 64) }));
-  return requestsDocument([requestRecord(event, category, locale)]);
+  return requestsDocument([requestRecord({ ...event, lastNote: event.steps.at(-1)?.note ?? null }, category, locale)]);
 }
 
 export interface RequestQuery {
@@ -221,15 +221,21 @@ export async function listRequests(ctx: AppContext, q: RequestQuery, locale: Loc
   let events: EventView[];
   if (filter.ids) {
     events =
-      filter.ids.length === 0 ? [] : await listGridEvents(ctx, { ids: filter.ids, categories: [...served.keys()], limit: MAX_REQUESTS });
+      filter.ids.length === 0
+        ? []
+        : await listGridEvents(ctx, { ids: filter.ids, categories: [...served.keys()], limit: MAX_REQUESTS }, locale);
   } else {
-    events = await listGridEvents(ctx, {
-      categories: filter.codes.length > 0 ? filter.codes : [...served.keys()],
-      ...(filter.states ? { states: filter.states } : {}),
-      from: filter.from,
-      to: filter.to,
-      limit: MAX_REQUESTS,
-    });
+    events = await listGridEvents(
+      ctx,
+      {
+        categories: filter.codes.length > 0 ? filter.codes : [...served.keys()],
+        ...(filter.states ? { states: filter.states } : {}),
+        from: filter.from,
+        to: filter.to,
+        limit: MAX_REQUESTS,
+      },
+      locale,
+    );
   }
   return requestsDocument(events.flatMap((e) => (served.has(e.category) ? [requestRecord(e, served.get(e.category)!, locale)] : [])));
 }

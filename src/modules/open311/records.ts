@@ -24,7 +24,8 @@ export interface EventView {
   dueAt: Date | string | null;
   closedAt?: Date | string | null;
   mediaUrl: string | null;
-  steps: readonly { note?: string | null }[];
+  /** The latest step's note: the request's status_notes. */
+  lastNote: string | null;
 }
 
 const nameIn = (n: { zh: string; en: string }, locale: Locale) => (locale === 'en' ? n.en : n.zh);
@@ -125,12 +126,11 @@ const coordinate = (v: number | string | null): number | null => {
 export const statusOf = (state: string): 'open' | 'closed' => (state === 'closed' ? 'closed' : 'open');
 
 export function requestRecord(e: EventView, c: ServedCategory, locale: Locale): GeoRecord {
-  const lastNote = e.steps.length > 0 ? (e.steps[e.steps.length - 1]!.note ?? null) : null;
   const status = statusOf(e.state);
   return {
     service_request_id: e.id,
     status,
-    status_notes: lastNote,
+    status_notes: e.lastNote,
     service_name: nameIn(c.name, locale),
     service_code: c.code,
     description: e.description === '' ? null : e.description,
