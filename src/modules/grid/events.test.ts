@@ -279,7 +279,7 @@ describe('grid events over the API', () => {
     expect((await t.call('POST', `/api/v1/grid-events/${e.id}/escalate`, w.reviewer, {})).statusCode).toBe(409);
   });
 
-  it('keeps up to nine photos per event, uploaded before the report or added later, and serves them', async () => {
+  it('keeps up to nine photos from each person per event, uploaded before the report or added later, and serves them', async () => {
     const pending = await t.upload('/api/v1/grid-events/photos', w.worker.username, {}, { name: 'lamp.png', data: png, type: 'image/png' });
     expect(pending.statusCode, pending.body).toBe(201);
     const photoId = pending.json().id;
@@ -323,6 +323,9 @@ describe('grid events over the API', () => {
       { name: 'p9.png', data: png, type: 'image/png' },
     );
     expect(tenth.statusCode).toBe(422);
+    // The worker's nine do not use up the community reviewer's.
+    const reviewers = await t.upload(`/api/v1/grid-events/${id}/photos`, w.reviewer, {}, { name: 'r.png', data: png, type: 'image/png' });
+    expect(reviewers.statusCode, reviewers.body).toBe(201);
     const pdf = await t.upload(
       `/api/v1/grid-events/photos`,
       w.worker.username,

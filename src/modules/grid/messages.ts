@@ -29,7 +29,7 @@ export const gridMessages = defineMessages({
   'field.point_far': { 'zh-CN': '附近没有登记的小区', en: 'no registered compound nearby' },
   'field.lat_lng_pair': { 'zh-CN': '纬度与经度须同时给出', en: 'latitude and longitude go together' },
   'grid.out_of_scope': { 'zh-CN': '该位置不在您的管辖范围内。', en: 'That place is outside your scope.' },
-  'grid.photos_too_many': { 'zh-CN': '每个事件最多 {max} 张照片。', en: 'At most {max} photos per event.' },
+  'grid.photos_too_many': { 'zh-CN': '每人为一个事件最多上传 {max} 张照片。', en: 'Each person adds at most {max} photos to an event.' },
   'field.photos_too_many': { 'zh-CN': '照片过多', en: 'too many photos' },
   'grid.photo_not_image': { 'zh-CN': '照片须为 PNG 或 JPEG 图片。', en: 'A photo must be a PNG or JPEG image.' },
   'field.photo_not_image': { 'zh-CN': '不是 PNG 或 JPEG 图片', en: 'not a PNG or JPEG image' },

@@ -1,5 +1,6 @@
 // Photos of grid events: taken before the report is filed (held for their uploader until a report names them), or
-// added to an event later, PNG or JPEG, up to MAX_PHOTOS per event; kept by the platform's file store.
+// added to an event later, PNG or JPEG, up to MAX_PHOTOS per person and event (the resident's nine do not use up the
+// grid worker's); kept by the platform's file store.
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -11,12 +12,11 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { actorKind, type GridActor } from './access.ts';
 import { pendingPhotos, visibleEvent } from './events.queries.ts';
 import { gridMessages as gm } from './messages.ts';
+import { MAX_PHOTOS, PHOTO_MAX_MB } from './resident.photos.ts';
 import { gridEventPhotos } from './schema.ts';
 import { auditActor, fieldErr, writeStep } from './steps.ts';
 
-/** At most this many photos per event (a resident's report allows nine). */
-export const MAX_PHOTOS = 9;
-const PHOTO_MAX_MB = 10;
+export { MAX_PHOTOS };
 
 export async function attachPending(t: Tx, actor: GridActor | null, eventId: string, stepId: string | null, photoIds: string[]) {
   const ids = [...new Set(photoIds)];
@@ -45,12 +45,15 @@ export async function uploadPendingPhoto(ctx: AppContext, actor: GridActor, uplo
   return { id };
 }
 
-/** A photo of an event (of its latest step when `stepId` is not given), up to MAX_PHOTOS per event. */
+/** A photo of an event, on a step of its own, up to MAX_PHOTOS from each person. */
 export async function addEventPhoto(ctx: AppContext, actor: GridActor, eventId: string, upload: UploadedFile) {
   const kept = await keepPhoto(ctx, upload);
   return ctx.db.transaction(async (t) => {
     const row = await visibleEvent(t, actor, eventId, true);
-    const [{ n }] = (await t.select({ n: count() }).from(gridEventPhotos).where(eq(gridEventPhotos.eventId, eventId))) as [{ n: number }];
+    const [{ n }] = (await t
+      .select({ n: count() })
+      .from(gridEventPhotos)
+      .where(and(eq(gridEventPhotos.eventId, eventId), eq(gridEventPhotos.uploadedBy, actor.id)))) as [{ n: number }];
     if (n >= MAX_PHOTOS)
       throw unprocessable(gm.msg('grid.photos_too_many', { max: MAX_PHOTOS }), [fieldErr('body.file', gm.msg('field.photos_too_many'))]);
     const now = new Date();
