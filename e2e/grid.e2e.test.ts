@@ -4,40 +4,16 @@
 // household, a resident with a phone of their own (bound and verified by two community workers), and a grid over
 // the compound's building with the demo grid worker `grid` on it, who also checks in on patrol (with the phone's
 // position, and by hand) and reports on patrol, settling a small matter on the spot. One-time codes reach a stand-in SMS gateway.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall, browserSuite, newPhonePage, PASSWORD, pick, signIn } from './support.ts';
+import { apiCall, browserSuite, newPhonePage, PASSWORD, pick, signIn, smsGateway } from './support.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const COMMUNITY = '330105004001';
 
-const messages: { phone: string; code: string }[] = [];
-let gateway: http.Server;
-beforeAll(async () => {
-  gateway = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => {
-      try {
-        messages.push(JSON.parse(body) as (typeof messages)[number]);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      } catch {
-        res.writeHead(400).end();
-      }
-    });
-  });
-  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-});
-afterAll(async () => {
-  await new Promise<void>((resolve) => gateway.close(() => resolve()));
-});
-
-const suite = browserSuite({
-  settings: () => ({ LOGIN_CODE_SENDER: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms` }),
-});
+const { messages, settings } = smsGateway();
+const suite = browserSuite({ settings });
 
 /** Signs in on a phone-sized page through the staff login, then opens `path`. */
 async function phoneStaff(username: string, path: string): Promise<Page> {

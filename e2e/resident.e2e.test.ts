@@ -2,39 +2,14 @@
 // one-time code (caught by a stand-in SMS gateway: LOGIN_CODE_SENDER points at a tiny HTTP server
 // here), sees their home and what is waiting, answers a survey, votes and keeps the receipt; once the
 // officer closes the ballot the resident sees the result and finds the receipt in the published list.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall, browserSuite, newPhonePage, signIn } from './support.ts';
+import { apiCall, browserSuite, newPhonePage, signIn, smsGateway } from './support.ts';
 
 const PHONE = '13900001234';
 
-// The stand-in SMS gateway: keeps every message the server posts.
-const messages: { phone: string; code: string; expiresInSeconds: number }[] = [];
-let gateway: http.Server;
-beforeAll(async () => {
-  gateway = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => {
-      try {
-        messages.push(JSON.parse(body) as (typeof messages)[number]);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      } catch {
-        res.writeHead(400).end();
-      }
-    });
-  });
-  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-});
-afterAll(async () => {
-  await new Promise<void>((resolve) => gateway.close(() => resolve()));
-});
-
-const suite = browserSuite({
-  settings: () => ({ LOGIN_CODE_SENDER: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms` }),
-});
+const { messages, settings } = smsGateway();
+const suite = browserSuite({ settings });
 
 /** Clicks the label around an antd radio / checkbox whose data-testid lands on the hidden <input>. */
 const tick = (page: Page, testId: string) =>

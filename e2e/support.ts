@@ -2,6 +2,8 @@
 // Chromium (never a downloaded browser), a signed-in page, and API calls made
 // through that page's own session cookie.
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestServer } from '../src/apps/test-server.ts';
@@ -10,6 +12,40 @@ import type { AppContext } from '../src/platform/context.ts';
 export const PASSWORD = 'Demo@2026';
 
 type Settings = Record<string, string>;
+
+export interface SmsMessage {
+  phone: string;
+  code: string;
+  expiresInSeconds: number;
+}
+
+/**
+ * A stand-in SMS gateway for login codes, started before the file's tests and stopped after: it keeps every message
+ * the server posts. Pass `settings` to browserSuite so the server sends there.
+ */
+export function smsGateway(): { messages: SmsMessage[]; settings: () => Settings } {
+  const messages: SmsMessage[] = [];
+  let gateway: http.Server | undefined;
+  beforeAll(async () => {
+    gateway = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        try {
+          messages.push(JSON.parse(body) as SmsMessage);
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        } catch {
+          res.writeHead(400).end();
+        }
+      });
+    });
+    await new Promise<void>((resolve) => gateway!.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => (gateway ? gateway.close(() => resolve()) : resolve()));
+  });
+  return { messages, settings: () => ({ LOGIN_CODE_SENDER: `http://127.0.0.1:${(gateway!.address() as AddressInfo).port}/sms` }) };
+}
 
 /**
  * Starts the server and the browser before the file's tests, and stops both after. `settings`

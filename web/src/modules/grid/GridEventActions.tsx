@@ -2,13 +2,13 @@
 // 自办自结…), plus 上报上级 and 合并. Each asks for a note; handling also takes photos, uploaded before the move.
 import { useState } from 'react';
 import { App, Button, Flex, Input, Modal, Select, Space, Typography } from 'antd';
-import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useAuth } from '../accounts/index.ts';
 import { addPhoto, escalate, fetchGridEvents, gridKeys, merge, transition, type GridEventDetail } from './api.ts';
 import type { GridState } from './labels.ts';
+import PhotoPicker, { MAX_PHOTOS } from './PhotoPicker.tsx';
 
 type Action = { kind: 'move'; to: GridState } | { kind: 'escalate' } | { kind: 'merge' };
 
@@ -21,8 +21,6 @@ export function moveLabel(from: string, to: string): string {
   return 'dispute';
 }
 
-const MAX_PHOTOS = 9;
-
 export default function GridEventActions({ event, compact = false }: { event: GridEventDetail; compact?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -32,7 +30,6 @@ export default function GridEventActions({ event, compact = false }: { event: Gr
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<File[]>([]);
   const [duplicateId, setDuplicateId] = useState<string>();
-  const room = MAX_PHOTOS - event.photos.length;
 
   const close = () => {
     setAction(null);
@@ -134,35 +131,13 @@ export default function GridEventActions({ event, compact = false }: { event: Gr
           />
           {handling && (
             <div>
-              <Space wrap size={6}>
-                {photos.map((p, i) => (
-                  <Button
-                    key={`${p.name}-${i}`}
-                    size="small"
-                    icon={<CloseOutlined />}
-                    onClick={() => setPhotos((ps) => ps.filter((_, j) => j !== i))}
-                  >
-                    {p.name}
-                  </Button>
-                ))}
-              </Space>
-              {photos.length < room && (
-                <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center', cursor: 'pointer', marginTop: 6, color: '#1558b0' }}>
-                  <CameraOutlined /> {t('gridEvents.staff.addPhotos', { max: room })}
-                  <input
-                    type="file"
-                    accept="image/png,image/jpeg"
-                    multiple
-                    hidden
-                    data-testid="grid-action-photo"
-                    onChange={(e) => {
-                      const picked = [...(e.target.files ?? [])].filter((f) => f.type === 'image/png' || f.type === 'image/jpeg');
-                      setPhotos((ps) => [...ps, ...picked].slice(0, room));
-                      e.target.value = '';
-                    }}
-                  />
-                </label>
-              )}
+              <PhotoPicker
+                photos={photos}
+                onChange={setPhotos}
+                label={t('gridEvents.staff.addPhotos', { max: MAX_PHOTOS })}
+                color="#1558b0"
+                testId="grid-action-photo"
+              />
               <div data-testid="grid-action-photo-count" data-count={photos.length} />
             </div>
           )}

@@ -5,14 +5,13 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Typography } from 'antd';
-import { CameraOutlined, CloseOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined } from '@ant-design/icons';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { fetchCategories, fetchDuplicates, fetchGrid, fetchGrids, gridKeys, reportPatrolEvent, uploadPendingPhoto } from './api.ts';
 import { categoryName, stateName } from './labels.ts';
-
-const MAX_PHOTOS = 9;
+import PhotoPicker, { MAX_PHOTOS } from './PhotoPicker.tsx';
 
 export default function PatrolReportPage() {
   const { t, i18n } = useTranslation();
@@ -111,35 +110,13 @@ export default function PatrolReportPage() {
             </Space>
           </Form.Item>
           <Form.Item label={t('gridEvents.resident.photos', { max: MAX_PHOTOS })}>
-            <Space wrap size={6}>
-              {photos.map((p, i) => (
-                <Button
-                  key={`${p.name}-${i}`}
-                  size="small"
-                  icon={<CloseOutlined />}
-                  onClick={() => setPhotos((ps) => ps.filter((_, j) => j !== i))}
-                >
-                  {p.name}
-                </Button>
-              ))}
-            </Space>
-            {photos.length < MAX_PHOTOS && (
-              <label style={{ display: 'flex', gap: 6, alignItems: 'center', cursor: 'pointer', marginTop: 6, color: '#0f6e5a' }}>
-                <CameraOutlined /> {t('gridEvents.resident.addPhoto')}
-                <input
-                  type="file"
-                  accept="image/png,image/jpeg"
-                  multiple
-                  hidden
-                  data-testid="gw-report-photo"
-                  onChange={(e) => {
-                    const picked = [...(e.target.files ?? [])].filter((f) => f.type === 'image/png' || f.type === 'image/jpeg');
-                    setPhotos((ps) => [...ps, ...picked].slice(0, MAX_PHOTOS));
-                    e.target.value = '';
-                  }}
-                />
-              </label>
-            )}
+            <PhotoPicker
+              photos={photos}
+              onChange={setPhotos}
+              label={t('gridEvents.resident.addPhoto')}
+              color="#0f6e5a"
+              testId="gw-report-photo"
+            />
           </Form.Item>
           {file.isError && <ProblemAlert title={t('gridEvents.resident.submitFailed')} error={file.error} testId="gw-report-failed" />}
           <Button

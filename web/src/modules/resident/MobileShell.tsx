@@ -1,27 +1,12 @@
 // The residents' mobile frame: a slim top bar (back, title, language, sign out) over one
 // column sized for a 375–430 px phone; no side menu. Guards its pages: no session → /m/login.
-import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { Button, Popconfirm, Result, Spin, Typography } from 'antd';
-import { LeftOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Result, Spin } from 'antd';
+import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
-import LanguageSwitch from '../../app/LanguageSwitch.tsx';
+import { MobileFrame, PhoneBar } from '../../app/PhoneFrame.tsx';
 import { useAuth } from '../accounts/index.ts';
-
-export const MOBILE_MAX_WIDTH = 480;
-
-/** The page column: full width on a phone, centred and capped on anything larger. */
-export function MobileFrame({ children, header }: { children: ReactNode; header?: ReactNode }) {
-  return (
-    <div style={{ minHeight: '100vh', background: '#f5f6f8' }} data-testid="m-frame">
-      <div style={{ maxWidth: MOBILE_MAX_WIDTH, margin: '0 auto', minHeight: '100vh', background: '#f5f6f8' }}>
-        {header}
-        <main style={{ padding: '12px 12px 32px' }}>{children}</main>
-      </div>
-    </div>
-  );
-}
 
 function TopBar() {
   const { t } = useTranslation();
@@ -30,35 +15,11 @@ function TopBar() {
   const location = useLocation();
   const atHome = location.pathname === '/m' || location.pathname === '/m/';
   return (
-    <header
-      style={{
-        position: 'sticky',
-        top: 0,
-        zIndex: 10,
-        height: 48,
-        display: 'flex',
-        alignItems: 'center',
-        gap: 8,
-        padding: '0 8px',
-        background: '#1558b0',
-        color: '#fff',
-      }}
+    <PhoneBar
+      title={t('resident.appTitle')}
+      background="#1558b0"
+      back={atHome ? null : { label: t('resident.back'), testId: 'm-back', onClick: () => void navigate('/m') }}
     >
-      {atHome ? (
-        <span style={{ width: 32 }} />
-      ) : (
-        <Button
-          type="text"
-          aria-label={t('resident.back')}
-          icon={<LeftOutlined style={{ color: '#fff' }} />}
-          onClick={() => void navigate('/m')}
-          data-testid="m-back"
-        />
-      )}
-      <Typography.Text strong style={{ color: '#fff', fontSize: 16, flex: 1 }} ellipsis>
-        {t('resident.appTitle')}
-      </Typography.Text>
-      <LanguageSwitch dark />
       <Popconfirm
         title={t('resident.signOutConfirm')}
         okText={t('resident.signOut')}
@@ -78,7 +39,7 @@ function TopBar() {
           data-testid="m-signout"
         />
       </Popconfirm>
-    </header>
+    </PhoneBar>
   );
 }
 

@@ -12,7 +12,7 @@ import LanguageSwitch from '../../app/LanguageSwitch.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { ME_KEY, useAuth } from '../accounts/index.ts';
 import { fetchCodeEnabled, loginByCode, requestCode, residentKeys } from './api.ts';
-import { MobileFrame } from './MobileShell.tsx';
+import { MobileFrame } from '../../app/PhoneFrame.tsx';
 
 const RESEND_SECONDS = 60;
 const PHONE = /^1\d{10}$/;
