@@ -144,13 +144,13 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
   };
 
   /** Turns received items into events and refusals (devices looked up in one query). */
-  const resolve = async (items: Item[]): Promise<{ events: DeviceEvent[]; refusals: Refusal[] }> => {
+  const resolve = async (db: Db, items: Item[]): Promise<{ events: DeviceEvent[]; refusals: Refusal[] }> => {
     const keys = new Set<string>();
     for (const i of items) {
       keys.add(i.key);
       if (i.env?.device) keys.add(i.env.device);
     }
-    const known = await directory.load(keys);
+    const known = await directory.load(keys, db);
     const events: DeviceEvent[] = [];
     const refusals: Refusal[] = [];
     const now = new Date();
@@ -191,7 +191,7 @@ export async function startIngest(ctx: AppContext, opts: IngestOptions): Promise
   const commitItems = async (db: Db, items: Item[]) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        const { events, refusals } = await resolve(items);
+        const { events, refusals } = await resolve(db, items);
         const done = await commitBatch(ctx, db, events, refusals);
         for (const i of items) i.recv.ack();
         stats.stored += done.inserted.length;

@@ -44,9 +44,10 @@ export class DeviceDirectory {
 
   /**
    * The devices of these keys (null: unknown or revoked), loading every key not cached in one query. The answer is
-   * a snapshot: an entry expiring between loading and use must not read as an unknown device.
+   * a snapshot: an entry expiring between loading and use must not read as an unknown device. `db`: the priority
+   * lane passes its reserved connection, so an SOS never waits for a connection of the pool the batches use.
    */
-  async load(keys: Iterable<string>): Promise<Map<string, KnownDevice | null>> {
+  async load(keys: Iterable<string>, db: Db = this.db): Promise<Map<string, KnownDevice | null>> {
     const wanted = [...new Set(keys)];
     const found = new Map<string, KnownDevice | null>();
     const missing: string[] = [];
@@ -57,7 +58,7 @@ export class DeviceDirectory {
     }
     if (!missing.length) return found;
     if (this.cache.size > 200_000) this.cache.clear();
-    const rows = await knownDevices(this.db, missing);
+    const rows = await knownDevices(db, missing);
     const until = Date.now() + DEVICE_TTL_MS;
     for (const k of missing) {
       this.cache.set(k, { device: null, until });
