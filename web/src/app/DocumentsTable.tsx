@@ -9,17 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from './api.ts';
 import ExportXlsxButton from './ExportXlsxButton.tsx';
 import { xlsxColumnsFrom } from './xlsx.ts';
+import { cityTime } from './time.ts';
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function formatTime(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
 interface Props<T extends { id: string; filename: string; uploadedAt: string }> {
@@ -88,7 +83,7 @@ export default function DocumentsTable<T extends { id: string; filename: string;
       title: t(`${titlePrefix}.uploadedAt`),
       key: 'at',
       width: 170,
-      render: (_, d) => <Typography.Text type="secondary">{formatTime(d.uploadedAt, i18n.language)}</Typography.Text>,
+      render: (_, d) => <Typography.Text type="secondary">{cityTime(d.uploadedAt, i18n.language)}</Typography.Text>,
     },
   ];
   return (
@@ -98,7 +93,7 @@ export default function DocumentsTable<T extends { id: string; filename: string;
           fileName={testId}
           columns={xlsxColumnsFrom(columns, {
             file: (d) => d.filename,
-            at: (d) => formatTime(d.uploadedAt, i18n.language),
+            at: (d) => cityTime(d.uploadedAt, i18n.language),
           })}
           rows={rows}
           testId={`${testId}-export`}

@@ -18,6 +18,7 @@ import { statsModule } from '../modules/stats/module.tsx';
 import { yearplanModule } from '../modules/yearplan/module.tsx';
 import { workOrdersModule } from '../modules/workorders/module.tsx';
 import { exchangeModule } from '../modules/exchange/module.tsx';
+import { open311Module } from '../modules/open311/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [
@@ -36,6 +37,7 @@ export const webModules: readonly WebModule[] = [
   smartModule,
   workOrdersModule,
   exchangeModule,
+  open311Module,
   gridModule,
 ];
 

@@ -12,6 +12,7 @@ import { statsEn } from './stats.en.ts';
 import { devicesEn } from './devices.en.ts';
 import { workOrdersEn } from './workorders.en.ts';
 import { exchangeEn } from './exchange.en.ts';
+import { open311En } from './open311.en.ts';
 
 const en: Messages = {
   app: {
@@ -33,6 +34,7 @@ const en: Messages = {
     devices: 'Devices',
     workOrders: 'Work orders',
     exchange: 'Platform exchange',
+    open311: 'Open311 partners',
     gridEvents: 'Grid events',
     grids: 'Grids',
   },
@@ -237,6 +239,7 @@ const en: Messages = {
   devices: devicesEn,
   workOrders: workOrdersEn,
   exchange: exchangeEn,
+  open311: open311En,
   errors: {
     forbidden: 'You may not do this',
     network: 'Network error, check your connection and retry',

@@ -11,6 +11,7 @@ import { statsZh } from './stats.zh-CN.ts';
 import { devicesZh } from './devices.zh-CN.ts';
 import { workOrdersZh } from './workorders.zh-CN.ts';
 import { exchangeZh } from './exchange.zh-CN.ts';
+import { open311Zh } from './open311.zh-CN.ts';
 const zhCN = {
   app: {
     title: '老旧小区改造管理平台',
@@ -31,6 +32,7 @@ const zhCN = {
     devices: '设备',
     workOrders: '工单',
     exchange: '平台对接',
+    open311: 'Open311 接入',
     gridEvents: '网格事件',
     grids: '网格管理',
   },
@@ -235,6 +237,7 @@ const zhCN = {
   devices: devicesZh,
   workOrders: workOrdersZh,
   exchange: exchangeZh,
+  open311: open311Zh,
   errors: {
     forbidden: '您没有执行此操作的权限',
     network: '网络连接失败，请检查网络后重试',

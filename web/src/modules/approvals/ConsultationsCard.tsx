@@ -5,6 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import ConsultationModal from './ConsultationModal.tsx';
 import type { ApprovalStep, Consultation } from './types.ts';
+import { cityTime } from '../../app/time.ts';
 
 interface Props {
   projectId: string;
@@ -12,12 +13,6 @@ interface Props {
   steps: ApprovalStep[];
   canWrite: boolean;
   onRecorded: () => void;
-}
-
-export function formatTime(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
 export default function ConsultationsCard({ projectId, consultations, steps, canWrite, onRecorded }: Props) {
@@ -87,7 +82,7 @@ export default function ConsultationsCard({ projectId, consultations, steps, can
                 </ul>
               )}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('approvals.recordedBy', { by: c.recordedBy ?? t('projects.system'), at: formatTime(c.recordedAt, i18n.language) })}
+                {t('approvals.recordedBy', { by: c.recordedBy ?? t('projects.system'), at: cityTime(c.recordedAt, i18n.language) })}
               </Typography.Text>
             </List.Item>
           )}

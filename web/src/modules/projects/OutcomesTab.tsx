@@ -10,6 +10,7 @@ import { useAuth } from '../accounts/index.ts';
 import { fetchOutcomes, projectKeys } from './api.ts';
 import OutcomesModal from './OutcomesModal.tsx';
 import { OUTCOME_AREAS, OUTCOME_FIELDS, type ProjectDetail } from './types.ts';
+import { cityTime } from '../../app/time.ts';
 
 export default function OutcomesTab({ project }: { project: ProjectDetail }) {
   const { t, i18n } = useTranslation();
@@ -22,9 +23,7 @@ export default function OutcomesTab({ project }: { project: ProjectDetail }) {
   if (query.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (query.isError) return <Alert type="error" showIcon title={t('common.error')} description={errorMessage(query.error)} />;
   const o = query.data;
-  const at = o.updatedAt
-    ? new Date(o.updatedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
-    : null;
+  const at = o.updatedAt ? cityTime(o.updatedAt, i18n.language) : null;
 
   return (
     <Card

@@ -7,12 +7,7 @@ import GatesCard from './GatesCard.tsx';
 import { KindTags, StageTag } from './ProjectTags.tsx';
 import type { ProjectDetail } from './types.ts';
 import { useStages } from './useStages.ts';
-
-function formatTime(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-}
+import { cityTime } from '../../app/time.ts';
 
 export default function OverviewTab({ project }: { project: ProjectDetail }) {
   const { t, i18n } = useTranslation();
@@ -84,7 +79,7 @@ export default function OverviewTab({ project }: { project: ProjectDetail }) {
                         <strong>{name(e.to)}</strong>
                       </div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {formatTime(e.at, lang)} · {e.by ? `${e.by.displayName}（${e.by.username}）` : t('projects.system')}
+                        {cityTime(e.at, lang)} · {e.by ? `${e.by.displayName}（${e.by.username}）` : t('projects.system')}
                       </Typography.Text>
                     </>
                   ),

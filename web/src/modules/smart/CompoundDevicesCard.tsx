@@ -9,9 +9,10 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import { useAuth } from '../accounts/index.ts';
 import DeviceStatusTag from './DeviceStatusTag.tsx';
-import { deviceKeys, fetchCompoundDevices, shanghaiTime, type Credentials, type Device } from './devicesApi.ts';
+import { deviceKeys, fetchCompoundDevices, type Credentials, type Device } from './devicesApi.ts';
 import RegisterDeviceModal from './RegisterDeviceModal.tsx';
 import SecretModal from './SecretModal.tsx';
+import { cityTime } from '../../app/time.ts';
 
 export default function CompoundDevicesCard({ compound }: { compound: { id: string; name: string } }) {
   const { t, i18n } = useTranslation();
@@ -39,7 +40,7 @@ export default function CompoundDevicesCard({ compound }: { compound: { id: stri
               <Typography.Text type="secondary">{d.profileName}</Typography.Text>
               {d.location && <Typography.Text type="secondary">{d.location}</Typography.Text>}
               <Typography.Text type="secondary">
-                {d.neverSeen ? t('devices.neverSeen') : shanghaiTime(d.lastSeenAt, i18n.language)}
+                {d.neverSeen ? t('devices.neverSeen') : cityTime(d.lastSeenAt, i18n.language)}
               </Typography.Text>
             </Space>
           </List.Item>

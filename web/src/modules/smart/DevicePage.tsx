@@ -8,8 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { useAuth } from '../accounts/index.ts';
 import DeviceStatusTag from './DeviceStatusTag.tsx';
-import { deviceKeys, fetchDevice, revokeDevice, rotateCredentials, shanghaiTime, type Credentials } from './devicesApi.ts';
+import { deviceKeys, fetchDevice, revokeDevice, rotateCredentials, type Credentials } from './devicesApi.ts';
 import SecretModal from './SecretModal.tsx';
+import { cityTime } from '../../app/time.ts';
 
 export default function DevicePage() {
   const { id = '' } = useParams();
@@ -68,7 +69,7 @@ export default function DevicePage() {
           <Descriptions.Item label={t('devices.col.building')}>{d.buildingName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('devices.col.location')}>{d.location ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('devices.col.lastSeen')}>
-            {d.neverSeen ? t('devices.neverSeen') : shanghaiTime(d.lastSeenAt, i18n.language)}
+            {d.neverSeen ? t('devices.neverSeen') : cityTime(d.lastSeenAt, i18n.language)}
           </Descriptions.Item>
           <Descriptions.Item label={t('devices.col.key')}>
             <code data-testid="device-key">{d.key}</code>
@@ -76,7 +77,7 @@ export default function DevicePage() {
           <Descriptions.Item label={t('devices.col.vendor')}>{d.vendor ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('devices.col.model')}>{d.model ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('devices.col.serial')}>{d.serial ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('devices.col.created')}>{shanghaiTime(d.createdAt, i18n.language)}</Descriptions.Item>
+          <Descriptions.Item label={t('devices.col.created')}>{cityTime(d.createdAt, i18n.language)}</Descriptions.Item>
         </Descriptions>
         {(rotate.isError || revoke.isError) && (
           <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(rotate.error ?? revoke.error)} />

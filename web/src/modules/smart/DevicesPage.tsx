@@ -9,9 +9,10 @@ import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
 import { useAuth } from '../accounts/index.ts';
 import DeviceStatusTag from './DeviceStatusTag.tsx';
-import { deviceKeys, fetchDevices, fetchProfiles, shanghaiTime, type Credentials, type Device, type DeviceFilters } from './devicesApi.ts';
+import { deviceKeys, fetchDevices, fetchProfiles, type Credentials, type Device, type DeviceFilters } from './devicesApi.ts';
 import RegisterDeviceModal from './RegisterDeviceModal.tsx';
 import SecretModal from './SecretModal.tsx';
+import { cityTime } from '../../app/time.ts';
 
 const PAGE_SIZE = 50;
 
@@ -70,7 +71,7 @@ export default function DevicesPage() {
       title: t('devices.col.lastSeen'),
       dataIndex: 'lastSeenAt',
       width: 180,
-      render: (v: string | null, row) => (row.neverSeen ? t('devices.neverSeen') : shanghaiTime(v, lang)),
+      render: (v: string | null, row) => (row.neverSeen ? t('devices.neverSeen') : cityTime(v, lang)),
     },
     { title: t('devices.col.key'), dataIndex: 'key', width: 200, render: (v: string) => <code>{v}</code> },
   ];

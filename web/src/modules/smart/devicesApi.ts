@@ -73,7 +73,3 @@ export interface ImportJob {
   error: { detail?: string; title?: string; errors?: { line?: number; column?: string; message: string }[] } | null;
 }
 export const fetchImportJob = (id: string) => api.get('/api/v1/jobs/{id}', { params: { id } }) as Promise<ImportJob>;
-
-/** A moment in the city's time (Asia/Shanghai), in the interface's language. */
-export const shanghaiTime = (iso: string | null, lang: string) =>
-  iso ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';

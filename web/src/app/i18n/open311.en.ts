@@ -1,0 +1,31 @@
+// Open311 partners page (merged into en.ts).
+import type { open311Zh } from './open311.zh-CN.ts';
+
+export const open311En: typeof open311Zh = {
+  title: 'Open311 partners',
+  hint: 'Other systems (FixMyStreet, city apps) report problems to us and follow their progress through Open311 GeoReport v2 at {{endpoint}}. Each partner has its own key, optionally limited to some categories.',
+  issue: 'Issue a key',
+  issueTitle: 'Issue a key to a partner',
+  issueFailed: 'Could not issue the key',
+  partner: 'Partner code',
+  partnerHint: 'Lower-case letters, digits, - or _, 2 to 40 characters, e.g. fixmystreet-hz',
+  partnerRequired: 'Enter the partner code',
+  partnerPattern: 'Only lower-case letters, digits, - and _, 2 to 40 characters',
+  services: 'Categories it may report',
+  servicesHint: 'None selected means every category',
+  allServices: 'Every category',
+  someServices: '{{count}} categories',
+  empty: 'No key issued yet',
+  active: 'Active',
+  revokedAt: 'Revoked ({{at}})',
+  revoke: 'Revoke',
+  revoked: 'Revoked: its next request is refused',
+  revokeFailed: 'Could not revoke',
+  revokeConfirm: 'Revoke the key of "{{partner}}"? Its requests will be refused, and this cannot be undone.',
+  cancel: 'Cancel',
+  key: 'Key',
+  keyTitle: 'Copy the key now',
+  keyWarning: 'The key is shown this once; we keep only its digest. Copy it and hand it to the partner over a safe channel.',
+  keyDone: 'I have copied it',
+  columns: { partner: 'Partner', prefix: 'Key starts with', services: 'Categories', created: 'Issued', status: 'Status' },
+};
