@@ -82,7 +82,19 @@ describe('grid events', () => {
       name: `路灯测试网格-${tag}`,
       buildingIds: detail.buildings.map((b) => b.id),
     });
-    await apiCall(worker, 'PUT', `/grids/${grid.id}/workers`, { accountIds: [me.id] });
+    // The community worker names the grid's worker on the grids page, from the community's grid worker accounts.
+    await worker.goto(`${suite.url()}/grids`);
+    await worker.getByTestId('grids-table').getByText(`路灯测试网格-${tag}`).click();
+    await worker.getByTestId('grid-workers-edit').click();
+    await worker.getByTestId('grid-workers-select').click();
+    await worker.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '和睦社区 网格员' }).click();
+    // A multiple select keeps its list open: close it by clicking the drawer's title.
+    await worker.locator('.ant-drawer-open .ant-drawer-title').click();
+    await worker.getByTestId('grid-workers-save').click();
+    await expect.poll(() => worker.getByTestId('grid-workers').textContent()).toContain('和睦社区 网格员');
+    const named = await apiCall<{ workers: { id: string }[] }>(worker, 'GET', `/grids/${grid.id}`);
+    expect(named.workers.map((w) => w.id)).toEqual([me.id]);
+    await worker.keyboard.press('Escape');
 
     // The resident signs in on /m with the code the gateway caught, and reports from the home page.
     const phone = await newPhonePage(suite.browser());

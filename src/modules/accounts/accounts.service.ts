@@ -272,6 +272,19 @@ export async function dutyAccounts(
     .orderBy(users.username);
 }
 
+/** The accounts whose role grants `permission` and whose division scope covers a division (it or one above it). */
+export async function accountsWithPermissionIn(db: Db | Tx, permission: Permission, divisionCode: string): Promise<AccountSummary[]> {
+  const holding = (Object.keys(rolePermissions) as Role[]).filter((r) => rolePermissions[r].includes(permission));
+  const divisions = lineage(divisionCode);
+  if (!holding.length || !divisions.length) return [];
+  return db
+    .select(summary)
+    .from(users)
+    .where(and(inArray(users.role, holding), inArray(users.scopeDivision, divisions)))
+    .orderBy(users.username)
+    .limit(200);
+}
+
 /**
  * The accounts whose role grants `permission` and whose scope covers a compound (granted the compound itself, or
  * a division it lies in): who may be handed work in that compound.

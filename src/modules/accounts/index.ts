@@ -3,6 +3,7 @@ export {
   accountsByIds,
   dutyAccounts,
   accountsWithPermissionOver,
+  accountsWithPermissionIn,
   authenticate,
   authUserByUsername,
   hashPassword,

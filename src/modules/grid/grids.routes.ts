@@ -117,6 +117,19 @@ export async function gridRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     },
     async (req) => grids.updateGrid(ctx, actorOf(req), req.params.id, req.body),
   );
+  app.get(
+    '/api/v1/grids/:id/worker-candidates',
+    {
+      config: { permission: 'grid.manage' },
+      schema: {
+        tags,
+        summary: 'Grid worker accounts who may work in this grid (scoped to its community or a division above it)',
+        params: id,
+        response: { 200: z.object({ items: z.array(person.extend({ username: z.string() })) }) },
+      },
+    },
+    async (req) => ({ items: await grids.gridWorkerCandidates(ctx, actorOf(req), req.params.id) }),
+  );
   app.put(
     '/api/v1/grids/:id/workers',
     {

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { accountsByIds } from '../accounts/index.ts';
+import { accountsByIds, accountsWithPermissionIn } from '../accounts/index.ts';
 import { divisionPrefix, registry } from '../registry/index.ts';
 import { communityInScope, type GridActor } from './access.ts';
 import { inPolygon } from './lifecycle.ts';
@@ -229,13 +229,17 @@ export async function getGrid(ctx: AppContext, actor: GridActor, id: string) {
 }
 
 /** Sets a grid's workers (grid worker accounts only); answers the grid. */
+/** Grid worker accounts who may work in a grid: scoped to its community (or a division above it). */
+export async function gridWorkerCandidates(ctx: AppContext, actor: GridActor, id: string) {
+  const g = await visibleGrid(ctx.db, actor, id);
+  return accountsWithPermissionIn(ctx.db, 'grid.patrol', g.communityCode);
+}
+
 export async function setGridWorkers(ctx: AppContext, actor: GridActor, id: string, accountIds: string[]) {
   const ids = [...new Set(accountIds)];
-  const found = await accountsByIds(ctx.db, ids);
+  const eligible = new Set((await gridWorkerCandidates(ctx, actor, id)).map((a) => a.id));
   const bad = ids.flatMap((a, i) =>
-    found.some((f) => f.id === a && f.role === 'grid_worker')
-      ? []
-      : [{ path: `body.accountIds.${i}`, message: gm.msg('field.worker_ineligible') }],
+    eligible.has(a) ? [] : [{ path: `body.accountIds.${i}`, message: gm.msg('field.worker_ineligible') }],
   );
   if (bad.length) throw unprocessable(gm.msg('grid.worker_ineligible'), bad);
   await ctx.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
-import { accountByUsername } from '../accounts/index.ts';
+import { accountByUsername, upsertAccount } from '../accounts/index.ts';
 import { gridWorld, type GridWorld } from './fixtures.ts';
 import { gridEventStates } from './schema.ts';
 
@@ -98,7 +98,7 @@ describe('grids, their buildings and workers', () => {
     await t.call('PATCH', `/api/v1/grids/${w.otherGridId}`, w.reviewer, { polygon: null });
   });
 
-  it('takes only grid worker accounts as a grid’s workers', async () => {
+  it('takes only grid worker accounts of its community as a grid’s workers, and offers those', async () => {
     const hemu = (await accountByUsername(t.ctx.db, 'hemu-worker'))!;
     const bad = await t.call('PUT', `/api/v1/grids/${w.gridId}/workers`, w.reviewer, { accountIds: [w.worker.id, hemu.id] });
     expect(bad.statusCode).toBe(422);
@@ -112,6 +112,31 @@ describe('grids, their buildings and workers', () => {
     ).toEqual([w.worker.id, w.otherWorker.id].sort());
     const back = await t.call('PUT', `/api/v1/grids/${w.gridId}/workers`, w.reviewer, { accountIds: [w.worker.id] });
     expect(back.json().workers.map((x: { id: string }) => x.id)).toEqual([w.worker.id]);
+
+    // A grid worker of another community is neither offered nor taken.
+    const { rows } = await t.ctx.database.pool.query<{ code: string }>(
+      `select code from divisions where level = 'community' and code <> $1 and parent <> $2 order by code limit 1`,
+      [w.communityCode, w.communityCode.slice(0, 9)],
+    );
+    const elsewhere = await t.ctx.db.transaction((tx) =>
+      upsertAccount(tx, {
+        username: `grid-${w.tag}-far`,
+        displayName: `外社区网格员-${w.tag}`,
+        password: 'Demo@2026',
+        role: 'grid_worker',
+        scopeDivision: rows[0]!.code,
+      }),
+    );
+    const offered = await t.call('GET', `/api/v1/grids/${w.gridId}/worker-candidates`, w.reviewer);
+    expect(offered.statusCode, offered.body).toBe(200);
+    const offeredIds = offered.json().items.map((a: { id: string }) => a.id);
+    expect(offeredIds).toEqual(expect.arrayContaining([w.worker.id, w.otherWorker.id]));
+    expect(offeredIds).not.toContain(elsewhere);
+    expect(offeredIds).not.toContain(hemu.id);
+    const far = await t.call('PUT', `/api/v1/grids/${w.gridId}/workers`, w.reviewer, { accountIds: [elsewhere] });
+    expect(far.statusCode).toBe(422);
+    expect(far.json().errors).toEqual([expect.objectContaining({ path: 'body.accountIds.0' })]);
+    expect((await t.call('GET', `/api/v1/grids/${w.gridId}/worker-candidates`, w.worker.username)).statusCode).toBe(403);
   });
 
   it('pages patrol check-ins newest first', async () => {

@@ -55,8 +55,11 @@ export const gridMessages = defineMessages({
     en: 'A building must lie in the grid’s community and in no other grid.',
   },
   'field.building_elsewhere': { 'zh-CN': '不在本社区或已属于其他网格', en: 'outside the community or in another grid' },
-  'grid.worker_ineligible': { 'zh-CN': '网格员须为网格员账号。', en: 'A grid worker must be a grid worker account.' },
-  'field.worker_ineligible': { 'zh-CN': '不是网格员账号', en: 'not a grid worker account' },
+  'grid.worker_ineligible': {
+    'zh-CN': '网格员须为本社区（或其上级辖区）的网格员账号。',
+    en: "A grid's workers must be grid worker accounts of its community (or a division above it).",
+  },
+  'field.worker_ineligible': { 'zh-CN': '不是本社区的网格员账号', en: 'not a grid worker account of this community' },
   'grid.community_out_of_scope': { 'zh-CN': '该社区不在您的管辖范围内。', en: 'The community is outside your scope.' },
   'field.community_out_of_scope': { 'zh-CN': '不在您的管辖范围内', en: 'outside your scope' },
   'grid.checkin_not_worker': { 'zh-CN': '只有本网格的网格员可以巡查签到。', en: 'Only the grid’s own workers check in on patrol.' },

@@ -168,6 +168,23 @@ export interface paths_grids {
       };
     };
   };
+  '/api/v1/grids/{id}/worker-candidates': {
+    /** Grid worker accounts who may work in this grid (scoped to its community or a division above it) */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            displayName: string;
+            username: string;
+          }>;
+        };
+      };
+    };
+  };
   '/api/v1/grids/{id}/workers': {
     /** Set the grid workers of a grid (grid worker accounts) */
     put: {

@@ -1,5 +1,5 @@
 // 网格管理 (/grids): the grids of a community, the buildings each covers and its grid workers; staff who manage
-// grids draw a new one by picking a compound's buildings, or change a grid's buildings.
+// grids draw a new one by picking a compound's buildings, change a grid's buildings, and name its grid workers.
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Drawer, Empty, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { useAuth } from '../accounts/index.ts';
-import { createGrid, fetchGrid, fetchGrids, gridKeys, updateGrid, type GridSummary } from './api.ts';
+import { createGrid, fetchGrid, fetchGrids, fetchWorkerCandidates, gridKeys, setGridWorkers, updateGrid, type GridSummary } from './api.ts';
 
 /** A community's compounds, and a picked compound's buildings (from the registry). */
 function BuildingPicker({ community, value, onChange }: { community: string; value: string[]; onChange: (ids: string[]) => void }) {
@@ -53,6 +53,74 @@ function BuildingPicker({ community, value, onChange }: { community: string; val
   );
 }
 
+/** A grid's workers: shown as tags; those who manage grids pick them from the community's grid worker accounts. */
+function GridWorkers({ gridId, workers }: { gridId: string; workers: { id: string; displayName: string }[] }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<string[] | null>(null);
+  const candidates = useQuery({
+    queryKey: ['grid', 'worker-candidates', gridId],
+    queryFn: () => fetchWorkerCandidates(gridId),
+    enabled: editing !== null,
+  });
+  const save = useMutation({
+    mutationFn: (ids: string[]) => setGridWorkers(gridId, ids),
+    onSuccess: async () => {
+      setEditing(null);
+      void message.success(t('gridEvents.grids.saved'));
+      await queryClient.invalidateQueries({ queryKey: gridKeys.all });
+    },
+  });
+  return (
+    <div>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('gridEvents.grids.workers')}
+        </Typography.Title>
+        {can('grid.manage') && editing === null && (
+          <Button size="small" onClick={() => setEditing(workers.map((w) => w.id))} data-testid="grid-workers-edit">
+            {t('gridEvents.grids.editWorkers')}
+          </Button>
+        )}
+      </Space>
+      {editing !== null ? (
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }}>
+          <Select
+            mode="multiple"
+            style={{ width: '100%' }}
+            value={editing}
+            onChange={setEditing}
+            loading={candidates.isPending}
+            placeholder={t('gridEvents.grids.pickWorkers')}
+            notFoundContent={candidates.isPending ? null : t('gridEvents.grids.noCandidates')}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(candidates.data?.items ?? workers).map((a) => ({ value: a.id, label: a.displayName }))}
+            data-testid="grid-workers-select"
+          />
+          {candidates.isError && <ProblemAlert title={t('gridEvents.loadFailed')} error={candidates.error} />}
+          {save.isError && <ProblemAlert title={t('gridEvents.grids.saveFailed')} error={save.error} />}
+          <Space>
+            <Button type="primary" loading={save.isPending} onClick={() => save.mutate(editing)} data-testid="grid-workers-save">
+              {t('gridEvents.grids.save')}
+            </Button>
+            <Button onClick={() => setEditing(null)}>{t('gridEvents.resident.cancel')}</Button>
+          </Space>
+        </Space>
+      ) : (
+        <div style={{ marginTop: 8 }} data-testid="grid-workers">
+          {workers.length ? (
+            workers.map((w) => <Tag key={w.id}>{w.displayName}</Tag>)
+          ) : (
+            <Typography.Text type="secondary">{t('gridEvents.grids.noWorkers')}</Typography.Text>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
 function GridDrawer({ id, community, onClose }: { id: string | null; community: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -74,14 +142,7 @@ function GridDrawer({ id, community, onClose }: { id: string | null; community: 
       {grid.isError && <ProblemAlert title={t('gridEvents.loadFailed')} error={grid.error} />}
       {g && (
         <Space orientation="vertical" style={{ width: '100%' }} size={16}>
-          <div>
-            <Typography.Title level={5}>{t('gridEvents.grids.workers')}</Typography.Title>
-            {g.workers.length ? (
-              g.workers.map((w) => <Tag key={w.id}>{w.displayName}</Tag>)
-            ) : (
-              <Typography.Text type="secondary">{t('gridEvents.grids.noWorkers')}</Typography.Text>
-            )}
-          </div>
+          <GridWorkers gridId={g.id} workers={g.workers} />
           <div>
             <Space style={{ width: '100%', justifyContent: 'space-between' }}>
               <Typography.Title level={5} style={{ margin: 0 }}>

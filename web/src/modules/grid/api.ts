@@ -68,6 +68,9 @@ export const createGrid = (body: { communityCode: string; code: string; name: st
   api.post('/api/v1/grids', { body });
 export const updateGrid = (id: string, body: { name?: string; buildingIds?: string[] }) =>
   api.patch('/api/v1/grids/{id}', { params: { id }, body });
+export const fetchWorkerCandidates = (id: string) => api.get('/api/v1/grids/{id}/worker-candidates', { params: { id } });
+export const setGridWorkers = (id: string, accountIds: string[]) =>
+  api.put('/api/v1/grids/{id}/workers', { params: { id }, body: { accountIds } });
 export const checkIn = (gridId: string, body: { lat?: number | null; lng?: number | null; note?: string | null }) =>
   api.post('/api/v1/grids/{id}/checkins', { params: { id: gridId }, body });
 
