@@ -69,7 +69,8 @@ async function placeOf(
     const b = (await registry.buildingPlaces(tx, [input.buildingId])).get(input.buildingId);
     if (!b || (input.compoundId && b.compoundId !== input.compoundId))
       throw unprocessable(gm.msg('grid.place_unknown'), [fieldErr(`${at}.buildingId`, gm.msg('field.building_unknown'))]);
-    return { ...b, buildingId: input.buildingId };
+    // The place in words is the compound and the building (a building's street address is the compound's).
+    return { ...b, address: `${b.name} ${b.buildingName}`, buildingId: input.buildingId };
   }
   if (input.compoundId) {
     const c = (await registry.compoundPlaces(tx, [input.compoundId])).get(input.compoundId);
@@ -166,7 +167,7 @@ export async function createGridEvent(ctx: AppContext, input: NewGridEvent, acto
         gridId: grid?.gridId ?? null,
         lat: point ? String(point.lat) : null,
         lng: point ? String(point.lng) : null,
-        addressText: input.addressText ?? (place.buildingId ? null : place.address),
+        addressText: input.addressText ?? place.address,
         attributes: input.attributes ?? {},
         mediaUrl: input.mediaUrl ?? null,
         anonymous: input.anonymous ?? false,

@@ -2,6 +2,7 @@
 // row names its category and state in words and marks an overdue one.
 import { useState } from 'react';
 import { Button, Card, Checkbox, Select, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/index.ts';
 import { fetchCategories, fetchGridEvents, gridKeys, LEVELS, type GridEventFilters, type GridEventSummary } from './api.ts';
 import { categoryName, formatAt, GRID_STATES, stateName } from './labels.ts';
+import NewEventModal from './NewEventModal.tsx';
 import StateTag from './StateTag.tsx';
 
 const PAGE = 20;
@@ -19,6 +21,7 @@ export default function GridEventsPage() {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const [filters, setFilters] = useState<GridEventFilters>({});
+  const [filing, setFiling] = useState(false);
   const categories = useQuery({ queryKey: gridKeys.categories, queryFn: fetchCategories });
   const query = useInfiniteQuery({
     queryKey: gridKeys.list(filters),
@@ -78,7 +81,18 @@ export default function GridEventsPage() {
   ];
 
   return (
-    <Card title={t('gridEvents.staff.title')} data-testid="grid-events-page">
+    <Card
+      title={t('gridEvents.staff.title')}
+      data-testid="grid-events-page"
+      extra={
+        can('grid.report') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setFiling(true)} data-testid="grid-new">
+            {t('gridEvents.staff.new')}
+          </Button>
+        )
+      }
+    >
+      <NewEventModal open={filing} onClose={() => setFiling(false)} />
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('gridEvents.staff.hint')}</Typography.Text>
         <Space wrap>

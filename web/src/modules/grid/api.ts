@@ -74,7 +74,7 @@ export const setGridWorkers = (id: string, accountIds: string[]) =>
 export const checkIn = (gridId: string, body: { lat?: number | null; lng?: number | null; note?: string | null }) =>
   api.post('/api/v1/grids/{id}/checkins', { params: { id: gridId }, body });
 
-export const fetchDuplicates = (q: { category: string; buildingId?: string; lat?: number; lng?: number }) =>
+export const fetchDuplicates = (q: { category: string; buildingId?: string; compoundId?: string; lat?: number; lng?: number }) =>
   api.get('/api/v1/grid-events/duplicates', { query: q });
 
 /** Multipart: one photo under `file`, held for the uploader until a report names it. */
