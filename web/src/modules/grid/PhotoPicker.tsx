@@ -31,6 +31,7 @@ export default function PhotoPicker(props: {
             accept="image/png,image/jpeg"
             multiple
             hidden
+            style={{ display: 'none' }}
             data-testid={testId}
             onChange={(e) => {
               const picked = [...(e.target.files ?? [])].filter((f) => f.type === 'image/png' || f.type === 'image/jpeg');

@@ -225,6 +225,7 @@ export default function ReportNewPage() {
                     accept="image/png,image/jpeg"
                     multiple
                     hidden
+                    style={{ display: 'none' }}
                     data-testid="m-report-photo-input"
                     onChange={(e) => {
                       addPhotos(e.target.files);

@@ -10,7 +10,7 @@ export default function ReportsEntry() {
   const { t } = useTranslation();
   const options = useQuery({ queryKey: reportKeys.options, queryFn: fetchOptions });
   const compoundId = options.data?.compounds[0]?.id;
-  const mine = useQuery({ queryKey: reportKeys.mine, queryFn: () => fetchMyReports() });
+  const mine = useQuery({ queryKey: reportKeys.mineSummary, queryFn: () => fetchMyReports() });
   const unread = mine.data?.unread ?? 0;
   return (
     <Card size="small" data-testid="m-grid-entry">

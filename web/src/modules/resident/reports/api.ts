@@ -13,6 +13,8 @@ export const reportKeys = {
   all: ['resident', 'grid'] as const,
   options: ['resident', 'grid', 'options'] as const,
   mine: ['resident', 'grid', 'mine'] as const,
+  // The home page's unread count: one page, kept apart from the list's pages (a query key holds one shape of data).
+  mineSummary: ['resident', 'grid', 'mine', 'summary'] as const,
   one: (id: string) => ['resident', 'grid', 'one', id] as const,
   public: (compoundId: string) => ['resident', 'grid', 'public', compoundId] as const,
 };
