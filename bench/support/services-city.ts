@@ -2,7 +2,7 @@
 // over generate_series, reproducible by setseed): compounds topped up to the city's count (as the grid bench does),
 // providers placed near a compound and serving the compounds within 3 km (at most 12), two offerings each with two
 // slots a day for a week (partly booked), four qualifications each (some expired), and elders' care profiles spread
-// over the compounds with preferences. Personal columns hold one sealed value for every row (written by the caller
+// over the compounds with preferences (their ids valid UUIDv7 in form, as the API's fields require). Personal columns hold one sealed value for every row (written by the caller
 // with the running server's key), so an order placed over HTTP can read the birth date for its subsidy.
 import type { Pool } from 'pg';
 import { timed } from './run.ts';
@@ -77,11 +77,11 @@ export async function buildServicesCity(
      where p.name like '压测服务商%'`,
     `insert into care_profiles (id, compound_id, community_code, lat, lng, name_enc, name_masked, birth_date_enc, birth_year, gender,
                                 living_alone, care_level, needs, carer_gender, dialect, fake)
-     select md5('bench-elder-' || g)::uuid, b.id, b.community_code, round(b.lat::numeric, 6), round(b.lng::numeric, 6),
+     select (substr(h, 1, 12) || '7' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid, b.id, b.community_code, round(b.lat::numeric, 6), round(b.lng::numeric, 6),
        '${sealed.name}', '压*', '${sealed.birthDate}', 1930 + floor(r1 * 30)::int, case when r2 < 0.55 then 'female' else 'male' end,
        r3 < 0.3, (array['independent', 'mild', 'moderate', 'severe'])[1 + floor(r4 * 4)::int], array['meals'],
        case when r5 < 0.3 then 'female' when r5 < 0.4 then 'male' end, case when r6 < 0.3 then 'hangzhou' end, true
-     from (select g, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6,
+     from (select g, md5('bench-elder-' || g) as h, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6,
              floor(random() * (select count(*) from bench_compounds))::int ci from generate_series(1, ${sizes.elders}) g) x
      join bench_compounds b on b.i = x.ci`,
     `analyze compounds`,
