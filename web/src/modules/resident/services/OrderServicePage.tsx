@@ -53,9 +53,11 @@ export default function OrderServicePage() {
           <Radio.Group value={who} onChange={(e) => setProfileId(e.target.value as string)} data-testid="m-services-elder">
             <Space orientation="vertical">
               {list.map((e) => (
-                <Radio key={e.profileId} value={e.profileId} data-testid={`m-services-elder-${e.profileId}`}>
-                  {e.nameMasked} · {t(`services.relation.${e.relation}`, { defaultValue: e.relation })} · {e.ageBand}
-                  {t('services.resident.years')}
+                <Radio key={e.profileId} value={e.profileId}>
+                  <span data-testid={`m-services-elder-${e.profileId}`}>
+                    {e.nameMasked} · {t(`services.relation.${e.relation}`, { defaultValue: e.relation })} · {e.ageBand}
+                    {t('services.resident.years')}
+                  </span>
                 </Radio>
               ))}
             </Space>
@@ -65,8 +67,8 @@ export default function OrderServicePage() {
           <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as string)} data-testid="m-services-kind">
             <Space wrap>
               {elders.data.catalogue.kinds.map((k) => (
-                <Radio.Button key={k.code} value={k.code} data-testid={`m-services-kind-${k.code}`}>
-                  {nameIn(k.name, i18n.language, k.code)}
+                <Radio.Button key={k.code} value={k.code}>
+                  <span data-testid={`m-services-kind-${k.code}`}>{nameIn(k.name, i18n.language, k.code)}</span>
                 </Radio.Button>
               ))}
             </Space>

@@ -80,7 +80,9 @@ export default function ServiceOrderPage() {
         o.actions.includes('rate') && (
           <Card size="small" title={t('services.resident.rate')} data-testid="m-service-order-rate">
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Rate value={stars} onChange={setStars} data-testid="m-service-order-stars" />
+              <div data-testid="m-service-order-stars">
+                <Rate value={stars} onChange={setStars} />
+              </div>
               <Input.TextArea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} />
               {rate.isError && <ProblemAlert title={t('services.resident.rateFailed')} error={rate.error} />}
               <Button
