@@ -4,6 +4,8 @@
 // no-show sweep, and the matching figures moving with all of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
+import { authUserByUsername } from '../accounts/index.ts';
+import { acceptOffer } from './dispatch.ts';
 import { expireOffer, servicesSweep } from './index.ts';
 import { servicesWorld, type ServicesWorld } from './fixtures.ts';
 
@@ -99,6 +101,25 @@ describe('dispatch', () => {
     expect((await t.call('GET', `/api/v1/services/orders/${order.id}`, 'hemu-worker')).json().status).toBe('requested');
   });
 
+  it('refuses an acceptance after the offer ran out (before its job ran) and moves the order on', async () => {
+    const late = await w.provider({
+      north: 10,
+      offerings: [{ kind: 'escort_care', priceFen: 9000 }],
+      qualifications: [{ code: 'caregiver_certificate', validUntil: '2099-12-31' }],
+    });
+    const order = await w.order(await w.elder(), { kind: 'escort_care' });
+    const offer = (await pendingOffer(order.id))!;
+    expect(offer.provider_id).toBe(late.id);
+    const caller = await authUserByUsername(t.ctx, late.username);
+    await expect(acceptOffer(t.ctx, caller, order.id, new Date(offer.expires_at.getTime() + 1000))).rejects.toMatchObject({
+      status: 409,
+      code: 'services.offer_expired',
+    });
+    const after = (await t.call('GET', `/api/v1/services/orders/${order.id}`, 'hemu-worker')).json();
+    expect(after.status).toBe('unmatched');
+    expect(after.offers).toEqual([expect.objectContaining({ providerId: late.id, answer: 'expired' })]);
+  });
+
   it('books the slot on acceptance and refuses once it is full', async () => {
     const only = await w.provider({
       north: 300,
@@ -166,6 +187,10 @@ describe('an order from request to rating', () => {
     expect((await t.call('POST', `/api/v1/me/services/orders/${order.id}/rating`, daughter.username, { stars: 1 })).statusCode).toBe(409);
     const p = (await t.call('GET', `/api/v1/services/providers/${provider.id}`, 'hemu-worker')).json();
     expect(p).toMatchObject({ ratingCount: 1, ratingAverage: '5.00' });
+    // She may complain about it too; the provider may not rate or complain.
+    const complaint = await t.call('POST', `/api/v1/me/services/orders/${order.id}/complaints`, daughter.username, { text: '饭菜偏凉' });
+    expect(complaint.statusCode, complaint.body).toBe(201);
+    expect(complaint.json()).toMatchObject({ status: 'open', orderId: order.id, providerId: provider.id });
 
     const after = await figures();
     expect(after.matched - before.matched).toBe(1);
