@@ -117,4 +117,20 @@ describe('who sees which order (Acceptance 6)', () => {
     // The demo's provider serves the demo's compounds, not this world's.
     expect((await t.call('GET', `/api/v1/services/orders/${orderA}`, 'provider')).statusCode).toBe(404);
   });
+
+  it('an elder with an account of their own orders for themselves', async () => {
+    const elder = await w.resident(w.householdsA[1]!);
+    const profile = await w.elder({ residentId: elder.residentId, householdId: undefined, name: '赵大爷', gender: 'male' });
+    const mine = await t.call('GET', '/api/v1/me/services/elders', elder.username);
+    expect(mine.json().elders).toEqual([expect.objectContaining({ profileId: profile, relation: 'self' })]);
+    const placed = await t.call('POST', '/api/v1/me/services/orders', elder.username, {
+      profileId: profile,
+      kind: 'meal_delivery',
+      startsAt: w.serviceAt,
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    expect(placed.json()).toMatchObject({ orderedAs: 'self', status: 'offered' });
+    // Kept in the household the registry binds him to (102), so his household's other resident sees it too.
+    expect(ids((await t.call('GET', '/api/v1/me/services/orders', neighbour.username)).json())).toContain(placed.json().id);
+  });
 });
