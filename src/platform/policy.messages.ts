@@ -31,6 +31,10 @@ export const ruleNames = defineMessages({
   'rule.grid.escalation': { 'zh-CN': '网格事件分级上报', en: 'Escalation of grid events by level' },
   'rule.exchange.signature_window_seconds': { 'zh-CN': '平台请求签名时间窗口', en: 'Time window of platform request signatures' },
   'rule.grid.alarm_handover': { 'zh-CN': '未处置告警转网格事件', en: 'Unhandled alarms handed over as grid events' },
+  'rule.services.catalogue': { 'zh-CN': '居家服务类别与所需资质', en: 'Kinds of home care service and their qualifications' },
+  'rule.services.matching': { 'zh-CN': '服务派单排序权重', en: 'How service orders are matched to providers' },
+  'rule.services.dispatch': { 'zh-CN': '自动派单接单时限', en: 'Automatic dispatch: time to answer an offer' },
+  'rule.services.subsidies': { 'zh-CN': '居家服务补助标准', en: 'Home care service subsidies' },
 });
 
 const units: Record<string, Localized> = {
@@ -41,6 +45,7 @@ const units: Record<string, Localized> = {
   'households per proxy holder': { 'zh-CN': '户/受托人', en: 'households per proxy holder' },
   days: { 'zh-CN': '天', en: 'days' },
   seconds: { 'zh-CN': '秒', en: 'seconds' },
+  'fen per order': { 'zh-CN': '分/单', en: 'fen per order' },
 };
 
 const codeWords: Record<string, Localized> = {
@@ -72,6 +77,16 @@ const codeWords: Record<string, Localized> = {
   subdistrict: { 'zh-CN': '街道', en: 'subdistrict' },
   graceSeconds: { 'zh-CN': '超时宽限秒数', en: 'grace seconds past the time' },
   levelSeconds: { 'zh-CN': '各级办理秒数', en: 'seconds each level gets' },
+  // Home care services (services.matching, services.dispatch).
+  maxDistanceM: { 'zh-CN': '最远距离（米）', en: 'farthest distance (m)' },
+  weights: { 'zh-CN': '权重', en: 'weights' },
+  distance: { 'zh-CN': '距离', en: 'distance' },
+  capacity: { 'zh-CN': '时段余量', en: 'free capacity' },
+  rating: { 'zh-CN': '评分', en: 'rating' },
+  preference: { 'zh-CN': '老人偏好', en: 'preferences' },
+  offerSeconds: { 'zh-CN': '接单时限（秒）', en: 'seconds to answer an offer' },
+  maxOffers: { 'zh-CN': '最多派单家数', en: 'offers at most' },
+  noShowGraceMinutes: { 'zh-CN': '爽约判定（分钟）', en: 'minutes before a no-show' },
 };
 
 /** A rule's name in words; an unknown key reads as itself. */
@@ -126,6 +141,8 @@ export function ruleValueOnly(key: string, value: unknown): Words {
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
   if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });
   if (key === 'grid.alarm_handover') return handoverWords(value);
+  if (key === 'services.catalogue') return words({ 'zh-CN': '见居家服务类别', en: 'see the kinds of home care service' });
+  if (key === 'services.subsidies') return words({ 'zh-CN': '按服务类别与年龄段补助', en: 'by kind of service and age band' });
   return valueWords(value);
 }
 
@@ -141,6 +158,8 @@ export function ruleValueWords(key: string, value: unknown, unit: string | null)
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
   if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });
   if (key === 'grid.alarm_handover') return handoverWords(value);
+  if (key === 'services.catalogue') return words({ 'zh-CN': '见居家服务类别', en: 'see the kinds of home care service' });
+  if (key === 'services.subsidies') return words({ 'zh-CN': '按服务类别与年龄段补助', en: 'by kind of service and age band' });
   const u = unitWords(unit);
   if (unit === 'yuan/m2' || unit === 'yuan/m2/month') {
     if (typeof value === 'number' || typeof value === 'string') {

@@ -49,6 +49,12 @@ export const permissions = {
   'grid.patrol': 'Check in on patrol in one’s own grids',
   'exchange.manage': "Configure the city platforms' connectors and their secrets, read deliveries and replay them",
   'open311.keys': "Issue, list and revoke Open311 partners' API keys (the city's administrator)",
+  'services.read': 'Read home care service providers, orders and the matching figures (a provider: the orders of the compounds it serves)',
+  'services.manage': 'Register service providers, their offerings, slots and qualifications; dispatch orders by hand; follow up complaints',
+  'services.order': 'Order a home care service for an elder (代下单)',
+  'services.provide': "Answer service offers, check in and out, and keep one's own provider's slots (a service provider)",
+  'care.read': "Read older residents' care profiles, masked",
+  'care.manage': "Keep older residents' care profiles and link their family members",
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -78,11 +84,22 @@ const restricted: Permission[] = ['keyperson.read'];
 const duty: Permission[] = ['devices.read', 'alarms.read', 'alarms.handle', 'workorders.read', 'workorders.manage'];
 // Grid governance (R23): staff of the community and above report, handle, review and draw grids in their division.
 const gridStaff: Permission[] = ['grid.read', 'grid.report', 'grid.handle', 'grid.review', 'grid.manage'];
+// Home care services (R22): the community keeps care profiles, registers providers, orders for elders and dispatches.
+const servicesStaff: Permission[] = ['services.read', 'services.manage', 'services.order', 'care.read', 'care.manage'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
-  district_officer: [...implementers, ...duty, ...gridStaff, 'funding.disburse', 'companies.register', 'evaluation.manage'],
-  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle'],
+  district_officer: [
+    ...implementers,
+    ...duty,
+    ...gridStaff,
+    'funding.disburse',
+    'companies.register',
+    'evaluation.manage',
+    'services.read',
+    'care.read',
+  ],
+  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle', ...servicesStaff],
   community_worker: [
     ...staff,
     ...duty,
@@ -93,6 +110,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'residents.bind',
     'ballots.enter_paper',
     'surveys.enter',
+    ...servicesStaff,
   ],
   department_liaison: [...staff, 'packages.write', 'plan.review'],
   contractor: ['registry.read', 'projects.read', 'devices.read', 'workorders.read', 'workorders.handle'],
@@ -108,7 +126,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'grid.report',
     'grid.handle',
   ],
-  service_provider: ['registry.read'],
+  // Scoped to the compounds its provider serves (services' provider_compounds), not its account's division.
+  service_provider: ['registry.read', 'services.read', 'services.provide'],
   public_security: ['registry.read', 'devices.read', 'alarms.read', 'alarms.handle', 'keyperson.read'],
   resident: [],
   // Scoped to their grids (grid_workers), not their division: they see their grids' events and their own reports.

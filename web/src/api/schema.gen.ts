@@ -33,7 +33,9 @@ import type { paths_imports } from './schema.gen/imports.ts';
 import type { paths_indicators } from './schema.gen/indicators.ts';
 import type { paths_ingest } from './schema.gen/ingest.ts';
 import type { paths_jobs } from './schema.gen/jobs.ts';
-import type { paths_me } from './schema.gen/me.ts';
+import type { paths_me_1 } from './schema.gen/me-1.ts';
+import type { paths_me_2 } from './schema.gen/me-2.ts';
+import type { paths_me_3 } from './schema.gen/me-3.ts';
 import type { paths_open311 } from './schema.gen/open311.ts';
 import type { paths_outcomes } from './schema.gen/outcomes.ts';
 import type { paths_package_notices } from './schema.gen/package-notices.ts';
@@ -52,6 +54,11 @@ import type { paths_safety } from './schema.gen/safety.ts';
 import type { paths_sample_surveys_1 } from './schema.gen/sample-surveys-1.ts';
 import type { paths_sample_surveys_2 } from './schema.gen/sample-surveys-2.ts';
 import type { paths_schedules } from './schema.gen/schedules.ts';
+import type { paths_services_1 } from './schema.gen/services-1.ts';
+import type { paths_services_2 } from './schema.gen/services-2.ts';
+import type { paths_services_3 } from './schema.gen/services-3.ts';
+import type { paths_services_4 } from './schema.gen/services-4.ts';
+import type { paths_services_5 } from './schema.gen/services-5.ts';
 import type { paths_stats } from './schema.gen/stats.ts';
 import type { paths_surveys } from './schema.gen/surveys.ts';
 import type { paths_work_orders_1 } from './schema.gen/work-orders-1.ts';
@@ -92,7 +99,9 @@ export interface paths
     paths_indicators,
     paths_ingest,
     paths_jobs,
-    paths_me,
+    paths_me_1,
+    paths_me_2,
+    paths_me_3,
     paths_open311,
     paths_outcomes,
     paths_package_notices,
@@ -111,6 +120,11 @@ export interface paths
     paths_sample_surveys_1,
     paths_sample_surveys_2,
     paths_schedules,
+    paths_services_1,
+    paths_services_2,
+    paths_services_3,
+    paths_services_4,
+    paths_services_5,
     paths_stats,
     paths_surveys,
     paths_work_orders_1,

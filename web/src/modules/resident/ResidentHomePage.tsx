@@ -11,6 +11,7 @@ import { useAuth } from '../accounts/index.ts';
 import { fetchMine, residentKeys } from './api.ts';
 import { formatAt, homeLabel } from './format.ts';
 import ReportsEntry from './reports/ReportsEntry.tsx';
+import ServicesEntry from './services/ServicesEntry.tsx';
 import type { MyBallot, MyHousehold, MySurvey } from './types.ts';
 
 const STATUS_COLOR = { verified: 'green', pending: 'orange', rejected: 'red' } as const;
@@ -205,6 +206,7 @@ export default function ResidentHomePage() {
           <Section title={t('gridEvents.resident.entryTitle')} testId="m-grid">
             <ReportsEntry />
           </Section>
+          <ServicesEntry />
           <Section
             testId="m-todo"
             title={

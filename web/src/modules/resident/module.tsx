@@ -18,6 +18,10 @@ export const residentModule = defineWebModule({
         { path: 'reports', element: lazyPage(() => import('./reports/MyReportsPage.tsx')) },
         { path: 'reports/:id', element: lazyPage(() => import('./reports/ReportPage.tsx')) },
         { path: 'grid-public', element: lazyPage(() => import('./reports/PublicEventsPage.tsx')) },
+        // 居家服务: home care services ordered for oneself or an elder (the services module's resident side).
+        { path: 'services', element: lazyPage(() => import('./services/OrderServicePage.tsx')) },
+        { path: 'services/orders', element: lazyPage(() => import('./services/MyServiceOrdersPage.tsx')) },
+        { path: 'services/orders/:id', element: lazyPage(() => import('./services/ServiceOrderPage.tsx')) },
         { path: '*', element: <Navigate to="/m" replace /> },
       ],
     },
