@@ -31,6 +31,9 @@ export const ruleNames = defineMessages({
   'rule.grid.escalation': { 'zh-CN': '网格事件分级上报', en: 'Escalation of grid events by level' },
   'rule.exchange.signature_window_seconds': { 'zh-CN': '平台请求签名时间窗口', en: 'Time window of platform request signatures' },
   'rule.grid.alarm_handover': { 'zh-CN': '未处置告警转网格事件', en: 'Unhandled alarms handed over as grid events' },
+  'rule.passage.credential_ttl_seconds': { 'zh-CN': '居民通行码有效时长', en: 'How long a resident access code lasts' },
+  'rule.passage.visitor_pass_max_days': { 'zh-CN': '访客通行证最长有效天数', en: 'Longest visitor pass, in days' },
+  'rule.parking.tariff': { 'zh-CN': '停车收费标准', en: 'Parking tariff' },
 });
 
 const units: Record<string, Localized> = {
@@ -72,6 +75,11 @@ const codeWords: Record<string, Localized> = {
   subdistrict: { 'zh-CN': '街道', en: 'subdistrict' },
   graceSeconds: { 'zh-CN': '超时宽限秒数', en: 'grace seconds past the time' },
   levelSeconds: { 'zh-CN': '各级办理秒数', en: 'seconds each level gets' },
+  // Parking (parking.tariff): amounts in fen.
+  freeMinutes: { 'zh-CN': '免费分钟数', en: 'free minutes' },
+  perHourFen: { 'zh-CN': '每小时（分）', en: 'per hour (fen)' },
+  dayCapFen: { 'zh-CN': '每日封顶（分）', en: 'cap per day (fen)' },
+  monthlyPassFen: { 'zh-CN': '月卡（分）', en: 'monthly pass (fen)' },
 };
 
 /** A rule's name in words; an unknown key reads as itself. */

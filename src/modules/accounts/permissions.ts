@@ -49,6 +49,8 @@ export const permissions = {
   'grid.patrol': 'Check in on patrol in one’s own grids',
   'exchange.manage': "Configure the city platforms' connectors and their secrets, read deliveries and replay them",
   'open311.keys': "Issue, list and revoke Open311 partners' API keys (the city's administrator)",
+  'passage.manage': "Register visitors at the gate, read a compound's visitor passes and vehicles, push lists to gates and barriers",
+  'parking.manage': 'Keep parking spaces, sessions, monthly passes and payments of a compound',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -114,6 +116,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Scoped to their grids (grid_workers), not their division: they see their grids' events and their own reports.
   grid_worker: ['registry.read', 'grid.read', 'grid.report', 'grid.handle', 'grid.patrol'],
 };
+// Passage and parking (issue 14): the property company keeps them, the community and subdistrict staff too.
+for (const role of ['property_manager', 'community_worker', 'subdistrict_officer'] as const)
+  rolePermissions[role] = [...rolePermissions[role], 'passage.manage', 'parking.manage'];
 
 export function isPermission(name: string): name is Permission {
   return Object.hasOwn(permissions, name);

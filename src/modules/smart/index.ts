@@ -38,3 +38,6 @@ export { startIngest, runtimeOf, type IngestRuntime } from './ingest/runtime.ts'
 // For tests and bench:iot: a real Mosquitto with the devices' credentials, and credentials for devices made in bulk.
 export { startMosquitto, type TestMosquitto } from './ingest/testing.ts';
 export { newCredentials } from './credentials.ts';
+// For passage and parking: passages at gates and barriers as domain events, and retained messages down to devices.
+export { PASSAGE_EVENT, type PassageEvent } from './ingest/store.ts';
+export { pushToDevices, publishRetained, publishAccount, configTopic, type DevicePush, type Pushed } from './publish.ts';

@@ -2,6 +2,7 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 /* eslint-disable */
+import type { paths_access } from './schema.gen/access.ts';
 import type { paths_alarms } from './schema.gen/alarms.ts';
 import type { paths_annual_plans } from './schema.gen/annual-plans.ts';
 import type { paths_assessments } from './schema.gen/assessments.ts';
@@ -9,7 +10,8 @@ import type { paths_auth } from './schema.gen/auth.ts';
 import type { paths_ballots } from './schema.gen/ballots.ts';
 import type { paths_blackouts } from './schema.gen/blackouts.ts';
 import type { paths_catalogue } from './schema.gen/catalogue.ts';
-import type { paths_compounds } from './schema.gen/compounds.ts';
+import type { paths_compounds_1 } from './schema.gen/compounds-1.ts';
+import type { paths_compounds_2 } from './schema.gen/compounds-2.ts';
 import type { paths_coordination } from './schema.gen/coordination.ts';
 import type { paths_department_crews } from './schema.gen/department-crews.ts';
 import type { paths_device_imports } from './schema.gen/device-imports.ts';
@@ -33,10 +35,12 @@ import type { paths_imports } from './schema.gen/imports.ts';
 import type { paths_indicators } from './schema.gen/indicators.ts';
 import type { paths_ingest } from './schema.gen/ingest.ts';
 import type { paths_jobs } from './schema.gen/jobs.ts';
-import type { paths_me } from './schema.gen/me.ts';
+import type { paths_me_1 } from './schema.gen/me-1.ts';
+import type { paths_me_2 } from './schema.gen/me-2.ts';
 import type { paths_open311 } from './schema.gen/open311.ts';
 import type { paths_outcomes } from './schema.gen/outcomes.ts';
 import type { paths_package_notices } from './schema.gen/package-notices.ts';
+import type { paths_parking_sessions } from './schema.gen/parking-sessions.ts';
 import type { paths_policy_rules } from './schema.gen/policy-rules.ts';
 import type { paths_precedence_rules } from './schema.gen/precedence-rules.ts';
 import type { paths_prices } from './schema.gen/prices.ts';
@@ -61,6 +65,7 @@ import type { paths_work_packages } from './schema.gen/work-packages.ts';
 
 export interface paths
   extends
+    paths_access,
     paths_alarms,
     paths_annual_plans,
     paths_assessments,
@@ -68,7 +73,8 @@ export interface paths
     paths_ballots,
     paths_blackouts,
     paths_catalogue,
-    paths_compounds,
+    paths_compounds_1,
+    paths_compounds_2,
     paths_coordination,
     paths_department_crews,
     paths_device_imports,
@@ -92,10 +98,12 @@ export interface paths
     paths_indicators,
     paths_ingest,
     paths_jobs,
-    paths_me,
+    paths_me_1,
+    paths_me_2,
     paths_open311,
     paths_outcomes,
     paths_package_notices,
+    paths_parking_sessions,
     paths_policy_rules,
     paths_precedence_rules,
     paths_prices,
