@@ -18,6 +18,8 @@ export const residentModule = defineWebModule({
         { path: 'reports', element: lazyPage(() => import('./reports/MyReportsPage.tsx')) },
         { path: 'reports/:id', element: lazyPage(() => import('./reports/ReportPage.tsx')) },
         { path: 'grid-public', element: lazyPage(() => import('./reports/PublicEventsPage.tsx')) },
+        // 通行: the access code, visitor passes, vehicles and parking (passage and parking modules).
+        { path: 'passage', element: lazyPage(() => import('./passage/PassagePage.tsx')) },
         { path: '*', element: <Navigate to="/m" replace /> },
       ],
     },
