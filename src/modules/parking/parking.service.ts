@@ -112,7 +112,7 @@ export async function listSessions(
   now = new Date(),
 ) {
   await staffCompound(ctx, user, compoundId);
-  const after = decodeCursor(q.cursor, z.tuple([z.string(), z.string()]));
+  const after = decodeCursor(q.cursor, z.tuple([z.iso.datetime({ offset: true }), z.uuid()]));
   const rows = await ctx.db
     .select()
     .from(parkingSessions)

@@ -34,6 +34,7 @@ export const passageMessages = defineMessages({
   'passage.pass.window_order': { 'zh-CN': '结束时间须晚于开始时间', en: 'the end must come after the start' },
   'passage.pass.window_too_long': { 'zh-CN': '有效期最长 {days} 天', en: 'at most {days} days long' },
   'passage.pass.window_past': { 'zh-CN': '结束时间已过', en: 'the end has passed' },
+  'passage.pass.window_far': { 'zh-CN': '开始时间须在一年之内', en: 'the start must be within a year' },
   'passage.pass.not_pending': {
     'zh-CN': '该访客通行证已处理，不能再审批。',
     en: 'This visitor pass has been decided already.',

@@ -72,6 +72,9 @@ async function checked(ctx: AppContext, input: NewVisitorPass, now: Date) {
   else if (until.getTime() - from.getTime() > days * 86_400_000)
     errors.push({ path: 'body.validUntil', message: pm.msg('passage.pass.window_too_long', { days }) });
   else if (until.getTime() <= now.getTime()) errors.push({ path: 'body.validUntil', message: pm.msg('passage.pass.window_past') });
+  // A code carries its times as 32-bit seconds; a year ahead is more than any visit is planned.
+  if (from.getTime() > now.getTime() + 366 * 86_400_000)
+    errors.push({ path: 'body.validFrom', message: pm.msg('passage.pass.window_far') });
   let plate: string | null = null;
   if (input.plate?.trim()) {
     plate = normalizePlate(input.plate);
