@@ -21,11 +21,11 @@ export { seedPassage } from './seed.ts';
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
-import { pushListsHandler } from './lists.ts';
+import { pushListsHandler, pushToNewDevices } from './lists.ts';
 import { passageRoutes } from './passage.routes.ts';
 import { visitorEntries } from './passages.ts';
 export const manifest = defineModule({
   name: 'passage',
   routes: [passageRoutes],
-  handlers: [pushListsHandler, visitorEntries],
+  handlers: [pushListsHandler, pushToNewDevices, visitorEntries],
 });

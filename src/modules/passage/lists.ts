@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { defineHandler } from '../../platform/events.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { pushToDevices } from '../smart/index.ts';
+import { CREDENTIALS_CHANGED, devicesOf, pushToDevices } from '../smart/index.ts';
 import { staffCompound } from './homes.ts';
 import { accessCredentials, passageLists, vehicles, visitorPasses, type PushedList } from './schema.ts';
 
@@ -130,3 +130,17 @@ export async function repushLists(ctx: AppContext, user: AuthUser, compoundId: s
   await staffCompound(ctx, user, compoundId);
   return { lists: await ctx.db.transaction((tx) => pushLists(ctx, tx, compoundId, ['revocations', 'plates'])) };
 }
+
+/** A gate or barrier given credentials (registered, imported, re-issued) gets its compound's lists at once. */
+export const pushToNewDevices = defineHandler<{ deviceIds: string[]; change: string }, AppContext>({
+  name: 'passage.push_to_new_devices',
+  topic: CREDENTIALS_CHANGED,
+  async handle(ctx, event, tx) {
+    if (event.payload.change === 'revoke') return;
+    const wanted = new Map<string, Set<PushedList>>();
+    for (const d of await devicesOf(ctx, event.payload.deviceIds))
+      for (const list of ['revocations', 'plates'] as const)
+        if (LIST_PROFILES[list].includes(d.profile)) wanted.set(d.compoundId, (wanted.get(d.compoundId) ?? new Set()).add(list));
+    for (const [compoundId, lists] of wanted) await pushLists(ctx, tx, compoundId, [...lists]);
+  },
+});

@@ -230,7 +230,7 @@ export async function passageRoutes(app: ZodApp, ctx: AppContext): Promise<void>
       config: { permission: 'passage.manage' },
       schema: {
         tags,
-        summary: 'Push the revocation and plate lists to the compound’s gates and barriers again (after fitting a new device)',
+        summary: 'Push the revocation and plate lists to the compound’s gates and barriers again',
         params: id,
         response: { 200: z.object({ lists: z.array(pushedList) }) },
       },

@@ -115,4 +115,22 @@ describe('lists pushed to devices (embedded broker)', () => {
     );
     expect((heard.body as RevocationList).revoked.find((r) => r.id === pass.id)!.until).toBe(new Date(until2h).toISOString());
   });
+
+  it('pushes the lists to a gate as soon as it is registered, with no change of its own', async () => {
+    const issued = await t.call('POST', '/api/v1/access/credentials', 'hemu-resident', { compoundId: world.compoundId });
+    expect(issued.statusCode).toBe(201);
+    await t.call('POST', '/api/v1/access/credentials/revocation', 'hemu-resident');
+    await t.settled();
+    const gate = await world.device('gate');
+    await t.settled();
+    const g = await listen(ingest.broker!.url, gate);
+    const list = await until('the retained revocation list at the new gate', () =>
+      g.heard.find((h) => h.name === 'revocations' && h.retained),
+    );
+    const { rows } = await t.ctx.database.pool.query<{ id: string }>(
+      'select id from access_credentials where compound_id = $1 and revoked_at is not null and expires_at > now()',
+      [world.compoundId],
+    );
+    expect((list.body as RevocationList).revoked.map((r) => r.id)).toEqual(expect.arrayContaining(rows.map((r) => r.id)));
+  });
 });

@@ -89,3 +89,11 @@ export async function pushToDevices(ctx: AppContext, push: DevicePush): Promise<
   );
   return { devices: rows.length, published: true };
 }
+
+/** Devices by id with their compound and profile (not revoked): for a module that pushes to newly fitted devices. */
+export async function devicesOf(ctx: AppContext, ids: readonly string[]): Promise<{ id: string; compoundId: string; profile: string }[]> {
+  if (!ids.length) return [];
+  const { rows } = await ctx.db.execute<{ id: string; compound_id: string; profile: string }>(sql`
+    select id, compound_id, profile from devices where id = any(${pgArray([...ids])}::uuid[]) and revoked_at is null`);
+  return rows.map((r) => ({ id: r.id, compoundId: r.compound_id, profile: r.profile }));
+}

@@ -104,7 +104,7 @@ export interface paths_compounds_2 {
     };
   };
   '/api/v1/compounds/{id}/passage-lists/push': {
-    /** Push the revocation and plate lists to the compound’s gates and barriers again (after fitting a new device) */
+    /** Push the revocation and plate lists to the compound’s gates and barriers again */
     post: {
       params: {
         id: string;
