@@ -19,6 +19,8 @@ import { manifest as grid } from '../modules/grid/index.ts';
 import { manifest as exchange } from '../modules/exchange/index.ts';
 import { manifest as open311 } from '../modules/open311/index.ts';
 import { manifest as services } from '../modules/services/index.ts';
+import { manifest as passage } from '../modules/passage/index.ts';
+import { manifest as parking } from '../modules/parking/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
   platformManifest,
@@ -39,4 +41,6 @@ export const modules: readonly ModuleManifest[] = [
   exchange,
   open311,
   services,
+  passage,
+  parking,
 ];

@@ -18,6 +18,8 @@ import { seedGrids } from '../modules/grid/index.ts';
 import { seedExchange } from '../modules/exchange/index.ts';
 import { seedOpen311 } from '../modules/open311/index.ts';
 import { seedServices } from '../modules/services/index.ts';
+import { seedPassage } from '../modules/passage/index.ts';
+import { seedParking } from '../modules/parking/index.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -70,6 +72,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedExchange(tx, ctx.personalKey);
     await seedOpen311(tx);
     await seedServices(tx, ctx.personalKey, summary.hemuCompoundIds, summary.hemuResidentId);
+    await seedParking(tx, await seedPassage(tx, ctx.personalKey, summary.hemuResidentId));
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

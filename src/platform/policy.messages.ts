@@ -35,6 +35,9 @@ export const ruleNames = defineMessages({
   'rule.services.matching': { 'zh-CN': '服务派单排序权重', en: 'How service orders are matched to providers' },
   'rule.services.dispatch': { 'zh-CN': '自动派单接单时限', en: 'Automatic dispatch: time to answer an offer' },
   'rule.services.subsidies': { 'zh-CN': '居家服务补助标准', en: 'Home care service subsidies' },
+  'rule.passage.credential_ttl_seconds': { 'zh-CN': '居民通行码有效时长', en: 'How long a resident access code lasts' },
+  'rule.passage.visitor_pass_max_days': { 'zh-CN': '访客通行证最长有效天数', en: 'Longest visitor pass, in days' },
+  'rule.parking.tariff': { 'zh-CN': '停车收费标准', en: 'Parking tariff' },
 });
 
 const units: Record<string, Localized> = {
@@ -87,6 +90,11 @@ const codeWords: Record<string, Localized> = {
   offerSeconds: { 'zh-CN': '接单时限（秒）', en: 'seconds to answer an offer' },
   maxOffers: { 'zh-CN': '最多派单家数', en: 'offers at most' },
   noShowGraceMinutes: { 'zh-CN': '爽约判定（分钟）', en: 'minutes before a no-show' },
+  // Parking (parking.tariff): amounts in fen.
+  freeMinutes: { 'zh-CN': '免费分钟数', en: 'free minutes' },
+  perHourFen: { 'zh-CN': '每小时（分）', en: 'per hour (fen)' },
+  dayCapFen: { 'zh-CN': '每日封顶（分）', en: 'cap per day (fen)' },
+  monthlyPassFen: { 'zh-CN': '月卡（分）', en: 'monthly pass (fen)' },
 };
 
 /** A rule's name in words; an unknown key reads as itself. */

@@ -55,6 +55,8 @@ export const permissions = {
   'services.provide': "Answer service offers, check in and out, and keep one's own provider's slots (a service provider)",
   'care.read': "Read older residents' care profiles, masked",
   'care.manage': "Keep older residents' care profiles and link their family members",
+  'passage.manage': "Register visitors at the gate, read a compound's visitor passes and vehicles, push lists to gates and barriers",
+  'parking.manage': 'Keep parking spaces, sessions, monthly passes and payments of a compound',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -133,6 +135,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Scoped to their grids (grid_workers), not their division: they see their grids' events and their own reports.
   grid_worker: ['registry.read', 'grid.read', 'grid.report', 'grid.handle', 'grid.patrol'],
 };
+// Passage and parking (issue 14): the property company keeps them, the community and subdistrict staff too.
+for (const role of ['property_manager', 'community_worker', 'subdistrict_officer'] as const)
+  rolePermissions[role] = [...rolePermissions[role], 'passage.manage', 'parking.manage'];
 
 export function isPermission(name: string): name is Permission {
   return Object.hasOwn(permissions, name);

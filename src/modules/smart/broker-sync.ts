@@ -31,9 +31,16 @@ export function passwordLines(devices: { key: string; brokerHash: string }[], in
 export function aclText(ingestUser: string | undefined): string {
   const lines = ['# Written by Renova (src/modules/smart/broker-sync.ts); edits are overwritten.'];
   if (ingestUser) {
-    lines.push(`user ${ingestUser}`, 'topic read renova/#', 'topic read $share/+/renova/#', '');
+    // It also publishes what devices are told (retained lists on their config topics: publish.ts).
+    lines.push(
+      `user ${ingestUser}`,
+      'topic read renova/#',
+      'topic read $share/+/renova/#',
+      `topic write ${DEVICE_TOPIC_ROOT}/+/config/#`,
+      '',
+    );
   }
-  lines.push(`pattern write ${DEVICE_TOPIC_ROOT}/%u/#`);
+  lines.push(`pattern read ${DEVICE_TOPIC_ROOT}/%u/config/#`, `pattern write ${DEVICE_TOPIC_ROOT}/%u/#`);
   return lines.join('\n') + '\n';
 }
 

@@ -38,3 +38,8 @@ export { startIngest, runtimeOf, type IngestRuntime } from './ingest/runtime.ts'
 // For tests and bench:iot: a real Mosquitto with the devices' credentials, and credentials for devices made in bulk.
 export { startMosquitto, type TestMosquitto } from './ingest/testing.ts';
 export { newCredentials } from './credentials.ts';
+// For passage and parking: passages at gates and barriers as domain events, and retained messages down to devices.
+export { PASSAGE_EVENT, type PassageEvent } from './ingest/store.ts';
+export { pushToDevices, publishRetained, publishAccount, configTopic, devicesOf, type DevicePush, type Pushed } from './publish.ts';
+// Told after every change of who may connect ({deviceIds, change}): a new device's lists can be pushed to it.
+export { CREDENTIALS_CHANGED } from './devices.service.ts';

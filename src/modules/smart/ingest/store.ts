@@ -172,6 +172,28 @@ async function countRefusals(tx: Tx, refusals: readonly Refusal[], now: Date): P
       where s.device_id = v.d`);
 }
 
+/** The domain event of a stored passage (a gate's or a barrier's `passage.*` event). */
+export const PASSAGE_EVENT = 'smart.passage';
+const PASSAGE_PREFIX = 'passage.';
+export interface PassageEvent {
+  deviceId: string;
+  compoundId: string;
+  profile: string;
+  messageId: string;
+  type: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+const passageOf = (e: DeviceEvent): PassageEvent => ({
+  deviceId: e.deviceId,
+  compoundId: e.compoundId,
+  profile: e.profile,
+  messageId: e.messageId,
+  type: e.type,
+  at: e.at.toISOString(),
+  data: e.data,
+});
+
 const eventKey = (deviceId: string, messageId: string, at: Date) => `${deviceId}\n${messageId}\n${at.getTime()}`;
 
 /**
@@ -193,6 +215,9 @@ export async function commitBatch(
     // A message repeated inside one batch is stored once; it reaches the engine once too.
     const inserted = sorted.filter((e) => fresh.delete(eventKey(e.deviceId, e.messageId, e.at)));
     const changes = inserted.length ? await applyEvents(ctx, tx, inserted) : [];
+    // Passages at gates and barriers are other modules' business (passage, parking): told once each, with the store.
+    const passages = inserted.filter((e) => e.type.startsWith(PASSAGE_PREFIX));
+    if (passages.length) await ctx.events.recordMany(tx, PASSAGE_EVENT, passages.map(passageOf));
     await countRefusals(tx, refusals, now);
     return { inserted, duplicates: sorted.length - inserted.length, changes };
   });

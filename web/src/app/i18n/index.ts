@@ -14,6 +14,8 @@ import { gridEventsZh } from './gridEvents.zh-CN.ts';
 import { gridEventsEn } from './gridEvents.en.ts';
 import { servicesZh } from './services.zh-CN.ts';
 import { servicesEn } from './services.en.ts';
+import { passageZh } from './passage.zh-CN.ts';
+import { passageEn } from './passage.en.ts';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -53,6 +55,7 @@ void i18n.use(initReactI18next).init({
         gridDash: gridDashZh,
         gridEvents: gridEventsZh,
         services: servicesZh,
+        passage: passageZh,
       },
     },
     en: {
@@ -64,6 +67,7 @@ void i18n.use(initReactI18next).init({
         gridDash: gridDashEn,
         gridEvents: gridEventsEn,
         services: servicesEn,
+        passage: passageEn,
       },
     },
   },

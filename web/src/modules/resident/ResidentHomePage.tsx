@@ -12,6 +12,7 @@ import { fetchMine, residentKeys } from './api.ts';
 import { formatAt, homeLabel } from './format.ts';
 import ReportsEntry from './reports/ReportsEntry.tsx';
 import ServicesEntry from './services/ServicesEntry.tsx';
+import PassageEntry from './passage/PassageEntry.tsx';
 import type { MyBallot, MyHousehold, MySurvey } from './types.ts';
 
 const STATUS_COLOR = { verified: 'green', pending: 'orange', rejected: 'red' } as const;
@@ -207,6 +208,9 @@ export default function ResidentHomePage() {
             <ReportsEntry />
           </Section>
           <ServicesEntry />
+          <Section title={t('passage.entryTitle')} testId="m-passage-section">
+            <PassageEntry />
+          </Section>
           <Section
             testId="m-todo"
             title={

@@ -22,6 +22,8 @@ export const residentModule = defineWebModule({
         { path: 'services', element: lazyPage(() => import('./services/OrderServicePage.tsx')) },
         { path: 'services/orders', element: lazyPage(() => import('./services/MyServiceOrdersPage.tsx')) },
         { path: 'services/orders/:id', element: lazyPage(() => import('./services/ServiceOrderPage.tsx')) },
+        // 通行: the access code, visitor passes, vehicles and parking (passage and parking modules).
+        { path: 'passage', element: lazyPage(() => import('./passage/PassagePage.tsx')) },
         { path: '*', element: <Navigate to="/m" replace /> },
       ],
     },
