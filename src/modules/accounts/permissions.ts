@@ -49,6 +49,11 @@ export const permissions = {
   'grid.patrol': 'Check in on patrol in one’s own grids',
   'exchange.manage': "Configure the city platforms' connectors and their secrets, read deliveries and replay them",
   'open311.keys': "Issue, list and revoke Open311 partners' API keys (the city's administrator)",
+  'subsidies.read': 'Read property-service subsidies: eligible compounds, applications and totals',
+  'subsidies.apply': "Apply for a compound's monthly property-service subsidy (the subdistrict)",
+  'subsidies.approve': 'Approve or reject property-service subsidy applications (the district)',
+  'spaces.read': 'Read the register of public spaces, their grants to operators and what operators delivered',
+  'spaces.manage': 'Register public spaces, grant them to operators, and record reliefs and what operators delivered',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -78,11 +83,22 @@ const restricted: Permission[] = ['keyperson.read'];
 const duty: Permission[] = ['devices.read', 'alarms.read', 'alarms.handle', 'workorders.read', 'workorders.manage'];
 // Grid governance (R23): staff of the community and above report, handle, review and draw grids in their division.
 const gridStaff: Permission[] = ['grid.read', 'grid.report', 'grid.handle', 'grid.review', 'grid.manage'];
+// Market participation (R16): the subdistrict applies for subsidies, the district approves; staff keep the space register.
+const market: Permission[] = ['subsidies.read', 'spaces.read', 'spaces.manage'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
-  district_officer: [...implementers, ...duty, ...gridStaff, 'funding.disburse', 'companies.register', 'evaluation.manage'],
-  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle'],
+  district_officer: [
+    ...implementers,
+    ...duty,
+    ...gridStaff,
+    'funding.disburse',
+    'companies.register',
+    'evaluation.manage',
+    ...market,
+    'subsidies.approve',
+  ],
+  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle', ...market, 'subsidies.apply'],
   community_worker: [
     ...staff,
     ...duty,
@@ -93,6 +109,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'residents.bind',
     'ballots.enter_paper',
     'surveys.enter',
+    ...market,
   ],
   department_liaison: [...staff, 'packages.write', 'plan.review'],
   contractor: ['registry.read', 'projects.read', 'devices.read', 'workorders.read', 'workorders.handle'],

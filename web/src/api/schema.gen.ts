@@ -47,11 +47,14 @@ import type { paths_projects_4 } from './schema.gen/projects-4.ts';
 import type { paths_projects_5 } from './schema.gen/projects-5.ts';
 import type { paths_projects_6 } from './schema.gen/projects-6.ts';
 import type { paths_property_companies } from './schema.gen/property-companies.ts';
+import type { paths_property_subsidies } from './schema.gen/property-subsidies.ts';
+import type { paths_public_spaces } from './schema.gen/public-spaces.ts';
 import type { paths_residents } from './schema.gen/residents.ts';
 import type { paths_safety } from './schema.gen/safety.ts';
 import type { paths_sample_surveys_1 } from './schema.gen/sample-surveys-1.ts';
 import type { paths_sample_surveys_2 } from './schema.gen/sample-surveys-2.ts';
 import type { paths_schedules } from './schema.gen/schedules.ts';
+import type { paths_space_grants } from './schema.gen/space-grants.ts';
 import type { paths_stats } from './schema.gen/stats.ts';
 import type { paths_surveys } from './schema.gen/surveys.ts';
 import type { paths_work_orders_1 } from './schema.gen/work-orders-1.ts';
@@ -106,11 +109,14 @@ export interface paths
     paths_projects_5,
     paths_projects_6,
     paths_property_companies,
+    paths_property_subsidies,
+    paths_public_spaces,
     paths_residents,
     paths_safety,
     paths_sample_surveys_1,
     paths_sample_surveys_2,
     paths_schedules,
+    paths_space_grants,
     paths_stats,
     paths_surveys,
     paths_work_orders_1,

@@ -35,6 +35,8 @@ const en: Messages = {
     exchange: 'Platform exchange',
     gridEvents: 'Grid events',
     grids: 'Grids',
+    propertySubsidies: 'Property-service subsidy',
+    publicSpaces: 'Public spaces',
   },
   header: { logout: 'Sign out', language: 'Language', scopeAll: 'All divisions', scope: 'Data scope' },
   roles: {
