@@ -1,5 +1,6 @@
 // Which registered property company serves each renovated project's compounds (the market module's subsidy asks).
-import { eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { pgArray } from '../../platform/db/sql.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { projectGovernance, propertyCompanies } from './schema.ts';
 
@@ -21,6 +22,6 @@ export async function servingCompanies(db: Db | Tx, projectIds: string[]): Promi
     })
     .from(projectGovernance)
     .innerJoin(propertyCompanies, eq(propertyCompanies.id, projectGovernance.propertyCompanyId))
-    .where(inArray(projectGovernance.projectId, projectIds));
+    .where(sql`${projectGovernance.projectId} = any(${pgArray(projectIds)}::uuid[])`);
   return new Map(rows.map((r) => [r.projectId, { id: r.id, name: r.name, status: r.status }]));
 }

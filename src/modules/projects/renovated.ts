@@ -2,6 +2,7 @@
 // follow renovation (the market module's property-service subsidy).
 import { and, desc, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client.ts';
+import { pgArray } from '../../platform/db/sql.ts';
 import { projectCompounds, projects } from './schema.ts';
 import type { Stage } from './stages.ts';
 
@@ -38,7 +39,7 @@ export async function renovatedCompounds(
     .innerJoin(projects, sql`${projects.id} = ${projectCompounds.projectId}`)
     .where(
       and(
-        where.compoundIds ? inArray(projectCompounds.compoundId, where.compoundIds) : undefined,
+        where.compoundIds ? sql`${projectCompounds.compoundId} = any(${pgArray(where.compoundIds)}::uuid[])` : undefined,
         where.communityPrefix
           ? sql`exists (select 1 from unnest(${projects.communityCodes}) as c where c like ${where.communityPrefix + '%'})`
           : undefined,
