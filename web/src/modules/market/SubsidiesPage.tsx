@@ -12,6 +12,7 @@ import { errorMessage } from '../../app/api.ts';
 import { formatFen, parseYuanToFen } from '../../app/money.ts';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/index.ts';
+import { fetchDivisions } from '../registry/index.ts';
 import {
   applySubsidy,
   approveSubsidy,
@@ -221,6 +222,15 @@ export default function SubsidiesPage() {
   ];
 
   const totalRows = totals.data?.items.filter((i) => i.month === month) ?? [];
+  // Districts by name: the city's districts the account may see (a code stands in for one it may not).
+  const city = totalRows[0] ? `${totalRows[0].districtCode.slice(0, 4)}00` : null;
+  const districts = useQuery({
+    queryKey: ['property-subsidies', 'districts', city],
+    queryFn: () => fetchDivisions(city).catch(() => []),
+    enabled: !!city,
+    staleTime: 10 * 60_000,
+  });
+  const districtName = (code: string) => districts.data?.find((d) => d.code === code)?.name ?? code;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="subsidies-page">
       <Card
@@ -282,7 +292,7 @@ export default function SubsidiesPage() {
           pagination={false}
           locale={{ emptyText: t('market.subsidies.noApplications') }}
           columns={[
-            { title: t('market.subsidies.district'), key: 'd', render: (_, r) => r.districtCode },
+            { title: t('market.subsidies.district'), key: 'd', render: (_, r) => districtName(r.districtCode) },
             { title: t('market.subsidies.compounds'), key: 'n', align: 'right', render: (_, r) => r.compounds },
             { title: t('market.subsidies.appliedFen'), key: 'a', align: 'right', render: (_, r) => formatFen(r.appliedFen) },
             { title: t('market.subsidies.approvedFen'), key: 'p', align: 'right', render: (_, r) => formatFen(r.approvedFen) },
