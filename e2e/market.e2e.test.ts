@@ -108,10 +108,27 @@ describe('market participation UI', () => {
       await worker.getByRole('dialog').getByRole('spinbutton').first().fill('12000');
       await worker.getByTestId('grant-ok').click();
     };
-    await grant('颐养服务中心', day(-30), day(335));
-    await expect.poll(() => row.textContent()).toContain('颐养服务中心');
+    const operator = `颐养服务中心${tag}`;
+    await grant(operator, day(-30), day(335));
+    await expect.poll(() => row.textContent()).toContain(operator);
     await grant('另一运营商', day(100), day(500));
     await worker.getByTestId('grant-problem').waitFor();
     expect(await worker.getByTestId('grant-problem-detail').textContent()).toMatch(/已有使用权，不能重叠授予/);
+    await worker.keyboard.press('Escape');
+
+    // A relief recorded for the grant shows when its row in the grants list is opened.
+    const { items } = await apiCall<{ items: { id: string; operatorName: string }[] }>(worker, 'GET', `/space-grants?endingFrom=${day(0)}`);
+    const granted = items.find((g) => g.operatorName === operator)!;
+    await apiCall(worker, 'POST', `/space-grants/${granted.id}/reliefs`, {
+      kind: 'fee',
+      amountFen: 60_000,
+      basis: '免收场地使用费',
+      grantedOn: day(-30),
+    });
+    await worker.reload();
+    const grantRow = worker.getByTestId('grant-table').locator('tr').filter({ hasText: operator });
+    await grantRow.locator('.ant-table-row-expand-icon').click();
+    await expect.poll(() => worker.getByTestId('grant-detail').textContent()).toContain('免收场地使用费');
+    expect(await worker.getByTestId('grant-detail').textContent()).toContain('¥600.00');
   });
 });

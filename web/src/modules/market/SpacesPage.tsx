@@ -9,6 +9,7 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
+import GrantDetail from './GrantDetail.tsx';
 import { formatFen, parseYuanToFen } from '../../app/money.ts';
 import { useFormModal } from '../../app/useFormModal.ts';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
@@ -250,6 +251,7 @@ export default function SpacesPage() {
           loading={grants.isLoading}
           dataSource={grants.data?.items ?? []}
           columns={grantColumns}
+          expandable={{ expandedRowRender: (g) => <GrantDetail id={g.id} /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           data-testid="grant-table"
         />

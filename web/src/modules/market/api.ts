@@ -22,6 +22,7 @@ export const marketKeys = {
   spaces: ['public-spaces'] as const,
   spaceList: ['public-spaces', 'list'] as const,
   grants: ['public-spaces', 'grants'] as const,
+  grant: (id: string) => ['public-spaces', 'grant', id] as const,
 };
 
 const subsidyParams = (compoundId: string, month: string) => ({ params: { compoundId, month } });
@@ -45,6 +46,7 @@ export const registerSpace = (body: NewSpace) => api.post('/api/v1/public-spaces
 export const grantSpace = (spaceId: string, body: NewGrant) =>
   api.post('/api/v1/public-spaces/{id}/grants', { params: { id: spaceId }, body });
 export const fetchGrants = (endingFrom: string) => api.get('/api/v1/space-grants', { query: { endingFrom, limit: 200 } });
+export const fetchGrant = (id: string) => api.get('/api/v1/space-grants/{id}', { params: { id } });
 export const terminateGrant = (id: string) => api.post('/api/v1/space-grants/{id}/terminate', { params: { id } });
 
 /** This month in Asia/Shanghai, 'yyyy-mm'. */
