@@ -62,6 +62,19 @@ export async function subsidyCompound(
   return { compoundId, projectId, companyId };
 }
 
+/**
+ * A closed satisfaction survey of the project with its frozen tally: `satisfied` of `answered` households answered
+ * "satisfied" to the overall question (written as participation freezes it; its own tests cover how a tally is made).
+ */
+export async function satisfactionSurvey(t: TestApp, projectId: string, satisfied: number, answered: number): Promise<void> {
+  const tally = { answered, refused: 0, answers: { overall: { satisfied, dissatisfied: answered - satisfied } } };
+  await t.ctx.database.pool.query(
+    `insert into surveys (id, project_id, kind, title, questions, status, opened_by, opened_at, closed_at, tally)
+     values (gen_random_uuid(), $1, 'satisfaction', '满意度调查（测试）', '[]'::jsonb, 'closed', gen_random_uuid(), now(), now(), $2)`,
+    [projectId, JSON.stringify(tally)],
+  );
+}
+
 /** An account of another role or place (password Demo@2026). */
 export async function account(
   t: TestApp,

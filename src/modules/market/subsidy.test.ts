@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { expectNoRawObjects } from '../../platform/testing/no-raw-objects.ts';
-import { account, months, subsidyCompound } from './fixtures.ts';
+import { account, months, satisfactionSurvey, subsidyCompound } from './fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -104,6 +104,21 @@ describe('eligibility', () => {
       ['subsidy.not_eligible', 'no_property_company'],
       ['subsidy.not_eligible', 'company_suspended'],
     ]);
+  });
+
+  it('holds back a compound whose satisfaction tier starts below property.subsidy_min_satisfaction_percent (70), not one at it', async () => {
+    const low = await subsidyCompound(t);
+    const atFloor = await subsidyCompound(t);
+    await satisfactionSurvey(t, low.projectId, 699, 1_000); // 69.9%: the bottom tier, from 0%
+    await satisfactionSurvey(t, atFloor.projectId, 700, 1_000); // 70%: the tier from 70%
+    const ids = (await eligible(current)).items.map((i) => i.compoundId);
+    expect(ids).toContain(atFloor.compoundId);
+    expect(ids).not.toContain(low.compoundId);
+    const refused = await apply(low.compoundId, 100);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'subsidy.not_eligible', reason: 'satisfaction_tier' });
+    expect(refused.json().detail).toMatch(/satisfaction tier is below 70%/);
+    expect((await apply(atFloor.compoundId, 100)).statusCode).toBe(201);
   });
 
   it('refuses a month that has not begun', async () => {
