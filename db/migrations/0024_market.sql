@@ -94,3 +94,7 @@ CREATE INDEX "space_grants_ends_idx" ON "space_grants" USING btree ("ends_on");-
 -- (both days of a grant included). btree_gist lets a GiST index compare the uuid by equality beside the date range.
 CREATE EXTENSION IF NOT EXISTS btree_gist;--> statement-breakpoint
 ALTER TABLE "space_grants" ADD CONSTRAINT "space_grants_no_overlap" EXCLUDE USING gist ("space_id" WITH =, daterange("starts_on", "ends_on", '[]') WITH &&) WHERE ("status" = 'active');
+--> statement-breakpoint
+-- Hand-written: the shipped rule was renamed property.subsidy_cap_per_m2_month (issue 14's contract names it); the
+-- old key was never read by any code, so an existing database drops it rather than list a rule without a name.
+DELETE FROM "policy_rules" WHERE "key" = 'property.subsidy_max_per_m2_month';
