@@ -21,6 +21,7 @@ import { manifest as open311 } from '../modules/open311/index.ts';
 import { manifest as services } from '../modules/services/index.ts';
 import { manifest as passage } from '../modules/passage/index.ts';
 import { manifest as parking } from '../modules/parking/index.ts';
+import { manifest as market } from '../modules/market/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
   platformManifest,
@@ -43,4 +44,5 @@ export const modules: readonly ModuleManifest[] = [
   services,
   passage,
   parking,
+  market,
 ];

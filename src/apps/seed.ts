@@ -20,6 +20,7 @@ import { seedOpen311 } from '../modules/open311/index.ts';
 import { seedServices } from '../modules/services/index.ts';
 import { seedPassage } from '../modules/passage/index.ts';
 import { seedParking } from '../modules/parking/index.ts';
+import { seedMarket } from '../modules/market/index.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -73,6 +74,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedOpen311(tx);
     await seedServices(tx, ctx.personalKey, summary.hemuCompoundIds, summary.hemuResidentId);
     await seedParking(tx, await seedPassage(tx, ctx.personalKey, summary.hemuResidentId));
+    await seedMarket(tx, summary.hemuCompoundIds);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

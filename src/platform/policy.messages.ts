@@ -13,7 +13,7 @@ export const ruleNames = defineMessages({
   'rule.funding.resident_share_max': { 'zh-CN': '居民出资比例上限', en: 'Residents’ share of the cost, at most' },
   'rule.funding.resident_channels': { 'zh-CN': '居民出资渠道', en: 'Channels of residents’ funds' },
   'rule.funding.city_district_split': { 'zh-CN': '市、区补助分担比例', en: 'City and district split of the subsidy' },
-  'rule.property.subsidy_max_per_m2_month': { 'zh-CN': '物业补助上限', en: 'Property management subsidy cap' },
+  'rule.property.subsidy_cap_per_m2_month': { 'zh-CN': '物业服务补助上限', en: 'Property-service subsidy cap' },
   'rule.satisfaction.tiers': { 'zh-CN': '满意度分档赋分', en: 'Satisfaction tiers and their scores' },
   'rule.satisfaction.satisfied': { 'zh-CN': '计为满意的答案', en: 'Answers counted as satisfied' },
   'rule.assessment.scheme': { 'zh-CN': '年度考核指标体系', en: 'Annual assessment scheme' },
@@ -38,6 +38,11 @@ export const ruleNames = defineMessages({
   'rule.passage.credential_ttl_seconds': { 'zh-CN': '居民通行码有效时长', en: 'How long a resident access code lasts' },
   'rule.passage.visitor_pass_max_days': { 'zh-CN': '访客通行证最长有效天数', en: 'Longest visitor pass, in days' },
   'rule.parking.tariff': { 'zh-CN': '停车收费标准', en: 'Parking tariff' },
+  'rule.property.subsidy_min_satisfaction_percent': {
+    'zh-CN': '物业服务补助的满意度档次下限',
+    en: 'Lowest satisfaction tier for the property-service subsidy',
+  },
+  'rule.market.space_grant_reminder_days': { 'zh-CN': '公共空间使用权到期提前提醒天数', en: 'Days before a space grant ends to remind' },
 });
 
 const units: Record<string, Localized> = {
@@ -49,6 +54,7 @@ const units: Record<string, Localized> = {
   days: { 'zh-CN': '天', en: 'days' },
   seconds: { 'zh-CN': '秒', en: 'seconds' },
   'fen per order': { 'zh-CN': '分/单', en: 'fen per order' },
+  percent: { 'zh-CN': '%', en: '%' },
 };
 
 const codeWords: Record<string, Localized> = {

@@ -57,6 +57,11 @@ export const permissions = {
   'care.manage': "Keep older residents' care profiles and link their family members",
   'passage.manage': "Register visitors at the gate, read a compound's visitor passes and vehicles, push lists to gates and barriers",
   'parking.manage': 'Keep parking spaces, sessions, monthly passes and payments of a compound',
+  'subsidies.read': 'Read property-service subsidies: eligible compounds, applications and totals',
+  'subsidies.apply': "Apply for a compound's monthly property-service subsidy (the subdistrict)",
+  'subsidies.approve': 'Approve or reject property-service subsidy applications (the district)',
+  'spaces.read': 'Read the register of public spaces, their grants to operators and what operators delivered',
+  'spaces.manage': 'Register public spaces, grant them to operators, and record reliefs and what operators delivered',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -88,6 +93,8 @@ const duty: Permission[] = ['devices.read', 'alarms.read', 'alarms.handle', 'wor
 const gridStaff: Permission[] = ['grid.read', 'grid.report', 'grid.handle', 'grid.review', 'grid.manage'];
 // Home care services (R22): the community keeps care profiles, registers providers, orders for elders and dispatches.
 const servicesStaff: Permission[] = ['services.read', 'services.manage', 'services.order', 'care.read', 'care.manage'];
+// Market participation (R16): the subdistrict applies for subsidies, the district approves; staff keep the space register.
+const market: Permission[] = ['subsidies.read', 'spaces.read', 'spaces.manage'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
@@ -102,6 +109,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care.read',
   ],
   subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle', ...servicesStaff],
+    ...market,
+    'subsidies.approve',
+  ],
+  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle', ...market, 'subsidies.apply'],
   community_worker: [
     ...staff,
     ...duty,
@@ -113,6 +124,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'ballots.enter_paper',
     'surveys.enter',
     ...servicesStaff,
+    ...market,
   ],
   department_liaison: [...staff, 'packages.write', 'plan.review'],
   contractor: ['registry.read', 'projects.read', 'devices.read', 'workorders.read', 'workorders.handle'],

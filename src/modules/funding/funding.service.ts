@@ -49,6 +49,8 @@ function validateLines(input: LineInput[], channels: string[]): { lines: Line[];
     }
     if (l.source !== 'resident' && channel) errors.push({ path: `body.lines.${i}.channel`, message: m.msg('funding.channel_not_allowed') });
     if (l.source === 'exemplary_award') errors.push({ path: `body.lines.${i}.source`, message: m.msg('funding.award_not_in_plan') });
+    if (l.source === 'property_subsidy')
+      errors.push({ path: `body.lines.${i}.source`, message: m.msg('funding.property_subsidy_not_in_plan') });
     const key = `${l.source}/${channel}`;
     if (seen.has(key)) {
       const line: Words = channel

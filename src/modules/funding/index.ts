@@ -3,6 +3,7 @@ export { checkFunding, subsidyLimitFen } from './rules.ts';
 export { addAwardLine, fundedSourcesOfProjects, fundingBySource } from './funding.service.ts';
 export { fundingSources, type FundingSource } from './schema.ts';
 export { seedFunding } from './seed.ts';
+export { recordSubsidyDisbursement, type SubsidyPayment } from './programme.ts';
 
 // For the benches: a funding line as checkFunding takes it.
 export type { Line as FundingLine } from './rules.ts';

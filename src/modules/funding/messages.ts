@@ -33,6 +33,10 @@ export const fundingMessages = defineMessages({
     'zh-CN': '奖励资金由示范项目评选记录，不列入资金方案',
     en: 'awards are recorded by the exemplary-case selection, not in a funding plan',
   },
+  'funding.property_subsidy_not_in_plan': {
+    'zh-CN': '物业服务补助按月申请、审核后支付，不列入资金方案',
+    en: 'property-service subsidies are applied for and paid month by month, not planned',
+  },
   'funding.line_repeated': { 'zh-CN': '与前面的条目重复（{line}）', en: 'repeats {line}' },
   'funding.disbursement_exceeds_plan': {
     'zh-CN': '{source}只剩 {available} 可支付；超出部分请先登记资金调整。',
@@ -75,6 +79,7 @@ export const fundingWords = defineMessages({
   'source.resident': { 'zh-CN': '居民出资', en: 'residents' },
   'source.social_capital': { 'zh-CN': '社会资本', en: 'social capital' },
   'source.exemplary_award': { 'zh-CN': '示范项目奖励', en: 'exemplary award' },
+  'source.property_subsidy': { 'zh-CN': '物业服务补助', en: 'property-service subsidy' },
   'channel.housing_maintenance_fund': { 'zh-CN': '住宅专项维修资金', en: 'housing maintenance fund' },
   'channel.common_revenue': { 'zh-CN': '小区公共收益', en: 'common revenue' },
   'channel.personal_donation': { 'zh-CN': '个人捐资', en: 'personal donations' },

@@ -15,6 +15,8 @@ export const fundingSources = [
   'social_capital',
   // An exemplary-case award (R18): money on top of the plan's financing, written by the selection, never by a funding plan.
   'exemplary_award',
+  // The property-service subsidy (R16) paid month by month after renovation: written by the market module, never by a plan.
+  'property_subsidy',
 ] as const;
 export type FundingSource = (typeof fundingSources)[number];
 

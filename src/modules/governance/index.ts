@@ -1,5 +1,6 @@
 export { governanceRoutes } from './governance.routes.ts';
 export { projectsWithGovernance } from './governance.service.ts';
+export { servingCompanies, type ServingCompany } from './serving.ts';
 export { seedGovernance } from './seed.ts';
 export { managementModes, type ManagementMode } from './schema.ts';
 

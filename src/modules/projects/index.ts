@@ -13,6 +13,7 @@ export {
 export { PLAN_YEAR, seedProjects, type SeededProject } from './seed.ts';
 export { outcomesSummary, type Outcomes } from './outcomes.service.ts';
 export { stages, type Stage } from './stages.ts';
+export { renovatedCompounds, type RenovatedCompound } from './renovated.ts';
 export { stageWords } from './messages.ts';
 export { projectIdsInDivision, projectOverview, projectYearsInDivision, type ProjectOverview } from './overview.ts';
 

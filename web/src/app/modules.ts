@@ -19,6 +19,7 @@ import { yearplanModule } from '../modules/yearplan/module.tsx';
 import { workOrdersModule } from '../modules/workorders/module.tsx';
 import { exchangeModule } from '../modules/exchange/module.tsx';
 import { open311Module } from '../modules/open311/module.tsx';
+import { marketModule } from '../modules/market/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [
@@ -39,6 +40,7 @@ export const webModules: readonly WebModule[] = [
   exchangeModule,
   open311Module,
   gridModule,
+  marketModule,
 ];
 
 /** The side menu, every module's entries in their declared order. */

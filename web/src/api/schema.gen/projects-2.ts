@@ -18,7 +18,8 @@ export interface paths_projects_2 {
           | 'pipeline_utility'
           | 'resident'
           | 'social_capital'
-          | 'exemplary_award';
+          | 'exemplary_award'
+          | 'property_subsidy';
         amountFen: number;
         reason: string;
       };
@@ -34,7 +35,8 @@ export interface paths_projects_2 {
             | 'pipeline_utility'
             | 'resident'
             | 'social_capital'
-            | 'exemplary_award';
+            | 'exemplary_award'
+            | 'property_subsidy';
           amountFen: number;
           reason: string;
         };

@@ -283,7 +283,8 @@ export interface paths_projects_3 {
           | 'pipeline_utility'
           | 'resident'
           | 'social_capital'
-          | 'exemplary_award';
+          | 'exemplary_award'
+          | 'property_subsidy';
         amountFen: number;
         payee: string;
         documentRef: string;
@@ -301,7 +302,8 @@ export interface paths_projects_3 {
             | 'pipeline_utility'
             | 'resident'
             | 'social_capital'
-            | 'exemplary_award';
+            | 'exemplary_award'
+            | 'property_subsidy';
           amountFen: number;
           payee: string;
           documentRef: string;

@@ -20,7 +20,8 @@ export interface paths_projects_4 {
               | 'pipeline_utility'
               | 'resident'
               | 'social_capital'
-              | 'exemplary_award';
+              | 'exemplary_award'
+              | 'property_subsidy';
             channel: string | null;
             amountFen: number;
           }>;
@@ -63,7 +64,8 @@ export interface paths_projects_4 {
               | 'pipeline_utility'
               | 'resident'
               | 'social_capital'
-              | 'exemplary_award';
+              | 'exemplary_award'
+              | 'property_subsidy';
             plannedFen: number;
             amendedFen: number;
             disbursedFen: number;
@@ -79,7 +81,8 @@ export interface paths_projects_4 {
               | 'pipeline_utility'
               | 'resident'
               | 'social_capital'
-              | 'exemplary_award';
+              | 'exemplary_award'
+              | 'property_subsidy';
             amountFen: number;
             date: string;
             payee: string;
@@ -96,7 +99,8 @@ export interface paths_projects_4 {
               | 'pipeline_utility'
               | 'resident'
               | 'social_capital'
-              | 'exemplary_award';
+              | 'exemplary_award'
+              | 'property_subsidy';
             amountFen: number;
             reason: string;
             at: string;
@@ -120,7 +124,8 @@ export interface paths_projects_4 {
             | 'pipeline_utility'
             | 'resident'
             | 'social_capital'
-            | 'exemplary_award';
+            | 'exemplary_award'
+            | 'property_subsidy';
           channel?: string | null;
           amountFen: number;
         }>;
@@ -137,7 +142,8 @@ export interface paths_projects_4 {
               | 'pipeline_utility'
               | 'resident'
               | 'social_capital'
-              | 'exemplary_award';
+              | 'exemplary_award'
+              | 'property_subsidy';
             channel: string | null;
             amountFen: number;
           }>;
@@ -180,7 +186,8 @@ export interface paths_projects_4 {
               | 'pipeline_utility'
               | 'resident'
               | 'social_capital'
-              | 'exemplary_award';
+              | 'exemplary_award'
+              | 'property_subsidy';
             plannedFen: number;
             amendedFen: number;
             disbursedFen: number;
@@ -196,7 +203,8 @@ export interface paths_projects_4 {
               | 'pipeline_utility'
               | 'resident'
               | 'social_capital'
-              | 'exemplary_award';
+              | 'exemplary_award'
+              | 'property_subsidy';
             amountFen: number;
             date: string;
             payee: string;
@@ -213,7 +221,8 @@ export interface paths_projects_4 {
               | 'pipeline_utility'
               | 'resident'
               | 'social_capital'
-              | 'exemplary_award';
+              | 'exemplary_award'
+              | 'property_subsidy';
             amountFen: number;
             reason: string;
             at: string;

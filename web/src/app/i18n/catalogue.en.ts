@@ -76,6 +76,7 @@ export const fundingEn: typeof fundingZh = {
     resident: 'Residents',
     social_capital: 'Social capital',
     exemplary_award: 'Exemplary-case award',
+    property_subsidy: 'Property-service subsidy',
   },
   channels: {
     housing_maintenance_fund: 'Housing maintenance fund',

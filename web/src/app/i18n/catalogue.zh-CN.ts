@@ -74,6 +74,7 @@ export const fundingZh = {
     resident: '居民出资',
     social_capital: '社会资本',
     exemplary_award: '优秀案例奖励',
+    property_subsidy: '物业服务补助',
   },
   channels: { housing_maintenance_fund: '住宅专项维修资金', common_revenue: '公共收益', personal_donation: '个人捐资' },
   columns: {

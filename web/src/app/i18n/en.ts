@@ -37,6 +37,8 @@ const en: Messages = {
     open311: 'Open311 partners',
     gridEvents: 'Grid events',
     grids: 'Grids',
+    propertySubsidies: 'Property-service subsidy',
+    publicSpaces: 'Public spaces',
   },
   header: { logout: 'Sign out', language: 'Language', scopeAll: 'All divisions', scope: 'Data scope' },
   roles: {

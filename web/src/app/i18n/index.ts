@@ -16,6 +16,8 @@ import { servicesZh } from './services.zh-CN.ts';
 import { servicesEn } from './services.en.ts';
 import { passageZh } from './passage.zh-CN.ts';
 import { passageEn } from './passage.en.ts';
+import { marketZh } from './market.zh-CN.ts';
+import { marketEn } from './market.en.ts';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -56,6 +58,7 @@ void i18n.use(initReactI18next).init({
         gridEvents: gridEventsZh,
         services: servicesZh,
         passage: passageZh,
+        market: marketZh,
       },
     },
     en: {
@@ -68,6 +71,7 @@ void i18n.use(initReactI18next).init({
         gridEvents: gridEventsEn,
         services: servicesEn,
         passage: passageEn,
+        market: marketEn,
       },
     },
   },

@@ -43,7 +43,7 @@ export const policyEn: typeof policyZh = {
     funding_resident_share_max: 'Maximum residents’ share',
     funding_resident_channels: 'Residents’ funding channels',
     funding_city_district_split: 'City / district split of the subsidy',
-    property_subsidy_max_per_m2_month: 'Property-service subsidy cap per m² per month',
+    property_subsidy_cap_per_m2_month: 'Property-service subsidy cap per m² per month',
     satisfaction_tiers: 'Satisfaction score tiers',
     assessment_scheme: 'Assessment scheme',
   },

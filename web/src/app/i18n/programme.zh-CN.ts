@@ -41,7 +41,7 @@ export const policyZh = {
     funding_resident_share_max: '居民出资比例上限',
     funding_resident_channels: '居民出资渠道',
     funding_city_district_split: '市区两级补助分担比例',
-    property_subsidy_max_per_m2_month: '物业补贴上限（每平方米每月）',
+    property_subsidy_cap_per_m2_month: '物业服务补助上限（每平方米每月）',
     satisfaction_tiers: '满意度评分档次',
     assessment_scheme: '绩效评价方案',
   },

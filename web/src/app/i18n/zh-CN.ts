@@ -35,6 +35,8 @@ const zhCN = {
     open311: 'Open311 接入',
     gridEvents: '网格事件',
     grids: '网格管理',
+    propertySubsidies: '物业服务补助',
+    publicSpaces: '公共空间',
   },
   header: { logout: '退出登录', language: '语言', scopeAll: '全部辖区', scope: '数据范围' },
   roles: {
