@@ -31,6 +31,8 @@ export const ruleNames = defineMessages({
   'rule.grid.escalation': { 'zh-CN': '网格事件分级上报', en: 'Escalation of grid events by level' },
   'rule.exchange.signature_window_seconds': { 'zh-CN': '平台请求签名时间窗口', en: 'Time window of platform request signatures' },
   'rule.grid.alarm_handover': { 'zh-CN': '未处置告警转网格事件', en: 'Unhandled alarms handed over as grid events' },
+  'rule.repairs.categories': { 'zh-CN': '物业报修分类与维修时限', en: 'Property repair categories and their due times' },
+  'rule.repairs.rating_days': { 'zh-CN': '维修完成后可评价的期限', en: 'Days a finished repair may be rated' },
 });
 
 const units: Record<string, Localized> = {
@@ -126,6 +128,7 @@ export function ruleValueOnly(key: string, value: unknown): Words {
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
   if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });
   if (key === 'grid.alarm_handover') return handoverWords(value);
+  if (key === 'repairs.categories') return words({ 'zh-CN': '见物业报修分类与时限', en: 'see the repair categories and due times' });
   return valueWords(value);
 }
 
@@ -141,6 +144,7 @@ export function ruleValueWords(key: string, value: unknown, unit: string | null)
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
   if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });
   if (key === 'grid.alarm_handover') return handoverWords(value);
+  if (key === 'repairs.categories') return words({ 'zh-CN': '见物业报修分类与时限', en: 'see the repair categories and due times' });
   const u = unitWords(unit);
   if (unit === 'yuan/m2' || unit === 'yuan/m2/month') {
     if (typeof value === 'number' || typeof value === 'string') {

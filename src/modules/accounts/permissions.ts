@@ -49,6 +49,9 @@ export const permissions = {
   'grid.patrol': 'Check in on patrol in one’s own grids',
   'exchange.manage': "Configure the city platforms' connectors and their secrets, read deliveries and replay them",
   'open311.keys': "Issue, list and revoke Open311 partners' API keys (the city's administrator)",
+  'repairs.read': "Read residents' property repair requests (物业报修) with their steps",
+  'repairs.assign': 'Assign property repair requests to property staff (派单)',
+  'repairs.handle': 'Take property repair requests (抢单), complete them with photos, and record the follow-up call',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -78,11 +81,14 @@ const restricted: Permission[] = ['keyperson.read'];
 const duty: Permission[] = ['devices.read', 'alarms.read', 'alarms.handle', 'workorders.read', 'workorders.manage'];
 // Grid governance (R23): staff of the community and above report, handle, review and draw grids in their division.
 const gridStaff: Permission[] = ['grid.read', 'grid.report', 'grid.handle', 'grid.review', 'grid.manage'];
+// Property repairs (物业维护): the property company's staff assign, take and finish them in their compounds; the
+// community and those above it follow them.
+const repairStaff: Permission[] = ['repairs.read', 'repairs.assign', 'repairs.handle'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
-  district_officer: [...implementers, ...duty, ...gridStaff, 'funding.disburse', 'companies.register', 'evaluation.manage'],
-  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle'],
+  district_officer: [...implementers, ...duty, ...gridStaff, 'funding.disburse', 'companies.register', 'evaluation.manage', 'repairs.read'],
+  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle', 'repairs.read'],
   community_worker: [
     ...staff,
     ...duty,
@@ -93,6 +99,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'residents.bind',
     'ballots.enter_paper',
     'surveys.enter',
+    'repairs.read',
   ],
   department_liaison: [...staff, 'packages.write', 'plan.review'],
   contractor: ['registry.read', 'projects.read', 'devices.read', 'workorders.read', 'workorders.handle'],
@@ -107,6 +114,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'grid.read',
     'grid.report',
     'grid.handle',
+    ...repairStaff,
   ],
   service_provider: ['registry.read'],
   public_security: ['registry.read', 'devices.read', 'alarms.read', 'alarms.handle', 'keyperson.read'],

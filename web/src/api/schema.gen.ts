@@ -33,7 +33,8 @@ import type { paths_imports } from './schema.gen/imports.ts';
 import type { paths_indicators } from './schema.gen/indicators.ts';
 import type { paths_ingest } from './schema.gen/ingest.ts';
 import type { paths_jobs } from './schema.gen/jobs.ts';
-import type { paths_me } from './schema.gen/me.ts';
+import type { paths_me_1 } from './schema.gen/me-1.ts';
+import type { paths_me_2 } from './schema.gen/me-2.ts';
 import type { paths_open311 } from './schema.gen/open311.ts';
 import type { paths_outcomes } from './schema.gen/outcomes.ts';
 import type { paths_package_notices } from './schema.gen/package-notices.ts';
@@ -47,6 +48,8 @@ import type { paths_projects_4 } from './schema.gen/projects-4.ts';
 import type { paths_projects_5 } from './schema.gen/projects-5.ts';
 import type { paths_projects_6 } from './schema.gen/projects-6.ts';
 import type { paths_property_companies } from './schema.gen/property-companies.ts';
+import type { paths_repairs_1 } from './schema.gen/repairs-1.ts';
+import type { paths_repairs_2 } from './schema.gen/repairs-2.ts';
 import type { paths_residents } from './schema.gen/residents.ts';
 import type { paths_safety } from './schema.gen/safety.ts';
 import type { paths_sample_surveys_1 } from './schema.gen/sample-surveys-1.ts';
@@ -92,7 +95,8 @@ export interface paths
     paths_indicators,
     paths_ingest,
     paths_jobs,
-    paths_me,
+    paths_me_1,
+    paths_me_2,
     paths_open311,
     paths_outcomes,
     paths_package_notices,
@@ -106,6 +110,8 @@ export interface paths
     paths_projects_5,
     paths_projects_6,
     paths_property_companies,
+    paths_repairs_1,
+    paths_repairs_2,
     paths_residents,
     paths_safety,
     paths_sample_surveys_1,

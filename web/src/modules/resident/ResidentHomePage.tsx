@@ -11,6 +11,7 @@ import { useAuth } from '../accounts/index.ts';
 import { fetchMine, residentKeys } from './api.ts';
 import { formatAt, homeLabel } from './format.ts';
 import ReportsEntry from './reports/ReportsEntry.tsx';
+import RepairsEntry from './repairs/RepairsEntry.tsx';
 import type { MyBallot, MyHousehold, MySurvey } from './types.ts';
 
 const STATUS_COLOR = { verified: 'green', pending: 'orange', rejected: 'red' } as const;
@@ -204,6 +205,9 @@ export default function ResidentHomePage() {
         <>
           <Section title={t('gridEvents.resident.entryTitle')} testId="m-grid">
             <ReportsEntry />
+          </Section>
+          <Section title={t('repairs.resident.entryTitle')} testId="m-repairs">
+            <RepairsEntry />
           </Section>
           <Section
             testId="m-todo"

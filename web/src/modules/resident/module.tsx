@@ -18,6 +18,10 @@ export const residentModule = defineWebModule({
         { path: 'reports', element: lazyPage(() => import('./reports/MyReportsPage.tsx')) },
         { path: 'reports/:id', element: lazyPage(() => import('./reports/ReportPage.tsx')) },
         { path: 'grid-public', element: lazyPage(() => import('./reports/PublicEventsPage.tsx')) },
+        // 物业报修: property repairs (the repairs module's resident side).
+        { path: 'repair', element: lazyPage(() => import('./repairs/RepairNewPage.tsx')) },
+        { path: 'repairs', element: lazyPage(() => import('./repairs/MyRepairsPage.tsx')) },
+        { path: 'repairs/:id', element: lazyPage(() => import('./repairs/MyRepairPage.tsx')) },
         { path: '*', element: <Navigate to="/m" replace /> },
       ],
     },
