@@ -8,7 +8,7 @@ import { fetchMyRepairs, myRepairKeys } from './api.ts';
 
 export default function RepairsEntry() {
   const { t } = useTranslation();
-  const mine = useQuery({ queryKey: myRepairKeys.mine, queryFn: () => fetchMyRepairs() });
+  const mine = useQuery({ queryKey: myRepairKeys.tile, queryFn: () => fetchMyRepairs() });
   const open = (mine.data?.items ?? []).filter((r) => r.status === 'open' || r.status === 'assigned' || r.status === 'in_progress').length;
   return (
     <Card size="small" data-testid="m-repairs-entry">

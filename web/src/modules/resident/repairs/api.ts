@@ -9,6 +9,8 @@ export const myRepairKeys = {
   all: ['resident', 'repairs'] as const,
   options: ['resident', 'repairs', 'options'] as const,
   mine: ['resident', 'repairs', 'mine'] as const,
+  /** The home tile's first page (a plain query: kept apart from the list's pages, which have another shape). */
+  tile: ['resident', 'repairs', 'tile'] as const,
   one: (id: string) => ['resident', 'repairs', 'one', id] as const,
 };
 
