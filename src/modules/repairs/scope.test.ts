@@ -156,3 +156,17 @@ describe('bad input', () => {
     expect((await t.call('GET', '/api/v1/repairs/not-a-uuid', staff)).statusCode).toBe(400);
   });
 });
+
+describe('the demo seed', () => {
+  it('gives the demo property staff the demo resident’s open requests, which the resident follows on /m', async () => {
+    const staff = await t.call('GET', '/api/v1/repairs?status=open&limit=500', 'property-staff');
+    expect(staff.statusCode, staff.body).toBe(200);
+    const demo = staff.json().items.filter((r: { description: string }) => r.description.includes('（演示）'));
+    expect(demo.map((r: { category: string }) => r.category).sort()).toEqual(['public_lighting', 'water']);
+    const mine = ids(await t.call('GET', '/api/v1/me/repairs', 'hemu-resident'));
+    expect(mine).toEqual(expect.arrayContaining(demo.map((r: { id: string }) => r.id)));
+    // Taking a demo request works like any other.
+    const taken = await t.call('POST', `/api/v1/repairs/${demo[0].id}/take`, 'property-staff');
+    expect(taken.statusCode, taken.body).toBe(200);
+  });
+});
