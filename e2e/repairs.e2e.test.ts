@@ -139,7 +139,10 @@ describe('property repairs', () => {
     await staff.reload();
     await expect.poll(() => staff.getByTestId('repair-rating-stars').getAttribute('data-stars')).toBe('5');
     await staff.goto(`${suite.url()}/repairs`);
-    await staff.getByTestId('repairs-table').locator(`[data-id="${repairId}"]`).waitFor();
+    // On a phone the staff's list is cards, the status in words.
+    const card = staff.getByTestId('repairs-cards').locator(`[data-id="${repairId}"]`);
+    await card.waitFor();
+    expect(await card.textContent()).toContain('已完成');
     await phone.close();
     await staff.close();
   });

@@ -127,7 +127,8 @@ export type Step = {
 
 /**
  * The timeline: the order's steps (its `raised` is the resident's filing) and the repair's own, by time. For a
- * resident, people are left out (`actor` null) and a follow-up's note is its outcome only.
+ * resident, people are left out (`actor` null) and a follow-up's note is its outcome only; staff read the names of
+ * staff, never the resident's.
  */
 export async function timeline(ctx: AppContext, user: AuthUser, r: Row, forResident: boolean): Promise<Step[]> {
   const [order, own] = await Promise.all([
@@ -157,7 +158,8 @@ export async function timeline(ctx: AppContext, user: AuthUser, r: Row, forResid
       note: s.note,
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  return forResident ? steps.map((s) => ({ ...s, actor: null })) : steps;
+  // A resident's name is personal data: staff read the role only for the resident's own steps.
+  return steps.map((s) => (forResident || s.actorRole === 'resident' ? { ...s, actor: null } : s));
 }
 
 export const photoViews = (rows: Awaited<ReturnType<typeof photosOf>>, url: (photoId: string) => string, stage: PhotoStage) =>

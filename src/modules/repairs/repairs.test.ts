@@ -124,6 +124,8 @@ describe('a repair from filing to rating', () => {
       id: fixer.id,
       displayName: expect.any(String),
     });
+    // …but never the resident's name (personal data).
+    expect(staffSteps.find((s: { action: string }) => s.action === 'filed')).toMatchObject({ actorRole: 'resident', actor: null });
     expect((await t.call('GET', `/api/v1/repairs?compoundId=${w.compoundId}&status=done`, fixer.username)).json().items).toEqual(
       expect.arrayContaining([expect.objectContaining({ id, stars: 5, followedUp: true })]),
     );

@@ -164,6 +164,7 @@ export default function RepairActions({ repair }: { repair: Repair }) {
                     accept="image/png,image/jpeg"
                     multiple
                     hidden
+                    style={{ display: 'none' }}
                     data-testid="repair-complete-photo"
                     onChange={(e) => {
                       const picked = [...(e.target.files ?? [])].filter((f) => f.type === 'image/png' || f.type === 'image/jpeg');

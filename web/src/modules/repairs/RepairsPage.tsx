@@ -1,7 +1,7 @@
 // 物业报修 (/repairs): requests in the compounds the caller's company serves, newest first, filtered by status,
 // category, overdue and mine; each row names its category, home and status in words and marks an overdue one.
 import { useState } from 'react';
-import { Button, Card, Checkbox, Select, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Grid, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +12,15 @@ import { useAuth } from '../accounts/index.ts';
 import { fetchCategories, fetchRepairs, repairKeys, type RepairFilters, type RepairItem } from './api.ts';
 import { formatAt, localName, placeText, REPAIR_STATUSES, statusName } from './labels.ts';
 import StatusTag from './StatusTag.tsx';
+import RepairCards from './RepairCards.tsx';
 
 const PAGE = 20;
 
 export default function RepairsPage() {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
+  // On a phone the staff read cards (status first); on a desk the table with its export.
+  const phone = Grid.useBreakpoint().md === false;
   const [filters, setFilters] = useState<RepairFilters>({});
   const categories = useQuery({ queryKey: repairKeys.categories, queryFn: fetchCategories });
   const query = useInfiniteQuery({
@@ -108,20 +111,24 @@ export default function RepairsPage() {
           )}
           <Button onClick={() => setFilters({})}>{t('common.reset')}</Button>
         </Space>
-        <CursorTable
-          query={query}
-          rows={rows}
-          columns={columns}
-          testId="repairs-table"
-          emptyText={t('repairs.staff.empty')}
-          scrollX={1200}
-          exportName={t('repairs.staff.title')}
-          exportColumns={xlsxColumnsFrom(columns, {
-            category: (r) => localName(r.categoryName, i18n.language, t),
-            description: (r) => r.description,
-            status: (r) => `${statusName(t, r.status)}${r.overdue ? ` · ${t('repairs.overdue')}` : ''}`,
-          })}
-        />
+        {phone ? (
+          <RepairCards query={query} rows={rows} />
+        ) : (
+          <CursorTable
+            query={query}
+            rows={rows}
+            columns={columns}
+            testId="repairs-table"
+            emptyText={t('repairs.staff.empty')}
+            scrollX={1200}
+            exportName={t('repairs.staff.title')}
+            exportColumns={xlsxColumnsFrom(columns, {
+              category: (r) => localName(r.categoryName, i18n.language, t),
+              description: (r) => r.description,
+              status: (r) => `${statusName(t, r.status)}${r.overdue ? ` · ${t('repairs.overdue')}` : ''}`,
+            })}
+          />
+        )}
       </Space>
     </Card>
   );

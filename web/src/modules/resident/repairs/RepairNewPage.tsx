@@ -182,6 +182,7 @@ export default function RepairNewPage() {
                     accept="image/png,image/jpeg"
                     multiple
                     hidden
+                    style={{ display: 'none' }}
                     data-testid="m-repair-photo-input"
                     onChange={(e) => {
                       addPhotos(e.target.files);
