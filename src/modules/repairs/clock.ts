@@ -4,6 +4,7 @@
 // Reading the order's current state, not the event's, makes redeliveries and reordering harmless. Every minute the
 // clock flags requests whose due time passed unfinished (a step `overdue` the resident sees), with `now` passed in.
 import { eq, sql } from 'drizzle-orm';
+import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { defineHandler } from '../../platform/events.ts';
@@ -40,7 +41,7 @@ export const followOrderHandlers = ['assigned', 'in_progress', 'done', 'cancelle
  */
 export async function flagOverdueRepairs(ctx: AppContext, now: Date): Promise<number> {
   return ctx.db.transaction(async (tx) => {
-    const flagged = await tx.execute(sql`
+    const flagged = await tx.execute<{ repair_id: string }>(sql`
       with due as (
         select id from repairs
         where status in ('open', 'assigned', 'in_progress') and overdue_at is null and due_at <= ${now}
@@ -48,8 +49,11 @@ export async function flagOverdueRepairs(ctx: AppContext, now: Date): Promise<nu
       ),
       f as (update repairs r set overdue_at = r.due_at from due where r.id = due.id returning r.id, r.due_at)
       insert into repair_steps (id, repair_id, at, action)
-      select gen_random_uuid(), f.id, f.due_at, 'overdue' from f`);
-    return flagged.rowCount ?? 0;
+      select gen_random_uuid(), f.id, f.due_at, 'overdue' from f
+      returning repair_id`);
+    // The clock's step is audited like a person's (no actor: the system).
+    for (const r of flagged.rows) await audit(tx, undefined, 'repair.overdue', 'repair', r.repair_id, {});
+    return flagged.rows.length;
   });
 }
 

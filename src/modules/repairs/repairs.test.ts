@@ -204,6 +204,8 @@ describe('the clock', () => {
     expect(notYet.json().items.map((r: { id: string }) => r.id)).not.toContain(id);
     expect(await flagOverdueRepairs(t.ctx, new Date(filedAt.getTime() + 5 * HOUR))).toBeGreaterThanOrEqual(1);
     expect(await flagOverdueRepairs(t.ctx, new Date(filedAt.getTime() + 5 * HOUR))).toBe(0);
+    const audited = await t.ctx.database.pool.query(`select 1 from audit_log where action = 'repair.overdue' and entity_id = $1`, [id]);
+    expect(audited.rowCount).toBe(1);
     const flagged = await t.call('GET', `/api/v1/repairs?overdue=true&compoundId=${w.compoundId}`, w.staff[0]!.username);
     expect(flagged.json().items).toEqual(expect.arrayContaining([expect.objectContaining({ id, overdue: true })]));
     const seen = (await t.call('GET', `/api/v1/me/repairs/${id}`, w.residents[0]!)).json();
