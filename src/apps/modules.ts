@@ -22,6 +22,7 @@ import { manifest as services } from '../modules/services/index.ts';
 import { manifest as passage } from '../modules/passage/index.ts';
 import { manifest as parking } from '../modules/parking/index.ts';
 import { manifest as market } from '../modules/market/index.ts';
+import { manifest as repairs } from '../modules/repairs/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
   platformManifest,
@@ -45,4 +46,5 @@ export const modules: readonly ModuleManifest[] = [
   passage,
   parking,
   market,
+  repairs,
 ];

@@ -21,6 +21,7 @@ import { seedServices } from '../modules/services/index.ts';
 import { seedPassage } from '../modules/passage/index.ts';
 import { seedParking } from '../modules/parking/index.ts';
 import { seedMarket } from '../modules/market/index.ts';
+import { seedRepairs } from '../modules/repairs/index.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -75,6 +76,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedServices(tx, ctx.personalKey, summary.hemuCompoundIds, summary.hemuResidentId);
     await seedParking(tx, await seedPassage(tx, ctx.personalKey, summary.hemuResidentId));
     await seedMarket(tx, summary.hemuCompoundIds);
+    await seedRepairs(ctx, tx, summary.hemuResidentId, DEMO_PASSWORD);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

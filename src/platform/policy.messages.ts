@@ -43,6 +43,8 @@ export const ruleNames = defineMessages({
     en: 'Lowest satisfaction tier for the property-service subsidy',
   },
   'rule.market.space_grant_reminder_days': { 'zh-CN': '公共空间使用权到期提前提醒天数', en: 'Days before a space grant ends to remind' },
+  'rule.repairs.categories': { 'zh-CN': '物业报修分类与维修时限', en: 'Property repair categories and their due times' },
+  'rule.repairs.rating_days': { 'zh-CN': '维修完成后可评价的期限', en: 'Days a finished repair may be rated' },
 });
 
 const units: Record<string, Localized> = {
@@ -157,6 +159,7 @@ export function ruleValueOnly(key: string, value: unknown): Words {
   if (key === 'grid.alarm_handover') return handoverWords(value);
   if (key === 'services.catalogue') return words({ 'zh-CN': '见居家服务类别', en: 'see the kinds of home care service' });
   if (key === 'services.subsidies') return words({ 'zh-CN': '按服务类别与年龄段补助', en: 'by kind of service and age band' });
+  if (key === 'repairs.categories') return words({ 'zh-CN': '见物业报修分类与时限', en: 'see the repair categories and due times' });
   return valueWords(value);
 }
 
@@ -174,6 +177,7 @@ export function ruleValueWords(key: string, value: unknown, unit: string | null)
   if (key === 'grid.alarm_handover') return handoverWords(value);
   if (key === 'services.catalogue') return words({ 'zh-CN': '见居家服务类别', en: 'see the kinds of home care service' });
   if (key === 'services.subsidies') return words({ 'zh-CN': '按服务类别与年龄段补助', en: 'by kind of service and age band' });
+  if (key === 'repairs.categories') return words({ 'zh-CN': '见物业报修分类与时限', en: 'see the repair categories and due times' });
   const u = unitWords(unit);
   if (unit === 'yuan/m2' || unit === 'yuan/m2/month') {
     if (typeof value === 'number' || typeof value === 'string') {

@@ -62,6 +62,9 @@ export const permissions = {
   'subsidies.approve': 'Approve or reject property-service subsidy applications (the district)',
   'spaces.read': 'Read the register of public spaces, their grants to operators and what operators delivered',
   'spaces.manage': 'Register public spaces, grant them to operators, and record reliefs and what operators delivered',
+  'repairs.read': "Read residents' property repair requests (物业报修) with their steps",
+  'repairs.assign': 'Assign property repair requests to property staff (派单)',
+  'repairs.handle': 'Take property repair requests (抢单), complete them with photos, and record the follow-up call',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -113,6 +116,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'subsidies.approve',
   ],
   subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle', ...market, 'subsidies.apply'],
+// Property repairs (物业维护): the property company's staff assign, take and finish them in their compounds; the
+// community and those above it follow them.
+const repairStaff: Permission[] = ['repairs.read', 'repairs.assign', 'repairs.handle'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
+  district_officer: [...implementers, ...duty, ...gridStaff, 'funding.disburse', 'companies.register', 'evaluation.manage', 'repairs.read'],
+  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle', 'repairs.read'],
   community_worker: [
     ...staff,
     ...duty,
@@ -125,6 +136,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'surveys.enter',
     ...servicesStaff,
     ...market,
+    'repairs.read',
   ],
   department_liaison: [...staff, 'packages.write', 'plan.review'],
   contractor: ['registry.read', 'projects.read', 'devices.read', 'workorders.read', 'workorders.handle'],
@@ -139,6 +151,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'grid.read',
     'grid.report',
     'grid.handle',
+    ...repairStaff,
   ],
   // Scoped to the compounds its provider serves (services' provider_compounds), not its account's division.
   service_provider: ['registry.read', 'services.read', 'services.provide'],

@@ -79,6 +79,8 @@ export interface WorkOrderState {
   title: string;
   description: string;
   status: WorkOrderStatus;
+  assigneeId: string | null;
+  completedAt: Date | null;
   callbackRequired: boolean;
   callbackRecorded: boolean;
 }
@@ -97,6 +99,8 @@ export async function workOrderState(db: Db | Tx, id: string, lock = false): Pro
     title: row.title,
     description: row.description,
     status: row.status,
+    assigneeId: row.assigneeId,
+    completedAt: row.completedAt,
     callbackRequired: row.callbackRequired,
     callbackRecorded: (await calledBack(db, [row.id])).size > 0,
   };

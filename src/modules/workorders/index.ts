@@ -13,6 +13,8 @@ export {
   type SourceWorkOrder,
   type WorkOrderState,
 } from './from-source.ts';
+// For modules whose records are carried by a work order a person moves (repairs): the moves themselves.
+export { assignWorkOrder, takeWorkOrder, startWorkOrder, completeWorkOrder } from './workorders.service.ts';
 export { workOrderRoutes, workOrderDetail, workOrderSummary } from './workorders.routes.ts';
 export { workOrderStatuses, workOrderPriorities, callbackOutcomes, type WorkOrderStatus, type WorkOrderPriority } from './schema.ts';
 

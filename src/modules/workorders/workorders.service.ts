@@ -162,8 +162,9 @@ async function move(
     )[what];
     await step(tx, id, action, user.id, s);
     await audit(tx, actorOf(user), `work_order.${what}`, 'work_order', id, detail ?? {});
-    if (set.status === 'done' || set.status === 'cancelled')
-      await ctx.events.record(tx, `workorders.${set.status}`, { id, sourceKind: row.sourceKind, sourceId: row.sourceId });
+    // Every change of state is an event (workorders.assigned, .in_progress, .done, .cancelled): a module that mirrors
+    // its orders' state (repairs) follows moves made on the work order's own pages too.
+    if (set.status) await ctx.events.record(tx, `workorders.${set.status}`, { id, sourceKind: row.sourceKind, sourceId: row.sourceId });
   });
   return getWorkOrder(ctx, user, id);
 }

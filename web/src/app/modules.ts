@@ -20,6 +20,7 @@ import { workOrdersModule } from '../modules/workorders/module.tsx';
 import { exchangeModule } from '../modules/exchange/module.tsx';
 import { open311Module } from '../modules/open311/module.tsx';
 import { marketModule } from '../modules/market/module.tsx';
+import { repairsModule } from '../modules/repairs/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [
@@ -41,6 +42,7 @@ export const webModules: readonly WebModule[] = [
   open311Module,
   gridModule,
   marketModule,
+  repairsModule,
 ];
 
 /** The side menu, every module's entries in their declared order. */

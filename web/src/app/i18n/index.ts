@@ -18,6 +18,8 @@ import { passageZh } from './passage.zh-CN.ts';
 import { passageEn } from './passage.en.ts';
 import { marketZh } from './market.zh-CN.ts';
 import { marketEn } from './market.en.ts';
+import { repairsZh } from './repairs.zh-CN.ts';
+import { repairsEn } from './repairs.en.ts';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -59,6 +61,7 @@ void i18n.use(initReactI18next).init({
         services: servicesZh,
         passage: passageZh,
         market: marketZh,
+        repairs: repairsZh,
       },
     },
     en: {
@@ -72,6 +75,7 @@ void i18n.use(initReactI18next).init({
         services: servicesEn,
         passage: passageEn,
         market: marketEn,
+        repairs: repairsEn,
       },
     },
   },

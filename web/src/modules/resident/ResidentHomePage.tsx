@@ -13,6 +13,7 @@ import { formatAt, homeLabel } from './format.ts';
 import ReportsEntry from './reports/ReportsEntry.tsx';
 import ServicesEntry from './services/ServicesEntry.tsx';
 import PassageEntry from './passage/PassageEntry.tsx';
+import RepairsEntry from './repairs/RepairsEntry.tsx';
 import type { MyBallot, MyHousehold, MySurvey } from './types.ts';
 
 const STATUS_COLOR = { verified: 'green', pending: 'orange', rejected: 'red' } as const;
@@ -210,6 +211,8 @@ export default function ResidentHomePage() {
           <ServicesEntry />
           <Section title={t('passage.entryTitle')} testId="m-passage-section">
             <PassageEntry />
+          <Section title={t('repairs.resident.entryTitle')} testId="m-repairs">
+            <RepairsEntry />
           </Section>
           <Section
             testId="m-todo"

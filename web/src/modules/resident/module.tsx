@@ -24,6 +24,10 @@ export const residentModule = defineWebModule({
         { path: 'services/orders/:id', element: lazyPage(() => import('./services/ServiceOrderPage.tsx')) },
         // 通行: the access code, visitor passes, vehicles and parking (passage and parking modules).
         { path: 'passage', element: lazyPage(() => import('./passage/PassagePage.tsx')) },
+        // 物业报修: property repairs (the repairs module's resident side).
+        { path: 'repair', element: lazyPage(() => import('./repairs/RepairNewPage.tsx')) },
+        { path: 'repairs', element: lazyPage(() => import('./repairs/MyRepairsPage.tsx')) },
+        { path: 'repairs/:id', element: lazyPage(() => import('./repairs/MyRepairPage.tsx')) },
         { path: '*', element: <Navigate to="/m" replace /> },
       ],
     },
