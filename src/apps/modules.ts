@@ -18,6 +18,7 @@ import { manifest as workorders } from '../modules/workorders/index.ts';
 import { manifest as grid } from '../modules/grid/index.ts';
 import { manifest as exchange } from '../modules/exchange/index.ts';
 import { manifest as open311 } from '../modules/open311/index.ts';
+import { manifest as community } from '../modules/community/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
   platformManifest,
@@ -37,4 +38,5 @@ export const modules: readonly ModuleManifest[] = [
   grid,
   exchange,
   open311,
+  community,
 ];

@@ -17,6 +17,7 @@ import { seedSmartDevices } from '../modules/smart/index.ts';
 import { seedGrids } from '../modules/grid/index.ts';
 import { seedExchange } from '../modules/exchange/index.ts';
 import { seedOpen311 } from '../modules/open311/index.ts';
+import { seedCommunity } from '../modules/community/index.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -68,6 +69,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedGrids(tx, summary.hemuCompoundIds);
     await seedExchange(tx, ctx.personalKey);
     await seedOpen311(tx);
+    await seedCommunity(tx, summary.hemuCompoundIds, summary.hemuResidentId);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

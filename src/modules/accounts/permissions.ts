@@ -49,6 +49,10 @@ export const permissions = {
   'grid.patrol': 'Check in on patrol in one’s own grids',
   'exchange.manage': "Configure the city platforms' connectors and their secrets, read deliveries and replay them",
   'open311.keys': "Issue, list and revoke Open311 partners' API keys (the city's administrator)",
+  'notices.publish': "Publish notices to a compound, its buildings or groups of its residents, and read their receipts",
+  'canteen.manage': "Keep community canteens' menus and diners' records, and read the day's bookings",
+  'commerce.manage': 'List shops and offers near the compounds',
+  'screens.manage': "Make and replace the link of a compound's lobby information screen",
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -78,15 +82,18 @@ const restricted: Permission[] = ['keyperson.read'];
 const duty: Permission[] = ['devices.read', 'alarms.read', 'alarms.handle', 'workorders.read', 'workorders.manage'];
 // Grid governance (R23): staff of the community and above report, handle, review and draw grids in their division.
 const gridStaff: Permission[] = ['grid.read', 'grid.report', 'grid.handle', 'grid.review', 'grid.manage'];
+// Community services (issue 14): the community's staff and those above keep canteens, notices, shops and screens.
+const communityStaff: Permission[] = ['notices.publish', 'canteen.manage', 'commerce.manage', 'screens.manage'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
-  district_officer: [...implementers, ...duty, ...gridStaff, 'funding.disburse', 'companies.register', 'evaluation.manage'],
-  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle'],
+  district_officer: [...implementers, ...duty, ...gridStaff, ...communityStaff, 'funding.disburse', 'companies.register', 'evaluation.manage'],
+  subdistrict_officer: [...implementers, ...duty, ...gridStaff, ...communityStaff, 'devices.manage', 'workorders.handle'],
   community_worker: [
     ...staff,
     ...duty,
     ...gridStaff,
+    ...communityStaff,
     'registry.write',
     'registry.import',
     'personal.read',
@@ -107,6 +114,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'grid.read',
     'grid.report',
     'grid.handle',
+    // Property staff publish notices to their compounds and look after the lobby screens.
+    'notices.publish',
+    'screens.manage',
   ],
   service_provider: ['registry.read'],
   public_security: ['registry.read', 'devices.read', 'alarms.read', 'alarms.handle', 'keyperson.read'],

@@ -18,6 +18,7 @@ import { statsModule } from '../modules/stats/module.tsx';
 import { yearplanModule } from '../modules/yearplan/module.tsx';
 import { workOrdersModule } from '../modules/workorders/module.tsx';
 import { exchangeModule } from '../modules/exchange/module.tsx';
+import { communityModule } from '../modules/community/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [
@@ -37,6 +38,7 @@ export const webModules: readonly WebModule[] = [
   workOrdersModule,
   exchangeModule,
   gridModule,
+  communityModule,
 ];
 
 /** The side menu, every module's entries in their declared order. */

@@ -12,6 +12,8 @@ import { geoMapZh, gridDashZh } from './griddash.zh-CN.ts';
 import { geoMapEn, gridDashEn } from './griddash.en.ts';
 import { gridEventsZh } from './gridEvents.zh-CN.ts';
 import { gridEventsEn } from './gridEvents.en.ts';
+import { communityZh } from './community.zh-CN.ts';
+import { communityEn } from './community.en.ts';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -43,10 +45,10 @@ void i18n.use(initReactI18next).init({
   // Evaluation's strings join here rather than in zh-CN.ts / en.ts, under their own top-level key.
   resources: {
     'zh-CN': {
-      translation: { ...zhCN, evaluation: evaluationZh, duty: dutyZh, geoMap: geoMapZh, gridDash: gridDashZh, gridEvents: gridEventsZh },
+      translation: { ...zhCN, evaluation: evaluationZh, duty: dutyZh, geoMap: geoMapZh, gridDash: gridDashZh, gridEvents: gridEventsZh, community: communityZh },
     },
     en: {
-      translation: { ...en, evaluation: evaluationEn, duty: dutyEn, geoMap: geoMapEn, gridDash: gridDashEn, gridEvents: gridEventsEn },
+      translation: { ...en, evaluation: evaluationEn, duty: dutyEn, geoMap: geoMapEn, gridDash: gridDashEn, gridEvents: gridEventsEn, community: communityEn },
     },
   },
   lng: storedLocale(),

@@ -11,6 +11,7 @@ import { useAuth } from '../accounts/index.ts';
 import { fetchMine, residentKeys } from './api.ts';
 import { formatAt, homeLabel } from './format.ts';
 import ReportsEntry from './reports/ReportsEntry.tsx';
+import CommunityEntry from './community/CommunityEntry.tsx';
 import type { MyBallot, MyHousehold, MySurvey } from './types.ts';
 
 const STATUS_COLOR = { verified: 'green', pending: 'orange', rejected: 'red' } as const;
@@ -202,6 +203,9 @@ export default function ResidentHomePage() {
       </Section>
       {households.some((h) => h.status === 'verified') && (
         <>
+          <Section title={t('community.resident.entryTitle')} testId="m-community-section">
+            <CommunityEntry />
+          </Section>
           <Section title={t('gridEvents.resident.entryTitle')} testId="m-grid">
             <ReportsEntry />
           </Section>

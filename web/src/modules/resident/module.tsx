@@ -18,6 +18,11 @@ export const residentModule = defineWebModule({
         { path: 'reports', element: lazyPage(() => import('./reports/MyReportsPage.tsx')) },
         { path: 'reports/:id', element: lazyPage(() => import('./reports/ReportPage.tsx')) },
         { path: 'grid-public', element: lazyPage(() => import('./reports/PublicEventsPage.tsx')) },
+        // 社区服务: notices, the canteen and shops nearby (the community module's resident side).
+        { path: 'notices', element: lazyPage(() => import('./community/NoticesPage.tsx')) },
+        { path: 'notices/:id', element: lazyPage(() => import('./community/NoticePage.tsx')) },
+        { path: 'canteen', element: lazyPage(() => import('./community/CanteenPage.tsx')) },
+        { path: 'shops', element: lazyPage(() => import('./community/ShopsPage.tsx')) },
         { path: '*', element: <Navigate to="/m" replace /> },
       ],
     },
