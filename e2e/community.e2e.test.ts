@@ -43,7 +43,10 @@ describe('community notices and the lobby screen', () => {
         { building: '2幢', unit: '1单元', room: '201', floorAreaM2: '70.00' },
       ],
     });
-    const bound = await apiCall<{ residentId: string }>(worker, 'POST', `/households/${ids[1]}/residents`, { name: '通知读者', phone: residentPhone });
+    const bound = await apiCall<{ residentId: string }>(worker, 'POST', `/households/${ids[1]}/residents`, {
+      name: '通知读者',
+      phone: residentPhone,
+    });
     const second = await signIn(suite.browser(), suite.url(), 'hemu-worker-2');
     await apiCall(second, 'POST', `/households/${ids[1]}/residents/${bound.residentId}/verification`, { decision: 'verified' });
     await second.close();

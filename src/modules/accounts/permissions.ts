@@ -49,7 +49,7 @@ export const permissions = {
   'grid.patrol': 'Check in on patrol in one’s own grids',
   'exchange.manage': "Configure the city platforms' connectors and their secrets, read deliveries and replay them",
   'open311.keys': "Issue, list and revoke Open311 partners' API keys (the city's administrator)",
-  'notices.publish': "Publish notices to a compound, its buildings or groups of its residents, and read their receipts",
+  'notices.publish': 'Publish notices to a compound, its buildings or groups of its residents, and read their receipts',
   'canteen.manage': "Keep community canteens' menus and diners' records, and read the day's bookings",
   'commerce.manage': 'List shops and offers near the compounds',
   'screens.manage': "Make and replace the link of a compound's lobby information screen",
@@ -87,7 +87,15 @@ const communityStaff: Permission[] = ['notices.publish', 'canteen.manage', 'comm
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
-  district_officer: [...implementers, ...duty, ...gridStaff, ...communityStaff, 'funding.disburse', 'companies.register', 'evaluation.manage'],
+  district_officer: [
+    ...implementers,
+    ...duty,
+    ...gridStaff,
+    ...communityStaff,
+    'funding.disburse',
+    'companies.register',
+    'evaluation.manage',
+  ],
   subdistrict_officer: [...implementers, ...duty, ...gridStaff, ...communityStaff, 'devices.manage', 'workorders.handle'],
   community_worker: [
     ...staff,

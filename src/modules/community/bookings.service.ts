@@ -51,8 +51,14 @@ async function canteensFor(ctx: AppContext, homes: RegistryMember[]) {
 }
 
 /** The home a canteen serves (the first such of the resident's), or null. */
-function servedHome(c: { communityCode: string; compoundId: string | null }, homes: RegistryMember[], places: Map<string, { communityCode: string }>) {
-  return homes.find((h) => (c.compoundId ? h.compoundId === c.compoundId : places.get(h.compoundId)?.communityCode === c.communityCode)) ?? null;
+function servedHome(
+  c: { communityCode: string; compoundId: string | null },
+  homes: RegistryMember[],
+  places: Map<string, { communityCode: string }>,
+) {
+  return (
+    homes.find((h) => (c.compoundId ? h.compoundId === c.compoundId : places.get(h.compoundId)?.communityCode === c.communityCode)) ?? null
+  );
 }
 
 export async function myCanteen(ctx: AppContext, user: AuthUser, now = new Date()) {
@@ -69,7 +75,13 @@ export async function myCanteen(ctx: AppContext, user: AuthUser, now = new Date(
   const mine = await ctx.db
     .select({ id: bookings.id, menuId: bookings.menuId })
     .from(bookings)
-    .where(and(eq(bookings.residentId, user.residentId!), eq(bookings.status, 'booked'), inArray(bookings.date, [...new Set(list.map((x) => x.date))].concat(today))));
+    .where(
+      and(
+        eq(bookings.residentId, user.residentId!),
+        eq(bookings.status, 'booked'),
+        inArray(bookings.date, [...new Set(list.map((x) => x.date))].concat(today)),
+      ),
+    );
   const booked = new Map(mine.map((b) => [b.menuId, b.id]));
   const diner = (await dinerRecords(ctx.db, [user.residentId!])).get(user.residentId!) ?? null;
   // What the rule in force today grants this diner (a price large enough that no cap hides a reason).
@@ -79,9 +91,19 @@ export async function myCanteen(ctx: AppContext, user: AuthUser, now = new Date(
     canteens: rows.map((c) => ({ id: c.id, name: c.name, address: c.address, phone: c.phone })),
     menus: list.map((x) => {
       const cutoff = bookingCutoff(rule, x.date, x.meal);
-      return { ...x, cutoffAt: cutoff.toISOString(), bookable: now < cutoff && x.left > 0 && !booked.has(x.id), myBookingId: booked.get(x.id) ?? null };
+      return {
+        ...x,
+        cutoffAt: cutoff.toISOString(),
+        bookable: now < cutoff && x.left > 0 && !booked.has(x.id),
+        myBookingId: booked.get(x.id) ?? null,
+      };
     }),
-    diner: { age: diner?.birthDate ? ageOn(diner.birthDate, today) : null, livesAlone: diner?.livesAlone ?? false, recorded: !!diner, reasons },
+    diner: {
+      age: diner?.birthDate ? ageOn(diner.birthDate, today) : null,
+      livesAlone: diner?.livesAlone ?? false,
+      recorded: !!diner,
+      reasons,
+    },
     cutoffMinutes: rule.cutoffMinutes,
   };
 }

@@ -176,9 +176,7 @@ export async function canteenRoutes(app: ZodApp, ctx: AppContext): Promise<void>
         querystring: z.object({ compoundId: z.string().uuid() }),
         response: {
           200: z.object({
-            items: z.array(
-              dinerSchema.extend({ recorded: z.boolean(), householdId: z.string(), home: z.string(), relation: z.string() }),
-            ),
+            items: z.array(dinerSchema.extend({ recorded: z.boolean(), householdId: z.string(), home: z.string(), relation: z.string() })),
           }),
         },
       },
@@ -212,7 +210,12 @@ export async function canteenRoutes(app: ZodApp, ctx: AppContext): Promise<void>
           200: z.object({
             canteens: z.array(z.object({ id: z.string(), name: z.string(), address: z.string(), phone: z.string().nullable() })),
             menus: z.array(menuSchema.extend({ cutoffAt: z.string(), bookable: z.boolean(), myBookingId: z.string().nullable() })),
-            diner: z.object({ age: z.number().int().nullable(), livesAlone: z.boolean(), recorded: z.boolean(), reasons: z.array(z.string()) }),
+            diner: z.object({
+              age: z.number().int().nullable(),
+              livesAlone: z.boolean(),
+              recorded: z.boolean(),
+              reasons: z.array(z.string()),
+            }),
             cutoffMinutes: z.number().int(),
           }),
         },
@@ -259,7 +262,11 @@ export async function canteenRoutes(app: ZodApp, ctx: AppContext): Promise<void>
     '/api/v1/me/canteen/bookings',
     {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'My bookings of the last 30 days and ahead', response: { 200: z.object({ items: z.array(bookingSchema) }) } },
+      schema: {
+        tags,
+        summary: 'My bookings of the last 30 days and ahead',
+        response: { 200: z.object({ items: z.array(bookingSchema) }) },
+      },
     },
     async (req) => bookingsSvc.myBookings(ctx, userOf(req)),
   );

@@ -141,7 +141,8 @@ export async function setMenu(
       for (const old of existing.dishes) {
         if (!bookedDishes.has(old.id)) continue;
         const now = dishes.findIndex((d) => d.id === old.id);
-        if (now < 0 || dishes[now]!.priceFen !== old.priceFen) throw fieldError(`body.dishes${now < 0 ? '' : `.${now}.priceFen`}`, 'field.dish_booked');
+        if (now < 0 || dishes[now]!.priceFen !== old.priceFen)
+          throw fieldError(`body.dishes${now < 0 ? '' : `.${now}.priceFen`}`, 'field.dish_booked');
       }
     }
     const id = existing?.id ?? uuidv7();
@@ -196,7 +197,12 @@ export async function dailyList(ctx: AppContext, user: AuthUser, canteenId: stri
 }
 
 /** The diner's record, kept by a community worker of one of the resident's compounds. */
-export async function setDiner(ctx: AppContext, user: Caller, residentId: string, input: { birthDate: string | null; livesAlone: boolean }) {
+export async function setDiner(
+  ctx: AppContext,
+  user: Caller,
+  residentId: string,
+  input: { birthDate: string | null; livesAlone: boolean },
+) {
   const homes = await registry.membershipsOfResident(ctx.db, residentId);
   const places = await registry.compoundPlaces(
     ctx.db,
@@ -230,7 +236,7 @@ const dinerView = (residentId: string, d: { birthDate: string | null; livesAlone
 
 /** Diners' records of the residents of one compound in scope, with each home's address. */
 export async function dinersOf(ctx: AppContext, user: AuthUser, compoundId: string) {
-  await staffCompound(ctx, user, compoundId, 'query.compoundId');
+  await staffCompound(ctx, user, compoundId, 'querystring.compoundId');
   const members = await registry.verifiedMembersOf(ctx.db, [compoundId]);
   const records = members.length
     ? await ctx.db

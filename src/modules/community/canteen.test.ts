@@ -51,14 +51,21 @@ describe('the community canteen', () => {
     expect(fraction.json().errors.map((e: { path: string }) => e.path)).toContain('body.dishes.0.priceFen');
     const meal = await t.call('PUT', `/api/v1/canteens/${canteenId}/menus/${day}/supper`, 'hemu-worker', { capacity: 1, dishes: lunch });
     expect(meal.statusCode).toBe(400);
-    const badDay = await t.call('PUT', `/api/v1/canteens/${canteenId}/menus/2026-02-30/lunch`, 'hemu-worker', { capacity: 1, dishes: lunch });
+    const badDay = await t.call('PUT', `/api/v1/canteens/${canteenId}/menus/2026-02-30/lunch`, 'hemu-worker', {
+      capacity: 1,
+      dishes: lunch,
+    });
     expect(badDay.statusCode).toBe(400);
   });
 
   it('keeps canteens to staff in scope: residents and property staff are refused', async () => {
     expect((await t.call('GET', '/api/v1/canteens', elder.username)).statusCode).toBe(403);
     expect((await t.call('GET', `/api/v1/canteens/${canteenId}/bookings?date=${day}`, 'property')).statusCode).toBe(403);
-    const other = await t.call('POST', '/api/v1/canteens', 'hemu-worker', { communityCode: '330105001001', name: '别处食堂', address: '别处' });
+    const other = await t.call('POST', '/api/v1/canteens', 'hemu-worker', {
+      communityCode: '330105001001',
+      name: '别处食堂',
+      address: '别处',
+    });
     expect(other.statusCode).toBe(422);
     expect(other.json().errors[0].path).toBe('body.communityCode');
   });
@@ -69,7 +76,13 @@ describe('the community canteen', () => {
     const set = await t.call('PUT', `/api/v1/diners/${elder.residentId}`, 'hemu-worker', { birthDate: born, livesAlone: true });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toEqual({ residentId: elder.residentId, age: 79, livesAlone: true });
-    const order = { menuId, items: [{ dishId: dishes[0]!.id, qty: 1 }, { dishId: dishes[1]!.id, qty: 2 }] };
+    const order = {
+      menuId,
+      items: [
+        { dishId: dishes[0]!.id, qty: 1 },
+        { dishId: dishes[1]!.id, qty: 2 },
+      ],
+    };
     const q = await t.call('POST', '/api/v1/me/canteen/quote', elder.username, order);
     expect(q.statusCode, q.body).toBe(200);
     expect(q.json()).toMatchObject({ totalFen: 1400, subsidyFen: 500, payFen: 900, reasons: ['age:80', 'lives_alone'] });
@@ -92,7 +105,13 @@ describe('the community canteen', () => {
         effectiveFrom: later,
       }),
     );
-    const order = (id: string, ds: { id: string }[]) => ({ menuId: id, items: [{ dishId: ds[0]!.id, qty: 1 }, { dishId: ds[1]!.id, qty: 2 }] });
+    const order = (id: string, ds: { id: string }[]) => ({
+      menuId: id,
+      items: [
+        { dishId: ds[0]!.id, qty: 1 },
+        { dishId: ds[1]!.id, qty: 2 },
+      ],
+    });
     const before = await t.call('POST', '/api/v1/me/canteen/quote', elder.username, order(menuId, dishes));
     const after = await t.call('POST', '/api/v1/me/canteen/quote', elder.username, order(m.json().id, m.json().dishes));
     expect(before.json()).toMatchObject({ subsidyFen: 500, payFen: 900 });
@@ -163,7 +182,10 @@ describe('the community canteen', () => {
     // A menu with bookings keeps its booked dishes and never drops below the bookings.
     const shrink = await t.call('PUT', `/api/v1/canteens/${canteenId}/menus/${day}/lunch`, 'hemu-worker', { capacity: 1, dishes: lunch });
     expect(shrink.json().errors[0].path).toBe('body.capacity');
-    const drop = await t.call('PUT', `/api/v1/canteens/${canteenId}/menus/${day}/lunch`, 'hemu-worker', { capacity: 5, dishes: [lunch[1]] });
+    const drop = await t.call('PUT', `/api/v1/canteens/${canteenId}/menus/${day}/lunch`, 'hemu-worker', {
+      capacity: 5,
+      dishes: [lunch[1]],
+    });
     expect(drop.json().errors[0].path).toBe('body.dishes');
   });
 });

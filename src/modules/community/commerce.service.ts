@@ -129,12 +129,12 @@ export async function shopsNear(ctx: AppContext, place: CompoundPlace, now: Date
   // A box first (cheap on the few shops of a district), then the great-circle distance.
   const dLat = radius / 111_320;
   const dLng = radius / (111_320 * Math.max(0.01, Math.cos((place.lat * Math.PI) / 180)));
-  const all = await ctx.db
-    .select({ id: shops.id, lat: shops.latitude, lng: shops.longitude, category: shops.category })
-    .from(shops);
+  const all = await ctx.db.select({ id: shops.id, lat: shops.latitude, lng: shops.longitude, category: shops.category }).from(shops);
   const near = all.filter(
     (s) =>
-      Math.abs(Number(s.lat) - place.lat!) <= dLat && Math.abs(Number(s.lng) - place.lng!) <= dLng && (!category || s.category === category),
+      Math.abs(Number(s.lat) - place.lat!) <= dLat &&
+      Math.abs(Number(s.lng) - place.lng!) <= dLng &&
+      (!category || s.category === category),
   );
   const items = await shopsWithOffers(
     ctx,
@@ -149,7 +149,7 @@ export async function shopsNear(ctx: AppContext, place: CompoundPlace, now: Date
 export async function myShops(ctx: AppContext, user: AuthUser, q: { compoundId?: string; category?: ShopCategory }, now = new Date()) {
   const homes = await homesOf(ctx, user);
   const compoundId = q.compoundId ?? homes[0]!.compoundId;
-  if (!homes.some((h) => h.compoundId === compoundId)) throw fieldError('query.compoundId', 'field.not_your_home');
+  if (!homes.some((h) => h.compoundId === compoundId)) throw fieldError('querystring.compoundId', 'field.not_your_home');
   const place = (await registry.compoundPlaces(ctx.db, [compoundId])).get(compoundId)!;
   return { compound: { id: place.compoundId, name: place.name }, items: await shopsNear(ctx, place, now, q.category) };
 }

@@ -107,7 +107,7 @@ describe('community commerce', () => {
     const other = await communityWorld(t);
     const res = await t.call('GET', `/api/v1/me/shops?compoundId=${other.compoundId}`, resident.username);
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors[0].path).toBe('query.compoundId');
+    expect(res.json().errors[0].path).toBe('querystring.compoundId');
     expect((await t.call('GET', '/api/v1/me/shops', 'hemu-worker')).statusCode).toBe(403);
   });
 });

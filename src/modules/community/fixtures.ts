@@ -62,9 +62,14 @@ export async function communityWorld(t: TestApp, opts: { lat?: number; lng?: num
       });
       expect(bound.statusCode, bound.body).toBe(201);
       const residentId = bound.json().residentId as string;
-      const verified = await t.call('POST', `/api/v1/households/${households[home]}/residents/${residentId}/verification`, 'hemu-worker-2', {
-        decision: 'verified',
-      });
+      const verified = await t.call(
+        'POST',
+        `/api/v1/households/${households[home]}/residents/${residentId}/verification`,
+        'hemu-worker-2',
+        {
+          decision: 'verified',
+        },
+      );
       expect(verified.statusCode, verified.body).toBe(200);
       const username = `cm-${tag}-${++n}`;
       await t.ctx.database.db.transaction((tx) =>

@@ -76,7 +76,12 @@ export async function noticeRoutes(app: ZodApp, ctx: AppContext): Promise<void> 
     '/api/v1/notices/:id/withdraw',
     {
       config: { permission: 'notices.publish' },
-      schema: { tags, summary: 'Withdraw a notice: residents and the screen no longer show it', params: id, response: { 200: staffDetail } },
+      schema: {
+        tags,
+        summary: 'Withdraw a notice: residents and the screen no longer show it',
+        params: id,
+        response: { 200: staffDetail },
+      },
     },
     async (req) => svc.withdrawNotice(ctx, { ...userOf(req), ip: req.ip }, req.params.id),
   );

@@ -126,7 +126,7 @@ async function staffNotice(ctx: AppContext, user: AuthUser, id: string): Promise
 }
 
 export async function listNotices(ctx: AppContext, user: AuthUser, compoundId: string, now = new Date()) {
-  await staffCompound(ctx, user, compoundId, 'query.compoundId');
+  await staffCompound(ctx, user, compoundId, 'querystring.compoundId');
   const rows = await ctx.db.select().from(notices).where(eq(notices.compoundId, compoundId)).orderBy(desc(notices.publishedAt)).limit(200);
   const [counts, names] = await Promise.all([receipts(ctx, rows, now), namesOf(ctx, [compoundId])]);
   return {
@@ -156,7 +156,10 @@ export async function noticeDetail(ctx: AppContext, user: AuthUser, id: string, 
 export async function withdrawNotice(ctx: AppContext, user: Caller, id: string, now = new Date()) {
   await staffNotice(ctx, user, id);
   await ctx.database.db.transaction(async (tx) => {
-    await tx.update(notices).set({ withdrawnAt: now }).where(and(eq(notices.id, id), isNull(notices.withdrawnAt)));
+    await tx
+      .update(notices)
+      .set({ withdrawnAt: now })
+      .where(and(eq(notices.id, id), isNull(notices.withdrawnAt)));
     await audit(tx, { id: user.id, username: user.username, ip: user.ip }, 'community.notice.withdraw', 'community_notice', id);
   });
   return noticeDetail(ctx, user, id, now);
@@ -169,12 +172,7 @@ async function noticesFor(ctx: AppContext, user: AuthUser, now: Date) {
   const rows = await ctx.db
     .select()
     .from(notices)
-    .where(
-      and(
-        inArray(notices.compoundId, [...new Set(homes.map((h) => h.compoundId))]),
-        live(now),
-      ),
-    )
+    .where(and(inArray(notices.compoundId, [...new Set(homes.map((h) => h.compoundId))]), live(now)))
     .orderBy(desc(notices.publishedAt))
     .limit(200);
   const mine = rows.filter((n) => homes.some((h) => reaches(n, h, age)));

@@ -29,7 +29,13 @@ describe('notices', () => {
     const res = await publish({ buildingIds: [b2.id] });
     expect(res.statusCode, res.body).toBe(201);
     const notice = res.json();
-    expect(notice).toMatchObject({ targeted: 1, read: 0, readers: [], buildings: [{ id: b2.id, name: '2幢' }], publisherRole: 'community_worker' });
+    expect(notice).toMatchObject({
+      targeted: 1,
+      read: 0,
+      readers: [],
+      buildings: [{ id: b2.id, name: '2幢' }],
+      publisherRole: 'community_worker',
+    });
 
     const mineTwo = (await t.call('GET', '/api/v1/me/notices', two.username)).json();
     expect(mineTwo.unread).toBe(1);
@@ -56,14 +62,20 @@ describe('notices', () => {
     expect(all.targeted).toBe(3);
     const tenants = (await publish({ title: '租户通知', groups: ['tenants'] })).json();
     expect(tenants.targeted).toBe(1);
-    expect((await t.call('GET', '/api/v1/me/notices', tenant.username)).json().items.map((n: { title: string }) => n.title)).toContain('租户通知');
-    expect((await t.call('GET', '/api/v1/me/notices', one.username)).json().items.map((n: { title: string }) => n.title)).not.toContain('租户通知');
+    expect((await t.call('GET', '/api/v1/me/notices', tenant.username)).json().items.map((n: { title: string }) => n.title)).toContain(
+      '租户通知',
+    );
+    expect((await t.call('GET', '/api/v1/me/notices', one.username)).json().items.map((n: { title: string }) => n.title)).not.toContain(
+      '租户通知',
+    );
     // Elders: residents whose birth date the community workers recorded puts them at or over community.elder_age.
     const elders = (await publish({ title: '老人通知', groups: ['elders'] })).json();
     expect(elders.targeted).toBe(0);
     await t.call('PUT', `/api/v1/diners/${one.residentId}`, 'hemu-worker', { birthDate: '1950-01-01', livesAlone: false });
     expect((await t.call('GET', `/api/v1/notices/${elders.id}`, 'hemu-worker')).json().targeted).toBe(1);
-    expect((await t.call('GET', '/api/v1/me/notices', one.username)).json().items.map((n: { title: string }) => n.title)).toContain('老人通知');
+    expect((await t.call('GET', '/api/v1/me/notices', one.username)).json().items.map((n: { title: string }) => n.title)).toContain(
+      '老人通知',
+    );
   });
 
   it('hides withdrawn and expired notices from residents', async () => {

@@ -13,7 +13,12 @@ const tags = ['community: screen and commerce'];
 const compound = z.object({ id: z.string().uuid() });
 const span = z.object({ days: z.array(z.number().int()).min(1).max(7), open: z.string(), close: z.string() }).strict();
 
-const severityCounts = z.object({ critical: z.number().int(), major: z.number().int(), minor: z.number().int(), warning: z.number().int() });
+const severityCounts = z.object({
+  critical: z.number().int(),
+  major: z.number().int(),
+  minor: z.number().int(),
+  warning: z.number().int(),
+});
 export const shopSchema = z.object({
   id: z.string(),
   communityCode: z.string(),
@@ -150,7 +155,7 @@ export async function placesRoutes(app: ZodApp, ctx: AppContext): Promise<void> 
       config: { permission: 'commerce.manage' },
       schema: {
         tags,
-        summary: "Add an offer to a shop, valid between two days (inclusive)",
+        summary: 'Add an offer to a shop, valid between two days (inclusive)',
         params: compound,
         body: z
           .object({

@@ -66,7 +66,10 @@ describe('the subsidised meal price', () => {
   it('gives nothing to a diner without a record or under every band, except what living alone gives', () => {
     expect(mealPrice(meal, null, rule, '2026-06-15')).toEqual({ totalFen: 1400, subsidyFen: 0, payFen: 1400, reasons: [] });
     expect(mealPrice(meal, { birthDate: '1970-01-01', livesAlone: false }, rule, '2026-06-15').subsidyFen).toBe(0);
-    expect(mealPrice(meal, { birthDate: null, livesAlone: true }, rule, '2026-06-15')).toMatchObject({ subsidyFen: 100, reasons: ['lives_alone'] });
+    expect(mealPrice(meal, { birthDate: null, livesAlone: true }, rule, '2026-06-15')).toMatchObject({
+      subsidyFen: 100,
+      reasons: ['lives_alone'],
+    });
   });
 });
 

@@ -109,7 +109,9 @@ export function reaches(n: Audience, m: Member, elderAge: number): boolean {
   if (!n.groups.length) return true;
   return n.groups.some(
     (g) =>
-      (g === 'owners' && m.relation === 'owner') || (g === 'tenants' && m.relation === 'tenant') || (g === 'elders' && (m.age ?? 0) >= elderAge),
+      (g === 'owners' && m.relation === 'owner') ||
+      (g === 'tenants' && m.relation === 'tenant') ||
+      (g === 'elders' && (m.age ?? 0) >= elderAge),
   );
 }
 

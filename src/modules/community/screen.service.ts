@@ -23,7 +23,12 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 export const screenPath = (compoundId: string, token: string) => `/screen/${compoundId}?token=${token}`;
 
 /** Sets a compound's screen token (a given one for the demo seed, else 32 random bytes) and returns it once. */
-export async function setScreenToken(ctx: AppContext, compoundId: string, by: string | null, token = randomBytes(24).toString('base64url')) {
+export async function setScreenToken(
+  ctx: AppContext,
+  compoundId: string,
+  by: string | null,
+  token = randomBytes(24).toString('base64url'),
+) {
   const values = { tokenHash: hash(token), rotatedAt: new Date(), rotatedBy: by };
   await ctx.database.db
     .insert(screens)
@@ -80,7 +85,13 @@ export async function screenData(ctx: AppContext, compoundId: string, token: str
     compound: { id: place.compoundId, name: place.name, address: place.address },
     at: now.toISOString(),
     date: today,
-    notices: notices.map((n) => ({ id: n.id, title: n.title, body: n.body, buildings: n.buildings.map((b) => b.name), publishedAt: n.publishedAt })),
+    notices: notices.map((n) => ({
+      id: n.id,
+      title: n.title,
+      body: n.body,
+      buildings: n.buildings.map((b) => b.name),
+      publishedAt: n.publishedAt,
+    })),
     canteens: served.map((c) => ({
       id: c.id,
       name: c.name,

@@ -24,7 +24,7 @@ describe('the lobby information screen', () => {
     const missing = await screen('');
     expect(missing.statusCode).toBe(400);
     expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(missing.json().errors[0].path).toBe('query.token');
+    expect(missing.json().errors[0].path).toBe('querystring.token');
     // No screen configured yet for this compound.
     expect((await screen('?token=aaaaaaaaaaaaaaaaaaaaaaaa')).statusCode).toBe(403);
     expect((await t.call('GET', `/api/v1/compounds/${w.compoundId}/screen`, 'hemu-worker')).json()).toMatchObject({ configured: false });
@@ -51,7 +51,11 @@ describe('the lobby information screen', () => {
 
   it('shows the compound’s notices, today’s menu, shops nearby and today’s alarms by severity', async () => {
     const today = shanghaiDay(new Date());
-    await canteenWith(t, { date: today, meal: 'dinner', capacity: 30, dishes: [{ name: '西湖醋鱼', priceFen: 1400 }] }, w.compoundId);
+    const { canteenId } = await canteenWith(
+      t,
+      { date: today, meal: 'dinner', capacity: 30, dishes: [{ name: '西湖醋鱼', priceFen: 1400 }] },
+      w.compoundId,
+    );
     await t.call('POST', '/api/v1/notices', 'hemu-worker', { compoundId: w.compoundId, title: '消防演练', body: '周六上午演练' });
     await t.call('POST', '/api/v1/notices', 'hemu-worker', {
       compoundId: w.compoundId,
@@ -59,7 +63,12 @@ describe('the lobby information screen', () => {
       body: '明天停水',
       buildingIds: [w.buildings[1]!.id],
     });
-    await t.call('POST', '/api/v1/notices', 'hemu-worker', { compoundId: w.compoundId, title: '租户专题', body: '只给租户', groups: ['tenants'] });
+    await t.call('POST', '/api/v1/notices', 'hemu-worker', {
+      compoundId: w.compoundId,
+      title: '租户专题',
+      body: '只给租户',
+      groups: ['tenants'],
+    });
     await t.call('POST', '/api/v1/shops', 'hemu-worker', {
       communityCode: HEMU_COMMUNITY,
       name: '楼下药房',
@@ -89,7 +98,9 @@ describe('the lobby information screen', () => {
     expect(body.compound.id).toBe(w.compoundId);
     expect(body.notices.map((n: { title: string }) => n.title).sort()).toEqual(['二幢停水', '消防演练']);
     expect(body.notices.find((n: { title: string }) => n.title === '二幢停水').buildings).toEqual(['2幢']);
-    const canteen = body.canteens.find((c: { menus: unknown[] }) => c.menus.length);
+    // The community's canteens serve it too (the demo's among them): this compound's own is listed by its id.
+    const canteen = body.canteens.find((c: { id: string }) => c.id === canteenId);
+    expect(canteen.menus).toHaveLength(1);
     expect(canteen.menus[0]).toMatchObject({ meal: 'dinner', dishes: [{ name: '西湖醋鱼', priceFen: 1400 }], left: 30 });
     expect(body.shops.find((s: { name: string }) => s.name === '楼下药房')).toMatchObject({ openNow: true, distanceM: 111 });
     expect(body.alarms).toEqual({ today: { critical: 1, major: 0, minor: 1, warning: 0 }, open: 1 });

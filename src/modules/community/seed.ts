@@ -41,23 +41,56 @@ const dishes = (list: [string, number][], day: number): Dish[] =>
 
 const everyDay = [1, 2, 3, 4, 5, 6, 7];
 const demoShops: { name: string; category: (typeof shops.$inferInsert)['category']; dLat: number; dLng: number; hours: OpeningSpan[] }[] = [
-  { name: '和睦便民超市（演示）', category: 'grocery', dLat: 0.0012, dLng: 0.0008, hours: [{ days: everyDay, open: '07:00', close: '22:00' }] },
-  { name: '老杭州面馆（演示）', category: 'restaurant', dLat: -0.0018, dLng: 0.0011, hours: [{ days: everyDay, open: '06:30', close: '20:30' }] },
-  { name: '和睦大药房（演示）', category: 'pharmacy', dLat: 0.0025, dLng: -0.0009, hours: [{ days: everyDay, open: '00:00', close: '24:00' }] },
+  {
+    name: '和睦便民超市（演示）',
+    category: 'grocery',
+    dLat: 0.0012,
+    dLng: 0.0008,
+    hours: [{ days: everyDay, open: '07:00', close: '22:00' }],
+  },
+  {
+    name: '老杭州面馆（演示）',
+    category: 'restaurant',
+    dLat: -0.0018,
+    dLng: 0.0011,
+    hours: [{ days: everyDay, open: '06:30', close: '20:30' }],
+  },
+  {
+    name: '和睦大药房（演示）',
+    category: 'pharmacy',
+    dLat: 0.0025,
+    dLng: -0.0009,
+    hours: [{ days: everyDay, open: '00:00', close: '24:00' }],
+  },
   {
     name: '邻里理发店（演示）',
     category: 'barber',
     dLat: -0.0007,
     dLng: -0.0021,
-    hours: [
-      { days: [2, 3, 4, 5, 6, 7], open: '09:00', close: '19:00' },
-    ],
+    hours: [{ days: [2, 3, 4, 5, 6, 7], open: '09:00', close: '19:00' }],
   },
-  { name: '夜宵烧烤（演示）', category: 'restaurant', dLat: 0.0031, dLng: 0.0024, hours: [{ days: [5, 6], open: '18:00', close: '02:00' }] },
-  { name: '阿姨家政服务站（演示）', category: 'housekeeping', dLat: 0.0009, dLng: -0.0004, hours: [{ days: [1, 2, 3, 4, 5], open: '08:30', close: '17:30' }] },
+  {
+    name: '夜宵烧烤（演示）',
+    category: 'restaurant',
+    dLat: 0.0031,
+    dLng: 0.0024,
+    hours: [{ days: [5, 6], open: '18:00', close: '02:00' }],
+  },
+  {
+    name: '阿姨家政服务站（演示）',
+    category: 'housekeeping',
+    dLat: 0.0009,
+    dLng: -0.0004,
+    hours: [{ days: [1, 2, 3, 4, 5], open: '08:30', close: '17:30' }],
+  },
 ];
 
-export async function seedCommunity(tx: Tx, hemuCompoundIds: readonly string[], hemuResidentId: string | null, now = new Date()): Promise<number> {
+export async function seedCommunity(
+  tx: Tx,
+  hemuCompoundIds: readonly string[],
+  hemuResidentId: string | null,
+  now = new Date(),
+): Promise<number> {
   const [already] = await tx.select({ n: count() }).from(canteens);
   if (already!.n > 0 || !hemuCompoundIds.length) return 0;
   const homes = hemuResidentId ? await registry.membershipsOfResident(tx, hemuResidentId) : [];

@@ -6,7 +6,13 @@ export const communityEn: typeof communityZh = {
   meals: { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner' },
   modes: { pickup: 'Pick up', delivery: 'Delivered' },
   groups: { owners: 'Owners', tenants: 'Tenants', elders: 'Elders' },
-  roles: { community_worker: 'Community', property_manager: 'Property', subdistrict_officer: 'Subdistrict', district_officer: 'District', city_admin: 'City' },
+  roles: {
+    community_worker: 'Community',
+    property_manager: 'Property',
+    subdistrict_officer: 'Subdistrict',
+    district_officer: 'District',
+    city_admin: 'City',
+  },
   categories: {
     grocery: 'Grocery',
     restaurant: 'Food',

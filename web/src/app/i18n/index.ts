@@ -45,10 +45,26 @@ void i18n.use(initReactI18next).init({
   // Evaluation's strings join here rather than in zh-CN.ts / en.ts, under their own top-level key.
   resources: {
     'zh-CN': {
-      translation: { ...zhCN, evaluation: evaluationZh, duty: dutyZh, geoMap: geoMapZh, gridDash: gridDashZh, gridEvents: gridEventsZh, community: communityZh },
+      translation: {
+        ...zhCN,
+        evaluation: evaluationZh,
+        duty: dutyZh,
+        geoMap: geoMapZh,
+        gridDash: gridDashZh,
+        gridEvents: gridEventsZh,
+        community: communityZh,
+      },
     },
     en: {
-      translation: { ...en, evaluation: evaluationEn, duty: dutyEn, geoMap: geoMapEn, gridDash: gridDashEn, gridEvents: gridEventsEn, community: communityEn },
+      translation: {
+        ...en,
+        evaluation: evaluationEn,
+        duty: dutyEn,
+        geoMap: geoMapEn,
+        gridDash: gridDashEn,
+        gridEvents: gridEventsEn,
+        community: communityEn,
+      },
     },
   },
   lng: storedLocale(),

@@ -8,7 +8,19 @@ import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { parseHundredths } from '../../app/money.ts';
 import { useAuth } from '../accounts/index.ts';
-import { addDays, createCanteen, fetchCanteens, fetchDay, fetchMenus, setMenu, shanghaiToday, staffKeys, yuan, type Meal, type Menu } from './api.ts';
+import {
+  addDays,
+  createCanteen,
+  fetchCanteens,
+  fetchDay,
+  fetchMenus,
+  setMenu,
+  shanghaiToday,
+  staffKeys,
+  yuan,
+  type Meal,
+  type Menu,
+} from './api.ts';
 import CompoundPicker from './CompoundPicker.tsx';
 import DinersTable from './DinersTable.tsx';
 
@@ -29,7 +41,14 @@ function NewCanteenModal({ open, onClose }: { open: boolean; onClose: () => void
   });
   const division = user?.scope.division ?? '';
   return (
-    <Modal open={open} title={t('community.staff.newCanteen')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: save.isPending }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('community.staff.newCanteen')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: save.isPending }}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
@@ -62,7 +81,15 @@ interface MenuValues {
   dishes: { name: string; price: string }[];
 }
 
-function MenuModal({ canteenId, slot, onClose }: { canteenId: string; slot: { date: string; meal: Meal; menu?: Menu } | null; onClose: () => void }) {
+function MenuModal({
+  canteenId,
+  slot,
+  onClose,
+}: {
+  canteenId: string;
+  slot: { date: string; meal: Meal; menu?: Menu } | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -89,7 +116,7 @@ function MenuModal({ canteenId, slot, onClose }: { canteenId: string; slot: { da
       title={slot ? `${slot.date} ${t(`community.meals.${slot.meal}`)}` : ''}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: save.isPending, 'data-testid': 'menu-save' } as object}
+      okButtonProps={{ loading: save.isPending, 'data-testid': 'menu-save' }}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} preserve={false}>
@@ -150,7 +177,9 @@ function Week({ canteenId }: { canteenId: string }) {
                 <Space orientation="vertical" size={2}>
                   {menu ? (
                     <>
-                      <Typography.Text style={{ fontSize: 12 }}>{menu.dishes.map((d) => `${d.name} ${yuan(d.priceFen)}`).join('、')}</Typography.Text>
+                      <Typography.Text style={{ fontSize: 12 }}>
+                        {menu.dishes.map((d) => `${d.name} ${yuan(d.priceFen)}`).join('、')}
+                      </Typography.Text>
                       <Tag>{t('community.staff.bookedOf', { booked: menu.booked, capacity: menu.capacity })}</Tag>
                     </>
                   ) : (
@@ -180,7 +209,11 @@ function DayList({ canteenId }: { canteenId: string }) {
       {q.isError && <ProblemAlert title={t('community.common.loadError')} error={q.error} />}
       {q.data && q.data.meals.length === 0 && <Empty description={t('community.staff.noBookingsDay')} />}
       {q.data?.meals.map((m) => (
-        <Card key={m.id} size="small" title={`${t(`community.meals.${m.meal}`)} · ${t('community.staff.bookedOf', { booked: m.booked, capacity: m.capacity })}`}>
+        <Card
+          key={m.id}
+          size="small"
+          title={`${t(`community.meals.${m.meal}`)} · ${t('community.staff.bookedOf', { booked: m.booked, capacity: m.capacity })}`}
+        >
           <Space wrap style={{ marginBottom: 8 }}>
             {m.dishTotals.map((d) => (
               <Tag key={d.dishId}>

@@ -14,7 +14,8 @@ export default function DinersTable({ compoundId }: { compoundId: string }) {
   const [editing, setEditing] = useState<Diner | null>(null);
   const [form] = Form.useForm<{ birthDate?: string; livesAlone: boolean }>();
   const save = useMutation({
-    mutationFn: (v: { birthDate?: string; livesAlone: boolean }) => setDiner(editing!.residentId, { birthDate: v.birthDate || null, livesAlone: v.livesAlone }),
+    mutationFn: (v: { birthDate?: string; livesAlone: boolean }) =>
+      setDiner(editing!.residentId, { birthDate: v.birthDate || null, livesAlone: v.livesAlone }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: staffKeys.diners(compoundId) });
       setEditing(null);
@@ -30,7 +31,10 @@ export default function DinersTable({ compoundId }: { compoundId: string }) {
         dataSource={q.data?.items ?? []}
         columns={[
           { title: t('community.staff.home'), dataIndex: 'home' },
-          { title: t('community.staff.age'), render: (_, d) => (d.recorded ? (d.age ?? '—') : <Tag>{t('community.staff.notRecorded')}</Tag>) },
+          {
+            title: t('community.staff.age'),
+            render: (_, d) => (d.recorded ? (d.age ?? '—') : <Tag>{t('community.staff.notRecorded')}</Tag>),
+          },
           { title: t('community.staff.livesAlone'), render: (_, d) => (d.livesAlone ? '✓' : '') },
           {
             title: '',
@@ -42,7 +46,14 @@ export default function DinersTable({ compoundId }: { compoundId: string }) {
           },
         ]}
       />
-      <Modal open={!!editing} title={editing?.home} onCancel={() => setEditing(null)} onOk={() => form.submit()} okButtonProps={{ loading: save.isPending }} destroyOnHidden>
+      <Modal
+        open={!!editing}
+        title={editing?.home}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        okButtonProps={{ loading: save.isPending }}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={{ livesAlone: editing?.livesAlone ?? false }} onFinish={(v) => save.mutate(v)}>
           <Form.Item name="birthDate" label={t('community.staff.birthDate')}>
             <Input type="date" />

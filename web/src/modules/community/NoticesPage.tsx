@@ -11,7 +11,12 @@ import { fetchCompound, fetchNotice, fetchNotices, publishNotice, staffKeys, wit
 import CompoundPicker from './CompoundPicker.tsx';
 
 const at = (iso: string, language: string) =>
-  new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, dateStyle: 'short', timeStyle: 'short' });
+  new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour12: false,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
 
 interface Values {
   title: string;
@@ -51,7 +56,7 @@ function PublishModal({ compoundId, open, onClose }: { compoundId: string; open:
       title={t('community.staff.publish')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: save.isPending, 'data-testid': 'notice-publish-ok' } as object}
+      okButtonProps={{ loading: save.isPending, 'data-testid': 'notice-publish-ok' }}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
@@ -64,11 +69,16 @@ function PublishModal({ compoundId, open, onClose }: { compoundId: string; open:
         <Form.Item name="buildingIds" label={t('community.staff.buildings')}>
           <Checkbox.Group
             data-testid="notice-buildings"
-            options={(compound.data?.buildings ?? []).map((b) => ({ value: b.id, label: <span data-testid={`notice-building-${b.name}`}>{b.name}</span> }))}
+            options={(compound.data?.buildings ?? []).map((b) => ({
+              value: b.id,
+              label: <span data-testid={`notice-building-${b.name}`}>{b.name}</span>,
+            }))}
           />
         </Form.Item>
         <Form.Item name="groups" label={t('community.staff.groupsLabel')}>
-          <Checkbox.Group options={(['owners', 'tenants', 'elders'] as const).map((g) => ({ value: g, label: t(`community.groups.${g}`) }))} />
+          <Checkbox.Group
+            options={(['owners', 'tenants', 'elders'] as const).map((g) => ({ value: g, label: t(`community.groups.${g}`) }))}
+          />
         </Form.Item>
         <Form.Item name="expiresAt" label={t('community.staff.expiresAt')}>
           <Input type="datetime-local" />
@@ -92,10 +102,10 @@ function NoticeDrawer({ id, onClose }: { id: string | null; onClose: () => void 
   });
   const n = q.data;
   return (
-    <Drawer open={!!id} onClose={onClose} size="large" title={n?.title} data-testid="notice-drawer">
+    <Drawer open={!!id} onClose={onClose} size={640} title={n?.title}>
       {q.isError && <ProblemAlert title={t('community.common.loadError')} error={q.error} />}
       {n && (
-        <Space orientation="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }} data-testid="notice-drawer">
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Paragraph>
           <Typography.Text data-testid="notice-receipts" data-read={n.read} data-targeted={n.targeted}>
             {t('community.staff.receipts', { read: n.read, targeted: n.targeted })}
@@ -143,7 +153,13 @@ export default function NoticesPage() {
       extra={
         <Space>
           <CompoundPicker value={compoundId} onChange={(id) => setParams({ compound: id })} testId="notices-compound" />
-          <Button type="primary" icon={<PlusOutlined />} disabled={!compoundId} onClick={() => setPublishing(true)} data-testid="notice-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!compoundId}
+            onClick={() => setPublishing(true)}
+            data-testid="notice-new"
+          >
             {t('community.staff.publish')}
           </Button>
         </Space>

@@ -22,7 +22,10 @@ export default function ScreensPage() {
     },
   });
   return (
-    <Card title={t('community.staff.screensTitle')} extra={<CompoundPicker value={compoundId} onChange={(id) => (setLink(null), setCompoundId(id))} testId="screens-compound" />}>
+    <Card
+      title={t('community.staff.screensTitle')}
+      extra={<CompoundPicker value={compoundId} onChange={(id) => (setLink(null), setCompoundId(id))} testId="screens-compound" />}
+    >
       <Typography.Paragraph type="secondary">{t('community.staff.screenHint')}</Typography.Paragraph>
       {!compoundId ? (
         <Empty description={t('community.common.pickCompound')} />
@@ -32,7 +35,11 @@ export default function ScreensPage() {
           {q.data && (
             <Typography.Text data-testid="screen-status" data-configured={String(q.data.configured)}>
               {q.data.configured
-                ? t('community.staff.configured', { at: new Date(q.data.rotatedAt!).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) })
+                ? t('community.staff.configured', {
+                    at: new Date(q.data.rotatedAt!).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
+                      timeZone: 'Asia/Shanghai',
+                    }),
+                  })
                 : t('community.staff.notConfigured')}
             </Typography.Text>
           )}

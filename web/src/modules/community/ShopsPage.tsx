@@ -51,11 +51,24 @@ function NewShopModal({ open, onClose }: { open: boolean; onClose: () => void })
   });
   const division = user?.scope.division ?? '';
   return (
-    <Modal open={open} title={t('community.staff.newShop')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: save.isPending }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('community.staff.newShop')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: save.isPending }}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ communityCode: division.length === 12 ? division : '', category: 'grocery', days: DAYS, open: '08:00', close: '20:00' }}
+        initialValues={{
+          communityCode: division.length === 12 ? division : '',
+          category: 'grocery',
+          days: DAYS,
+          open: '08:00',
+          close: '20:00',
+        }}
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item name="name" label={t('community.staff.name')} rules={[{ required: true }]}>
@@ -117,8 +130,19 @@ function OfferModal({ shop, onClose }: { shop: StaffShop | null; onClose: () => 
   });
   const today = shanghaiToday();
   return (
-    <Modal open={!!shop} title={`${t('community.staff.addOffer')} · ${shop?.name ?? ''}`} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ validFrom: today, validUntil: addDays(today, 7) }} onFinish={(v) => save.mutate(v)}>
+    <Modal
+      open={!!shop}
+      title={`${t('community.staff.addOffer')} · ${shop?.name ?? ''}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ validFrom: today, validUntil: addDays(today, 7) }}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Form.Item name="title" label={t('community.staff.offerTitle')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
@@ -165,9 +189,15 @@ export default function ShopsPage() {
           { title: t('community.staff.address'), dataIndex: 'address' },
           {
             title: t('community.staff.hours'),
-            render: (_, s) => s.hours.map((h) => `${h.days.map((d) => t(`community.weekdays.${d}`)).join(' ')} ${h.open}–${h.close}`).join('；'),
+            render: (_, s) =>
+              s.hours.map((h) => `${h.days.map((d) => t(`community.weekdays.${d}`)).join(' ')} ${h.open}–${h.close}`).join('；'),
           },
-          { title: '', render: (_, s) => <Tag color={s.openNow ? 'green' : 'default'}>{s.openNow ? t('community.staff.openNow') : t('community.staff.closedNow')}</Tag> },
+          {
+            title: '',
+            render: (_, s) => (
+              <Tag color={s.openNow ? 'green' : 'default'}>{s.openNow ? t('community.staff.openNow') : t('community.staff.closedNow')}</Tag>
+            ),
+          },
           {
             title: t('community.staff.offers'),
             render: (_, s) => (

@@ -34,7 +34,8 @@ export const publishNotice = (body: NewNotice) => api.post('/api/v1/notices', { 
 export const withdrawNotice = (id: string) => api.post('/api/v1/notices/{id}/withdraw', { params: { id } });
 export const fetchCanteens = () => api.get('/api/v1/canteens');
 export const createCanteen = (body: BodyOf<'/api/v1/canteens', 'post'>) => api.post('/api/v1/canteens', { body });
-export const fetchMenus = (id: string, from: string, to: string) => api.get('/api/v1/canteens/{id}/menus', { params: { id }, query: { from, to } });
+export const fetchMenus = (id: string, from: string, to: string) =>
+  api.get('/api/v1/canteens/{id}/menus', { params: { id }, query: { from, to } });
 export const setMenu = (id: string, date: string, meal: Meal, body: BodyOf<'/api/v1/canteens/{id}/menus/{date}/{meal}', 'put'>) =>
   api.put('/api/v1/canteens/{id}/menus/{date}/{meal}', { params: { id, date, meal }, body });
 export const fetchDay = (id: string, date: string) => api.get('/api/v1/canteens/{id}/bookings', { params: { id }, query: { date } });
@@ -43,7 +44,8 @@ export const setDiner = (residentId: string, body: BodyOf<'/api/v1/diners/{resid
   api.put('/api/v1/diners/{residentId}', { params: { residentId }, body });
 export const fetchShops = () => api.get('/api/v1/shops');
 export const createShop = (body: NewShop) => api.post('/api/v1/shops', { body });
-export const addOffer = (id: string, body: BodyOf<'/api/v1/shops/{id}/offers', 'post'>) => api.post('/api/v1/shops/{id}/offers', { params: { id }, body });
+export const addOffer = (id: string, body: BodyOf<'/api/v1/shops/{id}/offers', 'post'>) =>
+  api.post('/api/v1/shops/{id}/offers', { params: { id }, body });
 export const fetchScreen = (id: string) => api.get('/api/v1/compounds/{id}/screen', { params: { id } });
 export const rotateScreen = (id: string) => api.post('/api/v1/compounds/{id}/screen/token', { params: { id } });
 export const fetchScreenData = (id: string, token: string) =>

@@ -13,7 +13,13 @@ export const communityModule = defineWebModule({
     { path: 'community/screens', element: lazyPage(() => import('./ScreensPage.tsx')) },
   ],
   menu: [
-    { key: '/community/notices', icon: <NotificationOutlined />, label: 'community.menu.notices', permission: 'notices.publish', order: 89 },
+    {
+      key: '/community/notices',
+      icon: <NotificationOutlined />,
+      label: 'community.menu.notices',
+      permission: 'notices.publish',
+      order: 89,
+    },
     { key: '/community/canteen', icon: <CoffeeOutlined />, label: 'community.menu.canteen', permission: 'canteen.manage', order: 90 },
     { key: '/community/shops', icon: <ShopOutlined />, label: 'community.menu.shops', permission: 'commerce.manage', order: 91 },
     { key: '/community/screens', icon: <DesktopOutlined />, label: 'community.menu.screens', permission: 'screens.manage', order: 92 },

@@ -81,11 +81,22 @@ function MenuCard({ menu }: { menu: CanteenMenu }) {
           </Radio.Group>
           {quote.data && (
             <Typography.Text data-testid="m-menu-quote" data-pay={quote.data.payFen}>
-              {t('community.resident.quote', { total: yuan(quote.data.totalFen), subsidy: yuan(quote.data.subsidyFen), pay: yuan(quote.data.payFen) })}
+              {t('community.resident.quote', {
+                total: yuan(quote.data.totalFen),
+                subsidy: yuan(quote.data.subsidyFen),
+                pay: yuan(quote.data.payFen),
+              })}
             </Typography.Text>
           )}
           {book.isError && <ProblemAlert title={t('community.resident.bookFailed')} error={book.error} testId="m-book-problem" />}
-          <Button type="primary" block disabled={!items.length} loading={book.isPending} onClick={() => book.mutate()} data-testid="m-menu-book">
+          <Button
+            type="primary"
+            block
+            disabled={!items.length}
+            loading={book.isPending}
+            onClick={() => book.mutate()}
+            data-testid="m-menu-book"
+          >
             {items.length ? t('community.resident.book') : t('community.resident.pickDishes')}
           </Button>
         </Space>
@@ -130,7 +141,11 @@ function MyBookings() {
               <Tag>{t('community.resident.cancelled')}</Tag>
             ) : (
               b.cancellable && (
-                <Popconfirm title={t('community.resident.cancelConfirm')} onConfirm={() => cancel.mutate(b.id)} okText={t('community.resident.cancelBooking')}>
+                <Popconfirm
+                  title={t('community.resident.cancelConfirm')}
+                  onConfirm={() => cancel.mutate(b.id)}
+                  okText={t('community.resident.cancelBooking')}
+                >
                   <Button size="small" danger data-testid={`m-booking-cancel-${b.id}`}>
                     {t('community.resident.cancelBooking')}
                   </Button>
@@ -172,7 +187,11 @@ export default function CanteenPage() {
             type={reasons.length ? 'success' : 'info'}
             showIcon
             data-testid="m-canteen-entitlement"
-            title={reasons.length ? t('community.resident.entitlement', { reasons: reasonWords(reasons, t, i18n.language) }) : t('community.resident.noEntitlement')}
+            title={
+              reasons.length
+                ? t('community.resident.entitlement', { reasons: reasonWords(reasons, t, i18n.language) })
+                : t('community.resident.noEntitlement')
+            }
           />
           {days.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('community.resident.noMenus')} />}
           {days.map((day) => (

@@ -23,7 +23,13 @@ export default function NoticesPage() {
       ) : (
         <Space orientation="vertical" size={8} style={{ width: '100%' }}>
           {q.data.items.map((n) => (
-            <Link key={n.id} to={`/m/notices/${n.id}`} data-testid={`m-notice-${n.id}`} data-unread={String(n.unread)} style={{ color: 'inherit' }}>
+            <Link
+              key={n.id}
+              to={`/m/notices/${n.id}`}
+              data-testid={`m-notice-${n.id}`}
+              data-unread={String(n.unread)}
+              style={{ color: 'inherit' }}
+            >
               <Card size="small" hoverable>
                 <Space align="start" style={{ width: '100%', justifyContent: 'space-between' }}>
                   <div style={{ minWidth: 0 }}>

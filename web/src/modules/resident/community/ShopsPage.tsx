@@ -23,7 +23,10 @@ export default function ShopsPage() {
         <Segmented
           value={category}
           onChange={(v) => setCategory(v as Shop['category'] | '')}
-          options={[{ value: '', label: t('community.resident.allCategories') }, ...CATEGORIES.map((c) => ({ value: c, label: t(`community.categories.${c}`) }))]}
+          options={[
+            { value: '', label: t('community.resident.allCategories') },
+            ...CATEGORIES.map((c) => ({ value: c, label: t(`community.categories.${c}`) })),
+          ]}
         />
       </div>
       {!q.data ? (
@@ -46,9 +49,7 @@ export default function ShopsPage() {
                     </Typography.Text>
                   </div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {s.hours
-                      .map((h) => `${h.days.map((d) => t(`community.weekdays.${d}`)).join(' ')} ${h.open}–${h.close}`)
-                      .join('；')}
+                    {s.hours.map((h) => `${h.days.map((d) => t(`community.weekdays.${d}`)).join(' ')} ${h.open}–${h.close}`).join('；')}
                   </Typography.Text>
                   {s.offers.map((o) => (
                     <div key={o.id}>

@@ -17,7 +17,9 @@ export function dayLabel(day: string, language: string): string {
 /** Why a diner is subsidised, in words ("80 周岁以上、独居"). */
 export function reasonWords(reasons: readonly string[], t: TFunction, language: string): string {
   return reasons
-    .map((r) => (r.startsWith('age:') ? t('community.reasons.age', { age: r.slice(4) }) : t(`community.reasons.${r}`, { defaultValue: '' })))
+    .map((r) =>
+      r.startsWith('age:') ? t('community.reasons.age', { age: r.slice(4) }) : t(`community.reasons.${r}`, { defaultValue: '' }),
+    )
     .filter(Boolean)
     .join(language === 'en' ? ', ' : '、');
 }
