@@ -118,7 +118,7 @@ describe('community notices and the lobby screen', () => {
       await lobby.getByTestId(`screen-notice-${noticeId}`).waitFor();
       expect(await lobby.getByTestId('screen-compound').textContent()).toBe(`通知测试小区-${tag}`);
       expect(await lobby.getByTestId(`screen-notice-${noticeId}`).textContent()).toContain('2幢电梯维保通知');
-      expect(await lobby.getByTestId('screen-meal-dinner').textContent()).toContain('东坡肉');
+      expect(await lobby.getByTestId(`screen-meal-${canteen.id}-dinner`).textContent()).toContain('东坡肉');
       const notices = (await lobby.getByTestId('screen-notices').boundingBox())!;
       const menu = (await lobby.getByTestId('screen-menu').boundingBox())!;
       // Side by side in landscape, one above the other in portrait.

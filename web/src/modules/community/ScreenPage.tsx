@@ -79,7 +79,7 @@ function Body({ data }: { data: ScreenData }) {
               <div key={c.id}>
                 <div className="scr-muted">{c.name}</div>
                 {c.menus.map((m) => (
-                  <div key={m.meal} style={{ marginBottom: 8 }} data-testid={`screen-meal-${m.meal}`}>
+                  <div key={m.meal} style={{ marginBottom: 8 }} data-testid={`screen-meal-${c.id}-${m.meal}`}>
                     <div className="scr-row">
                       <b>{t(`community.meals.${m.meal}`)}</b>
                       <span className="scr-muted">{t('community.screen.left', { n: m.left })}</span>
