@@ -65,6 +65,20 @@ describe('community notices and the lobby screen', () => {
       ],
     });
     const screen = await apiCall<{ path: string }>(worker, 'POST', `/compounds/${compound.id}/screen/token`);
+    // Tomorrow's lunch, always open for booking whatever the hour of the run.
+    const tomorrow = new Date(Date.parse(`${today()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const lunch = await apiCall<{ dishes: { id: string; name: string }[] }>(
+      worker,
+      'PUT',
+      `/canteens/${canteen.id}/menus/${tomorrow}/lunch`,
+      {
+        capacity: 20,
+        dishes: [
+          { name: '清蒸鲈鱼', priceFen: 1650 },
+          { name: '米饭', priceFen: 100 },
+        ],
+      },
+    );
 
     // The worker publishes to 2幢 from the notices page.
     await worker.goto(`${suite.url()}/community/notices?compound=${compound.id}`);
@@ -101,6 +115,22 @@ describe('community notices and the lobby screen', () => {
     await expect.poll(() => phone.getByTestId('m-community-notices-badge').getAttribute('data-count')).toBe('0');
     await phone.goto(`${suite.url()}/m/notices`);
     await expect.poll(() => phone.getByTestId(`m-notice-${noticeId}`).getAttribute('data-unread')).toBe('false');
+
+    // The resident books tomorrow's lunch: the price is quoted, the booking listed (no subsidy: no diner record).
+    await phone.getByTestId('m-back').click();
+    await phone.getByTestId('m-community-canteen').click();
+    const menuCard = phone.getByTestId(`m-menu-${canteen.id}-${tomorrow}-lunch`);
+    await menuCard.waitFor();
+    expect(await menuCard.getAttribute('data-bookable')).toBe('true');
+    await menuCard.getByTestId(`m-dish-${lunch.dishes[0]!.id}`).fill('1');
+    await menuCard.getByTestId(`m-dish-${lunch.dishes[1]!.id}`).fill('2');
+    await expect.poll(() => menuCard.getByTestId('m-menu-quote').getAttribute('data-pay')).toBe('1850');
+    await menuCard.getByTestId('m-menu-book').click();
+    await phone.locator('[data-testid^="m-booking-"][data-status="booked"]').first().waitFor();
+    expect(await phone.getByTestId('m-bookings').textContent()).toContain('清蒸鲈鱼×1');
+    await phone.getByTestId('m-back').click();
+    await phone.getByTestId('m-community-shops').click();
+    await phone.getByTestId('m-shops').waitFor();
 
     // The worker's count moves, and the notice's drawer names the home that read it.
     await worker.reload();

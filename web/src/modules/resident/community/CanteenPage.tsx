@@ -42,7 +42,7 @@ function MenuCard({ menu }: { menu: CanteenMenu }) {
         ? { color: 'default', text: t('community.resident.closed') }
         : { color: 'blue', text: t('community.resident.left', { n: menu.left }) };
   return (
-    <Card size="small" data-testid={`m-menu-${menu.date}-${menu.meal}`} data-bookable={String(menu.bookable)}>
+    <Card size="small" data-testid={`m-menu-${menu.canteenId}-${menu.date}-${menu.meal}`} data-bookable={String(menu.bookable)}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text strong>{t(`community.meals.${menu.meal}`)}</Typography.Text>
         <Space size={4}>
@@ -164,7 +164,6 @@ export default function CanteenPage() {
   const q = useQuery({ queryKey: communityKeys.canteen, queryFn: fetchMyCanteen });
   if (!q.data) return <QueryState pending={q.isPending} error={q.error} retry={() => void q.refetch()} testId="m-canteen-problem" />;
   const { canteens, menus, diner } = q.data;
-  const days = [...new Set(menus.map((m) => m.date))];
   const reasons = diner.reasons;
   return (
     <div data-testid="m-canteen">
@@ -177,12 +176,6 @@ export default function CanteenPage() {
         </Card>
       ) : (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          {canteens.map((c) => (
-            <Typography.Text key={c.id} type="secondary">
-              {c.name} · {c.address}
-              {c.phone ? ` · ${c.phone}` : ''}
-            </Typography.Text>
-          ))}
           <Alert
             type={reasons.length ? 'success' : 'info'}
             showIcon
@@ -193,21 +186,34 @@ export default function CanteenPage() {
                 : t('community.resident.noEntitlement')
             }
           />
-          {days.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('community.resident.noMenus')} />}
-          {days.map((day) => (
-            <section key={day}>
-              <Typography.Text strong style={{ display: 'block', margin: '0 4px 6px' }}>
-                {dayLabel(day, i18n.language)}
-              </Typography.Text>
-              <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-                {menus
-                  .filter((m) => m.date === day)
-                  .map((m) => (
-                    <MenuCard key={m.id} menu={m} />
-                  ))}
-              </Space>
-            </section>
-          ))}
+          {canteens.map((c) => {
+            const mine = menus.filter((m) => m.canteenId === c.id);
+            const days = [...new Set(mine.map((m) => m.date))];
+            return (
+              <section key={c.id} data-testid={`m-canteen-${c.id}`}>
+                <Typography.Text strong style={{ display: 'block', margin: '0 4px' }}>
+                  {c.name}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block', margin: '0 4px 8px', fontSize: 12 }}>
+                  {c.address}
+                  {c.phone ? ` · ${c.phone}` : ''}
+                </Typography.Text>
+                {days.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('community.resident.noMenus')} />}
+                {days.map((day) => (
+                  <div key={day} style={{ marginBottom: 12 }}>
+                    <Typography.Text style={{ display: 'block', margin: '0 4px 6px' }}>{dayLabel(day, i18n.language)}</Typography.Text>
+                    <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+                      {mine
+                        .filter((m) => m.date === day)
+                        .map((m) => (
+                          <MenuCard key={m.id} menu={m} />
+                        ))}
+                    </Space>
+                  </div>
+                ))}
+              </section>
+            );
+          })}
         </Space>
       )}
       <Typography.Title level={5} style={{ margin: '16px 4px 8px' }}>
