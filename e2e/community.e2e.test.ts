@@ -1,12 +1,14 @@
 // Notices and the lobby screen in Chromium: a community worker publishes a notice to one building from the staff
 // page; a resident of that building (signing in on /m on a phone, 390×844) sees it unread on the home page and in
 // the list, reads it, and the marker goes; the worker's receipt count moves from 0/1 to 1/1; the lobby screen
-// (no sign-in, its token in the URL) shows the notice and today's menu, in landscape (1920×1080) and portrait.
+// (no sign-in, its token in the URL) shows the notice and today's menu, in landscape (1920×1080) and portrait. On the
+// way the resident books tomorrow's lunch (price quoted) and opens shops nearby; at the end the worker replaces the
+// screen's link (the old one is refused, the new one shows the screen) and sees the booking on the canteen's week.
 // The test makes its own compound, homes, resident (bound and verified by two workers), canteen and menu.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall, browserSuite, newPhonePage, signIn, smsGateway } from './support.ts';
+import { apiCall, browserSuite, newPhonePage, pick, signIn, smsGateway } from './support.ts';
 
 const COMMUNITY = '330105004001';
 const { messages, settings } = smsGateway();
@@ -161,5 +163,23 @@ describe('community notices and the lobby screen', () => {
     await wrong.getByTestId('screen-invalid').waitFor();
     expect(await wrong.getByTestId('screen-notices').count()).toBe(0);
     await wrong.context().close();
+
+    // The worker replaces the screen's link from the staff page: the new one shows the screen, the old one is refused.
+    await worker.goto(`${suite.url()}/community/screens`);
+    await pick(worker, 'screens-compound', `通知测试小区-${tag}`);
+    await expect.poll(() => worker.getByTestId('screen-status').getAttribute('data-configured')).toBe('true');
+    await worker.getByTestId('screen-rotate').click();
+    await worker.locator('.ant-popconfirm .ant-btn-primary').click();
+    const link = (await worker.getByTestId('screen-link').textContent())!.trim();
+    expect(link).toContain(`/screen/${compound.id}?token=`);
+    const replaced = await screenPage(1920, 1080, screen.path);
+    await replaced.getByTestId('screen-invalid').waitFor();
+    await replaced.goto(link);
+    await replaced.getByTestId(`screen-notice-${noticeId}`).waitFor();
+    await replaced.context().close();
+    // The canteen's page lists this canteen's week with tomorrow's booking counted.
+    await worker.goto(`${suite.url()}/community/canteen`);
+    await pick(worker, 'canteen-pick', `通知测试食堂-${tag}`);
+    await expect.poll(() => worker.getByText('已订 1 / 20').count()).toBe(1);
   });
 });
