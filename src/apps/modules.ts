@@ -23,6 +23,7 @@ import { manifest as passage } from '../modules/passage/index.ts';
 import { manifest as parking } from '../modules/parking/index.ts';
 import { manifest as market } from '../modules/market/index.ts';
 import { manifest as repairs } from '../modules/repairs/index.ts';
+import { manifest as community } from '../modules/community/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
   platformManifest,
@@ -47,4 +48,5 @@ export const modules: readonly ModuleManifest[] = [
   parking,
   market,
   repairs,
+  community,
 ];

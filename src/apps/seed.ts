@@ -22,6 +22,7 @@ import { seedPassage } from '../modules/passage/index.ts';
 import { seedParking } from '../modules/parking/index.ts';
 import { seedMarket } from '../modules/market/index.ts';
 import { seedRepairs } from '../modules/repairs/index.ts';
+import { seedCommunity } from '../modules/community/index.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -77,6 +78,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedParking(tx, await seedPassage(tx, ctx.personalKey, summary.hemuResidentId));
     await seedMarket(tx, summary.hemuCompoundIds);
     await seedRepairs(ctx, tx, summary.hemuResidentId, DEMO_PASSWORD);
+    await seedCommunity(tx, summary.hemuCompoundIds, summary.hemuResidentId);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

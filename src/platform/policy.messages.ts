@@ -45,6 +45,10 @@ export const ruleNames = defineMessages({
   'rule.market.space_grant_reminder_days': { 'zh-CN': '公共空间使用权到期提前提醒天数', en: 'Days before a space grant ends to remind' },
   'rule.repairs.categories': { 'zh-CN': '物业报修分类与维修时限', en: 'Property repair categories and their due times' },
   'rule.repairs.rating_days': { 'zh-CN': '维修完成后可评价的期限', en: 'Days a finished repair may be rated' },
+  'rule.community.canteen_booking': { 'zh-CN': '社区食堂供餐时间与预订截止', en: 'Canteen meal times and booking cut-off' },
+  'rule.community.meal_subsidy': { 'zh-CN': '老年人助餐补贴', en: 'Meal subsidy for older residents' },
+  'rule.community.elder_age': { 'zh-CN': '“老年人”通知对象年龄', en: 'Age of the “elders” notice group' },
+  'rule.community.commerce_radius_m': { 'zh-CN': '周边商户展示范围', en: 'Radius of shops listed near a compound' },
 });
 
 const units: Record<string, Localized> = {
@@ -57,6 +61,8 @@ const units: Record<string, Localized> = {
   seconds: { 'zh-CN': '秒', en: 'seconds' },
   'fen per order': { 'zh-CN': '分/单', en: 'fen per order' },
   percent: { 'zh-CN': '%', en: '%' },
+  years: { 'zh-CN': '周岁', en: 'years' },
+  metres: { 'zh-CN': '米', en: 'metres' },
 };
 
 const codeWords: Record<string, Localized> = {
@@ -151,8 +157,31 @@ function handoverWords(value: unknown): Words {
   });
 }
 
+/** The canteen's rules as a person reads them (community.canteen_booking, community.meal_subsidy), else null. */
+function communityWords(key: string, value: unknown): Words | null {
+  const yuanOf = (fen: number) => (fen / 100).toFixed(2);
+  if (key === 'community.canteen_booking') {
+    const v = value as { meals: Record<string, string>; cutoffMinutes: number; advanceDays: number };
+    return words({
+      'zh-CN': `早餐 ${v.meals.breakfast}、午餐 ${v.meals.lunch}、晚餐 ${v.meals.dinner}；开餐前 ${v.cutoffMinutes} 分钟截止预订和取消；最多提前 ${v.advanceDays} 天`,
+      en: `breakfast ${v.meals.breakfast}, lunch ${v.meals.lunch}, dinner ${v.meals.dinner}; bookings and cancellations close ${v.cutoffMinutes} minutes before; up to ${v.advanceDays} days ahead`,
+    });
+  }
+  if (key === 'community.meal_subsidy') {
+    const v = value as { bands: { minAge: number; fenOff: number }[]; livesAloneFenOff: number; maxPercentOfPrice: number };
+    const bands = [...v.bands].sort((a, b) => a.minAge - b.minAge);
+    return words({
+      'zh-CN': `${bands.map((b) => `${b.minAge} 周岁以上每餐减 ${yuanOf(b.fenOff)} 元`).join('，')}；独居另减 ${yuanOf(v.livesAloneFenOff)} 元；合计不超过餐费的 ${v.maxPercentOfPrice}%`,
+      en: `${bands.map((b) => `${b.minAge}+: ${yuanOf(b.fenOff)} yuan off a meal`).join(', ')}; living alone ${yuanOf(v.livesAloneFenOff)} yuan more; at most ${v.maxPercentOfPrice}% of the price`,
+    });
+  }
+  return null;
+}
+
 /** A rule's value alone in words (its unit beside it, from unitWords): "400", "10%", "住宅专项维修资金；小区公共收益". */
 export function ruleValueOnly(key: string, value: unknown): Words {
+  const community = communityWords(key, value);
+  if (community) return community;
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
   if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });
@@ -171,6 +200,8 @@ export const ruleWords = (r: { key: string; value: unknown; unit: string | null 
 
 /** A rule's value with its unit, as a person reads it: an amount per square metre in yuan, a share of the cost in words. */
 export function ruleValueWords(key: string, value: unknown, unit: string | null): Words {
+  const community = communityWords(key, value);
+  if (community) return community;
   if (key === 'assessment.scheme') return words({ 'zh-CN': '见年度考核指标体系', en: 'see the assessment scheme' });
   if (key === 'smart.device_profiles') return words({ 'zh-CN': '见设备类型与告警规则', en: 'see the device profiles' });
   if (key === 'grid.categories') return words({ 'zh-CN': '见网格事件分类', en: 'see the grid event categories' });

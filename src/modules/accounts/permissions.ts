@@ -65,6 +65,10 @@ export const permissions = {
   'repairs.read': "Read residents' property repair requests (物业报修) with their steps",
   'repairs.assign': 'Assign property repair requests to property staff (派单)',
   'repairs.handle': 'Take property repair requests (抢单), complete them with photos, and record the follow-up call',
+  'notices.publish': 'Publish notices to a compound, its buildings or groups of its residents, and read their receipts',
+  'canteen.manage': "Keep community canteens' menus and diners' records, and read the day's bookings",
+  'commerce.manage': 'List shops and offers near the compounds',
+  'screens.manage': "Make and replace the link of a compound's lobby information screen",
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -98,6 +102,8 @@ const gridStaff: Permission[] = ['grid.read', 'grid.report', 'grid.handle', 'gri
 const servicesStaff: Permission[] = ['services.read', 'services.manage', 'services.order', 'care.read', 'care.manage'];
 // Market participation (R16): the subdistrict applies for subsidies, the district approves; staff keep the space register.
 const market: Permission[] = ['subsidies.read', 'spaces.read', 'spaces.manage'];
+// Community services (issue 14): the community's staff and those above keep canteens, notices, shops and screens.
+const communityStaff: Permission[] = ['notices.publish', 'canteen.manage', 'commerce.manage', 'screens.manage'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
@@ -124,10 +130,17 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
   district_officer: [...implementers, ...duty, ...gridStaff, 'funding.disburse', 'companies.register', 'evaluation.manage', 'repairs.read'],
   subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle', 'repairs.read'],
+    ...communityStaff,
+    'funding.disburse',
+    'companies.register',
+    'evaluation.manage',
+  ],
+  subdistrict_officer: [...implementers, ...duty, ...gridStaff, ...communityStaff, 'devices.manage', 'workorders.handle'],
   community_worker: [
     ...staff,
     ...duty,
     ...gridStaff,
+    ...communityStaff,
     'registry.write',
     'registry.import',
     'personal.read',
@@ -152,6 +165,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'grid.report',
     'grid.handle',
     ...repairStaff,
+    // Property staff publish notices to their compounds and look after the lobby screens.
+    'notices.publish',
+    'screens.manage',
   ],
   // Scoped to the compounds its provider serves (services' provider_compounds), not its account's division.
   service_provider: ['registry.read', 'services.read', 'services.provide'],

@@ -8,6 +8,7 @@ import {
 import { buildingsOf, compoundsByRef } from './places.ts';
 import { buildingPlaces, compoundPlaces, nearestCompound } from './geo.ts';
 import { buildingsOfCompounds, childDivisions, compoundsInScope } from './registry.service.ts';
+import { membershipsOfResident, verifiedMembersOf } from './members.ts';
 import { backfillPhoneHashes, bindingsOfResident, residentIdsByPhone } from './residents.service.ts';
 
 export { registryRoutes } from './registry.routes.ts';
@@ -16,6 +17,7 @@ export { divisionLevelOf, divisionPrefix, lineage, within, isEligible } from './
 export { compoundInScope } from './scope.ts';
 export { compoundRefKey, type CompoundRef } from './places.ts';
 export type { CompoundPlace } from './geo.ts';
+export type { Member as RegistryMember } from './members.ts';
 
 /** What other modules may ask of the registry. */
 export const registry = {
@@ -35,6 +37,9 @@ export const registry = {
   householdFrame,
   householdIdsOfCompounds,
   householdIdsOfResident,
+  // Community notices (issue 14): verified residents by place.
+  verifiedMembersOf,
+  membershipsOfResident,
 };
 export { importFile, importJob, importKinds, type ImportKind, type ImportOutcome } from './import.service.ts';
 export { exportCompounds, exportHouseholds } from './exports.ts';

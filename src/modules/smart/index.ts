@@ -7,6 +7,9 @@ export { clearAlarmFrom, HANDOVER_RULE, type AlarmUnhandled } from './handover.t
 // The escalation clock with `now` passed in (the sweep's work; tests move the clock through it).
 export { escalateDue, type Escalation } from './escalation.ts';
 
+// For the lobby information screen (community): today's alarms of a compound, counted by severity.
+export { alarmSummaryToday, type AlarmSummary } from './summary.ts';
+
 export { seedSmartDevices } from './seed.ts';
 export { Simulator, type SimDevice, type SentEvent, type SimulatorOptions, type SimulatorStats } from './simulator.ts';
 export { prepareSimulatedDevices, allSimulatorDevices, SIMULATOR_VENDOR } from './simulator-devices.ts';

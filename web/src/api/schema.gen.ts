@@ -8,6 +8,7 @@ import type { paths_assessments } from './schema.gen/assessments.ts';
 import type { paths_auth } from './schema.gen/auth.ts';
 import type { paths_ballots } from './schema.gen/ballots.ts';
 import type { paths_blackouts } from './schema.gen/blackouts.ts';
+import type { paths_canteens } from './schema.gen/canteens.ts';
 import type { paths_catalogue } from './schema.gen/catalogue.ts';
 import type { paths_compounds } from './schema.gen/compounds.ts';
 import type { paths_coordination } from './schema.gen/coordination.ts';
@@ -15,6 +16,7 @@ import type { paths_department_crews } from './schema.gen/department-crews.ts';
 import type { paths_device_imports } from './schema.gen/device-imports.ts';
 import type { paths_device_profiles } from './schema.gen/device-profiles.ts';
 import type { paths_devices } from './schema.gen/devices.ts';
+import type { paths_diners } from './schema.gen/diners.ts';
 import type { paths_divisions } from './schema.gen/divisions.ts';
 import type { paths_documents } from './schema.gen/documents.ts';
 import type { paths_evaluation_1 } from './schema.gen/evaluation-1.ts';
@@ -35,7 +37,11 @@ import type { paths_ingest } from './schema.gen/ingest.ts';
 import type { paths_jobs } from './schema.gen/jobs.ts';
 import type { paths_me_1 } from './schema.gen/me-1.ts';
 import type { paths_me_2 } from './schema.gen/me-2.ts';
+<<<<<<< HEAD
 import type { paths_me_3 } from './schema.gen/me-3.ts';
+=======
+import type { paths_notices } from './schema.gen/notices.ts';
+>>>>>>> wt-community
 import type { paths_open311 } from './schema.gen/open311.ts';
 import type { paths_outcomes } from './schema.gen/outcomes.ts';
 import type { paths_package_notices } from './schema.gen/package-notices.ts';
@@ -54,11 +60,16 @@ import type { paths_safety } from './schema.gen/safety.ts';
 import type { paths_sample_surveys_1 } from './schema.gen/sample-surveys-1.ts';
 import type { paths_sample_surveys_2 } from './schema.gen/sample-surveys-2.ts';
 import type { paths_schedules } from './schema.gen/schedules.ts';
+<<<<<<< HEAD
 import type { paths_services_1 } from './schema.gen/services-1.ts';
 import type { paths_services_2 } from './schema.gen/services-2.ts';
 import type { paths_services_3 } from './schema.gen/services-3.ts';
 import type { paths_services_4 } from './schema.gen/services-4.ts';
 import type { paths_services_5 } from './schema.gen/services-5.ts';
+=======
+import type { paths_screen } from './schema.gen/screen.ts';
+import type { paths_shops } from './schema.gen/shops.ts';
+>>>>>>> wt-community
 import type { paths_stats } from './schema.gen/stats.ts';
 import type { paths_surveys } from './schema.gen/surveys.ts';
 import type { paths_work_orders_1 } from './schema.gen/work-orders-1.ts';
@@ -74,6 +85,7 @@ export interface paths
     paths_auth,
     paths_ballots,
     paths_blackouts,
+    paths_canteens,
     paths_catalogue,
     paths_compounds,
     paths_coordination,
@@ -81,6 +93,7 @@ export interface paths
     paths_device_imports,
     paths_device_profiles,
     paths_devices,
+    paths_diners,
     paths_divisions,
     paths_documents,
     paths_evaluation_1,
@@ -101,7 +114,11 @@ export interface paths
     paths_jobs,
     paths_me_1,
     paths_me_2,
+<<<<<<< HEAD
     paths_me_3,
+=======
+    paths_notices,
+>>>>>>> wt-community
     paths_open311,
     paths_outcomes,
     paths_package_notices,
@@ -120,11 +137,16 @@ export interface paths
     paths_sample_surveys_1,
     paths_sample_surveys_2,
     paths_schedules,
+<<<<<<< HEAD
     paths_services_1,
     paths_services_2,
     paths_services_3,
     paths_services_4,
     paths_services_5,
+=======
+    paths_screen,
+    paths_shops,
+>>>>>>> wt-community
     paths_stats,
     paths_surveys,
     paths_work_orders_1,

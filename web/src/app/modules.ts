@@ -21,6 +21,7 @@ import { exchangeModule } from '../modules/exchange/module.tsx';
 import { open311Module } from '../modules/open311/module.tsx';
 import { marketModule } from '../modules/market/module.tsx';
 import { repairsModule } from '../modules/repairs/module.tsx';
+import { communityModule } from '../modules/community/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [
@@ -43,6 +44,7 @@ export const webModules: readonly WebModule[] = [
   gridModule,
   marketModule,
   repairsModule,
+  communityModule,
 ];
 
 /** The side menu, every module's entries in their declared order. */

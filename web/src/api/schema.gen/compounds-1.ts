@@ -271,4 +271,35 @@ export interface paths_compounds_1 {
       };
     };
   };
+  '/api/v1/compounds/{id}/screen': {
+    /** Whether the compound's lobby screen has a link, and when it was last replaced (the token is shown only once) */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          compoundId: string;
+          configured: boolean;
+          rotatedAt: string | null;
+        };
+      };
+    };
+  };
+  '/api/v1/compounds/{id}/screen/token': {
+    /** Make a new link for the compound's lobby screen: the old one stops working at once */
+    post: {
+      params: {
+        id: string;
+      };
+      responses: {
+        201: {
+          compoundId: string;
+          token: string;
+          path: string;
+          rotatedAt: string;
+        };
+      };
+    };
+  };
 }

@@ -20,6 +20,8 @@ import { marketZh } from './market.zh-CN.ts';
 import { marketEn } from './market.en.ts';
 import { repairsZh } from './repairs.zh-CN.ts';
 import { repairsEn } from './repairs.en.ts';
+import { communityZh } from './community.zh-CN.ts';
+import { communityEn } from './community.en.ts';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -62,6 +64,7 @@ void i18n.use(initReactI18next).init({
         passage: passageZh,
         market: marketZh,
         repairs: repairsZh,
+        community: communityZh,
       },
     },
     en: {
@@ -76,6 +79,7 @@ void i18n.use(initReactI18next).init({
         passage: passageEn,
         market: marketEn,
         repairs: repairsEn,
+        community: communityEn,
       },
     },
   },

@@ -14,6 +14,7 @@ import ReportsEntry from './reports/ReportsEntry.tsx';
 import ServicesEntry from './services/ServicesEntry.tsx';
 import PassageEntry from './passage/PassageEntry.tsx';
 import RepairsEntry from './repairs/RepairsEntry.tsx';
+import CommunityEntry from './community/CommunityEntry.tsx';
 import type { MyBallot, MyHousehold, MySurvey } from './types.ts';
 
 const STATUS_COLOR = { verified: 'green', pending: 'orange', rejected: 'red' } as const;
@@ -205,6 +206,9 @@ export default function ResidentHomePage() {
       </Section>
       {households.some((h) => h.status === 'verified') && (
         <>
+          <Section title={t('community.resident.entryTitle')} testId="m-community-section">
+            <CommunityEntry />
+          </Section>
           <Section title={t('gridEvents.resident.entryTitle')} testId="m-grid">
             <ReportsEntry />
           </Section>

@@ -28,6 +28,11 @@ export const residentModule = defineWebModule({
         { path: 'repair', element: lazyPage(() => import('./repairs/RepairNewPage.tsx')) },
         { path: 'repairs', element: lazyPage(() => import('./repairs/MyRepairsPage.tsx')) },
         { path: 'repairs/:id', element: lazyPage(() => import('./repairs/MyRepairPage.tsx')) },
+        // 社区服务: notices, the canteen and shops nearby (the community module's resident side).
+        { path: 'notices', element: lazyPage(() => import('./community/NoticesPage.tsx')) },
+        { path: 'notices/:id', element: lazyPage(() => import('./community/NoticePage.tsx')) },
+        { path: 'canteen', element: lazyPage(() => import('./community/CanteenPage.tsx')) },
+        { path: 'shops', element: lazyPage(() => import('./community/ShopsPage.tsx')) },
         { path: '*', element: <Navigate to="/m" replace /> },
       ],
     },
