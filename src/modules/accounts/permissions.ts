@@ -102,8 +102,13 @@ const gridStaff: Permission[] = ['grid.read', 'grid.report', 'grid.handle', 'gri
 const servicesStaff: Permission[] = ['services.read', 'services.manage', 'services.order', 'care.read', 'care.manage'];
 // Market participation (R16): the subdistrict applies for subsidies, the district approves; staff keep the space register.
 const market: Permission[] = ['subsidies.read', 'spaces.read', 'spaces.manage'];
+// Property repairs (物业维护): the property company's staff assign, take and finish them in their compounds; the
+// community and those above it follow them.
+const repairStaff: Permission[] = ['repairs.read', 'repairs.assign', 'repairs.handle'];
 // Community services (issue 14): the community's staff and those above keep canteens, notices, shops and screens.
 const communityStaff: Permission[] = ['notices.publish', 'canteen.manage', 'commerce.manage', 'screens.manage'];
+// Passage and parking (issue 14): the property company keeps them, the community and subdistrict staff too.
+const passageStaff: Permission[] = ['passage.manage', 'parking.manage'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
@@ -111,44 +116,43 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     ...implementers,
     ...duty,
     ...gridStaff,
+    ...communityStaff,
+    ...market,
     'funding.disburse',
     'companies.register',
     'evaluation.manage',
     'services.read',
     'care.read',
-  ],
-  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle', ...servicesStaff],
-    ...market,
     'subsidies.approve',
+    'repairs.read',
   ],
-  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle', ...market, 'subsidies.apply'],
-// Property repairs (物业维护): the property company's staff assign, take and finish them in their compounds; the
-// community and those above it follow them.
-const repairStaff: Permission[] = ['repairs.read', 'repairs.assign', 'repairs.handle'];
-
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
-  district_officer: [...implementers, ...duty, ...gridStaff, 'funding.disburse', 'companies.register', 'evaluation.manage', 'repairs.read'],
-  subdistrict_officer: [...implementers, ...duty, ...gridStaff, 'devices.manage', 'workorders.handle', 'repairs.read'],
+  subdistrict_officer: [
+    ...implementers,
+    ...duty,
+    ...gridStaff,
+    ...servicesStaff,
     ...communityStaff,
-    'funding.disburse',
-    'companies.register',
-    'evaluation.manage',
+    ...market,
+    ...passageStaff,
+    'devices.manage',
+    'workorders.handle',
+    'subsidies.apply',
+    'repairs.read',
   ],
-  subdistrict_officer: [...implementers, ...duty, ...gridStaff, ...communityStaff, 'devices.manage', 'workorders.handle'],
   community_worker: [
     ...staff,
     ...duty,
     ...gridStaff,
+    ...servicesStaff,
     ...communityStaff,
+    ...market,
+    ...passageStaff,
     'registry.write',
     'registry.import',
     'personal.read',
     'residents.bind',
     'ballots.enter_paper',
     'surveys.enter',
-    ...servicesStaff,
-    ...market,
     'repairs.read',
   ],
   department_liaison: [...staff, 'packages.write', 'plan.review'],
@@ -165,6 +169,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'grid.report',
     'grid.handle',
     ...repairStaff,
+    ...passageStaff,
     // Property staff publish notices to their compounds and look after the lobby screens.
     'notices.publish',
     'screens.manage',
@@ -176,9 +181,6 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Scoped to their grids (grid_workers), not their division: they see their grids' events and their own reports.
   grid_worker: ['registry.read', 'grid.read', 'grid.report', 'grid.handle', 'grid.patrol'],
 };
-// Passage and parking (issue 14): the property company keeps them, the community and subdistrict staff too.
-for (const role of ['property_manager', 'community_worker', 'subdistrict_officer'] as const)
-  rolePermissions[role] = [...rolePermissions[role], 'passage.manage', 'parking.manage'];
 
 export function isPermission(name: string): name is Permission {
   return Object.hasOwn(permissions, name);

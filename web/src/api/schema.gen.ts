@@ -2,6 +2,7 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 /* eslint-disable */
+import type { paths_access } from './schema.gen/access.ts';
 import type { paths_alarms } from './schema.gen/alarms.ts';
 import type { paths_annual_plans } from './schema.gen/annual-plans.ts';
 import type { paths_assessments } from './schema.gen/assessments.ts';
@@ -10,7 +11,8 @@ import type { paths_ballots } from './schema.gen/ballots.ts';
 import type { paths_blackouts } from './schema.gen/blackouts.ts';
 import type { paths_canteens } from './schema.gen/canteens.ts';
 import type { paths_catalogue } from './schema.gen/catalogue.ts';
-import type { paths_compounds } from './schema.gen/compounds.ts';
+import type { paths_compounds_1 } from './schema.gen/compounds-1.ts';
+import type { paths_compounds_2 } from './schema.gen/compounds-2.ts';
 import type { paths_coordination } from './schema.gen/coordination.ts';
 import type { paths_department_crews } from './schema.gen/department-crews.ts';
 import type { paths_device_imports } from './schema.gen/device-imports.ts';
@@ -37,14 +39,14 @@ import type { paths_ingest } from './schema.gen/ingest.ts';
 import type { paths_jobs } from './schema.gen/jobs.ts';
 import type { paths_me_1 } from './schema.gen/me-1.ts';
 import type { paths_me_2 } from './schema.gen/me-2.ts';
-<<<<<<< HEAD
 import type { paths_me_3 } from './schema.gen/me-3.ts';
-=======
+import type { paths_me_4 } from './schema.gen/me-4.ts';
+import type { paths_me_5 } from './schema.gen/me-5.ts';
 import type { paths_notices } from './schema.gen/notices.ts';
->>>>>>> wt-community
 import type { paths_open311 } from './schema.gen/open311.ts';
 import type { paths_outcomes } from './schema.gen/outcomes.ts';
 import type { paths_package_notices } from './schema.gen/package-notices.ts';
+import type { paths_parking_sessions } from './schema.gen/parking-sessions.ts';
 import type { paths_policy_rules } from './schema.gen/policy-rules.ts';
 import type { paths_precedence_rules } from './schema.gen/precedence-rules.ts';
 import type { paths_prices } from './schema.gen/prices.ts';
@@ -55,21 +57,23 @@ import type { paths_projects_4 } from './schema.gen/projects-4.ts';
 import type { paths_projects_5 } from './schema.gen/projects-5.ts';
 import type { paths_projects_6 } from './schema.gen/projects-6.ts';
 import type { paths_property_companies } from './schema.gen/property-companies.ts';
+import type { paths_property_subsidies } from './schema.gen/property-subsidies.ts';
+import type { paths_public_spaces } from './schema.gen/public-spaces.ts';
+import type { paths_repairs_1 } from './schema.gen/repairs-1.ts';
+import type { paths_repairs_2 } from './schema.gen/repairs-2.ts';
 import type { paths_residents } from './schema.gen/residents.ts';
 import type { paths_safety } from './schema.gen/safety.ts';
 import type { paths_sample_surveys_1 } from './schema.gen/sample-surveys-1.ts';
 import type { paths_sample_surveys_2 } from './schema.gen/sample-surveys-2.ts';
 import type { paths_schedules } from './schema.gen/schedules.ts';
-<<<<<<< HEAD
+import type { paths_screen } from './schema.gen/screen.ts';
 import type { paths_services_1 } from './schema.gen/services-1.ts';
 import type { paths_services_2 } from './schema.gen/services-2.ts';
 import type { paths_services_3 } from './schema.gen/services-3.ts';
 import type { paths_services_4 } from './schema.gen/services-4.ts';
 import type { paths_services_5 } from './schema.gen/services-5.ts';
-=======
-import type { paths_screen } from './schema.gen/screen.ts';
 import type { paths_shops } from './schema.gen/shops.ts';
->>>>>>> wt-community
+import type { paths_space_grants } from './schema.gen/space-grants.ts';
 import type { paths_stats } from './schema.gen/stats.ts';
 import type { paths_surveys } from './schema.gen/surveys.ts';
 import type { paths_work_orders_1 } from './schema.gen/work-orders-1.ts';
@@ -79,6 +83,7 @@ import type { paths_work_packages } from './schema.gen/work-packages.ts';
 
 export interface paths
   extends
+    paths_access,
     paths_alarms,
     paths_annual_plans,
     paths_assessments,
@@ -87,7 +92,8 @@ export interface paths
     paths_blackouts,
     paths_canteens,
     paths_catalogue,
-    paths_compounds,
+    paths_compounds_1,
+    paths_compounds_2,
     paths_coordination,
     paths_department_crews,
     paths_device_imports,
@@ -114,14 +120,14 @@ export interface paths
     paths_jobs,
     paths_me_1,
     paths_me_2,
-<<<<<<< HEAD
     paths_me_3,
-=======
+    paths_me_4,
+    paths_me_5,
     paths_notices,
->>>>>>> wt-community
     paths_open311,
     paths_outcomes,
     paths_package_notices,
+    paths_parking_sessions,
     paths_policy_rules,
     paths_precedence_rules,
     paths_prices,
@@ -132,21 +138,23 @@ export interface paths
     paths_projects_5,
     paths_projects_6,
     paths_property_companies,
+    paths_property_subsidies,
+    paths_public_spaces,
+    paths_repairs_1,
+    paths_repairs_2,
     paths_residents,
     paths_safety,
     paths_sample_surveys_1,
     paths_sample_surveys_2,
     paths_schedules,
-<<<<<<< HEAD
+    paths_screen,
     paths_services_1,
     paths_services_2,
     paths_services_3,
     paths_services_4,
     paths_services_5,
-=======
-    paths_screen,
     paths_shops,
->>>>>>> wt-community
+    paths_space_grants,
     paths_stats,
     paths_surveys,
     paths_work_orders_1,

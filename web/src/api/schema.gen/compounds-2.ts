@@ -2,31 +2,6 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_compounds_2 {
-  '/api/v1/compounds/{id}/parking-passes': {
-    /** Sell a plate a month's pass at the tariff's price, its payment recorded */
-    post: {
-      params: {
-        id: string;
-      };
-      body: {
-        plate: string;
-        month: string;
-        method: 'cash' | 'wechat' | 'alipay' | 'bank_card' | 'other';
-        reference: string;
-      };
-      responses: {
-        201: {
-          id: string;
-          compoundId: string;
-          plate: string;
-          month: string;
-          amountFen: number;
-          method: 'cash' | 'wechat' | 'alipay' | 'bank_card' | 'other';
-          reference: string;
-        };
-      };
-    };
-  };
   '/api/v1/compounds/{id}/parking-sessions': {
     /** A compound's stays from its barriers, newest first (open ones with their fee so far) */
     get: {
@@ -118,6 +93,37 @@ export interface paths_compounds_2 {
             devices: number;
             published: boolean;
           }>;
+        };
+      };
+    };
+  };
+  '/api/v1/compounds/{id}/screen': {
+    /** Whether the compound's lobby screen has a link, and when it was last replaced (the token is shown only once) */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          compoundId: string;
+          configured: boolean;
+          rotatedAt: string | null;
+        };
+      };
+    };
+  };
+  '/api/v1/compounds/{id}/screen/token': {
+    /** Make a new link for the compound's lobby screen: the old one stops working at once */
+    post: {
+      params: {
+        id: string;
+      };
+      responses: {
+        201: {
+          compoundId: string;
+          token: string;
+          path: string;
+          rotatedAt: string;
         };
       };
     };

@@ -2,8 +2,35 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_me_3 {
-  '/api/v1/me/services/orders/{id}': {
-    /** One of my orders */
+  '/api/v1/me/repairs/options': {
+    /** What the repair form offers: the resident's verified homes, the categories with their due hours, the limits */
+    get: {
+      responses: {
+        200: {
+          households: Array<{
+            id: string;
+            compoundName: string;
+            building: string;
+            unit: string;
+            room: string;
+          }>;
+          categories: Array<{
+            code: string;
+            name: {
+              zh: string;
+              en: string;
+            };
+            dueHours: number;
+          }>;
+          maxPhotos: number;
+          photoMaxMb: number;
+          ratingDays: number;
+        };
+      };
+    };
+  };
+  '/api/v1/me/repairs/{id}': {
+    /** One request of the resident’s households with every step (no staff names), its photos and the rating */
     get: {
       params: {
         id: string;
@@ -11,185 +38,73 @@ export interface paths_me_3 {
       responses: {
         200: {
           id: string;
-          ref: string;
-          kind: string;
-          kindName: {
+          compoundId: string;
+          place: {
+            compoundName: string;
+            building: string;
+            unit: string;
+            room: string;
+          } | null;
+          category: string;
+          categoryName: {
             zh: string;
             en: string;
           };
-          status: 'requested' | 'offered' | 'accepted' | 'in_service' | 'completed' | 'cancelled' | 'unmatched' | 'no_show';
-          dispatchMode: 'auto' | 'manual';
-          orderedAs: 'self' | 'family' | 'worker';
-          profileId: string;
-          elderNameMasked: string;
-          compoundId: string;
-          compoundName: string | null;
-          startsAt: string;
-          endsAt: string;
-          providerId: string | null;
-          providerName: string | null;
-          priceFen: number | null;
-          subsidyFen: number | null;
-          payFen: number | null;
+          description: string;
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          overdue: boolean;
+          dueAt: string;
           createdAt: string;
-          acceptedAt: string | null;
-          actions: Array<string>;
-          note: string | null;
-          subsidyRule: {
-            key: string;
-            version: string;
-            minAge: number | null;
-          } | null;
-          offeredAt: string | null;
-          checkIn: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          checkOut: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          serviceNote: string | null;
-          closedAt: string | null;
-          offers: Array<{
+          completedAt: string | null;
+          rated: boolean;
+          completionNote: string | null;
+          photos: Array<{
             id: string;
-            providerId: string;
-            providerName: string | null;
-            rank: number;
-            score: number;
-            byHand: boolean;
-            offeredAt: string;
-            expiresAt: string;
-            answer: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
-            answeredAt: string | null;
+            url: string;
+            filename: string;
           }>;
-          rating: {
-            stars: number;
-            comment: string | null;
-            at: string;
-          } | null;
-          complaints: Array<{
+          completionPhotos: Array<{
             id: string;
-            status: 'open' | 'handling' | 'resolved' | 'closed';
-            text: string;
-            filedAt: string;
-            updatedAt: string;
+            url: string;
+            filename: string;
           }>;
-        };
-      };
-    };
-  };
-  '/api/v1/me/services/orders/{id}/cancel': {
-    /** Cancel one of my orders not yet in service */
-    post: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          id: string;
-          ref: string;
-          kind: string;
-          kindName: {
-            zh: string;
-            en: string;
-          };
-          status: 'requested' | 'offered' | 'accepted' | 'in_service' | 'completed' | 'cancelled' | 'unmatched' | 'no_show';
-          dispatchMode: 'auto' | 'manual';
-          orderedAs: 'self' | 'family' | 'worker';
-          profileId: string;
-          elderNameMasked: string;
-          compoundId: string;
-          compoundName: string | null;
-          startsAt: string;
-          endsAt: string;
-          providerId: string | null;
-          providerName: string | null;
-          priceFen: number | null;
-          subsidyFen: number | null;
-          payFen: number | null;
-          createdAt: string;
-          acceptedAt: string | null;
-          actions: Array<string>;
-          note: string | null;
-          subsidyRule: {
-            key: string;
-            version: string;
-            minAge: number | null;
-          } | null;
-          offeredAt: string | null;
-          checkIn: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          checkOut: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          serviceNote: string | null;
-          closedAt: string | null;
-          offers: Array<{
-            id: string;
-            providerId: string;
-            providerName: string | null;
-            rank: number;
-            score: number;
-            byHand: boolean;
-            offeredAt: string;
-            expiresAt: string;
-            answer: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
-            answeredAt: string | null;
-          }>;
-          rating: {
-            stars: number;
-            comment: string | null;
-            at: string;
-          } | null;
-          complaints: Array<{
-            id: string;
-            status: 'open' | 'handling' | 'resolved' | 'closed';
-            text: string;
-            filedAt: string;
-            updatedAt: string;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/me/services/orders/{id}/complaints': {
-    /** Complain about an order; the community follows it up */
-    post: {
-      params: {
-        id: string;
-      };
-      body: {
-        text: string;
-      };
-      responses: {
-        201: {
-          id: string;
-          orderId: string;
-          providerId: string | null;
-          status: 'open' | 'handling' | 'resolved' | 'closed';
-          text: string;
-          filedAt: string;
-          updatedAt: string;
           steps: Array<{
             at: string;
-            role: string;
-            status: 'open' | 'handling' | 'resolved' | 'closed';
+            action: string;
+            actorRole: 'resident' | 'staff' | 'system';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
             note: string | null;
           }>;
+          rating: {
+            stars: number;
+            comment: string | null;
+            at: string;
+          } | null;
+          canRate: boolean;
+          rateUntil: string | null;
+          ratingDays: number;
         };
       };
     };
   };
-  '/api/v1/me/services/orders/{id}/rating': {
-    /** Rate a completed order, once: 1 to 5 stars and a comment */
+  '/api/v1/me/repairs/{id}/photos/{photoId}': {
+    /** A photo of the request or of the finished work */
+    get: {
+      params: {
+        id: string;
+        photoId: string;
+      };
+      responses: {
+        /** A file: image/* */
+        200: Blob;
+      };
+    };
+  };
+  '/api/v1/me/repairs/{id}/rating': {
+    /** Rate the finished repair (1–5 stars), once, within repairs.rating_days of its completion */
     post: {
       params: {
         id: string;
@@ -199,74 +114,113 @@ export interface paths_me_3 {
         comment?: string;
       };
       responses: {
-        201: {
+        200: {
           id: string;
-          ref: string;
-          kind: string;
-          kindName: {
+          compoundId: string;
+          place: {
+            compoundName: string;
+            building: string;
+            unit: string;
+            room: string;
+          } | null;
+          category: string;
+          categoryName: {
             zh: string;
             en: string;
           };
-          status: 'requested' | 'offered' | 'accepted' | 'in_service' | 'completed' | 'cancelled' | 'unmatched' | 'no_show';
-          dispatchMode: 'auto' | 'manual';
-          orderedAs: 'self' | 'family' | 'worker';
-          profileId: string;
-          elderNameMasked: string;
-          compoundId: string;
-          compoundName: string | null;
-          startsAt: string;
-          endsAt: string;
-          providerId: string | null;
-          providerName: string | null;
-          priceFen: number | null;
-          subsidyFen: number | null;
-          payFen: number | null;
+          description: string;
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          overdue: boolean;
+          dueAt: string;
           createdAt: string;
-          acceptedAt: string | null;
-          actions: Array<string>;
-          note: string | null;
-          subsidyRule: {
-            key: string;
-            version: string;
-            minAge: number | null;
-          } | null;
-          offeredAt: string | null;
-          checkIn: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          checkOut: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          serviceNote: string | null;
-          closedAt: string | null;
-          offers: Array<{
+          completedAt: string | null;
+          rated: boolean;
+          completionNote: string | null;
+          photos: Array<{
             id: string;
-            providerId: string;
-            providerName: string | null;
-            rank: number;
-            score: number;
-            byHand: boolean;
-            offeredAt: string;
-            expiresAt: string;
-            answer: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
-            answeredAt: string | null;
+            url: string;
+            filename: string;
+          }>;
+          completionPhotos: Array<{
+            id: string;
+            url: string;
+            filename: string;
+          }>;
+          steps: Array<{
+            at: string;
+            action: string;
+            actorRole: 'resident' | 'staff' | 'system';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
           }>;
           rating: {
             stars: number;
             comment: string | null;
             at: string;
           } | null;
-          complaints: Array<{
-            id: string;
-            status: 'open' | 'handling' | 'resolved' | 'closed';
-            text: string;
-            filedAt: string;
-            updatedAt: string;
+          canRate: boolean;
+          rateUntil: string | null;
+          ratingDays: number;
+        };
+      };
+    };
+  };
+  '/api/v1/me/services/elders': {
+    /** The elders I may order for (myself, or as family), masked, and the kinds of service */
+    get: {
+      responses: {
+        200: {
+          elders: Array<{
+            profileId: string;
+            nameMasked: string;
+            gender: 'female' | 'male';
+            ageBand: string;
+            relation: string;
+            compoundName: string | null;
           }>;
+          catalogue: {
+            version: string;
+            kinds: Array<{
+              code: string;
+              name: {
+                zh: string;
+                en: string;
+              };
+              minutes: number;
+              requires: Array<string>;
+            }>;
+            qualifications: Array<{
+              code: string;
+              name: {
+                zh: string;
+                en: string;
+              };
+            }>;
+            careLevels: Array<{
+              code: string;
+              name: {
+                zh: string;
+                en: string;
+              };
+            }>;
+            needs: Array<{
+              code: string;
+              name: {
+                zh: string;
+                en: string;
+              };
+            }>;
+            dialects: Array<{
+              code: string;
+              name: {
+                zh: string;
+                en: string;
+              };
+            }>;
+          };
         };
       };
     };

@@ -215,6 +215,7 @@ export default function ResidentHomePage() {
           <ServicesEntry />
           <Section title={t('passage.entryTitle')} testId="m-passage-section">
             <PassageEntry />
+          </Section>
           <Section title={t('repairs.resident.entryTitle')} testId="m-repairs">
             <RepairsEntry />
           </Section>
