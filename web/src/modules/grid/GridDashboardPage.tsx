@@ -4,22 +4,7 @@
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Breadcrumb,
-  Card,
-  Col,
-  Empty,
-  Result,
-  Row,
-  Segmented,
-  Select,
-  Skeleton,
-  Space,
-  Statistic,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Breadcrumb, Card, Col, Empty, Result, Row, Segmented, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import GeoMap, { type GeoLegendItem, type GeoPoint } from '../../app/GeoMap.tsx';
 import { LoadFailure } from '../../app/ProblemAlert.tsx';
