@@ -1,7 +1,8 @@
 // A failed request explained: the problem's detail, each field error, and anything the caller adds
 // (e.g. the materials a step still lacks). Used wherever a 409/422 problem+json should be read in full.
 import type { ReactNode } from 'react';
-import { Alert } from 'antd';
+import { Alert, Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from './api.ts';
 
 interface Props {
@@ -39,6 +40,28 @@ export default function ProblemAlert({ title, error, extra, testId = 'problem', 
           )}
           {extra}
         </>
+      }
+    />
+  );
+}
+
+/**
+ * A page's data that did not load: a 404 reads as not found (or out of the reader's scope), anything else is
+ * explained with a retry. Test ids: `<testId>-not-found`, `<testId>-error`.
+ */
+export function LoadFailure(props: { error: unknown; title: ReactNode; notFoundTitle: ReactNode; testId: string; onRetry: () => void }) {
+  const { t } = useTranslation();
+  if (props.error instanceof ApiError && props.error.status === 404)
+    return <Result status="404" title={props.notFoundTitle} data-testid={`${props.testId}-not-found`} />;
+  return (
+    <ProblemAlert
+      testId={`${props.testId}-error`}
+      title={props.title}
+      error={props.error}
+      extra={
+        <Button size="small" style={{ marginTop: 8 }} onClick={props.onRetry}>
+          {t('common.retry')}
+        </Button>
       }
     />
   );

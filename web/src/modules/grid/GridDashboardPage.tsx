@@ -4,27 +4,10 @@
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Result,
-  Row,
-  Segmented,
-  Select,
-  Skeleton,
-  Space,
-  Statistic,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Breadcrumb, Card, Col, Empty, Result, Row, Segmented, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api.ts';
 import GeoMap, { type GeoLegendItem, type GeoPoint } from '../../app/GeoMap.tsx';
-import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { LoadFailure } from '../../app/ProblemAlert.tsx';
 import { useAuth } from '../accounts/index.ts';
 import { fetchCompounds, fetchDivisions, registryKeys } from '../registry/index.ts';
 import { EChart } from '../stats/index.ts';
@@ -125,8 +108,6 @@ function Dashboard({ division }: { division: string | undefined }) {
   const compoundName = new Map((compounds.data ?? []).map((c) => [c.id, c.name]));
   const childName = (key: string, name: string | null) => name ?? compoundName.get(key) ?? names.get(key) ?? key;
 
-  const notFound = dash.error instanceof ApiError && dash.error.status === 404;
-
   return (
     <div data-testid="grid-dashboard" data-level={data?.level ?? ''} data-division={here ?? ''} data-compound={compoundId ?? ''}>
       <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 8, marginBottom: 12 }}>
@@ -196,21 +177,15 @@ function Dashboard({ division }: { division: string | undefined }) {
       </Card>
 
       {dash.isLoading && <Skeleton active paragraph={{ rows: 8 }} data-testid="grid-dash-loading" />}
-      {dash.error &&
-        (notFound ? (
-          <Result status="404" title={t('gridDash.notFound')} data-testid="grid-dash-not-found" />
-        ) : (
-          <ProblemAlert
-            testId="grid-dash-error"
-            title={t('gridDash.error')}
-            error={dash.error}
-            extra={
-              <Button size="small" style={{ marginTop: 8 }} onClick={() => void dash.refetch()}>
-                {t('common.retry')}
-              </Button>
-            }
-          />
-        ))}
+      {dash.error && (
+        <LoadFailure
+          error={dash.error}
+          title={t('gridDash.error')}
+          notFoundTitle={t('gridDash.notFound')}
+          testId="grid-dash"
+          onRetry={() => void dash.refetch()}
+        />
+      )}
       {data && (
         <Body
           data={data}

@@ -29,7 +29,7 @@ import { ApiError } from '../../app/api.ts';
 import ExportXlsxButton from '../../app/ExportXlsxButton.tsx';
 import { formatDecimal } from '../../app/money.ts';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
-import ProblemAlert from '../../app/ProblemAlert.tsx';
+import ProblemAlert, { LoadFailure } from '../../app/ProblemAlert.tsx';
 import { useAuth } from '../accounts/index.ts';
 import type { CompoundSummary } from '../registry/index.ts';
 import { SafetyCards } from '../smart/index.ts';
@@ -114,6 +114,7 @@ function DivisionOverview({ division }: { division: string }) {
   const [year, setYear, yearQuery] = useYear();
   const [measure, setMeasure] = useState<Measure>('households');
   const overview = useOverview(division, year);
+  const notFound = overview.error instanceof ApiError && overview.error.status === 404;
   const { crumbs } = useBreadcrumb(user?.scope.division ?? null, division);
   const children = useChildren(division, year);
   const community = children.community;
@@ -128,7 +129,6 @@ function DivisionOverview({ division }: { division: string }) {
     else navigate(`/overview/${child.key}${yearQuery}`);
   };
 
-  const notFound = overview.error instanceof ApiError && overview.error.status === 404;
   const empty = overview.data ? isEmptyOverview(overview.data) : false;
 
   return (
@@ -172,21 +172,15 @@ function DivisionOverview({ division }: { division: string }) {
       </Card>
 
       {overview.isLoading && <Skeleton active paragraph={{ rows: 6 }} data-testid="overview-loading" />}
-      {overview.error &&
-        (notFound ? (
-          <Result status="404" title={t('stats.notFound')} data-testid="overview-not-found" />
-        ) : (
-          <ProblemAlert
-            testId="overview-error"
-            title={t('stats.error')}
-            error={overview.error}
-            extra={
-              <Button size="small" onClick={() => void overview.refetch()} style={{ marginTop: 8 }}>
-                {t('common.retry')}
-              </Button>
-            }
-          />
-        ))}
+      {overview.error && (
+        <LoadFailure
+          error={overview.error}
+          title={t('stats.error')}
+          notFoundTitle={t('stats.notFound')}
+          testId="overview"
+          onRetry={() => void overview.refetch()}
+        />
+      )}
 
       {overview.data && (
         <>
