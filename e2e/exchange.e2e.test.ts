@@ -3,7 +3,7 @@
 // one try, and 重新投递 sends it once more with the same event id and a valid signature.
 import { afterAll, describe, expect, it } from 'vitest';
 import { startExchangeReceiver, type ExchangeReceiver } from '../src/modules/exchange/index.ts';
-import { apiCall, browserSuite, signIn } from './support.ts';
+import { apiCall, browserSuite, closeModal, signIn } from './support.ts';
 
 let receiver: ExchangeReceiver | undefined;
 const suite = browserSuite({
@@ -32,7 +32,7 @@ describe('exchange UI', () => {
     await page.getByTestId('connector-save').click();
     const secret = (await page.getByTestId('exchange-secret').textContent())!.trim();
     expect(secret.length).toBeGreaterThanOrEqual(40);
-    await page.getByTestId('exchange-secret-done').click();
+    await closeModal(page, 'exchange-secret-done');
     await expect.poll(() => page.getByTestId('connector-name').allTextContents()).toContain('智慧河道（测试）');
 
     // A grid event escalated by hand up to the city level.

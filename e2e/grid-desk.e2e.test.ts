@@ -3,20 +3,16 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall, browserSuite, signIn } from './support.ts';
+import { apiCall, browserSuite, pick, signIn } from './support.ts';
 
 const suite = browserSuite();
 
 async function fill(page: Page, compoundName: string, building: string, description: string) {
   await page.getByTestId('grid-new').click();
   await page.getByTestId('grid-new-category').waitFor();
-  await page.getByTestId('grid-new-category').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '路灯故障' }).click();
-  await page.getByTestId('grid-new-compound').click();
-  await page.keyboard.type(compoundName);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: compoundName }).click();
-  await page.getByTestId('grid-new-building').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: building }).click();
+  await pick(page, 'grid-new-category', '路灯', '路灯故障');
+  await pick(page, 'grid-new-compound', compoundName);
+  await pick(page, 'grid-new-building', building);
   await page.getByTestId('grid-new-description').fill(description);
 }
 

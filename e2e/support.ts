@@ -143,6 +143,20 @@ export async function apiCall<T>(page: Page, method: string, path: string, body?
  * containing `label`, and waits for the dropdown to close. Under load the list can re-render between
  * finding an option and clicking it, so a click that did not close the dropdown is made again.
  */
+/** Clicks a modal's closing button until no modal is open (a click during its opening animation can be lost). */
+export async function closeModal(page: Page, testId: string): Promise<void> {
+  const open = () => page.locator('.ant-modal-wrap:visible').count();
+  for (let attempt = 1; ; attempt++) {
+    if (await page.getByTestId(testId).isVisible()) await page.getByTestId(testId).click();
+    try {
+      await expect.poll(open, { timeout: 5_000 }).toBe(0);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}
+
 export async function pick(page: Page, testId: string, typed: string, label = typed): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(typed);

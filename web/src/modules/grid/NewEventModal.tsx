@@ -102,6 +102,7 @@ export default function NewEventModal({ open, onClose }: { open: boolean; onClos
         <Form.Item name="buildingId" label={t('gridEvents.grids.buildings')}>
           <Select
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             disabled={!compoundId}
             loading={compound.isLoading && !!compoundId}
             placeholder={t('gridEvents.staff.wholeCompound')}
