@@ -13,10 +13,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pool } from 'pg';
 import { startTestServer } from '../src/apps/test-server.ts';
-import { categoriesAt, listGridEvents, nearbyOpen, openStates, slaSweep } from '../src/modules/grid/index.ts';
+import { categoriesAt, listGridEvents, nearbyOpen, openStates } from '../src/modules/grid/index.ts';
 import { buildGridCity, type GridCityFigures } from './support/grid-city.ts';
 import { bearerToken } from './support/load.ts';
 import { measureOutbound, type OutboundFigures } from './support/grid-outbound.ts';
+import { measureSweep, type SweepCase } from './support/grid-sweep.ts';
+import { sample, type Latency } from './support/latency.ts';
 import { fmt, textTable, writeReport, type Figure, type Report } from './support/report.ts';
 import { cpuBusyPercent, elapsedSeconds, log, numberFlag, sleep, withHeartbeat } from './support/run.ts';
 
@@ -26,31 +28,6 @@ const EVENTS = numberFlag('events', SMOKE ? 20_000 : 1_000_000);
 const RUNS = numberFlag('runs', SMOKE ? 200 : 1_000);
 const DELIVERIES = numberFlag('deliveries', SMOKE ? 2_000 : 20_000);
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
-
-interface Latency {
-  p50: number;
-  p99: number;
-  max: number;
-  n: number;
-}
-
-function latency(samples: number[]): Latency {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { p50: at(0.5), p99: at(0.99), max: s[s.length - 1]!, n: s.length };
-}
-
-/** `runs` sequential calls after 10 untimed ones; `fn` gets the run's index (to vary its input). */
-async function sample(runs: number, fn: (i: number) => Promise<unknown>): Promise<Latency> {
-  for (let i = 0; i < 10; i++) await fn(-1 - i);
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    out.push(performance.now() - t0);
-  }
-  return latency(out);
-}
 
 /** A small reproducible generator (mulberry32), so each run asks the same windows and points. */
 function rng(seed: number) {
@@ -186,81 +163,6 @@ async function measureDuplicates(
   return { http, api, sql, found, radiusM };
 }
 
-interface SweepCase {
-  open: number;
-  /** A month on: every open event due at once (the worst case), beside the raw UPDATE of the same rows. */
-  all: { ms: number; flagged: number; escalated: number; rawMs: number; rawRows: number };
-  steady: Latency & { flagged: number; escalated: number };
-  catchUp: { ms: number; flagged: number; escalated: number };
-  rawUpdateMs: number;
-  rawFlagged: number;
-}
-
-/** Sweeps a minute apart (steady state), then one an hour on (after an outage); the raw UPDATE first, rolled back. */
-async function measureSweep(ctx: Parameters<typeof slaSweep>[0], pool: Pool): Promise<SweepCase> {
-  const open = (await pool.query<{ n: number }>(`select count(*)::int as n from grid_events where state <> 'closed'`)).rows[0]!.n;
-  const start = Date.now();
-  const hour = new Date(start + 3_600_000);
-  const client = await pool.connect();
-  let rawUpdateMs = 0;
-  let rawFlagged = 0;
-  try {
-    await client.query('begin');
-    const t0 = performance.now();
-    const r = await client.query(
-      `update grid_events set overdue_since = due_at where state <> 'closed' and overdue_since is null and due_at <= $1`,
-      [hour],
-    );
-    rawUpdateMs = performance.now() - t0;
-    rawFlagged = r.rowCount ?? 0;
-  } finally {
-    await client.query('rollback');
-    client.release();
-  }
-  let flagged = 0;
-  let escalated = 0;
-  const minutes = SMOKE ? 10 : 30;
-  const samples: number[] = [];
-  for (let m = 1; m <= minutes; m++) {
-    const t0 = performance.now();
-    const res = await slaSweep(ctx, new Date(start + m * 60_000));
-    samples.push(performance.now() - t0);
-    flagged += res.flagged;
-    escalated += res.escalated.length;
-  }
-  const t0 = performance.now();
-  const res = await slaSweep(ctx, hour);
-  const catchUp = { ms: performance.now() - t0, flagged: res.flagged, escalated: res.escalated.length };
-  const month = new Date(start + 30 * 86_400_000);
-  const raw = await pool.connect();
-  let rawMs = 0;
-  let rawRows = 0;
-  try {
-    await raw.query('begin');
-    const r0 = performance.now();
-    const r = await raw.query(
-      `update grid_events set overdue_since = due_at where state <> 'closed' and overdue_since is null and due_at <= $1`,
-      [month],
-    );
-    rawMs = performance.now() - r0;
-    rawRows = r.rowCount ?? 0;
-  } finally {
-    await raw.query('rollback');
-    raw.release();
-  }
-  const a0 = performance.now();
-  const everything = await slaSweep(ctx, month);
-  const all = { ms: performance.now() - a0, flagged: everything.flagged, escalated: everything.escalated.length, rawMs, rawRows };
-  log(
-    `SLA sweep over ${open} open events: each minute ${ms(latency(samples))} (${flagged} flagged, ${escalated} escalated); ` +
-      `an hour on ${catchUp.ms.toFixed(0)} ms (${catchUp.flagged} flagged, ${catchUp.escalated} escalated); raw UPDATE ${rawUpdateMs.toFixed(0)} ms (${rawFlagged} rows)`,
-  );
-  log(
-    `SLA sweep a month on: ${all.ms.toFixed(0)} ms (${all.flagged} flagged, ${all.escalated} escalated); raw UPDATE ${rawMs.toFixed(0)} ms (${rawRows} rows)`,
-  );
-  return { open, all, steady: { ...latency(samples), flagged, escalated }, catchUp, rawUpdateMs, rawFlagged };
-}
-
 /** Where a missed budget's time goes, from the figures beside it (so the table's NO is read with its cause). */
 function missed(open311: Open311Case, sweep: SweepCase): string[] {
   const out: string[] = [];
@@ -330,7 +232,7 @@ async function main(): Promise<void> {
       dumping?.duplicateRadiusM ?? 200,
     );
     outbound = await measureOutbound(server.ctx, DELIVERIES);
-    sweep = await measureSweep(server.ctx, pool);
+    sweep = await measureSweep(server.ctx, pool, SMOKE ? 10 : 30);
   } finally {
     // The sweep's escalations go out through the exchange's handlers to the demo's connectors; jobs still running
     // when the pool closes fail inside pg-boss. Give them a bounded while, then ignore what shutdown interrupts.

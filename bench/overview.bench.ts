@@ -12,6 +12,7 @@ import { upsertAccount } from '../src/modules/accounts/index.ts';
 import { startTestServer } from '../src/apps/test-server.ts';
 import { bearerToken } from './support/load.ts';
 import { buildProvince, CURRENT_YEAR, PROVINCE, type ProvinceFigures } from './support/province.ts';
+import { sample, type Latency } from './support/latency.ts';
 import { fmt, textTable, writeReport, type Figure, type Report } from './support/report.ts';
 import { cpuBusyPercent, elapsedSeconds, log, numberFlag, withHeartbeat } from './support/run.ts';
 
@@ -19,11 +20,6 @@ const BUDGET_P99_MS = 200;
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 const PASSWORD = 'province-bench-1';
 
-interface Latency {
-  p50: number;
-  p99: number;
-  max: number;
-}
 interface Case {
   label: string;
   division: string;
@@ -32,23 +28,6 @@ interface Case {
   sql: Latency;
   /** Figures of the API equal the hand-written query's. */
   agrees: string[];
-}
-
-function latency(samples: number[]): Latency {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { p50: at(0.5), p99: at(0.99), max: s[s.length - 1]! };
-}
-
-async function sample(runs: number, fn: () => Promise<unknown>): Promise<Latency> {
-  for (let i = 0; i < 5; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return latency(out);
 }
 
 /**

@@ -16,6 +16,7 @@ import { encrypt } from '../src/platform/personal-data.ts';
 import { catalogueAt, findCandidates, matchForProfile, matchingAt, rankCandidates, shanghaiDay } from '../src/modules/services/index.ts';
 import { buildServicesCity, type ServicesCityFigures } from './support/services-city.ts';
 import { bearerToken } from './support/load.ts';
+import { latency, sample, type Latency } from './support/latency.ts';
 import { fmt, textTable, writeReport, type Figure, type Report } from './support/report.ts';
 import { cpuBusyPercent, elapsedSeconds, log, numberFlag, sleep, withHeartbeat } from './support/run.ts';
 
@@ -26,30 +27,6 @@ const COMPOUNDS = numberFlag('compounds', SMOKE ? 600 : 3_000);
 const RUNS = numberFlag('runs', SMOKE ? 300 : 2_000);
 const HTTP_RUNS = numberFlag('http-runs', SMOKE ? 100 : 500);
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
-
-interface Latency {
-  p50: number;
-  p99: number;
-  max: number;
-  n: number;
-}
-
-function latency(samples: number[]): Latency {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { p50: at(0.5), p99: at(0.99), max: s[s.length - 1]!, n: s.length };
-}
-
-async function sample(runs: number, fn: (i: number) => Promise<unknown>): Promise<Latency> {
-  for (let i = 0; i < 10; i++) await fn(-1 - i);
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    out.push(performance.now() - t0);
-  }
-  return latency(out);
-}
 
 function rng(seed: number) {
   let a = seed >>> 0;

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiCall, browserSuite, newPhonePage, pick, signIn, smsGateway } from './support.ts';
+import { apiCall, browserSuite, newPhonePage, pick, signIn, smsGateway, signInOnPhone } from './support.ts';
 
 const COMMUNITY = '330105004001';
 const { messages, settings } = smsGateway();
@@ -97,13 +97,7 @@ describe('community notices and the lobby screen', () => {
 
     // The resident on a phone: one unread notice on the home page, then in the list, then read.
     const phone = await newPhonePage(suite.browser());
-    await phone.goto(`${suite.url()}/m/login`);
-    await phone.getByTestId('m-phone').fill(residentPhone);
-    await phone.getByTestId('m-send-code').click();
-    await expect.poll(() => messages.filter((m) => m.phone === residentPhone).length).toBe(1);
-    await phone.getByTestId('m-code').fill(messages.find((m) => m.phone === residentPhone)!.code);
-    await phone.getByTestId('m-login-submit').click();
-    await phone.getByTestId('m-home').waitFor();
+    await signInOnPhone(phone, suite.url(), residentPhone, messages);
     await expect.poll(() => phone.getByTestId('m-community-notices-badge').getAttribute('data-count')).toBe('1');
     await phone.getByTestId('m-community-notices').click();
     const item = phone.getByTestId(`m-notice-${noticeId}`);

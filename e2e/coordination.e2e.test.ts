@@ -28,6 +28,7 @@ interface Schedule {
 }
 interface ScheduledPackage {
   compoundId: string;
+  compoundName: string;
   department: string;
   opensGround: boolean;
   durationDays: number;
@@ -96,6 +97,12 @@ describe('renovate once UI', () => {
     await expect.poll(() => chart.getAttribute('data-bands')).toBe(String(schedule.baseline!.windows.length));
     await page.getByTestId('gantt-plan').getByText('统一编排').click();
 
+    // Rows by department: every bar says its compound (the row already names the department).
+    await page.getByTestId('gantt-rows').getByText('按部门').click();
+    await expect.poll(() => chart.getAttribute('data-rows')).toBe(String(new Set(packages.map((p) => p.department)).size));
+    expect(Number(await chart.getAttribute('data-labels'))).toBe(new Set(packages.map((p) => p.compoundName)).size);
+    await page.getByTestId('gantt-rows').getByText('按小区').click();
+
     // Export .xlsx: a zip (PK…) that exceljs reads, with the expected header row.
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -144,6 +151,8 @@ describe('renovate once UI', () => {
       .evaluateAll((tags) => tags.map((t) => t.getAttribute('data-department')));
     expect(departments.length).toBeGreaterThan(0);
     expect(new Set(departments)).toEqual(new Set(['power']));
+    // No department filter: the liaison could not use it.
+    expect(await page.getByTestId('packages-department').count()).toBe(0);
     // The API agrees: every package the liaison may see is power's.
     const listed = await apiGet<{ items: { department: string }[] }>(page, `/work-packages?year=${YEAR}&limit=200`);
     expect(listed.items.length).toBeGreaterThan(0);

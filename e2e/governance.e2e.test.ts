@@ -4,6 +4,7 @@
 // station, owners' committee, the company from the picker), uploads the two rules documents and sees
 // the gaps shrink to the management mode, which only a passed management_mode ballot may set (an open
 // one is refused). A seeded project already handed over shows every part in place, its mode and ballot.
+import { fillPicker } from './pickers.ts';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiCall, browserSuite, pick, signIn as signInAs } from './support.ts';
@@ -118,7 +119,7 @@ describe('governance UI', () => {
     await input(officer.locator('body'), 'governance-party-input').fill('和睦小区党支部');
     await input(officer.locator('body'), 'governance-station-input').fill('和睦小区党群服务站');
     await input(officer.locator('body'), 'governance-committee-name').fill('和睦小区业主委员会');
-    await input(officer.locator('body'), 'governance-committee-elected').fill('2026-05-18');
+    await fillPicker(officer.locator('body'), 'governance-committee-elected', '2026-05-18');
     await input(officer.locator('body'), 'governance-committee-members').fill('7');
     await pick(officer, 'governance-company-select', companyName);
     await officer.getByTestId('governance-save').click();

@@ -2,6 +2,7 @@
 // company: the subdistrict sees its cap of ¥2,962.96 this month, is refused one fen more (the rule named in words),
 // applies at the cap; the district approves and pays it. Staff register a public space, grant it to an operator for
 // a term, and an overlapping grant is refused.
+import { fillPicker } from './pickers.ts';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -103,8 +104,8 @@ describe('market participation UI', () => {
     const grant = async (operator: string, from: string, to: string) => {
       await row.getByTestId('space-grant').click();
       await worker.getByTestId('grant-operator').fill(operator);
-      await worker.getByTestId('grant-starts').fill(from);
-      await worker.getByTestId('grant-ends').fill(to);
+      await fillPicker(worker, 'grant-starts', from);
+      await fillPicker(worker, 'grant-ends', to);
       await worker.getByRole('dialog').getByRole('spinbutton').first().fill('12000');
       await worker.getByTestId('grant-ok').click();
     };

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyAccessQr } from '../src/modules/passage/index.ts';
-import { apiCall, browserSuite, newPhonePage, signIn, smsGateway } from './support.ts';
+import { apiCall, browserSuite, newPhonePage, signIn, smsGateway, signInOnPhone } from './support.ts';
 
 const COMMUNITY = '330105004001';
 const { messages, settings } = smsGateway();
@@ -38,13 +38,7 @@ describe('passage on /m', () => {
     const phone = await newPhonePage(suite.browser());
     // The page's clock is Playwright's, so the test can move it to just before the code runs out.
     await phone.clock.install();
-    await phone.goto(`${suite.url()}/m/login`);
-    await phone.getByTestId('m-phone').fill(residentPhone);
-    await phone.getByTestId('m-send-code').click();
-    await expect.poll(() => messages.filter((m) => m.phone === residentPhone).length).toBe(1);
-    await phone.getByTestId('m-code').fill(messages.find((m) => m.phone === residentPhone)!.code);
-    await phone.getByTestId('m-login-submit').click();
-    await phone.getByTestId('m-home').waitFor();
+    await signInOnPhone(phone, suite.url(), residentPhone, messages);
     await phone.getByTestId('m-passage-open').click();
 
     const qr = phone.getByTestId('m-access-qr');

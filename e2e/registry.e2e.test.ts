@@ -15,6 +15,9 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
+  // Signed in, the account lands on its home; the registry is one click away in the menu.
+  await page.getByTestId('home-page').waitFor();
+  await page.getByRole('menuitem', { name: /小区档案/ }).click();
   await page.getByTestId('division-tree').waitFor();
 }
 
@@ -86,6 +89,8 @@ describe('registry UI', () => {
       const masked = await page.getByTestId('resident').first().textContent();
       expect(masked).toMatch(/\*/);
       await showFull.first().click();
+      // The reason is asked first (issue 16, item 8).
+      await page.getByTestId('personal-reason-ok').click();
       await page.getByTestId('personal-name').waitFor();
       expect(await page.locator('.ant-modal').textContent()).toContain('审计');
       await page.keyboard.press('Escape');

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { upsertAccount } from '../src/modules/accounts/index.ts';
-import { apiCall, browserSuite, newPhonePage, PASSWORD, signIn, smsGateway } from './support.ts';
+import { apiCall, browserSuite, newPhonePage, PASSWORD, signIn, smsGateway, signInOnPhone } from './support.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const COMMUNITY = '330105004001';
@@ -65,13 +65,7 @@ describe('property repairs', () => {
 
     // The resident signs in on /m with the code the gateway caught, and files from the home page's tile.
     const phone = await newPhonePage(suite.browser());
-    await phone.goto(`${suite.url()}/m/login`);
-    await phone.getByTestId('m-phone').fill(residentPhone);
-    await phone.getByTestId('m-send-code').click();
-    await expect.poll(() => messages.filter((m) => m.phone === residentPhone).length).toBe(1);
-    await phone.getByTestId('m-code').fill(messages.find((m) => m.phone === residentPhone)!.code);
-    await phone.getByTestId('m-login-submit').click();
-    await phone.getByTestId('m-home').waitFor();
+    await signInOnPhone(phone, suite.url(), residentPhone, messages);
     await phone.getByTestId('m-repair-new').click();
     await phone.getByTestId('m-repair-new-page').waitFor();
     expect(await phone.getByTestId('m-repair-home').textContent()).toContain('5幢2单元402');

@@ -153,13 +153,23 @@ describe('resident mobile web', () => {
     await phone.getByTestId('m-todo').getByTestId(`m-ballot-${ballot.id}`).click();
     await phone.getByTestId('m-ballot').waitFor();
     expect(await phone.getByTestId('m-ballot-proposal').textContent()).toContain('加装电梯');
+    await tick(phone, 'm-choice-disagree');
     await tick(phone, 'm-choice-agree');
+    // The chosen option is unmistakable: one tick, on the chosen one, filled in its colour.
+    await expect.poll(() => phone.getByTestId('m-choice-tick').count()).toBe(1);
+    const chosen = phone.locator('label', { has: phone.getByTestId('m-choice-tick') });
+    expect(await chosen.textContent()).toContain('同意');
+    expect(await chosen.textContent()).not.toContain('不同意');
+    // Polled: the fill fades in (a CSS transition).
+    await expect.poll(() => chosen.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(56, 158, 13)');
     await phone.getByTestId('m-vote-submit').click();
     expect(await phone.getByTestId('m-vote-confirm-text').textContent()).toContain('同意');
     await phone.getByTestId('m-vote-confirm').click();
     await phone.getByTestId('m-receipt').waitFor();
     const receipt = (await phone.getByTestId('m-receipt-code').textContent())!.trim();
     expect(receipt.length).toBeGreaterThan(6);
+    // The receipt repeats the choice made.
+    expect(await phone.getByTestId('m-receipt-choice').textContent()).toBe('您的选择：同意');
     // Revoting is not allowed on this ballot: no vote form once voted.
     expect(await phone.getByTestId('m-vote').count()).toBe(0);
     await phone.screenshot({ path: 'test-results/resident-receipt.png', fullPage: true });
@@ -177,6 +187,8 @@ describe('resident mobile web', () => {
     await inList.waitFor();
     expect(await inList.textContent()).toContain('您的回执已在公示名单中');
     expect(await phone.getByTestId('m-receipt-code').textContent()).toBe(receipt);
+    // Later the receipt no longer says the choice: the server never answers it (a phone shown to someone proves nothing).
+    expect(await phone.getByTestId('m-receipt-choice').count()).toBe(0);
     await phone.screenshot({ path: 'test-results/resident-result.png', fullPage: true });
 
     // The receipt carries its position, head and signature; the public check holds them against the key and the chain.
@@ -200,6 +212,7 @@ describe('resident mobile web', () => {
     // Signed in already: /m/login goes straight to the home; signing out comes back to it.
     await phone.goto(`${suite.url()}/m/login`);
     await phone.getByTestId('m-home').waitFor();
+    expect(await phone.getByTestId('m-signout').textContent()).toBe('退出');
     await phone.getByTestId('m-signout').click();
     await phone.getByTestId('m-signout-confirm').click();
     await phone.waitForURL(/\/m\/login/);

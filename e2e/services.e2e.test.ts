@@ -1,11 +1,13 @@
 // Acceptance 1 of the services issue in Chromium, on a phone (390×844): an elder's daughter orders a meal delivery
-// for her mother on /m; it goes to the best-ranked provider, which accepts; the delivery is checked in and out; the
-// daughter sees it completed and rates it; the community's matching figures (the API the dashboard reads) move.
+// for her mother on /m; it goes to the best-ranked provider, which accepts, checks in and checks out on its own
+// phone (/provide, with the browser's position); the daughter sees it completed and rates it; the community's fill
+// rate moves on the matching dashboard (/services/dashboard), read before and after, as in the API it reads.
 // The test makes its own compound, the daughter and her mother's households, the mother's care profile linked to
 // the daughter, and two providers (the nearer one acting through the demo account `provider`).
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { apiCall, browserSuite, newPhonePage, signIn, smsGateway } from './support.ts';
+import type { Page } from 'playwright-core';
+import { apiCall, browserSuite, newPhonePage, PASSWORD, signIn, smsGateway, signInOnPhone } from './support.ts';
 
 const COMMUNITY = '330105004001';
 const LAT = 30.2911;
@@ -17,6 +19,21 @@ const suite = browserSuite({ settings });
 
 interface Figures {
   byKind: { kind: string; matched: number; demand: number; fillRate: { numerator: number; denominator: number; percent: string | null } }[];
+}
+
+/** The meal delivery row of the community's matching dashboard, as the page shows it. */
+async function dashboard(page: Page) {
+  await page.goto(`${suite.url()}/services/dashboard/${COMMUNITY}`);
+  const row = page.getByTestId('svc-dash-kind-meal_delivery');
+  await row.waitFor();
+  const fill = page.getByTestId('svc-dash-fill-meal_delivery');
+  return {
+    demand: Number(await row.getAttribute('data-demand')),
+    matched: Number(await row.getAttribute('data-matched')),
+    numerator: Number(await fill.getAttribute('data-numerator')),
+    denominator: Number(await fill.getAttribute('data-denominator')),
+    percent: await fill.getAttribute('data-percent'),
+  };
 }
 
 describe('home care services', () => {
@@ -60,7 +77,15 @@ describe('home care services', () => {
     await apiCall(worker, 'POST', `/services/care-profiles/${mother.id}/family`, { phone: daughterPhone, relation: 'daughter' });
 
     // Two providers serve the compound; the nearer one (speaking the mother's dialect) acts through `provider`.
-    const providerPage = await signIn(suite.browser(), suite.url(), 'provider');
+    // The provider works on its phone, which lets the page read its position (at the mother's compound).
+    const providerPage = await newPhonePage(suite.browser());
+    await providerPage.context().grantPermissions(['geolocation'], { origin: suite.url() });
+    await providerPage.context().setGeolocation({ latitude: LAT, longitude: LNG });
+    await providerPage.goto(`${suite.url()}/login?next=${encodeURIComponent('/provide')}`);
+    await providerPage.getByTestId('login-username').fill('provider');
+    await providerPage.getByTestId('login-password').fill(PASSWORD);
+    await providerPage.getByTestId('login-submit').click();
+    await providerPage.getByTestId('pv-home').waitFor();
     const { user } = await apiCall<{ user: { id: string } }>(providerPage, 'GET', '/auth/me');
     const tomorrow = new Date(Date.now() + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
     const slots = [
@@ -92,16 +117,18 @@ describe('home care services', () => {
     const figures = async () =>
       (await apiCall<Figures>(worker, 'GET', `/services/figures?division=${COMMUNITY}`)).byKind.find((k) => k.kind === 'meal_delivery')!;
     const before = await figures();
+    const dashBefore = await dashboard(worker);
+    expect(dashBefore).toEqual({
+      demand: before.demand,
+      matched: before.matched,
+      numerator: before.fillRate.numerator,
+      denominator: before.fillRate.denominator,
+      percent: before.fillRate.percent ?? '',
+    });
 
     // The daughter signs in on /m with the code the gateway caught and orders lunch for her mother tomorrow.
     const phone = await newPhonePage(suite.browser());
-    await phone.goto(`${suite.url()}/m/login`);
-    await phone.getByTestId('m-phone').fill(daughterPhone);
-    await phone.getByTestId('m-send-code').click();
-    await expect.poll(() => messages.filter((m) => m.phone === daughterPhone).length).toBe(1);
-    await phone.getByTestId('m-code').fill(messages.find((m) => m.phone === daughterPhone)!.code);
-    await phone.getByTestId('m-login-submit').click();
-    await phone.getByTestId('m-home').waitFor();
+    await signInOnPhone(phone, suite.url(), daughterPhone, messages);
     await phone.getByTestId('m-services-order').click();
     await phone.getByTestId('m-services-form').waitFor();
     await expect.poll(() => phone.getByTestId(`m-services-elder-${mother.id}`).textContent()).toContain('张*');
@@ -123,11 +150,30 @@ describe('home care services', () => {
     );
     expect(staffView.offers).toEqual([expect.objectContaining({ providerId: best, rank: 1, answer: 'pending' })]);
     expect(staffView.offers.map((o) => o.providerId)).not.toContain(other);
-    await apiCall(providerPage, 'POST', `/services/orders/${orderId}/accept`);
+    await providerPage.goto(`${suite.url()}/provide`);
+    await providerPage.getByTestId(`pv-order-${orderId}`).waitFor();
+    await providerPage.screenshot({ path: 'test-results/services-provider-offered.png' });
+    await providerPage.getByTestId(`pv-order-${orderId}`).click();
+    const card = providerPage.getByTestId('pv-order');
+    await expect.poll(() => card.getAttribute('data-status')).toBe('offered');
+    await providerPage.getByTestId('pv-accept').click();
+    await expect.poll(() => card.getAttribute('data-status')).toBe('accepted');
     await expect.poll(() => phone.getByTestId('m-service-order').getAttribute('data-status'), { timeout: 15_000 }).toBe('accepted');
     await expect.poll(() => phone.getByTestId('m-service-order-provider').textContent()).toContain('长者食堂');
-    await apiCall(providerPage, 'POST', `/services/orders/${orderId}/check-in`, { lat: LAT, lng: LNG });
-    await apiCall(providerPage, 'POST', `/services/orders/${orderId}/check-out`, { lat: LAT, lng: LNG, note: '已送达，老人签收' });
+    await providerPage.getByTestId('pv-check-in').click();
+    await expect.poll(() => card.getAttribute('data-status')).toBe('in_service');
+    await providerPage.getByTestId('pv-check-out-note').fill('已送达，老人签收');
+    await providerPage.getByTestId('pv-check-out').click();
+    await expect.poll(() => card.getAttribute('data-status')).toBe('completed');
+    await providerPage.screenshot({ path: 'test-results/services-provider-done.png' });
+    const visited = await apiCall<{ checkIn: { lat: number; lng: number }; checkOut: { lat: number; lng: number }; serviceNote: string }>(
+      worker,
+      'GET',
+      `/services/orders/${orderId}`,
+    );
+    expect(visited.checkIn).toEqual(expect.objectContaining({ lat: LAT, lng: LNG }));
+    expect(visited.checkOut).toEqual(expect.objectContaining({ lat: LAT, lng: LNG }));
+    expect(visited.serviceNote).toBe('已送达，老人签收');
     await phone.reload();
     await expect.poll(() => phone.getByTestId('m-service-order').getAttribute('data-status')).toBe('completed');
 
@@ -144,6 +190,19 @@ describe('home care services', () => {
     expect(after.demand).toBe(before.demand + 1);
     expect(after.matched).toBe(before.matched + 1);
     expect(after.fillRate.numerator).toBe(before.fillRate.numerator + 1);
+    // The dashboard shows the same move.
+    const dashAfter = await dashboard(worker);
+    expect(dashAfter.demand).toBe(dashBefore.demand + 1);
+    expect(dashAfter.matched).toBe(dashBefore.matched + 1);
+    expect(dashAfter.numerator).toBe(dashBefore.numerator + 1);
+    expect(dashAfter.percent).toBe(after.fillRate.percent);
+    await worker.screenshot({ path: 'test-results/services-dashboard.png' });
+    // Over the last 7 days: this order is among them, and no more orders than over 30.
+    await worker.getByTestId('svc-dash-days').getByText('近 7 天').click();
+    await worker.waitForURL(/\?days=7$/);
+    const week = worker.getByTestId('svc-dash-kind-meal_delivery');
+    await expect.poll(async () => Number(await week.getAttribute('data-demand'))).toBeGreaterThanOrEqual(1);
+    expect(Number(await week.getAttribute('data-demand'))).toBeLessThanOrEqual(dashAfter.demand);
     await phone.screenshot({ path: 'test-results/services-rated.png' });
   });
 });

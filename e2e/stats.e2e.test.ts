@@ -71,8 +71,9 @@ describe('overview UI', () => {
   it('shows the city figures, drills down to a compound and fills the screen on the wall', async () => {
     const page = await signIn(suite.browser(), suite.url(), 'admin');
 
-    // The first menu entry is the overview; it opens on the admin's own scope, the city.
-    const first = page.getByRole('menuitem').first();
+    // The first menu entry is the home (工作台), the next the overview; it opens on the admin's own scope, the city.
+    expect(await page.getByRole('menuitem').first().textContent()).toContain('工作台');
+    const first = page.getByRole('menuitem').nth(1);
     expect(await first.textContent()).toContain('总览');
     await first.click();
     await page.waitForURL(/\/overview\/\d{6}/);

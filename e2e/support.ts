@@ -110,6 +110,23 @@ export async function newPhonePage(browser: Browser): Promise<Page> {
   return page;
 }
 
+/**
+ * A resident signs in on `/m` with the code the SMS gateway received for `phone` (exactly one new message) and
+ * lands on the /m home. The page is the caller's (a phone page, perhaps with its clock installed).
+ */
+export async function signInOnPhone(page: Page, baseUrl: string, phone: string, messages: SmsMessage[]): Promise<Page> {
+  const sent = () => messages.filter((m) => m.phone === phone);
+  const before = sent().length;
+  await page.goto(`${baseUrl}/m/login`);
+  await page.getByTestId('m-phone').fill(phone);
+  await page.getByTestId('m-send-code').click();
+  await expect.poll(() => sent().length).toBe(before + 1);
+  await page.getByTestId('m-code').fill(sent().at(-1)!.code);
+  await page.getByTestId('m-login-submit').click();
+  await page.getByTestId('m-home').waitFor();
+  return page;
+}
+
 /** Signs in through the login form and waits for the app shell. */
 export async function signIn(browser: Browser, baseUrl: string, username: string, opts: { acceptDownloads?: boolean } = {}): Promise<Page> {
   const page = await newPage(browser, opts);

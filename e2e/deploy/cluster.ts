@@ -104,10 +104,56 @@ ${upstreams.map((u) => `    server ${u};`).join('\n')}
 `;
 }
 
-/** nginx in the foreground with a generated configuration; the caller stops it. */
-async function startNginx(dir: string, upstreams: string[]): Promise<{ base: string; child: ChildProcess }> {
+function nginxBinary(): string {
   const nginx = ['/usr/sbin/nginx', 'nginx'].find((bin) => spawnSync(bin, ['-v']).status === 0);
   if (!nginx) throw new Error('nginx is not installed: apt-get install -y nginx');
+  return nginx;
+}
+
+/**
+ * `nginx -t` on the site file we ship (deploy/nginx/renova.conf), with a throw-away certificate and log file in
+ * place of the machine's: what an operator enables must load in Debian's nginx. Answers nginx's own report.
+ */
+export function checkShippedSite(): { ok: boolean; report: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'renova-site-'));
+  try {
+    const key = path.join(dir, 'privkey.pem');
+    const cert = path.join(dir, 'fullchain.pem');
+    const made = spawnSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=renova.test',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ]);
+    if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr.toString()}`);
+    const site = readFileSync(path.join(import.meta.dirname, '../../deploy/nginx/renova.conf'), 'utf8')
+      .replaceAll('/etc/ssl/renova/fullchain.pem', cert)
+      .replaceAll('/etc/ssl/renova/privkey.pem', key)
+      .replaceAll('/var/log/nginx/', `${dir}/`);
+    writeFileSync(path.join(dir, 'renova.conf'), site);
+    writeFileSync(
+      path.join(dir, 'nginx.conf'),
+      `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n  access_log off;\n  include ${dir}/renova.conf;\n}\n`,
+    );
+    const tested = spawnSync(nginxBinary(), ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')]);
+    return { ok: tested.status === 0, report: tested.stderr.toString() };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** nginx in the foreground with a generated configuration; the caller stops it. */
+async function startNginx(dir: string, upstreams: string[]): Promise<{ base: string; child: ChildProcess }> {
+  const nginx = nginxBinary();
   for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, 'tmp', d), { recursive: true });
   // Run as root, nginx's workers drop to nobody, who must write request bodies here.
   chmodSync(path.join(dir, 'tmp'), 0o777);

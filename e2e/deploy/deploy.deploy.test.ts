@@ -5,10 +5,11 @@
 // the other's list at once.
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedBaselineSurvey, seedPassedBallot } from '../../src/modules/participation/index.ts';
-import { startCluster, type Cluster } from './cluster.ts';
+import { checkShippedSite, startCluster, type Cluster } from './cluster.ts';
 
 let cluster: Cluster;
 let pool: pg.Pool;
@@ -339,6 +340,12 @@ describe('a deployment: nginx, 2 API processes and 2 workers on one database', (
       if (seen[0] === '和睦路99号') break;
     }
     expect(seen).toEqual(['和睦路99号']);
+  });
+
+  it('ships an nginx site that Debian’s nginx loads, logging paths without query strings', () => {
+    const { ok, report } = checkShippedSite();
+    expect(ok, report).toBe(true);
+    expect(readFileSync(new URL('../../deploy/nginx/renova.conf', import.meta.url), 'utf8')).toMatch(/access_log \S+ renova_path;/);
   });
 
   it('kept every process running through all of it', () => {

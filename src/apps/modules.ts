@@ -24,6 +24,8 @@ import { manifest as parking } from '../modules/parking/index.ts';
 import { manifest as market } from '../modules/market/index.ts';
 import { manifest as repairs } from '../modules/repairs/index.ts';
 import { manifest as community } from '../modules/community/index.ts';
+import { manifest as livingcircle } from '../modules/livingcircle/index.ts';
+import { manifest as home } from '../modules/home/index.ts';
 
 export const modules: readonly ModuleManifest[] = [
   platformManifest,
@@ -49,4 +51,6 @@ export const modules: readonly ModuleManifest[] = [
   market,
   repairs,
   community,
+  livingcircle,
+  home,
 ];

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.ts';
 import { loadShippedRules } from '../platform/policy.ts';
+import { cityPack } from '../platform/city.ts';
 import { upsertAccount, type NewAccount } from '../modules/accounts/index.ts';
 import { loadShippedCatalogue, seedDemoPrices } from '../modules/catalogue/index.ts';
 import { seedApprovals } from '../modules/approvals/index.ts';
@@ -23,31 +24,34 @@ import { seedParking } from '../modules/parking/index.ts';
 import { seedMarket } from '../modules/market/index.ts';
 import { seedRepairs } from '../modules/repairs/index.ts';
 import { seedCommunity } from '../modules/community/index.ts';
+import { seedLivingCircle } from '../modules/livingcircle/index.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
 export function demoAccounts(s: SeedSummary): NewAccount[] {
-  const account = (username: string, displayName: string, role: NewAccount['role'], scope: Partial<NewAccount> = {}): NewAccount => ({
+  // Usernames are the same in every city (the README and tests sign in with them); places and names are the pack's.
+  const { city, district, subdistrict, accounts } = cityPack().demo;
+  const account = (username: string, role: NewAccount['role'], scope: Partial<NewAccount> = {}): NewAccount => ({
     username,
-    displayName,
+    displayName: accounts[username] ?? username,
     role,
     password: DEMO_PASSWORD,
     ...scope,
   });
   return [
-    account('admin', '市旧改办 管理员', 'city_admin', { scopeDivision: '330100' }),
-    account('gongshu', '拱墅区住建局', 'district_officer', { scopeDivision: '330105' }),
-    account('hemu', '和睦街道办', 'subdistrict_officer', { scopeDivision: '330105004' }),
-    account('hemu-worker', '和睦社区 社工甲', 'community_worker', { scopeDivision: s.hemuCommunity }),
-    account('hemu-worker-2', '和睦社区 社工乙', 'community_worker', { scopeDivision: s.hemuCommunity }),
-    account('power', '国网杭州供电 联络员', 'department_liaison', { scopeDivision: '330100', department: 'power' }),
-    account('contractor', '施工单位', 'contractor', { scopeCompoundIds: s.hemuCompoundIds.slice(0, 2) }),
-    account('evaluator', '第三方评估机构', 'evaluator', { scopeDivision: '330100' }),
-    account('property', '物业服务企业', 'property_manager', { scopeCompoundIds: s.hemuCompoundIds.slice(0, 3) }),
-    account('provider', '居家养老服务商', 'service_provider', { scopeDivision: '330105004' }),
-    account('police', '和睦派出所 值班民警', 'public_security', { scopeDivision: '330105004' }),
-    account('hemu-resident', '和睦居民(演示)', 'resident', { residentId: s.hemuResidentId }),
-    account('grid', '和睦社区 网格员', 'grid_worker', { scopeDivision: s.hemuCommunity }),
+    account('admin', 'city_admin', { scopeDivision: city.code }),
+    account('gongshu', 'district_officer', { scopeDivision: district.code }),
+    account('hemu', 'subdistrict_officer', { scopeDivision: subdistrict.code }),
+    account('hemu-worker', 'community_worker', { scopeDivision: s.hemuCommunity }),
+    account('hemu-worker-2', 'community_worker', { scopeDivision: s.hemuCommunity }),
+    account('power', 'department_liaison', { scopeDivision: city.code, department: 'power' }),
+    account('contractor', 'contractor', { scopeCompoundIds: s.hemuCompoundIds.slice(0, 2) }),
+    account('evaluator', 'evaluator', { scopeDivision: city.code }),
+    account('property', 'property_manager', { scopeCompoundIds: s.hemuCompoundIds.slice(0, 3) }),
+    account('provider', 'service_provider', { scopeDivision: subdistrict.code }),
+    account('police', 'public_security', { scopeDivision: subdistrict.code }),
+    account('hemu-resident', 'resident', { residentId: s.hemuResidentId }),
+    account('grid', 'grid_worker', { scopeDivision: s.hemuCommunity }),
   ];
 }
 
@@ -68,7 +72,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedAcceptances(tx, projects);
     await seedSatisfactionSurveys(tx, projects);
     await seedGovernance(tx, ctx.env.dataDir, projects);
-    await seedCoordination(tx, seed, '330100', projects, compounds, PLAN_YEAR);
+    await seedCoordination(tx, seed, cityPack().code, projects, compounds, PLAN_YEAR);
     await seedEvaluation(tx, projects);
     await seedSmartDevices(tx, summary.hemuCompoundIds);
     await seedGrids(tx, summary.hemuCompoundIds);
@@ -79,6 +83,7 @@ export async function seedCity(ctx: AppContext, scale: SeedScale, seed: number, 
     await seedMarket(tx, summary.hemuCompoundIds);
     await seedRepairs(ctx, tx, summary.hemuResidentId, DEMO_PASSWORD);
     await seedCommunity(tx, summary.hemuCompoundIds, summary.hemuResidentId);
+    await seedLivingCircle(tx, seed);
     // Fresh statistics, so the first queries on a new city are planned for its real size.
     await tx.execute(sql`analyze`);
     onProgress?.(`${projects.length} projects`);

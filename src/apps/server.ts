@@ -19,11 +19,12 @@ import { personalDataKey } from '../platform/personal-data.ts';
 import { signingKey } from '../platform/signing.ts';
 import { loadShippedRules } from '../platform/policy.ts';
 import { Queue } from '../platform/queue.ts';
-import { authenticate } from '../modules/accounts/index.ts';
+import { accountsByIds, authenticate } from '../modules/accounts/index.ts';
 import { installGates, installNeedsSource, type Gate } from '../modules/projects/index.ts';
 import { registry } from '../modules/registry/index.ts';
 import { startIngest, type IngestRuntime } from '../modules/smart/index.ts';
 import { policyRoutes } from '../platform/http/policy.routes.ts';
+import { auditRoutes } from '../platform/http/audit.routes.ts';
 import { modules } from './modules.ts';
 import { seedCity } from './seed.ts';
 
@@ -118,6 +119,7 @@ export async function createHttpApp(ctx: AppContext): Promise<{ app: ZodApp; rou
   });
   await platformRoutes(app, ctx);
   await policyRoutes(app, ctx);
+  await auditRoutes(app, ctx, async (ids) => new Map((await accountsByIds(ctx.db, ids)).map((a) => [a.id, a.displayName])));
   for (const m of modules) for (const routes of m.routes ?? []) await routes(app, ctx);
   if (hasWeb) {
     // Files are looked up per request, so a rebuild while serving is picked up.

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EnvError, loadEnv } from './env.ts';
+import { citySetting, EnvError, loadEnv } from './env.ts';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'renova-env-'));
 
@@ -61,5 +61,14 @@ describe('settings', () => {
       '127.0.0.1,10.0.0.0/8,::1,loopback',
     );
     expect(() => loadEnv({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.0/33,nginx' })).toThrow(/TRUST_PROXY.*10\.0\.0\.0\/33, nginx/);
+  });
+});
+
+describe('CITY', () => {
+  it('selects a shipped city pack, defaults to 330100, and refuses an unknown one at start-up', () => {
+    expect(loadEnv({ DATA_DIR: tmp() }).CITY).toBe('330100');
+    expect(loadEnv({ DATA_DIR: tmp(), CITY: '330200' })).toMatchObject({ CITY: '330200', OPEN311_JURISDICTION: '330200' });
+    expect(() => loadEnv({ DATA_DIR: tmp(), CITY: '330300' })).toThrow(/CITY: no city pack reference\/cities\/330300\//);
+    expect(() => citySetting({ CITY: 'ningbo' })).toThrow(EnvError);
   });
 });

@@ -1,9 +1,10 @@
 // The only reader of process.env. Every setting is declared, defaulted and
 // validated here once; a bad start lists every problem, not just the first.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { signingKey, signingKeyFromDataDir } from '../platform/signing.ts';
 
@@ -32,6 +33,25 @@ const trustProxy = z
     const bad = entries.filter((e) => !proxyEntry(e));
     if (bad.length) ctx.addIssue({ code: 'custom', message: `must be true, false, a hop count or addresses/CIDRs; not ${bad.join(', ')}` });
     return entries.join(',');
+  });
+
+export const DEFAULT_CITY = '330100';
+const citiesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../reference/cities');
+
+/** The codes of the shipped city packs: directories of reference/cities/ with a demo.json. */
+export function cityCodes(): string[] {
+  if (!existsSync(citiesDir)) return [];
+  return readdirSync(citiesDir)
+    .filter((d) => /^\d{6}$/.test(d) && existsSync(path.join(citiesDir, d, 'demo.json')))
+    .sort();
+}
+
+/** CITY: a shipped city pack's division code. */
+const cityCode = z
+  .string()
+  .default(DEFAULT_CITY)
+  .refine((code) => cityCodes().includes(code), {
+    error: (i) => `no city pack reference/cities/${String(i.input)}/ (shipped: ${cityCodes().join(', ')})`,
   });
 
 const schema = z
@@ -106,9 +126,11 @@ const schema = z
     OPEN311_JURISDICTION: z
       .string()
       .regex(/^\d{4}00$/, 'must be a city division code such as 330100')
-      .default('330100'),
+      .optional(),
     OPEN311_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
     OPEN311_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1000000).default(600),
+    // The city pack (reference/cities/<code>/) this process seeds and runs: divisions, rules, catalogue, demo city.
+    CITY: cityCode,
   })
   .superRefine((env, ctx) => {
     for (const key of ['SESSION_SECRET', 'PERSONAL_DATA_KEY'] as const) {
@@ -123,8 +145,10 @@ const schema = z
 export type RawEnv = z.infer<typeof schema>;
 export interface Env extends Omit<
   RawEnv,
-  'HOST' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'LOGIN_CODE_SENDER' | 'BALLOT_SIGNING_KEY' | 'SIMULATOR'
+  'HOST' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'LOGIN_CODE_SENDER' | 'BALLOT_SIGNING_KEY' | 'SIMULATOR' | 'OPEN311_JURISDICTION'
 > {
+  /** Partners' jurisdiction_id: the selected city unless set. */
+  OPEN311_JURISDICTION: string;
   /** Whether this process runs the gentle device simulator on the demo city. */
   SIMULATOR: boolean;
   HOST: string;
@@ -183,6 +207,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, 'session-secret'),
     PERSONAL_DATA_KEY: raw.PERSONAL_DATA_KEY ?? secretFromDataDir(dataDir, 'personal-data-key'),
     BALLOT_SIGNING_KEY: ballotKey,
+    OPEN311_JURISDICTION: raw.OPEN311_JURISDICTION ?? raw.CITY,
     SIMULATOR: raw.SIMULATOR ? raw.SIMULATOR === 'on' : raw.NODE_ENV === 'development' && raw.SEED_SCALE === 'demo',
     dataDir,
     databaseMode: raw.DATABASE_URL ? 'external' : 'embedded',
@@ -192,6 +217,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 /** Only DATABASE_URL, without side effects: for tools that must not create DATA_DIR (the test setup). */
 export function externalDatabaseUrl(source: Record<string, string | undefined> = process.env): string | undefined {
   return schema.shape.DATABASE_URL.parse(source.DATABASE_URL || undefined);
+}
+
+/** Only CITY (validated; an unknown pack throws EnvError): for code that reads the city pack without a context. */
+export function citySetting(source: Record<string, string | undefined> = process.env): string {
+  const parsed = cityCode.safeParse(source.CITY || undefined);
+  if (!parsed.success) throw new EnvError(parsed.error.issues.map((i) => `CITY: ${i.message}`));
+  return parsed.data;
 }
 
 /** The settings table printed by `renova env` and mirrored in the README. */

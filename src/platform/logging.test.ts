@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('logs', () => {
-  it('record requests but no names, phones, ID numbers, passwords or tokens', async () => {
+  it('record requests by path, with no names, phones, ID numbers, passwords, tokens or reasons for reading personal data', async () => {
     const headers = await t.as('hemu-worker');
     const compound = (await t.app.inject({ method: 'GET', url: '/api/v1/compounds?limit=1', headers })).json().items[0];
     const household = (await t.app.inject({ method: 'GET', url: `/api/v1/compounds/${compound.id}/households?limit=1`, headers })).json()
@@ -22,12 +22,24 @@ describe('logs', () => {
       payload: { name: '司马相如', phone: '13712345678', idNumber: '11010519491231002X' },
     });
     expect(bound.statusCode).toBe(201);
-    const personal = await t.app.inject({ method: 'GET', url: `/api/v1/residents/${bound.json().residentId}/personal`, headers });
+    const personal = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/residents/${bound.json().residentId}/personal?reason=${encodeURIComponent('核实身份')}`,
+      headers,
+    });
     expect(personal.json().name).toBe('司马相如');
     const log = lines.join('');
     expect(log).toMatch(/incoming request/);
     expect(log).toMatch(/\/personal/);
-    for (const secret of ['司马相如', '13712345678', '11010519491231002X', 'Demo@2026', headers.authorization.slice(7)])
+    expect(log).not.toContain('reason=');
+    for (const secret of [
+      encodeURIComponent('核实身份'),
+      '司马相如',
+      '13712345678',
+      '11010519491231002X',
+      'Demo@2026',
+      headers.authorization.slice(7),
+    ])
       expect(log).not.toContain(secret);
   });
 

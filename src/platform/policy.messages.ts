@@ -49,10 +49,29 @@ export const ruleNames = defineMessages({
   'rule.community.meal_subsidy': { 'zh-CN': '老年人助餐补贴', en: 'Meal subsidy for older residents' },
   'rule.community.elder_age': { 'zh-CN': '“老年人”通知对象年龄', en: 'Age of the “elders” notice group' },
   'rule.community.commerce_radius_m': { 'zh-CN': '周边商户展示范围', en: 'Radius of shops listed near a compound' },
+  'rule.livingcircle.walk': { 'zh-CN': '15 分钟生活圈步行时间与步速', en: 'Walking time and speed of the 15-minute living circle' },
+  'rule.livingcircle.detour_factor': { 'zh-CN': '步行绕行系数', en: 'Walking detour factor' },
+  'rule.livingcircle.service_standards': { 'zh-CN': '生活圈服务设施配置标准', en: 'Service standards of the living circle' },
+  'rule.livingcircle.space_matching': {
+    'zh-CN': '空间资源匹配条件（范围、用途与最小面积）',
+    en: 'Matching space resources to gaps (radius, use, least area)',
+  },
+  // Figures a bureau can trust (issue 16, item 3).
+  'rule.outcomes.area_plausibility': { 'zh-CN': '成效面积合理性上限', en: 'Plausibility cap on outcome areas' },
+  'rule.stats.sharp_change': { 'zh-CN': '总览数字大幅变化提示', en: 'Sharp changes marked on the overview' },
+  // Clusters (issue 15, item 5).
+  'rule.livingcircle.cluster_neighbour_m': {
+    'zh-CN': '片区建议：相邻小区的最远距离',
+    en: 'Clusters: farthest distance between neighbours',
+  },
+  'rule.livingcircle.cluster_max_compounds': { 'zh-CN': '片区建议：每个片区最多小区数', en: 'Clusters: most compounds in one cluster' },
+  'rule.livingcircle.future_community_scenarios': { 'zh-CN': '未来社区九大场景清单', en: 'The nine future-community scenarios' },
 });
 
 const units: Record<string, Localized> = {
   date: { 'zh-CN': '', en: '' },
+  boolean: { 'zh-CN': '', en: '' },
+  'revote policy': { 'zh-CN': '', en: '' },
   'yuan/m2': { 'zh-CN': '元/平方米', en: 'yuan per m²' },
   'yuan/m2/month': { 'zh-CN': '元/平方米·月', en: 'yuan per m² a month' },
   'share of renovation cost': { 'zh-CN': '改造成本', en: 'of the renovation cost' },
@@ -63,6 +82,11 @@ const units: Record<string, Localized> = {
   percent: { 'zh-CN': '%', en: '%' },
   years: { 'zh-CN': '周岁', en: 'years' },
   metres: { 'zh-CN': '米', en: 'metres' },
+  'walking distance to straight-line distance': { 'zh-CN': '（步行距离/直线距离）', en: 'walking to straight-line distance' },
+  'metres walking': { 'zh-CN': '米（步行）', en: 'metres walking' },
+  "share of the project's floor area": { 'zh-CN': '', en: '' },
+  'change against the previous month': { 'zh-CN': '', en: '' },
+  compounds: { 'zh-CN': '个小区', en: 'compounds' },
 };
 
 const codeWords: Record<string, Localized> = {
@@ -104,11 +128,42 @@ const codeWords: Record<string, Localized> = {
   offerSeconds: { 'zh-CN': '接单时限（秒）', en: 'seconds to answer an offer' },
   maxOffers: { 'zh-CN': '最多派单家数', en: 'offers at most' },
   noShowGraceMinutes: { 'zh-CN': '爽约判定（分钟）', en: 'minutes before a no-show' },
-  // Parking (parking.tariff): amounts in fen.
+  // Parking (parking.tariff): amounts kept in fen, read in yuan (see valueWords).
   freeMinutes: { 'zh-CN': '免费分钟数', en: 'free minutes' },
-  perHourFen: { 'zh-CN': '每小时（分）', en: 'per hour (fen)' },
-  dayCapFen: { 'zh-CN': '每日封顶（分）', en: 'cap per day (fen)' },
-  monthlyPassFen: { 'zh-CN': '月卡（分）', en: 'monthly pass (fen)' },
+  perHourFen: { 'zh-CN': '每小时（元）', en: 'per hour (yuan)' },
+  dayCapFen: { 'zh-CN': '每日封顶（元）', en: 'cap per day (yuan)' },
+  monthlyPassFen: { 'zh-CN': '月卡（元）', en: 'monthly pass (yuan)' },
+  // Satisfaction and sampling (satisfaction.tiers, satisfaction.satisfied, sampling.survey).
+  min_percent: { 'zh-CN': '满意率不低于（%）', en: 'satisfied at least (%)' },
+  score_share: { 'zh-CN': '得分比例', en: 'share of the score' },
+  question_id: { 'zh-CN': '所依据的题目', en: 'question' },
+  overall: { 'zh-CN': '总体满意度', en: 'overall satisfaction' },
+  satisfied_codes: { 'zh-CN': '计为满意的答案', en: 'answers counted as satisfied' },
+  z: { 'zh-CN': '置信系数', en: 'z-score' },
+  decimals: { 'zh-CN': '保留小数位', en: 'decimals' },
+  min_per_stratum: { 'zh-CN': '每层最少样本', en: 'fewest per stratum' },
+  confidence_percent: { 'zh-CN': '置信水平（%）', en: 'confidence (%)' },
+  // Device messages (smart.ingest_limits) and alarms (smart.alarm_sla).
+  maxPastDays: { 'zh-CN': '最早可补报天数', en: 'days back at most' },
+  maxBatchEvents: { 'zh-CN': '每批最多事件数', en: 'events per batch at most' },
+  maxMessageBytes: { 'zh-CN': '每条消息最大字节数', en: 'bytes per message at most' },
+  severities: { 'zh-CN': '按告警级别', en: 'by severity' },
+  major: { 'zh-CN': '重要', en: 'major' },
+  critical: { 'zh-CN': '紧急', en: 'critical' },
+  minor: { 'zh-CN': '一般', en: 'minor' },
+  sms: { 'zh-CN': '短信', en: 'SMS' },
+  warning: { 'zh-CN': '提示', en: 'warning' },
+  acknowledgeSeconds: { 'zh-CN': '确认时限（秒）', en: 'seconds to acknowledge' },
+  remindSeconds: { 'zh-CN': '提醒间隔（秒）', en: 'seconds between reminders' },
+  compound: { 'zh-CN': '小区', en: 'compound' },
+  // Revote policies (consent.revote.default) and yes/no values.
+  none: { 'zh-CN': '投票后不可更改', en: 'no revote' },
+  last_counts: { 'zh-CN': '截止前以最后一次为准', en: 'the last vote before closing counts' },
+  true: { 'zh-CN': '是', en: 'yes' },
+  false: { 'zh-CN': '否', en: 'no' },
+  // Outcomes and the overview (outcomes.area_plausibility, stats.sharp_change).
+  project_floor_area: { 'zh-CN': '项目建筑面积', en: "the project's floor area" },
+  previous_month: { 'zh-CN': '上月末数值', en: 'the figure at the end of the previous month' },
 };
 
 /** A rule's name in words; an unknown key reads as itself. */
@@ -135,6 +190,7 @@ function valueWords(value: unknown): Words {
     const f = fraction(value);
     return base ? { in: (l) => (l === 'en' ? `${f.in(l)} of ${codeWord(base).in(l)}` : `${codeWord(base).in(l)}的 ${f.in(l)}`) } : f;
   }
+  if (typeof value === 'boolean') return codeWord(String(value));
   if (typeof value === 'number' || typeof value === 'string')
     return codeWords[String(value)] ? codeWord(String(value)) : words({ 'zh-CN': String(value), en: String(value) });
   if (Array.isArray(value)) {
@@ -142,7 +198,14 @@ function valueWords(value: unknown): Words {
     return { in: (l) => items.map((w) => w.in(l)).join(l === 'en' ? '; ' : '；') };
   }
   if (typeof value === 'object' && value !== null) {
-    const parts = Object.entries(value).map(([k, v]) => [codeWord(k), valueWords(v)] as const);
+    // An amount in fen (a field named …Fen) reads in yuan with two decimals, never as a count of fen.
+    const parts = Object.entries(value).map(
+      ([k, v]) =>
+        [
+          codeWord(k),
+          k.endsWith('Fen') && typeof v === 'number' ? words({ 'zh-CN': (v / 100).toFixed(2), en: (v / 100).toFixed(2) }) : valueWords(v),
+        ] as const,
+    );
     return { in: (l) => parts.map(([k, v]) => `${k.in(l)}${l === 'en' ? ': ' : '：'}${v.in(l)}`).join(l === 'en' ? ', ' : '，') };
   }
   return words({ 'zh-CN': '—', en: '—' });
@@ -188,6 +251,17 @@ export function ruleValueOnly(key: string, value: unknown): Words {
   if (key === 'grid.alarm_handover') return handoverWords(value);
   if (key === 'services.catalogue') return words({ 'zh-CN': '见居家服务类别', en: 'see the kinds of home care service' });
   if (key === 'services.subsidies') return words({ 'zh-CN': '按服务类别与年龄段补助', en: 'by kind of service and age band' });
+  if (key === 'livingcircle.walk') {
+    const v = value as { minutes: number; metresPerMinute: number };
+    return words({
+      'zh-CN': `步行 ${v.minutes} 分钟，每分钟 ${v.metresPerMinute} 米（约 ${v.minutes * v.metresPerMinute} 米）`,
+      en: `${v.minutes} minutes' walk at ${v.metresPerMinute} m a minute (about ${v.minutes * v.metresPerMinute} m)`,
+    });
+  }
+  if (key === 'livingcircle.service_standards') return words({ 'zh-CN': '见各类需求的服务设施标准', en: 'see the standards of each need' });
+  if (key === 'livingcircle.space_matching')
+    return words({ 'zh-CN': '见各类需求的空间匹配条件', en: 'see the matching conditions of each need' });
+  if (key === 'livingcircle.future_community_scenarios') return words({ 'zh-CN': '见未来社区九大场景', en: 'see the nine scenarios' });
   if (key === 'repairs.categories') return words({ 'zh-CN': '见物业报修分类与时限', en: 'see the repair categories and due times' });
   return valueWords(value);
 }
@@ -208,6 +282,17 @@ export function ruleValueWords(key: string, value: unknown, unit: string | null)
   if (key === 'grid.alarm_handover') return handoverWords(value);
   if (key === 'services.catalogue') return words({ 'zh-CN': '见居家服务类别', en: 'see the kinds of home care service' });
   if (key === 'services.subsidies') return words({ 'zh-CN': '按服务类别与年龄段补助', en: 'by kind of service and age band' });
+  if (key === 'livingcircle.walk') {
+    const v = value as { minutes: number; metresPerMinute: number };
+    return words({
+      'zh-CN': `步行 ${v.minutes} 分钟，每分钟 ${v.metresPerMinute} 米（约 ${v.minutes * v.metresPerMinute} 米）`,
+      en: `${v.minutes} minutes' walk at ${v.metresPerMinute} m a minute (about ${v.minutes * v.metresPerMinute} m)`,
+    });
+  }
+  if (key === 'livingcircle.service_standards') return words({ 'zh-CN': '见各类需求的服务设施标准', en: 'see the standards of each need' });
+  if (key === 'livingcircle.space_matching')
+    return words({ 'zh-CN': '见各类需求的空间匹配条件', en: 'see the matching conditions of each need' });
+  if (key === 'livingcircle.future_community_scenarios') return words({ 'zh-CN': '见未来社区九大场景', en: 'see the nine scenarios' });
   if (key === 'repairs.categories') return words({ 'zh-CN': '见物业报修分类与时限', en: 'see the repair categories and due times' });
   const u = unitWords(unit);
   if (unit === 'yuan/m2' || unit === 'yuan/m2/month') {

@@ -1,10 +1,9 @@
 // Rules are data (R3): every threshold, cap, tier and weight the software
 // applies is a versioned row with its source document and effective dates.
 // Code asks for a rule by key and date, never writes the value itself.
-import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { and, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
+import { readCityJson } from './city.ts';
 import type { Db, Tx } from './db/client.ts';
 import { conflict, unprocessable } from './http/problem.ts';
 import { platformMessages as pm } from './i18n/platform.messages.ts';
@@ -21,8 +20,6 @@ export interface PolicyRule<T = unknown> {
   effectiveTo: string | null;
 }
 
-const reference = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../reference/catalogue');
-const shipped = path.join(reference, 'policy-rules.json');
 // The assessment scheme is one rule whose value is the whole scheme (aspects, indicators, weights, bonus cap).
 const schemeKey = 'assessment.scheme';
 // The first programme year the shipped rules govern (the seed report covers 2019–2021).
@@ -30,33 +27,73 @@ const SHIPPED_EFFECTIVE_FROM = '2019-01-01';
 
 interface RuleFile {
   version: string;
-  rules: { key: string; value: unknown; unit?: string; source: string }[];
+  /** A pack may take the rules it does not list from another pack, each then cited by `inheritedSource`. */
+  inherits?: string;
+  inheritedSource?: string;
+  /** A rule changed after the set was published carries its own `version`: the set's is the default. */
+  rules: { key: string; version?: string; value: unknown; unit?: string; source: string }[];
+}
+
+/** A shipped (key, version) whose value or unit differs from what this database published under that version. */
+export class ShippedRuleEdited extends Error {
+  constructor(readonly edited: { key: string; version: string }[]) {
+    super(
+      `The shipped policy rules change ${edited.map((e) => `${e.key}@${e.version}`).join(', ')} in place, but this database ` +
+        'already published those versions with another value. A published version never changes: ship the new value under ' +
+        'a new "version" on the rule in reference/cities/<city>/policy-rules.json (and say what changed in its source).',
+    );
+    this.name = 'ShippedRuleEdited';
+  }
+}
+
+/** The rules of a city pack's policy-rules.json, with those it inherits from another pack (cited as its own). */
+function packRules(city?: string): RuleFile {
+  const file = readCityJson<RuleFile>('policy-rules.json', city);
+  if (!file.inherits) return file;
+  const base = packRules(file.inherits);
+  const own = new Set(file.rules.map((r) => r.key));
+  const inherited = base.rules
+    .filter((r) => !own.has(r.key))
+    .map((r) => ({ ...r, version: r.version ?? base.version, source: file.inheritedSource ?? r.source }));
+  return { ...file, rules: [...file.rules, ...inherited] };
+}
+
+/** The rule set as shipped: the selected city pack's files (reference/cities/<code>/), each rule with its version and resolved value. */
+export function shippedRules(city?: string): (NewRuleVersion & { unit: string | null })[] {
+  const file = packRules(city);
+  const scheme = readCityJson<{ version: string }>('assessment-scheme.json', city);
+  return file.rules.map((r) => {
+    const base = { key: r.key, version: r.version ?? file.version, unit: r.unit ?? null, effectiveFrom: SHIPPED_EFFECTIVE_FROM };
+    if (r.key === schemeKey) return { ...base, value: scheme, source: `${r.source}（考核指标体系 ${scheme.version} 版）` };
+    // A rule whose value is a whole document of its own (device profiles) names its file: "see <file>.json".
+    const seeFile = typeof r.value === 'string' && /^see ([\w-]+\.json)$/.exec(r.value);
+    const value = seeFile ? readCityJson<unknown>(seeFile[1]!, city) : r.value;
+    return { ...base, value, source: r.source };
+  });
 }
 
 /**
- * Loads the shipped rule set; an existing (key, version) keeps its value, unit and dates as published.
- * Only its `source` follows the shipped file: it is the citation a reader sees (the document's title,
- * number and article), not part of what the version says, so a corrected citation reaches existing
- * databases at the next start without a new version.
+ * Loads the shipped rule set: a (key, version) this database lacks is published, so `npm start` on an existing
+ * database brings in every rule and every new version shipped since it was seeded. An existing (key, version)
+ * keeps its value, unit and dates as published. Only its `source` follows the shipped file: it is the citation a
+ * reader sees (the document's title, number and article), not part of what the version says, so a corrected
+ * citation reaches existing databases without a new version. A shipped value that differs from the published one
+ * of the same version is an edit in place, which would leave every existing database on the old value without a
+ * word: the load refuses (ShippedRuleEdited) before writing anything.
  */
-export async function loadShippedRules(tx: Tx): Promise<number> {
-  const file = JSON.parse(readFileSync(shipped, 'utf8')) as RuleFile;
-  const scheme = JSON.parse(readFileSync(path.join(reference, 'assessment-scheme.json'), 'utf8')) as { version: string };
-  const rules = file.rules.map((r) => {
-    if (r.key === schemeKey) return { ...r, value: scheme, source: `${r.source}（考核指标体系 ${scheme.version} 版）` };
-    // A rule whose value is a whole document of its own (device profiles) names its file: "see <file>.json".
-    const seeFile = typeof r.value === 'string' && /^see ([\w-]+\.json)$/.exec(r.value);
-    return seeFile ? { ...r, value: JSON.parse(readFileSync(path.join(reference, seeFile[1]!), 'utf8')) as unknown } : r;
+export async function loadShippedRules(tx: Db | Tx, rules = shippedRules()): Promise<number> {
+  const stored = await tx
+    .select({ key: policyRules.key, version: policyRules.version, value: policyRules.value, unit: policyRules.unit })
+    .from(policyRules)
+    .where(inArray(policyRules.key, [...new Set(rules.map((r) => r.key))]));
+  const published = new Map(stored.map((r) => [`${r.key}@${r.version}`, r]));
+  const edited = rules.filter((r) => {
+    const was = published.get(`${r.key}@${r.version}`);
+    // Through JSON both sides compare alike (jsonb keeps neither key order nor a number's spelling).
+    return was && (!isDeepStrictEqual(was.value, JSON.parse(JSON.stringify(r.value))) || was.unit !== r.unit);
   });
-  const rows = rules.map((r) => ({
-    id: uuidv7(),
-    key: r.key,
-    version: file.version,
-    value: r.value,
-    unit: r.unit ?? null,
-    source: r.source,
-    effectiveFrom: SHIPPED_EFFECTIVE_FROM,
-  }));
+  if (edited.length) throw new ShippedRuleEdited(edited.map((r) => ({ key: r.key, version: r.version })));
+  const rows = rules.map((r) => ({ id: uuidv7(), ...r }));
   const written = await tx
     .insert(policyRules)
     .values(rows)

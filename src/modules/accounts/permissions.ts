@@ -9,7 +9,7 @@ export const permissions = {
   'personal.read': "Read residents' full names, phone and ID numbers (audited)",
   'residents.bind': 'Bind residents to households after checking the title deed',
   'accounts.manage': 'Create accounts and assign roles and scopes',
-  'audit.read': 'Read the audit log',
+  'audit.read': "Read the audit log (the city's administrator only: it is not scoped to a division)",
   'jobs.read': 'Follow background jobs',
   'policy.publish': 'Publish new versions of policy rules',
   'catalogue.publish': 'Publish catalogue versions and price lists',
@@ -69,6 +69,11 @@ export const permissions = {
   'canteen.manage': "Keep community canteens' menus and diners' records, and read the day's bookings",
   'commerce.manage': 'List shops and offers near the compounds',
   'screens.manage': "Make and replace the link of a compound's lobby information screen",
+  'circle.read': 'Read the living circle: facilities, what each compound reaches and the gaps',
+  'facilities.manage': 'Add and import facilities of the living circle',
+  'spaceresources.manage':
+    'Register space resources (scattered land, existing rooms, state-owned idle rooms), allocate them and mark them in use',
+  'spaceresources.convert': 'Record what a space resource was converted into (a facility of the living circle)',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -79,7 +84,7 @@ const implementers: Permission[] = [
   'registry.import',
   'personal.read',
   'residents.bind',
-  'audit.read',
+  // audit.read is the city administrator's alone: the log is city-wide, not scoped to a division (issue 16, item 8).
   'projects.write',
   'projects.advance',
   'plan.approve',
@@ -109,10 +114,16 @@ const repairStaff: Permission[] = ['repairs.read', 'repairs.assign', 'repairs.ha
 const communityStaff: Permission[] = ['notices.publish', 'canteen.manage', 'commerce.manage', 'screens.manage'];
 // Passage and parking (issue 14): the property company keeps them, the community and subdistrict staff too.
 const passageStaff: Permission[] = ['passage.manage', 'parking.manage'];
+// The 15-minute living circle (issue 15): staff of the community and above keep facilities and read the gaps.
+const circleStaff: Permission[] = ['circle.read', 'facilities.manage'];
+// Space resources (issue 15): the subdistrict and the district (and the city) register, allocate and convert them.
+const spaceResourceStaff: Permission[] = ['spaceresources.manage', 'spaceresources.convert'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_admin: (Object.keys(permissions) as Permission[]).filter((p) => !restricted.includes(p)),
   district_officer: [
+    ...circleStaff,
+    ...spaceResourceStaff,
     ...implementers,
     ...duty,
     ...gridStaff,
@@ -127,6 +138,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'repairs.read',
   ],
   subdistrict_officer: [
+    ...circleStaff,
+    ...spaceResourceStaff,
     ...implementers,
     ...duty,
     ...gridStaff,
@@ -140,6 +153,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'repairs.read',
   ],
   community_worker: [
+    ...circleStaff,
     ...staff,
     ...duty,
     ...gridStaff,

@@ -31,7 +31,8 @@ export async function seedApprovals(tx: Tx, projects: { id: string; year: number
       departments: ['housing', 'development_reform', 'finance', 'planning', 'power', 'water', 'gas', 'telecom'],
       minutes: `区住建局牵头召开联合会商（演示数据）。\n${stepCodes.map(minuteOf).join('\n')}`,
       decisions,
-      createdByUsername: 'seed',
+      // Written by the demo seed, not by an account: shown as the system's record.
+      createdByUsername: null,
     });
     if (stages.indexOf(p.stage) >= stages.indexOf('approved')) {
       for (const step of stepCodes) statuses.push({ projectId: p.id, step, status: 'simplified', consultationId: id });

@@ -1,7 +1,5 @@
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cityPack, readCityJson } from '../../platform/city.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
 import { catalogueMessages as cm } from './messages.ts';
@@ -35,8 +33,6 @@ export const futureScenarios = [
   'governance',
 ] as const;
 
-const shippedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference/catalogue/indicators.json');
-
 interface ShippedCatalogue {
   name: string;
   version: string;
@@ -55,7 +51,7 @@ interface ShippedCatalogue {
 
 /** Loads the shipped catalogue as a version; an existing version is left as published. */
 export async function loadShippedCatalogue(tx: Tx): Promise<string> {
-  const file = JSON.parse(readFileSync(shippedFile, 'utf8')) as ShippedCatalogue;
+  const file = readCityJson<ShippedCatalogue>('indicators.json');
   const inserted = await tx.insert(catalogueVersions).values({ version: file.version, name: file.name }).onConflictDoNothing().returning();
   if (inserted.length) {
     await tx.insert(indicators).values(
@@ -78,21 +74,9 @@ export async function loadShippedCatalogue(tx: Tx): Promise<string> {
   return file.version;
 }
 
-/** Illustrative demo prices: a plausible unit price per unit of measure, varied per indicator. */
+/** Illustrative demo prices: the city pack's unit price per unit of measure, varied per indicator. */
 export async function seedDemoPrices(tx: Tx, catalogueVersion: string, effectiveFrom: string): Promise<void> {
-  const base: Record<string, number> = {
-    m2: 180_00,
-    m: 450_00,
-    unit: 8_000_00,
-    set: 25_000_00,
-    household: 3_000_00,
-    building: 60_000_00,
-    space: 5_000_00,
-    lamp: 2_500_00,
-    tree: 800_00,
-    kW: 1_200_00,
-    item: 20_000_00,
-  };
+  const { baseFen: base, source } = cityPack().demo.prices;
   const rows = await tx
     .select()
     .from(indicators)
@@ -103,7 +87,7 @@ export async function seedDemoPrices(tx: Tx, catalogueVersion: string, effective
       id: uuidv7(),
       version: `demo-${effectiveFrom.slice(0, 4)}`,
       effectiveFrom,
-      source: 'illustrative demo prices (杭州市 price list placeholder)',
+      source,
     })
     .onConflictDoNothing()
     .returning();

@@ -4,13 +4,14 @@
 import { createHash } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { cityPack } from '../../platform/city.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { accountByUsername } from '../accounts/index.ts';
 import { registry } from '../registry/index.ts';
 import { addDays, shanghaiDay } from './rules.ts';
 import { canteens, diners, menus, notices, offers, screens, shops, type Dish, type Meal, type OpeningSpan } from './schema.ts';
 
-const HEMU_COMMUNITY = '330105004001';
+const shopNames = () => cityPack().demo.names.shops;
 /** The demo compound's screen token: public in README, so a real deployment rotates it on its first day. */
 export const DEMO_SCREEN_TOKEN = 'hemu-lobby-screen-demo-2026';
 
@@ -40,23 +41,29 @@ const dishes = (list: [string, number][], day: number): Dish[] =>
   (day % 2 ? [...list.slice(1), list[0]!] : list).map(([name, priceFen], i) => ({ id: `d${day}${i}`, name, priceFen }));
 
 const everyDay = [1, 2, 3, 4, 5, 6, 7];
-const demoShops: { name: string; category: (typeof shops.$inferInsert)['category']; dLat: number; dLng: number; hours: OpeningSpan[] }[] = [
+const demoShops = (): {
+  name: string;
+  category: (typeof shops.$inferInsert)['category'];
+  dLat: number;
+  dLng: number;
+  hours: OpeningSpan[];
+}[] => [
   {
-    name: '和睦便民超市（演示）',
+    name: shopNames().grocery!,
     category: 'grocery',
     dLat: 0.0012,
     dLng: 0.0008,
     hours: [{ days: everyDay, open: '07:00', close: '22:00' }],
   },
   {
-    name: '老杭州面馆（演示）',
+    name: shopNames().noodles!,
     category: 'restaurant',
     dLat: -0.0018,
     dLng: 0.0011,
     hours: [{ days: everyDay, open: '06:30', close: '20:30' }],
   },
   {
-    name: '和睦大药房（演示）',
+    name: shopNames().pharmacy!,
     category: 'pharmacy',
     dLat: 0.0025,
     dLng: -0.0009,
@@ -101,10 +108,10 @@ export async function seedCommunity(
   const canteenId = uuidv7();
   await tx.insert(canteens).values({
     id: canteenId,
-    communityCode: HEMU_COMMUNITY,
-    name: '和睦社区老年食堂（演示）',
-    address: '和睦社区服务中心一楼',
-    phone: '0571-00000000',
+    communityCode: cityPack().demo.community.code,
+    name: shopNames().canteen!,
+    address: shopNames().canteenAddress!,
+    phone: shopNames().canteenPhone!,
   });
   // This week in Shanghai, Monday to Sunday.
   const today = shanghaiDay(now);
@@ -149,12 +156,12 @@ export async function seedCommunity(
   }
 
   if (demo.lat !== null && demo.lng !== null) {
-    const shopRows = demoShops.map((s) => ({
+    const shopRows = demoShops().map((s) => ({
       id: uuidv7(),
-      communityCode: HEMU_COMMUNITY,
+      communityCode: cityPack().demo.community.code,
       name: s.name,
       category: s.category,
-      address: `和睦路附近（演示）`,
+      address: shopNames().shopsAddress!,
       latitude: (demo.lat! + s.dLat).toFixed(6),
       longitude: (demo.lng! + s.dLng).toFixed(6),
       hours: s.hours,

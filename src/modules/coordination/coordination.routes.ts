@@ -26,6 +26,14 @@ const packageSchema = z.object({
   planItemCodes: z.array(z.string()),
   status: z.enum(['planned', 'started', 'done']),
   startedOn: z.string().nullable(),
+  districtCode: z.string(),
+  districtName: z.string().describe("the district of the package's compound, by name"),
+  subdistrictCode: z.string(),
+  subdistrictName: z.string().describe("the subdistrict (街道) of the package's compound, by name"),
+  planned: z
+    .object({ scheduleId: z.string(), startDate: z.string(), endDate: z.string() })
+    .nullable()
+    .describe('the first and last working day in the latest finished timetable that placed the package; null before any'),
 });
 const reviewDecision = z.object({ decision: z.enum(['approve', 'return']), comments: z.string().nullable(), decidedAt: z.string() });
 const reviewDecisions = z.object({

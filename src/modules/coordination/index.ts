@@ -1,5 +1,8 @@
 export { coordinationRoutes } from './coordination.routes.ts';
 export { seedCoordination } from './seed.ts';
+// For the homes (issue 16): a liaison's packages with their planned dates, and the notices they may see.
+export { liaisonPackages, plannedDates, type PlannedDates } from './planned.ts';
+export { notices as packageNotices } from './schedules.service.ts';
 
 // For the benches: the scheduler's pure core (PSPLIB instances, the RCPSP solver, the checker, the city plan).
 export type { Activity, GroupBlackout, Model, Precedence } from './scheduler/model.ts';

@@ -13,6 +13,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { projectCompoundIds, projectFacts, requireProject } from '../projects/index.ts';
 import { divisionPrefix, registry } from '../registry/index.ts';
 import { workKinds, type WorkKind } from './kinds.ts';
+import { withPlanned } from './planned.ts';
 import { workPackages } from './schema.ts';
 
 export type PackageRow = typeof workPackages.$inferSelect;
@@ -76,7 +77,7 @@ export async function projectPackages(ctx: AppContext, user: AuthUser, projectId
     .from(workPackages)
     .where(and(eq(workPackages.projectId, projectId), departmentFilter(user)))
     .orderBy(asc(workPackages.compoundName), asc(workPackages.kind));
-  return { items: rows.map(packageView) };
+  return { items: await withPlanned(ctx.db, rows) };
 }
 
 export interface PackageQuery {
@@ -107,7 +108,7 @@ export async function listPackages(ctx: AppContext, user: AuthUser, q: PackageQu
     .orderBy(asc(workPackages.compoundName), asc(workPackages.id))
     .limit(q.limit + 1);
   const result = page(rows, q.limit, (r) => [r.compoundName, r.id]);
-  return { items: result.items.map(packageView), nextCursor: result.nextCursor };
+  return { items: await withPlanned(ctx.db, result.items), nextCursor: result.nextCursor };
 }
 
 /** The years with work packages in the account's division (a liaison: their department's), newest first: what a year picker offers. */
@@ -168,7 +169,7 @@ export async function createPackage(ctx: AppContext, user: AuthUser, actor: Acto
     await audit(tx, actor, 'work_package.create', 'work_package', inserted.id, { projectId, kind: input.kind });
     return inserted;
   });
-  return packageView(row);
+  return (await withPlanned(ctx.db, [row]))[0]!;
 }
 
 export interface PackagePatch {
@@ -195,5 +196,5 @@ export async function patchPackage(ctx: AppContext, user: AuthUser, actor: Actor
     await audit(tx, actor, 'work_package.update', 'work_package', id, { fields: Object.keys(patch) });
     return updated!;
   });
-  return packageView(row);
+  return (await withPlanned(ctx.db, [row]))[0]!;
 }

@@ -7,6 +7,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { prng } from '../../platform/random.ts';
 import { projectCompoundIds, type SeededProject } from '../projects/index.ts';
 import { defaultPrecedence, workKinds, type CoordinationDepartment, type WorkKind } from './kinds.ts';
+import { cityPack } from '../../platform/city.ts';
 import { blackouts, departmentCrews, planReviews, precedenceRules, workPackages } from './schema.ts';
 
 const crews: Record<CoordinationDepartment, number> = {
@@ -94,9 +95,14 @@ export async function seedCoordination(
   for (let i = 0; i < rows.length; i += 2000) await tx.insert(workPackages).values(rows.slice(i, i + 2000));
   const someCompound = rows[0]?.compoundId;
   await tx.insert(blackouts).values([
-    { id: uuidv7(), cityCode, fromDate: `${planYear}-01-31`, toDate: `${planYear}-02-06`, reason: '春节 Spring Festival' },
-    { id: uuidv7(), cityCode, fromDate: `${planYear}-06-07`, toDate: `${planYear}-06-10`, reason: '高考 college entrance exam' },
-    { id: uuidv7(), cityCode, fromDate: `${planYear}-09-10`, toDate: `${planYear}-09-25`, reason: '亚运会 Asian Games' },
+    // The city's own blackouts (festivals, exams, events): its pack's demo.json.
+    ...cityPack().demo.blackouts.map((b) => ({
+      id: uuidv7(),
+      cityCode,
+      fromDate: `${planYear}-${b.from}`,
+      toDate: `${planYear}-${b.to}`,
+      reason: b.reason,
+    })),
     ...(someCompound
       ? [
           {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import shipped from '../../../reference/catalogue/assessment-scheme.json' with { type: 'json' };
-import rulesFile from '../../../reference/catalogue/policy-rules.json' with { type: 'json' };
+import shipped from '../../../reference/cities/330100/assessment-scheme.json' with { type: 'json' };
+import rulesFile from '../../../reference/cities/330100/policy-rules.json' with { type: 'json' };
 import {
   assess,
   cappedBonus,

@@ -1,3 +1,5 @@
+// For the homes (issue 16): the open findings an office must close.
+export { findingsToClose } from './open-findings.ts';
 export { placeSatisfaction, validateTiers, type Placement, type SatisfactionTierRule } from './tiers.ts';
 export { evaluationRoutes } from './evaluation.routes.ts';
 export { seedEvaluation } from './seed.ts';

@@ -3,7 +3,7 @@
 // against a hand-computed example and the shipped rule `sampling.survey`.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import shipped from '../../../reference/catalogue/policy-rules.json' with { type: 'json' };
+import shipped from '../../../reference/cities/330100/policy-rules.json' with { type: 'json' };
 import {
   allocate,
   drawStratum,

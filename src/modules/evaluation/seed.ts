@@ -4,6 +4,7 @@
 // each kind) and the scores of the jurors who may score each case.
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { cityPack } from '../../platform/city.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { SeededProject } from '../projects/index.ts';
 import { registry } from '../registry/index.ts';
@@ -25,7 +26,7 @@ import { seedMembers } from './members.service.ts';
 import { drawIn, frameOf } from './sample-surveys.service.ts';
 
 const code = (n: number) => {
-  const first17 = `52330100${String(n).padStart(9, '0')}`;
+  const first17 = `52${cityPack().code}${String(n).padStart(9, '0')}`;
   return first17 + creditCheckChar(first17);
 };
 
@@ -41,15 +42,16 @@ export async function seedEvaluation(tx: Tx, projects: SeededProject[]): Promise
   await tx.insert(evaluationInstitutions).values([agency, university]);
   await seedMembers(tx, agency.id, ['evaluator']);
 
-  const gongshu = projects.find((p) => p.districtCode === '330105' && p.year <= 2021);
+  const { district, subdistrict, names } = cityPack().demo;
+  const gongshu = projects.find((p) => p.districtCode === district.code && p.year <= 2021);
   const performance = {
     id: uuidv7(),
     institutionId: agency.id,
     kind: 'performance_evaluation' as const,
-    title: '拱墅区 2021 年度老旧小区改造绩效评价',
+    title: names.shops.evaluationTitle!,
     subjectKind: 'division' as const,
     subjectProjectId: null,
-    subjectDivision: '330105',
+    subjectDivision: district.code,
     periodFrom: '2021-01-01',
     periodTo: '2021-12-31',
     status: 'ongoing' as const,
@@ -61,7 +63,7 @@ export async function seedEvaluation(tx: Tx, projects: SeededProject[]): Promise
       engagementId: performance.id,
       text: '部分小区改造后长效管理机制尚未建立，物业覆盖率偏低。',
       severity: 'medium' as const,
-      responsibleDivision: '330105004',
+      responsibleDivision: subdistrict.code,
       dueOn: '2022-03-31',
     },
   ];
@@ -84,7 +86,7 @@ export async function seedEvaluation(tx: Tx, projects: SeededProject[]): Promise
       engagementId: risk.id,
       text: '低层住户对加装电梯意见分歧较大，需完善协商与补偿方案。',
       severity: 'high' as const,
-      responsibleDivision: '330105',
+      responsibleDivision: district.code,
       dueOn: `${gongshu.year}-06-30`,
     });
   }
@@ -148,7 +150,7 @@ export async function seedEvaluation(tx: Tx, projects: SeededProject[]): Promise
  * waiting for the agency's answers.
  */
 async function seedSampleSurveys(tx: Tx, agencyId: string): Promise<void> {
-  const by = { cityCode: '330100', userId: null, username: 'evaluator' };
+  const by = { cityCode: cityPack().code, userId: null, username: 'evaluator' };
   // About half the frame, at most 300: the demo city's frames are small.
   const size = async (year: number, kind: 'support' | 'satisfaction') =>
     Math.min(300, Math.ceil((await frameOf(tx, by.cityCode, year, kind)).households.length / 2));
@@ -190,7 +192,7 @@ async function seedSampleSurveys(tx: Tx, agencyId: string): Promise<void> {
  * assessment is complete and ready to publish.
  */
 async function seedAssessmentEntries(tx: Tx): Promise<void> {
-  const [cityCode, year] = ['330100', 2021];
+  const [cityCode, year] = [cityPack().code, 2021];
   const entered = [
     { code: 'A2.3', weight: 6, evidence: '2021年度建设工程安全文明施工检查记录' },
     { code: 'A4.2', weight: 6, evidence: '2021年度改造资金拨付台账（财政国库支付记录）' },
@@ -209,12 +211,7 @@ async function seedAssessmentEntries(tx: Tx): Promise<void> {
       evidence: e.evidence,
     })),
   );
-  const bonus = [
-    { district: '330105', ground: 'B1', points: 300, reason: '改造小区数量居全市前列' },
-    { district: '330105', ground: 'B4', points: 200, reason: '“红茶议事会”居民协商机制' },
-    { district: '330106', ground: 'B5', points: 150, reason: '“先体检后改造”做法在全省推广' },
-    { district: '330110', ground: 'B3', points: 100, reason: '争取中央预算内投资超额完成' },
-  ];
+  const bonus = cityPack().demo.assessmentBonuses;
   for (const b of bonus.filter((x) => districts.some((d) => d.code === x.district)))
     rows.push({ ...base, districtCode: b.district, code: b.ground, pointsHundredths: b.points, evidence: b.reason });
   await tx.insert(assessmentEntries).values(rows).onConflictDoNothing();

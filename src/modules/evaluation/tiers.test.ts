@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import shipped from '../../../reference/catalogue/policy-rules.json' with { type: 'json' };
+import shipped from '../../../reference/cities/330100/policy-rules.json' with { type: 'json' };
 import { placeSatisfaction, type SatisfactionTierRule } from './tiers.ts';
 
 const rules = (Array.isArray(shipped) ? shipped : (shipped as { rules: unknown[] }).rules) as { key: string; value: unknown }[];

@@ -24,6 +24,16 @@ const violation = z.object({
   valueText: z.string().describe("The rule's value with its unit, in words"),
   message: z.string().describe("The violation explained in the request's language"),
 });
+const basisRule = <T extends z.ZodType>(value: T) =>
+  z.object({
+    key: z.string(),
+    version: z.string(),
+    value,
+    unit: z.string().nullable(),
+    source: z.string(),
+    name: z.string().describe("The rule's name in the request's language"),
+    valueText: z.string().describe("The rule's value with its unit, in words"),
+  });
 const fundingView = z.object({
   lines: z.array(z.object({ source, channel: z.string().nullable(), amountFen: z.number() })),
   check: z.object({
@@ -33,6 +43,14 @@ const fundingView = z.object({
     shortfallFen: z.number(),
     violations: z.array(violation),
     rulesUsed: z.array(z.object({ key: z.string(), name: z.string(), version: z.string(), source: z.string() })),
+    basis: z
+      .object({
+        costFen: z.number(),
+        floorAreaM2: z.string().describe("The project's floor area in m², a decimal with two places"),
+        subsidyCap: basisRule(z.union([z.number(), z.string()]).describe('yuan per m²')),
+        residentShare: basisRule(z.object({ numerator: z.number().int(), denominator: z.number().int() })),
+      })
+      .describe('What the check was fed: the same checkFunding (src/modules/funding/rules.ts) runs in the editor as the officer types'),
   }),
   bySource: z.array(z.object({ source, plannedFen: z.number(), amendedFen: z.number(), disbursedFen: z.number() })),
   disbursements: z.array(

@@ -122,7 +122,22 @@ async function checkProject(ctx: AppContext, project: { id: string; year: number
 }
 
 async function evaluate(ctx: AppContext, user: AuthUser, projectId: string, lines: Line[]) {
-  return checkProject(ctx, await projectFacts(ctx, user, projectId), lines);
+  const facts = await projectFacts(ctx, user, projectId);
+  return { ...(await checkProject(ctx, facts, lines)), floorAreaM2: facts.floorAreaM2 };
+}
+
+/** What the check was fed, so an editor can run the same checkFunding (rules.ts) as the officer types. */
+function basisView(rules: Awaited<ReturnType<typeof rulesFor>>, floorAreaM2: string, costFen: bigint) {
+  const ref = <T>(r: RuleRef<T>) => ({
+    key: r.key,
+    version: r.version,
+    value: r.value,
+    unit: r.unit,
+    source: r.source,
+    name: ruleName(r.key),
+    valueText: ruleValueWords(r.key, r.value, r.unit),
+  });
+  return { costFen: toNumber(costFen), floorAreaM2, subsidyCap: ref(rules.cap), residentShare: ref(rules.residentShare) };
 }
 
 export async function saveFunding(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: LineInput[]) {
@@ -193,7 +208,7 @@ async function ledger(ctx: AppContext, projectId: string) {
 
 export async function getFunding(ctx: AppContext, user: AuthUser, projectId: string) {
   const l = await ledger(ctx, projectId);
-  const { check, rulesUsed } = await evaluate(ctx, user, projectId, l.lines);
+  const { check, rulesUsed, rules, floorAreaM2 } = await evaluate(ctx, user, projectId, l.lines);
   return {
     lines: l.lines.map((x) => ({ source: x.source, channel: x.channel || null, amountFen: toNumber(x.amountFen) })),
     check: {
@@ -203,6 +218,7 @@ export async function getFunding(ctx: AppContext, user: AuthUser, projectId: str
       shortfallFen: toNumber(check.shortfallFen),
       violations: check.violations.map(violationView),
       rulesUsed,
+      basis: basisView(rules, floorAreaM2, check.costFen),
     },
     bySource: l.bySource
       .filter((s) => s.plannedFen || s.amendedFen || s.disbursedFen)

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { expectNoRawObjects } from '../../platform/testing/no-raw-objects.ts';
+import { checkAgainstBasis } from './rules.ts';
+import { demoCity, escapeRegExp, otherDistrict, shippedRule, yuanText } from '../../platform/testing/city.ts';
+
+// The selected city pack's cap (杭州 400, 宁波 350 yuan/m²): every edge below follows it.
+const cap = shippedRule<number>('funding.subsidy_cap_per_m2');
+const capFen = (hundredthsM2: number) => cap.value * hundredthsM2;
+const limit = capFen(1_234_567); // 12,345.67 m²
+const half = Math.floor(limit / 2);
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,16 +40,16 @@ describe('funding checks through the API', () => {
     const id = await project(2021, '12345.67', 800_000_000);
     const ok = await call('PUT', `/api/v1/projects/${id}/funding`, 'hemu', {
       lines: [
-        { source: 'city_subsidy', amountFen: 246_913_400 },
-        { source: 'district_subsidy', amountFen: 246_913_400 },
+        { source: 'city_subsidy', amountFen: half },
+        { source: 'district_subsidy', amountFen: limit - half },
       ],
     });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().check).toMatchObject({ ok: true, costFen: 800_000_000, fundedFen: 493_826_800, shortfallFen: 306_173_200 });
+    expect(ok.json().check).toMatchObject({ ok: true, costFen: 800_000_000, fundedFen: limit, shortfallFen: 800_000_000 - limit });
     const over = await call('PUT', `/api/v1/projects/${id}/funding`, 'hemu', {
       lines: [
-        { source: 'city_subsidy', amountFen: 246_913_401 },
-        { source: 'district_subsidy', amountFen: 246_913_400 },
+        { source: 'city_subsidy', amountFen: half + 1 },
+        { source: 'district_subsidy', amountFen: limit - half },
       ],
     });
     expect(over.statusCode).toBe(422);
@@ -49,22 +57,53 @@ describe('funding checks through the API', () => {
     expect(over.json().violations).toEqual([
       {
         rule: 'funding.subsidy_cap_per_m2',
-        value: 400,
+        value: cap.value,
         unit: 'yuan/m2',
         version: '2021.1',
-        source: expect.stringMatching(/400元/),
-        limitFen: 493_826_800,
-        actualFen: 493_826_801,
+        source: expect.stringMatching(new RegExp(`${cap.value}元`)),
+        limitFen: limit,
+        actualFen: limit + 1,
         code: 'funding.subsidy_cap_exceeded',
         name: 'City and district subsidy cap',
-        valueText: '400.00 yuan per m²',
-        message: expect.stringContaining('exceed the limit of 4,938,268.00 yuan'),
+        valueText: `${cap.value}.00 yuan per m²`,
+        message: expect.stringContaining(`exceed the limit of ${yuanText(limit)} yuan`),
       },
     ]);
     expect(over.json().code).toBe('funding.subsidy_cap_exceeded');
-    expect(over.json().detail).toMatch(/4,938,268\.00/);
+    expect(over.json().detail).toContain(yuanText(limit));
     // The rejected lines were not written.
-    expect((await call('GET', `/api/v1/projects/${id}/funding`, 'hemu')).json().check.fundedFen).toBe(493_826_800);
+    expect((await call('GET', `/api/v1/projects/${id}/funding`, 'hemu')).json().check.fundedFen).toBe(limit);
+  });
+
+  it('returns the basis of its check, and the shared rule code fed with it agrees with the server', async () => {
+    const id = await project(2021, '12345.67', 800_000_000);
+    const res = await call('GET', `/api/v1/projects/${id}/funding`, 'hemu');
+    const basis = res.json().check.basis;
+    expect(basis).toMatchObject({
+      costFen: 800_000_000,
+      floorAreaM2: '12345.67',
+      subsidyCap: {
+        key: 'funding.subsidy_cap_per_m2',
+        version: cap.version,
+        value: cap.value,
+        unit: 'yuan/m2',
+        valueText: `${cap.value}.00 yuan per m²`,
+      },
+      residentShare: { key: 'funding.resident_share_max', value: { numerator: 1, denominator: 10 } },
+    });
+    const lines = [{ source: 'city_subsidy' as const, channel: '', amountFen: BigInt(limit + 1) }];
+    const live = checkAgainstBasis(basis, lines);
+    const saved = await call('PUT', `/api/v1/projects/${id}/funding`, 'hemu', {
+      lines: [{ source: 'city_subsidy', amountFen: limit + 1 }],
+    });
+    expect(saved.statusCode).toBe(422);
+    expect(saved.json().violations.map((v: { limitFen: number }) => BigInt(v.limitFen))).toEqual(live.violations.map((v) => v.limitFen));
+    const zh = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/projects/${id}/funding`,
+      headers: { ...(await t.as('hemu')), 'accept-language': 'zh-CN' },
+    });
+    expect(zh.json().check.basis.subsidyCap.name).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('accepts a resident share of exactly 10% of the cost, and only through the channels of the rule', async () => {
@@ -91,7 +130,9 @@ describe('funding checks through the API', () => {
       title: '超过居民出资比例上限',
     });
     expect(zh.json().detail).toMatch(
-      /^居民出资 1,000\.01 元，超过上限 1,000\.00 元（居民出资比例上限：改造成本的 10%，2021\.1 版；依据：.*居民按照不超过改造成本10%的幅度共担）。$/,
+      new RegExp(
+        `^居民出资 1,000\\.01 元，超过上限 1,000\\.00 元（居民出资比例上限：改造成本的 10%，2021\\.1 版；依据：${escapeRegExp(shippedRule('funding.resident_share_max').source)}）。$`,
+      ),
     );
     expect(zh.json().errors[0]).toMatchObject({ path: 'body.lines', code: 'funding.resident_share_exceeded', message: zh.json().detail });
     expectNoRawObjects(zh.json());
@@ -107,7 +148,7 @@ describe('funding checks through the API', () => {
       version: '2022.1',
       value: 450,
       unit: 'yuan/m2',
-      source: '杭州市 2022 年补助标准调整（测试）',
+      source: `${demoCity().city.name} 2022 年补助标准调整（测试）`,
       effectiveFrom: '2022-01-01',
     });
     expect(publish.statusCode, publish.body).toBe(201);
@@ -120,7 +161,7 @@ describe('funding checks through the API', () => {
     const lines = { lines: [{ source: 'city_subsidy', amountFen: 4_500_000 }] }; // 450 yuan/m² × 100 m²
     expect((await call('PUT', `/api/v1/projects/${old}/funding`, 'hemu', lines)).json().violations[0]).toMatchObject({
       version: '2021.1',
-      limitFen: 4_000_000,
+      limitFen: capFen(10_000), // 100.00 m²
     });
     const accepted = await call('PUT', `/api/v1/projects/${fresh}/funding`, 'hemu', lines);
     expect(accepted.statusCode).toBe(200);
@@ -219,8 +260,9 @@ describe('funding summary', () => {
     // The district officer sees their own district only; a division filter narrows to that district.
     expect(
       (await call('GET', '/api/v1/funding/summary?year=2021', 'gongshu')).json().byDivision.map((d: { code: string }) => d.code),
-    ).toEqual(['330105']);
-    const xihu = (await call('GET', '/api/v1/funding/summary?year=2021&division=330106', 'admin')).json().byDivision;
-    expect(xihu.map((d: { code: string }) => d.code)).toEqual(districts.some((r) => r.district_code === '330106') ? ['330106'] : []);
+    ).toEqual([demoCity().district.code]);
+    const other = otherDistrict();
+    const xihu = (await call('GET', `/api/v1/funding/summary?year=2021&division=${other}`, 'admin')).json().byDivision;
+    expect(xihu.map((d: { code: string }) => d.code)).toEqual(districts.some((r) => r.district_code === other) ? [other] : []);
   });
 });

@@ -2,6 +2,8 @@ export { fundingRoutes } from './funding.routes.ts';
 export { checkFunding, subsidyLimitFen } from './rules.ts';
 export { addAwardLine, fundedSourcesOfProjects, fundingBySource } from './funding.service.ts';
 export { fundingSources, type FundingSource } from './schema.ts';
+// For the homes (issue 16): money paid out for some projects.
+export { disbursedFen, type Disbursed } from './disbursed.ts';
 export { seedFunding } from './seed.ts';
 export { recordSubsidyDisbursement, type SubsidyPayment } from './programme.ts';
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hundredths } from '../../platform/money.ts';
-import { checkFunding, subsidyLimitFen, type Line, type RuleRef } from './rules.ts';
+import { checkAgainstBasis, checkFunding, sourcesLimitedBy, subsidyLimitFen, type Line, type RuleRef } from './rules.ts';
 
 const cap: RuleRef<number> = { key: 'funding.subsidy_cap_per_m2', version: '2021.1', value: 400, unit: 'yuan/m2', source: 'seed §二.1' };
 const share: RuleRef<{ numerator: number; denominator: number }> = {
@@ -81,5 +81,23 @@ describe('shortfall', () => {
     const r = check([line('central_subsidy', 700n), line('pipeline_utility', 200n)], 1000n);
     expect([r.fundedFen, r.shortfallFen, r.excessFen]).toEqual([900n, 100n, 0n]);
     expect(check([line('social_capital', 1200n)], 1000n).excessFen).toBe(200n);
+  });
+});
+
+describe('the check an editor runs from the basis the API sends', () => {
+  const basis = { costFen: 1_000_000_000, floorAreaM2: '12345.67', subsidyCap: cap, residentShare: share };
+
+  it('gives the same violations as checkFunding, and names the rows each rule limits', () => {
+    const lines = [line('city_subsidy', 493_826_801n), line('resident', 100_000_001n, 'common_revenue')];
+    const live = checkAgainstBasis(basis, lines);
+    expect(live).toEqual(check(lines, 1_000_000_000n));
+    expect(live.violations.map((v) => v.rule)).toEqual(['funding.subsidy_cap_per_m2', 'funding.resident_share_max']);
+    expect(live.violations.map((v) => sourcesLimitedBy[v.rule])).toEqual([['city_subsidy', 'district_subsidy'], ['resident']]);
+    expect(live.shortfallFen).toBe(406_173_198n);
+  });
+
+  it('accepts the limits to the fen', () => {
+    const lines = [line('district_subsidy', 493_826_800n), line('resident', 100_000_000n, 'common_revenue')];
+    expect(checkAgainstBasis(basis, lines).violations).toEqual([]);
   });
 });

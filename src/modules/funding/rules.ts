@@ -2,7 +2,9 @@
 //   city + district subsidy ≤ cap (yuan/m²) × the project's floor area;
 //   resident share ≤ the rule's fraction of the plan's cost;
 //   the lines add up to the cost, or the shortfall is shown.
-import { fractionFloor, yuanToFen, type Fraction } from '../../platform/money.ts';
+// Shared with the web app (web/src/modules/projects/FundingTab.tsx imports this file), which runs the same
+// check as the officer types: keep it free of node-only imports (type imports are erased).
+import { fractionFloor, hundredths, yuanToFen, type Fraction } from '../../platform/money.ts';
 import type { FundingSource } from './schema.ts';
 
 export interface Line {
@@ -37,6 +39,13 @@ export interface FundingCheck {
   violations: Violation[];
 }
 
+/** The sources each rule limits, so an editor can mark the rows a broken rule is about. */
+export const SUBSIDY_SOURCES: readonly FundingSource[] = ['city_subsidy', 'district_subsidy'];
+export const sourcesLimitedBy: Record<string, readonly FundingSource[]> = {
+  'funding.subsidy_cap_per_m2': SUBSIDY_SOURCES,
+  'funding.resident_share_max': ['resident'],
+};
+
 const sum = (lines: Line[], pick: (l: Line) => boolean) => lines.filter(pick).reduce((s, l) => s + l.amountFen, 0n);
 
 /** The largest city + district subsidy the cap allows: cap in fen per m² × area in hundredths of m², rounded down to the fen. */
@@ -55,7 +64,7 @@ export function checkFunding(input: {
   const violations: Violation[] = [];
   const ref = (r: RuleRef<unknown>) => ({ rule: r.key, value: r.value, unit: r.unit, version: r.version, source: r.source });
 
-  const subsidy = sum(lines, (l) => l.source === 'city_subsidy' || l.source === 'district_subsidy');
+  const subsidy = sum(lines, (l) => SUBSIDY_SOURCES.includes(l.source));
   const subsidyLimit = subsidyLimitFen(cap.value, input.floorAreaHundredths);
   if (subsidy > subsidyLimit) violations.push({ ...ref(cap), limitFen: subsidyLimit, actualFen: subsidy });
 
@@ -72,4 +81,23 @@ export function checkFunding(input: {
     excessFen: fundedFen > costFen ? fundedFen - costFen : 0n,
     violations,
   };
+}
+
+/** What the API returns with a plan (check.basis): the inputs of checkFunding with amounts as JSON numbers. */
+export interface CheckBasis {
+  costFen: number;
+  floorAreaM2: string;
+  subsidyCap: RuleRef<number | string>;
+  residentShare: RuleRef<Fraction>;
+}
+
+/** checkFunding over the basis the server sent and lines whose amounts are integer fen. */
+export function checkAgainstBasis(basis: CheckBasis, lines: Line[]): FundingCheck {
+  return checkFunding({
+    lines,
+    costFen: BigInt(basis.costFen),
+    floorAreaHundredths: hundredths(basis.floorAreaM2),
+    cap: basis.subsidyCap,
+    residentShare: basis.residentShare,
+  });
 }

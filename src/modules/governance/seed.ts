@@ -3,6 +3,7 @@
 // organisation, owners' committee, a company, the mode adopted by a passed
 // ballot, and the two rules documents), so the demo agrees with the gates.
 import type { Tx } from '../../platform/db/client.ts';
+import { cityPack } from '../../platform/city.ts';
 import { fileStore } from '../../platform/files.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { seedPassedBallot } from '../participation/index.ts';
@@ -10,7 +11,7 @@ import { stages, type SeededProject } from '../projects/index.ts';
 import { creditCheckChar } from './rules.ts';
 import { governanceDocuments, projectGovernance, propertyCompanies } from './schema.ts';
 
-const companyNames = ['绿城物业服务集团', '滨江物业管理', '杭州市房产物业服务', '南都物业服务集团', '开元物业管理'];
+const companyNames = () => cityPack().demo.names.propertyCompanies;
 
 /** A small valid PDF naming what it stands for; the file store keys it by its hash, so each kind is stored once. */
 const demoPdf = (title: string) =>
@@ -19,16 +20,18 @@ const demoPdf = (title: string) =>
 export async function seedGovernance(tx: Tx, dataDir: string, projects: SeededProject[]): Promise<void> {
   const districts = [...new Set(projects.map((p) => p.districtCode))].sort();
   const companies = districts.flatMap((districtCode, d) =>
-    companyNames.slice(0, 2).map((name, i) => {
-      const first17 = `91${districtCode}${String(d * 10 + i).padStart(9, '0')}`;
-      return {
-        id: uuidv7(),
-        name: `${name}（${districtCode}）`,
-        creditCode: first17 + creditCheckChar(first17),
-        districtCode,
-        qualification: '物业服务',
-      };
-    }),
+    companyNames()
+      .slice(0, 2)
+      .map((name, i) => {
+        const first17 = `91${districtCode}${String(d * 10 + i).padStart(9, '0')}`;
+        return {
+          id: uuidv7(),
+          name: `${name}（${districtCode}）`,
+          creditCode: first17 + creditCheckChar(first17),
+          districtCode,
+          qualification: '物业服务',
+        };
+      }),
   );
   if (companies.length) await tx.insert(propertyCompanies).values(companies).onConflictDoNothing();
   const handedOver = projects.filter((p) => p.stage === stages[stages.length - 1]);

@@ -3,6 +3,7 @@
 // grid worker's phone, the review queues and the dashboard have something to show at once.
 import { count, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { cityPack } from '../../platform/city.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { accountByUsername } from '../accounts/index.ts';
 import { registry } from '../registry/index.ts';
@@ -11,7 +12,6 @@ import { dueTime, firstEscalation, initialLevel, type ActorKind } from './lifecy
 import { gridBuildings, gridEvents, gridEventSteps, grids, gridWorkers, type GridEventState, type StepAction } from './schema.ts';
 
 export const GRID_DEMO_USERNAME = 'grid';
-const HEMU_COMMUNITY = '330105004001';
 
 /** Demo events: category, what was seen, how far along, and how many hours ago it was reported. */
 const demoEvents: { category: string; text: string; path: GridEventState[]; hoursAgo: number; source: 'resident' | 'patrol' | 'staff' }[] =
@@ -103,7 +103,7 @@ export async function seedGrids(tx: Tx, hemuCompoundIds: readonly string[], now 
       const members = list.filter((l) => mine.has(l.compoundId));
       if (members.length)
         await tx.insert(gridBuildings).values(members.map((m) => ({ gridId: id, buildingId: m.buildingId, compoundId: m.compoundId })));
-      if (community === HEMU_COMMUNITY && g === 0) demoGrid = id;
+      if (community === cityPack().demo.community.code && g === 0) demoGrid = id;
       made++;
     }
   }

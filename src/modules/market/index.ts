@@ -10,6 +10,7 @@ export { checkMonth } from './subsidy.service.ts';
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
+import { expiringGrantHandler } from './expiry-notice.ts';
 import { grantReminderJob } from './reminders.ts';
 import { spacesRoutes } from './spaces.routes.ts';
 import { subsidyRoutes } from './subsidy.routes.ts';
@@ -17,4 +18,5 @@ export const manifest = defineModule({
   name: 'market',
   routes: [subsidyRoutes, spacesRoutes],
   schedules: [{ kind: grantReminderJob, cron: '17 6 * * *' }],
+  handlers: [expiringGrantHandler],
 });

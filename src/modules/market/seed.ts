@@ -4,6 +4,7 @@
 // relief and a delivery report. This month's subsidies are left for the subdistrict to apply for.
 import { count } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { cityPack } from '../../platform/city.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { recordSubsidyDisbursement } from '../funding/index.ts';
 import { registry } from '../registry/index.ts';
@@ -12,7 +13,6 @@ import { compoundsOfMonth, monthRules } from './subsidy.facts.ts';
 import { shanghaiDay, shanghaiMonth } from './subsidy.rules.ts';
 
 const DAY = 86_400_000;
-const HEMU = '330105004';
 
 export async function seedMarket(tx: Tx, hemuCompoundIds: readonly string[], now = new Date()): Promise<void> {
   const [already] = await tx.select({ n: count() }).from(publicSpaces);
@@ -21,7 +21,9 @@ export async function seedMarket(tx: Tx, hemuCompoundIds: readonly string[], now
   const [y, mo] = thisMonth.split('-').map(Number) as [number, number];
   const lastMonth = mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
   const rules = await monthRules(tx, lastMonth);
-  const eligible = (await compoundsOfMonth({ db: tx }, null, rules)).filter((c) => !c.ineligible && c.subdistrictCode === HEMU).slice(0, 2);
+  const eligible = (await compoundsOfMonth({ db: tx }, null, rules))
+    .filter((c) => !c.ineligible && c.subdistrictCode === cityPack().demo.subdistrict.code)
+    .slice(0, 2);
   for (const [i, c] of eligible.entries()) {
     // Just under the cap, in whole yuan: what a subdistrict would ask for.
     const amountFen = (c.capFen / 100n) * 100n;
@@ -83,7 +85,7 @@ export async function seedMarket(tx: Tx, hemuCompoundIds: readonly string[], now
       id: grantId,
       spaceId: first.id,
       communityCode: place.communityCode,
-      operatorName: i === 0 ? '杭州和睦邻里餐饮服务有限公司（演示）' : '拱墅区颐养居家养老服务中心（演示）',
+      operatorName: i === 0 ? cityPack().demo.names.shops.canteenOperator! : cityPack().demo.names.shops.careOperator!,
       startsOn,
       endsOn,
       feeFen: i === 0 ? 3_600_000n : 1_200_000n,

@@ -17,10 +17,11 @@ export { seedParking } from './seed.ts';
 
 // The module's manifest: what the server and the worker collect (docs: src/platform/module.ts).
 import { defineModule } from '../../platform/module.ts';
+import { parkingDeskRoutes } from './desk.routes.ts';
 import { parkingRoutes } from './parking.routes.ts';
 import { barrierSessions } from './sessions.ts';
 export const manifest = defineModule({
   name: 'parking',
-  routes: [parkingRoutes],
+  routes: [parkingRoutes, parkingDeskRoutes],
   handlers: [barrierSessions],
 });

@@ -64,13 +64,18 @@ export async function parkingRoutes(app: ZodApp, ctx: AppContext): Promise<void>
       config: { permission: 'parking.manage' },
       schema: {
         tags,
-        summary: "A compound's stays from its barriers, newest first (open ones with their fee so far)",
+        summary: "A compound's stays from its barriers, newest first (open ones with their fee so far); open=true or false filters",
         params: id,
         querystring: z.object({ open: z.enum(['true', 'false']).optional(), ...pageQuery }),
         response: { 200: pageSchema(session) },
       },
     },
-    async (req) => parking.listSessions(ctx, userOf(req), req.params.id, { ...req.query, open: req.query.open === 'true' }),
+    // open=true: cars inside now; open=false: stays that have ended; no filter: both.
+    async (req) =>
+      parking.listSessions(ctx, userOf(req), req.params.id, {
+        ...req.query,
+        open: req.query.open === undefined ? undefined : req.query.open === 'true',
+      }),
   );
   app.get(
     '/api/v1/parking-sessions/:id',

@@ -1,6 +1,6 @@
 // Parking's use cases: spaces kept by the property's staff, stays and their fees, monthly passes and payments recorded
 // (method and reference; no gateway), and the occupancy residents see for their compounds.
-import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
@@ -10,7 +10,7 @@ import { yuan } from '../../platform/i18n/format.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { z } from 'zod';
-import { normalizePlate, plateKind } from '../passage/index.ts';
+import { allowPlate, normalizePlate, plateKind } from '../passage/index.ts';
 import { compoundInScope, registry } from '../registry/index.ts';
 import { parkingMessages as pm } from './messages.ts';
 import {
@@ -23,12 +23,12 @@ import {
   type SpaceKind,
 } from './schema.ts';
 import { quote } from './sessions.ts';
-import { TARIFF_RULE, tariffSchema } from './tariff.ts';
+import { monthWindow, TARIFF_RULE, tariffSchema } from './tariff.ts';
 
 type Caller = AuthUser & { ip?: string };
 const actor = (u: Caller) => ({ id: u.id, username: u.username, ip: u.ip });
 
-async function staffCompound(ctx: AppContext, user: AuthUser, compoundId: string) {
+export async function staffCompound(ctx: AppContext, user: AuthUser, compoundId: string) {
   const place = (await registry.compoundPlaces(ctx.db, [compoundId])).get(compoundId);
   if (!place || !compoundInScope(user.scope, { id: compoundId, communityCode: place.communityCode }))
     throw notFound(pm.msg('parking.compound.entity', { id: compoundId }));
@@ -119,7 +119,7 @@ export async function listSessions(
     .where(
       and(
         eq(parkingSessions.compoundId, compoundId),
-        q.open ? isNull(parkingSessions.exitedAt) : undefined,
+        q.open === undefined ? undefined : q.open ? isNull(parkingSessions.exitedAt) : isNotNull(parkingSessions.exitedAt),
         after ? sql`(${parkingSessions.enteredAt}, ${parkingSessions.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
       ),
     )
@@ -231,6 +231,16 @@ export async function sellPass(
       .returning();
     if (!row) throw conflict(pm.msg('parking.pass.exists'), { errors: [{ path: 'body.month', message: pm.msg('parking.pass.exists') }] });
     await audit(tx, actor(user), 'parking.pass_sold', 'parking_pass', row.id, { month: row.month, amountFen });
+    // The plate passes the compound's barriers for the month: passage pushes its plate list once this commits.
+    const window = monthWindow(row.month);
+    await allowPlate(ctx, tx, {
+      compoundId,
+      plate,
+      source: 'parking_pass',
+      sourceId: row.id,
+      validFrom: window.from,
+      validUntil: window.until,
+    });
     return { id: row.id, compoundId, plate, month: row.month, amountFen, method: row.method, reference: row.reference };
   });
 }

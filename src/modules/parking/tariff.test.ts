@@ -79,7 +79,7 @@ describe('parkingFee', () => {
   });
 
   it('reads the shipped rule as a tariff', () => {
-    const file = JSON.parse(readFileSync(new URL('../../../reference/catalogue/policy-rules.json', import.meta.url), 'utf8')) as {
+    const file = JSON.parse(readFileSync(new URL('../../../reference/cities/330100/policy-rules.json', import.meta.url), 'utf8')) as {
       rules: { key: string; value: unknown }[];
     };
     const shipped = tariffSchema.parse(file.rules.find((r) => r.key === 'parking.tariff')!.value);

@@ -79,3 +79,10 @@ export function monthDays(month: string): PassDays {
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
+
+/** The calendar month of `month` (YYYY-MM) as instants: from its first midnight (Asia/Shanghai) to the next month's. */
+export function monthWindow(month: string): { from: Date; until: Date } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { from: new Date(`${month}-01T00:00:00+08:00`), until: new Date(`${next}-01T00:00:00+08:00`) };
+}

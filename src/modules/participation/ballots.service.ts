@@ -17,7 +17,7 @@ import { registry } from '../registry/index.ts';
 import { anchorLog, publicAnchor } from './anchors.ts';
 import { electorateHash } from './chain.ts';
 import { anchor, append, readEvidence, verifyBallot, type Appended } from './evidence.ts';
-import { ballotElectorate, ballots, ballotVotes, revotePolicies, type BallotKind } from './schema.ts';
+import { ballotElectorate, ballotPaperKeyings, ballots, ballotVotes, revotePolicies, type BallotKind } from './schema.ts';
 import { count, passes, type Choice } from './tally.ts';
 
 export type Ballot = typeof ballots.$inferSelect;
@@ -184,11 +184,32 @@ export async function closeBallot(ctx: AppContext, user: AuthUser, actor: Actor 
 export async function tally(ctx: AppContext, user: AuthUser, id: string) {
   const ballot = await ballotFor(ctx, user, id);
   if (ballot.status === 'closed') return ballot.result as ClosedTally;
-  const [row] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
+  return { status: 'open' as const, turnout: (await countedVotes(ctx.db, [id])).get(id) ?? 0 };
+}
+
+/** Households with a counted vote, per ballot: the turnout the tally reports while a ballot is open. */
+export async function countedVotes(db: Db | Tx, ballotIds: string[]): Promise<Map<string, number>> {
+  if (!ballotIds.length) return new Map();
+  const rows = await db
+    .select({ id: ballotVotes.ballotId, n: sql<number>`count(*)::int` })
     .from(ballotVotes)
-    .where(eq(ballotVotes.ballotId, id));
-  return { status: 'open' as const, turnout: row!.n };
+    .where(inArray(ballotVotes.ballotId, ballotIds))
+    .groupBy(ballotVotes.ballotId);
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** Sheets keyed once and waiting for a second keying, per ballot (a sheet is a household and its sheet number). */
+async function sheetsPending(db: Db | Tx, ballotIds: string[]): Promise<Map<string, number>> {
+  if (!ballotIds.length) return new Map();
+  const rows = await db
+    .select({
+      id: ballotPaperKeyings.ballotId,
+      n: sql<number>`count(distinct (${ballotPaperKeyings.householdId}, ${ballotPaperKeyings.sheetNo}))::int`,
+    })
+    .from(ballotPaperKeyings)
+    .where(and(inArray(ballotPaperKeyings.ballotId, ballotIds), eq(ballotPaperKeyings.status, 'pending_second_keying')))
+    .groupBy(ballotPaperKeyings.ballotId);
+  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 export async function verification(ctx: AppContext, user: AuthUser, id: string) {
@@ -242,7 +263,15 @@ export async function getBallot(ctx: AppContext, user: AuthUser, id: string) {
 export async function listBallots(ctx: AppContext, user: AuthUser, projectId: string) {
   await requireProject(ctx, user, projectId);
   const rows = await ctx.db.select().from(ballots).where(eq(ballots.projectId, projectId)).orderBy(desc(ballots.openedAt));
-  return rows.map(ballotView);
+  const ids = rows.map((r) => r.id);
+  const [counted, pending] = await Promise.all([countedVotes(ctx.db, ids), sheetsPending(ctx.db, ids)]);
+  // Officers in scope see the turnout and, once closed, the sealed result with the rule it was judged by.
+  return rows.map((b) => ({
+    ...ballotView(b),
+    counted: b.status === 'closed' ? (b.result as ClosedTally).eligible - (b.result as ClosedTally).notVoted : (counted.get(b.id) ?? 0),
+    pendingSecondKeying: b.status === 'open' ? (pending.get(b.id) ?? 0) : 0,
+    result: b.status === 'closed' ? (b.result as ClosedTally) : null,
+  }));
 }
 
 /** A closed ballot's outcome, for modules that act on a decision (governance adopts a management mode). */

@@ -133,6 +133,36 @@ export interface AnchorCheck {
   lineHash?: string;
 }
 
+export interface ChainComposition {
+  open: number;
+  /** Every vote as cast, a changed vote included; `households` of them count (each household's latest). */
+  votes: number;
+  households: number;
+  paperMismatches: number;
+  reconciles: number;
+  close: number;
+}
+
+/** Counts a chain's links by kind: a vote link has a history row, every other link names its type in its record. */
+export function chainComposition(links: { historyId: string | null; record: Json | null; householdId: string | null }[]): ChainComposition {
+  const c: ChainComposition = { open: 0, votes: 0, households: 0, paperMismatches: 0, reconciles: 0, close: 0 };
+  const households = new Set<string>();
+  for (const l of links) {
+    if (l.historyId) {
+      c.votes += 1;
+      if (l.householdId) households.add(l.householdId);
+      continue;
+    }
+    const type = (l.record as { type?: string } | null)?.type;
+    if (type === 'open') c.open += 1;
+    else if (type === 'close') c.close += 1;
+    else if (type === 'paper_mismatch') c.paperMismatches += 1;
+    else if (type === 'reconcile') c.reconciles += 1;
+  }
+  c.households = households.size;
+  return c;
+}
+
 export interface VerificationReport {
   ok: boolean;
   brokenAt?: number;
@@ -147,6 +177,8 @@ export interface VerificationReport {
   signedLinks: number;
   forgedAt?: number;
   anchor: AnchorCheck;
+  /** What the chain's links are: length = open + votes + paperMismatches + reconciles + close. */
+  composition: ChainComposition;
   /** Every finding; 'unanchored' (a ballot from before signing: its hash chain alone is checked) does not make `ok` false. */
   reasons: Reason[];
 }
@@ -320,6 +352,7 @@ function checkEvidence(
     signedLinks: signatures.signed,
     ...(signatures.forgedAt === undefined ? {} : { forgedAt: signatures.forgedAt }),
     anchor,
+    composition: chainComposition(chain.map((c) => ({ historyId: c[1], record: c[2], householdId: c[7] }))),
     reasons,
   };
 }

@@ -5,8 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestApp } from '../../platform/testing/harness.ts';
+import { demoCity } from '../../platform/testing/city.ts';
 
-export const COMMUNITY = '330105004001';
+/** The selected city pack's demo community (CITY). */
+export const COMMUNITY = demoCity().community.code;
 
 type Reply = Awaited<ReturnType<TestApp['app']['inject']>>;
 
@@ -37,7 +39,7 @@ export async function ballotWorld(t: TestApp, n = 6): Promise<BallotWorld> {
   const compound = await call('POST', '/api/v1/compounds', 'hemu-worker', {
     name: `表决测试小区-${tag}`,
     communityCode: COMMUNITY,
-    address: `和睦路${tag}号`,
+    address: `${demoCity().names.roads[0]}${tag}号`,
     yearBuilt: 1990,
     floorAreaM2: '3000.00',
   });

@@ -33,3 +33,14 @@ export const manifest = defineModule({
   needsSource: baselineNeeds,
   routes: [participationRoutes_, surveysRoutes_, deliberationRoutes_, acceptanceRoutes_, residentRoutes_],
 });
+
+// For the homes (issue 16): what waits on people in ballots and surveys.
+export {
+  ballotsClosingBefore,
+  openBallotWork,
+  openSurveyWork,
+  sheetsAwaitingSecondKeying,
+  type OpenBallotWork,
+  type OpenSurveyWork,
+  type PendingSheet,
+} from './worklist.ts';

@@ -1,9 +1,12 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isoDateTime } from '../../platform/http/fields.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { actorOf, userOf } from '../../platform/http/auth.ts';
+import { localized } from '../../platform/http/locale.ts';
 import { badRequest } from '../../platform/http/problem.ts';
+import { ruleName } from '../../platform/policy.messages.ts';
 import { participationMessages as pm } from './messages.ts';
 import * as ballots from './ballots.service.ts';
 import { checkAnchor, checkReceipt } from './receipts.ts';
@@ -11,9 +14,20 @@ import { ballotKinds, revotePolicies, voteChoices } from './schema.ts';
 import * as votes from './votes.service.ts';
 
 const tags = ['participation'];
+
+/** A sealed tally as answered: its rule named in the reader's language (the seal keeps the key only). */
+function named<T extends { rule: { key: string } }>(req: FastifyRequest, r: T): T & { rule: { name: string } } {
+  return { ...r, rule: { ...r.rule, name: localized(req, ruleName(r.rule.key)) } };
+}
 const id = z.object({ id: z.string().uuid() });
 const choice = z.enum(voteChoices);
-const rule = z.object({ key: z.string(), numerator: z.number().int(), denominator: z.number().int(), version: z.string() });
+const rule = z.object({
+  key: z.string(),
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  version: z.string(),
+  name: z.string().describe("The rule's name in the reader's language"),
+});
 const closed = z.object({
   status: z.literal('closed'),
   eligible: z.number().int(),
@@ -32,6 +46,9 @@ const voteAnswer = z.object({
   head: z.string().optional(),
   signature: z.string().optional(),
   keyId: z.string().optional(),
+  // A paper keying: the sheet and household it recorded, so the worker can confirm what was keyed.
+  sheetNo: z.string().optional(),
+  household: z.object({ compound: z.string(), building: z.string(), unit: z.string(), room: z.string() }).optional(),
 });
 const receiptCode = z.string().regex(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/, 'a receipt: XXXX-XXXX-XXXX');
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits');
@@ -83,6 +100,12 @@ const ballotSummary = z.object({
   chainHead: z.string().nullable(),
 });
 
+const ballotListItem = ballotSummary.extend({
+  counted: z.number().int().describe('Households with a counted vote (the turnout; once closed, as sealed in the result)'),
+  pendingSecondKeying: z.number().int().describe('Paper sheets keyed once, waiting for a second keying (open ballots)'),
+  result: closed.nullable().describe('The sealed tally with the rule it was judged by, once closed'),
+});
+
 export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/projects/:id/ballots',
@@ -90,12 +113,14 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
       config: { permission: 'projects.read' },
       schema: {
         tags,
-        summary: "A project's ballots (no choices, no counts)",
+        summary: "A project's ballots: turnout and sheets waiting for a second keying; the result once closed (never a choice)",
         params: id,
-        response: { 200: z.object({ items: z.array(ballotSummary) }) },
+        response: { 200: z.object({ items: z.array(ballotListItem) }) },
       },
     },
-    async (req) => ({ items: await ballots.listBallots(ctx, userOf(req), req.params.id) }),
+    async (req) => ({
+      items: (await ballots.listBallots(ctx, userOf(req), req.params.id)).map((b) => ({ ...b, result: b.result && named(req, b.result) })),
+    }),
   );
 
   app.get(
@@ -190,6 +215,10 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
                 scanRefs: z.array(z.string()),
                 keyings: z.number().int(),
                 lastKeyedAt: z.string(),
+                compound: z.string(),
+                building: z.string(),
+                unit: z.string(),
+                room: z.string(),
               }),
             ),
           }),
@@ -225,7 +254,7 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
         response: { 200: closed },
       },
     },
-    async (req) => ballots.closeBallot(ctx, userOf(req), actorOf(req), req.params.id),
+    async (req) => named(req, await ballots.closeBallot(ctx, userOf(req), actorOf(req), req.params.id)),
   );
 
   app.get(
@@ -239,7 +268,10 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
         response: { 200: z.union([z.object({ status: z.literal('open'), turnout: z.number().int() }), closed]) },
       },
     },
-    async (req) => ballots.tally(ctx, userOf(req), req.params.id),
+    async (req) => {
+      const tally = await ballots.tally(ctx, userOf(req), req.params.id);
+      return tally.status === 'closed' ? named(req, tally) : tally;
+    },
   );
 
   app.get(
@@ -266,6 +298,16 @@ export async function participationRoutes(app: ZodApp, ctx: AppContext): Promise
             signedLinks: z.number().int(),
             forgedAt: z.number().int().optional().describe('the first position whose signature is missing or does not check'),
             anchor: anchorStatus,
+            composition: z
+              .object({
+                open: z.number().int(),
+                votes: z.number().int().describe('vote links: every vote as cast, changed votes included'),
+                households: z.number().int().describe('households whose votes those are (each counts its latest)'),
+                paperMismatches: z.number().int(),
+                reconciles: z.number().int(),
+                close: z.number().int(),
+              })
+              .describe('length = open + votes + paperMismatches + reconciles + close'),
             reasons,
           }),
         },

@@ -2,6 +2,7 @@
 // project and ballot (fixtures.ts), so each can run alone and none leans on
 // what an earlier one left behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shippedRule } from '../../platform/testing/city.ts';
 import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { eq } from 'drizzle-orm';
 import { electorateHash, GENESIS, link, type Json } from './chain.ts';
@@ -62,7 +63,11 @@ describe('a renovation consent ballot through the API', () => {
     const { id: ballot } = await w.open();
     const turnout = async () => (await w.call('GET', `/api/v1/ballots/${ballot}/tally`, 'hemu')).json();
     const [, a, b] = w.households as [string, string, string];
-    expect((await w.paper(ballot, 'hemu-worker', a, 'agree', 'S-001')).json()).toEqual({ receipt: null, status: 'pending_second_keying' });
+    expect((await w.paper(ballot, 'hemu-worker', a, 'agree', 'S-001')).json()).toMatchObject({
+      receipt: null,
+      status: 'pending_second_keying',
+      sheetNo: 'S-001',
+    });
     expect((await w.paper(ballot, 'hemu-worker', a, 'agree', 'S-001')).statusCode).toBe(409);
     expect(await turnout()).toEqual({ status: 'open', turnout: 0 });
     const second = await w.paper(ballot, 'hemu-worker-2', a, 'agree', 'S-001');
@@ -70,13 +75,27 @@ describe('a renovation consent ballot through the API', () => {
     expect(await turnout()).toEqual({ status: 'open', turnout: 1 });
 
     await w.paper(ballot, 'hemu-worker', b, 'agree', 'S-002');
-    expect((await w.paper(ballot, 'hemu-worker-2', b, 'disagree', 'S-002')).json()).toEqual({ receipt: null, status: 'mismatch' });
+    expect((await w.paper(ballot, 'hemu-worker-2', b, 'disagree', 'S-002')).json()).toMatchObject({
+      receipt: null,
+      status: 'mismatch',
+      sheetNo: 'S-002',
+    });
     expect(await turnout()).toEqual({ status: 'open', turnout: 1 });
     expect((await w.paper(ballot, 'hemu', b, 'agree', 'S-002')).statusCode).toBe(409);
     // The officer sees which sheets to settle from their scans, and not what either worker keyed.
     const listed = await w.call('GET', `/api/v1/ballots/${ballot}/paper?status=mismatch`, 'hemu');
     expect(listed.json().items).toEqual([
-      { householdId: b, sheetNo: 'S-002', scanRefs: ['scan-S-002'], keyings: 2, lastKeyedAt: expect.any(String) },
+      {
+        householdId: b,
+        sheetNo: 'S-002',
+        scanRefs: ['scan-S-002'],
+        keyings: 2,
+        lastKeyedAt: expect.any(String),
+        compound: expect.any(String),
+        building: '1',
+        unit: '1',
+        room: '103',
+      },
     ]);
     expect(listed.body).not.toMatch(/agree/);
     expect((await w.call('GET', `/api/v1/ballots/${ballot}/paper`, 'hemu-resident')).statusCode).toBe(403);
@@ -169,6 +188,8 @@ describe('a renovation consent ballot through the API', () => {
     const closed = await w.call('POST', `/api/v1/ballots/${ballot}/close`, 'hemu');
     expect(closed.statusCode, closed.body).toBe(200);
     const eligible = w.households.length;
+    const { numerator, denominator } = shippedRule<{ numerator: number; denominator: number }>('consent.renovation.threshold').value;
+    const threshold = { numerator, denominator };
     expect(closed.json()).toEqual({
       status: 'closed',
       eligible,
@@ -177,8 +198,10 @@ describe('a renovation consent ballot through the API', () => {
       abstain: 0,
       notVoted: eligible - 3,
       passed: false,
-      rule: { key: 'consent.renovation.threshold', numerator: 2, denominator: 3, version: expect.any(String) },
+      rule: { key: 'consent.renovation.threshold', ...threshold, version: expect.any(String), name: expect.any(String) },
     });
+    // The rule is named in words for the reader (the seal keeps only its key).
+    expect(closed.json().rule.name).toMatch(/^[A-Z].*consent/);
     expect((await w.call('GET', `/api/v1/ballots/${ballot}/tally`, 'hemu-resident')).json()).toEqual(closed.json());
     const verified = (await w.call('GET', `/api/v1/ballots/${ballot}/verification`, 'hemu-resident')).json();
     // open, 3 votes (one paper vote is 1 link), close
@@ -229,7 +252,9 @@ describe('the consent gate', () => {
     expect((await move('surveyed')).statusCode).toBe(200);
     expect((await move('consented')).json().unmetGates.map((g: { code: string }) => g.code)).toEqual(['consent_ballot']);
     const { id, eligible } = await w.open('renovation_consent', 'none');
-    const need = Math.ceil((eligible * 2) / 3);
+    // The selected city's threshold (2/3 in 杭州, 3/4 in 宁波): exactly enough agree.
+    const { numerator, denominator } = shippedRule<{ numerator: number; denominator: number }>('consent.renovation.threshold').value;
+    const need = Math.ceil((eligible * numerator) / denominator);
     for (const h of w.households.slice(0, need)) await w.paperVote(id, h, 'agree');
     expect(await w.close(id)).toMatchObject({ agree: need, passed: true });
     expect((await move('consented')).statusCode).toBe(200);
@@ -272,7 +297,7 @@ describe('proxy votes', () => {
 });
 
 describe('reading ballots', () => {
-  it('lists a project’s ballots and shows one without choices or counts', async () => {
+  it('lists a project’s ballots, the counts of a closed one only, and shows one without choices or counts', async () => {
     const w = await ballotWorld(t);
     const closed = await w.open('renovation_consent');
     await w.paperVote(closed.id, w.households[1]!, 'agree');
@@ -282,7 +307,9 @@ describe('reading ballots', () => {
     expect(list.statusCode).toBe(200);
     const items = list.json().items as { id: string; kind: string; status: string; chainHead: string | null }[];
     expect(items.map((b) => b.id).sort()).toEqual([closed.id, open.id].sort());
-    expect(JSON.stringify(items)).not.toMatch(/agree|disagree/);
+    // An open ballot's counts stay sealed; a closed one carries the result it was sealed with.
+    expect(JSON.stringify(items.find((b) => b.id === open.id))).not.toMatch(/agree|disagree/);
+    expect(items.find((b) => b.id === closed.id)).toMatchObject({ result: { agree: 1, disagree: 0, passed: false } });
     const one = await w.call('GET', `/api/v1/ballots/${closed.id}`, 'hemu-resident');
     expect(one.statusCode).toBe(200);
     expect(one.json()).toMatchObject({ id: closed.id, projectId: w.projectId, chainHead: expect.stringMatching(/^[0-9a-f]{64}$/) });

@@ -12,6 +12,7 @@ import { participationMessages as pm } from './messages.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { ruleAt } from '../../platform/policy.ts';
 import { projectFacts, requireProject } from '../projects/index.ts';
+import { registry } from '../registry/index.ts';
 import { ballotFor, residentHouseholdsIn, type Ballot } from './ballots.service.ts';
 import { canonical, sha256, type Json } from './chain.ts';
 import { append, receiptCode } from './evidence.ts';
@@ -36,7 +37,18 @@ export interface Receipt {
 
 export interface VoteAnswer {
   statusCode: number;
-  body: ({ status: 'counted' } & Receipt) | { receipt: null; status: 'pending_second_keying' | 'mismatch' };
+  body: ({ status: 'counted' } & Receipt) | ({ receipt: null; status: 'pending_second_keying' | 'mismatch' } & KeyedSheet);
+}
+
+/** The sheet a paper keying recorded, named as the worker reads it off the paper. */
+interface KeyedSheet {
+  sheetNo?: string;
+  household?: { compound: string; building: string; unit: string; room: string };
+}
+
+async function keyedSheet(tx: Tx, householdId: string, sheetNo: string): Promise<KeyedSheet> {
+  const [h] = await registry.householdFrame(tx, { householdIds: [householdId] });
+  return { sheetNo, ...(h ? { household: { compound: h.compound, building: h.building, unit: h.unit, room: h.room } } : {}) };
 }
 
 /** Who may use which channel: a verified resident of the household online; a worker in scope on paper. */
@@ -161,7 +173,7 @@ async function paperKeying(
     if (counted) refuseRevote(ballot, counted.channel, 'paper');
     await tx.insert(ballotPaperKeyings).values({ ...keying, status: 'pending_second_keying' });
     await audit(tx, actor, 'ballot.paper_keyed', 'ballot', ballot.id, { householdId: input.householdId, sheetNo });
-    return { receipt: null, status: 'pending_second_keying' };
+    return { receipt: null, status: 'pending_second_keying', ...(await keyedSheet(tx, input.householdId, sheetNo)) };
   }
   if (first.choice !== input.choice) {
     await tx.insert(ballotPaperKeyings).values({ ...keying, status: 'mismatch' });
@@ -172,7 +184,7 @@ async function paperKeying(
       record: { ballotId: ballot.id, householdId: input.householdId, sheetNo, keyings: [first.id, keying.id] },
     });
     await audit(tx, actor, 'ballot.paper_mismatch', 'ballot', ballot.id, { householdId: input.householdId, sheetNo });
-    return { receipt: null, status: 'mismatch' };
+    return { receipt: null, status: 'mismatch', ...(await keyedSheet(tx, input.householdId, sheetNo)) };
   }
   await tx.insert(ballotPaperKeyings).values({ ...keying, status: 'counted' });
   await tx.update(ballotPaperKeyings).set({ status: 'counted' }).where(eq(ballotPaperKeyings.id, first.id));
@@ -333,6 +345,9 @@ export async function paperSheets(
     .where(and(eq(ballotPaperKeyings.ballotId, ballot.id), eq(ballotPaperKeyings.status, status)))
     .orderBy(asc(ballotPaperKeyings.sheetNo), asc(ballotPaperKeyings.keyedAt));
   const sheets = new Map<string, { householdId: string; sheetNo: string; scanRefs: string[]; keyings: number; lastKeyedAt: string }>();
+  const frame = new Map(
+    (await registry.householdFrame(ctx.db, { householdIds: [...new Set(rows.map((r) => r.householdId))] })).map((h) => [h.id, h]),
+  );
   for (const r of rows) {
     const key = `${r.householdId}/${r.sheetNo}`;
     const s = sheets.get(key) ?? { householdId: r.householdId, sheetNo: r.sheetNo, scanRefs: [], keyings: 0, lastKeyedAt: '' };
@@ -341,5 +356,10 @@ export async function paperSheets(
     s.lastKeyedAt = r.keyedAt.toISOString();
     sheets.set(key, s);
   }
-  return { items: [...sheets.values()] };
+  return {
+    items: [...sheets.values()].map((s) => {
+      const h = frame.get(s.householdId);
+      return { ...s, compound: h?.compound ?? '', building: h?.building ?? '', unit: h?.unit ?? '', room: h?.room ?? '' };
+    }),
+  };
 }

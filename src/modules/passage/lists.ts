@@ -10,7 +10,7 @@ import { defineHandler } from '../../platform/events.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
 import { CREDENTIALS_CHANGED, devicesOf, pushToDevices } from '../smart/index.ts';
 import { staffCompound } from './homes.ts';
-import { accessCredentials, passageLists, vehicles, visitorPasses, type PushedList } from './schema.ts';
+import { accessCredentials, passageLists, plateAllowances, vehicles, visitorPasses, type PushedList } from './schema.ts';
 
 export const LISTS_CHANGED = 'passage.lists_changed';
 export const LIST_PROFILES: Record<PushedList, readonly string[]> = { revocations: ['gate'], plates: ['barrier'] };
@@ -36,7 +36,7 @@ export interface PlateList {
   compoundId: string;
   version: number;
   at: string;
-  /** Residents' vehicles (no window) and visitors' (their pass's window). */
+  /** Residents' vehicles (no window), visitors' (their pass's window) and plates granted by other modules (monthly passes, their month). */
   plates: { plate: string; from?: string; until?: string }[];
 }
 
@@ -63,34 +63,42 @@ export async function revokedEntries(db: Db | Tx, compoundId: string, now: Date)
 }
 
 export async function plateEntries(db: Db | Tx, compoundId: string, now: Date): Promise<PlateList['plates']> {
-  const [own, visitors] = await Promise.all([
-    db
-      .select({ plate: vehicles.plate })
-      .from(vehicles)
-      .where(and(eq(vehicles.compoundId, compoundId), isNull(vehicles.removedAt))),
-    db
-      .select({ plate: visitorPasses.plate, from: visitorPasses.validFrom, until: visitorPasses.validUntil })
-      .from(visitorPasses)
-      .where(
-        and(
-          eq(visitorPasses.compoundId, compoundId),
-          eq(visitorPasses.status, 'approved'),
-          isNotNull(visitorPasses.plate),
-          gt(visitorPasses.validUntil, now),
-        ),
+  // One after another: inside a transaction the reads share one client.
+  const own = await db
+    .select({ plate: vehicles.plate })
+    .from(vehicles)
+    .where(and(eq(vehicles.compoundId, compoundId), isNull(vehicles.removedAt)));
+  const visitors = await db
+    .select({ plate: visitorPasses.plate, from: visitorPasses.validFrom, until: visitorPasses.validUntil })
+    .from(visitorPasses)
+    .where(
+      and(
+        eq(visitorPasses.compoundId, compoundId),
+        eq(visitorPasses.status, 'approved'),
+        isNotNull(visitorPasses.plate),
+        gt(visitorPasses.validUntil, now),
       ),
-  ]);
-  return [
-    ...own.map((r) => ({ plate: r.plate })),
-    ...visitors.map((r) => ({ plate: r.plate!, from: r.from.toISOString(), until: r.until.toISOString() })),
-  ].sort((a, b) => (a.plate < b.plate ? -1 : a.plate > b.plate ? 1 : 0));
+    );
+  const granted = await db
+    .select({ plate: plateAllowances.plate, from: plateAllowances.validFrom, until: plateAllowances.validUntil })
+    .from(plateAllowances)
+    .where(and(eq(plateAllowances.compoundId, compoundId), gt(plateAllowances.validUntil, now)));
+  // A resident's own vehicle passes at any time: its windows would only repeat it.
+  const always = new Set(own.map((r) => r.plate));
+  const windowed = [...visitors, ...granted]
+    .filter((r) => !always.has(r.plate!))
+    .map((r) => ({ plate: r.plate!, from: r.from.toISOString(), until: r.until.toISOString() }));
+  const key = (e: { plate: string; from?: string }) => `${e.plate}|${e.from ?? ''}`;
+  return [...[...always].map((plate) => ({ plate })), ...windowed].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** The compound's next version of a list (the row locked until the transaction ends, so versions never repeat). */
-async function nextVersion(tx: Tx, compoundId: string, list: PushedList, entries: number): Promise<number> {
+// `updated_at` is the moment the list was built for (not the database's clock): the sweep of ended windows compares
+// windows with it.
+async function nextVersion(tx: Tx, compoundId: string, list: PushedList, entries: number, at: Date): Promise<number> {
   const { rows } = await tx.execute<{ version: number }>(sql`
-    insert into passage_lists (compound_id, list, version, entries) values (${compoundId}, ${list}, 1, ${entries})
-    on conflict (compound_id, list) do update set version = passage_lists.version + 1, entries = excluded.entries, updated_at = now()
+    insert into passage_lists (compound_id, list, version, entries, updated_at) values (${compoundId}, ${list}, 1, ${entries}, ${at.toISOString()}::timestamptz)
+    on conflict (compound_id, list) do update set version = passage_lists.version + 1, entries = excluded.entries, updated_at = excluded.updated_at
     returning version`);
   return Number(rows[0]!.version);
 }
@@ -100,7 +108,7 @@ export async function pushLists(ctx: AppContext, tx: Tx, compoundId: string, lis
   const out: { list: PushedList; version: number; entries: number; devices: number; published: boolean }[] = [];
   for (const list of lists) {
     const entries = list === 'revocations' ? await revokedEntries(tx, compoundId, now) : await plateEntries(tx, compoundId, now);
-    const version = await nextVersion(tx, compoundId, list, entries.length);
+    const version = await nextVersion(tx, compoundId, list, entries.length, now);
     const payload: RevocationList | PlateList =
       list === 'revocations'
         ? { compoundId, version, at: now.toISOString(), revoked: entries as RevocationList['revoked'] }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { userOf } from '../../platform/http/auth.ts';
+import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { accessKey, issueCredential, revokeMyCredentials } from './credentials.service.ts';
 import { repushLists } from './lists.ts';
 import { entryModes, visitorPassStatuses } from './schema.ts';
@@ -194,12 +195,26 @@ export async function passageRoutes(app: ZodApp, ctx: AppContext): Promise<void>
       config: { permission: 'passage.manage' },
       schema: {
         tags,
-        summary: "A compound's visitor passes (names masked)",
+        summary: "A compound's visitor passes, newest first (names masked)",
         params: id,
-        response: { 200: z.object({ items: z.array(visitorPass) }) },
+        querystring: z.object(pageQuery),
+        response: { 200: pageSchema(visitorPass) },
       },
     },
-    async (req) => visitors.compoundVisitorPasses(ctx, userOf(req), req.params.id),
+    async (req) => visitors.compoundVisitorPasses(ctx, userOf(req), req.params.id, req.query),
+  );
+  app.post(
+    '/api/v1/visitor-passes/:id/revocation',
+    {
+      config: { permission: 'passage.manage' },
+      schema: {
+        tags,
+        summary: 'The property’s staff revoke a visitor pass (pending or approved) of a compound in their scope',
+        params: id,
+        response: { 200: visitorPass },
+      },
+    },
+    async (req) => visitors.staffRevokeVisitorPass(ctx, { ...userOf(req), ip: req.ip }, req.params.id),
   );
   app.post(
     '/api/v1/compounds/:id/visitor-passes',

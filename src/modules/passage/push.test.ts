@@ -8,6 +8,7 @@ import { testApp, type TestApp } from '../../platform/testing/harness.ts';
 import { startIngest, type IngestRuntime } from '../smart/index.ts';
 import { passageWorld, type Device, type PassageWorld } from './fixtures.ts';
 import type { PlateList, RevocationList } from './lists.ts';
+import { until } from '../../platform/testing/until.ts';
 
 let t: TestApp;
 let world: PassageWorld;
@@ -25,16 +26,6 @@ afterAll(async () => {
   await ingest?.close();
   await t?.close();
 });
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** The device's own connection, subscribed to its config topics; what it hears, by topic's last level. */
 async function listen(url: string, d: Device) {

@@ -106,3 +106,26 @@ export const passageLists = pgTable(
   },
   (t) => [primaryKey({ columns: [t.compoundId, t.list] })],
 );
+
+/**
+ * Plates other modules let through the barriers for a window (parking's monthly passes): passage owns the plate list,
+ * so a module that grants a plate passage asks passage's index.ts to record it here, in the grant's own transaction.
+ */
+export const plateAllowances = pgTable(
+  'plate_allowances',
+  {
+    id: uuid('id').primaryKey(),
+    compoundId: uuid('compound_id').notNull(),
+    plate: text('plate').notNull(),
+    /** What granted it (`parking_pass`) and that record's id: one allowance per grant. */
+    source: text('source').notNull(),
+    sourceId: uuid('source_id').notNull(),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('plate_allowances_source_uq').on(t.source, t.sourceId),
+    index('plate_allowances_compound_idx').on(t.compoundId, t.validUntil),
+  ],
+);

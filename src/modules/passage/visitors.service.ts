@@ -2,11 +2,13 @@
 // inviting; a pass the property's staff register for a visitor at the gate waits for the host's approval. The host
 // revokes it at any time; a single-entry pass is used up by its first entry (passage.ts). Its QR code is signed like a
 // resident's, valid only inside the window, so a gate refuses it outside the window without asking anyone.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
+import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, notFound, unprocessable, type FieldError } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { encrypt, maskName } from '../../platform/personal-data.ts';
@@ -194,15 +196,28 @@ export async function decideVisitorPass(
   });
 }
 
+async function revokeRow(ctx: AppContext, tx: Tx, user: Caller, row: typeof visitorPasses.$inferSelect, now: Date) {
+  if (row.status !== 'approved' && row.status !== 'pending') throw conflict(pm.msg('passage.pass.not_active'));
+  const [done] = await tx.update(visitorPasses).set({ status: 'revoked', revokedAt: now }).where(eq(visitorPasses.id, row.id)).returning();
+  await audit(tx, actor(user), 'passage.visitor_pass_revoked', 'visitor_pass', row.id);
+  if (row.status === 'approved') await listsChanged(ctx, tx, row.compoundId, row.plate ? ['revocations', 'plates'] : ['revocations']);
+  return view(done!);
+}
+
 /** The host revokes a pass: gates refuse its code and barriers forget its plate once the lists reach them. */
 export async function revokeVisitorPass(ctx: AppContext, user: Caller, id: string, now = new Date()): Promise<VisitorPassView> {
+  return ctx.db.transaction(async (tx) => revokeRow(ctx, tx, user, await myPass(ctx, user, id, tx), now));
+}
+
+/** The property's staff revoke a pass of a compound in their scope (a visitor turned away, a host's call); else 404. */
+export async function staffRevokeVisitorPass(ctx: AppContext, user: Caller, id: string, now = new Date()): Promise<VisitorPassView> {
   return ctx.db.transaction(async (tx) => {
-    const row = await myPass(ctx, user, id, tx);
-    if (row.status !== 'approved' && row.status !== 'pending') throw conflict(pm.msg('passage.pass.not_active'));
-    const [done] = await tx.update(visitorPasses).set({ status: 'revoked', revokedAt: now }).where(eq(visitorPasses.id, id)).returning();
-    await audit(tx, actor(user), 'passage.visitor_pass_revoked', 'visitor_pass', id);
-    if (row.status === 'approved') await listsChanged(ctx, tx, row.compoundId, row.plate ? ['revocations', 'plates'] : ['revocations']);
-    return view(done!);
+    const [row] = await tx.select().from(visitorPasses).where(eq(visitorPasses.id, id)).for('update');
+    if (!row) throw notFound(pm.msg('passage.pass.entity', { id }));
+    await staffCompound(ctx, user, row.compoundId).catch(() => {
+      throw notFound(pm.msg('passage.pass.entity', { id }));
+    });
+    return revokeRow(ctx, tx, user, row, now);
   });
 }
 
@@ -222,14 +237,26 @@ export async function visitorPassQr(ctx: AppContext, user: Caller, id: string, n
   return { qr, validFrom: row.validFrom.toISOString(), expiresAt: row.validUntil.toISOString() };
 }
 
-/** A staff list of a compound's passes now or ahead (masked names). */
-export async function compoundVisitorPasses(ctx: AppContext, user: Caller, compoundId: string): Promise<{ items: VisitorPassView[] }> {
+/** A staff list of a compound's passes, newest first, a page at a time (masked names). */
+export async function compoundVisitorPasses(
+  ctx: AppContext,
+  user: Caller,
+  compoundId: string,
+  q: { limit: number; cursor?: string } = { limit: 200 },
+): Promise<{ items: VisitorPassView[]; nextCursor: string | null }> {
   await staffCompound(ctx, user, compoundId);
+  const after = decodeCursor(q.cursor, z.tuple([z.iso.datetime({ offset: true }), z.uuid()]));
   const rows = await ctx.db
     .select()
     .from(visitorPasses)
-    .where(and(eq(visitorPasses.compoundId, compoundId)))
-    .orderBy(desc(visitorPasses.createdAt))
-    .limit(200);
-  return { items: rows.map(view) };
+    .where(
+      and(
+        eq(visitorPasses.compoundId, compoundId),
+        after ? sql`(${visitorPasses.createdAt}, ${visitorPasses.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(visitorPasses.createdAt), desc(visitorPasses.id))
+    .limit(q.limit + 1);
+  const p = page(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  return { items: p.items.map(view), nextCursor: p.nextCursor };
 }

@@ -15,7 +15,7 @@ export { outcomesSummary, type Outcomes } from './outcomes.service.ts';
 export { stages, type Stage } from './stages.ts';
 export { renovatedCompounds, type RenovatedCompound } from './renovated.ts';
 export { stageWords } from './messages.ts';
-export { projectIdsInDivision, projectOverview, projectYearsInDivision, type ProjectOverview } from './overview.ts';
+export { projectIdsInDivision, projectOverview, projectYearsInDivision, reportedStateRoomsM2, type ProjectOverview } from './overview.ts';
 
 // For the benches: the plan's costing, as the service runs it.
 export { costPlan, type PlanLine } from './plan.ts';
@@ -25,8 +25,16 @@ import { defineModule } from '../../platform/module.ts';
 import { planApprovedGate, planDraftedGate } from './plan.service.ts';
 import { projectsRoutes as projectsRoutes_ } from './projects.routes.ts';
 import { outcomesRoutes as outcomesRoutes_ } from './outcomes.routes.ts';
+import { projectPhotosRoutes } from './photos.routes.ts';
 export const manifest = defineModule({
   name: 'projects',
   gates: [planDraftedGate, planApprovedGate],
-  routes: [projectsRoutes_, outcomesRoutes_],
+  routes: [projectsRoutes_, outcomesRoutes_, projectPhotosRoutes],
 });
+
+// For the homes (issue 16): the projects in an account's scope, when they reached stages, what blocks them.
+export { projectBlockers, scopedProjects, stageMonths, type ScopedProject } from './scoped.ts';
+export { nextStage } from './stages.ts';
+
+// For the living circle's clusters (issue 15): a suggested cluster becomes a project in one step.
+export { createProject } from './projects.service.ts';

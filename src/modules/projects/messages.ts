@@ -67,6 +67,20 @@ export const projectMessages = defineMessages({
     'zh-CN': '方案总额将超过最大金额 {yuan} 元',
     en: "the plan's total would exceed the largest amount, {yuan} yuan",
   },
+  // Plausibility of outcomes (issue 16, item 3).
+  'outcomes.implausible': {
+    'zh-CN':
+      '成效数字不合理，未保存：{fields}超过规则“{rule}”（{version} 版：{value}）允许的 {limit} 平方米（项目建筑面积 {floor} 平方米）。',
+    en: 'Implausible outcomes, not saved: {fields} exceed the {limit} m² that the rule “{rule}” (version {version}: {value}) allows (the project’s floor area is {floor} m²).',
+    title: { 'zh-CN': '成效数字不合理', en: 'Implausible outcomes' },
+  },
+  'field.outcome_implausible': {
+    'zh-CN': '{given} 平方米超过规则“{rule}”允许的 {limit} 平方米',
+    en: '{given} m² exceeds the {limit} m² the rule “{rule}” allows',
+  },
+  'outcome.publicServiceSpaceM2': { 'zh-CN': '新增公共服务空间', en: 'public-service space added' },
+  'outcome.fitnessSpaceM2': { 'zh-CN': '新增健身场地', en: 'fitness space added' },
+  'outcome.stateOwnedRoomsM2': { 'zh-CN': '盘活国有用房', en: 'state-owned rooms put to use' },
 });
 
 export const stageWords = (stage: Stage | string): Words => {

@@ -5,8 +5,15 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { exactDecimals, type DecimalShape } from '../../platform/decimal.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { fromHundredths, hundredths, toNumber } from '../../platform/money.ts';
-import { lineageKey, projectRow, scopeSql } from './projects.service.ts';
+import { list } from '../../platform/i18n/format.ts';
+import { unprocessable } from '../../platform/http/problem.ts';
+import { formatYuan, fromHundredths, hundredths, toNumber, type Fraction } from '../../platform/money.ts';
+import { ruleName, ruleValueWords } from '../../platform/policy.messages.ts';
+import { ruleAt } from '../../platform/policy.ts';
+import { projectMessages as m } from './messages.ts';
+import { implausibleAreas, PLAUSIBILITY_RULE } from './plausibility.ts';
+import { projectRow, scopeSql } from './projects.service.ts';
+import { divisionPrefix } from '../registry/index.ts';
 import { projectOutcomes, projects } from './schema.ts';
 
 export const countFields = ['parkingSpacesAdded', 'liftsInstalled', 'liftPositionsReserved', 'barrierFreeAgeFriendlyItems'] as const;
@@ -45,9 +52,10 @@ export async function getOutcomes(ctx: AppContext, user: AuthUser, projectId: st
 
 export async function saveOutcomes(ctx: AppContext, user: AuthUser, actor: Actor | undefined, projectId: string, input: OutcomesInput) {
   const exact = exactDecimals(input, areaFields, AREA);
-  await projectRow(ctx, user, projectId);
+  const project = await projectRow(ctx, user, projectId);
   // Normalised to two places ("12.5" → "12.50") so the row reads back as it is summed.
   const values = pick(exact);
+  await checkPlausible(ctx, project, values);
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(projectOutcomes)
@@ -56,6 +64,37 @@ export async function saveOutcomes(ctx: AppContext, user: AuthUser, actor: Actor
     await audit(tx, actor, 'project.outcomes', 'project', projectId, { fields: Object.keys(values).length });
   });
   return getOutcomes(ctx, user, projectId);
+}
+
+/** "9999999999.99" → "9,999,999,999.99" (hundredths of a m², grouped as money is). */
+const m2 = (h: bigint) => formatYuan(h);
+
+/** Refuses (422) any area above the project's floor area × the share of the rule in force in its year. */
+async function checkPlausible(ctx: AppContext, project: { year: number; floorAreaM2: string }, values: Outcomes) {
+  const rule = await ruleAt<Fraction>(ctx.db, PLAUSIBILITY_RULE, `${project.year}-01-01`);
+  const areas = {
+    publicServiceSpaceM2: values.publicServiceSpaceM2,
+    fitnessSpaceM2: values.fitnessSpaceM2,
+    stateOwnedRoomsM2: values.stateOwnedRoomsM2,
+  };
+  const bad = implausibleAreas(areas, project.floorAreaM2, rule.value);
+  if (!bad.length) return;
+  const name = ruleName(rule.key);
+  throw unprocessable(
+    m.msg('outcomes.implausible', {
+      fields: list(bad.map((b) => m.msg(`outcome.${b.field}`))),
+      rule: name,
+      version: rule.version,
+      value: ruleValueWords(rule.key, rule.value, rule.unit),
+      limit: m2(bad[0]!.limit),
+      floor: m2(hundredths(project.floorAreaM2)),
+    }),
+    bad.map((b) => ({
+      path: `body.${b.field}`,
+      message: m.msg('field.outcome_implausible', { given: m2(b.given), limit: m2(b.limit), rule: name }),
+    })),
+    { rule: { key: rule.key, version: rule.version, name } },
+  );
 }
 
 type Totals = Outcomes & { projectCount: number };
@@ -76,7 +115,8 @@ function addUp(rows: Totals[]): Totals {
 export async function outcomesSummary(ctx: AppContext, user: AuthUser, f: { year?: number; division?: string }) {
   const parts: SQL[] = [scopeSql(user)];
   if (f.year) parts.push(eq(projects.year, f.year));
-  if (f.division) parts.push(sql`exists (select 1 from unnest(${projects.communityCodes}) c where c like ${`${lineageKey(f.division)}%`})`);
+  if (f.division)
+    parts.push(sql`exists (select 1 from unnest(${projects.communityCodes}) c where c like ${`${divisionPrefix(f.division)}%`})`);
   const o = projectOutcomes;
   const rows = await ctx.db
     .select({

@@ -101,7 +101,7 @@ describe('outcomes', () => {
     const plan: [string, string, number, number, Outcomes][] = [
       ['hemu', '330105004', 2031, 2, outcomes(3, '0.10')],
       ['hemu', '330105004', 2031, 3, outcomes(4, '0.20')],
-      ['hemu', '330105004', 2032, 4, outcomes(5, '99999.99')],
+      ['hemu', '330105004', 2032, 4, outcomes(5, '999.99')], // within every demo compound's floor area (outcomes.area_plausibility)
       ['admin', '330106', 2031, 0, outcomes(100, '1234.56')],
       ['admin', '330106', 2032, 1, outcomes(7, '0.01')],
     ];

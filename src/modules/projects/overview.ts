@@ -4,7 +4,7 @@
 // division tree sums exactly to the level above it. A compound renovated in
 // several projects counts once: with the figures of its latest project (by
 // year, then id), in that project's division, so the levels still sum.
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { projectCompounds, projectOutcomes, projects } from './schema.ts';
 import { stages, type Stage } from './stages.ts';
@@ -92,4 +92,14 @@ export async function projectIdsInDivision(db: Db | Tx, communityPrefix: string,
 export async function projectYearsInDivision(db: Db | Tx, communityPrefix: string): Promise<number[]> {
   const rows = await db.selectDistinct({ year: projects.year }).from(projects).where(inDivision(communityPrefix)).orderBy(projects.year);
   return rows.map((r) => r.year);
+}
+
+/** Each project's reported "state-owned rooms revitalised" (m², two decimals); projects without outcomes are absent. */
+export async function reportedStateRoomsM2(db: Db | Tx, projectIds: string[]): Promise<Map<string, string>> {
+  if (!projectIds.length) return new Map();
+  const rows = await db
+    .select({ id: projectOutcomes.projectId, m2: sql<string>`${projectOutcomes.stateOwnedRoomsM2}::numeric(16, 2)::text` })
+    .from(projectOutcomes)
+    .where(inArray(projectOutcomes.projectId, projectIds));
+  return new Map(rows.map((r) => [r.id, r.m2]));
 }

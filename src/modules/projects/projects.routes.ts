@@ -9,6 +9,7 @@ import { QUANTITY } from './plan.ts';
 import * as plans from './plan.service.ts';
 import * as projects from './projects.service.ts';
 import { stageNames, stages } from './stages.ts';
+import { projectYears, projectYearsQuery } from './years.ts';
 
 const tags = ['projects'];
 const id = z.object({ id: z.string().uuid() });
@@ -49,6 +50,10 @@ const listItem = z.object({
   futureCommunity: z.boolean(),
   cluster: z.boolean(),
   planTotalFen: z.number().nullable(),
+  // Where it is and what it covers, so two projects of one name are told apart.
+  districtName: z.string(),
+  subdistricts: z.array(z.object({ code: z.string(), name: z.string() })),
+  compoundNames: z.array(z.string()),
 });
 const amount = z.object({ code: z.string(), name: z.string(), amountFen: z.number() });
 const plan = z.object({
@@ -92,6 +97,20 @@ export async function projectsRoutes(app: ZodApp, ctx: AppContext): Promise<void
   );
 
   app.get(
+    '/api/v1/projects/years',
+    {
+      config: { permission: 'projects.read' },
+      schema: {
+        tags,
+        summary: 'The years with projects in your scope (or in one division inside it), newest first: what a year picker offers',
+        querystring: projectYearsQuery,
+        response: { 200: z.object({ years: z.array(z.number().int()) }) },
+      },
+    },
+    async (req) => projectYears(ctx, userOf(req), req.query),
+  );
+
+  app.get(
     '/api/v1/projects',
     {
       config: { permission: 'projects.read' },
@@ -99,7 +118,7 @@ export async function projectsRoutes(app: ZodApp, ctx: AppContext): Promise<void
         tags,
         summary: 'Projects within your scope',
         querystring: projects.projectFilters.extend(pageQuery),
-        response: { 200: pageSchema(listItem) },
+        response: { 200: pageSchema(listItem).extend({ total: z.number().int().describe('projects matching the filters') }) },
       },
     },
     async (req) => projects.listProjects(ctx, userOf(req), req.query),

@@ -1,21 +1,19 @@
 // Projects: creation from the registry's compounds, lists within scope, the
 // stage timeline, and transitions guarded by gates.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { pgArray } from '../../platform/db/sql.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import type { AuthUser } from '../../platform/http/auth.ts';
-import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, notFound, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromHundredths, hundredths } from '../../platform/money.ts';
 import { divisionLevelOf, lineage, registry, within } from '../registry/index.ts';
 import { evaluateGates, type GateProject } from './gates.ts';
 import { projectMessages as m, stageWords } from './messages.ts';
-import { planVersions, projectCompounds, projectOutcomes, projects, stageTransitions } from './schema.ts';
-import { nextStage, stages, type Stage } from './stages.ts';
+import { projectCompounds, projectOutcomes, projects, stageTransitions } from './schema.ts';
+import { nextStage, type Stage } from './stages.ts';
 
 type ProjectRow = typeof projects.$inferSelect;
 
@@ -119,67 +117,8 @@ export async function createProject(ctx: AppContext, user: AuthUser, actor: Acto
   return getProject(ctx, user, id);
 }
 
-export const projectFilters = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  division: z
-    .string()
-    .regex(/^\d{6}(\d{3})?(\d{3})?$/)
-    .optional(),
-  stage: z.enum(stages).optional(),
-  q: z.string().trim().max(100).optional(),
-});
-
-const projectCursor = z.tuple([z.number(), z.string(), z.string().uuid()]);
-
-export async function listProjects(
-  ctx: AppContext,
-  user: AuthUser,
-  f: z.infer<typeof projectFilters> & { limit: number; cursor?: string },
-) {
-  const after = decodeCursor(f.cursor, projectCursor);
-  const parts: SQL[] = [scopeSql(user)];
-  if (f.year) parts.push(eq(projects.year, f.year));
-  if (f.stage) parts.push(eq(projects.stage, f.stage));
-  if (f.division) parts.push(sql`exists (select 1 from unnest(${projects.communityCodes}) c where c like ${`${lineageKey(f.division)}%`})`);
-  if (f.q) parts.push(sql`${projects.name} ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-  if (after) parts.push(sql`(-${projects.year}, ${projects.name}, ${projects.id}) > (${-after[0]}, ${after[1]}, ${after[2]}::uuid)`);
-  const rows = await ctx.db
-    .select({
-      id: projects.id,
-      name: projects.name,
-      year: projects.year,
-      stage: projects.stage,
-      districtCode: projects.districtCode,
-      floorAreaM2: projects.floorAreaM2,
-      households: projects.households,
-      futureCommunity: projects.futureCommunity,
-      compoundCount: sql<number>`(select count(*)::int from ${projectCompounds} pc where pc.project_id = ${projectIdRef})`,
-      planTotalFen: sql<
-        string | null
-      >`(select pv.total_fen from ${planVersions} pv where pv.project_id = ${projectIdRef} order by pv.version desc limit 1)`,
-    })
-    .from(projects)
-    .where(and(...parts))
-    .orderBy(desc(projects.year), asc(projects.name), asc(projects.id))
-    .limit(f.limit + 1);
-  const result = page(rows, f.limit, (r) => [r.year, r.name, r.id]);
-  return {
-    items: result.items.map((r) => ({
-      ...r,
-      cluster: r.compoundCount > 1,
-      planTotalFen: r.planTotalFen === null ? null : Number(r.planTotalFen),
-    })),
-    nextCursor: result.nextCursor,
-  };
-}
-
-/** Community codes share their ancestors' digits: a division's projects are those with a community code under it. */
-export function lineageKey(code: string): string {
-  const level = divisionLevelOf(code);
-  if (level === 'province') return code.slice(0, 2);
-  if (level === 'city') return code.slice(0, 4);
-  return code;
-}
+// The list (filters, sort, totals) lives in list.ts.
+export { listProjects, projectFilters } from './list.ts';
 
 function gateProject(row: ProjectRow): GateProject {
   return { id: row.id, year: row.year, stage: row.stage, floorAreaM2: row.floorAreaM2, households: row.households };

@@ -119,3 +119,33 @@ export const projectOutcomes = pgTable('project_outcomes', {
   updatedBy: uuid('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+// Before and after photos of a project (改造前 / 改造后, issue 16 item 9): the bytes live in the platform's file store
+// under their hash, like approval documents; the row says which project, which side, where and who.
+export const projectPhotoTags = ['before', 'after'] as const;
+export type ProjectPhotoTag = (typeof projectPhotoTags)[number];
+
+export const projectPhotos = pgTable(
+  'project_photos',
+  {
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    tag: text('tag', { enum: projectPhotoTags }).notNull(),
+    caption: text('caption'),
+    // The building it shows, if any: its name is copied so the gallery reads without asking the registry per photo.
+    buildingId: uuid('building_id'),
+    buildingName: text('building_name'),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByUsername: text('uploaded_by_username'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_photos_project_idx').on(t.projectId, t.tag, t.uploadedAt)],
+);

@@ -3,6 +3,7 @@
 // facts other modules seed from (funding) are returned, not read back.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { cityPack } from '../../platform/city.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { fromHundredths, hundredths } from '../../platform/money.ts';
 import type { Random } from '../../platform/random.ts';
@@ -77,7 +78,7 @@ export async function seedProjects(tx: Tx, compounds: SeedCompound[], rnd: Rando
   const { priceList, prices } = await priceListAt(tx, '2019-01-01');
   const eligible = compounds.filter((c) => c.yearBuilt <= 2000);
   // A third of eligible compounds enter a plan; 和睦 (330105004) is sure to have projects at many stages.
-  const chosen = eligible.filter((c, i) => c.subdistrictCode === '330105004' || i % 3 === 0);
+  const chosen = eligible.filter((c, i) => c.subdistrictCode === cityPack().demo.subdistrict.code || i % 3 === 0);
   const years = Object.keys(stagesByYear).map(Number);
   const seeded: SeededProject[] = [];
   const projectRows: (typeof projects.$inferInsert)[] = [];

@@ -1,6 +1,6 @@
 // Where things are, for modules that place events on the map (the grid): a building's or a compound's place
 // (community, subdistrict, coordinates), and the compound nearest a point. No scope: callers decide who may see.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { pgArray } from '../../platform/db/sql.ts';
 
@@ -74,4 +74,67 @@ export async function nearestCompound(
     ) near where distance_m <= ${withinM} order by distance_m limit 1`);
   const r = res.rows[0];
   return r ? { ...place(r), distanceM: Number(r.distance_m) } : null;
+}
+
+/** A compound where the living circle needs it: its divisions, point and households. */
+export interface CirclePlace {
+  compoundId: string;
+  name: string;
+  communityCode: string;
+  subdistrictCode: string;
+  districtCode: string;
+  cityCode: string;
+  lat: number;
+  lng: number;
+  households: number;
+}
+
+type PlaceFilter = { division?: string; box?: { minLat: number; maxLat: number; minLng: number; maxLng: number }; ids?: string[] };
+
+function placeConditions(where: PlaceFilter): SQL {
+  const d = where.division;
+  const conds = [sql`c.latitude is not null and c.longitude is not null`];
+  if (d) conds.push(sql`(c.community_code = ${d} or c.subdistrict_code = ${d} or c.district_code = ${d} or c.city_code = ${d})`);
+  if (where.box)
+    conds.push(
+      sql`c.latitude between ${where.box.minLat} and ${where.box.maxLat} and c.longitude between ${where.box.minLng} and ${where.box.maxLng}`,
+    );
+  if (where.ids) conds.push(sql`c.id = any(${pgArray(where.ids)}::uuid[])`);
+  return sql.join(conds, sql` and `);
+}
+
+/** How many compounds `circlePlaces` would answer: the living circle checks its kept rows against it. */
+export async function circlePlaceCount(db: Db | Tx, where: PlaceFilter): Promise<number> {
+  const res = await db.execute<{ n: number }>(sql`select count(*)::int as n from compounds c where ${placeConditions(where)}`);
+  return res.rows[0]!.n;
+}
+
+/**
+ * The compounds with coordinates under a division and/or inside a box (the living circle's reach; no scope:
+ * callers decide who may see). One range scan of the compounds: a city's few thousand rows.
+ */
+export async function circlePlaces(db: Db | Tx, where: PlaceFilter): Promise<CirclePlace[]> {
+  const res = await db.execute<{
+    id: string;
+    name: string;
+    community_code: string;
+    subdistrict_code: string;
+    district_code: string;
+    city_code: string;
+    lat: string;
+    lng: string;
+    households: number;
+  }>(sql`select c.id, c.name, c.community_code, c.subdistrict_code, c.district_code, c.city_code, c.latitude as lat,
+      c.longitude as lng, c.households_count as households from compounds c where ${placeConditions(where)} order by c.id`);
+  return res.rows.map((r) => ({
+    compoundId: r.id,
+    name: r.name,
+    communityCode: r.community_code,
+    subdistrictCode: r.subdistrict_code,
+    districtCode: r.district_code,
+    cityCode: r.city_code,
+    lat: Number(r.lat),
+    lng: Number(r.lng),
+    households: Number(r.households),
+  }));
 }

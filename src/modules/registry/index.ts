@@ -6,17 +6,18 @@ import {
   householdIdsOfResident,
 } from './households.service.ts';
 import { buildingsOf, compoundsByRef } from './places.ts';
-import { buildingPlaces, compoundPlaces, nearestCompound } from './geo.ts';
-import { buildingsOfCompounds, childDivisions, compoundsInScope } from './registry.service.ts';
+import { buildingPlaces, circlePlaceCount, circlePlaces, compoundPlaces, nearestCompound } from './geo.ts';
+import { buildingsOfCompounds, childDivisions, compoundsInScope, divisionNames } from './registry.service.ts';
 import { membershipsOfResident, verifiedMembersOf } from './members.ts';
 import { backfillPhoneHashes, bindingsOfResident, residentIdsByPhone } from './residents.service.ts';
+import { pendingBindings } from './pending.ts';
 
 export { registryRoutes } from './registry.routes.ts';
 export { compoundsForSeeding, DEMO_RESIDENT_PHONE, loadDivisions, seedRegistry, type SeedScale, type SeedSummary } from './seed.ts';
 export { divisionLevelOf, divisionPrefix, lineage, within, isEligible } from './divisions.ts';
 export { compoundInScope } from './scope.ts';
 export { compoundRefKey, type CompoundRef } from './places.ts';
-export type { CompoundPlace } from './geo.ts';
+export type { CirclePlace, CompoundPlace } from './geo.ts';
 export type { Member as RegistryMember } from './members.ts';
 
 /** What other modules may ask of the registry. */
@@ -40,7 +41,15 @@ export const registry = {
   // Community notices (issue 14): verified residents by place.
   verifiedMembersOf,
   membershipsOfResident,
+  // The living circle (issue 15): compounds' points, divisions and households.
+  circlePlaces,
+  circlePlaceCount,
+  // The homes (issue 16): bindings waiting for a second person's verification.
+  pendingBindings,
+  // Lists that show districts and subdistricts by name (issue 16, item 4).
+  divisionNames,
 };
+export type { PendingBinding } from './pending.ts';
 export { importFile, importJob, importKinds, type ImportKind, type ImportOutcome } from './import.service.ts';
 export { exportCompounds, exportHouseholds } from './exports.ts';
 

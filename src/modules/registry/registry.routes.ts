@@ -6,6 +6,7 @@ import { fileResponse, xlsxMediaType, type ZodApp } from '../../platform/http/ap
 import { actorOf, userOf } from '../../platform/http/auth.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { badRequest } from '../../platform/http/problem.ts';
+import { accessReasonQuery } from '../../platform/access-reason.ts';
 import { registryMessages as rm } from './messages.ts';
 import { writeXlsx } from '../../platform/spreadsheet.ts';
 import { exportCompounds, exportHouseholds } from './exports.ts';
@@ -96,7 +97,7 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
         tags,
         summary: 'Compounds within your scope, filtered and paged',
         querystring: registry.compoundFilters.extend(pageQuery),
-        response: { 200: pageSchema(compoundListItem) },
+        response: { 200: pageSchema(compoundListItem).extend({ total: z.number().int().describe('compounds matching the filters') }) },
       },
     },
     async (req) => registry.listCompounds(ctx, userOf(req), req.query),
@@ -248,8 +249,9 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
       config: { permission: 'personal.read' },
       schema: {
         tags,
-        summary: "A resident's full personal data (every read is audited)",
+        summary: "A resident's full personal data (every read is audited with its reason)",
         params: id,
+        querystring: accessReasonQuery,
         response: {
           200: z.object({
             id: z.string(),
@@ -261,7 +263,7 @@ export async function registryRoutes(app: ZodApp, ctx: AppContext): Promise<void
         },
       },
     },
-    async (req) => residents.readPersonal(ctx, userOf(req), actorOf(req), req.params.id),
+    async (req) => residents.readPersonal(ctx, userOf(req), actorOf(req), req.params.id, req.query.reason),
   );
 
   app.post(

@@ -1,5 +1,5 @@
 // Use cases of the registry: divisions and compounds (households: households.service.ts).
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit, type Actor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -64,6 +64,15 @@ export async function childDivisions(db: Db | Tx, parent: string): Promise<{ cod
 
 // ---- compounds -------------------------------------------------------------
 
+export const compoundSorts = ['name', 'yearBuilt', 'floorAreaM2', 'households'] as const;
+// Each sort's column and the type its cursor key is cast back to.
+const compoundSortBy = {
+  name: { column: compounds.name, cast: 'text' },
+  yearBuilt: { column: compounds.yearBuilt, cast: 'int' },
+  floorAreaM2: { column: compounds.floorAreaM2, cast: 'numeric' },
+  households: { column: compounds.householdsCount, cast: 'int' },
+} as const;
+
 export const compoundFilters = z.object({
   division: z
     .string()
@@ -73,6 +82,8 @@ export const compoundFilters = z.object({
   yearFrom: z.coerce.number().int().min(1800).max(2100).optional(),
   yearTo: z.coerce.number().int().min(1800).max(2100).optional(),
   eligible: z.enum(['true', 'false']).optional(),
+  sort: z.enum(compoundSorts).optional().describe('the column to sort by (default: name)'),
+  order: z.enum(['asc', 'desc']).optional().describe('ascending (default) or descending'),
 });
 export type CompoundFilters = z.infer<typeof compoundFilters>;
 
@@ -120,14 +131,14 @@ function shapeListRow(r: CompoundListRow, cutoffYear: number) {
   };
 }
 
-const compoundCursor = z.tuple([z.string(), z.string().uuid()]);
+const compoundCursor = z.tuple([z.union([z.string(), z.number()]), z.string().uuid()]);
 
 // The compound list is the hottest read: each combination of filters is one
 // prepared statement (parsed and planned once per connection), with the scope
 // and filter values as parameters.
 type ListParams = Record<string, string | number | string[] | null>;
 
-function buildListQuery(db: Db, user: AuthUser, f: CompoundFilters, after: boolean) {
+function listConditions(user: AuthUser, f: CompoundFilters): SQL[] {
   const scope: SQL[] = [];
   if (user.scope.division) scope.push(underDivision(user.scope.division, 'scopeDivision'));
   if (user.scope.compoundIds.length) scope.push(sql`${compounds.id} = any(${sql.placeholder('scopeIds')}::uuid[])`);
@@ -138,13 +149,31 @@ function buildListQuery(db: Db, user: AuthUser, f: CompoundFilters, after: boole
   if (f.yearTo !== undefined) parts.push(sql`${compounds.yearBuilt} <= ${sql.placeholder('yearTo')}`);
   if (f.eligible === 'true') parts.push(sql`${compounds.yearBuilt} <= ${sql.placeholder('cutoffYear')}`);
   if (f.eligible === 'false') parts.push(sql`${compounds.yearBuilt} > ${sql.placeholder('cutoffYear')}`);
-  if (after) parts.push(sql`(${compounds.name}, ${compounds.id}) > (${sql.placeholder('afterName')}, ${sql.placeholder('afterId')}::uuid)`);
+  return parts;
+}
+
+function buildListQuery(db: Db, user: AuthUser, f: CompoundFilters, after: boolean) {
+  const parts = listConditions(user, f);
+  const { column, cast } = compoundSortBy[f.sort ?? 'name'];
+  const desc_ = f.order === 'desc';
+  if (after)
+    parts.push(
+      sql`(${column}, ${compounds.id}) ${sql.raw(desc_ ? '<' : '>')} (${sql.placeholder('afterName')}::${sql.raw(cast)}, ${sql.placeholder('afterId')}::uuid)`,
+    );
+  const dir = desc_ ? desc : asc;
   return db
-    .select(listColumns)
+    .select({ ...listColumns, sortKey: sql<string>`${column}::text` })
     .from(compounds)
     .where(and(...parts))
-    .orderBy(asc(compounds.name), asc(compounds.id))
+    .orderBy(dir(column), dir(compounds.id))
     .limit(sql.placeholder('limit'));
+}
+
+function buildCountQuery(db: Db, user: AuthUser, f: CompoundFilters) {
+  return db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(compounds)
+    .where(and(...listConditions(user, f)));
 }
 
 // Prepared statements belong to one database (pool); a process may hold several (tests do).
@@ -163,16 +192,28 @@ function listStatement(db: Db, user: AuthUser, f: CompoundFilters, after: boolea
     f.yearTo !== undefined ? 'yt' : '-',
     f.eligible ?? '-',
     after ? 'after' : '-',
+    f.sort ?? 'name',
+    f.order ?? 'asc',
   ].join('.');
   let stmt = listStatements.get(shape);
   if (!stmt) {
     stmt = buildListQuery(db, user, f, after).prepare(`compounds_list_${listStatements.size}`);
     listStatements.set(shape, stmt);
   }
-  return stmt;
+  let countStatements = countStatementsOf.get(db);
+  if (!countStatements) countStatementsOf.set(db, (countStatements = new Map()));
+  // The total ignores the cursor: one count per filter shape.
+  const countShape = shape.replace(/\.after\./, '.-.');
+  let count = countStatements.get(countShape);
+  if (!count) {
+    count = buildCountQuery(db, user, f).prepare(`compounds_count_${countStatements.size}`);
+    countStatements.set(countShape, count);
+  }
+  return { stmt, count };
 }
+const countStatementsOf = new WeakMap<Db, Map<string, ReturnType<ReturnType<typeof buildCountQuery>['prepare']>>>();
 
-type CompoundPage = { items: ReturnType<typeof shapeListRow>[]; nextCursor: string | null };
+type CompoundPage = { items: ReturnType<typeof shapeListRow>[]; nextCursor: string | null; total: number };
 const frozen = <T>(value: T): T => Object.freeze(value) as T;
 const listCaches = new WeakMap<Db, VersionedCache<CompoundPage>>();
 
@@ -186,7 +227,19 @@ export async function listCompounds(
   let listCache = listCaches.get(ctx.db);
   if (!listCache) listCaches.set(ctx.db, (listCache = new VersionedCache(ctx.env.LIST_CACHE_ENTRIES)));
   const version = registryGeneration(ctx);
-  const key = JSON.stringify([user.scope, f.division, f.q, f.yearFrom, f.yearTo, f.eligible, f.cursor, f.limit, cutoffYear]);
+  const key = JSON.stringify([
+    user.scope,
+    f.division,
+    f.q,
+    f.yearFrom,
+    f.yearTo,
+    f.eligible,
+    f.sort,
+    f.order,
+    f.cursor,
+    f.limit,
+    cutoffYear,
+  ]);
   const hit = version === undefined ? undefined : listCache.get(version, key);
   if (hit) return hit;
   const params: ListParams = {
@@ -201,10 +254,15 @@ export async function listCompounds(
     afterId: after?.[1] ?? null,
     limit: f.limit + 1,
   };
-  const rows = await listStatement(ctx.db, user, f, !!after).execute(params);
-  const result = page(rows, f.limit, (r) => [r.name, r.id]);
+  const { stmt, count } = listStatement(ctx.db, user, f, !!after);
+  const [rows, [total]] = await Promise.all([stmt.execute(params), count.execute(params)]);
+  const result = page(rows, f.limit, (r) => [r.sortKey, r.id]);
   // Frozen: the page may be shared by many requests (and its JSON text is kept with it).
-  const shaped = frozen({ items: frozen(result.items.map((r) => frozen(shapeListRow(r, cutoffYear)))), nextCursor: result.nextCursor });
+  const shaped = frozen({
+    items: frozen(result.items.map((r) => frozen(shapeListRow(r, cutoffYear)))),
+    nextCursor: result.nextCursor,
+    total: total!.n,
+  });
   if (version !== undefined) listCache.set(version, key, shaped);
   return shaped;
 }

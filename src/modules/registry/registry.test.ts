@@ -7,6 +7,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// Every full read says why (issue 16, item 8).
+const reason = encodeURIComponent('核实身份');
+
 type Page<T> = { items: T[]; nextCursor: string | null };
 type CompoundItem = {
   id: string;
@@ -283,7 +286,7 @@ describe('personal data', () => {
     expect(JSON.stringify(page)).not.toMatch(/1[3-9]\d{9}/);
 
     const full = await get<{ name: string; phone: string; idNumber: string; fake: boolean }>(
-      `/api/v1/residents/${resident.id}/personal`,
+      `/api/v1/residents/${resident.id}/personal?reason=${reason}`,
       'hemu-worker',
     );
     expect(full.name.startsWith(resident.name[0]!)).toBe(true);
@@ -291,8 +294,8 @@ describe('personal data', () => {
     expect(full.idNumber).toMatch(/^\d{17}[\dX]$/);
     expect(full.fake).toBe(true);
 
-    await get(`/api/v1/residents/${resident.id}/personal`, 'evaluator', 403);
-    await get(`/api/v1/residents/${resident.id}/personal`, 'power', 403);
+    await get(`/api/v1/residents/${resident.id}/personal?reason=${reason}`, 'evaluator', 403);
+    await get(`/api/v1/residents/${resident.id}/personal?reason=${reason}`, 'power', 403);
     const { rows } = await t.ctx.database.pool.query(
       `select actor_username, entity_id, detail from audit_log where action = 'personal.read' order by id`,
     );

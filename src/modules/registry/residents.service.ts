@@ -127,7 +127,7 @@ export async function verifyBinding(
   });
 }
 
-export async function readPersonal(ctx: AppContext, user: AuthUser, actor: Actor | undefined, residentId: string) {
+export async function readPersonal(ctx: AppContext, user: AuthUser, actor: Actor | undefined, residentId: string, reason: string) {
   const bindings = await ctx.db
     .select({ compoundId: householdResidents.compoundId, communityCode: compounds.communityCode })
     .from(householdResidents)
@@ -137,7 +137,12 @@ export async function readPersonal(ctx: AppContext, user: AuthUser, actor: Actor
   const [row] = visible ? await ctx.db.select().from(residents).where(eq(residents.id, residentId)).limit(1) : [];
   if (!row) throw notFound(rm.msg('resident.entity', { id: residentId }));
   // The read is recorded before anything is returned: no audit, no data.
-  await audit(ctx.db, actor, 'personal.read', 'resident', residentId, { fields: ['name', 'phone', 'idNumber'] });
+  // The reason and the masked name go with it: the audit page shows who was read and why, never the full values.
+  await audit(ctx.db, actor, 'personal.read', 'resident', residentId, {
+    fields: ['name', 'phone', 'idNumber'],
+    reason,
+    subject: row.nameMasked,
+  });
   return {
     id: row.id,
     name: decrypt(ctx.personalKey, row.nameEnc),

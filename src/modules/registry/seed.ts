@@ -3,8 +3,7 @@
 // is fake and marked so (residents.fake = 1).
 import { sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cityFile, cityPack } from '../../platform/city.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { pgArray } from '../../platform/db/sql.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -17,10 +16,9 @@ import { type NewCompound } from './registry.service.ts';
 import { sealResident } from './residents.service.ts';
 import { compounds, divisions, type DivisionLevel } from './schema.ts';
 
-const divisionsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference/divisions/zhejiang.csv');
-
+/** The selected city pack's divisions (reference/cities/<code>/divisions.csv). */
 export async function loadDivisions(tx: Tx): Promise<number> {
-  const table = parseCsv(readFileSync(divisionsFile, 'utf8'));
+  const table = parseCsv(readFileSync(cityFile('divisions.csv'), 'utf8'));
   const rows = table.rows.map((r) => ({
     code: r.cells[0]!,
     name: r.cells[1]!,
@@ -32,61 +30,28 @@ export async function loadDivisions(tx: Tx): Promise<number> {
 }
 
 export type SeedScale = 'demo' | 'city' | 'province';
-const HEMU = '330105004';
+// The demo's own subdistrict and the words its made-up compounds, roads and communities are named with: the pack's.
+const demo = () => cityPack().demo;
 
-const places = [
-  '和睦',
-  '大关',
-  '德胜',
-  '朝晖',
-  '潮鸣',
-  '文晖',
-  '米市',
-  '湖墅',
-  '小河',
-  '长庆',
-  '东新',
-  '石桥',
-  '采荷',
-  '翠苑',
-  '古荡',
-  '三塘',
-  '蔡马',
-  '景芳',
-  '红梅',
-  '丁桥',
-  '凤起',
-  '新华',
-  '清波',
-  '南星',
-  '紫阳',
-  '望江',
-  '华丰',
-  '善贤',
-  '通益',
-  '左家',
-  '方家',
-  '红石',
-  '香积',
-  '青春',
-  '运河',
-  '桃源',
-];
-const suffixes = ['新村', '小区', '苑', '公寓', '坊', '里', '花园', '家园', '西苑', '东苑', '北区', '南区'];
-const roads = [
-  '和睦路',
-  '大关路',
-  '德胜路',
-  '上塘路',
-  '湖墅南路',
-  '莫干山路',
-  '文一路',
-  '教工路',
-  '体育场路',
-  '凤起路',
-  '建国北路',
-  '秋涛路',
-];
+/**
+ * The demo community's second and third compounds stand 300 m north and 300 m east of its first, so the living
+ * circle's demo has neighbours to renovate as one cluster (片区). Moved after drawing, so no other draw changes.
+ */
+function neighbours(own: NewCompound[]) {
+  const [first, ...next] = own;
+  if (!first?.latitude || !first.longitude) return;
+  const lat = Number(first.latitude);
+  const lng = Number(first.longitude);
+  const east = 300 / (111_320 * Math.cos((lat * Math.PI) / 180));
+  const at = [
+    [lat + 300 / 111_320, lng],
+    [lat, lng + east],
+  ];
+  next.slice(0, 2).forEach((c, i) => {
+    c.latitude = at[i]![0]!.toFixed(6);
+    c.longitude = at[i]![1]!.toFixed(6);
+  });
+}
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗'];
 const given = [
   '伟',
@@ -114,8 +79,6 @@ const given = [
   '志强',
   '国华',
 ];
-const communityWords = ['和睦', '阳光', '华丰', '德胜', '左家', '方家', '大关', '善贤', '通益', '红石', '青莲', '锦绣'];
-
 interface Plan {
   subdistricts: { code: string; name: string; district: string }[];
   compounds: number;
@@ -125,7 +88,8 @@ interface Plan {
 
 function plan(scale: SeedScale, all: { code: string; name: string; level: string; parent: string | null }[]): Plan {
   const subs = all.filter((d) => d.level === 'subdistrict');
-  const hangzhou = subs.filter((d) => d.code.startsWith('3301'));
+  const HEMU = demo().subdistrict.code;
+  const hangzhou = subs.filter((d) => d.code.startsWith(demo().city.code.slice(0, 4)));
   const withDistrict = (xs: typeof subs) => xs.map((s) => ({ code: s.code, name: s.name, district: s.parent! }));
   if (scale === 'demo') {
     // Two subdistricts per district (和睦 among them), about 150 compounds.
@@ -158,7 +122,7 @@ function householdsOf(rnd: Random, count: number): Room[] {
             unit: `${u}单元`,
             room: `${floor}0${r}`,
             floorAreaM2: `${Math.floor(area / 100)}.${String(area % 100).padStart(2, '0')}`,
-            deedRef: `杭房权证${rnd.int(100000, 999999)}号`,
+            deedRef: `${demo().deedPrefix}${rnd.int(100000, 999999)}号`,
           });
         }
       }
@@ -188,6 +152,9 @@ export async function seedRegistry(
   const all = await tx.select().from(divisions);
   const p = plan(scale, all);
   const rnd = prng(seed);
+  const { subdistrict, community, city, area, names } = demo();
+  const HEMU = subdistrict.code;
+  const { places, suffixes, roads, communityWords } = names;
 
   // Communities: 和睦 gets three and a double share of compounds; others one to three.
   const communities: { code: string; name: string; parent: string; weight: number }[] = [];
@@ -232,17 +199,18 @@ export async function seedRegistry(
       compoundsIn.push({
         name,
         communityCode: c.code,
-        address: `杭州市${subName.get(c.parent) ?? ''}${rnd.pick(roads)}${rnd.int(1, 400)}号`,
+        address: `${city.name}${subName.get(c.parent) ?? ''}${rnd.pick(roads)}${rnd.int(1, 400)}号`,
         yearBuilt,
         floorAreaM2: `${Math.floor(areaCenti / 10000)}.${String(Math.floor(areaCenti / 100) % 100).padStart(2, '0')}`,
-        longitude: (120.05 + rnd.next() * 0.3).toFixed(6),
-        latitude: (30.15 + rnd.next() * 0.25).toFixed(6),
+        longitude: (area.longitude[0] + rnd.next() * area.longitude[1]).toFixed(6),
+        latitude: (area.latitude[0] + rnd.next() * area.latitude[1]).toFixed(6),
         buildingsCount: new Set(rooms.map((r) => r.building)).size,
         householdsCount: households,
         propertyMode: rnd.pick(['professional', 'self_managed', 'community_hosted', 'none'] as const),
       });
     }
   }
+  neighbours(compoundsIn.filter((c) => c.communityCode === demo().community.code));
   await upsertCompounds(tx, compoundsIn);
   onProgress?.(`${compoundsIn.length} compounds`);
   const ids = await tx.execute<{ id: string; community_code: string; name: string }>(sql`select id, community_code, name from compounds`);
@@ -261,7 +229,7 @@ export async function seedRegistry(
   }
   households += count(await writeHouseholds(tx, pending, 'upsert'));
 
-  const hemuCommunity = `${HEMU}001`;
+  const hemuCommunity = community.code;
   const hemuCompoundIds = compoundsIn.filter((c) => c.communityCode.startsWith(HEMU)).map((c) => idOf.get(`${c.communityCode}/${c.name}`)!);
   const residents = await seedResidents(tx, key, rnd, p.residentsEverywhere ? null : hemuCompoundIds);
   onProgress?.(`${residents} residents`);
@@ -272,7 +240,7 @@ export async function seedRegistry(
   ).rows;
   // The demo resident signs in on the mobile web with a number the README gives out.
   if (first) {
-    const sealed = sealResident(key, { name: '和睦居民', phone: DEMO_RESIDENT_PHONE });
+    const sealed = sealResident(key, { name: community.name.replace(/社区$/, '居民'), phone: DEMO_RESIDENT_PHONE });
     await tx.execute(sql`
       update residents set phone_enc = ${sealed.phoneEnc}, phone_masked = ${sealed.phoneMasked}, phone_hash = ${sealed.phoneHash}
       where id = ${first.resident_id}`);
@@ -302,7 +270,7 @@ async function seedResidents(tx: Tx, key: PersonalDataKey, rnd: Random, onlyComp
     const batch = hh.rows.slice(start, start + 5000);
     const people = batch.map((h, i) => {
       const n = start + i;
-      const first17 = `330105${rnd.int(1940, 2000)}${String(rnd.int(1, 12)).padStart(2, '0')}${String(rnd.int(1, 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+      const first17 = `${cityPack().demo.district.code}${rnd.int(1940, 2000)}${String(rnd.int(1, 12)).padStart(2, '0')}${String(rnd.int(1, 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
       const sealed = sealResident(key, {
         name: `${rnd.pick(surnames)}${rnd.pick(given)}`,
         phone: `1${rnd.pick(['38', '39', '58', '59', '88', '89'])}${String(rnd.int(0, 99999999)).padStart(8, '0')}`,

@@ -8,6 +8,7 @@ import { authUserByUsername } from '../accounts/index.ts';
 import { flagOverdueRepairs } from './clock.ts';
 import { fileRequest, PNG, postForm, repairWorld, type RepairWorld } from './fixtures.ts';
 import { rateRepair } from './resident.service.ts';
+import { completeRepair } from './staff.service.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -231,5 +232,50 @@ describe('the clock', () => {
     });
     const inTime = await rateRepair(t.ctx, user, id, { stars: 4 }, new Date(completedAt + 6 * DAY));
     expect(inTime.rating).toMatchObject({ stars: 4 });
+  });
+});
+
+describe('completing a repair is one transaction', () => {
+  it('rolls the work order back when the repair half of the completion fails, and completes both on the retry', async () => {
+    const [resident] = w.residents as [string];
+    const [fixer] = w.staff as [{ username: string; id: string }];
+    const id = await fileRequest(t, resident, { description: '卫生间地漏反水' });
+    expect((await t.call('POST', `/api/v1/repairs/${id}/take`, fixer.username)).statusCode).toBe(200);
+    const workOrderId = (await t.call('GET', `/api/v1/repairs/${id}`, fixer.username)).json().workOrderId as string;
+
+    // A crash between the two halves: the repair's completion photos cannot be written (this repair's only).
+    const pool = t.ctx.database.pool;
+    await pool.query(`create function fail_repair_photo() returns trigger language plpgsql as $$
+      begin raise exception 'injected failure after the work order moved'; end $$`);
+    await pool.query(`create trigger fail_repair_photo before insert on repair_photos for each row
+      when (new.stage = 'completion' and new.repair_id = '${id}') execute function fail_repair_photo()`);
+    try {
+      const user = await authUserByUsername(t.ctx, fixer.username);
+      const failed = completeRepair(t.ctx, user, id, {
+        note: '已疏通地漏',
+        photos: [{ filename: 'after.png', contentType: 'image/png', data: PNG }],
+      });
+      const err = await failed.then(
+        () => null,
+        (e: unknown) => e as Error & { cause?: Error },
+      );
+      expect(err?.cause?.message).toMatch(/injected failure/);
+    } finally {
+      await pool.query(`drop trigger fail_repair_photo on repair_photos; drop function fail_repair_photo()`);
+    }
+    await t.settled();
+    // Neither half happened: the order is still assigned with no completed step, and so is the repair.
+    const order = (await t.call('GET', `/api/v1/work-orders/${workOrderId}`, fixer.username)).json();
+    expect(order.status).toBe('assigned');
+    const { rows: steps } = await pool.query(`select action from work_order_steps where work_order_id = $1`, [workOrderId]);
+    expect(steps.map((s: { action: string }) => s.action)).not.toContain('completed');
+    const repair = (await t.call('GET', `/api/v1/repairs/${id}`, fixer.username)).json();
+    expect(repair).toMatchObject({ status: 'assigned', completionNote: null, completionPhotos: [] });
+
+    const done = await complete(id, fixer.username);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'done', completionNote: '已更换水管接头，试水无渗漏' });
+    expect(done.json().completionPhotos).toHaveLength(1);
+    expect((await t.call('GET', `/api/v1/work-orders/${workOrderId}`, fixer.username)).json().status).toBe('done');
   });
 });

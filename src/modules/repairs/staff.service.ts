@@ -13,7 +13,7 @@ import { decodeCursor, page } from '../../platform/http/pagination.ts';
 import { conflict, Problem, unprocessable } from '../../platform/http/problem.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { accountsWithPermissionOver } from '../accounts/index.ts';
-import { assignWorkOrder, completeWorkOrder, startWorkOrder, takeWorkOrder, workOrderState } from '../workorders/index.ts';
+import { assignWorkOrder, completeWorkOrderIn, startWorkOrder, takeWorkOrder, workOrderState } from '../workorders/index.ts';
 import { followOrder } from './clock.ts';
 import type { CompletionForm } from './form.ts';
 import { repairMessages as rm } from './messages.ts';
@@ -190,7 +190,12 @@ export async function startRepair(ctx: AppContext, user: Caller, id: string) {
   return followed(ctx, user, id, r.workOrderId, 'start');
 }
 
-/** Done with photos (at least one) and a note: the order keeps the first photo, the repair all of them. */
+/**
+ * Done with photos (at least one) and a note: the order keeps the first photo, the repair all of them. One
+ * transaction completes the order and the repair (its photos, note, state and audit entry), so no crash leaves a
+ * done order beside a repair without its completion, or the reverse. The files are kept before it: they are
+ * addressed by their content, so a rolled-back completion leaves at most an unreferenced file.
+ */
 export async function completeRepair(ctx: AppContext, user: Caller, id: string, form: CompletionForm) {
   const r = await visibleRepair(ctx.db, user, id, 'staff');
   if (!form.photos.length)
@@ -199,14 +204,16 @@ export async function completeRepair(ctx: AppContext, user: Caller, id: string, 
   // The order's file check wants the name's extension to agree with the bytes; a phone's name may have none.
   const ext = first.contentType === 'image/png' ? 'png' : 'jpeg';
   const filename = typeOfName(first.filename) === ext ? first.filename : `${first.filename}.${ext === 'png' ? 'png' : 'jpg'}`;
-  await completeWorkOrder(ctx, user, r.workOrderId, { filename, mimetype: first.contentType, data: first.data, note: form.note });
   const photos = await keptPhotos(ctx, id, 'completion', form.photos, user.id);
   await ctx.db.transaction(async (tx) => {
+    await completeWorkOrderIn(ctx, tx, user, r.workOrderId, { filename, mimetype: first.contentType, data: first.data, note: form.note });
     await tx.delete(repairPhotos).where(and(eq(repairPhotos.repairId, id), eq(repairPhotos.stage, 'completion')));
     await tx.insert(repairPhotos).values(photos);
     await tx.update(repairs).set({ completionNote: form.note }).where(eq(repairs.id, id));
+    await followOrder(tx, r.workOrderId);
+    await audit(tx, actorOf(user), 'repair.complete', 'repair', id, { photos: photos.length });
   });
-  return followed(ctx, user, id, r.workOrderId, 'complete', { photos: photos.length });
+  return getRepair(ctx, user, id);
 }
 
 /** The follow-up call (回访) once the work is done; several may be recorded (no answer, then reached). */

@@ -7,6 +7,7 @@ import type { ZodApp } from '../../platform/http/app.ts';
 import { userOf } from '../../platform/http/auth.ts';
 import { isoDate } from '../../platform/http/fields.ts';
 import { pageQuery, pageSchema } from '../../platform/http/pagination.ts';
+import { accessReasonQuery } from '../../platform/access-reason.ts';
 import type { Caller } from './access.ts';
 import * as care from './care.service.ts';
 import { careProfileFull, careProfileMasked } from './schemas.ts';
@@ -76,12 +77,13 @@ export async function careRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
       config: { permission: 'personal.read' },
       schema: {
         tags,
-        summary: 'One care profile in full: name, phone, birth date, notes, address, family (every read is audited)',
+        summary: 'One care profile in full: name, phone, birth date, notes, address, family (every read is audited with its reason)',
         params: id,
+        querystring: accessReasonQuery,
         response: { 200: careProfileFull },
       },
     },
-    async (req) => care.readCareProfilePersonal(ctx, callerOf(req), req.params.id),
+    async (req) => care.readCareProfilePersonal(ctx, callerOf(req), req.params.id, req.query.reason),
   );
   app.put(
     '/api/v1/services/care-profiles/:id',

@@ -241,9 +241,13 @@ export async function listCareProfiles(ctx: AppContext, caller: Caller, q: { com
 }
 
 /** The full profile: the route requires `personal.read`; the read is audited before anything is returned. */
-export async function readCareProfilePersonal(ctx: AppContext, caller: Caller, id: string) {
+export async function readCareProfilePersonal(ctx: AppContext, caller: Caller, id: string, reason: string) {
   const row = await visibleProfile(ctx.db, caller, id);
-  await audit(ctx.db, actorOf(caller), 'personal.read', 'care_profile', id, { fields: ['name', 'phone', 'birthDate', 'notes', 'address'] });
+  await audit(ctx.db, actorOf(caller), 'personal.read', 'care_profile', id, {
+    fields: ['name', 'phone', 'birthDate', 'notes', 'address'],
+    reason,
+    subject: row.nameMasked,
+  });
   const [names, family, households] = await Promise.all([
     compoundNames(ctx, [row.compoundId]),
     ctx.db.select().from(careFamilyLinks).where(eq(careFamilyLinks.profileId, id)).orderBy(asc(careFamilyLinks.createdAt)),

@@ -15,6 +15,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const personalValues = ['王桂英', '桂英', '13812345678', '1941-03-15', '高血压'];
+// Every full read says why (issue 16, item 8).
+const reason = encodeURIComponent('上门服务');
 const leaks = (body: string) => personalValues.filter((v) => body.includes(v));
 
 async function auditRows(profileId: string) {
@@ -71,24 +73,28 @@ describe('care profiles (Acceptance 5)', () => {
 
   it('reads a profile in full only with personal.read, and records every full read before answering', async () => {
     const id = await w.elder();
-    const first = await t.call('GET', `/api/v1/services/care-profiles/${id}/personal`, 'hemu-worker');
+    const first = await t.call('GET', `/api/v1/services/care-profiles/${id}/personal?reason=${reason}`, 'hemu-worker');
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ name: '王桂英', phone: '13812345678', birthDate: '1941-03-15', notes: '高血压，饮食少盐' });
     expect(first.json().address).toContain('1幢1单元101');
-    const second = await t.call('GET', `/api/v1/services/care-profiles/${id}/personal`, 'hemu-worker-2');
+    const second = await t.call('GET', `/api/v1/services/care-profiles/${id}/personal?reason=${reason}`, 'hemu-worker-2');
     expect(second.statusCode).toBe(200);
     const rows = await auditRows(id);
     expect(rows.map((r) => r.actor_username)).toEqual(['hemu-worker', 'hemu-worker-2']);
     // The audit log names the fields, never their values.
     expect(leaks(JSON.stringify(rows))).toEqual([]);
-    expect(rows[0]!.detail).toMatchObject({ fields: expect.arrayContaining(['name', 'phone', 'birthDate']) });
+    expect(rows[0]!.detail).toMatchObject({
+      fields: expect.arrayContaining(['name', 'phone', 'birthDate']),
+      reason: '上门服务',
+      subject: '王**',
+    });
   });
 
   it('refuses the full read without the permission, or outside the scope, and records nothing', async () => {
     const id = await w.elder();
     // A grid worker and a service provider hold neither care.read nor personal.read.
     for (const who of ['grid', 'provider']) {
-      const res = await t.call('GET', `/api/v1/services/care-profiles/${id}/personal`, who);
+      const res = await t.call('GET', `/api/v1/services/care-profiles/${id}/personal?reason=${reason}`, who);
       expect(res.statusCode, who).toBe(403);
       expect(leaks(res.body)).toEqual([]);
       expect((await t.call('GET', '/api/v1/services/care-profiles', who)).statusCode).toBe(403);
@@ -103,7 +109,7 @@ describe('care profiles (Acceptance 5)', () => {
         scopeDivision: '330105004002',
       }),
     );
-    const outside = await t.call('GET', `/api/v1/services/care-profiles/${id}/personal`, `other-worker-${w.tag}`);
+    const outside = await t.call('GET', `/api/v1/services/care-profiles/${id}/personal?reason=${reason}`, `other-worker-${w.tag}`);
     expect(outside.statusCode).toBe(404);
     expect(leaks(outside.body)).toEqual([]);
     const list = await t.call('GET', '/api/v1/services/care-profiles', `other-worker-${w.tag}`);
@@ -121,7 +127,7 @@ describe('care profiles (Acceptance 5)', () => {
     expect(linked.statusCode, linked.body).toBe(201);
     expect(linked.json()).toEqual({ profileId: id, residentId: daughter.residentId, relation: 'daughter' });
     expect((await t.call('GET', `/api/v1/services/care-profiles/${id}`, 'hemu-worker')).json().familyCount).toBe(1);
-    const full = await t.call('GET', `/api/v1/services/care-profiles/${id}/personal`, 'hemu-worker');
+    const full = await t.call('GET', `/api/v1/services/care-profiles/${id}/personal?reason=${reason}`, 'hemu-worker');
     expect(full.json().family).toEqual([expect.objectContaining({ residentId: daughter.residentId, relation: 'daughter' })]);
     const unknown = await t.call('POST', `/api/v1/services/care-profiles/${id}/family`, 'hemu-worker', {
       phone: '13000000000',

@@ -49,9 +49,11 @@ export async function orderRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
       config: { permission: 'services.read' },
       schema: {
         tags,
-        summary: 'Orders in scope, newest first (a provider: those of the compounds it serves that were offered or given to it)',
+        summary:
+          'Orders in scope, newest first (a provider: those of the compounds it serves that were offered or given to it); awaiting=true: only those with an offer still unanswered (a provider: made to it)',
         querystring: z.object({
           status: z.enum(orderStatuses).optional(),
+          awaiting: z.enum(['true', 'false']).optional(),
           kind: z.string().max(60).optional(),
           compoundId: z.uuid().optional(),
           ...pageQuery,
@@ -59,7 +61,7 @@ export async function orderRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
         response: { 200: orderPage },
       },
     },
-    async (req) => orders.listOrders(ctx, callerOf(req), req.query),
+    async (req) => orders.listOrders(ctx, callerOf(req), { ...req.query, awaiting: req.query.awaiting === 'true' }),
   );
   app.get(
     '/api/v1/services/orders/:id',

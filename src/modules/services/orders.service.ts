@@ -179,6 +179,8 @@ export interface OrderFilter {
   status?: OrderStatus;
   kind?: string;
   compoundId?: string;
+  /** Only orders with an offer still unanswered; for a provider, an offer made to it (what it has to answer). */
+  awaiting?: boolean;
   limit: number;
   cursor?: string;
 }
@@ -186,6 +188,12 @@ export interface OrderFilter {
 /** Orders in the caller's scope, newest first. */
 export async function listOrders(ctx: AppContext, caller: Caller, q: OrderFilter) {
   const after = decodeCursor(q.cursor, cursorShape);
+  const own = q.awaiting && caller.role === 'service_provider' ? await providerIdOf(ctx.db, caller.id) : null;
+  const awaiting = q.awaiting
+    ? sql`exists (select 1 from ${serviceOffers} where ${serviceOffers.orderId} = ${serviceOrders.id} and ${serviceOffers.answer} = 'pending'${
+        caller.role === 'service_provider' ? sql` and ${serviceOffers.providerId} = ${own}` : sql``
+      })`
+    : undefined;
   const rows = await ctx.db
     .select()
     .from(serviceOrders)
@@ -195,6 +203,7 @@ export async function listOrders(ctx: AppContext, caller: Caller, q: OrderFilter
         q.status ? eq(serviceOrders.status, q.status) : undefined,
         q.kind ? eq(serviceOrders.kind, q.kind) : undefined,
         q.compoundId ? eq(serviceOrders.compoundId, q.compoundId) : undefined,
+        awaiting,
         after
           ? or(
               lt(serviceOrders.createdAt, new Date(after[0])),

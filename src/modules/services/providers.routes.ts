@@ -82,6 +82,29 @@ export async function providerRoutes(app: ZodApp, ctx: AppContext): Promise<void
     async (req) => providers.getProvider(ctx, callerOf(req), req.params.id),
   );
   app.put(
+    '/api/v1/services/providers/:id',
+    {
+      config: { permission: 'services.manage' },
+      schema: {
+        tags,
+        summary: 'Change a provider: its name, gender (an individual), dialects, where it works from, and whether it is active',
+        params: id,
+        body: z
+          .object({
+            name: z.string().trim().min(1).max(100),
+            gender: z.enum(genders).nullish(),
+            dialects: z.array(code).max(10),
+            lat: z.number().min(-90).max(90),
+            lng: z.number().min(-180).max(180),
+            active: z.boolean(),
+          })
+          .strict(),
+        response: { 200: providerDetail },
+      },
+    },
+    async (req) => providers.updateProvider(ctx, callerOf(req), req.params.id, req.body),
+  );
+  app.put(
     '/api/v1/services/providers/:id/compounds',
     {
       config: { permission: 'services.manage' },

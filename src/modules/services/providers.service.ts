@@ -219,6 +219,37 @@ export async function setProviderCompounds(ctx: AppContext, caller: Caller, id: 
   return getProvider(ctx, caller, id);
 }
 
+export interface ProviderChange {
+  name: string;
+  gender?: Gender | null;
+  dialects: string[];
+  lat: number;
+  lng: number;
+  active: boolean;
+}
+
+/** Changes who the provider is and where it works from; an inactive provider drops out of matching at once. */
+export async function updateProvider(ctx: AppContext, caller: Caller, id: string, input: ProviderChange) {
+  const row = await managedProvider(ctx, caller, id);
+  const errors = await checkDialects(ctx, input.dialects, 'body.dialects');
+  if (errors.length) throw invalid(errors);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(serviceProviders)
+      .set({
+        name: input.name,
+        gender: row.kind === 'individual' ? (input.gender ?? null) : null,
+        dialects: input.dialects,
+        lat: input.lat.toFixed(6),
+        lng: input.lng.toFixed(6),
+        active: input.active,
+      })
+      .where(eq(serviceProviders.id, id));
+    await audit(tx, actorOf(caller), 'services.provider.update', 'service_provider', id, { active: input.active });
+  });
+  return getProvider(ctx, caller, id);
+}
+
 export async function addQualification(
   ctx: AppContext,
   caller: Caller,

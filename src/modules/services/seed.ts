@@ -5,6 +5,7 @@
 // orders a meal delivery for her mother on /m. Seeds once (a second seed finds providers and adds nothing).
 import { count } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { cityPack } from '../../platform/city.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { encrypt, maskName, maskPhone, type PersonalDataKey } from '../../platform/personal-data.ts';
 import { accountByUsername } from '../accounts/index.ts';
@@ -20,7 +21,14 @@ import {
   serviceSlots,
 } from './schema.ts';
 
-export const SERVICES_DEMO = { providerUsername: 'provider', elderName: '王阿婆', canteen: '和睦社区长者食堂' } as const;
+export const SERVICES_DEMO = {
+  providerUsername: 'provider',
+  elderName: '王阿婆',
+  /** The meal provider's name: the city pack's. */
+  get canteen(): string {
+    return cityPack().demo.names.shops.mealProvider!;
+  },
+};
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -52,7 +60,7 @@ export async function seedServices(
   const place = (await registry.compoundPlaces(tx, [home.compoundId])).get(home.compoundId);
   const lat = place?.lat ?? 30.28;
   const lng = place?.lng ?? 120.12;
-  const community = place?.communityCode ?? '330105004001';
+  const community = place?.communityCode ?? cityPack().demo.community.code;
   const today = Date.now();
   // Midnight in Shanghai today, as UTC milliseconds.
   const midnight = Date.parse(`${isoDay(today)}T00:00:00+08:00`);
@@ -61,7 +69,7 @@ export async function seedServices(
       kind: 'company' as const,
       name: SERVICES_DEMO.canteen,
       gender: null,
-      dialects: ['hangzhou', 'mandarin'],
+      dialects: [cityPack().demo.dialect, 'mandarin'],
       north: 300,
       quals: [{ code: 'health_certificate', until: isoDay(today + 730 * DAY) }],
       offerings: [{ kind: 'meal_delivery', name: '长者午餐/晚餐送餐上门', priceFen: 1500, capacity: 20 }],
@@ -87,7 +95,7 @@ export async function seedServices(
       kind: 'company' as const,
       name: '安康护理服务中心（演示）',
       gender: null,
-      dialects: ['hangzhou'],
+      dialects: [cityPack().demo.dialect],
       north: 2500,
       quals: [
         { code: 'caregiver_certificate', until: isoDay(today + 500 * DAY) },
@@ -168,7 +176,7 @@ export async function seedServices(
     careLevel: 'mild',
     needs: ['meals', 'cleaning'],
     carerGender: null,
-    dialect: 'hangzhou',
+    dialect: cityPack().demo.dialect,
     notesEnc: encrypt(key, '高血压，饮食少盐（演示数据）'),
     fake: true,
   });

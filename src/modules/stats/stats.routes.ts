@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { userOf } from '../../platform/http/auth.ts';
+import { localized } from '../../platform/http/locale.ts';
 import { overview } from './stats.service.ts';
 
 const count = z.number().int();
@@ -28,6 +29,14 @@ export async function statsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
         }),
         response: {
           200: z.object({
+            asOf: z.string().describe('when these figures were read from the records (ISO 8601)'),
+            changes: z
+              .object({
+                since: z.string().nullable().describe("the day of the previous month's last snapshot compared with, if any"),
+                items: z.array(z.object({ figure: z.string(), before: z.string(), now: z.string() })),
+                rule: z.object({ key: z.string(), version: z.string(), name: z.string() }),
+              })
+              .describe('headline figures that changed sharply against the end of the previous month (rule stats.sharp_change)'),
             division: z.string(),
             level: z.string(),
             year: z.number().int().nullable(),
@@ -61,6 +70,6 @@ export async function statsRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
         },
       },
     },
-    async (req) => overview(ctx, userOf(req), req.query),
+    async (req) => localized(req, await overview(ctx, userOf(req), req.query)),
   );
 }

@@ -31,7 +31,10 @@ async function fromRecords(division: string, year?: number) {
     select count(*)::int as compounds, coalesce(sum(floor_area_m2), 0)::numeric(16,2)::text as area, coalesce(sum(households), 0)::int as households
     from ranked p where n = 1 and ${where}`);
   const [o] = await q(`select coalesce(sum(o.parking_spaces_added), 0)::int as parking, coalesce(sum(o.lifts_installed), 0)::int as lifts,
-      coalesce(sum(o.state_owned_rooms_m2), 0)::numeric(16,2)::text as rooms from project_outcomes o join projects p on p.id = o.project_id where ${where}`);
+      (coalesce(sum(o.state_owned_rooms_m2), 0) + (select coalesce(sum(s.area_m2), 0) from circle_space_resources s
+        where s.kind = 'state_room' and s.status in ('converted', 'in_use') and s.division_code like $1 || '%'
+          and ($2::int is null or extract(year from s.converted_at at time zone 'Asia/Shanghai') = $2)))::numeric(16,2)::text as rooms
+      from project_outcomes o join projects p on p.id = o.project_id where ${where}`);
   const stages = await q(`select stage, count(*)::int as n from projects p where ${where} group by stage`);
   const funding = await q(
     `select f.source, sum(f.amount_fen)::text as fen from funding_lines f join projects p on p.id = f.project_id where ${where} group by f.source`,

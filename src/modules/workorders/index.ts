@@ -14,7 +14,7 @@ export {
   type WorkOrderState,
 } from './from-source.ts';
 // For modules whose records are carried by a work order a person moves (repairs): the moves themselves.
-export { assignWorkOrder, takeWorkOrder, startWorkOrder, completeWorkOrder } from './workorders.service.ts';
+export { assignWorkOrder, takeWorkOrder, startWorkOrder, completeWorkOrder, completeWorkOrderIn } from './workorders.service.ts';
 export { workOrderRoutes, workOrderDetail, workOrderSummary } from './workorders.routes.ts';
 export { workOrderStatuses, workOrderPriorities, callbackOutcomes, type WorkOrderStatus, type WorkOrderPriority } from './schema.ts';
 

@@ -130,42 +130,44 @@ export async function createWorkOrder(ctx: AppContext, user: Caller, input: NewW
   return { id };
 }
 
-/** Loads the order locked, checks the move is allowed from its state, then applies `change` and records the step. */
-async function move(
-  ctx: AppContext,
-  user: Caller,
-  id: string,
-  what: WorkOrderMove,
-  change: (
-    row: Row,
-    tx: Tx,
-  ) => Promise<{
-    set: Partial<typeof workOrders.$inferInsert>;
-    step?: { assigneeId?: string | null; note?: string | null };
-    audit?: Record<string, unknown>;
-  }>,
-) {
-  await ctx.db.transaction(async (tx) => {
-    const row = await visibleRow(tx, user, id, true);
-    if (!mayMove(row.status, what))
-      throw conflict(wm.msg('workorder.wrong_state', { status: wm.msg(`status.${row.status}`), action: wm.msg(`action.${what}`) }), {
-        orderStatus: row.status,
-      });
-    const { set, step: s, audit: detail } = await change(row, tx);
-    if (Object.keys(set).length)
-      await tx
-        .update(workOrders)
-        .set({ ...set, updatedAt: new Date() })
-        .where(eq(workOrders.id, id));
-    const action = (
-      { assign: 'assigned', take: 'taken', start: 'started', complete: 'completed', callback: 'called_back', cancel: 'cancelled' } as const
-    )[what];
-    await step(tx, id, action, user.id, s);
-    await audit(tx, actorOf(user), `work_order.${what}`, 'work_order', id, detail ?? {});
-    // Every change of state is an event (workorders.assigned, .in_progress, .done, .cancelled): a module that mirrors
-    // its orders' state (repairs) follows moves made on the work order's own pages too.
-    if (set.status) await ctx.events.record(tx, `workorders.${set.status}`, { id, sourceKind: row.sourceKind, sourceId: row.sourceId });
-  });
+type Change = (
+  row: Row,
+  tx: Tx,
+) => Promise<{
+  set: Partial<typeof workOrders.$inferInsert>;
+  step?: { assigneeId?: string | null; note?: string | null };
+  audit?: Record<string, unknown>;
+}>;
+
+/**
+ * Loads the order locked, checks the move is allowed from its state, then applies `change` and records the step,
+ * inside the caller's transaction (a module whose record moves with the order commits both at once).
+ */
+async function moveIn(ctx: AppContext, tx: Tx, user: Caller, id: string, what: WorkOrderMove, change: Change): Promise<void> {
+  const row = await visibleRow(tx, user, id, true);
+  if (!mayMove(row.status, what))
+    throw conflict(wm.msg('workorder.wrong_state', { status: wm.msg(`status.${row.status}`), action: wm.msg(`action.${what}`) }), {
+      orderStatus: row.status,
+    });
+  const { set, step: s, audit: detail } = await change(row, tx);
+  if (Object.keys(set).length)
+    await tx
+      .update(workOrders)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(workOrders.id, id));
+  const action = (
+    { assign: 'assigned', take: 'taken', start: 'started', complete: 'completed', callback: 'called_back', cancel: 'cancelled' } as const
+  )[what];
+  await step(tx, id, action, user.id, s);
+  await audit(tx, actorOf(user), `work_order.${what}`, 'work_order', id, detail ?? {});
+  // Every change of state is an event (workorders.assigned, .in_progress, .done, .cancelled): a module that mirrors
+  // its orders' state (repairs) follows moves made on the work order's own pages too.
+  if (set.status) await ctx.events.record(tx, `workorders.${set.status}`, { id, sourceKind: row.sourceKind, sourceId: row.sourceId });
+}
+
+/** A move in a transaction of its own; answers the order as it is after. */
+async function move(ctx: AppContext, user: Caller, id: string, what: WorkOrderMove, change: Change) {
+  await ctx.db.transaction((tx) => moveIn(ctx, tx, user, id, what, change));
   return getWorkOrder(ctx, user, id);
 }
 
@@ -201,8 +203,9 @@ export async function startWorkOrder(ctx: AppContext, user: Caller, id: string) 
   });
 }
 
-export async function completeWorkOrder(ctx: AppContext, user: Caller, id: string, input: UploadedFile & { note: string }) {
-  return move(ctx, user, id, 'complete', async (row, tx) => {
+const completion =
+  (ctx: AppContext, user: Caller, input: UploadedFile & { note: string }): Change =>
+  async (row, tx) => {
     mustBeAssignee(row, user);
     if (row.callbackRequired && !(await calledBack(tx, [row.id])).size)
       throw problem(409, wm.msg('workorder.callback_required'), {
@@ -228,7 +231,18 @@ export async function completeWorkOrder(ctx: AppContext, user: Caller, id: strin
       step: { note: input.note },
       audit: { photoBytes: kept.sizeBytes },
     };
-  });
+  };
+
+export async function completeWorkOrder(ctx: AppContext, user: Caller, id: string, input: UploadedFile & { note: string }) {
+  return move(ctx, user, id, 'complete', completion(ctx, user, input));
+}
+
+/**
+ * Completes the order inside the caller's transaction, for a module whose own record is completed with it (a
+ * repair's photos and note): both commit together or neither does.
+ */
+export async function completeWorkOrderIn(ctx: AppContext, tx: Tx, user: Caller, id: string, input: UploadedFile & { note: string }) {
+  await moveIn(ctx, tx, user, id, 'complete', completion(ctx, user, input));
 }
 
 export async function recordCallback(

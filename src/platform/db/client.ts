@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Env } from '../../config/env.ts';
 import { startEmbedded, type EmbeddedServer } from './embedded.ts';
 import { Notifications } from './notifications.ts';
+import { serializeQueries } from './sql.ts';
 
 // NUMERIC and BIGINT come back as strings: areas and fen stay exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
@@ -62,9 +63,10 @@ export async function openDatabase(env: Env, log: Logger, opts: { poolSize?: num
   pool.on('error', (err: Error & { code?: string }) => log.warn({ code: err.code, message: err.message }, 'idle database client failed'));
   // A connection lost while a client is checked out between statements (a server restart, a database dropped
   // under it) is reported to its next query; without a listener it would also be an uncaught exception.
-  pool.on('connect', (client) =>
-    client.on('error', (err: Error & { code?: string }) => log.warn({ code: err.code, message: err.message }, 'database connection lost')),
-  );
+  pool.on('connect', (client) => {
+    client.on('error', (err: Error & { code?: string }) => log.warn({ code: err.code, message: err.message }, 'database connection lost'));
+    serializeQueries(client);
+  });
   const { rows } = await pool.query<{ server_version: string }>('show server_version');
   const db = drizzle(pool);
   const notifications = new Notifications(url, log);

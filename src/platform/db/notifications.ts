@@ -4,6 +4,7 @@
 // what they hold (`onReset`) and again once listening resumes.
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { serializeQueries } from './sql.ts';
 
 export interface Subscription {
   onNotify(payload: string): void;
@@ -44,6 +45,7 @@ export class Notifications {
         const client = new pg.Client({ connectionString: this.url });
         try {
           await client.connect();
+          serializeQueries(client);
           client.on('notification', (n) => {
             for (const sub of this.subs.get(n.channel) ?? []) sub.onNotify(n.payload ?? '');
           });

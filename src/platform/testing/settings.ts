@@ -1,6 +1,8 @@
 import os from 'node:os';
+import { citySetting } from '../../config/env.ts';
 
-export const TEMPLATE_DB = 'renova_test_template';
+/** The seeded template every test file clones: one per city pack (CITY), so runs of two cities never share one. */
+export const TEMPLATE_DB = `renova_test_template_${citySetting()}`;
 
 /** Settings every test context uses; secrets are fixed so that seeded data decrypts. */
 export const testSettings: Record<string, string> = {
@@ -15,4 +17,6 @@ export const testSettings: Record<string, string> = {
   MQTT_PORT: '0',
   SIMULATOR: 'off',
   LOGIN_RATE_PER_MINUTE: '1000',
+  // The city pack of this run (CITY in the environment): contexts agree with what the seed and rules read.
+  CITY: citySetting(),
 };

@@ -6,11 +6,14 @@ import type { paths_access } from './schema.gen/access.ts';
 import type { paths_alarms } from './schema.gen/alarms.ts';
 import type { paths_annual_plans } from './schema.gen/annual-plans.ts';
 import type { paths_assessments } from './schema.gen/assessments.ts';
+import type { paths_audit } from './schema.gen/audit.ts';
 import type { paths_auth } from './schema.gen/auth.ts';
 import type { paths_ballots } from './schema.gen/ballots.ts';
 import type { paths_blackouts } from './schema.gen/blackouts.ts';
 import type { paths_canteens } from './schema.gen/canteens.ts';
 import type { paths_catalogue } from './schema.gen/catalogue.ts';
+import type { paths_circle } from './schema.gen/circle.ts';
+import type { paths_clusters } from './schema.gen/clusters.ts';
 import type { paths_compounds_1 } from './schema.gen/compounds-1.ts';
 import type { paths_compounds_2 } from './schema.gen/compounds-2.ts';
 import type { paths_coordination } from './schema.gen/coordination.ts';
@@ -24,6 +27,7 @@ import type { paths_documents } from './schema.gen/documents.ts';
 import type { paths_evaluation_1 } from './schema.gen/evaluation-1.ts';
 import type { paths_evaluation_2 } from './schema.gen/evaluation-2.ts';
 import type { paths_exchange } from './schema.gen/exchange.ts';
+import type { paths_facilities } from './schema.gen/facilities.ts';
 import type { paths_funding } from './schema.gen/funding.ts';
 import type { paths_governance_documents } from './schema.gen/governance-documents.ts';
 import type { paths_grid_categories } from './schema.gen/grid-categories.ts';
@@ -37,11 +41,13 @@ import type { paths_imports } from './schema.gen/imports.ts';
 import type { paths_indicators } from './schema.gen/indicators.ts';
 import type { paths_ingest } from './schema.gen/ingest.ts';
 import type { paths_jobs } from './schema.gen/jobs.ts';
+import type { paths_map } from './schema.gen/map.ts';
 import type { paths_me_1 } from './schema.gen/me-1.ts';
 import type { paths_me_2 } from './schema.gen/me-2.ts';
 import type { paths_me_3 } from './schema.gen/me-3.ts';
 import type { paths_me_4 } from './schema.gen/me-4.ts';
 import type { paths_me_5 } from './schema.gen/me-5.ts';
+import type { paths_me_6 } from './schema.gen/me-6.ts';
 import type { paths_notices } from './schema.gen/notices.ts';
 import type { paths_open311 } from './schema.gen/open311.ts';
 import type { paths_outcomes } from './schema.gen/outcomes.ts';
@@ -56,6 +62,9 @@ import type { paths_projects_3 } from './schema.gen/projects-3.ts';
 import type { paths_projects_4 } from './schema.gen/projects-4.ts';
 import type { paths_projects_5 } from './schema.gen/projects-5.ts';
 import type { paths_projects_6 } from './schema.gen/projects-6.ts';
+import type { paths_projects_7 } from './schema.gen/projects-7.ts';
+import type { paths_projects_8 } from './schema.gen/projects-8.ts';
+import type { paths_projects_9 } from './schema.gen/projects-9.ts';
 import type { paths_property_companies } from './schema.gen/property-companies.ts';
 import type { paths_property_subsidies } from './schema.gen/property-subsidies.ts';
 import type { paths_public_spaces } from './schema.gen/public-spaces.ts';
@@ -72,10 +81,13 @@ import type { paths_services_2 } from './schema.gen/services-2.ts';
 import type { paths_services_3 } from './schema.gen/services-3.ts';
 import type { paths_services_4 } from './schema.gen/services-4.ts';
 import type { paths_services_5 } from './schema.gen/services-5.ts';
+import type { paths_services_6 } from './schema.gen/services-6.ts';
 import type { paths_shops } from './schema.gen/shops.ts';
 import type { paths_space_grants } from './schema.gen/space-grants.ts';
+import type { paths_spaces } from './schema.gen/spaces.ts';
 import type { paths_stats } from './schema.gen/stats.ts';
 import type { paths_surveys } from './schema.gen/surveys.ts';
+import type { paths_visitor_passes } from './schema.gen/visitor-passes.ts';
 import type { paths_work_orders_1 } from './schema.gen/work-orders-1.ts';
 import type { paths_work_orders_2 } from './schema.gen/work-orders-2.ts';
 import type { paths_work_orders_3 } from './schema.gen/work-orders-3.ts';
@@ -87,11 +99,14 @@ export interface paths
     paths_alarms,
     paths_annual_plans,
     paths_assessments,
+    paths_audit,
     paths_auth,
     paths_ballots,
     paths_blackouts,
     paths_canteens,
     paths_catalogue,
+    paths_circle,
+    paths_clusters,
     paths_compounds_1,
     paths_compounds_2,
     paths_coordination,
@@ -105,6 +120,7 @@ export interface paths
     paths_evaluation_1,
     paths_evaluation_2,
     paths_exchange,
+    paths_facilities,
     paths_funding,
     paths_governance_documents,
     paths_grid_categories,
@@ -118,11 +134,13 @@ export interface paths
     paths_indicators,
     paths_ingest,
     paths_jobs,
+    paths_map,
     paths_me_1,
     paths_me_2,
     paths_me_3,
     paths_me_4,
     paths_me_5,
+    paths_me_6,
     paths_notices,
     paths_open311,
     paths_outcomes,
@@ -137,6 +155,9 @@ export interface paths
     paths_projects_4,
     paths_projects_5,
     paths_projects_6,
+    paths_projects_7,
+    paths_projects_8,
+    paths_projects_9,
     paths_property_companies,
     paths_property_subsidies,
     paths_public_spaces,
@@ -153,10 +174,13 @@ export interface paths
     paths_services_3,
     paths_services_4,
     paths_services_5,
+    paths_services_6,
     paths_shops,
     paths_space_grants,
+    paths_spaces,
     paths_stats,
     paths_surveys,
+    paths_visitor_passes,
     paths_work_orders_1,
     paths_work_orders_2,
     paths_work_orders_3,

@@ -1,12 +1,14 @@
 // The signed-in frame: header (user, role, language, sign-out), side menu, content.
 import { useState, type CSSProperties } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Avatar, Button, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { Avatar, Badge, Button, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../modules/accounts/index.ts';
+import { useHome } from '../modules/home/index.ts';
 import LanguageSwitch from './LanguageSwitch.tsx';
 import { menuEntries } from './modules.ts';
+import { menuVisible } from './webModule.tsx';
 import Logo from './Logo.tsx';
 import './print.css';
 
@@ -21,9 +23,26 @@ export default function AppShell() {
   const mobile = !screens.md;
   const [collapsed, setCollapsed] = useState(false);
 
-  // Every module's entries (app/modules.ts); the registry, the shell's home, is selected when none matches.
-  const selected = menuEntries.find((e) => location.pathname.startsWith(e.key))?.key ?? '/registry';
-  const items = menuEntries.filter((e) => !e.permission || can(e.permission)).map((e) => ({ key: e.key, icon: e.icon, label: t(e.label) }));
+  // Every module's entries (app/modules.ts) the account's permissions open; the home (`/`) is selected on `/` only.
+  const selected = menuEntries.find((e) => (e.key === '/' ? location.pathname === '/' : location.pathname.startsWith(e.key)))?.key ?? '';
+  // What waits (the home's counts) beside the entries it concerns.
+  const home = useHome(undefined, { enabled: !!user });
+  const counts = new Map((home.data?.badges ?? []).map((b) => [b.key, b.count]));
+  const items = menuEntries
+    .filter((e) => menuVisible(e, can))
+    .map((e) => {
+      const count = counts.get(e.key) ?? 0;
+      const label =
+        count > 0 ? (
+          <span style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'space-between', width: '100%', gap: 8 }}>
+            <span>{t(e.label)}</span>
+            <Badge count={count} overflowCount={999} size="small" data-testid="menu-count" data-key={e.key} data-count={count} />
+          </span>
+        ) : (
+          t(e.label)
+        );
+      return { key: e.key, icon: e.icon, label };
+    });
 
   const onLogout = async () => {
     await signOut();

@@ -3,6 +3,7 @@
 // list (not only the pages loaded so far) to .xlsx.
 import { Alert, App, Button, Empty, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
+import type { SorterResult } from 'antd/es/table/interface.js';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from './api.ts';
@@ -24,6 +25,10 @@ export interface CursorTableProps<T> {
   exportName: string;
   /** What the .xlsx holds; by default the table's own columns as shown. */
   exportColumns?: XlsxColumn<T>[];
+  /** How many rows the whole list has (the server's `total`), shown above the table. */
+  total?: number;
+  /** A column title clicked to sort (server-side sorting: the caller changes its query). */
+  onSort?: (sorter: SorterResult<T> | SorterResult<T>[]) => void;
 }
 
 export default function CursorTable<T extends { id: string }>({
@@ -35,6 +40,8 @@ export default function CursorTable<T extends { id: string }>({
   scrollX,
   exportName,
   exportColumns,
+  total,
+  onSort,
 }: CursorTableProps<T>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -63,7 +70,12 @@ export default function CursorTable<T extends { id: string }>({
   }
   return (
     <>
-      <Flex justify="end" style={{ marginBottom: 8 }}>
+      <Flex justify={total === undefined ? 'end' : 'space-between'} align="center" style={{ marginBottom: 8 }}>
+        {total !== undefined && (
+          <Typography.Text data-testid={`${testId}-total`} data-total={total}>
+            {t('trust.lists.total', { count: total })}
+          </Typography.Text>
+        )}
         <ExportXlsxButton<T>
           fileName={exportName}
           columns={exportColumns ?? xlsxColumnsFrom(columns)}
@@ -81,6 +93,7 @@ export default function CursorTable<T extends { id: string }>({
         loading={query.isPending}
         pagination={false}
         scroll={{ x: scrollX }}
+        onChange={onSort ? (_p, _f, sorter) => onSort(sorter) : undefined}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
       />
       {query.isFetchNextPageError && <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(query.error)} />}

@@ -2,11 +2,28 @@
 // a canvas, in an equirectangular projection corrected by cos(latitude) (geo.ts). No tiles, no boundaries, no
 // request leaves the page, so it works on a city's intranet. Pan by dragging (or arrow keys), zoom by the wheel,
 // pinch, the buttons or +/−, fit to the data with the ⤢ button or 0; N/P walk the points from the keyboard, Enter
-// opens one. A few thousand points draw in a few milliseconds (one path per colour).
+// opens one. Drawing waits for the next animation frame (many moves in one frame draw once), skips what lies off
+// screen and shrinks dense points when zoomed out, so a district's compounds and thousands of facilities pan at the
+// display's rate. The box publishes what it drew (data-drawn, per layer), its frame count and its view for tests.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { aggregateCells, fitView, heatColour, isPlaced, panBy, project, zoomAt, type HeatCell, type LatLng, type View } from './geo.ts';
-import { draw, GeoMapToolbar, type Size } from './geoDraw.tsx';
+import {
+  aggregateCells,
+  extentOf,
+  fitView,
+  isPlaced,
+  mapKey,
+  panBy,
+  pointsNear,
+  polygonAt,
+  project,
+  unproject,
+  zoomAt,
+  type HeatCell,
+  type LatLng,
+  type View,
+} from './geo.ts';
+import { blit, draw, GeoMapLegend, GeoMapTooltip, GeoMapToolbar, snapshot, type Size, type Snapshot } from './geoDraw.tsx';
 
 export type { HeatCell, LatLng } from './geo.ts';
 
@@ -17,15 +34,27 @@ export interface GeoPoint extends LatLng {
   color?: string;
   /** Radius in CSS pixels (default 5). */
   size?: number;
+  /** Radius when zoomed out to a district (level of detail: thousands of facilities as specks). */
+  farSize?: number;
+  shape?: 'dot' | 'square' | 'diamond';
+  /** A click passes through it (to the outline beneath): it only shows its tooltip. */
+  inert?: boolean;
+  /** An outline of another colour (e.g. a compound with gaps). */
+  ring?: string;
+  /** The layer it belongs to, counted in data-drawn. */
+  layer?: string;
 }
 export interface GeoCircle extends LatLng {
   id: string;
   radiusM: number;
   color?: string;
   label?: string;
+  layer?: string;
 }
 export interface GeoPolygon {
   id: string;
+  /** What the page calls it (a division's code), handed back on a click. */
+  key?: string;
   ring: LatLng[];
   color?: string;
   label?: string;
@@ -34,8 +63,8 @@ export interface GeoLegendItem {
   key: string;
   color: string;
   label: string;
-  /** 'dot' for points (default), 'square' for cells and areas. */
-  shape?: 'dot' | 'square';
+  /** 'dot' for points (default), 'square' for cells and areas, 'diamond' for space resources. */
+  shape?: 'dot' | 'square' | 'diamond';
 }
 
 export interface GeoMapProps {
@@ -50,15 +79,21 @@ export interface GeoMapProps {
   heat?: 'off' | 'available' | 'on';
   legend?: GeoLegendItem[];
   onPointClick?: (point: GeoPoint) => void;
+  /** A click on an outline where no point (other than inert ones) lies: e.g. drill into that division. */
+  onPolygonClick?: (polygon: GeoPolygon) => void;
   height?: number | string;
   testId?: string;
   /** Shown over the map when nothing has coordinates. */
   emptyText?: string;
   /** Publishes the first points' pixel positions as JSON in data-points (what a browser test clicks). */
   exposePoints?: boolean;
+  /** Called after each drawn frame (a benchmark counts them). */
+  onFrame?: (drawn: Record<string, number>) => void;
 }
 
 const HIT_PX = 9;
+/** A gesture rests after this long without a move; the full drawing then replaces the moved frame. */
+const SETTLE_MS = 120;
 const HEAT_CELL_PX = 28;
 const KEY_PAN_PX = 80;
 
@@ -71,10 +106,12 @@ export default function GeoMap({
   heat = 'off',
   legend = [],
   onPointClick,
+  onPolygonClick,
   height = 420,
   testId = 'geo-map',
   emptyText,
   exposePoints = false,
+  onFrame,
 }: GeoMapProps) {
   const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
@@ -97,21 +134,7 @@ export default function GeoMap({
     [placed, circles, polygons, hotSpots],
   );
   // Refit when the data's extent changes, not on every refetch of the same data.
-  const extentKey = useMemo(() => {
-    if (!everything.length) return 'none';
-    let a = Infinity,
-      b = -Infinity,
-      c = Infinity,
-      d = -Infinity;
-    for (const p of everything) {
-      if (!isPlaced(p)) continue;
-      a = Math.min(a, p.lat);
-      b = Math.max(b, p.lat);
-      c = Math.min(c, p.lng);
-      d = Math.max(d, p.lng);
-    }
-    return [a, b, c, d].map((v) => v.toFixed(5)).join(',');
-  }, [everything]);
+  const extentKey = useMemo(() => extentOf(everything), [everything]);
 
   const fit = useCallback(() => {
     if (size) setView(fitView(everything, size.w, size.h));
@@ -142,6 +165,7 @@ export default function GeoMap({
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const r = el.getBoundingClientRect();
+      gesture.current = performance.now();
       setView((v) => (v ? zoomAt(v, Math.exp(-e.deltaY * 0.0015), e.clientX - r.left, e.clientY - r.top, size.w, size.h) : v));
     };
     el.addEventListener('wheel', onWheel, { passive: false });
@@ -154,42 +178,86 @@ export default function GeoMap({
     // Counting on screen depends on the zoom only: panning keeps the cells (they are anchored at 0, 0).
   }, [heatOn, hotSpots, placed, view?.scale, view?.cos]);
 
+  // The canvas's pixels follow its size only (assigning width clears it and costs a reallocation).
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas || !size || !view) return;
+    if (!canvas || !size) return;
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(size.w * dpr);
     canvas.height = Math.round(size.h * dpr);
-    const g = canvas.getContext('2d');
-    if (!g) return;
+  }, [size]);
+
+  // What the next frame draws; many changes within one frame (pointer moves) draw once.
+  const scene = useRef<{ view: View; size: Size; focused: GeoPoint | null } | null>(null);
+  const frame = useRef(0);
+  const frames = useRef(0);
+  /** When the last pan or zoom gesture moved the view; the last full frame; the timer of the full redraw after. */
+  const gesture = useRef(0);
+  const snapped = useRef<Snapshot | null>(null);
+  const settle = useRef(0);
+  const paint = useRef<() => void>(() => undefined);
+  paint.current = () => {
+    frame.current = 0;
+    const canvas = canvasRef.current;
+    const sc = scene.current;
+    const g = canvas?.getContext('2d');
+    if (!canvas || !sc || !g) return;
+    const dpr = canvas.width / sc.size.w || 1;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    draw(g, size, view, { placed, circles, polygons, cells, focus: focus === null ? null : (placed[focus] ?? null) });
+    const layers = [placed, circles, polygons, cells];
+    const snap = snapped.current;
+    const gesturing = performance.now() - gesture.current < SETTLE_MS;
+    let drawn: Record<string, number>;
+    if (gesturing && snap && !sc.focused && snap.layers.every((l, i) => l === layers[i])) {
+      blit(g, snap, sc.view, sc.size);
+      drawn = snap.drawn;
+      window.clearTimeout(settle.current);
+      settle.current = window.setTimeout(() => {
+        gesture.current = 0;
+        if (!frame.current) frame.current = requestAnimationFrame(() => paint.current());
+      }, SETTLE_MS);
+    } else {
+      drawn = draw(g, sc.size, sc.view, { placed, circles, polygons, cells, focus: sc.focused });
+      snapped.current = snapshot(canvas, snap, sc.view, sc.size, drawn, layers);
+    }
     const box = boxRef.current;
     if (box) {
       box.dataset.ready = 'true';
+      box.dataset.frames = String(++frames.current);
+      box.dataset.drawn = JSON.stringify(drawn);
+      box.dataset.view = JSON.stringify({ ...sc.view, w: sc.size.w, h: sc.size.h });
       if (exposePoints)
         box.dataset.points = JSON.stringify(
           placed.slice(0, 50).map((p) => {
-            const { x, y } = project(view, p, size.w, size.h);
+            const { x, y } = project(sc.view, p, sc.size.w, sc.size.h);
             return { id: p.id, x: Math.round(x), y: Math.round(y) };
           }),
         );
     }
-  }, [size, view, placed, circles, polygons, cells, focus, exposePoints]);
-
-  /** Every point within reach of (x, y), nearest first. */
-  const hits = (x: number, y: number): GeoPoint[] => {
-    if (!view || !size) return [];
-    const near: { p: GeoPoint; d: number }[] = [];
-    for (const p of placed) {
-      const q = project(view, p, size.w, size.h);
-      const d = (q.x - x) ** 2 + (q.y - y) ** 2;
-      const r = Math.max(HIT_PX, (p.size ?? 5) + 3);
-      if (d <= r * r) near.push({ p, d });
-    }
-    return near.sort((a, b) => a.d - b.d).map((n) => n.p);
+    onFrame?.(drawn);
   };
-  const hit = (x: number, y: number): GeoPoint | null => hits(x, y)[0] ?? null;
+  useEffect(() => {
+    if (!size || !view) return;
+    scene.current = { view, size, focused: focus === null ? null : (placed[focus] ?? null) };
+    if (!frame.current) frame.current = requestAnimationFrame(() => paint.current());
+  }, [size, view, placed, circles, polygons, cells, focus, exposePoints]);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current);
+      window.clearTimeout(settle.current);
+    },
+    [],
+  );
+  /** A view change by a gesture (drag, pinch, wheel): its frames move the last full frame until it rests. */
+  const gestureTo = (update: (v: View | null) => View | null) => {
+    gesture.current = performance.now();
+    setView(update);
+  };
+
+  /** The points within reach of (x, y), nearest first; the outline under it when outlines answer clicks. */
+  const hits = (x: number, y: number): GeoPoint[] => (view && size ? pointsNear(placed, view, size.w, size.h, x, y, HIT_PX) : []);
+  const outlineAt = (x: number, y: number): GeoPolygon | null =>
+    view && size && onPolygonClick ? polygonAt(polygons, unproject(view, x, y, size.w, size.h)) : null;
 
   const local = (e: PointerEvent) => {
     const r = canvasRef.current!.getBoundingClientRect();
@@ -204,7 +272,12 @@ export default function GeoMap({
       const [a, b] = [...d.pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
       d.startDist = Math.hypot(a.x - b.x, a.y - b.y);
     }
-    e.currentTarget.setPointerCapture(e.pointerId);
+    // A pointer the browser does not know (a scripted one) cannot be captured; the drag works without.
+    try {
+      e.currentTarget.setPointerCapture(e.pointerId);
+    } catch {
+      /* not captured */
+    }
   };
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -213,8 +286,11 @@ export default function GeoMap({
     const before = d.pointers.get(e.pointerId);
     if (!before) {
       const [p, ...more] = hits(at.x, at.y);
-      setHover(p ? { point: p, x: at.x, y: at.y, more } : null);
-      e.currentTarget.style.cursor = p ? 'pointer' : 'grab';
+      // Off every point, an outline that answers clicks names itself (a pseudo-point for the tooltip).
+      const o = p ? null : outlineAt(at.x, at.y);
+      const under = p ?? (o?.label ? { id: o.id, label: o.label, lat: 0, lng: 0 } : null);
+      setHover(under ? { point: under, x: at.x, y: at.y, more } : null);
+      e.currentTarget.style.cursor = p || o ? 'pointer' : 'grab';
       return;
     }
     if (!size) return;
@@ -223,7 +299,7 @@ export default function GeoMap({
       const dy = at.y - before.y;
       if (Math.abs(dx) + Math.abs(dy) > 0) {
         if (Math.hypot(dx, dy) > 2) d.moved = true;
-        setView((v) => (v ? panBy(v, dx, dy) : v));
+        gestureTo((v) => (v ? panBy(v, dx, dy) : v));
         setHover(null);
       }
       d.pointers.set(e.pointerId, at);
@@ -235,7 +311,7 @@ export default function GeoMap({
         const factor = dist / d.startDist;
         d.startDist = dist;
         d.moved = true;
-        setView((v) => (v ? zoomAt(v, factor, (a.x + b.x) / 2, (a.y + b.y) / 2, size.w, size.h) : v));
+        gestureTo((v) => (v ? zoomAt(v, factor, (a.x + b.x) / 2, (a.y + b.y) / 2, size.w, size.h) : v));
       }
     }
   };
@@ -246,11 +322,14 @@ export default function GeoMap({
     d.pointers.delete(e.pointerId);
     if (!wasTap) return;
     const at = local(e);
-    const p = hit(at.x, at.y);
+    const p = hits(at.x, at.y).find((q) => !q.inert);
     if (p) {
       setFocus(placed.indexOf(p));
       onPointClick?.(p);
+      return;
     }
+    const o = outlineAt(at.x, at.y);
+    if (o) onPolygonClick?.(o);
   };
 
   const zoomButton = (factor: number) => size && setView((v) => (v ? zoomAt(v, factor, size.w / 2, size.h / 2, size.w, size.h) : v));
@@ -270,42 +349,20 @@ export default function GeoMap({
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget || !size) return;
-    const pan = (dx: number, dy: number) => setView((v) => (v ? panBy(v, dx, dy) : v));
     const n = placed.length;
+    const act = mapKey(e.key);
     const handled = (() => {
-      switch (e.key) {
-        case 'ArrowLeft':
-          return (pan(KEY_PAN_PX, 0), true);
-        case 'ArrowRight':
-          return (pan(-KEY_PAN_PX, 0), true);
-        case 'ArrowUp':
-          return (pan(0, KEY_PAN_PX), true);
-        case 'ArrowDown':
-          return (pan(0, -KEY_PAN_PX), true);
-        case '+':
-        case '=':
-          return (zoomButton(1.5), true);
-        case '-':
-        case '_':
-          return (zoomButton(1 / 1.5), true);
-        case '0':
-        case 'Home':
-          return (fit(), true);
-        case 'n':
-        case ']':
-          return n ? (focusPoint(focus === null ? 0 : (focus + 1) % n), true) : false;
-        case 'p':
-        case '[':
-          return n ? (focusPoint(focus === null ? n - 1 : (focus - 1 + n) % n), true) : false;
-        case 'Enter':
-        case ' ':
-          if (focus !== null && placed[focus]) onPointClick?.(placed[focus]);
-          return focus !== null;
-        case 'Escape':
-          return (setFocus(null), true);
-        default:
-          return false;
+      if (!act) return false;
+      if ('pan' in act) return (setView((v) => (v ? panBy(v, act.pan[0] * KEY_PAN_PX, act.pan[1] * KEY_PAN_PX) : v)), true);
+      if ('zoom' in act) return (zoomButton(act.zoom), true);
+      if (act.step === 'fit') return (fit(), true);
+      if (act.step === 'next') return n ? (focusPoint(focus === null ? 0 : (focus + 1) % n), true) : false;
+      if (act.step === 'previous') return n ? (focusPoint(focus === null ? n - 1 : (focus - 1 + n) % n), true) : false;
+      if (act.step === 'open') {
+        if (focus !== null && placed[focus]) onPointClick?.(placed[focus]);
+        return focus !== null;
       }
+      return (setFocus(null), true);
     })();
     if (handled) e.preventDefault();
   };
@@ -361,33 +418,7 @@ export default function GeoMap({
           onFit={fit}
           onHeat={() => setHeatOn((h) => !h)}
         />
-        {tip && (
-          <div
-            role="tooltip"
-            data-testid={`${testId}-tooltip`}
-            style={{
-              position: 'absolute',
-              left: Math.max(4, Math.min(tip.x + 12, (size?.w ?? 0) - 244)),
-              top: Math.max(4, tip.y - 36),
-              maxWidth: 240,
-              padding: '4px 8px',
-              background: 'rgba(0,0,0,0.78)',
-              color: '#fff',
-              borderRadius: 4,
-              fontSize: 12,
-              pointerEvents: 'none',
-              whiteSpace: 'pre-line',
-            }}
-          >
-            {tip.point.label}
-            {tip.more.slice(0, 4).map((p) => (
-              <div key={p.id} style={{ marginTop: 4, paddingTop: 4, borderTop: '1px solid rgba(255,255,255,0.25)' }}>
-                {p.label}
-              </div>
-            ))}
-            {tip.more.length > 4 && <div style={{ marginTop: 4, opacity: 0.8 }}>{t('geoMap.more', { count: tip.more.length - 4 })}</div>}
-          </div>
-        )}
+        {tip && <GeoMapTooltip testId={testId} tip={tip} width={size?.w ?? 0} />}
         {nothing && (
           <div
             data-testid={`${testId}-empty`}
@@ -411,42 +442,7 @@ export default function GeoMap({
       <div id={`${testId}-help`} style={srOnly}>
         {t('geoMap.help')}
       </div>
-      {(legend.length > 0 || (heatOn && cells.length > 0)) && (
-        <div
-          data-testid={`${testId}-legend`}
-          style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 14px', marginTop: 6, fontSize: 12, color: '#595959' }}
-        >
-          {legend.map((l) => (
-            <span key={l.key} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-              <span
-                aria-hidden
-                style={{
-                  width: 10,
-                  height: 10,
-                  background: l.color,
-                  borderRadius: l.shape === 'square' ? 2 : '50%',
-                  display: 'inline-block',
-                }}
-              />
-              {l.label}
-            </span>
-          ))}
-          {heatOn && cells.length > 0 && (
-            <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-              <span
-                aria-hidden
-                style={{
-                  width: 40,
-                  height: 10,
-                  borderRadius: 2,
-                  background: `linear-gradient(90deg, ${heatColour(1, 10, 0.8)}, ${heatColour(10, 10, 0.8)})`,
-                }}
-              />
-              {t('geoMap.heatLegend', { max: Math.max(...cells.map((c) => c.count)) })}
-            </span>
-          )}
-        </div>
-      )}
+      <GeoMapLegend testId={testId} legend={legend} heatMax={heatOn && cells.length > 0 ? Math.max(...cells.map((c) => c.count)) : null} />
     </div>
   );
 }

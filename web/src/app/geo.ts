@@ -37,10 +37,10 @@ export function isPlaced(p: LatLng): boolean {
   );
 }
 
-/** The view showing every position with a margin; Hangzhou when there is none. */
+/** The view showing every position with a margin. With none the map shows its empty text, so any view does: no city is named. */
 export function fitView(positions: LatLng[], width: number, height: number, padding = 32): View {
   const placed = positions.filter(isPlaced);
-  if (!placed.length) return { lat: 30.27, lng: 120.16, scale: 2_000, cos: Math.cos((30.27 * Math.PI) / 180) };
+  if (!placed.length) return { lat: 35, lng: 105, scale: 2_000, cos: Math.cos((35 * Math.PI) / 180) };
   let minLat = Infinity,
     maxLat = -Infinity,
     minLng = Infinity,
@@ -136,4 +136,108 @@ export function graticuleStep(view: View, px: number): number {
   const deg = px / view.scale;
   const pow = 10 ** Math.floor(Math.log10(deg));
   return [1, 2, 5, 10].map((m) => m * pow).find((m) => m >= deg) ?? pow * 10;
+}
+
+/** The positions' extent as a key ("none" when empty): a map refits when it changes, not on every refetch. */
+export function extentOf(positions: LatLng[]): string {
+  let a = Infinity,
+    b = -Infinity,
+    c = Infinity,
+    d = -Infinity;
+  for (const p of positions) {
+    if (!isPlaced(p)) continue;
+    a = Math.min(a, p.lat);
+    b = Math.max(b, p.lat);
+    c = Math.min(c, p.lng);
+    d = Math.max(d, p.lng);
+  }
+  return a === Infinity ? 'none' : [a, b, c, d].map((v) => v.toFixed(5)).join(',');
+}
+
+/** What a key does on the map: pan by whole steps (x, y), zoom by a factor, or a step through the points. */
+export type MapKeyAction = { pan: [number, number] } | { zoom: number } | { step: 'fit' | 'next' | 'previous' | 'open' | 'leave' };
+
+export function mapKey(key: string): MapKeyAction | null {
+  switch (key) {
+    case 'ArrowLeft':
+      return { pan: [1, 0] };
+    case 'ArrowRight':
+      return { pan: [-1, 0] };
+    case 'ArrowUp':
+      return { pan: [0, 1] };
+    case 'ArrowDown':
+      return { pan: [0, -1] };
+    case '+':
+    case '=':
+      return { zoom: 1.5 };
+    case '-':
+    case '_':
+      return { zoom: 1 / 1.5 };
+    case '0':
+    case 'Home':
+      return { step: 'fit' };
+    case 'n':
+    case ']':
+      return { step: 'next' };
+    case 'p':
+    case '[':
+      return { step: 'previous' };
+    case 'Enter':
+    case ' ':
+      return { step: 'open' };
+    case 'Escape':
+      return { step: 'leave' };
+    default:
+      return null;
+  }
+}
+
+/** The points within reach of (x, y) on screen (a point's own radius + 3 px, at least `hitPx`), nearest first. */
+export function pointsNear<P extends LatLng & { size?: number }>(
+  points: readonly P[],
+  view: View,
+  width: number,
+  height: number,
+  x: number,
+  y: number,
+  hitPx: number,
+): P[] {
+  const near: { p: P; d: number }[] = [];
+  for (const p of points) {
+    const q = project(view, p, width, height);
+    const d = (q.x - x) ** 2 + (q.y - y) ** 2;
+    const r = Math.max(hitPx, (p.size ?? 5) + 3);
+    if (d <= r * r) near.push({ p, d });
+  }
+  return near.sort((a, b) => a.d - b.d).map((n) => n.p);
+}
+
+/** Whether `p` lies inside the ring (even-odd ray casting in degrees: fine at a city's scale). */
+export function insideRing(p: LatLng, ring: readonly LatLng[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[i]!;
+    const b = ring[j]!;
+    if (a.lat > p.lat !== b.lat > p.lat && p.lng < ((b.lng - a.lng) * (p.lat - a.lat)) / (b.lat - a.lat) + a.lng) inside = !inside;
+  }
+  return inside;
+}
+
+/** A ring's area in square degrees (the shoelace formula), to compare rings with. */
+export function ringArea(ring: readonly LatLng[]): number {
+  let twice = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) twice += (ring[j]!.lng + ring[i]!.lng) * (ring[j]!.lat - ring[i]!.lat);
+  return Math.abs(twice) / 2;
+}
+
+/** The polygon under `p`: the smallest of those containing it (approximate outlines of neighbours may overlap). */
+export function polygonAt<T extends { ring: readonly LatLng[] }>(polygons: readonly T[], p: LatLng): T | null {
+  let best: T | null = null;
+  let bestArea = Infinity;
+  for (const poly of polygons) {
+    if (poly.ring.length < 3 || !insideRing(p, poly.ring)) continue;
+    const area = ringArea(poly.ring);
+    if (area < bestArea) [best, bestArea] = [poly, area];
+  }
+  return best;
 }

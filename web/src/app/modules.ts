@@ -19,9 +19,15 @@ import { yearplanModule } from '../modules/yearplan/module.tsx';
 import { workOrdersModule } from '../modules/workorders/module.tsx';
 import { exchangeModule } from '../modules/exchange/module.tsx';
 import { open311Module } from '../modules/open311/module.tsx';
+import { auditModule } from '../modules/audit/module.tsx';
 import { marketModule } from '../modules/market/module.tsx';
 import { repairsModule } from '../modules/repairs/module.tsx';
 import { communityModule } from '../modules/community/module.tsx';
+import { passageDeskModule } from '../modules/passage/module.tsx';
+import { parkingDeskModule } from '../modules/parking/module.tsx';
+import { servicesModule } from '../modules/services/module.tsx';
+import { livingCircleModule } from '../modules/livingcircle/module.tsx';
+import { homeModule } from '../modules/home/module.tsx';
 import type { MenuEntry, WebModule } from './webModule.tsx';
 
 export const webModules: readonly WebModule[] = [
@@ -41,10 +47,16 @@ export const webModules: readonly WebModule[] = [
   workOrdersModule,
   exchangeModule,
   open311Module,
+  auditModule,
   gridModule,
   marketModule,
   repairsModule,
   communityModule,
+  passageDeskModule,
+  parkingDeskModule,
+  servicesModule,
+  livingCircleModule,
+  homeModule,
 ];
 
 /** The side menu, every module's entries in their declared order. */

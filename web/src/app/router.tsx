@@ -1,7 +1,7 @@
 // Routes: each web module declares its own pages (app/modules.ts lists the modules): the ones outside the
 // signed-in shell (the login, the residents' mobile web under /m, the overview's wall display), then the shell
-// with every module's pages inside it.
-import { createBrowserRouter, Navigate } from 'react-router';
+// with every module's pages inside it (the home module's page is its index: each role's landing page).
+import { createBrowserRouter } from 'react-router';
 import AppShell from './AppShell.tsx';
 import { webModules } from './modules.ts';
 import NotFoundPage from './NotFoundPage.tsx';
@@ -16,10 +16,6 @@ export const router = createBrowserRouter([
         <AppShell />
       </RequireAuth>
     ),
-    children: [
-      { index: true, element: <Navigate to="/registry" replace /> },
-      ...webModules.flatMap((m) => m.shellRoutes ?? []),
-      { path: '*', element: <NotFoundPage /> },
-    ],
+    children: [...webModules.flatMap((m) => m.shellRoutes ?? []), { path: '*', element: <NotFoundPage /> }],
   },
 ]);

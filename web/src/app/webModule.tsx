@@ -12,8 +12,8 @@ export interface MenuEntry {
   icon: ReactNode;
   /** The i18n key of its label. */
   label: string;
-  /** Shown only to users who hold this permission. */
-  permission?: string;
+  /** Shown only to users who hold this permission (or, given several, any one of them). */
+  permission?: string | readonly string[];
   /** Its place in the side menu, ascending across all modules (entries of one module need not be adjacent). */
   order: number;
 }
@@ -28,6 +28,12 @@ export interface WebModule {
 }
 
 export const defineWebModule = (m: WebModule): WebModule => m;
+
+/** Whether a menu entry is for someone with these permissions: the menu shows what a role can use, nothing else. */
+export function menuVisible(entry: Pick<MenuEntry, 'permission'>, can: (permission: string) => boolean): boolean {
+  if (entry.permission === undefined) return true;
+  return typeof entry.permission === 'string' ? can(entry.permission) : entry.permission.some(can);
+}
 
 export function Loading({ children }: { children: ReactNode }) {
   return (

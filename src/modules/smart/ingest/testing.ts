@@ -13,18 +13,10 @@ import { freePort } from '../../../platform/testing/net.ts';
 import { aclText, passwordLines } from '../broker-sync.ts';
 import { mosquittoHash } from '../credentials.ts';
 import type { BrokerAccount } from './consumer.ts';
+import { until } from '../../../platform/testing/until.ts';
+export { until };
 
 export { freePort };
-
-export async function until<T>(what: string, fn: () => Promise<T | false | undefined | null> | T | false, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const canConnect = (port: number) =>
   new Promise<boolean>((resolve) => {

@@ -97,6 +97,8 @@ export interface paths_ballots {
             numerator: number;
             denominator: number;
             version: string;
+            /** The rule's name in the reader's language */
+            name: string;
           };
         };
       };
@@ -119,6 +121,10 @@ export interface paths_ballots {
             scanRefs: Array<string>;
             keyings: number;
             lastKeyedAt: string;
+            compound: string;
+            building: string;
+            unit: string;
+            room: string;
           }>;
         };
       };
@@ -143,6 +149,13 @@ export interface paths_ballots {
           head?: string;
           signature?: string;
           keyId?: string;
+          sheetNo?: string;
+          household?: {
+            compound: string;
+            building: string;
+            unit: string;
+            room: string;
+          };
         };
       };
     };
@@ -232,6 +245,8 @@ export interface paths_ballots {
                 numerator: number;
                 denominator: number;
                 version: string;
+                /** The rule's name in the reader's language */
+                name: string;
               };
             };
       };
@@ -265,6 +280,17 @@ export interface paths_ballots {
             at?: string;
             lineHash?: string;
           };
+          /** length = open + votes + paperMismatches + reconciles + close */
+          composition: {
+            open: number;
+            /** vote links: every vote as cast, changed votes included */
+            votes: number;
+            /** households whose votes those are (each counts its latest) */
+            households: number;
+            paperMismatches: number;
+            reconciles: number;
+            close: number;
+          };
           /** chain_broken, head_mismatch, electorate_mismatch, tally_mismatch, signature_forged, anchor_mismatch, anchor_missing; unanchored (a ballot from before signing: its hash chain alone is checked) does not fail it */
           reasons: Array<string>;
         };
@@ -296,6 +322,13 @@ export interface paths_ballots {
           head?: string;
           signature?: string;
           keyId?: string;
+          sheetNo?: string;
+          household?: {
+            compound: string;
+            building: string;
+            unit: string;
+            room: string;
+          };
         };
       };
     };

@@ -11,6 +11,10 @@ export interface paths_compounds_1 {
         yearFrom?: number;
         yearTo?: number;
         eligible?: 'true' | 'false';
+        /** the column to sort by (default: name) */
+        sort?: 'name' | 'yearBuilt' | 'floorAreaM2' | 'households';
+        /** ascending (default) or descending */
+        order?: 'asc' | 'desc';
         limit?: number;
         cursor?: string;
       };
@@ -28,6 +32,8 @@ export interface paths_compounds_1 {
             eligible: boolean;
           }>;
           nextCursor: string | null;
+          /** compounds matching the filters */
+          total: number;
         };
       };
     };
@@ -84,6 +90,10 @@ export interface paths_compounds_1 {
         yearFrom?: number;
         yearTo?: number;
         eligible?: 'true' | 'false';
+        /** the column to sort by (default: name) */
+        sort?: 'name' | 'yearBuilt' | 'floorAreaM2' | 'households';
+        /** ascending (default) or descending */
+        order?: 'asc' | 'desc';
       };
       responses: {
         /** A file: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
@@ -136,6 +146,31 @@ export interface paths_compounds_1 {
       responses: {
         200: {
           publicKey: string;
+        };
+      };
+    };
+  };
+  '/api/v1/compounds/{id}/circle': {
+    /** The compound's 15-minute walking circle: per need the facilities reached (walking metres), the nearest, and the gap; with the rule versions used */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          rules: Array<{
+            key: string;
+            version: string;
+          }>;
+          needs: Array<{
+            need: 'clothing' | 'food' | 'transport' | 'medical' | 'elderly_care' | 'culture' | 'recreation';
+            reached: Array<{
+              facilityId: string;
+              distanceM: number;
+            }>;
+            nearestM: number | null;
+            gap: boolean;
+          }>;
         };
       };
     };
@@ -271,27 +306,24 @@ export interface paths_compounds_1 {
       };
     };
   };
-  '/api/v1/compounds/{id}/parking-passes': {
-    /** Sell a plate a month's pass at the tariff's price, its payment recorded */
-    post: {
+  '/api/v1/compounds/{id}/parking-occupancy': {
+    /** The car park now: spaces by kind, cars inside (open stays) and spaces free */
+    get: {
       params: {
         id: string;
       };
-      body: {
-        plate: string;
-        month: string;
-        method: 'cash' | 'wechat' | 'alipay' | 'bank_card' | 'other';
-        reference: string;
-      };
       responses: {
-        201: {
-          id: string;
+        200: {
           compoundId: string;
-          plate: string;
-          month: string;
-          amountFen: number;
-          method: 'cash' | 'wechat' | 'alipay' | 'bank_card' | 'other';
-          reference: string;
+          spaces: number;
+          byKind: {
+            owned: number;
+            rented: number;
+            shared: number;
+            charging: number;
+          };
+          occupied: number;
+          free: number;
         };
       };
     };

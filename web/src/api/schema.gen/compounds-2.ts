@@ -2,8 +2,58 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_compounds_2 {
+  '/api/v1/compounds/{id}/parking-passes': {
+    /** A compound's monthly passes, the latest month first */
+    get: {
+      params: {
+        id: string;
+      };
+      query: {
+        limit?: number;
+        cursor?: string;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            compoundId: string;
+            plate: string;
+            month: string;
+            amountFen: number;
+            method: 'cash' | 'wechat' | 'alipay' | 'bank_card' | 'other';
+            reference: string;
+            createdAt: string;
+          }>;
+          nextCursor: string | null;
+        };
+      };
+    };
+    /** Sell a plate a month's pass at the tariff's price, its payment recorded */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        plate: string;
+        month: string;
+        method: 'cash' | 'wechat' | 'alipay' | 'bank_card' | 'other';
+        reference: string;
+      };
+      responses: {
+        201: {
+          id: string;
+          compoundId: string;
+          plate: string;
+          month: string;
+          amountFen: number;
+          method: 'cash' | 'wechat' | 'alipay' | 'bank_card' | 'other';
+          reference: string;
+        };
+      };
+    };
+  };
   '/api/v1/compounds/{id}/parking-sessions': {
-    /** A compound's stays from its barriers, newest first (open ones with their fee so far) */
+    /** A compound's stays from its barriers, newest first (open ones with their fee so far); open=true or false filters */
     get: {
       params: {
         id: string;
@@ -128,6 +178,64 @@ export interface paths_compounds_2 {
       };
     };
   };
+  '/api/v1/compounds/{id}/space-matches': {
+    /** For each gap of the compound, the suitable space resources nearby (available, of a fitting kind, large enough, within the rule's walking radius), ranked, each with the compounds and households whose gap converting it would close */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          rules: Array<{
+            key: string;
+            version: string;
+          }>;
+          gaps: Array<{
+            need: 'clothing' | 'food' | 'transport' | 'medical' | 'elderly_care' | 'culture' | 'recreation';
+            /** the facility the rule suggests building */
+            kind: string | null;
+            minAreaM2: string | null;
+            matches: Array<{
+              spaceId: string;
+              /** walking metres from the compound */
+              distanceM: number;
+              /** whether converting it closes this compound's gap */
+              closesGap: boolean;
+              gain: {
+                compounds: number;
+                households: number;
+              };
+              space: {
+                id: string;
+                kind: 'scattered_land' | 'existing_room' | 'state_room';
+                name: string;
+                areaM2: string;
+                owner: string;
+                lat: number;
+                lng: number;
+                compoundId: string | null;
+                divisionCode: string;
+                address: string | null;
+                condition: string | null;
+                status: 'offered' | 'allocated' | 'converted' | 'in_use';
+                allocatedTo: string | null;
+                /** what it became */
+                conversion: {
+                  need: 'clothing' | 'food' | 'transport' | 'medical' | 'elderly_care' | 'culture' | 'recreation';
+                  kind: string;
+                  facilityId: string;
+                  /** the renovation project the conversion delivers */
+                  projectId: string | null;
+                } | null;
+                statusAt: string;
+                createdAt: string;
+              };
+            }>;
+          }>;
+        };
+      };
+    };
+  };
   '/api/v1/compounds/{id}/vehicles': {
     /** A compound's registered vehicles */
     get: {
@@ -149,10 +257,14 @@ export interface paths_compounds_2 {
     };
   };
   '/api/v1/compounds/{id}/visitor-passes': {
-    /** A compound's visitor passes (names masked) */
+    /** A compound's visitor passes, newest first (names masked) */
     get: {
       params: {
         id: string;
+      };
+      query: {
+        limit?: number;
+        cursor?: string;
       };
       responses: {
         200: {
@@ -170,6 +282,7 @@ export interface paths_compounds_2 {
             entries: number;
             createdAt: string;
           }>;
+          nextCursor: string | null;
         };
       };
     };

@@ -162,175 +162,216 @@ export interface paths_me_2 {
       };
     };
   };
-  '/api/v1/me/notices': {
-    /** The notices reaching me, newest first, each marked unread until I open it */
-    get: {
-      responses: {
-        200: {
-          items: Array<{
-            id: string;
-            compoundId: string;
-            title: string;
-            body: string;
-            buildings: Array<{
-              id: string;
-              name: string;
-            }>;
-            groups: Array<'owners' | 'tenants' | 'elders'>;
-            publisherRole: string;
-            publishedAt: string;
-            expiresAt: string | null;
-            withdrawnAt: string | null;
-            unread: boolean;
-            readAt: string | null;
-          }>;
-          unread: number;
-        };
-      };
-    };
-  };
-  '/api/v1/me/notices/{id}': {
-    /** Open a notice; the first opening is my read receipt */
-    get: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          id: string;
-          compoundId: string;
-          title: string;
-          body: string;
-          buildings: Array<{
-            id: string;
-            name: string;
-          }>;
-          groups: Array<'owners' | 'tenants' | 'elders'>;
-          publisherRole: string;
-          publishedAt: string;
-          expiresAt: string | null;
-          withdrawnAt: string | null;
-          unread: boolean;
-          readAt: string | null;
-        };
-      };
-    };
-  };
-  '/api/v1/me/parking': {
-    /** My compounds' car parks (spaces by kind, occupied now, free) and my household's spaces */
-    get: {
-      responses: {
-        200: {
-          compounds: Array<{
-            compoundId: string;
-            compoundName: string;
-            spaces: number;
-            byKind: {
-              owned: number;
-              rented: number;
-              shared: number;
-              charging: number;
-            };
-            occupied: number;
-            free: number;
-          }>;
-          mySpaces: Array<{
-            id: string;
-            compoundId: string;
-            code: string;
-            kind: 'owned' | 'rented' | 'shared' | 'charging';
-            householdId: string | null;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/me/participation': {
-    /** The signed-in resident's homes, and the surveys and ballots each verified home is asked (with its receipts) */
-    get: {
-      responses: {
-        200: {
-          households: Array<{
-            householdId: string;
-            compoundName: string;
-            building: string;
-            unit: string;
-            room: string;
-            relation: string;
-            status: 'pending' | 'verified' | 'rejected';
-          }>;
-          surveys: Array<{
-            id: string;
-            projectId: string;
-            projectName: string;
-            title: string;
-            status: string;
-            householdId: string;
-            kind: string;
-            answeredAt: string | null;
-          }>;
-          ballots: Array<{
-            id: string;
-            projectId: string;
-            projectName: string;
-            title: string;
-            status: string;
-            householdId: string;
-            kind: string;
-            closesAt: string;
-            receipt: string | null;
-            position: number | null;
-            head: string | null;
-            signature: string | null;
-            channel: string | null;
-            votedAt: string | null;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/me/repairs': {
-    /** The resident's households' repair requests, newest first */
+  '/api/v1/me/home': {
+    /** The caller's home: what their role does today, in sections within their scope, and the side menu's counts */
     get: {
       query: {
-        limit?: number;
-        cursor?: string;
+        year?: number;
       };
       responses: {
         200: {
-          items: Array<{
-            id: string;
-            compoundId: string;
-            place: {
-              compoundName: string;
-              building: string;
-              unit: string;
-              room: string;
-            } | null;
-            category: string;
-            categoryName: {
-              zh: string;
-              en: string;
-            };
-            description: string;
-            status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
-            overdue: boolean;
-            dueAt: string;
-            createdAt: string;
-            completedAt: string | null;
-            rated: boolean;
+          role: string;
+          /** the year the figures are for: the one asked, else this year if it has projects, else the latest that has */
+          year: number;
+          today: string;
+          sections: Array<
+            | {
+                kind: 'yearProgress';
+                year: number;
+                /** the years in which the scope has projects, ascending */
+                years: Array<number>;
+                districts: Array<{
+                  code: string;
+                  name: string;
+                  target: number;
+                  started: number;
+                  completed: number;
+                }>;
+                /** cumulative, by the end of each month */
+                months: Array<{
+                  month: string;
+                  started: number;
+                  completed: number;
+                }>;
+              }
+            | {
+                kind: 'lateProjects';
+                total: number;
+                items: Array<{
+                  projectId: string;
+                  name: string;
+                  year: number;
+                  /** the stage code; the web names it */
+                  stage: string;
+                  districtCode: string;
+                  completed: boolean;
+                }>;
+              }
+            | {
+                kind: 'disbursed';
+                year: number;
+                totalFen: number;
+                /** the year's projects' funding lines, all sources */
+                fundedFen: number;
+                bySource: Record<string, number>;
+              }
+            | {
+                kind: 'projectsByStage';
+                total: number;
+                byStage: Array<{
+                  stage: string;
+                  count: number;
+                }>;
+                items: Array<{
+                  projectId: string;
+                  name: string;
+                  year: number;
+                  /** the stage code; the web names it */
+                  stage: string;
+                  districtCode: string;
+                  completed: boolean;
+                  nextStage: string | null;
+                  /** the next stage's unmet gates */
+                  blockers: Array<{
+                    code: string;
+                    message: string;
+                    satisfy: string;
+                  }>;
+                }>;
+              }
+            | {
+                kind: 'ballotsClosing';
+                days: number;
+                items: Array<{
+                  ballotId: string;
+                  projectId: string;
+                  projectName: string;
+                  title: string;
+                  kind: string;
+                  closesAt: string;
+                  eligible: number;
+                  voted: number;
+                }>;
+              }
+            | {
+                kind: 'findings';
+                total: number;
+                items: Array<{
+                  id: string;
+                  engagementId: string;
+                  engagementTitle: string;
+                  text: string;
+                  severity: string;
+                  dueOn: string;
+                }>;
+              }
+            | {
+                kind: 'paperBallots';
+                items: Array<{
+                  ballotId: string;
+                  projectId: string;
+                  projectName: string;
+                  title: string;
+                  kind: string;
+                  closesAt: string;
+                  eligible: number;
+                  counted: number;
+                  pending: number;
+                  pendingForMe: number;
+                  /** households with neither a counted vote nor a keyed sheet */
+                  toKey: number;
+                }>;
+              }
+            | {
+                kind: 'secondKeyings';
+                items: Array<{
+                  ballotId: string;
+                  projectId: string;
+                  projectName: string;
+                  ballotTitle: string;
+                  householdId: string;
+                  building: string;
+                  unit: string;
+                  room: string;
+                  sheetNo: string;
+                  keyedAt: string;
+                }>;
+              }
+            | {
+                kind: 'surveys';
+                items: Array<{
+                  surveyId: string;
+                  projectId: string;
+                  projectName: string;
+                  title: string;
+                  kind: string;
+                  total: number;
+                  notReached: number;
+                }>;
+              }
+            | {
+                kind: 'bindings';
+                total: number;
+                items: Array<{
+                  compoundId: string;
+                  compoundName: string;
+                  householdId: string;
+                  building: string;
+                  unit: string;
+                  room: string;
+                  residentId: string;
+                  nameMasked: string;
+                  relation: string;
+                  boundByMe: boolean;
+                }>;
+              }
+            | {
+                kind: 'packages';
+                year: number | null;
+                total: number;
+                items: Array<{
+                  id: string;
+                  projectId: string;
+                  projectName: string;
+                  compoundId: string;
+                  compoundName: string;
+                  districtName: string;
+                  subdistrictName: string;
+                  year: number;
+                  kind: string;
+                  department: string;
+                  durationDays: number;
+                  status: 'planned' | 'started' | 'done';
+                  startedOn: string | null;
+                  planned: {
+                    scheduleId: string;
+                    startDate: string;
+                    endDate: string;
+                  } | null;
+                }>;
+              }
+            | {
+                kind: 'notices';
+                unread: number;
+                items: Array<{
+                  id: string;
+                  message: string;
+                  packageId: string;
+                  createdAt: string;
+                  read: boolean;
+                }>;
+              }
+            | {
+                kind: 'workOrders';
+                open: number;
+                overdue: number;
+              }
+          >;
+          badges: Array<{
+            /** a side-menu entry's path */
+            key: string;
+            count: number;
           }>;
-          nextCursor: string | null;
-        };
-      };
-    };
-    /** File a repair request (multipart: category, description, householdId? when the resident has several homes, and up to 9 files named photos: PNG or JPEG) */
-    post: {
-      responses: {
-        201: {
-          id: string;
-          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
-          dueAt: string;
         };
       };
     };

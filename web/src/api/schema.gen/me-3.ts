@@ -2,225 +2,129 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_me_3 {
-  '/api/v1/me/repairs/options': {
-    /** What the repair form offers: the resident's verified homes, the categories with their due hours, the limits */
+  '/api/v1/me/notices': {
+    /** The notices reaching me, newest first, each marked unread until I open it */
+    get: {
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            compoundId: string;
+            title: string;
+            body: string;
+            buildings: Array<{
+              id: string;
+              name: string;
+            }>;
+            groups: Array<'owners' | 'tenants' | 'elders'>;
+            publisherRole: string;
+            publishedAt: string;
+            expiresAt: string | null;
+            withdrawnAt: string | null;
+            unread: boolean;
+            readAt: string | null;
+          }>;
+          unread: number;
+        };
+      };
+    };
+  };
+  '/api/v1/me/notices/{id}': {
+    /** Open a notice; the first opening is my read receipt */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          id: string;
+          compoundId: string;
+          title: string;
+          body: string;
+          buildings: Array<{
+            id: string;
+            name: string;
+          }>;
+          groups: Array<'owners' | 'tenants' | 'elders'>;
+          publisherRole: string;
+          publishedAt: string;
+          expiresAt: string | null;
+          withdrawnAt: string | null;
+          unread: boolean;
+          readAt: string | null;
+        };
+      };
+    };
+  };
+  '/api/v1/me/parking': {
+    /** My compounds' car parks (spaces by kind, occupied now, free) and my household's spaces */
+    get: {
+      responses: {
+        200: {
+          compounds: Array<{
+            compoundId: string;
+            compoundName: string;
+            spaces: number;
+            byKind: {
+              owned: number;
+              rented: number;
+              shared: number;
+              charging: number;
+            };
+            occupied: number;
+            free: number;
+          }>;
+          mySpaces: Array<{
+            id: string;
+            compoundId: string;
+            code: string;
+            kind: 'owned' | 'rented' | 'shared' | 'charging';
+            householdId: string | null;
+          }>;
+        };
+      };
+    };
+  };
+  '/api/v1/me/participation': {
+    /** The signed-in resident's homes, and the surveys and ballots each verified home is asked (with its receipts) */
     get: {
       responses: {
         200: {
           households: Array<{
-            id: string;
+            householdId: string;
             compoundName: string;
             building: string;
             unit: string;
             room: string;
-          }>;
-          categories: Array<{
-            code: string;
-            name: {
-              zh: string;
-              en: string;
-            };
-            dueHours: number;
-          }>;
-          maxPhotos: number;
-          photoMaxMb: number;
-          ratingDays: number;
-        };
-      };
-    };
-  };
-  '/api/v1/me/repairs/{id}': {
-    /** One request of the resident’s households with every step (no staff names), its photos and the rating */
-    get: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          id: string;
-          compoundId: string;
-          place: {
-            compoundName: string;
-            building: string;
-            unit: string;
-            room: string;
-          } | null;
-          category: string;
-          categoryName: {
-            zh: string;
-            en: string;
-          };
-          description: string;
-          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
-          overdue: boolean;
-          dueAt: string;
-          createdAt: string;
-          completedAt: string | null;
-          rated: boolean;
-          completionNote: string | null;
-          photos: Array<{
-            id: string;
-            url: string;
-            filename: string;
-          }>;
-          completionPhotos: Array<{
-            id: string;
-            url: string;
-            filename: string;
-          }>;
-          steps: Array<{
-            at: string;
-            action: string;
-            actorRole: 'resident' | 'staff' | 'system';
-            actor: {
-              id: string;
-              displayName: string;
-            } | null;
-            note: string | null;
-          }>;
-          rating: {
-            stars: number;
-            comment: string | null;
-            at: string;
-          } | null;
-          canRate: boolean;
-          rateUntil: string | null;
-          ratingDays: number;
-        };
-      };
-    };
-  };
-  '/api/v1/me/repairs/{id}/photos/{photoId}': {
-    /** A photo of the request or of the finished work */
-    get: {
-      params: {
-        id: string;
-        photoId: string;
-      };
-      responses: {
-        /** A file: image/* */
-        200: Blob;
-      };
-    };
-  };
-  '/api/v1/me/repairs/{id}/rating': {
-    /** Rate the finished repair (1–5 stars), once, within repairs.rating_days of its completion */
-    post: {
-      params: {
-        id: string;
-      };
-      body: {
-        stars: number;
-        comment?: string;
-      };
-      responses: {
-        200: {
-          id: string;
-          compoundId: string;
-          place: {
-            compoundName: string;
-            building: string;
-            unit: string;
-            room: string;
-          } | null;
-          category: string;
-          categoryName: {
-            zh: string;
-            en: string;
-          };
-          description: string;
-          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
-          overdue: boolean;
-          dueAt: string;
-          createdAt: string;
-          completedAt: string | null;
-          rated: boolean;
-          completionNote: string | null;
-          photos: Array<{
-            id: string;
-            url: string;
-            filename: string;
-          }>;
-          completionPhotos: Array<{
-            id: string;
-            url: string;
-            filename: string;
-          }>;
-          steps: Array<{
-            at: string;
-            action: string;
-            actorRole: 'resident' | 'staff' | 'system';
-            actor: {
-              id: string;
-              displayName: string;
-            } | null;
-            note: string | null;
-          }>;
-          rating: {
-            stars: number;
-            comment: string | null;
-            at: string;
-          } | null;
-          canRate: boolean;
-          rateUntil: string | null;
-          ratingDays: number;
-        };
-      };
-    };
-  };
-  '/api/v1/me/services/elders': {
-    /** The elders I may order for (myself, or as family), masked, and the kinds of service */
-    get: {
-      responses: {
-        200: {
-          elders: Array<{
-            profileId: string;
-            nameMasked: string;
-            gender: 'female' | 'male';
-            ageBand: string;
             relation: string;
-            compoundName: string | null;
+            status: 'pending' | 'verified' | 'rejected';
           }>;
-          catalogue: {
-            version: string;
-            kinds: Array<{
-              code: string;
-              name: {
-                zh: string;
-                en: string;
-              };
-              minutes: number;
-              requires: Array<string>;
-            }>;
-            qualifications: Array<{
-              code: string;
-              name: {
-                zh: string;
-                en: string;
-              };
-            }>;
-            careLevels: Array<{
-              code: string;
-              name: {
-                zh: string;
-                en: string;
-              };
-            }>;
-            needs: Array<{
-              code: string;
-              name: {
-                zh: string;
-                en: string;
-              };
-            }>;
-            dialects: Array<{
-              code: string;
-              name: {
-                zh: string;
-                en: string;
-              };
-            }>;
-          };
+          surveys: Array<{
+            id: string;
+            projectId: string;
+            projectName: string;
+            title: string;
+            status: string;
+            householdId: string;
+            kind: string;
+            answeredAt: string | null;
+          }>;
+          ballots: Array<{
+            id: string;
+            projectId: string;
+            projectName: string;
+            title: string;
+            status: string;
+            householdId: string;
+            kind: string;
+            closesAt: string;
+            receipt: string | null;
+            position: number | null;
+            head: string | null;
+            signature: string | null;
+            channel: string | null;
+            votedAt: string | null;
+          }>;
         };
       };
     };

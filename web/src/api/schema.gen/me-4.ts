@@ -2,8 +2,8 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_me_4 {
-  '/api/v1/me/services/orders': {
-    /** My household's orders and those of the elders I am linked to, newest first */
+  '/api/v1/me/repairs': {
+    /** The resident's households' repair requests, newest first */
     get: {
       query: {
         limit?: number;
@@ -13,117 +13,70 @@ export interface paths_me_4 {
         200: {
           items: Array<{
             id: string;
-            ref: string;
-            kind: string;
-            kindName: {
+            compoundId: string;
+            place: {
+              compoundName: string;
+              building: string;
+              unit: string;
+              room: string;
+            } | null;
+            category: string;
+            categoryName: {
               zh: string;
               en: string;
             };
-            status: 'requested' | 'offered' | 'accepted' | 'in_service' | 'completed' | 'cancelled' | 'unmatched' | 'no_show';
-            dispatchMode: 'auto' | 'manual';
-            orderedAs: 'self' | 'family' | 'worker';
-            profileId: string;
-            elderNameMasked: string;
-            compoundId: string;
-            compoundName: string | null;
-            startsAt: string;
-            endsAt: string;
-            providerId: string | null;
-            providerName: string | null;
-            priceFen: number | null;
-            subsidyFen: number | null;
-            payFen: number | null;
+            description: string;
+            status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+            overdue: boolean;
+            dueAt: string;
             createdAt: string;
-            acceptedAt: string | null;
-            actions: Array<string>;
+            completedAt: string | null;
+            rated: boolean;
           }>;
           nextCursor: string | null;
         };
       };
     };
-    /** Order a service for myself or an elder I am linked to; it is offered to the best-ranked provider at once */
+    /** File a repair request (multipart: category, description, householdId? when the resident has several homes, and up to 9 files named photos: PNG or JPEG) */
     post: {
-      body: {
-        profileId: string;
-        kind: string;
-        startsAt: string;
-        note?: string;
-      };
       responses: {
         201: {
           id: string;
-          ref: string;
-          kind: string;
-          kindName: {
-            zh: string;
-            en: string;
-          };
-          status: 'requested' | 'offered' | 'accepted' | 'in_service' | 'completed' | 'cancelled' | 'unmatched' | 'no_show';
-          dispatchMode: 'auto' | 'manual';
-          orderedAs: 'self' | 'family' | 'worker';
-          profileId: string;
-          elderNameMasked: string;
-          compoundId: string;
-          compoundName: string | null;
-          startsAt: string;
-          endsAt: string;
-          providerId: string | null;
-          providerName: string | null;
-          priceFen: number | null;
-          subsidyFen: number | null;
-          payFen: number | null;
-          createdAt: string;
-          acceptedAt: string | null;
-          actions: Array<string>;
-          note: string | null;
-          subsidyRule: {
-            key: string;
-            version: string;
-            minAge: number | null;
-          } | null;
-          offeredAt: string | null;
-          checkIn: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          checkOut: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          serviceNote: string | null;
-          closedAt: string | null;
-          offers: Array<{
-            id: string;
-            providerId: string;
-            providerName: string | null;
-            rank: number;
-            score: number;
-            byHand: boolean;
-            offeredAt: string;
-            expiresAt: string;
-            answer: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
-            answeredAt: string | null;
-          }>;
-          rating: {
-            stars: number;
-            comment: string | null;
-            at: string;
-          } | null;
-          complaints: Array<{
-            id: string;
-            status: 'open' | 'handling' | 'resolved' | 'closed';
-            text: string;
-            filedAt: string;
-            updatedAt: string;
-          }>;
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          dueAt: string;
         };
       };
     };
   };
-  '/api/v1/me/services/orders/{id}': {
-    /** One of my orders */
+  '/api/v1/me/repairs/options': {
+    /** What the repair form offers: the resident's verified homes, the categories with their due hours, the limits */
+    get: {
+      responses: {
+        200: {
+          households: Array<{
+            id: string;
+            compoundName: string;
+            building: string;
+            unit: string;
+            room: string;
+          }>;
+          categories: Array<{
+            code: string;
+            name: {
+              zh: string;
+              en: string;
+            };
+            dueHours: number;
+          }>;
+          maxPhotos: number;
+          photoMaxMb: number;
+          ratingDays: number;
+        };
+      };
+    };
+  };
+  '/api/v1/me/repairs/{id}': {
+    /** One request of the resident’s households with every step (no staff names), its photos and the rating */
     get: {
       params: {
         id: string;
@@ -131,179 +84,132 @@ export interface paths_me_4 {
       responses: {
         200: {
           id: string;
-          ref: string;
-          kind: string;
-          kindName: {
+          compoundId: string;
+          place: {
+            compoundName: string;
+            building: string;
+            unit: string;
+            room: string;
+          } | null;
+          category: string;
+          categoryName: {
             zh: string;
             en: string;
           };
-          status: 'requested' | 'offered' | 'accepted' | 'in_service' | 'completed' | 'cancelled' | 'unmatched' | 'no_show';
-          dispatchMode: 'auto' | 'manual';
-          orderedAs: 'self' | 'family' | 'worker';
-          profileId: string;
-          elderNameMasked: string;
-          compoundId: string;
-          compoundName: string | null;
-          startsAt: string;
-          endsAt: string;
-          providerId: string | null;
-          providerName: string | null;
-          priceFen: number | null;
-          subsidyFen: number | null;
-          payFen: number | null;
+          description: string;
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          overdue: boolean;
+          dueAt: string;
           createdAt: string;
-          acceptedAt: string | null;
-          actions: Array<string>;
-          note: string | null;
-          subsidyRule: {
-            key: string;
-            version: string;
-            minAge: number | null;
-          } | null;
-          offeredAt: string | null;
-          checkIn: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          checkOut: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          serviceNote: string | null;
-          closedAt: string | null;
-          offers: Array<{
+          completedAt: string | null;
+          rated: boolean;
+          completionNote: string | null;
+          photos: Array<{
             id: string;
-            providerId: string;
-            providerName: string | null;
-            rank: number;
-            score: number;
-            byHand: boolean;
-            offeredAt: string;
-            expiresAt: string;
-            answer: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
-            answeredAt: string | null;
+            url: string;
+            filename: string;
+          }>;
+          completionPhotos: Array<{
+            id: string;
+            url: string;
+            filename: string;
+          }>;
+          steps: Array<{
+            at: string;
+            action: string;
+            actorRole: 'resident' | 'staff' | 'system';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
+            note: string | null;
           }>;
           rating: {
             stars: number;
             comment: string | null;
             at: string;
           } | null;
-          complaints: Array<{
-            id: string;
-            status: 'open' | 'handling' | 'resolved' | 'closed';
-            text: string;
-            filedAt: string;
-            updatedAt: string;
-          }>;
+          canRate: boolean;
+          rateUntil: string | null;
+          ratingDays: number;
         };
       };
     };
   };
-  '/api/v1/me/services/orders/{id}/cancel': {
-    /** Cancel one of my orders not yet in service */
-    post: {
+  '/api/v1/me/repairs/{id}/photos/{photoId}': {
+    /** A photo of the request or of the finished work */
+    get: {
       params: {
         id: string;
+        photoId: string;
       };
       responses: {
-        200: {
-          id: string;
-          ref: string;
-          kind: string;
-          kindName: {
-            zh: string;
-            en: string;
-          };
-          status: 'requested' | 'offered' | 'accepted' | 'in_service' | 'completed' | 'cancelled' | 'unmatched' | 'no_show';
-          dispatchMode: 'auto' | 'manual';
-          orderedAs: 'self' | 'family' | 'worker';
-          profileId: string;
-          elderNameMasked: string;
-          compoundId: string;
-          compoundName: string | null;
-          startsAt: string;
-          endsAt: string;
-          providerId: string | null;
-          providerName: string | null;
-          priceFen: number | null;
-          subsidyFen: number | null;
-          payFen: number | null;
-          createdAt: string;
-          acceptedAt: string | null;
-          actions: Array<string>;
-          note: string | null;
-          subsidyRule: {
-            key: string;
-            version: string;
-            minAge: number | null;
-          } | null;
-          offeredAt: string | null;
-          checkIn: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          checkOut: {
-            at: string;
-            lat: number | null;
-            lng: number | null;
-          } | null;
-          serviceNote: string | null;
-          closedAt: string | null;
-          offers: Array<{
-            id: string;
-            providerId: string;
-            providerName: string | null;
-            rank: number;
-            score: number;
-            byHand: boolean;
-            offeredAt: string;
-            expiresAt: string;
-            answer: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
-            answeredAt: string | null;
-          }>;
-          rating: {
-            stars: number;
-            comment: string | null;
-            at: string;
-          } | null;
-          complaints: Array<{
-            id: string;
-            status: 'open' | 'handling' | 'resolved' | 'closed';
-            text: string;
-            filedAt: string;
-            updatedAt: string;
-          }>;
-        };
+        /** A file: image/* */
+        200: Blob;
       };
     };
   };
-  '/api/v1/me/services/orders/{id}/complaints': {
-    /** Complain about an order; the community follows it up */
+  '/api/v1/me/repairs/{id}/rating': {
+    /** Rate the finished repair (1–5 stars), once, within repairs.rating_days of its completion */
     post: {
       params: {
         id: string;
       };
       body: {
-        text: string;
+        stars: number;
+        comment?: string;
       };
       responses: {
-        201: {
+        200: {
           id: string;
-          orderId: string;
-          providerId: string | null;
-          status: 'open' | 'handling' | 'resolved' | 'closed';
-          text: string;
-          filedAt: string;
-          updatedAt: string;
+          compoundId: string;
+          place: {
+            compoundName: string;
+            building: string;
+            unit: string;
+            room: string;
+          } | null;
+          category: string;
+          categoryName: {
+            zh: string;
+            en: string;
+          };
+          description: string;
+          status: 'open' | 'assigned' | 'in_progress' | 'done' | 'cancelled';
+          overdue: boolean;
+          dueAt: string;
+          createdAt: string;
+          completedAt: string | null;
+          rated: boolean;
+          completionNote: string | null;
+          photos: Array<{
+            id: string;
+            url: string;
+            filename: string;
+          }>;
+          completionPhotos: Array<{
+            id: string;
+            url: string;
+            filename: string;
+          }>;
           steps: Array<{
             at: string;
-            role: string;
-            status: 'open' | 'handling' | 'resolved' | 'closed';
+            action: string;
+            actorRole: 'resident' | 'staff' | 'system';
+            actor: {
+              id: string;
+              displayName: string;
+            } | null;
             note: string | null;
           }>;
+          rating: {
+            stars: number;
+            comment: string | null;
+            at: string;
+          } | null;
+          canRate: boolean;
+          rateUntil: string | null;
+          ratingDays: number;
         };
       };
     };

@@ -2,15 +2,109 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_me_5 {
-  '/api/v1/me/services/orders/{id}/rating': {
-    /** Rate a completed order, once: 1 to 5 stars and a comment */
-    post: {
-      params: {
-        id: string;
+  '/api/v1/me/services/elders': {
+    /** The elders I may order for (myself, or as family), masked, and the kinds of service */
+    get: {
+      responses: {
+        200: {
+          elders: Array<{
+            profileId: string;
+            nameMasked: string;
+            gender: 'female' | 'male';
+            ageBand: string;
+            relation: string;
+            compoundName: string | null;
+          }>;
+          catalogue: {
+            version: string;
+            kinds: Array<{
+              code: string;
+              name: {
+                zh: string;
+                en: string;
+              };
+              minutes: number;
+              requires: Array<string>;
+            }>;
+            qualifications: Array<{
+              code: string;
+              name: {
+                zh: string;
+                en: string;
+              };
+            }>;
+            careLevels: Array<{
+              code: string;
+              name: {
+                zh: string;
+                en: string;
+              };
+            }>;
+            needs: Array<{
+              code: string;
+              name: {
+                zh: string;
+                en: string;
+              };
+            }>;
+            dialects: Array<{
+              code: string;
+              name: {
+                zh: string;
+                en: string;
+              };
+            }>;
+          };
+        };
       };
+    };
+  };
+  '/api/v1/me/services/orders': {
+    /** My household's orders and those of the elders I am linked to, newest first */
+    get: {
+      query: {
+        limit?: number;
+        cursor?: string;
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            ref: string;
+            kind: string;
+            kindName: {
+              zh: string;
+              en: string;
+            };
+            status: 'requested' | 'offered' | 'accepted' | 'in_service' | 'completed' | 'cancelled' | 'unmatched' | 'no_show';
+            dispatchMode: 'auto' | 'manual';
+            orderedAs: 'self' | 'family' | 'worker';
+            profileId: string;
+            elderNameMasked: string;
+            compoundId: string;
+            compoundName: string | null;
+            startsAt: string;
+            endsAt: string;
+            providerId: string | null;
+            providerName: string | null;
+            priceFen: number | null;
+            subsidyFen: number | null;
+            payFen: number | null;
+            createdAt: string;
+            acceptedAt: string | null;
+            actions: Array<string>;
+          }>;
+          nextCursor: string | null;
+        };
+      };
+    };
+    /** Order a service for myself or an elder I am linked to; it is offered to the best-ranked provider at once */
+    post: {
       body: {
-        stars: number;
-        comment?: string;
+        profileId: string;
+        kind: string;
+        startsAt: string;
+        note?: string;
       };
       responses: {
         201: {
@@ -85,213 +179,160 @@ export interface paths_me_5 {
       };
     };
   };
-  '/api/v1/me/shops': {
-    /** Shops near my compound, nearest first, with open now and current offers */
+  '/api/v1/me/services/orders/{id}': {
+    /** One of my orders */
     get: {
-      query: {
-        compoundId?: string;
-        category?: 'grocery' | 'restaurant' | 'pharmacy' | 'barber' | 'laundry' | 'repair' | 'housekeeping' | 'other';
+      params: {
+        id: string;
       };
       responses: {
         200: {
-          compound: {
-            id: string;
-            name: string;
+          id: string;
+          ref: string;
+          kind: string;
+          kindName: {
+            zh: string;
+            en: string;
           };
-          items: Array<{
+          status: 'requested' | 'offered' | 'accepted' | 'in_service' | 'completed' | 'cancelled' | 'unmatched' | 'no_show';
+          dispatchMode: 'auto' | 'manual';
+          orderedAs: 'self' | 'family' | 'worker';
+          profileId: string;
+          elderNameMasked: string;
+          compoundId: string;
+          compoundName: string | null;
+          startsAt: string;
+          endsAt: string;
+          providerId: string | null;
+          providerName: string | null;
+          priceFen: number | null;
+          subsidyFen: number | null;
+          payFen: number | null;
+          createdAt: string;
+          acceptedAt: string | null;
+          actions: Array<string>;
+          note: string | null;
+          subsidyRule: {
+            key: string;
+            version: string;
+            minAge: number | null;
+          } | null;
+          offeredAt: string | null;
+          checkIn: {
+            at: string;
+            lat: number | null;
+            lng: number | null;
+          } | null;
+          checkOut: {
+            at: string;
+            lat: number | null;
+            lng: number | null;
+          } | null;
+          serviceNote: string | null;
+          closedAt: string | null;
+          offers: Array<{
             id: string;
-            communityCode: string;
-            name: string;
-            category: 'grocery' | 'restaurant' | 'pharmacy' | 'barber' | 'laundry' | 'repair' | 'housekeeping' | 'other';
-            address: string;
-            phone: string | null;
-            lat: number;
-            lng: number;
-            hours: Array<{
-              days: Array<number>;
-              open: string;
-              close: string;
-            }>;
-            openNow: boolean;
-            distanceM: number | null;
-            offers: Array<{
-              id: string;
-              title: string;
-              priceFen: number | null;
-              validFrom: string;
-              validUntil: string;
-            }>;
+            providerId: string;
+            providerName: string | null;
+            rank: number;
+            score: number;
+            byHand: boolean;
+            offeredAt: string;
+            expiresAt: string;
+            answer: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+            answeredAt: string | null;
+          }>;
+          rating: {
+            stars: number;
+            comment: string | null;
+            at: string;
+          } | null;
+          complaints: Array<{
+            id: string;
+            status: 'open' | 'handling' | 'resolved' | 'closed';
+            text: string;
+            filedAt: string;
+            updatedAt: string;
           }>;
         };
       };
     };
   };
-  '/api/v1/me/vehicles': {
-    /** My households' registered vehicles */
-    get: {
+  '/api/v1/me/services/orders/{id}/cancel': {
+    /** Cancel one of my orders not yet in service */
+    post: {
+      params: {
+        id: string;
+      };
       responses: {
         200: {
-          items: Array<{
+          id: string;
+          ref: string;
+          kind: string;
+          kindName: {
+            zh: string;
+            en: string;
+          };
+          status: 'requested' | 'offered' | 'accepted' | 'in_service' | 'completed' | 'cancelled' | 'unmatched' | 'no_show';
+          dispatchMode: 'auto' | 'manual';
+          orderedAs: 'self' | 'family' | 'worker';
+          profileId: string;
+          elderNameMasked: string;
+          compoundId: string;
+          compoundName: string | null;
+          startsAt: string;
+          endsAt: string;
+          providerId: string | null;
+          providerName: string | null;
+          priceFen: number | null;
+          subsidyFen: number | null;
+          payFen: number | null;
+          createdAt: string;
+          acceptedAt: string | null;
+          actions: Array<string>;
+          note: string | null;
+          subsidyRule: {
+            key: string;
+            version: string;
+            minAge: number | null;
+          } | null;
+          offeredAt: string | null;
+          checkIn: {
+            at: string;
+            lat: number | null;
+            lng: number | null;
+          } | null;
+          checkOut: {
+            at: string;
+            lat: number | null;
+            lng: number | null;
+          } | null;
+          serviceNote: string | null;
+          closedAt: string | null;
+          offers: Array<{
             id: string;
-            compoundId: string;
-            householdId: string;
-            plate: string;
-            kind: 'ordinary' | 'new_energy';
-            createdAt: string;
+            providerId: string;
+            providerName: string | null;
+            rank: number;
+            score: number;
+            byHand: boolean;
+            offeredAt: string;
+            expiresAt: string;
+            answer: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+            answeredAt: string | null;
           }>;
-        };
-      };
-    };
-    /** Register a vehicle of my household (a mainland plate: 7 characters, new-energy 8) */
-    post: {
-      body: {
-        plate: string;
-        householdId?: string;
-        compoundId?: string;
-      };
-      responses: {
-        201: {
-          id: string;
-          compoundId: string;
-          householdId: string;
-          plate: string;
-          kind: 'ordinary' | 'new_energy';
-          createdAt: string;
-        };
-      };
-    };
-  };
-  '/api/v1/me/vehicles/{id}/removal': {
-    /** Remove a registered vehicle */
-    post: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          id: string;
-          compoundId: string;
-          householdId: string;
-          plate: string;
-          kind: 'ordinary' | 'new_energy';
-          createdAt: string;
-        };
-      };
-    };
-  };
-  '/api/v1/me/visitor-passes': {
-    /** My households' visitor passes, newest first */
-    get: {
-      responses: {
-        200: {
-          items: Array<{
+          rating: {
+            stars: number;
+            comment: string | null;
+            at: string;
+          } | null;
+          complaints: Array<{
             id: string;
-            compoundId: string;
-            householdId: string;
-            visitorName: string;
-            plate: string | null;
-            validFrom: string;
-            validUntil: string;
-            entry: 'single' | 'multiple';
-            status: 'pending' | 'approved' | 'refused' | 'revoked' | 'used';
-            requestedBy: 'host' | 'staff';
-            entries: number;
-            createdAt: string;
+            status: 'open' | 'handling' | 'resolved' | 'closed';
+            text: string;
+            filedAt: string;
+            updatedAt: string;
           }>;
-        };
-      };
-    };
-    /** Invite a visitor: a pass for a window of time, single or multiple entry, approved by me as the host */
-    post: {
-      body: {
-        visitorName: string;
-        plate?: string;
-        validFrom: string;
-        validUntil: string;
-        entry: 'single' | 'multiple';
-        householdId?: string;
-        compoundId?: string;
-      };
-      responses: {
-        201: {
-          id: string;
-          compoundId: string;
-          householdId: string;
-          visitorName: string;
-          plate: string | null;
-          validFrom: string;
-          validUntil: string;
-          entry: 'single' | 'multiple';
-          status: 'pending' | 'approved' | 'refused' | 'revoked' | 'used';
-          requestedBy: 'host' | 'staff';
-          entries: number;
-          createdAt: string;
-        };
-      };
-    };
-  };
-  '/api/v1/me/visitor-passes/{id}/decision': {
-    /** Approve or refuse a pass the property registered for my visitor */
-    post: {
-      params: {
-        id: string;
-      };
-      body: {
-        decision: 'approved' | 'refused';
-      };
-      responses: {
-        200: {
-          id: string;
-          compoundId: string;
-          householdId: string;
-          visitorName: string;
-          plate: string | null;
-          validFrom: string;
-          validUntil: string;
-          entry: 'single' | 'multiple';
-          status: 'pending' | 'approved' | 'refused' | 'revoked' | 'used';
-          requestedBy: 'host' | 'staff';
-          entries: number;
-          createdAt: string;
-        };
-      };
-    };
-  };
-  '/api/v1/me/visitor-passes/{id}/qr': {
-    /** An approved pass's QR code to send the visitor: gates take it only inside its window */
-    get: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          qr: string;
-          validFrom: string;
-          expiresAt: string;
-        };
-      };
-    };
-  };
-  '/api/v1/me/visitor-passes/{id}/revocation': {
-    /** Revoke a visitor pass */
-    post: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          id: string;
-          compoundId: string;
-          householdId: string;
-          visitorName: string;
-          plate: string | null;
-          validFrom: string;
-          validUntil: string;
-          entry: 'single' | 'multiple';
-          status: 'pending' | 'approved' | 'refused' | 'revoked' | 'used';
-          requestedBy: 'host' | 'staff';
-          entries: number;
-          createdAt: string;
         };
       };
     };

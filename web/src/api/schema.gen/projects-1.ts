@@ -20,7 +20,13 @@ export interface paths_projects_1 {
           | 'under_construction'
           | 'accepted'
           | 'handed_over';
+        /** only the projects that renovate this compound (the compound page's links) */
+        compoundId?: string;
         q?: string;
+        /** the column to sort by (default: year, newest first, then name) */
+        sort?: 'name' | 'year' | 'stage' | 'compoundCount' | 'floorAreaM2' | 'households';
+        /** with sort: ascending (default) or descending */
+        order?: 'asc' | 'desc';
         limit?: number;
         cursor?: string;
       };
@@ -49,8 +55,16 @@ export interface paths_projects_1 {
             futureCommunity: boolean;
             cluster: boolean;
             planTotalFen: number | null;
+            districtName: string;
+            subdistricts: Array<{
+              code: string;
+              name: string;
+            }>;
+            compoundNames: Array<string>;
           }>;
           nextCursor: string | null;
+          /** projects matching the filters */
+          total: number;
         };
       };
     };
@@ -149,6 +163,19 @@ export interface paths_projects_1 {
       };
     };
   };
+  '/api/v1/projects/years': {
+    /** The years with projects in your scope (or in one division inside it), newest first: what a year picker offers */
+    get: {
+      query: {
+        division?: string;
+      };
+      responses: {
+        200: {
+          years: Array<number>;
+        };
+      };
+    };
+  };
   '/api/v1/projects/{id}': {
     /** A project with its timeline and the gates of its next stage */
     get: {
@@ -213,37 +240,6 @@ export interface paths_projects_1 {
             satisfied: boolean;
             satisfy: string;
           }>;
-        };
-      };
-    };
-  };
-  '/api/v1/projects/{id}/acceptances': {
-    /** Record the completion acceptance and who signed it */
-    post: {
-      params: {
-        id: string;
-      };
-      body: {
-        heldOn: string;
-        passed: boolean;
-        signatories: Array<{
-          role: 'resident_representative' | 'building_steward' | 'supervisor' | 'contractor' | 'housing_bureau';
-          residentId?: string;
-          organisation?: string;
-        }>;
-        notes?: string | null;
-      };
-      responses: {
-        201: {
-          id: string;
-          heldOn: string;
-          passed: boolean;
-          signatories: Array<{
-            role: 'resident_representative' | 'building_steward' | 'supervisor' | 'contractor' | 'housing_bureau';
-            residentId?: string;
-            organisation?: string;
-          }>;
-          notes: string | null;
         };
       };
     };

@@ -2,6 +2,37 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_projects_2 {
+  '/api/v1/projects/{id}/acceptances': {
+    /** Record the completion acceptance and who signed it */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        heldOn: string;
+        passed: boolean;
+        signatories: Array<{
+          role: 'resident_representative' | 'building_steward' | 'supervisor' | 'contractor' | 'housing_bureau';
+          residentId?: string;
+          organisation?: string;
+        }>;
+        notes?: string | null;
+      };
+      responses: {
+        201: {
+          id: string;
+          heldOn: string;
+          passed: boolean;
+          signatories: Array<{
+            role: 'resident_representative' | 'building_steward' | 'supervisor' | 'contractor' | 'housing_bureau';
+            residentId?: string;
+            organisation?: string;
+          }>;
+          notes: string | null;
+        };
+      };
+    };
+  };
   '/api/v1/projects/{id}/amendments': {
     /** Record an amendment that allows more to be paid from a source */
     post: {

@@ -3,7 +3,7 @@
 
 export interface paths_projects_3 {
   '/api/v1/projects/{id}/ballots': {
-    /** A project's ballots (no choices, no counts) */
+    /** A project's ballots: turnout and sheets waiting for a second keying; the result once closed (never a choice) */
     get: {
       params: {
         id: string;
@@ -24,6 +24,28 @@ export interface paths_projects_3 {
             openedAt: string;
             closedAt: string | null;
             chainHead: string | null;
+            /** Households with a counted vote (the turnout; once closed, as sealed in the result) */
+            counted: number;
+            /** Paper sheets keyed once, waiting for a second keying (open ballots) */
+            pendingSecondKeying: number;
+            /** The sealed tally with the rule it was judged by, once closed */
+            result: {
+              status: 'closed';
+              eligible: number;
+              agree: number;
+              disagree: number;
+              abstain: number;
+              notVoted: number;
+              passed: boolean;
+              rule: {
+                key: string;
+                numerator: number;
+                denominator: number;
+                version: string;
+                /** The rule's name in the reader's language */
+                name: string;
+              };
+            } | null;
           }>;
         };
       };
@@ -201,140 +223,6 @@ export interface paths_projects_3 {
           description: string;
           status: 'open' | 'closed';
           reportedAt: string;
-        };
-      };
-    };
-  };
-  '/api/v1/projects/{id}/deliberations': {
-    /** A project's deliberation council meetings */
-    get: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          items: Array<{
-            id: string;
-            body: 'red_tea_council' | 'residents_council' | 'other';
-            heldOn: string;
-            agenda: Array<string>;
-            attendees: number;
-            minutes: string;
-            resolutions: Array<{
-              text: string;
-              adopted: boolean;
-            }>;
-            planVersions: Array<number>;
-            recordedAt: string;
-          }>;
-        };
-      };
-    };
-    /** Record a deliberation council meeting and the plan versions it changed */
-    post: {
-      params: {
-        id: string;
-      };
-      body: {
-        body: 'red_tea_council' | 'residents_council' | 'other';
-        heldOn: string;
-        agenda: Array<string>;
-        attendees: number;
-        attendeeResidentIds?: Array<string>;
-        minutes: string;
-        resolutions: Array<{
-          text: string;
-          adopted: boolean;
-        }>;
-        planVersions?: Array<number>;
-      };
-      responses: {
-        201: {
-          id: string;
-          body: 'red_tea_council' | 'residents_council' | 'other';
-          heldOn: string;
-          agenda: Array<string>;
-          attendees: number;
-          minutes: string;
-          resolutions: Array<{
-            text: string;
-            adopted: boolean;
-          }>;
-          planVersions: Array<number>;
-          recordedAt: string;
-        };
-      };
-    };
-  };
-  '/api/v1/projects/{id}/disbursements': {
-    /** Record a payment; beyond the source's planned and amended amount answers 409 */
-    post: {
-      params: {
-        id: string;
-      };
-      body: {
-        date: string;
-        source:
-          | 'central_subsidy'
-          | 'central_budget_investment'
-          | 'special_bond'
-          | 'city_subsidy'
-          | 'district_subsidy'
-          | 'pipeline_utility'
-          | 'resident'
-          | 'social_capital'
-          | 'exemplary_award'
-          | 'property_subsidy';
-        amountFen: number;
-        payee: string;
-        documentRef: string;
-      };
-      responses: {
-        201: {
-          id: string;
-          date: string;
-          source:
-            | 'central_subsidy'
-            | 'central_budget_investment'
-            | 'special_bond'
-            | 'city_subsidy'
-            | 'district_subsidy'
-            | 'pipeline_utility'
-            | 'resident'
-            | 'social_capital'
-            | 'exemplary_award'
-            | 'property_subsidy';
-          amountFen: number;
-          payee: string;
-          documentRef: string;
-        };
-      };
-    };
-  };
-  '/api/v1/projects/{id}/documents': {
-    /** File a document (multipart fields step, materialType, file: pdf, png, jpeg, docx or xlsx) */
-    post: {
-      params: {
-        id: string;
-      };
-      responses: {
-        201: {
-          id: string;
-          step:
-            | 'project_proposal'
-            | 'feasibility'
-            | 'preliminary_design'
-            | 'construction_drawing_review'
-            | 'construction_permit'
-            | 'budget_review'
-            | 'tender';
-          materialType: string;
-          filename: string;
-          contentType: string;
-          size: number;
-          sha256: string;
-          uploadedBy: string | null;
-          uploadedAt: string;
         };
       };
     };

@@ -2,119 +2,94 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_projects_4 {
-  '/api/v1/projects/{id}/funding': {
-    /** Funding lines, their check against the rules, and the ledger */
+  '/api/v1/projects/{id}/deliberations': {
+    /** A project's deliberation council meetings */
     get: {
       params: {
         id: string;
       };
       responses: {
         200: {
-          lines: Array<{
-            source:
-              | 'central_subsidy'
-              | 'central_budget_investment'
-              | 'special_bond'
-              | 'city_subsidy'
-              | 'district_subsidy'
-              | 'pipeline_utility'
-              | 'resident'
-              | 'social_capital'
-              | 'exemplary_award'
-              | 'property_subsidy';
-            channel: string | null;
-            amountFen: number;
-          }>;
-          check: {
-            ok: boolean;
-            costFen: number;
-            fundedFen: number;
-            shortfallFen: number;
-            violations: Array<{
-              rule: string;
-              value: unknown;
-              unit: string | null;
-              version: string;
-              source: string;
-              limitFen: number;
-              actualFen: number;
-              /** A stable code for the broken rule, e.g. funding.subsidy_cap_exceeded */
-              code: string;
-              /** The rule's name in the request's language */
-              name: string;
-              /** The rule's value with its unit, in words */
-              valueText: string;
-              /** The violation explained in the request's language */
-              message: string;
-            }>;
-            rulesUsed: Array<{
-              key: string;
-              name: string;
-              version: string;
-              source: string;
-            }>;
-          };
-          bySource: Array<{
-            source:
-              | 'central_subsidy'
-              | 'central_budget_investment'
-              | 'special_bond'
-              | 'city_subsidy'
-              | 'district_subsidy'
-              | 'pipeline_utility'
-              | 'resident'
-              | 'social_capital'
-              | 'exemplary_award'
-              | 'property_subsidy';
-            plannedFen: number;
-            amendedFen: number;
-            disbursedFen: number;
-          }>;
-          disbursements: Array<{
+          items: Array<{
             id: string;
-            source:
-              | 'central_subsidy'
-              | 'central_budget_investment'
-              | 'special_bond'
-              | 'city_subsidy'
-              | 'district_subsidy'
-              | 'pipeline_utility'
-              | 'resident'
-              | 'social_capital'
-              | 'exemplary_award'
-              | 'property_subsidy';
-            amountFen: number;
-            date: string;
-            payee: string;
-            documentRef: string;
-          }>;
-          amendments: Array<{
-            id: string;
-            source:
-              | 'central_subsidy'
-              | 'central_budget_investment'
-              | 'special_bond'
-              | 'city_subsidy'
-              | 'district_subsidy'
-              | 'pipeline_utility'
-              | 'resident'
-              | 'social_capital'
-              | 'exemplary_award'
-              | 'property_subsidy';
-            amountFen: number;
-            reason: string;
-            at: string;
+            body: 'red_tea_council' | 'residents_council' | 'other';
+            heldOn: string;
+            agenda: Array<string>;
+            attendees: number;
+            minutes: string;
+            resolutions: Array<{
+              text: string;
+              adopted: boolean;
+            }>;
+            planVersions: Array<number>;
+            recordedAt: string;
           }>;
         };
       };
     };
-    /** Replace the funding lines; 422 names every rule broken, with its value, version, source and the amounts */
-    put: {
+    /** Record a deliberation council meeting and the plan versions it changed */
+    post: {
       params: {
         id: string;
       };
       body: {
-        lines: Array<{
+        body: 'red_tea_council' | 'residents_council' | 'other';
+        heldOn: string;
+        agenda: Array<string>;
+        attendees: number;
+        attendeeResidentIds?: Array<string>;
+        minutes: string;
+        resolutions: Array<{
+          text: string;
+          adopted: boolean;
+        }>;
+        planVersions?: Array<number>;
+      };
+      responses: {
+        201: {
+          id: string;
+          body: 'red_tea_council' | 'residents_council' | 'other';
+          heldOn: string;
+          agenda: Array<string>;
+          attendees: number;
+          minutes: string;
+          resolutions: Array<{
+            text: string;
+            adopted: boolean;
+          }>;
+          planVersions: Array<number>;
+          recordedAt: string;
+        };
+      };
+    };
+  };
+  '/api/v1/projects/{id}/disbursements': {
+    /** Record a payment; beyond the source's planned and amended amount answers 409 */
+    post: {
+      params: {
+        id: string;
+      };
+      body: {
+        date: string;
+        source:
+          | 'central_subsidy'
+          | 'central_budget_investment'
+          | 'special_bond'
+          | 'city_subsidy'
+          | 'district_subsidy'
+          | 'pipeline_utility'
+          | 'resident'
+          | 'social_capital'
+          | 'exemplary_award'
+          | 'property_subsidy';
+        amountFen: number;
+        payee: string;
+        documentRef: string;
+      };
+      responses: {
+        201: {
+          id: string;
+          date: string;
           source:
             | 'central_subsidy'
             | 'central_budget_investment'
@@ -126,272 +101,9 @@ export interface paths_projects_4 {
             | 'social_capital'
             | 'exemplary_award'
             | 'property_subsidy';
-          channel?: string | null;
           amountFen: number;
-        }>;
-      };
-      responses: {
-        200: {
-          lines: Array<{
-            source:
-              | 'central_subsidy'
-              | 'central_budget_investment'
-              | 'special_bond'
-              | 'city_subsidy'
-              | 'district_subsidy'
-              | 'pipeline_utility'
-              | 'resident'
-              | 'social_capital'
-              | 'exemplary_award'
-              | 'property_subsidy';
-            channel: string | null;
-            amountFen: number;
-          }>;
-          check: {
-            ok: boolean;
-            costFen: number;
-            fundedFen: number;
-            shortfallFen: number;
-            violations: Array<{
-              rule: string;
-              value: unknown;
-              unit: string | null;
-              version: string;
-              source: string;
-              limitFen: number;
-              actualFen: number;
-              /** A stable code for the broken rule, e.g. funding.subsidy_cap_exceeded */
-              code: string;
-              /** The rule's name in the request's language */
-              name: string;
-              /** The rule's value with its unit, in words */
-              valueText: string;
-              /** The violation explained in the request's language */
-              message: string;
-            }>;
-            rulesUsed: Array<{
-              key: string;
-              name: string;
-              version: string;
-              source: string;
-            }>;
-          };
-          bySource: Array<{
-            source:
-              | 'central_subsidy'
-              | 'central_budget_investment'
-              | 'special_bond'
-              | 'city_subsidy'
-              | 'district_subsidy'
-              | 'pipeline_utility'
-              | 'resident'
-              | 'social_capital'
-              | 'exemplary_award'
-              | 'property_subsidy';
-            plannedFen: number;
-            amendedFen: number;
-            disbursedFen: number;
-          }>;
-          disbursements: Array<{
-            id: string;
-            source:
-              | 'central_subsidy'
-              | 'central_budget_investment'
-              | 'special_bond'
-              | 'city_subsidy'
-              | 'district_subsidy'
-              | 'pipeline_utility'
-              | 'resident'
-              | 'social_capital'
-              | 'exemplary_award'
-              | 'property_subsidy';
-            amountFen: number;
-            date: string;
-            payee: string;
-            documentRef: string;
-          }>;
-          amendments: Array<{
-            id: string;
-            source:
-              | 'central_subsidy'
-              | 'central_budget_investment'
-              | 'special_bond'
-              | 'city_subsidy'
-              | 'district_subsidy'
-              | 'pipeline_utility'
-              | 'resident'
-              | 'social_capital'
-              | 'exemplary_award'
-              | 'property_subsidy';
-            amountFen: number;
-            reason: string;
-            at: string;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/projects/{id}/governance': {
-    /** The compound's governance after renovation, and what it still lacks */
-    get: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          projectId: string;
-          partyOrganisation: string | null;
-          partyServiceStation: string | null;
-          ownersCommittee: {
-            name: string;
-            electedOn: string;
-            members: number;
-          } | null;
-          propertyCompany: {
-            id: string;
-            name: string;
-            creditCode: string;
-            districtCode: string;
-            qualification: string | null;
-            status: 'active' | 'suspended';
-            registeredAt: string;
-          } | null;
-          managementMode: 'professional_property' | 'quasi_property' | 'self_management' | null;
-          managementModeBallotId: string | null;
-          managementModeAdoptedOn: string | null;
-          documents: Array<{
-            id: string;
-            kind: 'management_rules' | 'meeting_rules' | 'other';
-            filename: string;
-            contentType: string;
-            sizeBytes: number;
-            sha256: string;
-            uploadedAt: string;
-          }>;
-          gaps: Array<string>;
-          updatedAt: string | null;
-        };
-      };
-    };
-    /** Record parts of the governance; the management mode is adopted from a passed management_mode ballot */
-    patch: {
-      params: {
-        id: string;
-      };
-      body: {
-        partyOrganisation?: string | null;
-        partyServiceStation?: string | null;
-        ownersCommittee?: {
-          name: string;
-          electedOn: string;
-          members: number;
-        } | null;
-        propertyCompanyId?: string | null;
-        managementModeBallotId?: string | null;
-      };
-      responses: {
-        200: {
-          projectId: string;
-          partyOrganisation: string | null;
-          partyServiceStation: string | null;
-          ownersCommittee: {
-            name: string;
-            electedOn: string;
-            members: number;
-          } | null;
-          propertyCompany: {
-            id: string;
-            name: string;
-            creditCode: string;
-            districtCode: string;
-            qualification: string | null;
-            status: 'active' | 'suspended';
-            registeredAt: string;
-          } | null;
-          managementMode: 'professional_property' | 'quasi_property' | 'self_management' | null;
-          managementModeBallotId: string | null;
-          managementModeAdoptedOn: string | null;
-          documents: Array<{
-            id: string;
-            kind: 'management_rules' | 'meeting_rules' | 'other';
-            filename: string;
-            contentType: string;
-            sizeBytes: number;
-            sha256: string;
-            uploadedAt: string;
-          }>;
-          gaps: Array<string>;
-          updatedAt: string | null;
-        };
-      };
-    };
-  };
-  '/api/v1/projects/{id}/governance/documents': {
-    /** File a governance document (multipart fields kind, file: pdf, png, jpeg, docx or xlsx) */
-    post: {
-      params: {
-        id: string;
-      };
-      responses: {
-        201: {
-          id: string;
-          kind: 'management_rules' | 'meeting_rules' | 'other';
-          filename: string;
-          contentType: string;
-          sizeBytes: number;
-          sha256: string;
-          uploadedAt: string;
-        };
-      };
-    };
-  };
-  '/api/v1/projects/{id}/outcomes': {
-    /** What the project delivered (zeros until recorded) */
-    get: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          projectId: string;
-          recorded: boolean;
-          parkingSpacesAdded: number;
-          liftsInstalled: number;
-          liftPositionsReserved: number;
-          publicServiceSpaceM2: string;
-          fitnessSpaceM2: string;
-          barrierFreeAgeFriendlyItems: number;
-          stateOwnedRoomsM2: string;
-          updatedAt: string | null;
-        };
-      };
-    };
-    /** Record what the project delivered: counts are whole numbers, areas m² with two decimals */
-    put: {
-      params: {
-        id: string;
-      };
-      body: {
-        parkingSpacesAdded: number;
-        liftsInstalled: number;
-        liftPositionsReserved: number;
-        publicServiceSpaceM2: string | number;
-        fitnessSpaceM2: string | number;
-        barrierFreeAgeFriendlyItems: number;
-        stateOwnedRoomsM2: string | number;
-      };
-      responses: {
-        200: {
-          projectId: string;
-          recorded: boolean;
-          parkingSpacesAdded: number;
-          liftsInstalled: number;
-          liftPositionsReserved: number;
-          publicServiceSpaceM2: string;
-          fitnessSpaceM2: string;
-          barrierFreeAgeFriendlyItems: number;
-          stateOwnedRoomsM2: string;
-          updatedAt: string | null;
+          payee: string;
+          documentRef: string;
         };
       };
     };

@@ -2,211 +2,322 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_projects_5 {
-  '/api/v1/projects/{id}/plan': {
-    /** The latest (or a given) plan version, costed and totalled */
+  '/api/v1/projects/{id}/documents': {
+    /** File a document (multipart fields step, materialType, file: pdf, png, jpeg, docx or xlsx) */
+    post: {
+      params: {
+        id: string;
+      };
+      responses: {
+        201: {
+          id: string;
+          step:
+            | 'project_proposal'
+            | 'feasibility'
+            | 'preliminary_design'
+            | 'construction_drawing_review'
+            | 'construction_permit'
+            | 'budget_review'
+            | 'tender';
+          materialType: string;
+          filename: string;
+          contentType: string;
+          size: number;
+          sha256: string;
+          uploadedBy: string | null;
+          uploadedAt: string;
+        };
+      };
+    };
+  };
+  '/api/v1/projects/{id}/funding': {
+    /** Funding lines, their check against the rules, and the ledger */
     get: {
       params: {
         id: string;
       };
-      query: {
-        version?: number;
-      };
       responses: {
         200: {
-          version: number;
-          status: 'draft' | 'submitted' | 'approved';
-          catalogueVersion: string;
-          items: Array<{
-            indicatorCode: string;
-            name: string;
-            unit: string | null;
-            category: string | null;
-            level1: string;
-            level2: string;
-            quantity: string;
-            unitPriceFen: number;
+          lines: Array<{
+            source:
+              | 'central_subsidy'
+              | 'central_budget_investment'
+              | 'special_bond'
+              | 'city_subsidy'
+              | 'district_subsidy'
+              | 'pipeline_utility'
+              | 'resident'
+              | 'social_capital'
+              | 'exemplary_award'
+              | 'property_subsidy';
+            channel: string | null;
             amountFen: number;
           }>;
-          totals: {
-            totalFen: number;
-            byLevel1: Array<{
+          check: {
+            ok: boolean;
+            costFen: number;
+            fundedFen: number;
+            shortfallFen: number;
+            violations: Array<{
+              rule: string;
+              value: unknown;
+              unit: string | null;
+              version: string;
+              source: string;
+              limitFen: number;
+              actualFen: number;
+              /** A stable code for the broken rule, e.g. funding.subsidy_cap_exceeded */
               code: string;
+              /** The rule's name in the request's language */
               name: string;
-              amountFen: number;
+              /** The rule's value with its unit, in words */
+              valueText: string;
+              /** The violation explained in the request's language */
+              message: string;
             }>;
-            byLevel2: Array<{
-              code: string;
+            rulesUsed: Array<{
+              key: string;
               name: string;
-              amountFen: number;
+              version: string;
+              source: string;
             }>;
+            /** What the check was fed: the same checkFunding (src/modules/funding/rules.ts) runs in the editor as the officer types */
+            basis: {
+              costFen: number;
+              /** The project's floor area in m², a decimal with two places */
+              floorAreaM2: string;
+              subsidyCap: {
+                key: string;
+                version: string;
+                /** yuan per m² */
+                value: number | string;
+                unit: string | null;
+                source: string;
+                /** The rule's name in the request's language */
+                name: string;
+                /** The rule's value with its unit, in words */
+                valueText: string;
+              };
+              residentShare: {
+                key: string;
+                version: string;
+                value: {
+                  numerator: number;
+                  denominator: number;
+                };
+                unit: string | null;
+                source: string;
+                /** The rule's name in the request's language */
+                name: string;
+                /** The rule's value with its unit, in words */
+                valueText: string;
+              };
+            };
           };
-          coverage: {
-            sixHaves: Array<{
-              name: string;
-              covered: boolean;
-            }>;
-            scenarios: Array<{
-              scenario: string;
-              covered: boolean;
-            }>;
-          };
-          versions: Array<{
-            version: number;
-            status: string;
-            totalFen: number;
-            createdAt: string;
+          bySource: Array<{
+            source:
+              | 'central_subsidy'
+              | 'central_budget_investment'
+              | 'special_bond'
+              | 'city_subsidy'
+              | 'district_subsidy'
+              | 'pipeline_utility'
+              | 'resident'
+              | 'social_capital'
+              | 'exemplary_award'
+              | 'property_subsidy';
+            plannedFen: number;
+            amendedFen: number;
+            disbursedFen: number;
           }>;
-          basicNeedsLeftOut: Array<{
-            indicatorCode: string;
-            name: string;
-            nameEn: string;
+          disbursements: Array<{
+            id: string;
+            source:
+              | 'central_subsidy'
+              | 'central_budget_investment'
+              | 'special_bond'
+              | 'city_subsidy'
+              | 'district_subsidy'
+              | 'pipeline_utility'
+              | 'resident'
+              | 'social_capital'
+              | 'exemplary_award'
+              | 'property_subsidy';
+            amountFen: number;
+            date: string;
+            payee: string;
+            documentRef: string;
+          }>;
+          amendments: Array<{
+            id: string;
+            source:
+              | 'central_subsidy'
+              | 'central_budget_investment'
+              | 'special_bond'
+              | 'city_subsidy'
+              | 'district_subsidy'
+              | 'pipeline_utility'
+              | 'resident'
+              | 'social_capital'
+              | 'exemplary_award'
+              | 'property_subsidy';
+            amountFen: number;
+            reason: string;
+            at: string;
           }>;
         };
       };
     };
-    /** Replace the draft plan (a new draft after a submitted or approved version) */
+    /** Replace the funding lines; 422 names every rule broken, with its value, version, source and the amounts */
     put: {
       params: {
         id: string;
       };
       body: {
-        items: Array<{
-          indicatorCode: string;
-          quantity: string | number;
-          unitPriceFen?: number;
+        lines: Array<{
+          source:
+            | 'central_subsidy'
+            | 'central_budget_investment'
+            | 'special_bond'
+            | 'city_subsidy'
+            | 'district_subsidy'
+            | 'pipeline_utility'
+            | 'resident'
+            | 'social_capital'
+            | 'exemplary_award'
+            | 'property_subsidy';
+          channel?: string | null;
+          amountFen: number;
         }>;
       };
       responses: {
         200: {
-          version: number;
-          status: 'draft' | 'submitted' | 'approved';
-          catalogueVersion: string;
-          items: Array<{
-            indicatorCode: string;
-            name: string;
-            unit: string | null;
-            category: string | null;
-            level1: string;
-            level2: string;
-            quantity: string;
-            unitPriceFen: number;
+          lines: Array<{
+            source:
+              | 'central_subsidy'
+              | 'central_budget_investment'
+              | 'special_bond'
+              | 'city_subsidy'
+              | 'district_subsidy'
+              | 'pipeline_utility'
+              | 'resident'
+              | 'social_capital'
+              | 'exemplary_award'
+              | 'property_subsidy';
+            channel: string | null;
             amountFen: number;
           }>;
-          totals: {
-            totalFen: number;
-            byLevel1: Array<{
+          check: {
+            ok: boolean;
+            costFen: number;
+            fundedFen: number;
+            shortfallFen: number;
+            violations: Array<{
+              rule: string;
+              value: unknown;
+              unit: string | null;
+              version: string;
+              source: string;
+              limitFen: number;
+              actualFen: number;
+              /** A stable code for the broken rule, e.g. funding.subsidy_cap_exceeded */
               code: string;
+              /** The rule's name in the request's language */
               name: string;
-              amountFen: number;
+              /** The rule's value with its unit, in words */
+              valueText: string;
+              /** The violation explained in the request's language */
+              message: string;
             }>;
-            byLevel2: Array<{
-              code: string;
+            rulesUsed: Array<{
+              key: string;
               name: string;
-              amountFen: number;
+              version: string;
+              source: string;
             }>;
+            /** What the check was fed: the same checkFunding (src/modules/funding/rules.ts) runs in the editor as the officer types */
+            basis: {
+              costFen: number;
+              /** The project's floor area in m², a decimal with two places */
+              floorAreaM2: string;
+              subsidyCap: {
+                key: string;
+                version: string;
+                /** yuan per m² */
+                value: number | string;
+                unit: string | null;
+                source: string;
+                /** The rule's name in the request's language */
+                name: string;
+                /** The rule's value with its unit, in words */
+                valueText: string;
+              };
+              residentShare: {
+                key: string;
+                version: string;
+                value: {
+                  numerator: number;
+                  denominator: number;
+                };
+                unit: string | null;
+                source: string;
+                /** The rule's name in the request's language */
+                name: string;
+                /** The rule's value with its unit, in words */
+                valueText: string;
+              };
+            };
           };
-          coverage: {
-            sixHaves: Array<{
-              name: string;
-              covered: boolean;
-            }>;
-            scenarios: Array<{
-              scenario: string;
-              covered: boolean;
-            }>;
-          };
-          versions: Array<{
-            version: number;
-            status: string;
-            totalFen: number;
-            createdAt: string;
+          bySource: Array<{
+            source:
+              | 'central_subsidy'
+              | 'central_budget_investment'
+              | 'special_bond'
+              | 'city_subsidy'
+              | 'district_subsidy'
+              | 'pipeline_utility'
+              | 'resident'
+              | 'social_capital'
+              | 'exemplary_award'
+              | 'property_subsidy';
+            plannedFen: number;
+            amendedFen: number;
+            disbursedFen: number;
           }>;
-          basicNeedsLeftOut: Array<{
-            indicatorCode: string;
-            name: string;
-            nameEn: string;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/projects/{id}/plan-reviews': {
-    /** Record a department's review of a project in the annual plan (return needs comments) */
-    post: {
-      params: {
-        id: string;
-      };
-      body: {
-        department: 'housing' | 'development_reform' | 'finance';
-        decision: 'approve' | 'return';
-        comments?: string | null;
-      };
-      responses: {
-        201: {
-          id: string;
-          department: 'housing' | 'development_reform' | 'finance';
-          decision: 'approve' | 'return';
-          comments: string | null;
-          decidedAt: string;
-        };
-      };
-    };
-  };
-  '/api/v1/projects/{id}/plan/approve': {
-    /** Record the residents' approval of the submitted version */
-    post: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          version: number;
-          status: 'draft' | 'submitted' | 'approved';
-          catalogueVersion: string;
-          items: Array<{
-            indicatorCode: string;
-            name: string;
-            unit: string | null;
-            category: string | null;
-            level1: string;
-            level2: string;
-            quantity: string;
-            unitPriceFen: number;
+          disbursements: Array<{
+            id: string;
+            source:
+              | 'central_subsidy'
+              | 'central_budget_investment'
+              | 'special_bond'
+              | 'city_subsidy'
+              | 'district_subsidy'
+              | 'pipeline_utility'
+              | 'resident'
+              | 'social_capital'
+              | 'exemplary_award'
+              | 'property_subsidy';
             amountFen: number;
+            date: string;
+            payee: string;
+            documentRef: string;
           }>;
-          totals: {
-            totalFen: number;
-            byLevel1: Array<{
-              code: string;
-              name: string;
-              amountFen: number;
-            }>;
-            byLevel2: Array<{
-              code: string;
-              name: string;
-              amountFen: number;
-            }>;
-          };
-          coverage: {
-            sixHaves: Array<{
-              name: string;
-              covered: boolean;
-            }>;
-            scenarios: Array<{
-              scenario: string;
-              covered: boolean;
-            }>;
-          };
-          versions: Array<{
-            version: number;
-            status: string;
-            totalFen: number;
-            createdAt: string;
-          }>;
-          basicNeedsLeftOut: Array<{
-            indicatorCode: string;
-            name: string;
-            nameEn: string;
+          amendments: Array<{
+            id: string;
+            source:
+              | 'central_subsidy'
+              | 'central_budget_investment'
+              | 'special_bond'
+              | 'city_subsidy'
+              | 'district_subsidy'
+              | 'pipeline_utility'
+              | 'resident'
+              | 'social_capital'
+              | 'exemplary_award'
+              | 'property_subsidy';
+            amountFen: number;
+            reason: string;
+            at: string;
           }>;
         };
       };

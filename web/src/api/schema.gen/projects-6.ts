@@ -2,68 +2,8 @@
 // change the route schemas, then run `npm run gen:api`. `npm run check` fails while this file is stale.
 
 export interface paths_projects_6 {
-  '/api/v1/projects/{id}/plan/submit': {
-    /** Freeze the draft and put it to the residents */
-    post: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          version: number;
-          status: 'draft' | 'submitted' | 'approved';
-          catalogueVersion: string;
-          items: Array<{
-            indicatorCode: string;
-            name: string;
-            unit: string | null;
-            category: string | null;
-            level1: string;
-            level2: string;
-            quantity: string;
-            unitPriceFen: number;
-            amountFen: number;
-          }>;
-          totals: {
-            totalFen: number;
-            byLevel1: Array<{
-              code: string;
-              name: string;
-              amountFen: number;
-            }>;
-            byLevel2: Array<{
-              code: string;
-              name: string;
-              amountFen: number;
-            }>;
-          };
-          coverage: {
-            sixHaves: Array<{
-              name: string;
-              covered: boolean;
-            }>;
-            scenarios: Array<{
-              scenario: string;
-              covered: boolean;
-            }>;
-          };
-          versions: Array<{
-            version: number;
-            status: string;
-            totalFen: number;
-            createdAt: string;
-          }>;
-          basicNeedsLeftOut: Array<{
-            indicatorCode: string;
-            name: string;
-            nameEn: string;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/projects/{id}/satisfaction': {
-    /** A project's satisfaction rate from its latest satisfaction survey, as an exact fraction, and its tier */
+  '/api/v1/projects/{id}/governance': {
+    /** The compound's governance after renovation, and what it still lacks */
     get: {
       params: {
         id: string;
@@ -71,190 +11,164 @@ export interface paths_projects_6 {
       responses: {
         200: {
           projectId: string;
-          surveyId: string | null;
-          satisfied: number;
-          answered: number;
-          rate: string | null;
-          tier: {
-            index: number;
-            minPercent: number;
+          partyOrganisation: string | null;
+          partyServiceStation: string | null;
+          ownersCommittee: {
+            name: string;
+            electedOn: string;
+            members: number;
           } | null;
-          rules: Array<{
-            key: string;
-            version: string;
+          propertyCompany: {
+            id: string;
+            name: string;
+            creditCode: string;
+            districtCode: string;
+            qualification: string | null;
+            status: 'active' | 'suspended';
+            registeredAt: string;
+          } | null;
+          managementMode: 'professional_property' | 'quasi_property' | 'self_management' | null;
+          managementModeBallotId: string | null;
+          managementModeAdoptedOn: string | null;
+          documents: Array<{
+            id: string;
+            kind: 'management_rules' | 'meeting_rules' | 'other';
+            filename: string;
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
           }>;
+          gaps: Array<string>;
+          updatedAt: string | null;
         };
       };
     };
-  };
-  '/api/v1/projects/{id}/supervision': {
-    /** Defects reported during the works, and the completion acceptances */
-    get: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          defects: Array<{
-            id: string;
-            role: 'resident_representative' | 'building_steward' | 'supervisor' | 'contractor' | 'housing_bureau';
-            building: string | null;
-            description: string;
-            status: 'open' | 'closed';
-            reportedAt: string;
-          }>;
-          acceptances: Array<{
-            id: string;
-            heldOn: string;
-            passed: boolean;
-            signatories: Array<{
-              role: 'resident_representative' | 'building_steward' | 'supervisor' | 'contractor' | 'housing_bureau';
-              residentId?: string;
-              organisation?: string;
-            }>;
-            notes: string | null;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/projects/{id}/surveys': {
-    /** The project's surveys with their response counts */
-    get: {
-      params: {
-        id: string;
-      };
-      responses: {
-        200: {
-          items: Array<{
-            id: string;
-            projectId: string;
-            kind: 'baseline' | 'willingness' | 'satisfaction' | 'other';
-            title: string;
-            status: 'open' | 'closed';
-            questions: number;
-            responses: number;
-            refused: number;
-            openedAt: string;
-            closedAt: string | null;
-          }>;
-        };
-      };
-    };
-    /** Open a survey of the project's households: baseline, willingness, satisfaction or other */
-    post: {
+    /** Record parts of the governance; the management mode is adopted from a passed management_mode ballot */
+    patch: {
       params: {
         id: string;
       };
       body: {
-        kind: 'baseline' | 'willingness' | 'satisfaction' | 'other';
-        title: string;
-        questions: Array<{
-          id: string;
-          type: 'single' | 'multiple' | 'scale' | 'text';
-          text: string;
-          required: boolean;
-          options?: Array<{
-            code: string;
-            label: string;
-            indicatorCode?: string;
+        partyOrganisation?: string | null;
+        partyServiceStation?: string | null;
+        ownersCommittee?: {
+          name: string;
+          electedOn: string;
+          members: number;
+        } | null;
+        propertyCompanyId?: string | null;
+        managementModeBallotId?: string | null;
+      };
+      responses: {
+        200: {
+          projectId: string;
+          partyOrganisation: string | null;
+          partyServiceStation: string | null;
+          ownersCommittee: {
+            name: string;
+            electedOn: string;
+            members: number;
+          } | null;
+          propertyCompany: {
+            id: string;
+            name: string;
+            creditCode: string;
+            districtCode: string;
+            qualification: string | null;
+            status: 'active' | 'suspended';
+            registeredAt: string;
+          } | null;
+          managementMode: 'professional_property' | 'quasi_property' | 'self_management' | null;
+          managementModeBallotId: string | null;
+          managementModeAdoptedOn: string | null;
+          documents: Array<{
+            id: string;
+            kind: 'management_rules' | 'meeting_rules' | 'other';
+            filename: string;
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
           }>;
-          min?: number;
-          max?: number;
-          maxLength?: number;
-        }>;
+          gaps: Array<string>;
+          updatedAt: string | null;
+        };
+      };
+    };
+  };
+  '/api/v1/projects/{id}/governance/documents': {
+    /** File a governance document (multipart fields kind, file: pdf, png, jpeg, docx or xlsx) */
+    post: {
+      params: {
+        id: string;
       };
       responses: {
         201: {
           id: string;
+          kind: 'management_rules' | 'meeting_rules' | 'other';
+          filename: string;
+          contentType: string;
+          sizeBytes: number;
+          sha256: string;
+          uploadedAt: string;
         };
       };
     };
   };
-  '/api/v1/projects/{id}/transitions': {
-    /** Move to the next stage; 409 lists every unmet gate */
-    post: {
+  '/api/v1/projects/{id}/outcomes': {
+    /** What the project delivered (zeros until recorded) */
+    get: {
+      params: {
+        id: string;
+      };
+      responses: {
+        200: {
+          projectId: string;
+          recorded: boolean;
+          parkingSpacesAdded: number;
+          liftsInstalled: number;
+          liftPositionsReserved: number;
+          publicServiceSpaceM2: string;
+          fitnessSpaceM2: string;
+          barrierFreeAgeFriendlyItems: number;
+          stateOwnedRoomsM2: string;
+          updatedAt: string | null;
+        };
+      };
+    };
+    /** Record what the project delivered: counts are whole numbers, areas m² with two decimals */
+    put: {
       params: {
         id: string;
       };
       body: {
-        to:
-          | 'planned'
-          | 'surveyed'
-          | 'consented'
-          | 'designed'
-          | 'plan_approved'
-          | 'consulted'
-          | 'approved'
-          | 'tendered'
-          | 'under_construction'
-          | 'accepted'
-          | 'handed_over';
+        parkingSpacesAdded: number;
+        liftsInstalled: number;
+        liftPositionsReserved: number;
+        publicServiceSpaceM2: string | number;
+        fitnessSpaceM2: string | number;
+        barrierFreeAgeFriendlyItems: number;
+        stateOwnedRoomsM2: string | number;
       };
       responses: {
         200: {
-          id: string;
-          name: string;
-          year: number;
-          stage:
-            | 'planned'
-            | 'surveyed'
-            | 'consented'
-            | 'designed'
-            | 'plan_approved'
-            | 'consulted'
-            | 'approved'
-            | 'tendered'
-            | 'under_construction'
-            | 'accepted'
-            | 'handed_over';
-          districtCode: string;
-          divisionPath: Array<string>;
-          floorAreaM2: string;
-          households: number;
-          futureCommunity: boolean;
-          cluster: boolean;
-          compounds: Array<{
-            id: string;
-            name: string;
-            floorAreaM2: string;
-            households: number;
-          }>;
-          timeline: Array<{
-            from: string | null;
-            to: string;
-            at: string;
-            by: {
-              id: string;
-              username: string;
-              displayName: string;
-            } | null;
-          }>;
-          nextStage:
-            | 'planned'
-            | 'surveyed'
-            | 'consented'
-            | 'designed'
-            | 'plan_approved'
-            | 'consulted'
-            | 'approved'
-            | 'tendered'
-            | 'under_construction'
-            | 'accepted'
-            | 'handed_over'
-            | null;
-          gates: Array<{
-            code: string;
-            message: string;
-            satisfied: boolean;
-            satisfy: string;
-          }>;
+          projectId: string;
+          recorded: boolean;
+          parkingSpacesAdded: number;
+          liftsInstalled: number;
+          liftPositionsReserved: number;
+          publicServiceSpaceM2: string;
+          fitnessSpaceM2: string;
+          barrierFreeAgeFriendlyItems: number;
+          stateOwnedRoomsM2: string;
+          updatedAt: string | null;
         };
       };
     };
   };
-  '/api/v1/projects/{id}/work-packages': {
-    /** A project's work packages (a liaison: their department's) */
+  '/api/v1/projects/{id}/photos': {
+    /** The project's before (改造前) and after (改造后) photos, oldest first, with how many of each */
     get: {
       params: {
         id: string;
@@ -264,66 +178,51 @@ export interface paths_projects_6 {
           items: Array<{
             id: string;
             projectId: string;
-            projectName: string;
-            compoundId: string;
-            compoundName: string;
-            year: number;
-            kind: string;
-            department: string;
-            durationDays: number;
-            crews: number;
-            opensGround: boolean;
-            blocksAccess: boolean;
-            planItemCodes: Array<string>;
-            status: 'planned' | 'started' | 'done';
-            startedOn: string | null;
+            tag: 'before' | 'after';
+            caption: string | null;
+            building: {
+              id: string;
+              name: string;
+            } | null;
+            filename: string;
+            contentType: string;
+            size: number;
+            width: number;
+            height: number;
+            url: string;
+            uploadedBy: string | null;
+            uploadedAt: string;
           }>;
+          counts: {
+            before: number;
+            after: number;
+          };
         };
       };
     };
-    /** Add a work package to a compound of the project (its department follows from its kind) */
+    /** File a photo (multipart fields tag: before | after, caption?, buildingId?, file: PNG or JPEG, at most 10 MB) */
     post: {
       params: {
         id: string;
-      };
-      body: {
-        compoundId: string;
-        kind:
-          | 'water'
-          | 'drainage'
-          | 'gas'
-          | 'power'
-          | 'telecom'
-          | 'roads'
-          | 'greening'
-          | 'lift_shaft'
-          | 'facade'
-          | 'painting'
-          | 'fire'
-          | 'police_security'
-          | 'civil_affairs';
-        durationDays: number;
-        crews: number;
-        blocksAccess?: boolean;
-        planItemCodes?: Array<string>;
       };
       responses: {
         201: {
           id: string;
           projectId: string;
-          projectName: string;
-          compoundId: string;
-          compoundName: string;
-          year: number;
-          kind: string;
-          department: string;
-          durationDays: number;
-          crews: number;
-          opensGround: boolean;
-          blocksAccess: boolean;
-          planItemCodes: Array<string>;
-          status: 'planned' | 'started' | 'done';
-          startedOn: string | null;
+          tag: 'before' | 'after';
+          caption: string | null;
+          building: {
+            id: string;
+            name: string;
+          } | null;
+          filename: string;
+          contentType: string;
+          size: number;
+          width: number;
+          height: number;
+          url: string;
+          uploadedBy: string | null;
+          uploadedAt: string;
         };
       };
     };

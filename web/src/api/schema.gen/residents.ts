@@ -3,10 +3,14 @@
 
 export interface paths_residents {
   '/api/v1/residents/{id}/personal': {
-    /** A resident's full personal data (every read is audited) */
+    /** A resident's full personal data (every read is audited with its reason) */
     get: {
       params: {
         id: string;
+      };
+      query: {
+        /** Why the full personal data is read (2–200 characters); kept in the audit log */
+        reason: string;
       };
       responses: {
         200: {

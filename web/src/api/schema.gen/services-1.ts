@@ -163,10 +163,14 @@ export interface paths_services_1 {
     };
   };
   '/api/v1/services/care-profiles/{id}/personal': {
-    /** One care profile in full: name, phone, birth date, notes, address, family (every read is audited) */
+    /** One care profile in full: name, phone, birth date, notes, address, family (every read is audited with its reason) */
     get: {
       params: {
         id: string;
+      };
+      query: {
+        /** Why the full personal data is read (2–200 characters); kept in the audit log */
+        reason: string;
       };
       responses: {
         200: {

@@ -3,10 +3,11 @@
 
 export interface paths_services_3 {
   '/api/v1/services/orders': {
-    /** Orders in scope, newest first (a provider: those of the compounds it serves that were offered or given to it) */
+    /** Orders in scope, newest first (a provider: those of the compounds it serves that were offered or given to it); awaiting=true: only those with an offer still unanswered (a provider: made to it) */
     get: {
       query: {
         status?: 'requested' | 'offered' | 'accepted' | 'in_service' | 'completed' | 'cancelled' | 'unmatched' | 'no_show';
+        awaiting?: 'true' | 'false';
         kind?: string;
         compoundId?: string;
         limit?: number;

@@ -208,122 +208,21 @@ export interface paths_services_5 {
         };
       };
     };
-  };
-  '/api/v1/services/providers/{id}/compounds': {
-    /** The compounds the provider serves (replaces the list) */
+    /** Change a provider: its name, gender (an individual), dialects, where it works from, and whether it is active */
     put: {
       params: {
         id: string;
       };
       body: {
-        compoundIds: Array<string>;
+        name: string;
+        gender?: 'female' | 'male' | null;
+        dialects: Array<string>;
+        lat: number;
+        lng: number;
+        active: boolean;
       };
       responses: {
         200: {
-          id: string;
-          kind: 'company' | 'individual';
-          name: string;
-          gender: 'female' | 'male' | null;
-          communityCode: string;
-          ratingCount: number;
-          ratingAverage: string | null;
-          active: boolean;
-          dialects: Array<string>;
-          lat: number;
-          lng: number;
-          compoundIds: Array<string>;
-          accountIds: Array<string>;
-          qualifications: Array<{
-            id: string;
-            code: string;
-            name: {
-              zh: string;
-              en: string;
-            };
-            ref: string | null;
-            validUntil: string;
-            valid: boolean;
-          }>;
-          offerings: Array<{
-            id: string;
-            kind: string;
-            kindName: {
-              zh: string;
-              en: string;
-            };
-            name: string;
-            priceFen: number;
-            active: boolean;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/services/providers/{id}/offerings': {
-    /** Add an offering: a kind of service at a price in fen */
-    post: {
-      params: {
-        id: string;
-      };
-      body: {
-        kind: string;
-        name: string;
-        priceFen: number;
-      };
-      responses: {
-        201: {
-          id: string;
-          kind: 'company' | 'individual';
-          name: string;
-          gender: 'female' | 'male' | null;
-          communityCode: string;
-          ratingCount: number;
-          ratingAverage: string | null;
-          active: boolean;
-          dialects: Array<string>;
-          lat: number;
-          lng: number;
-          compoundIds: Array<string>;
-          accountIds: Array<string>;
-          qualifications: Array<{
-            id: string;
-            code: string;
-            name: {
-              zh: string;
-              en: string;
-            };
-            ref: string | null;
-            validUntil: string;
-            valid: boolean;
-          }>;
-          offerings: Array<{
-            id: string;
-            kind: string;
-            kindName: {
-              zh: string;
-              en: string;
-            };
-            name: string;
-            priceFen: number;
-            active: boolean;
-          }>;
-        };
-      };
-    };
-  };
-  '/api/v1/services/providers/{id}/qualifications': {
-    /** Record a qualification with its expiry (an expired one makes the provider ineligible for kinds that require it) */
-    post: {
-      params: {
-        id: string;
-      };
-      body: {
-        code: string;
-        ref?: string;
-        validUntil: string;
-      };
-      responses: {
-        201: {
           id: string;
           kind: 'company' | 'individual';
           name: string;

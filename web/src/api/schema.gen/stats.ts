@@ -11,6 +11,23 @@ export interface paths_stats {
       };
       responses: {
         200: {
+          /** when these figures were read from the records (ISO 8601) */
+          asOf: string;
+          /** headline figures that changed sharply against the end of the previous month (rule stats.sharp_change) */
+          changes: {
+            /** the day of the previous month's last snapshot compared with, if any */
+            since: string | null;
+            items: Array<{
+              figure: string;
+              before: string;
+              now: string;
+            }>;
+            rule: {
+              key: string;
+              version: string;
+              name: string;
+            };
+          };
           division: string;
           level: string;
           year: number | null;

@@ -30,6 +30,18 @@ export interface paths_work_packages {
             planItemCodes: Array<string>;
             status: 'planned' | 'started' | 'done';
             startedOn: string | null;
+            districtCode: string;
+            /** the district of the package's compound, by name */
+            districtName: string;
+            subdistrictCode: string;
+            /** the subdistrict (街道) of the package's compound, by name */
+            subdistrictName: string;
+            /** the first and last working day in the latest finished timetable that placed the package; null before any */
+            planned: {
+              scheduleId: string;
+              startDate: string;
+              endDate: string;
+            } | null;
           }>;
           nextCursor: string | null;
         };
@@ -79,6 +91,18 @@ export interface paths_work_packages {
           planItemCodes: Array<string>;
           status: 'planned' | 'started' | 'done';
           startedOn: string | null;
+          districtCode: string;
+          /** the district of the package's compound, by name */
+          districtName: string;
+          subdistrictCode: string;
+          /** the subdistrict (街道) of the package's compound, by name */
+          subdistrictName: string;
+          /** the first and last working day in the latest finished timetable that placed the package; null before any */
+          planned: {
+            scheduleId: string;
+            startDate: string;
+            endDate: string;
+          } | null;
         };
       };
     };

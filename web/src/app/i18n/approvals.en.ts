@@ -124,5 +124,10 @@ export const gatesEn: typeof gatesZh = {
   consultation_minutes: 'A joint consultation is held and minuted',
   approval_checklist: 'Every approval step is done or simplified',
   funding_complete: 'Funding is complete and within the policy rules',
+  baseline_survey_coverage: 'The baseline survey covers every household',
+  consent_ballot: 'The residents consented to the renovation by ballot',
+  plan_approval_ballot: 'The residents approved the plan by ballot',
+  completion_acceptance: 'The completion acceptance is passed',
+  tripartite_governance: 'Tripartite governance is in place',
   serverDetail: 'System detail',
 };

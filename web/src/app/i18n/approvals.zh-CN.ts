@@ -122,5 +122,10 @@ export const gatesZh = {
   consultation_minutes: '已召开联合会商并形成会议纪要',
   approval_checklist: '审批事项均已办结或经会商简化',
   funding_complete: '资金方案已落实且符合政策规则',
+  baseline_survey_coverage: '基础摸底调查已覆盖全部住户',
+  consent_ballot: '居民改造意愿表决已通过',
+  plan_approval_ballot: '改造方案认可表决已通过',
+  completion_acceptance: '竣工验收已通过',
+  tripartite_governance: '已建立三方协同治理机制',
   serverDetail: '系统说明',
 };

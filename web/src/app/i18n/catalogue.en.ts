@@ -5,7 +5,7 @@ export const catalogueEn: typeof catalogueZh = {
   title: 'Catalogue',
   version: 'Version {{version}}',
   counts: 'Level 1: {{l1}} · Level 2: {{l2}} · Level 3: {{l3}}',
-  priceList: 'Price list {{version}} (from {{from}})',
+  priceList: 'Price list (from {{from}})',
   noPrices: 'No price list in force',
   search: 'Name (zh / en) or code',
   category: 'Category',
@@ -101,6 +101,16 @@ export const fundingEn: typeof fundingZh = {
       funding_resident_share_max: "Residents' contribution above the cap",
       default: 'Rule {{rule}} broken',
     },
+  },
+  live: {
+    subsidy_cap:
+      'City and district subsidies of {{actual}} exceed the limit of {{limit}} ({{rule}}: {{value}}, version {{version}}; source: {{source}}).',
+    resident_share:
+      'Residents’ funds of {{actual}} exceed the limit of {{limit}} ({{rule}}: {{value}}, version {{version}}; source: {{source}}).',
+    rule: '{{actual}} exceeds {{limit}} ({{rule}}: {{value}}, version {{version}}; source: {{source}}).',
+    excess: "The lines exceed the plan's cost by {{excess}}.",
+    badAmount: 'Enter an amount in yuan with at most two decimals',
+    checking: 'Checked live as you type (not saved yet)',
   },
   chart: { title: 'Funding by source', lines: 'Funding lines', planned: 'Planned', amended: 'Amended', disbursed: 'Disbursed' },
   disbursements: 'Disbursement ledger',

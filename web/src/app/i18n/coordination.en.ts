@@ -162,7 +162,7 @@ export const coordinationEn: typeof coordinationZh = {
     compound: 'Compound (empty for city-wide)',
     addBlackout: 'Add blackout',
     noBlackouts: 'No blackouts in {{year}}',
-    readOnly: 'Only users with coordination.configure may change these',
+    readOnly: 'Only users allowed to configure the coordination may change these',
   },
   reviews: {
     title: 'Annual plan review',
@@ -190,5 +190,14 @@ export const coordinationEn: typeof coordinationZh = {
     markAllRead: 'Mark all read',
     read: 'Read',
     openSchedule: 'Open timetable',
+  },
+  // A package's dates (issue 16: the liaison's schedule).
+  dates: {
+    plannedStart: 'Planned start',
+    plannedEnd: 'Planned end',
+    planned: 'Planned dates',
+    unplaced: 'Not yet placed in a finished timetable',
+    openTimetable: 'Open its timetable',
+    open: 'Dates',
   },
 };

@@ -160,7 +160,7 @@ export const coordinationZh = {
     compound: '小区（留空为全市）',
     addBlackout: '添加禁止施工期',
     noBlackouts: '{{year}} 年暂无禁止施工期',
-    readOnly: '仅具有 coordination.configure 权限的用户可以修改',
+    readOnly: '仅具有施工编排配置权限的用户可以修改',
   },
   reviews: {
     title: '年度计划审查',
@@ -188,5 +188,14 @@ export const coordinationZh = {
     markAllRead: '全部标为已读',
     read: '已读',
     openSchedule: '查看时间表',
+  },
+  // A package's dates (issue 16: the liaison's schedule).
+  dates: {
+    plannedStart: '计划开工',
+    plannedEnd: '计划完工',
+    planned: '计划工期',
+    unplaced: '尚未排入任何已完成的施工时间表',
+    openTimetable: '查看所在施工时间表',
+    open: '查看日期',
   },
 };

@@ -71,6 +71,7 @@ const en: Messages = {
     notice: 'For authorised staff only. Every action is audited.',
   },
   common: {
+    techDetails: 'Technical details',
     // Not shown in English: the server's detail says it (see errorMessage).
     problem: {
       400: 'Bad request',

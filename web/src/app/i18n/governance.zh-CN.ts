@@ -2,7 +2,7 @@
 export const governanceZh = {
   title: '长效治理',
   checklist: '三方协同治理',
-  checklistHint: '移交（handed_over）前须建立小区党组织、业主委员会与物业服务三方协同治理机制（条件 tripartite_governance）。',
+  checklistHint: '移交管理前须建立小区党组织、业主委员会与物业服务三方协同治理机制。',
   complete: '三方协同治理已全部到位',
   missing: '尚缺 {{count}} 项',
   parts: {

@@ -3,6 +3,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCN from './zh-CN.ts';
+import { formsZh } from './forms.zh-CN.ts';
+import { formsEn } from './forms.en.ts';
 import en from './en.ts';
 import { evaluationZh } from './evaluation.zh-CN.ts';
 import { evaluationEn } from './evaluation.en.ts';
@@ -10,6 +12,8 @@ import { dutyZh } from './duty.zh-CN.ts';
 import { dutyEn } from './duty.en.ts';
 import { geoMapZh, gridDashZh } from './griddash.zh-CN.ts';
 import { geoMapEn, gridDashEn } from './griddash.en.ts';
+import { districtMapZh } from './map.zh-CN.ts';
+import { districtMapEn } from './map.en.ts';
 import { gridEventsZh } from './gridEvents.zh-CN.ts';
 import { gridEventsEn } from './gridEvents.en.ts';
 import { servicesZh } from './services.zh-CN.ts';
@@ -22,6 +26,26 @@ import { repairsZh } from './repairs.zh-CN.ts';
 import { repairsEn } from './repairs.en.ts';
 import { communityZh } from './community.zh-CN.ts';
 import { communityEn } from './community.en.ts';
+import { passageDeskZh } from './passageDesk.zh-CN.ts';
+import { passageDeskEn } from './passageDesk.en.ts';
+import { parkingDeskZh } from './parkingDesk.zh-CN.ts';
+import { parkingDeskEn } from './parkingDesk.en.ts';
+import { svcZh } from './svc.zh-CN.ts';
+import { svcEn } from './svc.en.ts';
+import { circleZh } from './circle.zh-CN.ts';
+import { circleEn } from './circle.en.ts';
+import { spacesZh } from './spaces.zh-CN.ts';
+import { spacesEn } from './spaces.en.ts';
+import { clustersZh } from './clusters.zh-CN.ts';
+import { clustersEn } from './clusters.en.ts';
+import { homeZh } from './home.zh-CN.ts';
+import { homeEn } from './home.en.ts';
+import { trustZh } from './trust.zh-CN.ts';
+import { trustEn } from './trust.en.ts';
+import { projectPhotosZh } from './photos.zh-CN.ts';
+import { projectPhotosEn } from './photos.en.ts';
+import { findingZh } from './finding.zh-CN.ts';
+import { findingEn } from './finding.en.ts';
 
 export type AppLocale = 'zh-CN' | 'en';
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -65,6 +89,18 @@ void i18n.use(initReactI18next).init({
         market: marketZh,
         repairs: repairsZh,
         community: communityZh,
+        passageDesk: passageDeskZh,
+        parkingDesk: parkingDeskZh,
+        svc: svcZh,
+        circle: circleZh,
+        clusters: clustersZh,
+        home: homeZh,
+        trust: trustZh,
+        spaces: spacesZh,
+        districtMap: districtMapZh,
+        forms: formsZh,
+        projectPhotos: projectPhotosZh,
+        finding: findingZh,
       },
     },
     en: {
@@ -80,6 +116,18 @@ void i18n.use(initReactI18next).init({
         market: marketEn,
         repairs: repairsEn,
         community: communityEn,
+        passageDesk: passageDeskEn,
+        parkingDesk: parkingDeskEn,
+        svc: svcEn,
+        circle: circleEn,
+        clusters: clustersEn,
+        home: homeEn,
+        trust: trustEn,
+        spaces: spacesEn,
+        districtMap: districtMapEn,
+        forms: formsEn,
+        projectPhotos: projectPhotosEn,
+        finding: findingEn,
       },
     },
   },

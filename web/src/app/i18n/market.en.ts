@@ -92,4 +92,16 @@ export const marketEn = {
       other: 'Other',
     },
   },
+  records: {
+    addRelief: 'Record a relief',
+    reliefFailed: 'The relief was not recorded',
+    basisHint: 'Document title and number',
+    amountInvalid: 'Enter an amount of 0 or more, with at most two decimals',
+    addDelivery: 'Record deliveries',
+    deliveryFailed: 'The deliveries were not recorded',
+    periodStart: 'Period from',
+    periodEnd: 'Period to',
+    endBeforeStart: 'The end cannot be before the start',
+    outsideTerm: 'Must lie within the term, {{from}} to {{to}}',
+  },
 };

@@ -92,4 +92,16 @@ export const marketZh = {
       other: '其他',
     },
   },
+  records: {
+    addRelief: '记录税费优惠',
+    reliefFailed: '税费优惠未记录',
+    basisHint: '文件名称与文号',
+    amountInvalid: '请输入不小于 0 的金额，最多两位小数',
+    addDelivery: '记录服务情况',
+    deliveryFailed: '服务情况未记录',
+    periodStart: '时段开始',
+    periodEnd: '时段结束',
+    endBeforeStart: '结束日期不能早于开始日期',
+    outsideTerm: '应在使用期限 {{from}} 至 {{to}} 之内',
+  },
 };

@@ -1,6 +1,15 @@
 // zh-CN strings of the project list, board, project page and plan tab (merged into zh-CN.ts).
 export const projectsZh = {
   title: '改造项目',
+  ofCompound: {
+    title: '改造项目',
+    none: '该小区尚无改造项目',
+    year: '{{year}} 年度',
+    participation: '表决与调查',
+    funding: '资金',
+    packages: '施工工作包',
+    more: '显示 {{shown}} / 共 {{total}} 个项目',
+  },
   new: '新建项目',
   create: '创建',
   createFailed: '创建失败',
@@ -19,7 +28,7 @@ export const projectsZh = {
   },
   fields: {
     name: '项目名称',
-    namePlaceholder: '如：和睦新村老旧小区综合改造',
+    namePlaceholder: '如：某某小区综合改造',
     year: '计划年度',
     compounds: '改造小区',
     compoundsPlaceholder: '输入小区名称搜索（可多选，多个小区为片区项目）',
@@ -51,6 +60,20 @@ export const projectsZh = {
   system: '系统',
   gates: '推进条件',
   gatesTo: '进入「{{stage}}」的条件',
+  // The stages' names without waiting for the server's list (the same words as src/modules/projects/stages.ts).
+  stageNames: {
+    planned: '列入计划',
+    surveyed: '摸底调查',
+    consented: '同意改造',
+    designed: '方案设计',
+    plan_approved: '方案认可',
+    consulted: '联合会商',
+    approved: '审批完成',
+    tendered: '招投标',
+    under_construction: '施工中',
+    accepted: '竣工验收',
+    handed_over: '移交管理',
+  },
   noGates: '无前置条件',
   finalStage: '项目已处于最后阶段',
   satisfy: '如何满足',

@@ -84,6 +84,7 @@ export const residentEn: typeof residentZh = {
     cancel: 'Cancel',
     failed: 'The vote was not submitted',
     counted: 'Your vote is counted',
+    yourChoice: 'Your choice: ',
     receipt: 'Vote receipt',
     receiptHint:
       'Keep this receipt. When the ballot closes every receipt is published, so you can check your vote was counted; the receipt does not reveal your choice.',

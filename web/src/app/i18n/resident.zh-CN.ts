@@ -80,6 +80,7 @@ export const residentZh = {
     cancel: '取消',
     failed: '投票未能提交',
     counted: '投票已计入',
+    yourChoice: '您的选择：',
     receipt: '投票回执码',
     receiptHint: '请保存此回执码。表决结束后将公示所有回执码，您可以核对自己的投票已被计入；回执码不会显示您的选择。',
     alreadyVoted: '您已投票',

@@ -69,6 +69,7 @@ const zhCN = {
     notice: '本系统仅供授权工作人员使用，所有操作均记录审计日志。',
   },
   common: {
+    techDetails: '技术详情',
     // The gist of a failed request by its status, shown before the server's detail (which is in English).
     problem: {
       400: '请求有误',

@@ -57,7 +57,7 @@ export default function LoginPage() {
         <Logo size={52} />
         <div>
           <div style={styles.brandTitle}>{t('login.welcome')}</div>
-          <div style={styles.brandSub}>Urban Old Residential Compound Renovation · Renova</div>
+          <div style={styles.brandSub}>Renova</div>
         </div>
       </div>
       <Card style={styles.card} styles={{ body: { padding: '32px 32px 20px' } }}>

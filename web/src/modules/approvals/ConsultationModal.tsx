@@ -9,6 +9,7 @@ import { ApiError } from '../../app/api.ts';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { recordConsultation } from './api.ts';
 import { DEPARTMENTS, MATERIALS, type ApprovalStep, type Consultation, type NewConsultation } from './types.ts';
+import { DateField } from '../../app/DateTimeField.tsx';
 
 type DecisionInput = NonNullable<NewConsultation['decisions']>[number];
 
@@ -112,7 +113,7 @@ export default function ConsultationModal({ open, projectId, steps, onClose, onR
       >
         <Space size={12} wrap style={{ width: '100%' }}>
           <Form.Item name="date" label={t('approvals.form.date')} rules={required}>
-            <Input type="date" data-testid="consultation-date" style={{ width: 170 }} />
+            <DateField data-testid="consultation-date" style={{ width: 170 }} />
           </Form.Item>
           <Form.Item name="leadDepartment" label={t('approvals.form.lead')} rules={required}>
             <Select data-testid="consultation-lead" options={dept} style={{ width: 220 }} />

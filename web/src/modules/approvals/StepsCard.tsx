@@ -46,14 +46,7 @@ export default function StepsCard({ projectId, approvals, canWrite, closed, onCh
       title: t('approvals.columns.step'),
       key: 'step',
       width: 150,
-      render: (_, s) => (
-        <>
-          <div>{stepName(s)}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {s.code}
-          </Typography.Text>
-        </>
-      ),
+      render: (_, s) => <div>{stepName(s)}</div>,
     },
     {
       title: t('approvals.columns.status'),

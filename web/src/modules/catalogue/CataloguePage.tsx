@@ -6,6 +6,7 @@ import { errorMessage } from '../../app/api.ts';
 import CatalogueFilters from './CatalogueFilters.tsx';
 import { buildTree, countLeaves, isFiltering, sixHaveNames, type CatalogueFilter } from './catalogueTree.ts';
 import IndicatorTree from './IndicatorTree.tsx';
+import TechDetails from '../../app/TechDetails.tsx';
 import { useCatalogue, usePrices } from './useCatalogue.ts';
 
 export default function CataloguePage() {
@@ -53,7 +54,9 @@ export default function CataloguePage() {
         extra={
           priceList ? (
             <Typography.Text type="secondary">
-              {t('catalogue.priceList', { version: priceList.version, from: priceList.effectiveFrom })}
+              {t('catalogue.priceList', { from: priceList.effectiveFrom })}{' '}
+              {/* The list's version is what a plan records; those who verify a plan's prices open it. */}
+              <TechDetails inline>{priceList.version}</TechDetails>
             </Typography.Text>
           ) : priceQuery.isError ? (
             <Typography.Text type="warning">{t('catalogue.noPrices')}</Typography.Text>

@@ -5,6 +5,7 @@ import { App, Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Spac
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import DivisionPicker from '../../app/DivisionPicker.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { parseHundredths } from '../../app/money.ts';
 import { useAuth } from '../accounts/index.ts';
@@ -23,6 +24,7 @@ import {
 } from './api.ts';
 import CompoundPicker from './CompoundPicker.tsx';
 import DinersTable from './DinersTable.tsx';
+import { DateField } from '../../app/DateTimeField.tsx';
 
 const MEALS: Meal[] = ['breakfast', 'lunch', 'dinner'];
 
@@ -52,14 +54,14 @@ function NewCanteenModal({ open, onClose }: { open: boolean; onClose: () => void
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ communityCode: division.length === 12 ? division : '' }}
+        initialValues={{ communityCode: division.length === 12 ? division : undefined }}
         onFinish={(v) => save.mutate({ ...v, compoundId: v.compoundId || undefined, phone: v.phone || undefined })}
       >
         <Form.Item name="name" label={t('community.staff.name')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
         <Form.Item name="communityCode" label={t('community.staff.community')} rules={[{ required: true, pattern: /^\d{12}$/ }]}>
-          <Input />
+          <DivisionPicker levels={['community']} testId="community-pick" />
         </Form.Item>
         <Form.Item name="compoundId" label={t('community.staff.onlyCompound')}>
           <CompoundPicker onChange={(id) => form.setFieldValue('compoundId', id)} testId="canteen-compound" />
@@ -159,7 +161,7 @@ function Week({ canteenId }: { canteenId: string }) {
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
-        <Input type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+        <DateField value={from} onChange={(v) => v && setFrom(v)} allowClear={false} />
       </Space>
       {q.isError && <ProblemAlert title={t('community.common.loadError')} error={q.error} />}
       <Table
@@ -205,7 +207,7 @@ function DayList({ canteenId }: { canteenId: string }) {
   const q = useQuery({ queryKey: staffKeys.day(canteenId, date), queryFn: () => fetchDay(canteenId, date) });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} style={{ width: 200 }} />
+      <DateField value={date} onChange={(v) => v && setDate(v)} allowClear={false} style={{ width: 200 }} />
       {q.isError && <ProblemAlert title={t('community.common.loadError')} error={q.error} />}
       {q.data && q.data.meals.length === 0 && <Empty description={t('community.staff.noBookingsDay')} />}
       {q.data?.meals.map((m) => (

@@ -1,11 +1,12 @@
 // The residents of a compound with the canteen's record of each (age, living alone): community workers record a
 // birth date after seeing the resident's papers, since the registry keeps none; the list shows the age only.
 import { useState } from 'react';
-import { Button, Checkbox, Form, Input, Modal, Table, Tag } from 'antd';
+import { Button, Checkbox, Form, Modal, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { fetchDiners, setDiner, staffKeys, type Diner } from './api.ts';
+import { DateField } from '../../app/DateTimeField.tsx';
 
 export default function DinersTable({ compoundId }: { compoundId: string }) {
   const { t } = useTranslation();
@@ -56,7 +57,7 @@ export default function DinersTable({ compoundId }: { compoundId: string }) {
       >
         <Form form={form} layout="vertical" initialValues={{ livesAlone: editing?.livesAlone ?? false }} onFinish={(v) => save.mutate(v)}>
           <Form.Item name="birthDate" label={t('community.staff.birthDate')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="livesAlone" valuePropName="checked">
             <Checkbox>{t('community.staff.livesAlone')}</Checkbox>

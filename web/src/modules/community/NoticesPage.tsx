@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { fetchCompound, fetchNotice, fetchNotices, publishNotice, staffKeys, withdrawNotice, type StaffNotice } from './api.ts';
 import CompoundPicker from './CompoundPicker.tsx';
+import { DateTimeField } from '../../app/DateTimeField.tsx';
 
 const at = (iso: string, language: string) =>
   new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', {
@@ -41,7 +42,7 @@ function PublishModal({ compoundId, open, onClose }: { compoundId: string; open:
         buildingIds: v.buildingIds?.length ? v.buildingIds : undefined,
         groups: v.groups?.length ? v.groups : undefined,
         // The form's local time is Shanghai's.
-        expiresAt: v.expiresAt ? `${v.expiresAt}:00+08:00` : undefined,
+        expiresAt: v.expiresAt || undefined,
       }),
     onSuccess: () => {
       void message.success(t('community.staff.published'));
@@ -81,7 +82,7 @@ function PublishModal({ compoundId, open, onClose }: { compoundId: string; open:
           />
         </Form.Item>
         <Form.Item name="expiresAt" label={t('community.staff.expiresAt')}>
-          <Input type="datetime-local" />
+          <DateTimeField />
         </Form.Item>
         {save.isError && <ProblemAlert title={t('community.staff.publishFailed')} error={save.error} testId="notice-publish-problem" />}
       </Form>

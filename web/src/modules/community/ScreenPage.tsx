@@ -1,6 +1,6 @@
 // The lobby information screen (/screen/:compoundId?token=…): no sign-in, the token in the URL. Large type for a
 // display seen from across a lobby; two columns in landscape (1920×1080), one in portrait; it asks again every
-// refreshSeconds the server names, keeping the last picture while a request fails.
+// refreshSeconds the server names (or `refresh` seconds from its link), keeping the last picture while a request fails.
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -117,7 +117,7 @@ function Body({ data }: { data: ScreenData }) {
               </span>
               <span style={{ color: s.openNow ? '#06d6a0' : '#b8c4d6' }}>
                 {s.openNow ? t('community.resident.open') : t('community.resident.shut')}
-                {s.distanceM !== null ? ` · ${s.distanceM}m` : ''}
+                {s.distanceM !== null ? ` · ${t('community.resident.distance', { m: s.distanceM })}` : ''}
               </span>
             </div>
           ))}
@@ -133,10 +133,14 @@ export default function ScreenPage() {
   const token = params.get('token') ?? '';
   const { t } = useTranslation();
   const [interval, setIntervalSeconds] = useState(30);
+  // `refresh=<seconds>` in the screen's link overrides the server's interval (1 s to an hour): a display that
+  // must show a notice sooner, or a test that should not wait half a minute.
+  const asked = Number(params.get('refresh'));
+  const refresh = Number.isInteger(asked) && asked >= 1 && asked <= 3600 ? asked : interval;
   const q = useQuery({
     queryKey: ['screen', compoundId, token],
     queryFn: () => fetchScreenData(compoundId, token),
-    refetchInterval: interval * 1000,
+    refetchInterval: refresh * 1000,
     refetchIntervalInBackground: true,
     retry: false,
   });

@@ -5,10 +5,12 @@ import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space,
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import DivisionPicker from '../../app/DivisionPicker.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { parseHundredths } from '../../app/money.ts';
 import { useAuth } from '../accounts/index.ts';
 import { addOffer, createShop, fetchShops, shanghaiToday, addDays, staffKeys, yuan, type NewShop, type StaffShop } from './api.ts';
+import { DateField } from '../../app/DateTimeField.tsx';
 
 const CATEGORIES = ['grocery', 'restaurant', 'pharmacy', 'barber', 'laundry', 'repair', 'housekeeping', 'other'] as const;
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -63,7 +65,7 @@ function NewShopModal({ open, onClose }: { open: boolean; onClose: () => void })
         form={form}
         layout="vertical"
         initialValues={{
-          communityCode: division.length === 12 ? division : '',
+          communityCode: division.length === 12 ? division : undefined,
           category: 'grocery',
           days: DAYS,
           open: '08:00',
@@ -75,7 +77,7 @@ function NewShopModal({ open, onClose }: { open: boolean; onClose: () => void })
           <Input />
         </Form.Item>
         <Form.Item name="communityCode" label={t('community.staff.community')} rules={[{ required: true, pattern: /^\d{12}$/ }]}>
-          <Input />
+          <DivisionPicker levels={['community']} testId="community-pick" />
         </Form.Item>
         <Form.Item name="category" label={t('community.staff.category')}>
           <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`community.categories.${c}`) }))} />
@@ -151,10 +153,10 @@ function OfferModal({ shop, onClose }: { shop: StaffShop | null; onClose: () => 
         </Form.Item>
         <Space>
           <Form.Item name="validFrom" label={t('community.staff.validFrom')} rules={[{ required: true }]}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="validUntil" label={t('community.staff.validUntil')} rules={[{ required: true }]}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </Space>
         {save.isError && <ProblemAlert title={t('community.common.loadError')} error={save.error} />}

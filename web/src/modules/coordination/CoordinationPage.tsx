@@ -1,9 +1,9 @@
 // 综合改一次 (renovate once): year and division, then tabs for the timetables, the work packages,
 // the rules and the annual plan's department reviews; department notices in the header.
 import { Breadcrumb, Card, Select, Skeleton, Space, Tabs, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useLatestYear, yearParam, YearSelect } from '../../app/years.tsx';
 import { coordinationKeys, fetchPackageYears } from './api.ts';
 import { useDivisionOptions } from './hooks.ts';
 import NoticesButton from './NoticesButton.tsx';
@@ -19,20 +19,16 @@ export default function CoordinationPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const divisions = useDivisionOptions();
-  const askedYear = Number(params.get('year'));
-  const asked = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= 2100 ? askedYear : null;
   const division = params.get('division') ?? divisions.scope ?? undefined;
   // Without a year asked for, the latest year with work packages (else this year): the plan being worked on.
-  const packageYears = useQuery({
+  const years = useLatestYear({
+    asked: yearParam(params.get('year')),
     queryKey: coordinationKeys.packageYears(division),
-    queryFn: () => fetchPackageYears(division),
-    enabled: asked === null,
+    fetchYears: () => fetchPackageYears(division),
   });
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'timetable';
-  const thisYear = new Date().getFullYear();
-  if (asked === null && packageYears.isPending) return <Skeleton active data-testid="coordination-loading" />;
-  const year = asked ?? packageYears.data?.[0] ?? thisYear;
-  const years = Array.from({ length: Math.max(thisYear + 1, year) - 2015 + 1 }, (_, i) => Math.max(thisYear + 1, year) - i);
+  if (years.year === null) return <Skeleton active data-testid="coordination-loading" />;
+  const year = years.year;
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -62,11 +58,12 @@ export default function CoordinationPage() {
           <Space wrap>
             <NoticesButton />
             <span>{t('coordination.year')}</span>
-            <Select<number>
-              data-testid="coordination-year"
-              value={year}
-              style={{ width: 110 }}
-              options={years.map((y) => ({ value: y, label: t('coordination.yearN', { year: y }) }))}
+            <YearSelect
+              testId="coordination-year"
+              label={(y) => t('coordination.yearN', { year: y })}
+              year={year}
+              withData={years.withData}
+              offered={years.offered}
               onChange={(y) => set({ year: String(y) })}
             />
             <span>{t('coordination.division')}</span>
@@ -94,7 +91,7 @@ export default function CoordinationPage() {
             {
               key: 'packages',
               label: <span data-testid="tab-packages">{t('coordination.tabs.packages')}</span>,
-              children: <PackagesTab year={year} division={division} />,
+              children: <PackagesTab key={division ?? ''} year={year} division={division} />,
             },
             {
               key: 'rules',

@@ -56,7 +56,7 @@ export default function GanttChart({ packages, windows, rowsBy, plan, department
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
   const model = useMemo(
-    () => buildGantt(packages, windows, rowsBy, plan, departments, labels.department),
+    () => buildGantt(packages, windows, rowsBy, plan, departments, labels.department, labels.kind),
     // labels change with the language only
     [packages, windows, rowsBy, plan, departments, i18n.language],
   );
@@ -100,8 +100,9 @@ export default function GanttChart({ packages, windows, rowsBy, plan, department
         { x: coordSys.x, y: coordSys.y, width: coordSys.width, height: coordSys.height },
       );
       if (!rect) return null;
-      const kind = labels.kind(String(api.value(5)));
-      const showText = rect.width > kind.length * 11 + 6 && rect.height >= 11;
+      // The bar's label (its kind, or on a department's row its compound), cut with an ellipsis to the bar's width.
+      const label = String(api.value(5));
+      const showText = rect.width > 18 && rect.height >= 9;
       return {
         type: 'group',
         children: [
@@ -114,7 +115,10 @@ export default function GanttChart({ packages, windows, rowsBy, plan, department
                   style: {
                     x: rect.x + 4,
                     y: rect.y + rect.height / 2,
-                    text: kind,
+                    text: label,
+                    width: rect.width - 6,
+                    overflow: 'truncate' as const,
+                    ellipsis: '…',
                     fill: '#fff',
                     fontSize: Math.min(11, Math.floor(rect.height - 2)),
                     verticalAlign: 'middle' as const,
@@ -145,7 +149,7 @@ export default function GanttChart({ packages, windows, rowsBy, plan, department
       };
     };
 
-    const barPoint = (b: GanttBar) => ({ value: [b.row, b.startMs, b.endMs, b.lane, b.lanes, b.pkg.kind], bar: b });
+    const barPoint = (b: GanttBar) => ({ value: [b.row, b.startMs, b.endMs, b.lane, b.lanes, b.label], bar: b });
     const bandPoint = (b: GanttBand) => ({ value: [b.row, b.startMs, b.endMs], band: b });
     const present = [...new Set<string>(model.bars.map((b) => b.pkg.department))];
     const ordered = [...departments.filter((d) => present.includes(d)), ...present.filter((d) => !departments.includes(d))];
@@ -284,6 +288,7 @@ export default function GanttChart({ packages, windows, rowsBy, plan, department
       data-rows={model.rows.length}
       data-bars={model.bars.length}
       data-bands={model.bands.length}
+      data-labels={new Set(model.bars.map((b) => b.label)).size}
       style={{ width: '100%', height: HEIGHT }}
     />
   );

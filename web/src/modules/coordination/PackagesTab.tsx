@@ -1,12 +1,14 @@
 // 工作包: the year's work packages (a department liaison gets their own department's only: the
-// server filters), filtered by department, and edited by users with packages.write.
+// server filters, and they see no department filter), with their planned dates from the latest timetable (a
+// click opens them), filtered by department, and edited by users with packages.write.
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { EditOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
+import DivisionFilter from '../../app/DivisionFilter.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { ApiError } from '../../app/api.ts';
@@ -14,7 +16,9 @@ import { useAuth } from '../accounts/index.ts';
 import { coordinationKeys, fetchWorkPackages, patchWorkPackage, type PackageFilters } from './api.ts';
 import { departmentColor } from './gantt.ts';
 import { useKinds, useLabels } from './hooks.ts';
+import PackageDates from './PackageDates.tsx';
 import type { PackageStatus, WorkPackage, WorkPackagePatch } from './types.ts';
+import { DateField } from '../../app/DateTimeField.tsx';
 
 const PAGE = 50;
 const FIELDS = ['durationDays', 'crews', 'blocksAccess', 'status', 'startedOn'] as const;
@@ -25,8 +29,15 @@ export default function PackagesTab({ year, division }: { year: number; division
   const labels = useLabels();
   const kinds = useKinds();
   const [department, setDepartment] = useState<string | undefined>();
+  // The page's division narrowed here to a district or subdistrict (issue 16, item 4), as the project list does; the
+  // page remounts this tab when its division changes, so a narrowing never outlives it.
+  const [narrowed, setNarrowed] = useState<string | undefined>();
+  const shown = narrowed ?? division;
   const [editing, setEditing] = useState<WorkPackage | null>(null);
-  const filters: PackageFilters = { year, division, department };
+  const [dated, setDated] = useState<WorkPackage | null>(null);
+  // A liaison sees their own department's packages only: a department filter would offer what they cannot use.
+  const liaison = user?.role === 'department_liaison';
+  const filters: PackageFilters = { year, division: shown, department };
   const query = useInfiniteQuery({
     queryKey: coordinationKeys.packages(filters),
     queryFn: ({ pageParam }) => fetchWorkPackages(filters, PAGE, pageParam),
@@ -38,6 +49,18 @@ export default function PackagesTab({ year, division }: { year: number; division
 
   const columns: ColumnsType<WorkPackage> = [
     { title: t('coordination.columns.compound'), dataIndex: 'compoundName', width: 170, fixed: 'left' },
+    {
+      title: t('trust.lists.district'),
+      dataIndex: 'districtName',
+      width: 100,
+      render: (v: string) => <span data-testid="package-district">{v}</span>,
+    },
+    {
+      title: t('trust.lists.subdistrict'),
+      dataIndex: 'subdistrictName',
+      width: 110,
+      render: (v: string) => <span data-testid="package-subdistrict">{v}</span>,
+    },
     { title: t('coordination.columns.project'), dataIndex: 'projectName', width: 200, ellipsis: true },
     {
       title: t('coordination.columns.kind'),
@@ -82,6 +105,16 @@ export default function PackagesTab({ year, division }: { year: number; division
         </Tag>
       ),
     },
+    {
+      title: t('coordination.dates.planned'),
+      key: 'planned',
+      width: 210,
+      render: (_: unknown, row) => (
+        <a data-testid="package-dates-open" data-package-id={row.id} onClick={() => setDated(row)}>
+          {row.planned ? `${row.planned.startDate} ~ ${row.planned.endDate}` : t('coordination.dates.open')}
+        </a>
+      ),
+    },
     { title: t('coordination.columns.startedOn'), dataIndex: 'startedOn', width: 110, render: (v: string | null) => v ?? '—' },
     {
       title: t('coordination.columns.planItems'),
@@ -113,20 +146,23 @@ export default function PackagesTab({ year, division }: { year: number; division
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>
-        <span>{t('coordination.department')}</span>
-        <Select<string>
-          data-testid="packages-department"
-          allowClear
-          placeholder={t('coordination.allDepartments')}
-          value={department}
-          onChange={(v) => setDepartment(v)}
-          style={{ width: 180 }}
-          loading={kinds.isPending}
-          options={(kinds.data?.departments ?? []).map((d) => ({ value: d, label: labels.department(d) }))}
-        />
-        {user?.role === 'department_liaison' && (
-          <Typography.Text type="secondary">{t('coordination.packages.liaisonHint')}</Typography.Text>
+        {division && <DivisionFilter root={division} division={shown} onChange={setNarrowed} testIdPrefix="packages-filter" />}
+        {!liaison && (
+          <>
+            <span>{t('coordination.department')}</span>
+            <Select<string>
+              data-testid="packages-department"
+              allowClear
+              placeholder={t('coordination.allDepartments')}
+              value={department}
+              onChange={(v) => setDepartment(v)}
+              style={{ width: 180 }}
+              loading={kinds.isPending}
+              options={(kinds.data?.departments ?? []).map((d) => ({ value: d, label: labels.department(d) }))}
+            />
+          </>
         )}
+        {liaison && <Typography.Text type="secondary">{t('coordination.packages.liaisonHint')}</Typography.Text>}
       </Space>
       <CursorTable<WorkPackage>
         query={query}
@@ -134,11 +170,15 @@ export default function PackagesTab({ year, division }: { year: number; division
         columns={columns}
         testId="packages-table"
         emptyText={t('coordination.packages.empty')}
-        scrollX={1400}
+        scrollX={1610}
         exportName={t('coordination.tabs.packages')}
-        exportColumns={xlsxColumnsFrom(columns, { actions: null })}
+        exportColumns={xlsxColumnsFrom(columns, {
+          actions: null,
+          planned: (r) => (r.planned ? `${r.planned.startDate} ~ ${r.planned.endDate}` : ''),
+        })}
       />
       {editing && <EditPackageModal pkg={editing} onClose={() => setEditing(null)} />}
+      <PackageDates pkg={dated} onClose={() => setDated(null)} />
     </Space>
   );
 }
@@ -226,7 +266,7 @@ function EditPackageModal({ pkg, onClose }: { pkg: WorkPackage; onClose: () => v
             />
           </Form.Item>
           <Form.Item name="startedOn" label={t('coordination.columns.startedOn')}>
-            <Input type="date" style={{ width: 170 }} />
+            <DateField style={{ width: 170 }} />
           </Form.Item>
         </Space>
       </Form>

@@ -1,13 +1,14 @@
 // 重新编排: re-plan a timetable from a day (packages started or done stay put), then follow the job.
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Form, Modal, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { coordinationKeys, replanSchedule } from './api.ts';
 import { jobError, jobPhase, todayIso, useJob } from './hooks.ts';
 import type { StartedJob } from './types.ts';
+import { DateField } from '../../app/DateTimeField.tsx';
 
 export default function ReplanModal({ scheduleId, open, onClose }: { scheduleId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -67,7 +68,7 @@ export default function ReplanModal({ scheduleId, open, onClose }: { scheduleId:
       <Typography.Paragraph type="secondary">{t('coordination.schedule.replanHint')}</Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label={t('coordination.schedule.replanToday')} required>
-          <Input type="date" data-testid="replan-today" value={today} onChange={(e) => setToday(e.target.value)} disabled={!!started} />
+          <DateField data-testid="replan-today" value={today} onChange={(v) => setToday(v ?? '')} disabled={!!started} />
         </Form.Item>
       </Form>
       {replan.isError && <ProblemAlert title={t('errors.generic')} error={replan.error} testId="replan-error" />}

@@ -40,6 +40,7 @@ import {
 import { departmentColor } from './gantt.ts';
 import { useKinds, useLabels } from './hooks.ts';
 import type { Blackout, DepartmentCrews, NewPrecedenceRule, PrecedenceRule } from './types.ts';
+import { DateField } from '../../app/DateTimeField.tsx';
 
 /** Field errors of a problem onto an antd form (paths like `body.lagDays` or `/lagDays`); true when some error named no field. */
 function placeErrors(form: ReturnType<typeof Form.useForm>[0], err: unknown, fields: readonly string[]): boolean {
@@ -82,10 +83,18 @@ export default function RulesTab({ year }: { year: number }) {
   );
 }
 
+/** The shipped rules' notes read "中文 / English": each language shows its own half; a note typed by a person shows as typed. */
+export function noteIn(note: string | null, language: string): string {
+  if (!note) return '';
+  const [zh, en, ...rest] = note.split(' / ');
+  if (en === undefined || rest.length > 0 || !/[\u4e00-\u9fff]/.test(zh!) || /[\u4e00-\u9fff]/.test(en)) return note;
+  return language === 'en' ? en : zh!;
+}
+
 const RULE_FIELDS = ['beforeKind', 'afterKind', 'lagDays', 'note'] as const;
 
 function PrecedenceCard({ canEdit }: { canEdit: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useLabels();
   const kinds = useKinds();
   const client = useQueryClient();
@@ -118,7 +127,7 @@ function PrecedenceCard({ canEdit }: { canEdit: boolean }) {
     { title: t('coordination.rules.before'), dataIndex: 'beforeKind', render: (k: string) => labels.kind(k) },
     { title: t('coordination.rules.after'), dataIndex: 'afterKind', render: (k: string) => labels.kind(k) },
     { title: t('coordination.rules.lag'), dataIndex: 'lagDays', width: 130, align: 'right' },
-    { title: t('coordination.rules.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+    { title: t('coordination.rules.note'), dataIndex: 'note', render: (v: string | null) => noteIn(v, i18n.language) },
     ...(canEdit
       ? [
           {
@@ -366,10 +375,10 @@ function BlackoutsCard({ canEdit, year }: { canEdit: boolean; year: number }) {
       {canEdit && (
         <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onFinish={(v) => add.mutate(v)} data-testid="blackout-form">
           <Form.Item name="fromDate" rules={[{ required: true, message: t('coordination.rules.from') }]}>
-            <Input type="date" aria-label={t('coordination.rules.from')} style={{ width: 160 }} />
+            <DateField aria-label={t('coordination.rules.from')} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="toDate" rules={[{ required: true, message: t('coordination.rules.to') }]}>
-            <Input type="date" aria-label={t('coordination.rules.to')} style={{ width: 160 }} />
+            <DateField aria-label={t('coordination.rules.to')} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="compoundId">
             <Select

@@ -42,11 +42,13 @@ export default function SchedulePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { can } = useAuth();
+  const { can, user } = useAuth();
   const labels = useLabels();
   const divisions = useDivisionOptions();
   const kinds = useKinds();
-  const departments = kinds.data?.departments ?? FALLBACK_DEPARTMENTS;
+  // A liaison's timetable holds their own department's packages only: no other department to filter or export.
+  const ownDepartment = user?.role === 'department_liaison' ? user.department : null;
+  const departments = ownDepartment ? [ownDepartment] : (kinds.data?.departments ?? FALLBACK_DEPARTMENTS);
   const [view, setView] = useState<'gantt' | 'table'>('gantt');
   const [rowsBy, setRowsBy] = useState<RowsBy>('compound');
   const [plan, setPlan] = useState<PlanView>('coordinated');

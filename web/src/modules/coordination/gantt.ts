@@ -15,6 +15,8 @@ export interface GanttBar {
   endMs: number;
   startDate: string;
   endDate: string;
+  /** What the bar says: its work kind on a compound's row; its compound on a department's row (the row names the department). */
+  label: string;
   pkg: ScheduledPackage;
 }
 
@@ -69,6 +71,7 @@ export function buildGantt(
   plan: PlanView,
   departmentOrder: string[],
   departmentLabel: (d: string) => string,
+  kindLabel: (k: string) => string = (k) => k,
 ): GanttModel {
   const span = (p: ScheduledPackage) =>
     plan === 'coordinated'
@@ -116,7 +119,8 @@ export function buildGantt(
     const startMs = dateMs(startDate);
     // A zero-day package shows as a sliver; otherwise a bar ends the day after its last working day.
     const endMs = days > 0 ? dayAfterMs(endDate) : startMs + DAY / 4;
-    const bar: GanttBar = { row, lane: 0, lanes: 1, startMs, endMs, startDate, endDate, pkg: p };
+    const label = rowsBy === 'compound' ? kindLabel(p.kind) : p.compoundName;
+    const bar: GanttBar = { row, lane: 0, lanes: 1, startMs, endMs, startDate, endDate, label, pkg: p };
     (byRow.get(row) ?? byRow.set(row, []).get(row)!).push(bar);
     minMs = Math.min(minMs, startMs);
     maxMs = Math.max(maxMs, endMs);

@@ -8,5 +8,13 @@ export const coordinationModule = defineWebModule({
     { path: 'coordination', element: lazyPage(() => import('./CoordinationPage.tsx')) },
     { path: 'coordination/schedules/:id', element: lazyPage(() => import('./SchedulePage.tsx')) },
   ],
-  menu: [{ key: '/coordination', icon: <CalendarOutlined />, label: 'menu.coordination', permission: 'projects.read', order: 80 }],
+  menu: [
+    {
+      key: '/coordination',
+      icon: <CalendarOutlined />,
+      label: 'menu.coordination',
+      permission: ['packages.write', 'schedules.run', 'plan.review'],
+      order: 80,
+    },
+  ],
 });

@@ -1,13 +1,15 @@
 // Recording a finding of an engagement: the text, its severity, the office responsible (a
-// division code) and when it is due.
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+// division, picked by name) and when it is due.
+import { Button, Form, Input, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import DivisionPicker from '../../app/DivisionPicker.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { addFinding } from './api.ts';
 import { SEVERITIES, type NewFinding, type Severity } from './types.ts';
+import { DateField } from '../../app/DateTimeField.tsx';
 
-type Values = { text: string; severity: Severity; responsibleDivision: string; dueOn: { format: (p: string) => string } };
+type Values = { text: string; severity: Severity; responsibleDivision: string; dueOn: string };
 
 export default function AddFindingForm({ engagementId, onAdded }: { engagementId: string; onAdded: () => void }) {
   const { t } = useTranslation();
@@ -31,8 +33,8 @@ export default function AddFindingForm({ engagementId, onAdded }: { engagementId
           add.mutate({
             text: v.text.trim(),
             severity: v.severity,
-            responsibleDivision: v.responsibleDivision.trim(),
-            dueOn: v.dueOn.format('YYYY-MM-DD'),
+            responsibleDivision: v.responsibleDivision,
+            dueOn: v.dueOn,
           })
         }
       >
@@ -42,14 +44,16 @@ export default function AddFindingForm({ engagementId, onAdded }: { engagementId
         <Form.Item name="severity" rules={[required]}>
           <Select style={{ width: 90 }} options={SEVERITIES.map((s) => ({ value: s, label: t(`evaluation.severities.${s}`) }))} />
         </Form.Item>
-        <Form.Item
-          name="responsibleDivision"
-          rules={[required, { pattern: /^\d{6}(\d{3}){0,2}$/, message: t('evaluation.engagements.divisionInvalid') }]}
-        >
-          <Input placeholder={t('evaluation.findings.office')} style={{ width: 130 }} data-testid="finding-office" />
+        <Form.Item name="responsibleDivision" rules={[required]}>
+          <DivisionPicker
+            levels={['city', 'district', 'subdistrict', 'community']}
+            placeholder={t('evaluation.findings.office')}
+            testId="finding-office"
+            style={{ width: 180 }}
+          />
         </Form.Item>
         <Form.Item name="dueOn" rules={[required]}>
-          <DatePicker placeholder={t('evaluation.findings.dueOn')} />
+          <DateField placeholder={t('evaluation.findings.dueOn')} />
         </Form.Item>
         <Button htmlType="submit" loading={add.isPending} data-testid="finding-add">
           {t('evaluation.findings.add')}

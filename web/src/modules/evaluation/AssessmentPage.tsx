@@ -3,7 +3,7 @@
 // (assessment.enter) and is published once (assessment.publish). Printing gives the whole
 // assessment as a document (AssessmentPrint).
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { App, Button, Card, Empty, Popconfirm, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import ProblemAlert from '../../app/ProblemAlert.tsx';
 import type { XlsxColumn } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/index.ts';
 import { formatAt } from '../participation/index.ts';
+import { fetchProjectYears, projectKeys } from '../projects/index.ts';
+import { useLatestYear, yearParam, YearSelect } from '../../app/years.tsx';
 import { evaluationKeys, fetchAssessment, publishAssessment } from './api.ts';
 import AssessmentEntryForm from './AssessmentEntryForm.tsx';
 import AssessmentPrint from './AssessmentPrint.tsx';
@@ -22,19 +24,31 @@ import { useCityName } from './useCityName.ts';
 import { useYearProjectNames } from './useProjectNames.ts';
 import { useScheme } from './useScheme.ts';
 
-const FIRST_YEAR = 2019;
 const thisYear = new Date().getFullYear();
-const YEARS = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
+
+/** The years with projects (an assessment counts a year's projects), and the year shown: see useLatestYear. */
+const useAssessmentYears = (asked: number | null) =>
+  // An assessment is of a year gone by: without one asked for, the latest year with projects before this one.
+  useLatestYear({ asked, queryKey: projectKeys.years(), fetchYears: () => fetchProjectYears(), notAfter: thisYear - 1 });
 
 export default function AssessmentPage() {
   const { year: raw } = useParams();
-  const year = Number(raw);
-  // An assessment is of a year gone by: without one, last year's.
-  if (!raw || !Number.isInteger(year) || year < 2000 || year > 2100) return <Navigate to={`/assessments/${thisYear - 1}`} replace />;
-  return <AssessmentYear year={year} />;
+  const asked = yearParam(raw);
+  const years = useAssessmentYears(asked);
+  if (asked === null) {
+    if (years.year === null) return <Skeleton active data-testid="assessment-loading" />;
+    return <Navigate to={`/assessments/${years.year}`} replace />;
+  }
+  return (
+    <AssessmentYear
+      year={asked}
+      withData={years.withData.filter((y) => y <= thisYear)}
+      offered={years.offered.filter((y) => y <= thisYear)}
+    />
+  );
 }
 
-function AssessmentYear({ year }: { year: number }) {
+function AssessmentYear({ year, withData, offered }: { year: number; withData: readonly number[]; offered: readonly number[] }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { can } = useAuth();
@@ -67,12 +81,13 @@ function AssessmentYear({ year }: { year: number }) {
 
   const header = (
     <Space wrap size={[12, 8]} className="no-print">
-      <Select<number>
-        data-testid="assessment-year"
-        aria-label={t('evaluation.assessment.year')}
-        value={year}
-        style={{ width: 120 }}
-        options={YEARS.map((y) => ({ value: y, label: t('evaluation.yearN', { year: y }) }))}
+      <YearSelect
+        testId="assessment-year"
+        ariaLabel={t('evaluation.assessment.year')}
+        year={year}
+        withData={withData}
+        offered={offered}
+        label={(y) => t('evaluation.yearN', { year: y })}
         onChange={(y) => navigate(`/assessments/${y}`)}
       />
       {a && <StatusTags assessment={a} lang={i18n.language} />}

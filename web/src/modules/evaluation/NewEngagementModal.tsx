@@ -1,23 +1,23 @@
-// 新建评估委托: an institution, the kind, the title, the subject (a project by its id, or a
-// division by its code) and the period.
-import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+// 新建评估委托: an institution, the kind, the title, the subject (a project or a division, each picked by
+// name: issue 16, item 4) and the period.
+import { App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import DivisionPicker from '../../app/DivisionPicker.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
+import { ProjectPicker } from '../projects/index.ts';
 import { useFormModal } from '../../app/useFormModal.ts';
 import { createEngagement, evaluationKeys, fetchInstitutions } from './api.ts';
 import { ENGAGEMENT_KINDS, type Engagement, type EngagementKind, type NewEngagement } from './types.ts';
+import { DateRangeField } from '../../app/DateTimeField.tsx';
 
-interface Day {
-  format: (pattern: string) => string;
-}
 type Values = {
   institutionId: string;
   kind: EngagementKind;
   title: string;
   subjectKind: 'project' | 'division';
   subject: string;
-  period: [Day, Day];
+  period: [string, string];
 };
 
 export default function NewEngagementModal({ onClose, onCreated }: { onClose: () => void; onCreated: (e: Engagement) => void }) {
@@ -44,9 +44,9 @@ export default function NewEngagementModal({ onClose, onCreated }: { onClose: ()
       institutionId: v.institutionId,
       kind: v.kind,
       title: v.title.trim(),
-      subject: v.subjectKind === 'project' ? { projectId: v.subject.trim() } : { division: v.subject.trim() },
-      periodFrom: v.period[0].format('YYYY-MM-DD'),
-      periodTo: v.period[1].format('YYYY-MM-DD'),
+      subject: v.subjectKind === 'project' ? { projectId: v.subject } : { division: v.subject },
+      periodFrom: v.period[0],
+      periodTo: v.period[1],
     });
   const required = { required: true, message: t('evaluation.required') };
   return (
@@ -73,6 +73,7 @@ export default function NewEngagementModal({ onClose, onCreated }: { onClose: ()
         </Form.Item>
         <Form.Item name="subjectKind" label={t('evaluation.engagements.subject')}>
           <Radio.Group
+            onChange={() => form.setFieldValue('subject', undefined)}
             options={[
               { value: 'division', label: t('evaluation.engagements.division') },
               { value: 'project', label: t('evaluation.engagements.project') },
@@ -81,18 +82,21 @@ export default function NewEngagementModal({ onClose, onCreated }: { onClose: ()
         </Form.Item>
         <Form.Item
           name="subject"
-          label={subjectKind === 'project' ? t('evaluation.engagements.projectId') : t('evaluation.engagements.divisionCode')}
-          rules={[
-            required,
-            subjectKind === 'project'
-              ? { pattern: /^[0-9a-f-]{36}$/i, message: t('evaluation.engagements.projectIdInvalid') }
-              : { pattern: /^\d{6}(\d{3}){0,2}$/, message: t('evaluation.engagements.divisionInvalid') },
-          ]}
+          label={subjectKind === 'project' ? t('evaluation.engagements.project') : t('evaluation.engagements.division')}
+          rules={[required]}
         >
-          <Input data-testid="engagement-subject" />
+          {subjectKind === 'project' ? (
+            <ProjectPicker testId="engagement-subject" style={{ width: '100%' }} />
+          ) : (
+            <DivisionPicker
+              levels={['city', 'district', 'subdistrict', 'community']}
+              testId="engagement-subject"
+              style={{ width: '100%' }}
+            />
+          )}
         </Form.Item>
         <Form.Item name="period" label={t('evaluation.engagements.period')} rules={[required]}>
-          <DatePicker.RangePicker data-testid="engagement-period" />
+          <DateRangeField data-testid="engagement-period" />
         </Form.Item>
       </Form>
       {save.isError && <ProblemAlert title={t('evaluation.engagements.addFailed')} error={save.error} testId="engagement-problem" />}

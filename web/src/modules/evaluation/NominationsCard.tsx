@@ -2,7 +2,7 @@
 // juror's scores of a case (ScoreModal).
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, Form, Input, Space, Table } from 'antd';
+import { Button, Card, Form, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/index.ts';
 import { formatAt } from '../participation/index.ts';
+import { ProjectPicker } from '../projects/index.ts';
 import { evaluationKeys, nominate } from './api.ts';
 import ScoreModal from './ScoreModal.tsx';
 import type { Nomination, SelectionDetail } from './types.ts';
@@ -84,15 +85,10 @@ export default function NominationsCard({ selection: s, district, projectName }:
         locale={{ emptyText: t('evaluation.exemplary.noNominations') }}
       />
       {can('evaluation.manage') && s.status === 'open' && (
-        <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => add.mutate(v.projectId.trim())}>
-          <Form.Item
-            name="projectId"
-            rules={[
-              { required: true, message: t('evaluation.required') },
-              { pattern: /^\s*[0-9a-f-]{36}\s*$/i, message: t('evaluation.engagements.projectIdInvalid') },
-            ]}
-          >
-            <Input placeholder={t('evaluation.engagements.projectId')} style={{ width: 340 }} data-testid="nominate-project" />
+        <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => add.mutate(v.projectId)}>
+          {/* Picked by name from the projects in scope, never a pasted id (issue 16, item 4). */}
+          <Form.Item name="projectId" rules={[{ required: true, message: t('evaluation.required') }]}>
+            <ProjectPicker testId="nominate-project" style={{ width: 420 }} />
           </Form.Item>
           <Space>
             <Button htmlType="submit" loading={add.isPending} data-testid="nominate-submit">

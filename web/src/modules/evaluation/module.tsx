@@ -10,8 +10,26 @@ export const evaluationModule = defineWebModule({
     { path: 'exemplary', element: lazyPage(() => import('./ExemplaryPage.tsx')) },
   ],
   menu: [
-    { key: '/assessments', icon: <FundOutlined />, label: 'evaluation.menu.assessments', permission: 'projects.read', order: 90 },
-    { key: '/evaluation', icon: <FileSearchOutlined />, label: 'evaluation.menu.thirdParty', permission: 'projects.read', order: 100 },
-    { key: '/exemplary', icon: <TrophyOutlined />, label: 'evaluation.menu.exemplary', permission: 'projects.read', order: 110 },
+    {
+      key: '/assessments',
+      icon: <FundOutlined />,
+      label: 'evaluation.menu.assessments',
+      permission: ['assessment.enter', 'assessment.publish', 'evaluation.manage'],
+      order: 90,
+    },
+    {
+      key: '/evaluation',
+      icon: <FileSearchOutlined />,
+      label: 'evaluation.menu.thirdParty',
+      permission: ['evaluation.manage', 'findings.close', 'sample.answer'],
+      order: 100,
+    },
+    {
+      key: '/exemplary',
+      icon: <TrophyOutlined />,
+      label: 'evaluation.menu.exemplary',
+      permission: ['evaluation.manage', 'projects.write'],
+      order: 110,
+    },
   ],
 });

@@ -10,6 +10,7 @@ import { patchGovernance } from './api.ts';
 import CompanySelect from './CompanySelect.tsx';
 import { applyFieldErrors, unplacedError } from './fieldErrors.ts';
 import type { Governance, GovernancePatch } from './types.ts';
+import { DateField } from '../../app/DateTimeField.tsx';
 
 interface Values {
   partyOrganisation?: string;
@@ -155,7 +156,7 @@ export default function FactsCard({ projectId, governance: g, canManage, onSaved
                 }),
               ]}
             >
-              <Input type="date" data-testid="governance-committee-elected" />
+              <DateField data-testid="governance-committee-elected" />
             </Form.Item>
           </Col>
           <Col xs={12} md={7}>

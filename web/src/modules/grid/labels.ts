@@ -49,15 +49,4 @@ export function stepName(t: TFunction, s: StepLike): string {
   return t(`gridEvents.steps.${s.action}`, { defaultValue: t('gridEvents.steps.photo') });
 }
 
-export function formatAt(iso: string | null | undefined, language: string): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour12: false,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+export { formatAt } from '../../app/time.ts';

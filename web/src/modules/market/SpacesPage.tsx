@@ -28,6 +28,7 @@ import {
   type PublicSpace,
   type SpaceGrant,
 } from './api.ts';
+import { DateField } from '../../app/DateTimeField.tsx';
 
 const PAGE = 50;
 
@@ -117,10 +118,10 @@ function GrantModal({ space, onClose, onDone }: { space: PublicSpace | null; onC
         </Form.Item>
         <Space>
           <Form.Item name="startsOn" label={t('market.spaces.startsOn')} rules={[{ required: true, message: t('market.required') }]}>
-            <Input type="date" data-testid="grant-starts" />
+            <DateField data-testid="grant-starts" />
           </Form.Item>
           <Form.Item name="endsOn" label={t('market.spaces.endsOn')} rules={[{ required: true, message: t('market.required') }]}>
-            <Input type="date" data-testid="grant-ends" />
+            <DateField data-testid="grant-ends" />
           </Form.Item>
         </Space>
         <Space>

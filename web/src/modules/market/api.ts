@@ -53,3 +53,10 @@ export const terminateGrant = (id: string) => api.post('/api/v1/space-grants/{id
 export const thisMonth = (now = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 /** Today in Asia/Shanghai, 'yyyy-mm-dd'. */
 export const today = (now = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export type GrantDetail = ResponseAt<'/api/v1/space-grants/{id}', 'get', 200>;
+export type NewRelief = BodyOf<'/api/v1/space-grants/{id}/reliefs', 'post'>;
+export type NewDelivery = BodyOf<'/api/v1/space-grants/{id}/deliveries', 'post'>;
+export const reliefKinds: NewRelief['kind'][] = ['tax', 'fee'];
+export const recordRelief = (id: string, body: NewRelief) => api.post('/api/v1/space-grants/{id}/reliefs', { params: { id }, body });
+export const recordDelivery = (id: string, body: NewDelivery) => api.post('/api/v1/space-grants/{id}/deliveries', { params: { id }, body });

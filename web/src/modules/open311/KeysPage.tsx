@@ -11,6 +11,7 @@ import CursorTable from '../../app/CursorTable.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { fetchCategories, fetchKeys, issueKey, open311Keys, revokeKey, type IssuedKey, type PartnerKey } from './api.ts';
 import { cityTime } from '../../app/time.ts';
+import TechDetails from '../../app/TechDetails.tsx';
 
 export default function KeysPage() {
   const { t, i18n } = useTranslation();
@@ -63,7 +64,11 @@ export default function KeysPage() {
       title: t('open311.columns.prefix'),
       key: 'prefix',
       width: 160,
-      render: (_, k) => <Typography.Text code>{k.keyPrefix}…</Typography.Text>,
+      render: (_, k) => (
+        <TechDetails inline>
+          <Typography.Text code>{k.keyPrefix}…</Typography.Text>
+        </TechDetails>
+      ),
     },
     {
       title: t('open311.columns.services'),

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
@@ -16,11 +16,14 @@ import { formatAt, percent } from './format.ts';
 import PaperVoteForm from './PaperVoteForm.tsx';
 import ReconcileForm from './ReconcileForm.tsx';
 import type { ClosedTally, KnownBallot } from './types.ts';
+import TechDetails from '../../app/TechDetails.tsx';
+import ChainEntries from './ChainEntries.tsx';
 
 export default function BallotCard({ project, ballot }: { project: ProjectDetail; ballot: KnownBallot }) {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const client = useQueryClient();
+  const [params] = useSearchParams();
   const tally = useQuery({ queryKey: participationKeys.tally(ballot.id), queryFn: () => fetchTally(ballot.id) });
   const verify = useQuery({
     queryKey: participationKeys.verification(ballot.id),
@@ -32,6 +35,8 @@ export default function BallotCard({ project, ballot }: { project: ProjectDetail
     mutationFn: () => closeBallot(ballot.id),
     onSuccess: (result) => {
       client.setQueryData(participationKeys.tally(ballot.id), result);
+      // The list shows the result and when it closed.
+      void client.invalidateQueries({ queryKey: participationKeys.ballots(project.id) });
       if (verifyAsked) void verify.refetch();
     },
   });
@@ -102,6 +107,11 @@ export default function BallotCard({ project, ballot }: { project: ProjectDetail
               {formatAt(ballot.closesAt, i18n.language)}
             </Descriptions.Item>
           )}
+          {ballot.closedAt && (
+            <Descriptions.Item label={t('participation.officer.closedAt')}>
+              <span data-testid="ballot-closed-at">{formatAt(ballot.closedAt, i18n.language)}</span>
+            </Descriptions.Item>
+          )}
           {ballot.proposal && (
             <Descriptions.Item label={t('participation.ballots.proposal')} span={2}>
               <span data-testid="ballot-proposal-text">
@@ -121,9 +131,11 @@ export default function BallotCard({ project, ballot }: { project: ProjectDetail
           )}
           {electorateHash && (
             <Descriptions.Item label={t('participation.ballots.electorateHash')} span={2}>
-              <Typography.Text code copyable data-testid="ballot-electorate-hash" style={{ wordBreak: 'break-all' }}>
-                {electorateHash}
-              </Typography.Text>
+              <TechDetails inline>
+                <Typography.Text code copyable data-testid="ballot-electorate-hash" style={{ wordBreak: 'break-all' }}>
+                  {electorateHash}
+                </Typography.Text>
+              </TechDetails>
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -190,6 +202,7 @@ export default function BallotCard({ project, ballot }: { project: ProjectDetail
                     {t('participation.ballots.publishedHead')}：<Typography.Text code>{verify.data.publishedHead}</Typography.Text>
                   </span>
                 )}
+                <ChainEntries ballotId={ballot.id} length={verify.data.length} composition={verify.data.composition} />
                 <span data-testid="ballot-signatures">
                   {verify.data.forgedAt !== undefined
                     ? t('participation.anchors.reasons.signature_forged', { n: verify.data.forgedAt })
@@ -206,7 +219,10 @@ export default function BallotCard({ project, ballot }: { project: ProjectDetail
           />
         )}
 
-        {status === 'open' && can('ballots.enter_paper') && <PaperVoteForm project={project} ballotId={ballot.id} />}
+        {status === 'open' && can('ballots.enter_paper') && (
+          // Opened from the list of sheets waiting for a second keying: a new sheet refills the form.
+          <PaperVoteForm key={`${params.get('household') ?? ''}/${params.get('sheet') ?? ''}`} project={project} ballotId={ballot.id} />
+        )}
         {status === 'open' && can('ballots.manage') && <ReconcileForm project={project} ballotId={ballot.id} />}
         {status === 'closed' && can('ballots.enter_paper') && <Alert type="info" showIcon title={t('participation.paperVote.closed')} />}
       </Space>

@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { Alert, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatAt } from './format.ts';
 import LanguageSwitch from '../../app/LanguageSwitch.tsx';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { checkAnchor, checkReceipt, type AnchorCheck, type ReceiptCheck } from './anchors.ts';
@@ -14,7 +15,7 @@ const mono = { fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize:
 export default function BallotCheckPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const receipt = params.get('receipt');
   const head = params.get('head');
   const sig = params.get('sig');
@@ -63,10 +64,14 @@ export default function BallotCheckPage() {
                   </Descriptions.Item>
                   <Descriptions.Item label={t('participation.anchors.position')}>{d.position}</Descriptions.Item>
                   <Descriptions.Item label={t('participation.anchors.head')}>
-                    <span style={mono}>{d.head}</span>
+                    <span style={mono} data-tech>
+                      {d.head}
+                    </span>
                   </Descriptions.Item>
                   <Descriptions.Item label={t('participation.anchors.signature')}>
-                    <span style={mono}>{d.signature ?? '—'}</span>
+                    <span style={mono} data-tech>
+                      {d.signature ?? '—'}
+                    </span>
                   </Descriptions.Item>
                   <Descriptions.Item label={t('participation.anchors.signatureOk')}>
                     {d.signatureOk ? t('participation.anchors.yes') : t('participation.anchors.no')}
@@ -77,12 +82,18 @@ export default function BallotCheckPage() {
                 <>
                   <Descriptions.Item label={t('participation.anchors.ballot')}>{d.title}</Descriptions.Item>
                   <Descriptions.Item label={t('participation.anchors.head')}>
-                    <span style={mono}>{d.anchor?.head ?? '—'}</span>
+                    <span style={mono} data-tech>
+                      {d.anchor?.head ?? '—'}
+                    </span>
                   </Descriptions.Item>
                   <Descriptions.Item label={t('participation.anchors.signature')}>
-                    <span style={mono}>{d.anchor?.signature ?? '—'}</span>
+                    <span style={mono} data-tech>
+                      {d.anchor?.signature ?? '—'}
+                    </span>
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('participation.anchors.anchoredAt')}>{d.anchor?.at ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('participation.anchors.anchoredAt')}>
+                    {d.anchor?.at ? formatAt(d.anchor.at, i18n.language) : '—'}
+                  </Descriptions.Item>
                 </>
               )}
               <Descriptions.Item label={t('participation.anchors.chain')}>
@@ -91,6 +102,9 @@ export default function BallotCheckPage() {
             </Descriptions>
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
               {t('participation.anchors.keyHint')}
+              <a href="/api/v1/ballots/signing-key" target="_blank" rel="noreferrer" data-testid="check-signing-key">
+                {t('participation.anchors.keyLink')}
+              </a>
             </Typography.Paragraph>
           </Space>
         )}

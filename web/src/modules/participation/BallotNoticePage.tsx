@@ -2,7 +2,7 @@
 // the tally and the rule, every published receipt, and the close head signed with the key kept outside
 // the database as the anchor log holds it, with a QR code of the public check of that head.
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Alert, Card, Skeleton, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -60,7 +60,7 @@ export default function BallotNoticePage() {
                 <th>{t('participation.anchors.outcome')}</th>
                 <td>
                   {result.passed ? t('participation.anchors.passed') : t('participation.anchors.notPassed')}（{result.rule.numerator}/
-                  {result.rule.denominator}，{result.rule.key}@{result.rule.version}）
+                  {result.rule.denominator}，{result.rule.name}，{t('participation.anchors.version', { version: result.rule.version })}）
                 </td>
               </tr>
             </tbody>
@@ -69,22 +69,39 @@ export default function BallotNoticePage() {
         <h2>{t('participation.anchors.anchorTitle')}</h2>
         {anchor ? (
           <div className="print-keep" style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
-            {qr && <img src={qr} alt={url ?? ''} width={150} height={150} data-testid="notice-qr" data-url={url ?? ''} />}
+            {qr && (
+              <div>
+                <img src={qr} alt={url ?? ''} width={150} height={150} data-testid="notice-qr" data-url={url ?? ''} />
+                {/* On a screen the check page is one click away; on paper the QR code stands for it. */}
+                <div className="no-print">
+                  <Link
+                    to={`/verify/ballots/${encodeURIComponent(id)}?${new URL(url!).searchParams.toString()}`}
+                    data-testid="notice-check-link"
+                  >
+                    {t('participation.anchors.openCheck')}
+                  </Link>
+                </div>
+              </div>
+            )}
             <table style={{ flex: 1 }}>
               <tbody>
                 <tr>
                   <th>{t('participation.anchors.head')}</th>
-                  <td style={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="notice-head">
+                  <td style={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="notice-head" data-tech>
                     {anchor.head}
                   </td>
                 </tr>
                 <tr>
                   <th>{t('participation.anchors.signature')}</th>
-                  <td style={{ fontFamily: 'monospace', wordBreak: 'break-all', fontSize: 11 }}>{anchor.signature}</td>
+                  <td style={{ fontFamily: 'monospace', wordBreak: 'break-all', fontSize: 11 }} data-tech>
+                    {anchor.signature}
+                  </td>
                 </tr>
                 <tr>
                   <th>{t('participation.anchors.keyId')}</th>
-                  <td style={{ fontFamily: 'monospace' }}>{anchor.keyId}</td>
+                  <td style={{ fontFamily: 'monospace' }} data-tech>
+                    {anchor.keyId}
+                  </td>
                 </tr>
                 <tr>
                   <th>{t('participation.anchors.anchoredAt')}</th>

@@ -15,6 +15,7 @@ import {
   type OpenedBallot,
   type RevotePolicy,
 } from './types.ts';
+import { DateTimeField } from '../../app/DateTimeField.tsx';
 
 interface Values {
   kind: BallotKind;
@@ -94,7 +95,7 @@ export default function OpenBallotModal({ projectId, open, onClose, onOpened }: 
           label={t('participation.ballots.fields.closesAt')}
           rules={[{ required: true, message: t('participation.paper.required') }]}
         >
-          <Input type="datetime-local" data-testid="ballot-closes-at" />
+          <DateTimeField data-testid="ballot-closes-at" />
         </Form.Item>
         <Form.Item name="revote" label={t('participation.ballots.fields.revote')} rules={[{ required: true }]}>
           <Select

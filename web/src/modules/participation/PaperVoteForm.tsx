@@ -1,6 +1,7 @@
 // 纸质选票录入: a community worker keys one paper sheet (household, choice, sheet number).
 // A sheet counts once two different workers key it alike; the answer says where it stands.
 import { useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +30,8 @@ export default function PaperVoteForm({ project, ballotId }: { project: ProjectD
   const { t } = useTranslation();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
+  // Opened from the home's "waiting for a second keying" list: that household and sheet number, ready to key.
+  const [params] = useSearchParams();
   const compoundId = Form.useWatch('compoundId', form) ?? project.compounds[0]?.id;
   const building = Form.useWatch('building', form)?.trim() || undefined;
   const [answer, setAnswer] = useState<VoteAnswer | null>(null);
@@ -53,6 +56,9 @@ export default function PaperVoteForm({ project, ballotId }: { project: ProjectD
       setAnswer(res);
       // A mismatch joins the list officers reconcile from.
       if (res.status === 'mismatch') void client.invalidateQueries({ queryKey: participationKeys.paper(ballotId, 'mismatch') });
+      // The list of sheets waiting for a second keying and its count change with every keying.
+      void client.invalidateQueries({ queryKey: participationKeys.paper(ballotId, 'pending_second_keying') });
+      void client.invalidateQueries({ queryKey: ['participation', 'ballots'] });
       form.setFieldsValue({ householdId: undefined, choice: undefined, sheetNo: undefined, scanRef: undefined });
       void client.invalidateQueries({ queryKey: participationKeys.tally(ballotId) });
     },
@@ -65,7 +71,11 @@ export default function PaperVoteForm({ project, ballotId }: { project: ProjectD
         form={form}
         layout="vertical"
         style={{ maxWidth: 720 }}
-        initialValues={{ compoundId: project.compounds[0]?.id }}
+        initialValues={{
+          compoundId: project.compounds[0]?.id,
+          householdId: params.get('household') ?? undefined,
+          sheetNo: params.get('sheet') ?? undefined,
+        }}
         onValuesChange={(changed: Partial<Values>) => {
           if ('compoundId' in changed || 'building' in changed) form.setFieldsValue({ householdId: undefined });
         }}
@@ -153,6 +163,15 @@ export default function PaperVoteForm({ project, ballotId }: { project: ProjectD
             title={t(`participation.paperVote.statusTitle.${answer.status}`)}
             description={
               <>
+                {answer.sheetNo && answer.household && (
+                  <div data-testid="vote-recorded">
+                    {t('participation.officer.recorded', {
+                      compound: answer.household.compound,
+                      address: t('participation.coverage.room', answer.household),
+                      sheetNo: answer.sheetNo,
+                    })}
+                  </div>
+                )}
                 <div>{t(`participation.paperVote.status.${answer.status}`)}</div>
                 {answer.receipt && (
                   <div data-testid="vote-receipt">{t('participation.paperVote.receipt', { receipt: answer.receipt })}</div>

@@ -11,6 +11,7 @@ import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { useAuth } from '../accounts/index.ts';
 import { fetchRules, groupRules, inForce, policyKeys, todayInCity } from './api.ts';
 import PublishRuleModal from './PublishRuleModal.tsx';
+import TechDetails from '../../app/TechDetails.tsx';
 import type { PolicyRule } from './types.ts';
 
 const valueText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -24,7 +25,9 @@ export default function PolicyRulesPage() {
   const [publishing, setPublishing] = useState<{ key?: string } | null>(null);
   const canPublish = can('policy.publish');
   const today = todayInCity();
-  const keyName = (key: string) => t(`policy.keys.${key.replace(/\./g, '_')}`, { defaultValue: key });
+  // The rule's name in words, from the server (src/platform/policy.messages.ts); the key only in the 技术详情 fold.
+  const names = new Map((query.data ?? []).map((r) => [r.key, r.name]));
+  const keyName = (key: string) => names.get(key) ?? t(`policy.keys.${key.replace(/\./g, '_')}`, { defaultValue: '—' });
   const groups = query.data ? groupRules(query.data) : [];
   const currents = new Set(groups.map(([, versions]) => inForce(versions, today)));
   const columns: TableColumnsType<PolicyRule> = [
@@ -103,7 +106,9 @@ export default function PolicyRulesPage() {
         title={
           <Space wrap>
             <span>{keyName(key)}</span>
-            <Typography.Text code>{key}</Typography.Text>
+            <TechDetails inline>
+              <Typography.Text code>{key}</Typography.Text>
+            </TechDetails>
             <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
               {t('policy.versions', { count: versions.length })}
             </Typography.Text>

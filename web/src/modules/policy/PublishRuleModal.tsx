@@ -7,6 +7,7 @@ import { ApiError } from '../../app/api.ts';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { publishRule, todayInCity } from './api.ts';
 import type { PolicyRule } from './types.ts';
+import { DateField } from '../../app/DateTimeField.tsx';
 
 interface Draft {
   key: string;
@@ -115,7 +116,7 @@ export default function PublishRuleModal({ open, keys, initialKey, onClose, onPu
           />
         </Form.Item>
         <Form.Item name="effectiveFrom" label={t('policy.form.effectiveFrom')} rules={[required]}>
-          <Input type="date" data-testid="publish-effective-from" style={{ width: 180 }} />
+          <DateField data-testid="publish-effective-from" style={{ width: 180 }} />
         </Form.Item>
         {publish.isError && <ProblemAlert testId="publish-error" title={t('policy.publishFailed')} error={publish.error} />}
       </Form>

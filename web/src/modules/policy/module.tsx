@@ -5,5 +5,13 @@ import { defineWebModule, lazyPage } from '../../app/webModule.tsx';
 export const policyModule = defineWebModule({
   name: 'policy',
   shellRoutes: [{ path: 'policy-rules', element: lazyPage(() => import('./PolicyRulesPage.tsx')) }],
-  menu: [{ key: '/policy-rules', icon: <AuditOutlined />, label: 'menu.policyRules', order: 60 }],
+  menu: [
+    {
+      key: '/policy-rules',
+      icon: <AuditOutlined />,
+      label: 'menu.policyRules',
+      permission: ['projects.write', 'policy.publish'],
+      order: 60,
+    },
+  ],
 });

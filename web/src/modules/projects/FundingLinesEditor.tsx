@@ -20,6 +20,10 @@ interface Props {
   lines: LineDraft[];
   editable: boolean;
   onChange: (lines: LineDraft[]) => void;
+  /** The rules' messages per row (by key), checked as the officer types. */
+  rowErrors?: Map<number, string[]>;
+  /** Messages about the whole plan, shown under the total. */
+  planErrors?: string[];
 }
 
 let nextKey = 1;
@@ -29,7 +33,7 @@ export function draftSumFen(lines: readonly LineDraft[]): bigint {
   return lines.reduce((sum, l) => sum + (parseYuanToFen(l.amount) ?? 0n), 0n);
 }
 
-export default function FundingLinesEditor({ lines, editable, onChange }: Props) {
+export default function FundingLinesEditor({ lines, editable, onChange, rowErrors, planErrors = [] }: Props) {
   const { t } = useTranslation();
   const sourceName = (source: string) => t(`funding.sources.${source}`, { defaultValue: source });
   const channelName = (line: LineDraft) =>
@@ -78,21 +82,33 @@ export default function FundingLinesEditor({ lines, editable, onChange }: Props)
     {
       title: t('funding.columns.amount'),
       dataIndex: 'amount',
-      render: (amount: string, row) =>
-        editable ? (
-          <InputNumber<string>
-            data-testid="funding-amount"
-            stringMode
-            min="0"
-            precision={2}
-            prefix="¥"
-            value={amount === '' ? null : amount}
-            onChange={(v) => patch(row.key, { amount: v ?? '' })}
-            style={{ width: '100%' }}
-          />
-        ) : (
-          amountText(amount)
-        ),
+      render: (amount: string, row) => {
+        const errors = rowErrors?.get(row.key) ?? [];
+        return (
+          <>
+            {editable ? (
+              <InputNumber<string>
+                data-testid="funding-amount"
+                stringMode
+                min="0"
+                precision={2}
+                prefix="¥"
+                status={errors.length ? 'error' : undefined}
+                value={amount === '' ? null : amount}
+                onChange={(v) => patch(row.key, { amount: v ?? '' })}
+                style={{ width: '100%' }}
+              />
+            ) : (
+              amountText(amount)
+            )}
+            {errors.map((e) => (
+              <Typography.Text key={e} type="danger" data-testid="funding-row-error" style={{ display: 'block', fontSize: 12 }}>
+                {e}
+              </Typography.Text>
+            ))}
+          </>
+        );
+      },
     },
     ...(editable
       ? [
@@ -135,6 +151,11 @@ export default function FundingLinesEditor({ lines, editable, onChange }: Props)
               <strong data-testid="funding-lines-total" style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {formatFen(draftSumFen(lines))}
               </strong>
+              {planErrors.map((e) => (
+                <Typography.Text key={e} type="danger" data-testid="funding-plan-error" style={{ display: 'block', fontSize: 12 }}>
+                  {e}
+                </Typography.Text>
+              ))}
             </Table.Summary.Cell>
           </Table.Summary.Row>
         )}

@@ -10,8 +10,10 @@ import { useAuth } from '../accounts/index.ts';
 import { fetchFunding, projectKeys, saveFunding } from './api.ts';
 import FundingChart from './FundingChart.tsx';
 import FundingLinesEditor, { newLineKey, type LineDraft } from './FundingLinesEditor.tsx';
+import { useLiveCheck } from './fundingLive.ts';
 import FundingViolations from './FundingViolations.tsx';
 import type { Funding, FundingLine, Violation } from './fundingTypes.ts';
+import type { Line } from '../../../../src/modules/funding/rules.ts';
 import { AmendmentsCard, DisbursementsCard } from './LedgerCards.tsx';
 import type { ProjectDetail } from './types.ts';
 
@@ -30,6 +32,46 @@ function toLines(drafts: LineDraft[]): FundingLine[] | null {
     );
   }
   return out;
+}
+
+// Before the plan loads there is nothing to check; a basis of zeros keeps the hook's call unconditional.
+const emptyBasis: Funding['check']['basis'] = {
+  costFen: 0,
+  floorAreaM2: '0',
+  subsidyCap: { key: 'funding.subsidy_cap_per_m2', version: '', value: 0, unit: null, source: '', name: '', valueText: '' },
+  residentShare: {
+    key: 'funding.resident_share_max',
+    version: '',
+    value: { numerator: 0, denominator: 1 },
+    unit: null,
+    source: '',
+    name: '',
+    valueText: '',
+  },
+};
+
+/** The saved funding with its lines and planned amounts replaced by the edited ones, for the chart. */
+function chartedDrafts(funding: Funding, lines: Line[]): Funding {
+  const planned = new Map<string, bigint>();
+  for (const l of lines) planned.set(l.source, (planned.get(l.source) ?? 0n) + l.amountFen);
+  const sources = new Set([...funding.bySource.map((s) => s.source), ...planned.keys()]);
+  return {
+    ...funding,
+    lines: lines.map((l) => ({
+      source: l.source as FundingLine['source'],
+      channel: l.channel || null,
+      amountFen: fenToNumber(l.amountFen),
+    })),
+    bySource: [...sources].map((source) => {
+      const saved = funding.bySource.find((s) => s.source === source);
+      return {
+        source: source as FundingLine['source'],
+        plannedFen: fenToNumber(planned.get(source) ?? 0n),
+        amendedFen: saved?.amendedFen ?? 0,
+        disbursedFen: saved?.disbursedFen ?? 0,
+      };
+    }),
+  };
 }
 
 export default function FundingTab({ project }: { project: ProjectDetail }) {
@@ -54,6 +96,7 @@ export default function FundingTab({ project }: { project: ProjectDetail }) {
       void message.success(t('funding.saved'));
     },
   });
+  const live = useLiveCheck(query.data?.check.basis ?? emptyBasis, drafts);
   const problem = save.error instanceof ApiError && save.error.status === 422 ? save.error.problem : null;
   const rejected: Violation[] = (problem?.violations as Violation[] | undefined) ?? [];
   // Reasons the server gives beyond the rule violations (e.g. lines above the plan's cost).
@@ -65,6 +108,9 @@ export default function FundingTab({ project }: { project: ProjectDetail }) {
 
   const funding = query.data;
   const check = funding.check;
+  // Totals and the chart follow the table as it is edited; saved, the same check gives the same figures.
+  const figures = { cost: live.check.costFen, funded: live.check.fundedFen, shortfall: live.check.shortfallFen };
+  const charted = dirty ? chartedDrafts(funding, live.lines) : funding;
   const canWrite = can('projects.write');
   const lines = toLines(drafts);
 
@@ -72,9 +118,9 @@ export default function FundingTab({ project }: { project: ProjectDetail }) {
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="funding-tab">
       <Row gutter={[12, 12]}>
         {[
-          ['cost', check.costFen],
-          ['funded', check.fundedFen],
-          ['shortfall', check.shortfallFen],
+          ['cost', figures.cost],
+          ['funded', figures.funded],
+          ['shortfall', figures.shortfall],
         ].map(([key, fen]) => (
           <Col xs={24} md={8} key={String(key)}>
             <Card size="small">
@@ -82,7 +128,7 @@ export default function FundingTab({ project }: { project: ProjectDetail }) {
                 title={t(`funding.${String(key)}`)}
                 valueRender={() => (
                   <span data-testid={`funding-${String(key)}`} data-fen={String(fen)} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {formatFen(fen as number)}
+                    {formatFen(fen as bigint)}
                   </span>
                 )}
                 valueStyle={key === 'shortfall' && Number(fen) > 0 ? { color: '#cf1322' } : undefined}
@@ -118,6 +164,8 @@ export default function FundingTab({ project }: { project: ProjectDetail }) {
                   setDrafts(next);
                   setDirty(true);
                 }}
+                rowErrors={canWrite ? live.rowErrors : undefined}
+                planErrors={canWrite && dirty ? live.planErrors : []}
               />
               {rejected.length > 0 && <FundingViolations violations={rejected} title={t('funding.rejected')} />}
               {save.isError && (rejected.length === 0 || otherReasons.length > 0) && (
@@ -145,7 +193,7 @@ export default function FundingTab({ project }: { project: ProjectDetail }) {
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title={t('funding.chart.title')}>
-            <FundingChart funding={funding} />
+            <FundingChart funding={charted} />
           </Card>
         </Col>
       </Row>

@@ -47,7 +47,7 @@ export default function GatesCard({ project }: { project: ProjectDetail }) {
                 <Space align="start">
                   {g.satisfied ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <CloseCircleFilled style={{ color: '#ff4d4f' }} />}
                   <div>
-                    <div data-testid="gate-label">{t(`gates.${g.code}`, { defaultValue: g.code })}</div>
+                    <div data-testid="gate-label">{t(`gates.${g.code}`, { defaultValue: t('gates.serverDetail') })}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="gate-detail">
                       {g.message}
                     </Typography.Text>
@@ -77,7 +77,7 @@ export default function GatesCard({ project }: { project: ProjectDetail }) {
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {unmet.map((g) => (
                   <li key={g.code}>
-                    <strong>{t(`gates.${g.code}`, { defaultValue: g.code })}</strong>
+                    <strong>{t(`gates.${g.code}`, { defaultValue: t('gates.serverDetail') })}</strong>
                     <div style={{ fontSize: 12 }}>
                       {g.message}
                       {g.satisfy ? `（${t('projects.satisfy')}：${g.satisfy}）` : ''}

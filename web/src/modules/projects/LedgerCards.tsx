@@ -1,6 +1,6 @@
 // The disbursement ledger with its form (a 409 means the source's planned plus amended
 // amount would be passed: an amendment is needed first) and the amendments with theirs.
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Table, type TableColumnsType } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api.ts';
@@ -9,6 +9,7 @@ import { fenToNumber, formatFen, parseYuanToFen } from '../../app/money.ts';
 import { xlsxColumnsFrom } from '../../app/xlsx.ts';
 import { addAmendment, addDisbursement, projectKeys } from './api.ts';
 import { FUNDING_SOURCES, type Amendment, type Disbursement, type NewAmendment, type NewDisbursement } from './fundingTypes.ts';
+import { DateField } from '../../app/DateTimeField.tsx';
 
 interface LedgerProps {
   projectId: string;
@@ -32,9 +33,9 @@ export function DisbursementsCard({ projectId, canWrite, rows }: LedgerProps & {
   const client = useQueryClient();
   const sources = useSourceOptions();
   const add = useMutation({
-    mutationFn: (v: { date: { format(f: string): string }; source: string; amount: string; payee: string; documentRef: string }) =>
+    mutationFn: (v: { date: string; source: string; amount: string; payee: string; documentRef: string }) =>
       addDisbursement(projectId, {
-        date: v.date.format('YYYY-MM-DD'),
+        date: v.date,
         source: v.source as NewDisbursement['source'],
         amountFen: amountFen(v.amount),
         payee: v.payee.trim(),
@@ -84,7 +85,7 @@ export function DisbursementsCard({ projectId, canWrite, rows }: LedgerProps & {
       {canWrite && (
         <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onFinish={(v) => add.mutate(v)}>
           <Form.Item name="date" rules={[{ required: true }]}>
-            <DatePicker placeholder={t('funding.columns.date')} />
+            <DateField placeholder={t('funding.columns.date')} />
           </Form.Item>
           <SourceAndAmount sources={sources} />
           <Form.Item name="payee" rules={[{ required: true, whitespace: true }]}>

@@ -19,6 +19,18 @@ interface Props {
   onSaved: (next: Outcomes) => void;
 }
 
+/** The rule that refused the figures (outcomes.area_plausibility), by its name in the reader's language. */
+function RuleNamed({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const rule = error instanceof ApiError ? (error.problem.rule as { name?: unknown } | undefined) : undefined;
+  if (typeof rule?.name !== 'string') return null;
+  return (
+    <div data-testid="outcomes-error-rule" style={{ marginTop: 4, fontWeight: 500 }}>
+      {t('trust.outcomes.rule', { name: rule.name })}
+    </div>
+  );
+}
+
 export default function OutcomesModal({ open, outcomes, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<OutcomeFigures>();
@@ -75,7 +87,14 @@ export default function OutcomesModal({ open, outcomes, onClose, onSaved }: Prop
             </Col>
           ))}
         </Row>
-        {save.isError && <ProblemAlert testId="outcomes-error" title={t('outcomes.saveFailed')} error={save.error} />}
+        {save.isError && (
+          <ProblemAlert
+            testId="outcomes-error"
+            title={t('outcomes.saveFailed')}
+            error={save.error}
+            extra={<RuleNamed error={save.error} />}
+          />
+        )}
       </Form>
     </Modal>
   );

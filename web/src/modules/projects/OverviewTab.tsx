@@ -79,7 +79,7 @@ export default function OverviewTab({ project }: { project: ProjectDetail }) {
                         <strong>{name(e.to)}</strong>
                       </div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {cityTime(e.at, lang)} · {e.by ? `${e.by.displayName}（${e.by.username}）` : t('projects.system')}
+                        {cityTime(e.at, lang)} · {e.by ? e.by.displayName : t('projects.system')}
                       </Typography.Text>
                     </>
                   ),

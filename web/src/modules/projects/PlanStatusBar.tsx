@@ -101,7 +101,7 @@ export function PlanVersions({ plan, viewing, onView }: { plan: Plan; viewing: n
               onClick={() => onView(v.version === latest ? null : v.version)}
             >
               <Space size={6} wrap>
-                <strong>v{v.version}</strong>
+                <strong>{t('plan.versionN', { version: v.version })}</strong>
                 <Tag color={STATUS_COLORS[v.status as PlanStatus]}>{t(`plan.statuses.${v.status}`)}</Tag>
                 <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatFen(v.totalFen)}</span>
               </Space>

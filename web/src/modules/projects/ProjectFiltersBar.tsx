@@ -5,6 +5,7 @@ import { AppstoreOutlined, PlusOutlined, ReloadOutlined, UnorderedListOutlined }
 import { useTranslation } from 'react-i18next';
 import type { ProjectFilters } from './types.ts';
 import { useStages } from './useStages.ts';
+import DivisionFilter from '../../app/DivisionFilter.tsx';
 
 export type ProjectView = 'table' | 'board';
 
@@ -56,6 +57,7 @@ export default function ProjectFiltersBar({ filters, onChange, view, onView, onN
             options={stages.map((s) => ({ value: s.stage, label: name(s.stage) }))}
           />
         )}
+        <DivisionFilter division={filters.division} onChange={(division) => onChange({ ...filters, division })} />
         <Button icon={<ReloadOutlined />} onClick={() => onChange({})} data-testid="project-filter-reset">
           {t('common.reset')}
         </Button>

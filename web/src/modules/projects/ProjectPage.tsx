@@ -1,4 +1,4 @@
-// One project: header facts and the tabs 概况 / 方案 / 资金 / 审批 / 成效 / 居民参与 / 长效治理 (tab kept in the URL).
+// One project: header facts and the tabs 概况 / 方案 / 资金 / 审批 / 成效 / 改造前后 / 居民参与 / 长效治理 (tab kept in the URL).
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, Breadcrumb, Button, Card, Result, Skeleton, Space, Spin, Tabs, Typography } from 'antd';
@@ -16,8 +16,9 @@ import { KindTags, StageTag } from './ProjectTags.tsx';
 const PlanTab = lazy(() => import('./PlanTab.tsx'));
 const FundingTab = lazy(() => import('./FundingTab.tsx'));
 const OutcomesTab = lazy(() => import('./OutcomesTab.tsx'));
+const PhotosTab = lazy(() => import('./PhotosTab.tsx'));
 
-const TABS = ['overview', 'plan', 'funding', 'approvals', 'outcomes', 'participation', 'governance'] as const;
+const TABS = ['overview', 'plan', 'funding', 'approvals', 'outcomes', 'photos', 'participation', 'governance'] as const;
 
 export default function ProjectPage() {
   const { id = '' } = useParams();
@@ -67,6 +68,7 @@ export default function ProjectPage() {
     { key: 'funding', label: t('projects.tabs.funding'), children: lazyTab(<FundingTab project={project} />) },
     { key: 'approvals', label: t('projects.tabs.approvals'), children: lazyTab(<ApprovalsTab project={project} />) },
     { key: 'outcomes', label: t('projects.tabs.outcomes'), children: lazyTab(<OutcomesTab project={project} />) },
+    { key: 'photos', label: t('projectPhotos.tab'), children: lazyTab(<PhotosTab project={project} />) },
     { key: 'participation', label: t('projects.tabs.participation'), children: lazyTab(<ParticipationTab project={project} />) },
     { key: 'governance', label: t('projects.tabs.governance'), children: lazyTab(<GovernanceTab project={project} />) },
   ];
@@ -87,13 +89,9 @@ export default function ProjectPage() {
         }
         extra={
           <Space>
-            <Button
-              icon={<PrinterOutlined />}
-              onClick={() => navigate(`/projects/${project.id}/summary`)}
-              data-testid="project-summary-link"
-            >
-              {t('evaluation.summary.open')}
-            </Button>
+            <Link to={`/projects/${project.id}/summary`} data-testid="project-summary-link">
+              <Button icon={<PrinterOutlined />}>{t('evaluation.summary.open')}</Button>
+            </Link>
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/projects')} data-testid="back">
               {t('common.back')}
             </Button>

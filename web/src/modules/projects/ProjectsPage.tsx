@@ -16,6 +16,9 @@ function readFilters(params: URLSearchParams): ProjectFilters {
     year: Number.isInteger(year) && year > 0 ? year : undefined,
     stage: params.get('stage') || undefined,
     q: params.get('q') || undefined,
+    division: /^\d{6}(\d{3})?$/.test(params.get('division') ?? '') ? params.get('division')! : undefined,
+    sort: params.get('sort') || undefined,
+    order: params.get('order') === 'desc' ? 'desc' : params.get('sort') ? 'asc' : undefined,
   };
 }
 
@@ -45,7 +48,11 @@ export default function ProjectsPage() {
           onView={(v) => update(filters, v)}
           onNew={can('projects.write') ? () => setCreating(true) : null}
         />
-        {view === 'board' ? <ProjectBoard filters={filters} /> : <ProjectTable filters={filters} />}
+        {view === 'board' ? (
+          <ProjectBoard filters={filters} />
+        ) : (
+          <ProjectTable filters={filters} onSort={(sort) => update({ ...filters, ...{ sort: undefined, order: undefined }, ...sort })} />
+        )}
       </Card>
       <NewProjectModal open={creating} onClose={() => setCreating(false)} />
     </>

@@ -7,6 +7,7 @@ export const projectKeys = {
   all: ['projects'] as const,
   list: (filters: ProjectFilters) => ['projects', 'list', filters] as const,
   stages: () => ['projects', 'stages'] as const,
+  years: (division?: string) => ['projects', 'years', division ?? ''] as const,
   project: (id: string) => ['projects', 'one', id] as const,
   plan: (id: string, version?: number) => ['projects', 'plan', id, version ?? null] as const,
   funding: (id: string) => ['projects', 'funding', id] as const,
@@ -16,10 +17,22 @@ export const projectKeys = {
 
 const params = (id: string) => ({ params: { id } });
 
+/** The years with a project in scope (or in one division inside it), newest first. */
+export const fetchProjectYears = (division?: string) => api.get('/api/v1/projects/years', { query: { division } }).then((b) => b.years);
+
 export const fetchStages = () => api.get('/api/v1/projects/stages').then((b) => b.items);
 
 export const fetchProjects = (filters: ProjectFilters, limit: number, cursor?: string | null) =>
-  api.get('/api/v1/projects', { query: { ...filters, stage: filters.stage as Stage | undefined, limit, cursor: cursor ?? undefined } });
+  api.get('/api/v1/projects', {
+    query: {
+      ...filters,
+      stage: filters.stage as Stage | undefined,
+      sort: filters.sort as ProjectSort | undefined,
+      limit,
+      cursor: cursor ?? undefined,
+    },
+  });
+type ProjectSort = 'name' | 'year' | 'stage' | 'compoundCount' | 'floorAreaM2' | 'households';
 
 export const fetchProject = (id: string) => api.get('/api/v1/projects/{id}', params(id));
 

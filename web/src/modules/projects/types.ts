@@ -24,6 +24,11 @@ export interface ProjectFilters {
   stage?: string;
   q?: string;
   division?: string;
+  /** The projects that renovate one compound (its page's links). */
+  compoundId?: string;
+  /** Server-side sort (issue 16): a column of the list, ascending unless `order` is desc. */
+  sort?: string;
+  order?: 'asc' | 'desc';
 }
 
 export type ProjectDetail = ResponseOf<'/api/v1/projects/{id}'>;

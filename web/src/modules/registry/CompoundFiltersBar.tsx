@@ -1,19 +1,16 @@
-// Filters above the compound list: text, build years, eligibility; reset and export.
+// Filters above the compound list: text, build years, eligibility; reset. The table has the one export button.
 import { useEffect, useState } from 'react';
 import { Button, Input, InputNumber, Select, Space } from 'antd';
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CompoundFilters } from './types.ts';
 
 interface Props {
   filters: CompoundFilters;
   onChange: (next: CompoundFilters) => void;
-  onExport: () => void;
-  exporting: boolean;
-  canExport: boolean;
 }
 
-export default function CompoundFiltersBar({ filters, onChange, onExport, exporting, canExport }: Props) {
+export default function CompoundFiltersBar({ filters, onChange }: Props) {
   const { t } = useTranslation();
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
@@ -73,14 +70,13 @@ export default function CompoundFiltersBar({ filters, onChange, onExport, export
           { value: 'false', label: t('registry.filters.eligibleNo') },
         ]}
       />
-      <Button icon={<ReloadOutlined />} onClick={() => onChange({ division: filters.division })} data-testid="filter-reset">
+      <Button
+        icon={<ReloadOutlined />}
+        onClick={() => onChange({ division: filters.division, sort: filters.sort, order: filters.order })}
+        data-testid="filter-reset"
+      >
         {t('common.reset')}
       </Button>
-      {canExport && (
-        <Button type="primary" ghost icon={<DownloadOutlined />} loading={exporting} onClick={onExport} data-testid="export">
-          {exporting ? t('registry.exporting') : t('registry.export')}
-        </Button>
-      )}
     </Space>
   );
 }

@@ -1,4 +1,5 @@
-// One compound: facts, buildings and units, and its households with masked residents.
+// One compound: facts, its projects (with their ballots, surveys, funding and work packages), buildings and units,
+// devices, and its households with masked residents.
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Breadcrumb, Button, Card, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -10,6 +11,7 @@ import BuildingsCard from './BuildingsCard.tsx';
 import CompoundFacts from './CompoundFacts.tsx';
 import HouseholdsTable from './HouseholdsTable.tsx';
 import { CompoundDevicesCard } from '../smart/index.ts';
+import { CompoundProjectsCard } from '../projects/index.ts';
 import { Loading } from '../../app/webModule.tsx';
 
 export default function CompoundPage() {
@@ -95,6 +97,7 @@ export default function CompoundPage() {
       >
         <CompoundFacts compound={compound} />
       </Card>
+      <CompoundProjectsCard compound={compound} />
       <BuildingsCard buildings={compound.buildings} />
       <Loading>
         <CompoundDevicesCard compound={compound} />

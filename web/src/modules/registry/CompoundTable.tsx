@@ -5,13 +5,14 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
+import { sortable, sortFrom, type ListSort } from '../../app/tableSort.ts';
 import { fetchCompounds, registryKeys } from './api.ts';
 import { formatArea, formatCount } from './format.ts';
 import type { CompoundFilters, CompoundSummary } from './types.ts';
 
 const PAGE_SIZE = 50;
 
-export default function CompoundTable({ filters }: { filters: CompoundFilters }) {
+export default function CompoundTable({ filters, onSort }: { filters: CompoundFilters; onSort: (sort: ListSort) => void }) {
   const { t, i18n } = useTranslation();
   const query = useInfiniteQuery({
     queryKey: registryKeys.compounds(filters),
@@ -26,8 +27,10 @@ export default function CompoundTable({ filters }: { filters: CompoundFilters })
     {
       title: t('registry.columns.name'),
       dataIndex: 'name',
+      key: 'name',
       fixed: 'left',
       width: 150,
+      ...sortable('name', filters),
       render: (name: string, row) => (
         <Link to={`/compounds/${row.id}`} data-testid="compound-link">
           {name}
@@ -35,19 +38,30 @@ export default function CompoundTable({ filters }: { filters: CompoundFilters })
       ),
     },
     { title: t('registry.columns.address'), dataIndex: 'address', ellipsis: true },
-    { title: t('registry.columns.yearBuilt'), dataIndex: 'yearBuilt', width: 80, align: 'center' },
+    {
+      title: t('registry.columns.yearBuilt'),
+      dataIndex: 'yearBuilt',
+      key: 'yearBuilt',
+      width: 100,
+      align: 'center',
+      ...sortable('yearBuilt', filters),
+    },
     {
       title: t('registry.columns.floorArea'),
       dataIndex: 'floorAreaM2',
-      width: 120,
+      key: 'floorAreaM2',
+      width: 130,
       align: 'right',
+      ...sortable('floorAreaM2', filters),
       render: (v: string) => formatArea(v, lang),
     },
     {
       title: t('registry.columns.households'),
       dataIndex: 'households',
-      width: 100,
+      key: 'households',
+      width: 110,
       align: 'right',
+      ...sortable('households', filters),
       render: (v: number) => formatCount(v, lang),
     },
     {
@@ -68,6 +82,8 @@ export default function CompoundTable({ filters }: { filters: CompoundFilters })
       emptyText={t('registry.emptyList')}
       scrollX={700}
       exportName={t('registry.list')}
+      total={query.data?.pages[0]?.total}
+      onSort={(sorter) => onSort(sortFrom(sorter))}
     />
   );
 }

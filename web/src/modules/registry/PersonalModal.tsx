@@ -1,22 +1,35 @@
-// Full personal data of one resident, read on demand (permission personal.read; audited).
+// Full personal data of one resident, read on demand (permission personal.read; audited with the reason asked first).
+import { useState } from 'react';
 import { Alert, Descriptions, Modal, Skeleton, Tag } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
+import RevealReasonModal from '../../app/RevealReasonModal.tsx';
 import { fetchPersonal } from './api.ts';
 
 export default function PersonalModal({ residentId, onClose }: { residentId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
+  // The reason is asked for each resident opened; it travels with the read into the audit log.
+  const [reason, setReason] = useState<{ residentId: string; reason: string } | null>(null);
+  const asked = reason !== null && reason.residentId === residentId ? reason.reason : null;
   // Never cached: every look is a fresh, audited read.
   const query = useQuery({
-    queryKey: ['registry', 'personal', residentId],
-    queryFn: () => fetchPersonal(residentId!),
-    enabled: residentId !== null,
+    queryKey: ['registry', 'personal', residentId, asked],
+    queryFn: () => fetchPersonal(residentId!, asked!),
+    enabled: residentId !== null && asked !== null,
     gcTime: 0,
     staleTime: 0,
   });
+  const close = () => {
+    setReason(null);
+    onClose();
+  };
 
+  if (residentId !== null && asked === null)
+    return (
+      <RevealReasonModal open onCancel={close} onConfirm={(r) => setReason({ residentId, reason: r })} okTestId="personal-reason-ok" />
+    );
   return (
     <Modal
       open={residentId !== null}
@@ -26,7 +39,7 @@ export default function PersonalModal({ residentId, onClose }: { residentId: str
           {t('compound.personalTitle')}
         </span>
       }
-      onCancel={onClose}
+      onCancel={close}
       footer={null}
       destroyOnHidden
       data-testid="personal-modal"

@@ -1,11 +1,10 @@
 // 小区档案: the division tree on the left, the filtered compound list on the right.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { App, Breadcrumb, Card, Col, Row, Tag } from 'antd';
+import { Breadcrumb, Card, Col, Row, Tabs, Tag } from 'antd';
+import { DistrictMap } from '../livingcircle/index.ts';
 import { useTranslation } from 'react-i18next';
-import { downloadFile, errorMessage } from '../../app/api.ts';
 import { useAuth } from '../accounts/index.ts';
-import { exportPath } from './api.ts';
 import CompoundFiltersBar from './CompoundFiltersBar.tsx';
 import CompoundTable from './CompoundTable.tsx';
 import DivisionTree from './DivisionTree.tsx';
@@ -24,17 +23,17 @@ function readFilters(params: URLSearchParams): CompoundFilters {
     yearFrom: num('yearFrom'),
     yearTo: num('yearTo'),
     eligible: eligible === 'true' ? true : eligible === 'false' ? false : undefined,
+    sort: params.get('sort') || undefined,
+    order: params.get('order') === 'desc' ? 'desc' : params.get('sort') ? 'asc' : undefined,
   };
 }
 
 export default function RegistryPage() {
   const { t } = useTranslation();
-  const { user, can } = useAuth();
-  const { message } = App.useApp();
+  const { user } = useAuth();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const divisionName = params.get('divisionName') ?? filters.division;
-  const [exporting, setExporting] = useState(false);
 
   const setFilters = (next: CompoundFilters, name = params.get('divisionName') ?? undefined) => {
     const out = new URLSearchParams();
@@ -43,17 +42,6 @@ export default function RegistryPage() {
     }
     if (next.division && name) out.set('divisionName', name);
     setParams(out, { replace: true });
-  };
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await downloadFile(exportPath(filters), 'compounds.xlsx');
-    } catch (err) {
-      void message.error(`${t('registry.exportFailed')}：${errorMessage(err)}`);
-    } finally {
-      setExporting(false);
-    }
   };
 
   return (
@@ -94,14 +82,36 @@ export default function RegistryPage() {
               </span>
             }
           >
-            <CompoundFiltersBar
-              filters={filters}
-              onChange={(next) => setFilters(next)}
-              onExport={() => void onExport()}
-              exporting={exporting}
-              canExport={can('registry.export')}
+            <Tabs
+              size="small"
+              items={[
+                {
+                  key: 'list',
+                  label: t('registry.list'),
+                  children: (
+                    <>
+                      <CompoundFiltersBar filters={filters} onChange={(next) => setFilters(next)} />
+                      <CompoundTable
+                        filters={filters}
+                        onSort={(sort) => setFilters({ ...filters, sort: undefined, order: undefined, ...sort })}
+                      />
+                    </>
+                  ),
+                },
+                {
+                  key: 'map',
+                  label: t('districtMap.tab'),
+                  destroyOnHidden: true,
+                  children: (
+                    <DistrictMap
+                      division={filters.division}
+                      testId="registry-map"
+                      onDrill={(code, name) => setFilters({ ...filters, division: code }, name)}
+                    />
+                  ),
+                },
+              ]}
             />
-            <CompoundTable filters={filters} />
           </Card>
         </Col>
       </Row>

@@ -21,6 +21,8 @@ const filterQuery = (filters: CompoundFilters) => ({
   yearFrom: filters.yearFrom,
   yearTo: filters.yearTo,
   eligible: filters.eligible === undefined ? undefined : (String(filters.eligible) as 'true' | 'false'),
+  sort: filters.sort as 'name' | 'yearBuilt' | 'floorAreaM2' | 'households' | undefined,
+  order: filters.order,
 });
 
 export const fetchCompounds = (filters: CompoundFilters, limit: number, cursor?: string | null) =>
@@ -35,7 +37,9 @@ export const fetchHouseholds = (id: string, limit: number, cursor: string | null
 export const verifyBinding = (householdId: string, residentId: string, decision: 'verified' | 'rejected') =>
   api.post('/api/v1/households/{id}/residents/{residentId}/verification', { params: { id: householdId, residentId }, body: { decision } });
 
-export const fetchPersonal = (residentId: string) => api.get('/api/v1/residents/{id}/personal', { params: { id: residentId } });
+/** The full read says why (issue 16, item 8): the reason is kept in the audit log beside it. */
+export const fetchPersonal = (residentId: string, reason: string) =>
+  api.get('/api/v1/residents/{id}/personal', { params: { id: residentId }, query: { reason } });
 
 export const exportPath = (filters: CompoundFilters) => apiPath('/api/v1/compounds/export.xlsx', { query: filterQuery(filters) });
 export const templatePath = (kind: ImportKind) => apiPath('/api/v1/imports/{kind}/template.xlsx', { params: { kind } });

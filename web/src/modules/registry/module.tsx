@@ -11,7 +11,7 @@ export const registryModule = defineWebModule({
     { path: 'import', element: lazyPage(() => import('./ImportPage.tsx')) },
   ],
   menu: [
-    { key: '/registry', icon: <DatabaseOutlined />, label: 'menu.registry', order: 20 },
+    { key: '/registry', icon: <DatabaseOutlined />, label: 'menu.registry', permission: 'registry.read', order: 20 },
     { key: '/import', icon: <UploadOutlined />, label: 'menu.import', permission: 'registry.import', order: 120 },
   ],
 });

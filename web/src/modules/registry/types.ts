@@ -27,6 +27,9 @@ export interface CompoundFilters {
   yearFrom?: number;
   yearTo?: number;
   eligible?: boolean;
+  /** Server-side sort (issue 16): a column of the list, ascending unless `order` is desc. */
+  sort?: string;
+  order?: 'asc' | 'desc';
 }
 
 export type ImportKind = ResponseAt<'/api/v1/imports/{kind}', 'post', 200>['kind'];

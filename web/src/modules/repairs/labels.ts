@@ -22,18 +22,7 @@ export const statusName = (t: TFunction, status: string) => t(`repairs.statuses.
 export const outcomeName = (t: TFunction, outcome: string) =>
   t(`repairs.outcomes.${outcome}`, { defaultValue: t('repairs.unknownCategory') });
 
-export function formatAt(iso: string | null | undefined, language: string): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour12: false,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+export { formatAt } from '../../app/time.ts';
 
 export const placeText = (p: { compoundName: string; building: string; unit: string; room: string } | null) =>
   p ? `${p.compoundName} ${p.building}${p.unit}${p.room}` : '—';

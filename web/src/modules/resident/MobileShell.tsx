@@ -32,12 +32,9 @@ function TopBar() {
           window.location.replace('/m/login');
         }}
       >
-        <Button
-          type="text"
-          aria-label={t('resident.signOut')}
-          icon={<LogoutOutlined style={{ color: '#fff' }} />}
-          data-testid="m-signout"
-        />
+        <Button type="text" icon={<LogoutOutlined />} data-testid="m-signout" style={{ color: '#fff', fontSize: 15 }}>
+          {t('resident.signOut')}
+        </Button>
       </Popconfirm>
     </PhoneBar>
   );

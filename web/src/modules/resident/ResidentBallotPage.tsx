@@ -4,7 +4,7 @@
 import { useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Modal, Radio, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CheckOutlined, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
@@ -12,6 +12,7 @@ import { checkUrl, VOTE_CHOICES, type ClosedTally, type VoteChoice } from '../pa
 import { castVote, fetchBallot, fetchMine, fetchReceipts, fetchTally, newIdempotencyKey, residentKeys } from './api.ts';
 import { formatAt, homeLabel } from './format.ts';
 import type { BallotDetail } from './types.ts';
+import TechDetails from '../../app/TechDetails.tsx';
 
 /** The public check page, with what the resident holds: the check fails if the stored chain no longer gives the same head and signature. */
 const checkPath = (ballotId: string, h: HeldReceipt) =>
@@ -21,6 +22,11 @@ const CHOICE_COLOR: Record<VoteChoice, string> = { agree: '#389e0d', disagree: '
 
 interface HeldReceipt {
   receipt: string;
+  /**
+   * What this household just chose, repeated on the receipt of the vote just cast. It lives on this screen only:
+   * the server never answers a household's choice, so a phone shown later to someone else proves nothing.
+   */
+  choice: VoteChoice | null;
   position: number | null;
   head: string | null;
   signature: string | null;
@@ -38,7 +44,7 @@ function ReceiptCard({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const { receipt, position, head, signature } = held;
+  const { receipt, position, head, signature, choice } = held;
   return (
     <Card size="small" data-testid={testId} style={{ borderColor: '#b7eb8f', background: '#f6ffed', marginBottom: 12 }}>
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>
@@ -46,6 +52,14 @@ function ReceiptCard({
           <CheckCircleFilled style={{ color: '#52c41a', fontSize: 18 }} />
           <Typography.Text strong>{title}</Typography.Text>
         </Space>
+        {choice && (
+          <Typography.Text data-testid="m-receipt-choice" data-choice={choice} style={{ fontSize: 17 }}>
+            {t('resident.ballot.yourChoice')}
+            <Typography.Text strong style={{ color: CHOICE_COLOR[choice], fontSize: 20 }}>
+              {t(`resident.ballot.choices.${choice}`)}
+            </Typography.Text>
+          </Typography.Text>
+        )}
         <Typography.Text type="secondary">{t('resident.ballot.receipt')}</Typography.Text>
         <Typography.Text
           copyable={{ text: receipt }}
@@ -173,13 +187,19 @@ export default function ResidentBallotPage() {
       if (attempt.current?.choice !== c) attempt.current = { choice: c, key: newIdempotencyKey() };
       return castVote(id, householdId!, c, attempt.current.key);
     },
-    onSuccess: (res) => {
+    onSuccess: (res, chosen) => {
       attempt.current = null;
       setConfirming(false);
       setChanging(false);
       setChoice(null);
       if (res.receipt)
-        setJustCast({ receipt: res.receipt, position: res.position ?? null, head: res.head ?? null, signature: res.signature ?? null });
+        setJustCast({
+          receipt: res.receipt,
+          choice: chosen,
+          position: res.position ?? null,
+          head: res.head ?? null,
+          signature: res.signature ?? null,
+        });
       void client.invalidateQueries({ queryKey: residentKeys.mine });
       window.scrollTo(0, 0);
     },
@@ -192,7 +212,9 @@ export default function ResidentBallotPage() {
   const open = b.status === 'open';
   const held: HeldReceipt | null =
     justCast ??
-    (entry?.receipt ? { receipt: entry.receipt, position: entry.position, head: entry.head, signature: entry.signature } : null);
+    (entry?.receipt
+      ? { receipt: entry.receipt, choice: null, position: entry.position, head: entry.head, signature: entry.signature }
+      : null);
   const receipt = held?.receipt ?? null;
   const voted = !!justCast || !!entry?.votedAt;
   const canVote = open && !!householdId && !!entry && (!voted || (b.revote === 'last_counts' && changing));
@@ -223,12 +245,14 @@ export default function ResidentBallotPage() {
           <Descriptions.Item label={t('resident.ballot.closesAt')}>{formatAt(b.closesAt, i18n.language)}</Descriptions.Item>
           <Descriptions.Item label={t('resident.ballot.revote')}>{t(`resident.ballot.revotes.${b.revote}`)}</Descriptions.Item>
           <Descriptions.Item label={t('resident.ballot.electorateHash')}>
-            <Typography.Text
-              copyable={{ text: b.electorateHash }}
-              style={{ fontSize: 12, fontFamily: 'monospace', wordBreak: 'break-all' }}
-            >
-              {b.electorateHash.slice(0, 16)}…
-            </Typography.Text>
+            <TechDetails inline>
+              <Typography.Text
+                copyable={{ text: b.electorateHash }}
+                style={{ fontSize: 12, fontFamily: 'monospace', wordBreak: 'break-all' }}
+              >
+                {b.electorateHash.slice(0, 16)}…
+              </Typography.Text>
+            </TechDetails>
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -260,21 +284,37 @@ export default function ResidentBallotPage() {
 
       {canVote && (
         <Card size="small" title={t('resident.ballot.choose')} data-testid="m-vote" style={{ marginBottom: 12 }}>
+          {/* Older eyes: the chosen option is filled in its own colour, large, with a tick; the others stay outlined. */}
           <Radio.Group
             value={choice}
+            buttonStyle="solid"
             onChange={(e) => setChoice(e.target.value as VoteChoice)}
             style={{ display: 'flex', flexDirection: 'column', gap: 10 }}
           >
-            {VOTE_CHOICES.map((c) => (
-              <Radio.Button
-                key={c}
-                value={c}
-                data-testid={`m-choice-${c}`}
-                style={{ height: 48, lineHeight: '46px', fontSize: 17, textAlign: 'center', borderRadius: 8, borderInlineStartWidth: 1 }}
-              >
-                {t(`resident.ballot.choices.${c}`)}
-              </Radio.Button>
-            ))}
+            {VOTE_CHOICES.map((c) => {
+              const chosen = choice === c;
+              return (
+                <Radio.Button
+                  key={c}
+                  value={c}
+                  data-testid={`m-choice-${c}`}
+                  aria-checked={chosen}
+                  style={{
+                    height: 56,
+                    lineHeight: '54px',
+                    fontSize: chosen ? 20 : 18,
+                    fontWeight: chosen ? 600 : 400,
+                    textAlign: 'center',
+                    borderRadius: 8,
+                    borderInlineStartWidth: 1,
+                    ...(chosen ? { background: CHOICE_COLOR[c], borderColor: CHOICE_COLOR[c], color: '#fff' } : {}),
+                  }}
+                >
+                  {chosen && <CheckOutlined style={{ marginInlineEnd: 8 }} data-testid="m-choice-tick" />}
+                  {t(`resident.ballot.choices.${c}`)}
+                </Radio.Button>
+              );
+            })}
           </Radio.Group>
           {vote.isError && (
             <div style={{ marginTop: 12 }}>

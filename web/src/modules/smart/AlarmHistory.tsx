@@ -1,11 +1,11 @@
 // Past and present alarms of the scope shown, filtered by period (Beijing days), type, severity and status,
 // a page at a time, and exported to .xlsx by the server with the same filters.
 import { useState, type HTMLAttributes } from 'react';
-import { App, Button, DatePicker, Empty, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Empty, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Dayjs } from 'dayjs';
+import { DateRangeField } from '../../app/DateTimeField.tsx';
 import { downloadFile, errorMessage } from '../../app/api.ts';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import type { AlarmNames } from './ActiveAlarms.tsx';
@@ -29,13 +29,14 @@ const TYPES = [
 ];
 
 /** A Beijing calendar day's start as an instant: 2026-12-02 → 2026-12-02T00:00:00+08:00. */
-const dayStart = (d: Dayjs, plusDays = 0) => `${d.add(plusDays, 'day').format('YYYY-MM-DD')}T00:00:00+08:00`;
+const dayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:00+08:00`).getTime() + plusDays * 86_400_000).toISOString();
 
 export default function AlarmHistory({ scope, names, onOpen }: { scope: DutyScope; names: AlarmNames; onOpen: (a: Alarm) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<HistoryFilters>({});
   const [exporting, setExporting] = useState(false);
+  const [days, setDays] = useState<[string, string] | null>(null);
   const query = useInfiniteQuery({
     queryKey: dutyKeys.history(scope, filters),
     queryFn: ({ pageParam }) => fetchAlarms(scope, { ...filters, limit: 50 }, pageParam),
@@ -76,10 +77,14 @@ export default function AlarmHistory({ scope, names, onOpen }: { scope: DutyScop
   return (
     <Flex vertical gap={12} data-testid="duty-history">
       <Flex wrap gap={8} align="center">
-        <DatePicker.RangePicker
+        <DateRangeField
           aria-label={t('duty.history.range')}
           data-testid="duty-history-range"
-          onChange={(v) => set({ from: v?.[0] ? dayStart(v[0]) : undefined, to: v?.[1] ? dayStart(v[1], 1) : undefined })}
+          value={days}
+          onChange={(v) => {
+            setDays(v);
+            set({ from: v ? dayStart(v[0]) : undefined, to: v ? dayStart(v[1], 1) : undefined });
+          }}
         />
         <Select
           allowClear

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { useAuth } from '../accounts/index.ts';
 import DeviceStatusTag from './DeviceStatusTag.tsx';
+import TechDetails from '../../app/TechDetails.tsx';
 import { deviceKeys, fetchDevice, revokeDevice, rotateCredentials, type Credentials } from './devicesApi.ts';
 import SecretModal from './SecretModal.tsx';
 import { cityTime } from '../../app/time.ts';
@@ -72,7 +73,9 @@ export default function DevicePage() {
             {d.neverSeen ? t('devices.neverSeen') : cityTime(d.lastSeenAt, i18n.language)}
           </Descriptions.Item>
           <Descriptions.Item label={t('devices.col.key')}>
-            <code data-testid="device-key">{d.key}</code>
+            <TechDetails inline>
+              <code data-testid="device-key">{d.key}</code>
+            </TechDetails>
           </Descriptions.Item>
           <Descriptions.Item label={t('devices.col.vendor')}>{d.vendor ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('devices.col.model')}>{d.model ?? '—'}</Descriptions.Item>

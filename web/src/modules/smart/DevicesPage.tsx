@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import CursorTable from '../../app/CursorTable.tsx';
 import { useAuth } from '../accounts/index.ts';
 import DeviceStatusTag from './DeviceStatusTag.tsx';
+import TechDetails from '../../app/TechDetails.tsx';
 import { deviceKeys, fetchDevices, fetchProfiles, type Credentials, type Device, type DeviceFilters } from './devicesApi.ts';
 import RegisterDeviceModal from './RegisterDeviceModal.tsx';
 import SecretModal from './SecretModal.tsx';
@@ -73,7 +74,16 @@ export default function DevicesPage() {
       width: 180,
       render: (v: string | null, row) => (row.neverSeen ? t('devices.neverSeen') : cityTime(v, lang)),
     },
-    { title: t('devices.col.key'), dataIndex: 'key', width: 200, render: (v: string) => <code>{v}</code> },
+    {
+      title: t('devices.col.key'),
+      dataIndex: 'key',
+      width: 200,
+      render: (v: string) => (
+        <TechDetails inline>
+          <code>{v}</code>
+        </TechDetails>
+      ),
+    },
   ];
 
   return (

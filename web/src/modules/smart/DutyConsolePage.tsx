@@ -9,6 +9,7 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
 import { useAuth } from '../accounts/index.ts';
+import { DistrictMap } from '../livingcircle/index.ts';
 import { fetchCompound, registryKeys } from '../registry/index.ts';
 import ActiveAlarms, { type AlarmNames } from './ActiveAlarms.tsx';
 import AlarmDrawer, { ClearAlarmModal } from './AlarmDrawer.tsx';
@@ -194,6 +195,26 @@ export default function DutyConsolePage() {
               <CompoundDevicesCard compound={{ id: buildingsCompound, name: compoundName(buildingsCompound) }} />
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('duty.devices.pickCompound')} />
+            ),
+          },
+          {
+            key: 'map',
+            label: <span data-testid="duty-tab-map">{t('districtMap.tab')}</span>,
+            children: (
+              <DistrictMap
+                division={view.division ?? undefined}
+                compoundIds={view.compoundId ? [view.compoundId] : undefined}
+                testId="duty-map"
+                layers={{ facilities: false, circles: false }}
+                marks={(alarms ?? []).map((a) => ({
+                  id: a.id,
+                  compoundId: a.compoundId,
+                  label: alarmTypeLabel(t, a),
+                  color: a.status === 'active' ? '#f5222d' : '#fa8c16',
+                }))}
+                marksLegend={[{ key: 'alarm', color: '#f5222d', label: t('districtMap.alarm') }]}
+                onMarkClick={(id) => setSelected(alarms?.find((a) => a.id === id) ?? null)}
+              />
             ),
           },
           {

@@ -1,7 +1,7 @@
 // The overview's key figures as cards: on the page (light, antd cards) or on the wall (dark, large numbers).
 // Each card carries its raw figure in data-value (count, decimal string or fen) for tests and tooling.
 import type { CSSProperties, ReactNode } from 'react';
-import { Card, Col, Row } from 'antd';
+import { Card, Col, Row, Tag, Tooltip } from 'antd';
 import {
   AppstoreOutlined,
   BankOutlined,
@@ -21,6 +21,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDecimal } from '../../app/money.ts';
 import { fenToWan, formatCount, moneyLabel, totalFundingFen } from './format.ts';
 import type { Overview } from './types.ts';
+import FitLine from './FitLine.tsx';
+import { scaleFigure, toHundredths } from './scale.ts';
 
 interface Kpi {
   key: string;
@@ -30,6 +32,23 @@ interface Kpi {
   unit: string;
   icon: ReactNode;
   note?: string;
+  /** On the wall: the figure in hundredths, scaled to 万/亿 with its unit (counts keep no decimals below 万). */
+  wall?: { hundredths: bigint; whole: boolean; unit: string };
+}
+
+/** Counts and decimals alike, in hundredths, for the wall's scaling. */
+const asWall = (raw: string, unit: string, whole: boolean) => {
+  const h = toHundredths(raw);
+  return h === null ? undefined : { hundredths: h, whole, unit };
+};
+
+/** Adds the wall's scaling to every figure that is a count, an area or money (rates stay percentages). */
+function withWall(kpis: Kpi[], yuanUnit: string): Kpi[] {
+  return kpis.map((k) => {
+    if (k.key === 'funding') return { ...k, wall: { hundredths: BigInt(k.raw), whole: false, unit: yuanUnit } };
+    if (k.key === 'support' || k.key === 'satisfaction') return k;
+    return { ...k, wall: asWall(k.raw, k.unit, !k.raw.includes('.')) };
+  });
 }
 
 function useKpis(o: Overview): Kpi[] {
@@ -150,23 +169,47 @@ function useKpis(o: Overview): Kpi[] {
   ];
 }
 
+/** A figure that moved sharply since last month (stats.sharp_change), with what it was. */
+function Sharp({ overview, figure, wall }: { overview: Overview; figure: string; wall: boolean }) {
+  const { t, i18n } = useTranslation();
+  const change = overview.changes.items.find((c) => c.figure === figure);
+  if (!change) return null;
+  const hint = t('trust.overview.sharpHint', { before: change.before, at: overview.changes.since ?? '', rule: overview.changes.rule.name });
+  return (
+    <Tooltip title={hint}>
+      <Tag color="orange" data-testid={`kpi-${figure}-sharp`} style={wall ? styles.wallSharp : { marginTop: 4 }} lang={i18n.language}>
+        ▲ {t('trust.overview.sharp')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 export default function Kpis({ overview, wall = false }: { overview: Overview; wall?: boolean }) {
+  const { t, i18n } = useTranslation();
   const kpis = useKpis(overview);
+  const sharp = new Set(overview.changes.items.map((c) => c.figure));
   if (wall) {
+    const en = i18n.language === 'en';
     return (
       <div style={styles.wallGrid} data-testid="overview-kpis">
-        {kpis.map((k) => (
-          <div key={k.key} style={styles.wallCard} data-testid={`kpi-${k.key}`} data-value={k.raw}>
-            <div style={styles.wallLabel}>
-              {k.icon} {k.label}
+        {withWall(kpis, t('trust.wall.yuan')).map((k) => {
+          const s = k.wall ? scaleFigure(k.wall.hundredths, i18n.language, k.wall.whole) : null;
+          const shown = s ? (en ? s.number + s.prefix : s.number) : k.shown;
+          const unit = s ? (en ? k.wall!.unit : s.prefix + k.wall!.unit) : k.unit;
+          return (
+            <div key={k.key} style={styles.wallCard} data-testid={`kpi-${k.key}`} data-value={k.raw} data-sharp={sharp.has(k.key)}>
+              <div style={styles.wallLabel} data-testid={`kpi-${k.key}-label`}>
+                {k.icon} {k.label}
+              </div>
+              <FitLine style={styles.wallValue} testId={`kpi-${k.key}-line`}>
+                <span data-testid={`kpi-${k.key}-value`}>{shown}</span>
+                {unit && <span style={styles.wallUnit}>{unit}</span>}
+              </FitLine>
+              {k.note && <div style={styles.wallNote}>{k.note}</div>}
+              <Sharp overview={overview} figure={k.key} wall />
             </div>
-            <div style={styles.wallValue}>
-              <span data-testid={`kpi-${k.key}-value`}>{k.shown}</span>
-              {k.unit && <span style={styles.wallUnit}>{k.unit}</span>}
-            </div>
-            {k.note && <div style={styles.wallNote}>{k.note}</div>}
-          </div>
-        ))}
+          );
+        })}
       </div>
     );
   }
@@ -174,7 +217,7 @@ export default function Kpis({ overview, wall = false }: { overview: Overview; w
     <Row gutter={[12, 12]} data-testid="overview-kpis">
       {kpis.map((k) => (
         <Col key={k.key} xs={12} sm={8} md={6} xl={4}>
-          <Card size="small" style={{ height: '100%' }} data-testid={`kpi-${k.key}`} data-value={k.raw}>
+          <Card size="small" style={{ height: '100%' }} data-testid={`kpi-${k.key}`} data-value={k.raw} data-sharp={sharp.has(k.key)}>
             <div style={styles.pageLabel}>
               {k.icon} {k.label}
             </div>
@@ -183,6 +226,7 @@ export default function Kpis({ overview, wall = false }: { overview: Overview; w
               {k.unit && <span style={styles.pageUnit}>{k.unit}</span>}
             </div>
             {k.note && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{k.note}</div>}
+            <Sharp overview={overview} figure={k.key} wall={false} />
           </Card>
         </Col>
       ))}
@@ -207,18 +251,17 @@ const styles = {
     padding: '1vh 0.8vw',
     minWidth: 0,
   },
-  wallLabel: { color: '#9fc3ff', fontSize: 'clamp(12px, 1.5vh, 20px)', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  // Labels wrap rather than clip; values scale (万/亿) and, if still too wide, shrink (FitLine): nothing is cut off.
+  wallLabel: { color: '#9fc3ff', fontSize: 'clamp(12px, 1.5vh, 20px)', overflowWrap: 'anywhere' },
   wallValue: {
     color: '#4fc3f7',
     fontSize: 'clamp(18px, min(4vh, 2vw), 56px)',
     fontWeight: 700,
     lineHeight: 1.2,
     fontVariantNumeric: 'tabular-nums',
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
     textShadow: '0 0 12px rgba(79,195,247,0.6)',
   },
-  wallUnit: { fontSize: 'clamp(11px, 1.4vh, 18px)', color: '#9fc3ff', marginInlineStart: 4, fontWeight: 400 },
+  wallUnit: { fontSize: '0.5em', color: '#9fc3ff', marginInlineStart: 4, fontWeight: 400 },
+  wallSharp: { marginTop: 4, marginInlineEnd: 0, fontSize: 'clamp(11px, 1.3vh, 16px)' },
   wallNote: { color: '#7f9cc6', fontSize: 'clamp(11px, 1.3vh, 16px)' },
 } satisfies Record<string, CSSProperties>;

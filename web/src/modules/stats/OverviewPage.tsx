@@ -1,6 +1,6 @@
 // 总览 (R2, R11): the programme's figures for a division and a year, with the breadcrumb from the
 // account's scope down, KPI cards, funds by source, projects by stage and the children's bars; a click on
-// a bar drills down one level. At community level the community's compounds link to their pages.
+// a bar (or a division outlined on the map) drills down one level. At community level the community's compounds link to their pages.
 import { useState, type CSSProperties, type HTMLAttributes } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
@@ -33,6 +33,7 @@ import ProblemAlert, { LoadFailure } from '../../app/ProblemAlert.tsx';
 import { useAuth } from '../accounts/index.ts';
 import type { CompoundSummary } from '../registry/index.ts';
 import { SafetyCards } from '../smart/index.ts';
+import { DistrictMap } from '../livingcircle/index.ts';
 import EChart, { type ChartClick } from './EChart.tsx';
 import { isDivisionCode, levelOf } from './divisions.ts';
 import { formatCount, isEmptyOverview } from './format.ts';
@@ -143,9 +144,9 @@ function DivisionOverview({ division }: { division: string }) {
         <Space wrap>
           <span>{t('stats.year')}</span>
           <YearSelect year={year} years={overview.data?.years ?? []} onChange={setYear} />
-          <Button data-testid="overview-wall" icon={<DesktopOutlined />} onClick={() => navigate(`/overview/${division}/wall${yearQuery}`)}>
-            {t('stats.wall')}
-          </Button>
+          <Link to={`/overview/${division}/wall${yearQuery}`} data-testid="overview-wall">
+            <Button icon={<DesktopOutlined />}>{t('stats.wall')}</Button>
+          </Link>
         </Space>
       </div>
 
@@ -187,6 +188,14 @@ function DivisionOverview({ division }: { division: string }) {
           {empty && <Alert type="info" showIcon title={t('stats.empty')} data-testid="overview-empty" style={{ marginBottom: 12 }} />}
           <Kpis overview={overview.data} />
           <SafetyCards division={division} />
+          <Card size="small" title={t('districtMap.label')} style={{ marginTop: 12 }}>
+            <DistrictMap
+              division={division}
+              testId="overview-map"
+              height={440}
+              onDrill={(code) => void navigate(`/overview/${code}${yearQuery}`)}
+            />
+          </Card>
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
             <Col xs={24} lg={10}>
               <Card size="small" title={t('stats.charts.funding')}>

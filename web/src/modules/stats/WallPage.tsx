@@ -2,11 +2,12 @@
 // large numbers, charts sized to the viewport. The root is fixed to 100vw × 100vh, so it fills the
 // screen whether or not the Fullscreen API is allowed; the button asks for real full screen on a click.
 import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button, ConfigProvider, Empty, Result, Spin, Tooltip, theme as antdTheme } from 'antd';
 import { FullscreenExitOutlined, FullscreenOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
+import { cityTime } from '../../app/time.ts';
 import { useAuth } from '../accounts/index.ts';
 import EChart, { type ChartClick } from './EChart.tsx';
 import { isDivisionCode, levelOf } from './divisions.ts';
@@ -33,6 +34,13 @@ function useFullscreen(): [boolean, () => void] {
     }
   };
   return [on, toggle];
+}
+
+/** How often the wall reads its figures again: ?refresh=<seconds> (1–3600), else every minute. */
+export function useRefreshMs(): number {
+  const [params] = useSearchParams();
+  const seconds = Number(params.get('refresh'));
+  return Number.isInteger(seconds) && seconds >= 1 && seconds <= 3600 ? seconds * 1000 : 60_000;
 }
 
 /** A viewport-height-based chart font: readable across a room, never tiny on a laptop. */
@@ -64,13 +72,14 @@ export default function WallPage() {
 }
 
 function Wall({ division }: { division: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { user } = useAuth();
   const [year, setYear, yearQuery] = useYear();
   const [fullscreen, toggleFullscreen] = useFullscreen();
   const font = useWallFont();
-  const overview = useOverview(division, year);
+  const overview = useOverview(division, year, useRefreshMs());
+  const asOf = overview.data?.asOf ?? null;
   const { crumbs } = useBreadcrumb(user?.scope.division ?? null, division);
   const children = useChildren(division, year);
   const options = useChartOptions(overview.data, children.items, 'households', { dark: true, font });
@@ -99,7 +108,14 @@ function Wall({ division }: { division: string }) {
             </span>
           ))}
         </div>
-        <h1 style={styles.title}>{t('stats.wallTitle')}</h1>
+        <div style={styles.titleBlock}>
+          <h1 style={styles.title}>{t('stats.wallTitle')}</h1>
+          {asOf && (
+            <div style={styles.asOf} data-testid="wall-as-of" data-at={asOf}>
+              {t('trust.wall.asOf', { at: cityTime(asOf, i18n.language) + t('trust.wall.zone') })}
+            </div>
+          )}
+        </div>
         <div style={styles.tools}>
           <YearSelect year={year} years={overview.data?.years ?? []} onChange={setYear} dark />
           <Tooltip title={t('stats.fullscreen')}>
@@ -202,6 +218,8 @@ const styles = {
     textShadow: '0 0 16px rgba(79,195,247,0.8)',
     whiteSpace: 'nowrap',
   },
+  titleBlock: { textAlign: 'center' },
+  asOf: { fontSize: 'clamp(11px, 1.4vh, 18px)', color: '#9fc3ff', whiteSpace: 'nowrap' },
   tools: { display: 'flex', justifyContent: 'flex-end', gap: 8 },
   charts: {
     flex: 1,

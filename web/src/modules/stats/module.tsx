@@ -7,5 +7,13 @@ export const statsModule = defineWebModule({
   name: 'stats',
   routes: [{ path: '/overview/:division/wall', element: <RequireAuth>{lazyPage(() => import('./WallPage.tsx'))}</RequireAuth> }],
   shellRoutes: [{ path: 'overview/:division?', element: lazyPage(() => import('./OverviewPage.tsx')) }],
-  menu: [{ key: '/overview', icon: <DashboardOutlined />, label: 'menu.overview', permission: 'projects.read', order: 10 }],
+  menu: [
+    {
+      key: '/overview',
+      icon: <DashboardOutlined />,
+      label: 'menu.overview',
+      permission: ['projects.write', 'evaluation.manage'],
+      order: 10,
+    },
+  ],
 });

@@ -6,8 +6,15 @@ import { fetchOverview, statsKeys } from './api.ts';
 import { chainFrom, levelOf } from './divisions.ts';
 import type { Overview } from './types.ts';
 
-export function useOverview(division: string, year: number | null) {
-  return useQuery({ queryKey: statsKeys.overview(division, year), queryFn: () => fetchOverview(division, year), staleTime: 60_000 });
+/** `refreshMs`: read the figures again on that interval, even in a background tab (the wall display). */
+export function useOverview(division: string, year: number | null, refreshMs?: number) {
+  return useQuery({
+    queryKey: statsKeys.overview(division, year),
+    queryFn: () => fetchOverview(division, year),
+    staleTime: 60_000,
+    refetchInterval: refreshMs,
+    refetchIntervalInBackground: refreshMs !== undefined,
+  });
 }
 
 /** The account's root division(s), from GET /divisions without a parent. */

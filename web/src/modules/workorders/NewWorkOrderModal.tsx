@@ -1,20 +1,20 @@
 // Raising a work order by hand: the compound (searched), what and where, urgency, a due time, and an assignee now
 // or open for taking. An order for a resident's call for help asks for the call-back before it closes.
 import { useState } from 'react';
-import { Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Dayjs } from 'dayjs';
 import ProblemAlert from '../../app/ProblemAlert.tsx';
 import { fetchCompounds, registryKeys } from '../registry/index.ts';
 import { createWorkOrder, fetchAssignees, priorities, workOrderKeys, type WorkOrderPriority } from './api.ts';
+import { DateTimeField } from '../../app/DateTimeField.tsx';
 
 interface Values {
   compoundId: string;
   title: string;
   description?: string;
   priority: WorkOrderPriority;
-  due?: Dayjs;
+  due?: string;
   assigneeId?: string;
   callbackRequired?: boolean;
 }
@@ -50,7 +50,7 @@ export default function NewWorkOrderModal({
         title: v.title,
         description: v.description,
         priority: v.priority,
-        dueAt: v.due ? v.due.toISOString() : null,
+        dueAt: v.due ? new Date(v.due).toISOString() : null,
         assigneeId: v.assigneeId ?? null,
         callbackRequired: v.callbackRequired ?? false,
       }),
@@ -102,7 +102,7 @@ export default function NewWorkOrderModal({
           />
         </Form.Item>
         <Form.Item name="due" label={t('workOrders.fields.due')}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          <DateTimeField />
         </Form.Item>
         <Form.Item name="assigneeId" label={t('workOrders.fields.assignee')} extra={t('workOrders.assigneeHint')}>
           <Select

@@ -1,32 +1,29 @@
 // 年度计划: pick a year (default the latest with projects in scope); the districts' projects by
 // stage, plan totals, funds by source and outcomes, and a stacked bar chart of funds.
 import { useSearchParams } from 'react-router';
-import { Alert, Breadcrumb, Button, Card, Empty, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
-import { fetchLatestYear, yearPlanKeys } from './api.ts';
+import { useLatestYear, yearParam, YearSelect } from '../../app/years.tsx';
+import { fetchProjectYears, projectKeys } from './api.ts';
 import YearPlanChart from './YearPlanChart.tsx';
 import YearPlanTable from './YearPlanTable.tsx';
 import { useYearPlan } from './useYearPlan.ts';
 
-const FIRST_YEAR = 2015;
-
 export default function YearPlanPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const latest = useQuery({ queryKey: yearPlanKeys.latestYear(), queryFn: fetchLatestYear });
-  const asked = Number(params.get('year'));
-  const thisYear = new Date().getFullYear();
-  const year =
-    Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : latest.data === undefined ? null : (latest.data ?? thisYear);
+  const latest = useLatestYear({
+    asked: yearParam(params.get('year')),
+    queryKey: projectKeys.years(),
+    fetchYears: () => fetchProjectYears(),
+  });
+  const year = latest.year;
   const plan = useYearPlan(year);
-  const top = Math.max(thisYear + 1, latest.data ?? 0, year ?? 0);
-  const years = Array.from({ length: top - Math.min(FIRST_YEAR, year ?? FIRST_YEAR) + 1 }, (_, i) => top - i);
 
   const content = () => {
-    if (latest.isError || plan.error)
+    if (latest.error || plan.error)
       return (
         <Alert
           type="error"
@@ -35,7 +32,7 @@ export default function YearPlanPage() {
           title={t('common.error')}
           description={errorMessage(latest.error ?? plan.error)}
           action={
-            <Button icon={<ReloadOutlined />} onClick={() => (latest.isError ? void latest.refetch() : plan.refetch())}>
+            <Button icon={<ReloadOutlined />} onClick={() => (latest.error ? void latest.refetch() : plan.refetch())}>
               {t('common.retry')}
             </Button>
           }
@@ -75,12 +72,12 @@ export default function YearPlanPage() {
         extra={
           <Space>
             <span>{t('yearPlan.year')}</span>
-            <Select<number>
-              data-testid="year-plan-year"
-              value={year ?? undefined}
-              loading={latest.isPending}
-              style={{ width: 120 }}
-              options={years.map((y) => ({ value: y, label: t('yearPlan.yearN', { year: y }) }))}
+            <YearSelect
+              testId="year-plan-year"
+              label={(y) => t('yearPlan.yearN', { year: y })}
+              year={year}
+              withData={latest.withData}
+              offered={latest.offered}
               onChange={(y) => setParams(new URLSearchParams({ year: String(y) }), { replace: true })}
             />
           </Space>

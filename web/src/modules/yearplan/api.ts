@@ -1,11 +1,12 @@
 // Year plan calls: every project of a year (paged through nextCursor), the funding and outcome
 // summaries, and the district names; and their TanStack Query keys.
 import { api, type ResponseOf } from '../../api/client.ts';
-import { fetchOutcomesSummary, type ProjectSummary } from '../projects/index.ts';
+import { fetchOutcomesSummary, fetchProjectYears, projectKeys, type ProjectSummary } from '../projects/index.ts';
+
+export { fetchProjectYears, projectKeys };
 import { fetchDivisions } from '../registry/index.ts';
 
 export const yearPlanKeys = {
-  latestYear: () => ['yearplan', 'latest-year'] as const,
   projects: (year: number) => ['yearplan', 'projects', year] as const,
   funding: (year: number) => ['yearplan', 'funding', year] as const,
   outcomes: (year: number) => ['yearplan', 'outcomes', year] as const,
@@ -13,9 +14,6 @@ export const yearPlanKeys = {
 };
 
 export type FundingSummary = ResponseOf<'/api/v1/funding/summary'>;
-
-/** The latest year with a project in scope (the list is ordered by year, newest first). */
-export const fetchLatestYear = () => api.get('/api/v1/projects', { query: { limit: 1 } }).then((b) => b.items[0]?.year ?? null);
 
 const PAGE = 500;
 

@@ -5,5 +5,13 @@ import { defineWebModule, lazyPage } from '../../app/webModule.tsx';
 export const yearplanModule = defineWebModule({
   name: 'yearplan',
   shellRoutes: [{ path: 'year-plan', element: lazyPage(() => import('./YearPlanPage.tsx')) }],
-  menu: [{ key: '/year-plan', icon: <BarChartOutlined />, label: 'menu.yearPlan', permission: 'projects.read', order: 40 }],
+  menu: [
+    {
+      key: '/year-plan',
+      icon: <BarChartOutlined />,
+      label: 'menu.yearPlan',
+      permission: ['projects.write', 'funding.disburse'],
+      order: 40,
+    },
+  ],
 });

@@ -22,6 +22,7 @@ import {
   type NewPass,
   type VisitorPass,
 } from './api.ts';
+import { cityIsoAt, DateTimeField } from '../../../app/DateTimeField.tsx';
 
 /** Ask for a new code this long before the current one expires. */
 const REFRESH_BEFORE_MS = 30_000;
@@ -78,11 +79,6 @@ const statusColor: Record<VisitorPass['status'], string> = {
   used: 'blue',
 };
 
-function localInput(d: Date) {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 function InviteForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ visitorName: string; plate?: string; from: string; until: string; entry: NewPass['entry'] }>();
@@ -106,7 +102,7 @@ function InviteForm({ onDone }: { onDone: () => void }) {
       form={form}
       layout="vertical"
       size="small"
-      initialValues={{ entry: 'single', from: localInput(start), until: localInput(new Date(start.getTime() + 4 * 3_600_000)) }}
+      initialValues={{ entry: 'single', from: cityIsoAt(start.getTime()), until: cityIsoAt(start.getTime() + 4 * 3_600_000) }}
       onFinish={(v) => create.mutate(v)}
       data-testid="m-invite-form"
     >
@@ -118,10 +114,10 @@ function InviteForm({ onDone }: { onDone: () => void }) {
         <Input maxLength={16} placeholder="浙A12345" data-testid="m-invite-plate" />
       </Form.Item>
       <Form.Item name="from" label={t('passage.from')} rules={[{ required: true, message: t('passage.required') }]}>
-        <Input type="datetime-local" data-testid="m-invite-from" />
+        <DateTimeField data-testid="m-invite-from" />
       </Form.Item>
       <Form.Item name="until" label={t('passage.until')} rules={[{ required: true, message: t('passage.required') }]}>
-        <Input type="datetime-local" data-testid="m-invite-until" />
+        <DateTimeField data-testid="m-invite-until" />
       </Form.Item>
       <Form.Item name="entry" label={t('passage.entry')}>
         <Radio.Group>

@@ -1,0 +1,33 @@
+// Issue 16, item 8 in English (zh-CN first in forms.zh-CN.ts).
+export const formsEn: typeof import('./forms.zh-CN.ts').formsZh = {
+  cityTimeZone: 'Beijing time',
+  reveal: {
+    title: 'Why read the personal data in full',
+    intro: "Reading a resident's full personal data is recorded in the audit log: say why.",
+    reason: 'Reason',
+    choices: { visit: 'Home visit', identity: 'Verify identity', emergency: 'Emergency contact', other: 'Other' },
+    other: 'Write the reason (2–200 characters)',
+    otherRequired: 'Write the reason, at least 2 characters',
+    confirm: 'Show',
+  },
+  audit: {
+    menu: 'Audit log',
+    title: 'Audit log',
+    intro: 'Who did what and when; full reads of personal data carry their reason. Personal data is masked.',
+    actor: 'By',
+    action: 'Action',
+    subject: 'Record',
+    subjectId: 'Record id',
+    reason: 'Reason',
+    at: 'Time (Beijing)',
+    from: 'From',
+    to: 'To',
+    anyAction: 'All actions',
+    personalRead: 'Read personal data in full',
+    search: 'Search',
+    reset: 'Reset',
+    empty: 'No entries match',
+    technical: 'Technical details',
+    fileName: 'audit-log',
+  },
+};

@@ -1,0 +1,22 @@
+// Issue 16, item 9: a project's before and after photos (zh-CN first; English in photos.en.ts).
+export const projectPhotosZh = {
+  tab: '改造前后',
+  tags: { before: '改造前', after: '改造后' },
+  count: '{{n}} 张',
+  empty: { before: '尚无改造前照片', after: '尚无改造后照片' },
+  add: '上传照片',
+  tag: '类别',
+  tagPlaceholder: '改造前或改造后',
+  chooseTagFirst: '先选择照片是改造前还是改造后，再选择图片文件（PNG 或 JPEG，不超过 10 兆字节）。',
+  caption: '说明',
+  captionPlaceholder: '可不填，例如：北侧外墙',
+  building: '位置',
+  buildingPlaceholder: '可不选：所在楼栋',
+  choose: '选择图片并上传',
+  remove: '删除',
+  removeConfirm: '删除这张照片？删除会记入操作日志。',
+  removed: '照片已删除',
+  removeFailed: '删除失败',
+  ofCompound: '改造前后照片：改造前 {{before}} 张，改造后 {{after}} 张',
+  ofCompoundNone: '改造前后照片：暂无',
+};

@@ -1,0 +1,3 @@
+// What other web modules may use of the services staff module: nothing yet. Its pages and menu entries are its
+// manifest, module.tsx, which only the app's module list imports.
+export {};
