@@ -92,7 +92,10 @@ describe('grid events', () => {
     for (let attempt = 1; !(await chosen()).some((t) => t.includes('和睦社区 网格员')); attempt++) {
       if (attempt > 3) throw new Error(`grid worker not chosen: ${JSON.stringify(await chosen())}`);
       await worker.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '和睦社区 网格员' }).click();
-      await expect.poll(chosen, { timeout: 3_000 }).toEqual(expect.arrayContaining([expect.stringContaining('和睦社区 网格员')])).catch(() => undefined);
+      await expect
+        .poll(chosen, { timeout: 3_000 })
+        .toEqual(expect.arrayContaining([expect.stringContaining('和睦社区 网格员')]))
+        .catch(() => undefined);
     }
     // A multiple select keeps its list open: close it by clicking the drawer's title.
     await worker.locator('.ant-drawer-open .ant-drawer-title').click();
